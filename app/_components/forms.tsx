@@ -1,0 +1,109 @@
+"use client";
+
+import type { TRPCClientErrorLike } from "@trpc/client";
+import { useTranslations } from "next-intl";
+import { useId, type ReactNode } from "react";
+import type { AppRouter } from "@/server/trpc/root";
+import type { FieldErrors, FieldMessage } from "@/server/trpc/fieldErrors";
+import type messages from "@/app/i18n/messages/en.json";
+
+export type ClientError = TRPCClientErrorLike<AppRouter>;
+type ErrorKey = keyof (typeof messages)["errors"];
+type ValidationKey = keyof (typeof messages)["validation"];
+
+export function fieldErrorsOf(error: ClientError | null | undefined): FieldErrors {
+  return error?.data?.fieldErrors ?? {};
+}
+
+/** The sentence for a failed request, in the person's language; never a server-side English string. */
+export function useErrorMessage() {
+  const t = useTranslations("errors");
+  return (error: ClientError): string => {
+    const key = error.data?.messageKey ?? "internal";
+    return t.has(key as ErrorKey) ? t(key as ErrorKey, error.data?.values) : t("internal");
+  };
+}
+
+function useFieldMessage() {
+  const tValidation = useTranslations("validation");
+  const tErrors = useTranslations("errors");
+  return (message: FieldMessage) => {
+    if (tValidation.has(message.key as ValidationKey)) return tValidation(message.key as ValidationKey, message.values);
+    if (tErrors.has(message.key as ErrorKey)) return tErrors(message.key as ErrorKey, message.values);
+    return tValidation("invalid");
+  };
+}
+
+interface FieldProps {
+  label: string;
+  name: string;
+  errors?: FieldErrors;
+  hint?: string;
+  type?: string;
+  defaultValue?: string;
+  required?: boolean;
+  autoComplete?: string;
+  /** A <select> or other control instead of the default <input>; it receives the ids by render prop. */
+  children?: (control: { id: string; name: string; "aria-describedby"?: string; "aria-invalid"?: true; required?: boolean }) => ReactNode;
+}
+
+/**
+ * A labelled input with its hint and its error, wired for screen readers. Inputs are uncontrolled,
+ * so what a person typed stays in place when the server refuses it.
+ */
+export function Field({ label, name, errors, hint, type = "text", defaultValue, required, autoComplete, children }: FieldProps) {
+  const id = useId();
+  const fieldMessage = useFieldMessage();
+  const problems = errors?.[name] ?? [];
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = problems.length ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  const control = {
+    id,
+    name,
+    "aria-describedby": describedBy,
+    ...(problems.length ? { "aria-invalid": true as const } : {}),
+    required,
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <span className="hint" id={hintId}>
+          {hint}
+        </span>
+      )}
+      {children ? children(control) : <input {...control} type={type} defaultValue={defaultValue} autoComplete={autoComplete} />}
+      {problems.length > 0 && (
+        <span className="error" id={errorId}>
+          {problems.map(fieldMessage).join(" ")}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** The form-level message for a failed request, announced to screen readers. */
+export function FormError({ error }: { error: ClientError | null | undefined }) {
+  const errorMessage = useErrorMessage();
+  if (!error) return null;
+  return (
+    <div className="alert error" role="alert">
+      {errorMessage(error)}
+    </div>
+  );
+}
+
+export function SuccessMessage({ children }: { children: ReactNode }) {
+  return (
+    <div className="alert success" role="status">
+      {children}
+    </div>
+  );
+}
+
+/** Reads a text field from a submitted form; absent fields read as empty strings. */
+export function formText(form: HTMLFormElement, name: string): string {
+  const value = new FormData(form).get(name);
+  return typeof value === "string" ? value : "";
+}

@@ -1,0 +1,83 @@
+import { mkdirSync } from "node:fs";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { databaseConfigFromEnv, MIGRATIONS_FOLDER, type DatabaseConfig } from "./config";
+import * as schema from "./schema";
+
+/** One type for both drivers, so that no code outside this file knows which one is in use. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: DatabaseConfig["kind"];
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  if (config.kind === "postgres") {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    const client = postgres(config.url, { max: 10, onnotice: () => {} });
+    return {
+      db: drizzle(client, { schema }),
+      kind: "postgres",
+      async migrate() {
+        // A single connection, so that the migrator's advisory lock and its DDL share one session.
+        const migrationClient = postgres(config.url, { max: 1, onnotice: () => {} });
+        try {
+          await migrate(drizzle(migrationClient), { migrationsFolder: MIGRATIONS_FOLDER });
+        } finally {
+          await migrationClient.end();
+        }
+      },
+      close: () => client.end(),
+    };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  // PGlite does not create its folder; an empty dataDir means in-memory (tests).
+  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
+  const client = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
+  const db = drizzle({ client, schema });
+  return {
+    db,
+    kind: "pglite",
+    migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: () => client.close(),
+  };
+}
+
+/*
+ * The process-wide handle lives on globalThis: Next.js bundles instrumentation, route handlers and
+ * server components separately, and two PGlite instances on one folder would corrupt it (PGlite has
+ * no lock between openers). It is opened lazily so that `next build` never touches the database.
+ */
+const holder = globalThis as typeof globalThis & { __taskForceRoadmapDb?: Promise<DatabaseHandle> };
+
+export function databaseHandle(): Promise<DatabaseHandle> {
+  holder.__taskForceRoadmapDb ??= openDatabase(databaseConfigFromEnv());
+  return holder.__taskForceRoadmapDb;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await databaseHandle()).db;
+}
+
+/** Tests install their own isolated database before any query runs. */
+export function installDatabase(handle: DatabaseHandle): void {
+  holder.__taskForceRoadmapDb = Promise.resolve(handle);
+}
+
+export async function closeDatabase(): Promise<void> {
+  const handle = holder.__taskForceRoadmapDb;
+  holder.__taskForceRoadmapDb = undefined;
+  if (handle) await (await handle).close();
+}
+
+/** Runs `work` in one transaction: everything it writes, audit entries included, lands or none of it. */
+export async function transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
+  const db = await getDb();
+  return db.transaction((tx) => work(tx));
+}

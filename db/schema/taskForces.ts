@@ -1,0 +1,116 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  foreignKey,
+  index,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./users";
+
+export const TASK_FORCE_ROLES = ["coordinator", "member", "funder", "viewer"] as const;
+export const taskForceRole = pgEnum("task_force_role", TASK_FORCE_ROLES);
+
+export const taskForces = pgTable("task_forces", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  /** IANA zone in which the task force's dates and meeting times are shown. */
+  timeZone: text("time_zone").notNull().default("America/New_York"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Member agencies of a task force. This is the minimum the membership model needs (a `member`
+ * belongs to one); the organization directory issue extends it with status history, contacts, MOUs.
+ */
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    taskForceId: uuid("task_force_id")
+      .notNull()
+      .references(() => taskForces.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    primaryDiscipline: text("primary_discipline").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("organizations_task_force_idx").on(table.taskForceId),
+    // Target of composite foreign keys: children can only point at an organization of their own task force.
+    unique("organizations_task_force_id_id_unique").on(table.taskForceId, table.id),
+    uniqueIndex("organizations_task_force_name_unique").on(table.taskForceId, sql`lower(${table.name})`),
+  ],
+);
+
+/**
+ * A person's role in one task force. Ended memberships are kept (ended_at set) so that history,
+ * such as who recorded what, stays readable; at most one membership per person is active.
+ */
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    taskForceId: uuid("task_force_id")
+      .notNull()
+      .references(() => taskForces.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: taskForceRole("role").notNull(),
+    organizationId: uuid("organization_id"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (table) => [
+    index("memberships_task_force_idx").on(table.taskForceId),
+    index("memberships_user_idx").on(table.userId),
+    uniqueIndex("memberships_one_active_per_person")
+      .on(table.taskForceId, table.userId)
+      .where(sql`${table.endedAt} is null`),
+    foreignKey({
+      name: "memberships_organization_same_task_force_fk",
+      columns: [table.taskForceId, table.organizationId],
+      foreignColumns: [organizations.taskForceId, organizations.id],
+    }),
+    check("memberships_member_has_organization", sql`${table.role} <> 'member' or ${table.organizationId} is not null`),
+  ],
+);
+
+/**
+ * A single-use, expiring invitation. Only a SHA-256 hash of the token is stored, so a database
+ * leak does not hand out working links.
+ */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    taskForceId: uuid("task_force_id")
+      .notNull()
+      .references(() => taskForces.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: taskForceRole("role").notNull(),
+    organizationId: uuid("organization_id"),
+    tokenHash: text("token_hash").notNull().unique(),
+    invitedByUserId: uuid("invited_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedByUserId: uuid("accepted_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("invitations_task_force_idx").on(table.taskForceId),
+    foreignKey({
+      name: "invitations_organization_same_task_force_fk",
+      columns: [table.taskForceId, table.organizationId],
+      foreignColumns: [organizations.taskForceId, organizations.id],
+    }),
+    check("invitations_member_has_organization", sql`${table.role} <> 'member' or ${table.organizationId} is not null`),
+  ],
+);

@@ -1,0 +1,30 @@
+import type { Database } from "@/db/client";
+import { getDb } from "@/db/client";
+import type { AuditChanges } from "@/db/schema";
+import type { TaskForceScope } from "@/server/trpc/context";
+import { insertAuditEntry, listAuditEntries } from "./audit.queries";
+import type { ListAuditInput } from "./audit.schemas";
+
+/** Field-by-field difference of two versions of a record, for the `changes` column. */
+export function changedFields<T extends Record<string, unknown>>(before: Partial<T> | null, after: Partial<T>): AuditChanges {
+  const changes: AuditChanges = {};
+  for (const key of Object.keys(after)) {
+    const from = before?.[key] ?? null;
+    const to = after[key] ?? null;
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[key] = { from, to };
+  }
+  return changes;
+}
+
+/** Writes an audit entry. Call it with the transaction that makes the change it records. */
+export function recordAudit(
+  tx: Database,
+  who: { taskForceId: string; actorUserId: string | null },
+  what: { entity: string; entityId: string; action: string; changes?: AuditChanges },
+) {
+  return insertAuditEntry(tx, { ...who, ...what, changes: what.changes ?? {} });
+}
+
+export async function listAudit(scope: TaskForceScope, input: ListAuditInput) {
+  return listAuditEntries(await getDb(), scope.taskForceId, { limit: input.limit, before: input.before });
+}

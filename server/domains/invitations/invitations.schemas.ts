@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { EmailAddress, NewPassword, PersonName, RoleAssignment } from "@/server/domains/people/people.schemas";
+
+export const CreateInvitationInput = z.object({ email: EmailAddress }).and(RoleAssignment);
+export type CreateInvitationInput = z.infer<typeof CreateInvitationInput>;
+
+export const RevokeInvitationInput = z.object({ invitationId: z.uuid() });
+export type RevokeInvitationInput = z.infer<typeof RevokeInvitationInput>;
+
+export const InvitationTokenInput = z.object({ token: z.string().min(20).max(200) });
+export type InvitationTokenInput = z.infer<typeof InvitationTokenInput>;
+
+export const AcceptWithNewAccountInput = InvitationTokenInput.extend({ name: PersonName, password: NewPassword });
+export type AcceptWithNewAccountInput = z.infer<typeof AcceptWithNewAccountInput>;

@@ -1,0 +1,213 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createTranslator } from "next-intl";
+import { getDb, transaction, type Database } from "@/db/client";
+import messages from "@/app/i18n/messages/en.json";
+import { hashPassword } from "@/server/auth/password";
+import { appBaseUrl } from "@/server/env";
+import { DomainError } from "@/server/errors";
+import { isEmailConfigured, sendMail } from "@/server/mail/mailer";
+import type { SessionUser, TaskForceScope } from "@/server/trpc/context";
+import { recordAudit } from "@/server/domains/audit/audit.service";
+import { findUserIdByEmail, insertUser } from "@/server/domains/account/account.queries";
+import { assertOrganizationInTaskForce } from "@/server/domains/organizations/organizations.service";
+import { findActiveMembershipOfUser, insertMembership } from "@/server/domains/people/people.queries";
+import { findTaskForce } from "@/server/domains/taskForces/taskForces.queries";
+import {
+  claimInvitation,
+  findInvitationByTokenHash,
+  insertInvitation,
+  listPendingInvitations,
+  revokeInvitationRow,
+  revokePendingInvitationsFor,
+} from "./invitations.queries";
+import type {
+  AcceptWithNewAccountInput,
+  CreateInvitationInput,
+  InvitationTokenInput,
+  RevokeInvitationInput,
+} from "./invitations.schemas";
+
+export const INVITATION_TTL_DAYS = 7;
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+export const invitationLink = (token: string) => `${appBaseUrl()}/invite/${token}`;
+
+/** Who is inviting into which task force: a coordinator's scope, or an administrator for a new task force. */
+export interface Inviter {
+  taskForceId: string;
+  userId: string;
+}
+
+export interface CreatedInvitation {
+  invitationId: string;
+  email: string;
+  expiresAt: Date;
+  /** Sent by email when SMTP is configured and sending worked; otherwise shown to the inviter to pass on. */
+  emailed: boolean;
+  link: string | null;
+}
+
+export async function createInvitation(inviter: Inviter, input: CreateInvitationInput, now = new Date()): Promise<CreatedInvitation> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000);
+  const { invitationId, taskForceName } = await transaction(async (tx) => {
+    const taskForce = await findTaskForce(tx, inviter.taskForceId);
+    if (!taskForce) throw new DomainError("NOT_FOUND", "taskForceNotFound");
+    const organizationId = input.organizationId ?? null;
+    if (organizationId) await assertOrganizationInTaskForce(tx, inviter, organizationId, "organizationId");
+    const existingUserId = await findUserIdByEmail(tx, input.email);
+    if (existingUserId && (await findActiveMembershipOfUser(tx, inviter.taskForceId, existingUserId))) {
+      throw new DomainError("CONFLICT", "alreadyMember", { email: input.email }, "email");
+    }
+    await revokePendingInvitationsFor(tx, inviter.taskForceId, input.email, now);
+    const { id } = await insertInvitation(tx, {
+      taskForceId: inviter.taskForceId,
+      email: input.email,
+      role: input.role,
+      organizationId,
+      tokenHash: hashToken(token),
+      invitedByUserId: inviter.userId,
+      expiresAt,
+    });
+    await recordAudit(
+      tx,
+      { taskForceId: inviter.taskForceId, actorUserId: inviter.userId },
+      {
+        entity: "invitation",
+        entityId: id,
+        action: "create",
+        changes: { email: { from: null, to: input.email }, role: { from: null, to: input.role } },
+      },
+    );
+    return { invitationId: id, taskForceName: taskForce.name };
+  });
+
+  const link = invitationLink(token);
+  const emailed = isEmailConfigured() && (await trySendInvitation(input.email, taskForceName, link));
+  return { invitationId, email: input.email, expiresAt, emailed, link: emailed ? null : link };
+}
+
+async function trySendInvitation(email: string, taskForceName: string, link: string): Promise<boolean> {
+  const t = createTranslator({ locale: "en", messages, namespace: "email.invitation" });
+  try {
+    await sendMail({
+      to: email,
+      subject: t("subject", { taskForce: taskForceName }),
+      text: t("body", { taskForce: taskForceName, link, days: INVITATION_TTL_DAYS }),
+    });
+    return true;
+  } catch (error) {
+    // The invitation stands; the coordinator gets the link to pass on instead.
+    console.error("Sending the invitation email failed:", error instanceof Error ? error.message : error);
+    return false;
+  }
+}
+
+export async function listInvitations(scope: TaskForceScope, now = new Date()) {
+  return listPendingInvitations(await getDb(), scope.taskForceId, now);
+}
+
+export function revokeInvitation(scope: TaskForceScope, input: RevokeInvitationInput, now = new Date()) {
+  return transaction(async (tx) => {
+    if (!(await revokeInvitationRow(tx, scope.taskForceId, input.invitationId, now))) {
+      throw new DomainError("NOT_FOUND", "invitationNotFound");
+    }
+    await recordAudit(
+      tx,
+      { taskForceId: scope.taskForceId, actorUserId: scope.userId },
+      { entity: "invitation", entityId: input.invitationId, action: "revoke" },
+    );
+  });
+}
+
+export type InvitationStatus = "valid" | "expired" | "used" | "revoked";
+
+function statusOf(invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now: Date): InvitationStatus {
+  if (invitation.acceptedAt) return "used";
+  if (invitation.revokedAt) return "revoked";
+  if (invitation.expiresAt <= now) return "expired";
+  return "valid";
+}
+
+/**
+ * What the invitation page shows to whoever holds the link. An unknown token is reported as not
+ * found; details are given only for a link that still works.
+ */
+export async function lookupInvitation(input: InvitationTokenInput, now = new Date()) {
+  const db = await getDb();
+  const invitation = await findInvitationByTokenHash(db, hashToken(input.token));
+  if (!invitation) throw new DomainError("NOT_FOUND", "invitationNotFound");
+  const status = statusOf(invitation, now);
+  if (status !== "valid") return { status } as const;
+  return {
+    status,
+    taskForceName: invitation.taskForceName,
+    taskForceSlug: invitation.taskForceSlug,
+    email: invitation.email,
+    role: invitation.role,
+    organizationName: invitation.organizationName,
+    expiresAt: invitation.expiresAt,
+    hasAccount: (await findUserIdByEmail(db, invitation.email)) !== null,
+  } as const;
+}
+
+/** Loads a usable invitation or explains, with the right code, why it cannot be used. */
+async function loadUsableInvitation(tx: Database, token: string, now: Date) {
+  const invitation = await findInvitationByTokenHash(tx, hashToken(token));
+  if (!invitation) throw new DomainError("NOT_FOUND", "invitationNotFound");
+  const status = statusOf(invitation, now);
+  if (status !== "valid") throw new DomainError("GONE", `invitation_${status}`);
+  return invitation;
+}
+
+async function joinTaskForce(
+  tx: Database,
+  invitation: Awaited<ReturnType<typeof loadUsableInvitation>>,
+  userId: string,
+  now: Date,
+) {
+  if (await findActiveMembershipOfUser(tx, invitation.taskForceId, userId)) {
+    throw new DomainError("CONFLICT", "alreadyMember", { email: invitation.email });
+  }
+  if (!(await claimInvitation(tx, invitation.id, userId, now))) throw new DomainError("GONE", "invitation_used");
+  const membership = await insertMembership(tx, {
+    taskForceId: invitation.taskForceId,
+    userId,
+    role: invitation.role,
+    organizationId: invitation.organizationId,
+  });
+  await recordAudit(
+    tx,
+    { taskForceId: invitation.taskForceId, actorUserId: userId },
+    {
+      entity: "membership",
+      entityId: membership.id,
+      action: "create",
+      changes: { role: { from: null, to: invitation.role }, invitationId: { from: null, to: invitation.id } },
+    },
+  );
+  return { taskForceSlug: invitation.taskForceSlug };
+}
+
+/** A signed-in person accepts an invitation addressed to their own email. */
+export function acceptInvitation(user: SessionUser, input: InvitationTokenInput, now = new Date()) {
+  return transaction(async (tx) => {
+    const invitation = await loadUsableInvitation(tx, input.token, now);
+    if (invitation.email.toLowerCase() !== user.email.toLowerCase()) {
+      throw new DomainError("FORBIDDEN", "invitationForAnotherEmail", { email: invitation.email });
+    }
+    return joinTaskForce(tx, invitation, user.id, now);
+  });
+}
+
+/** Someone without an account accepts: the account is created for the invited email, then the membership. */
+export async function acceptInvitationWithNewAccount(input: AcceptWithNewAccountInput, now = new Date()) {
+  const passwordHash = await hashPassword(input.password);
+  return transaction(async (tx) => {
+    const invitation = await loadUsableInvitation(tx, input.token, now);
+    const user = await insertUser(tx, { email: invitation.email, name: input.name, passwordHash });
+    if (!user) throw new DomainError("CONFLICT", "accountExistsSignIn", { email: invitation.email });
+    const joined = await joinTaskForce(tx, invitation, user.id, now);
+    return { ...joined, email: user.email };
+  });
+}

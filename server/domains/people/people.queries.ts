@@ -1,0 +1,80 @@
+import { and, asc, count, eq, isNull } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { memberships, organizations, users } from "@/db/schema";
+import type { TaskForceRole } from "@/server/auth/permissions";
+
+export function listActiveMemberships(db: Database, taskForceId: string) {
+  return db
+    .select({
+      membershipId: memberships.id,
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      organizationId: memberships.organizationId,
+      organizationName: organizations.name,
+      startedAt: memberships.startedAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(
+      organizations,
+      and(eq(organizations.taskForceId, memberships.taskForceId), eq(organizations.id, memberships.organizationId)),
+    )
+    .where(and(eq(memberships.taskForceId, taskForceId), isNull(memberships.endedAt)))
+    .orderBy(asc(users.name));
+}
+
+export async function findActiveMembership(db: Database, taskForceId: string, membershipId: string) {
+  const [row] = await db
+    .select({ id: memberships.id, userId: memberships.userId, role: memberships.role, organizationId: memberships.organizationId })
+    .from(memberships)
+    .where(and(eq(memberships.taskForceId, taskForceId), eq(memberships.id, membershipId), isNull(memberships.endedAt)));
+  return row ?? null;
+}
+
+export async function findActiveMembershipOfUser(db: Database, taskForceId: string, userId: string) {
+  const [row] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.taskForceId, taskForceId), eq(memberships.userId, userId), isNull(memberships.endedAt)));
+  return row ?? null;
+}
+
+export async function countActiveCoordinators(db: Database, taskForceId: string) {
+  const [row] = await db
+    .select({ value: count() })
+    .from(memberships)
+    .where(
+      and(eq(memberships.taskForceId, taskForceId), eq(memberships.role, "coordinator"), isNull(memberships.endedAt)),
+    );
+  return row?.value ?? 0;
+}
+
+export async function insertMembership(
+  db: Database,
+  values: { taskForceId: string; userId: string; role: TaskForceRole; organizationId: string | null },
+) {
+  const [row] = await db.insert(memberships).values(values).returning({ id: memberships.id });
+  if (!row) throw new Error("membership insert returned nothing");
+  return row;
+}
+
+export async function updateMembershipRole(
+  db: Database,
+  taskForceId: string,
+  membershipId: string,
+  values: { role: TaskForceRole; organizationId: string | null },
+) {
+  await db
+    .update(memberships)
+    .set(values)
+    .where(and(eq(memberships.taskForceId, taskForceId), eq(memberships.id, membershipId)));
+}
+
+export async function endMembershipRow(db: Database, taskForceId: string, membershipId: string, endedAt: Date) {
+  await db
+    .update(memberships)
+    .set({ endedAt })
+    .where(and(eq(memberships.taskForceId, taskForceId), eq(memberships.id, membershipId)));
+}

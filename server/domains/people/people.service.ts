@@ -1,0 +1,59 @@
+import { getDb, transaction, type Database } from "@/db/client";
+import { DomainError } from "@/server/errors";
+import type { TaskForceScope } from "@/server/trpc/context";
+import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
+import { assertOrganizationInTaskForce } from "@/server/domains/organizations/organizations.service";
+import {
+  countActiveCoordinators,
+  endMembershipRow,
+  findActiveMembership,
+  listActiveMemberships,
+  updateMembershipRole,
+} from "./people.queries";
+import type { EndMembershipInput, UpdateMembershipInput } from "./people.schemas";
+
+export async function listPeople(scope: TaskForceScope) {
+  return listActiveMemberships(await getDb(), scope.taskForceId);
+}
+
+async function loadMembership(tx: Database, scope: TaskForceScope, membershipId: string) {
+  const membership = await findActiveMembership(tx, scope.taskForceId, membershipId);
+  if (!membership) throw new DomainError("NOT_FOUND", "membershipNotFound");
+  return membership;
+}
+
+/** A task force always keeps at least one coordinator, or nobody could manage it any more. */
+async function assertAnotherCoordinatorRemains(tx: Database, scope: TaskForceScope) {
+  if ((await countActiveCoordinators(tx, scope.taskForceId)) <= 1) {
+    throw new DomainError("CONFLICT", "lastCoordinator");
+  }
+}
+
+export function updateMembership(scope: TaskForceScope, input: UpdateMembershipInput) {
+  return transaction(async (tx) => {
+    const before = await loadMembership(tx, scope, input.membershipId);
+    const organizationId = input.organizationId ?? null;
+    if (organizationId) await assertOrganizationInTaskForce(tx, scope, organizationId, "organizationId");
+    if (before.role === "coordinator" && input.role !== "coordinator") await assertAnotherCoordinatorRemains(tx, scope);
+    const after = { role: input.role, organizationId };
+    await updateMembershipRole(tx, scope.taskForceId, input.membershipId, after);
+    await recordAudit(
+      tx,
+      { taskForceId: scope.taskForceId, actorUserId: scope.userId },
+      { entity: "membership", entityId: input.membershipId, action: "update", changes: changedFields(before, after) },
+    );
+  });
+}
+
+export function endMembership(scope: TaskForceScope, input: EndMembershipInput, now = new Date()) {
+  return transaction(async (tx) => {
+    const membership = await loadMembership(tx, scope, input.membershipId);
+    if (membership.role === "coordinator") await assertAnotherCoordinatorRemains(tx, scope);
+    await endMembershipRow(tx, scope.taskForceId, input.membershipId, now);
+    await recordAudit(
+      tx,
+      { taskForceId: scope.taskForceId, actorUserId: scope.userId },
+      { entity: "membership", entityId: input.membershipId, action: "end", changes: { endedAt: { from: null, to: now } } },
+    );
+  });
+}

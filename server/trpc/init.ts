@@ -1,0 +1,142 @@
+import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import { can, type Permission } from "@/server/auth/permissions";
+import { DomainError, isDatabaseUnavailable, type DomainErrorCode, type MessageValues } from "@/server/errors";
+import { findActiveMembershipBySlug } from "@/server/domains/taskForces/taskForces.queries";
+import { getDb } from "@/db/client";
+import { createTaskForceScope, type Context } from "./context";
+import { fieldErrorsFromZod, type FieldErrors } from "./fieldErrors";
+
+/** Who may call a procedure. The role × procedure matrix test reads this from every procedure. */
+export type ProcedureMeta =
+  | { access: "public" }
+  | { access: "authed" }
+  | { access: "admin" }
+  | { access: "taskForce"; permission: Permission };
+
+/** The one place where domain error codes become tRPC (and so HTTP) codes. */
+const TRPC_CODE_OF: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
+  NOT_FOUND: "NOT_FOUND",
+  FORBIDDEN: "FORBIDDEN",
+  UNAUTHENTICATED: "UNAUTHORIZED",
+  CONFLICT: "CONFLICT",
+  INVALID: "BAD_REQUEST",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+  GONE: "PRECONDITION_FAILED",
+  UNAVAILABLE: "SERVICE_UNAVAILABLE",
+};
+
+/** What a client receives beside tRPC's own error shape: catalog keys, never server internals. */
+export interface ErrorData {
+  messageKey: string;
+  values: MessageValues;
+  fieldErrors: FieldErrors;
+}
+
+function errorData(error: TRPCError): ErrorData {
+  const cause = error.cause;
+  if (cause instanceof DomainError) {
+    return {
+      messageKey: cause.messageKey,
+      values: cause.values,
+      fieldErrors: cause.field ? { [cause.field]: [{ key: cause.messageKey, values: cause.values }] } : {},
+    };
+  }
+  if (cause instanceof ZodError) {
+    return { messageKey: "invalidInput", values: {}, fieldErrors: fieldErrorsFromZod(cause) };
+  }
+  const generic: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
+    UNAUTHORIZED: "signInRequired",
+    FORBIDDEN: "forbidden",
+    NOT_FOUND: "notFound",
+    SERVICE_UNAVAILABLE: "unavailable",
+    TOO_MANY_REQUESTS: "rateLimited",
+  };
+  return { messageKey: generic[error.code] ?? "internal", values: {}, fieldErrors: {} };
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const data = errorData(error);
+      // Internal errors keep their details in the server log; the browser gets a catalog key only.
+      const message = error.code === "INTERNAL_SERVER_ERROR" ? "Internal server error" : shape.message;
+      return { ...shape, message, data: { ...shape.data, stack: undefined, ...data } };
+    },
+  });
+
+export const createRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Turns errors thrown by services into the right tRPC code, in one place for every procedure. */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof DomainError) {
+      throw new TRPCError({ code: TRPC_CODE_OF[cause.code], message: cause.message, cause });
+    }
+    if (isDatabaseUnavailable(cause)) {
+      throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "Database unavailable", cause });
+    }
+    if (result.error.code === "INTERNAL_SERVER_ERROR") console.error(result.error.cause ?? result.error);
+  }
+  return result;
+});
+
+const baseProcedure = t.procedure.use(mapDomainErrors);
+
+export const publicProcedure = baseProcedure.meta({ access: "public" });
+
+const requireUser = t.middleware(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in required" });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+export const authedProcedure = baseProcedure.meta({ access: "authed" }).use(requireUser);
+
+export const adminProcedure = baseProcedure
+  .meta({ access: "admin" })
+  .use(requireUser)
+  .use(({ ctx, next }) => {
+    if (!ctx.user?.isAdmin) throw new TRPCError({ code: "FORBIDDEN", message: "Administrators only" });
+    return next();
+  });
+
+export const taskForceSlugSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+
+/**
+ * A procedure on one task force's data. The caller's membership is read from the database for the
+ * task force named in the input; a non-member is told the task force does not exist, and a member
+ * without `permission` is refused before the procedure's own input is even parsed.
+ */
+export function taskForceProcedure(permission: Permission) {
+  return baseProcedure
+    .meta({ access: "taskForce", permission })
+    .use(requireUser)
+    .input(z.object({ taskForceSlug: taskForceSlugSchema }))
+    .use(async ({ ctx, input, next }) => {
+      const membership = await findActiveMembershipBySlug(await getDb(), ctx.user.id, input.taskForceSlug);
+      if (!membership) throw new TRPCError({ code: "NOT_FOUND", message: "Task force not found" });
+      if (!can(membership.role, permission)) {
+        throw new TRPCError({ code: "FORBIDDEN", message: `Missing permission ${permission}` });
+      }
+      const scope = createTaskForceScope({
+        taskForceId: membership.taskForceId,
+        taskForceSlug: input.taskForceSlug,
+        userId: ctx.user.id,
+        role: membership.role,
+        organizationId: membership.organizationId,
+      });
+      return next({ ctx: { ...ctx, scope } });
+    });
+}

@@ -1,0 +1,20 @@
+import { accountRouter } from "@/server/domains/account/account.router";
+import { auditRouter } from "@/server/domains/audit/audit.router";
+import { invitationsRouter } from "@/server/domains/invitations/invitations.router";
+import { organizationsRouter } from "@/server/domains/organizations/organizations.router";
+import { peopleRouter } from "@/server/domains/people/people.router";
+import { adminTaskForcesRouter, taskForcesRouter } from "@/server/domains/taskForces/taskForces.router";
+import { createCallerFactory, createRouter } from "./init";
+
+export const appRouter = createRouter({
+  account: accountRouter,
+  taskForce: taskForcesRouter,
+  people: peopleRouter,
+  invitation: invitationsRouter,
+  organization: organizationsRouter,
+  audit: auditRouter,
+  admin: createRouter({ taskForce: adminTaskForcesRouter }),
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);
