@@ -1,3 +1,4 @@
+export * from "./roles";
 export * from "./users";
 export * from "./taskForces";
 export * from "./audit";

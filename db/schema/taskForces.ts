@@ -11,9 +11,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { TASK_FORCE_ROLES } from "./roles";
 import { users } from "./users";
 
-export const TASK_FORCE_ROLES = ["coordinator", "member", "funder", "viewer"] as const;
 export const taskForceRole = pgEnum("task_force_role", TASK_FORCE_ROLES);
 
 export const taskForces = pgTable("task_forces", {

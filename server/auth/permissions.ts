@@ -1,4 +1,4 @@
-import type { TASK_FORCE_ROLES } from "@/db/schema";
+import type { TASK_FORCE_ROLES } from "@/db/schema/roles";
 
 export type TaskForceRole = (typeof TASK_FORCE_ROLES)[number];
 

@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { SignOutButton } from "@/app/_components/SignOutButton";
+import { serverCaller } from "@/app/_trpc/server";
+import { getSessionUser } from "@/server/auth/session";
+
+/** The signed-in frame: brand, task-force switcher, account and sign-out. */
+export default async function SignedInLayout({ children }: { children: ReactNode }) {
+  const user = await getSessionUser();
+  if (!user) redirect("/login");
+  const t = await getTranslations("nav");
+  const tApp = await getTranslations("app");
+  const taskForces = await (await serverCaller()).taskForce.mine();
+  return (
+    <>
+      <header className="topbar">
+        <Link className="brand" href="/">
+          {tApp("name")}
+        </Link>
+        <nav aria-label={t("account")}>
+          <ul>
+            {taskForces.length > 0 && (
+              <li>
+                <details className="switcher">
+                  <summary>{t("switcherHint")}</summary>
+                  <ul aria-label={t("switcherLabel")}>
+                    {taskForces.map((taskForce) => (
+                      <li key={taskForce.slug}>
+                        <Link href={`/tf/${taskForce.slug}/dashboard`}>{taskForce.name}</Link>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              </li>
+            )}
+            {user.isAdmin && (
+              <li>
+                <Link href="/admin/task-forces">{t("admin")}</Link>
+              </li>
+            )}
+            <li>
+              <Link href="/account">
+                {t("account")} <span className="visually-hidden">({user.name})</span>
+              </Link>
+            </li>
+            <li>
+              <SignOutButton />
+            </li>
+          </ul>
+        </nav>
+      </header>
+      {children}
+    </>
+  );
+}

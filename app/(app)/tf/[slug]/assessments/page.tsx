@@ -1,0 +1,5 @@
+import { placeholderSection } from "@/app/_components/SectionPlaceholder";
+
+const section = placeholderSection("assessments");
+export const generateMetadata = section.generateMetadata;
+export default section.Page;

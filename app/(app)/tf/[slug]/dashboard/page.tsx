@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { loadTaskForce } from "../_lib/taskForce";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("dashboard"))("title") };
+}
+
+export default async function DashboardPage({ params }: PageProps<"/tf/[slug]/dashboard">) {
+  const { slug } = await params;
+  const taskForce = await loadTaskForce(slug, `/tf/${slug}/dashboard`);
+  const t = await getTranslations("dashboard");
+  const tRoles = await getTranslations("roles");
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("welcome", { taskForce: taskForce.name })}</p>
+      <p>{t("yourRole", { role: tRoles(taskForce.role) })}</p>
+      <p>{t("comingSoon")}</p>
+    </>
+  );
+}

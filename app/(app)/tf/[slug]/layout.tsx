@@ -1,0 +1,26 @@
+import { NextIntlClientProvider } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { TaskForceNav, type Section } from "@/app/_components/TaskForceNav";
+import { loadTaskForce } from "./_lib/taskForce";
+
+export default async function TaskForceLayout({ children, params }: LayoutProps<"/tf/[slug]">) {
+  const { slug } = await params;
+  const taskForce = await loadTaskForce(slug, `/tf/${slug}/dashboard`);
+  const tRoles = await getTranslations("roles");
+  const sections: Section[] = ["dashboard", "assessments", "gaps", "meetings", "members", "grants"];
+  if (taskForce.permissions.includes("taskForce.update")) sections.push("settings");
+  return (
+    // Dates and times inside a task force are shown in its own time zone.
+    <NextIntlClientProvider timeZone={taskForce.timeZone}>
+      <div className="shell">
+        <aside className="sidenav">
+          <p className="tf-name">{taskForce.name}</p>
+          <p className="tf-role">{tRoles(taskForce.role)}</p>
+          <TaskForceNav slug={slug} visible={sections} />
+        </aside>
+        <main id="main">{children}</main>
+      </div>
+    </NextIntlClientProvider>
+  );
+}

@@ -1,0 +1,273 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { DateTime } from "@/app/_components/DateTime";
+import { InvitationOutcome } from "@/app/_components/InvitationOutcome";
+import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
+import { useTRPC } from "@/app/_trpc/client";
+import { TASK_FORCE_ROLES } from "@/db/schema/roles";
+import type { TaskForceRole } from "@/server/auth/permissions";
+
+interface Props {
+  taskForceSlug: string;
+  canManage: boolean;
+  canInvite: boolean;
+}
+
+function RoleAndOrganizationFields({
+  taskForceSlug,
+  errors,
+  defaultRole,
+  defaultOrganizationId,
+}: {
+  taskForceSlug: string;
+  errors: ReturnType<typeof fieldErrorsOf>;
+  defaultRole?: TaskForceRole;
+  defaultOrganizationId?: string | null;
+}) {
+  const t = useTranslations("people");
+  const tRoles = useTranslations("roles");
+  const trpc = useTRPC();
+  const organizations = useQuery(trpc.organization.list.queryOptions({ taskForceSlug }));
+  return (
+    <>
+      <Field label={t("role")} name="role" errors={errors}>
+        {(control) => (
+          <select {...control} defaultValue={defaultRole ?? "member"}>
+            {TASK_FORCE_ROLES.map((role) => (
+              <option key={role} value={role}>
+                {tRoles(role)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t("organization")} name="organizationId" hint={t("organizationHint")} errors={errors}>
+        {(control) => (
+          <select {...control} defaultValue={defaultOrganizationId ?? ""}>
+            <option value="">{t("chooseOrganization")}</option>
+            {(organizations.data ?? []).map((organization) => (
+              <option key={organization.id} value={organization.id}>
+                {organization.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </>
+  );
+}
+
+function roleAssignmentFrom(form: HTMLFormElement) {
+  return {
+    role: formText(form, "role") as TaskForceRole,
+    organizationId: formText(form, "organizationId") || null,
+  };
+}
+
+export function PeopleManager({ taskForceSlug, canManage, canInvite }: Props) {
+  const t = useTranslations("people");
+  const tRoles = useTranslations("roles");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const input = { taskForceSlug };
+  const people = useQuery(trpc.people.list.queryOptions(input));
+  const [editing, setEditing] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.people.list.queryKey(input) }),
+      queryClient.invalidateQueries({ queryKey: trpc.invitation.list.queryKey(input) }),
+    ]);
+
+  const update = useMutation(
+    trpc.people.update.mutationOptions({
+      onSuccess: async () => {
+        setEditing(null);
+        setNotice(t("saved"));
+        await refresh();
+      },
+    }),
+  );
+  const end = useMutation(trpc.people.end.mutationOptions({ onSuccess: refresh }));
+
+  function onUpdate(event: FormEvent<HTMLFormElement>, membershipId: string) {
+    event.preventDefault();
+    setNotice(null);
+    update.mutate({ taskForceSlug, membershipId, ...roleAssignmentFrom(event.currentTarget) });
+  }
+
+  function onEnd(membershipId: string, name: string) {
+    if (!window.confirm(t("confirmRemove", { name }))) return;
+    setNotice(null);
+    end.mutate({ taskForceSlug, membershipId }, { onSuccess: () => setNotice(t("removed", { name })) });
+  }
+
+  return (
+    <>
+      {notice && <SuccessMessage>{notice}</SuccessMessage>}
+      <FormError error={end.error} />
+      <table>
+        <caption className="visually-hidden">{t("title")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("name")}</th>
+            <th scope="col">{t("email")}</th>
+            <th scope="col">{t("role")}</th>
+            <th scope="col">{t("organization")}</th>
+            <th scope="col">{t("since")}</th>
+            {canManage && <th scope="col">{t("actions")}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {(people.data ?? []).map((person) => (
+            <tr key={person.membershipId}>
+              <th scope="row">{person.name}</th>
+              <td>{person.email}</td>
+              <td>{tRoles(person.role)}</td>
+              <td>{person.organizationName ?? t("none")}</td>
+              <td>
+                <DateTime value={person.startedAt} />
+              </td>
+              {canManage && (
+                <td>
+                  {editing === person.membershipId ? (
+                    <form className="stack" onSubmit={(event) => onUpdate(event, person.membershipId)} noValidate>
+                      <FormError error={update.error} />
+                      <RoleAndOrganizationFields
+                        taskForceSlug={taskForceSlug}
+                        errors={fieldErrorsOf(update.error)}
+                        defaultRole={person.role}
+                        defaultOrganizationId={person.organizationId}
+                      />
+                      <div className="inline-actions">
+                        <button type="submit" disabled={update.isPending}>
+                          {t("save")}
+                        </button>
+                        <button type="button" className="secondary" onClick={() => setEditing(null)}>
+                          {t("cancel")}
+                        </button>
+                      </div>
+                    </form>
+                  ) : (
+                    <div className="inline-actions">
+                      <button
+                        type="button"
+                        className="secondary"
+                        aria-label={t("edit", { name: person.name })}
+                        onClick={() => {
+                          update.reset();
+                          setEditing(person.membershipId);
+                        }}
+                      >
+                        {t("editShort")}
+                      </button>
+                      <button
+                        type="button"
+                        className="danger"
+                        disabled={end.isPending}
+                        onClick={() => onEnd(person.membershipId, person.name)}
+                        aria-label={t("remove", { name: person.name })}
+                      >
+                        {t("removeShort")}
+                      </button>
+                    </div>
+                  )}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {canInvite && <Invitations taskForceSlug={taskForceSlug} onChange={refresh} />}
+    </>
+  );
+}
+
+function Invitations({ taskForceSlug, onChange }: { taskForceSlug: string; onChange: () => Promise<unknown> }) {
+  const t = useTranslations("people");
+  const tRoles = useTranslations("roles");
+  const trpc = useTRPC();
+  const invitations = useQuery(trpc.invitation.list.queryOptions({ taskForceSlug }));
+  const create = useMutation(trpc.invitation.create.mutationOptions({ onSuccess: onChange }));
+  const revoke = useMutation(trpc.invitation.revoke.mutationOptions({ onSuccess: onChange }));
+  const [revokedEmail, setRevokedEmail] = useState<string | null>(null);
+
+  function onInvite(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    setRevokedEmail(null);
+    create.mutate(
+      { taskForceSlug, email: formText(form, "email"), ...roleAssignmentFrom(form) },
+      { onSuccess: () => form.reset() },
+    );
+  }
+
+  return (
+    <>
+      <h2>{t("inviteTitle")}</h2>
+      <p>{t("inviteIntro", { days: 7 })}</p>
+      {create.data && <InvitationOutcome result={create.data} />}
+      <form className="stack" onSubmit={onInvite} noValidate>
+        <FormError error={create.error} />
+        <Field label={t("email")} name="email" type="email" autoComplete="off" errors={fieldErrorsOf(create.error)} required />
+        <RoleAndOrganizationFields taskForceSlug={taskForceSlug} errors={fieldErrorsOf(create.error)} />
+        <div>
+          <button type="submit" disabled={create.isPending}>
+            {create.isPending ? t("inviting") : t("invite")}
+          </button>
+        </div>
+      </form>
+
+      <h2>{t("pendingTitle")}</h2>
+      {revokedEmail && <SuccessMessage>{t("revoked", { email: revokedEmail })}</SuccessMessage>}
+      <FormError error={revoke.error} />
+      {(invitations.data ?? []).length === 0 ? (
+        <p>{t("pendingNone")}</p>
+      ) : (
+        <table>
+          <caption className="visually-hidden">{t("pendingTitle")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("email")}</th>
+              <th scope="col">{t("role")}</th>
+              <th scope="col">{t("organization")}</th>
+              <th scope="col">{t("expires")}</th>
+              <th scope="col">{t("actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(invitations.data ?? []).map((invitation) => (
+              <tr key={invitation.id}>
+                <th scope="row">{invitation.email}</th>
+                <td>{tRoles(invitation.role)}</td>
+                <td>{invitation.organizationName ?? t("none")}</td>
+                <td>
+                  <DateTime value={invitation.expiresAt} withTime />
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="danger"
+                    disabled={revoke.isPending}
+                    onClick={() =>
+                      revoke.mutate(
+                        { taskForceSlug, invitationId: invitation.id },
+                        { onSuccess: () => setRevokedEmail(invitation.email) },
+                      )
+                    }
+                  >
+                    {t("revoke", { email: invitation.email })}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { DateTime } from "@/app/_components/DateTime";
+import { useTRPC } from "@/app/_trpc/client";
+import type messages from "@/app/i18n/messages/en.json";
+
+const PAGE_SIZE = 50;
+type EntityKey = `entities.${keyof (typeof messages)["audit"]["entities"]}`;
+type ActionKey = `actions.${keyof (typeof messages)["audit"]["actions"]}`;
+
+function display(value: unknown, empty: string): string {
+  if (value === null || value === undefined || value === "") return empty;
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+export function AuditLog({ taskForceSlug }: { taskForceSlug: string }) {
+  const t = useTranslations("audit");
+  const trpc = useTRPC();
+  const entries = useQuery(trpc.audit.list.queryOptions({ taskForceSlug, limit: PAGE_SIZE }));
+  const rows = entries.data ?? [];
+  if (rows.length === 0) return <p>{t("none")}</p>;
+  return (
+    <table>
+      <caption className="visually-hidden">{t("title")}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("when")}</th>
+          <th scope="col">{t("who")}</th>
+          <th scope="col">{t("what")}</th>
+          <th scope="col">{t("changes")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((entry) => (
+          <tr key={entry.id}>
+            <td>
+              <DateTime value={entry.createdAt} withTime />
+            </td>
+            <td>{entry.actorName ?? t("system")}</td>
+            <td>
+              {t("entry", {
+                entity: t.has(`entities.${entry.entity}` as EntityKey) ? t(`entities.${entry.entity}` as EntityKey) : entry.entity,
+                action: t.has(`actions.${entry.action}` as ActionKey) ? t(`actions.${entry.action}` as ActionKey) : entry.action,
+              })}
+            </td>
+            <td>
+              <ul>
+                {Object.entries(entry.changes).map(([field, change]) => (
+                  <li key={field}>
+                    {t("change", { field, from: display(change.from, t("empty")), to: display(change.to, t("empty")) })}
+                  </li>
+                ))}
+              </ul>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

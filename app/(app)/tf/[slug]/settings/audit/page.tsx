@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { getQueryClient, HydrateClient, trpc } from "@/app/_trpc/server";
+import { requireTaskForcePermission } from "../../_lib/taskForce";
+import { AuditLog } from "./AuditLog";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("audit"))("title") };
+}
+
+export default async function AuditPage({ params }: PageProps<"/tf/[slug]/settings/audit">) {
+  const { slug } = await params;
+  await requireTaskForcePermission(slug, `/tf/${slug}/settings/audit`, "audit.read");
+  await getQueryClient().prefetchQuery(trpc.audit.list.queryOptions({ taskForceSlug: slug, limit: 50 }));
+  const t = await getTranslations("audit");
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+      <HydrateClient>
+        <AuditLog taskForceSlug={slug} />
+      </HydrateClient>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requireTaskForcePermission } from "../_lib/taskForce";
+import { SettingsForm } from "./SettingsForm";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("settings"))("title") };
+}
+
+export default async function SettingsPage({ params }: PageProps<"/tf/[slug]/settings">) {
+  const { slug } = await params;
+  const taskForce = await requireTaskForcePermission(slug, `/tf/${slug}/settings`, "taskForce.update");
+  const t = await getTranslations("settings");
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+      <SettingsForm taskForceSlug={slug} name={taskForce.name} timeZone={taskForce.timeZone} />
+      {taskForce.permissions.includes("audit.read") && (
+        <p>
+          <Link href={`/tf/${slug}/settings/audit`}>{t("auditLink")}</Link>
+        </p>
+      )}
+    </>
+  );
+}
