@@ -2,6 +2,11 @@ import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { invitations, organizations, taskForces } from "@/db/schema";
 import type { TaskForceRole } from "@/server/auth/permissions";
+import { organizationOf } from "@/server/domains/organizations/organizations.queries";
+
+/** Not yet accepted, revoked or expired. */
+const isPending = (now: Date) =>
+  and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now));
 
 export async function insertInvitation(
   db: Database,
@@ -46,16 +51,11 @@ export function listPendingInvitations(db: Database, taskForceId: string, now: D
       createdAt: invitations.createdAt,
     })
     .from(invitations)
-    .leftJoin(
-      organizations,
-      and(eq(organizations.taskForceId, invitations.taskForceId), eq(organizations.id, invitations.organizationId)),
-    )
+    .leftJoin(organizations, organizationOf(invitations))
     .where(
       and(
         eq(invitations.taskForceId, taskForceId),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, now),
+        isPending(now),
       ),
     )
     .orderBy(asc(invitations.email));
@@ -95,10 +95,7 @@ export async function findInvitationByTokenHash(db: Database, tokenHash: string)
     })
     .from(invitations)
     .innerJoin(taskForces, eq(taskForces.id, invitations.taskForceId))
-    .leftJoin(
-      organizations,
-      and(eq(organizations.taskForceId, invitations.taskForceId), eq(organizations.id, invitations.organizationId)),
-    )
+    .leftJoin(organizations, organizationOf(invitations))
     .where(eq(invitations.tokenHash, tokenHash));
   return row ?? null;
 }
@@ -114,9 +111,7 @@ export async function claimInvitation(db: Database, invitationId: string, userId
     .where(
       and(
         eq(invitations.id, invitationId),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, now),
+        isPending(now),
       ),
     )
     .returning({ id: invitations.id });

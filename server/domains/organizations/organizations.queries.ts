@@ -1,6 +1,15 @@
 import { and, asc, eq } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { organizations } from "@/db/schema";
+
+/**
+ * Join condition to a row's organization within the row's own task force (the same pair the
+ * composite foreign key enforces), so a join can never reach another tenant's organization.
+ */
+export function organizationOf(row: { taskForceId: AnyPgColumn; organizationId: AnyPgColumn }) {
+  return and(eq(organizations.taskForceId, row.taskForceId), eq(organizations.id, row.organizationId));
+}
 
 export function listOrganizations(db: Database, taskForceId: string) {
   return db

@@ -2,6 +2,7 @@ import { and, asc, count, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
 import type { TaskForceRole } from "@/server/auth/permissions";
+import { organizationOf } from "@/server/domains/organizations/organizations.queries";
 
 export function listActiveMemberships(db: Database, taskForceId: string) {
   return db
@@ -17,10 +18,7 @@ export function listActiveMemberships(db: Database, taskForceId: string) {
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .leftJoin(
-      organizations,
-      and(eq(organizations.taskForceId, memberships.taskForceId), eq(organizations.id, memberships.organizationId)),
-    )
+    .leftJoin(organizations, organizationOf(memberships))
     .where(and(eq(memberships.taskForceId, taskForceId), isNull(memberships.endedAt)))
     .orderBy(asc(users.name));
 }
