@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { ConfigError, databaseConfigFromEnv } from "@/db/config";
 
+const SECRET_HELP = "NEXTAUTH_SECRET must be at least 32 characters (run `npm start` once to generate one into .env.local).";
+
 const ServerEnv = z.object({
-  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters (run `npm start` once to generate one into .env.local)."),
+  // The same sentence when it is missing: zod's own "expected string, received undefined" names no variable.
+  NEXTAUTH_SECRET: z.string({ error: SECRET_HELP }).min(32, SECRET_HELP),
   NEXTAUTH_URL: z.url("NEXTAUTH_URL must be the public URL of the app, such as https://roadmap.example.org").optional(),
   SMTP_URL: z
     .string()

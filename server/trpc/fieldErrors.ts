@@ -38,8 +38,13 @@ function messageOf(issue: ZodError["issues"][number]): FieldMessage {
         : { key: "tooBig", values: { max: Number(issue.maximum) } };
     case "invalid_format":
       return { key: issue.format === "email" ? "email" : "format" };
-    case "invalid_type":
-      return { key: issue.input === undefined || issue.input === null ? "required" : "invalid" };
+    case "invalid_type": {
+      // zod 4 leaves `input` out of issues unless parsing with `reportInput`, so tRPC's issues never
+      // carry it; the message it does always write ends in "received undefined" for a missing value.
+      const missing =
+        "input" in issue ? issue.input === undefined || issue.input === null : /received (undefined|null)$/.test(issue.message);
+      return { key: missing ? "required" : "invalid" };
+    }
     case "invalid_value":
       return { key: "choice" };
     default:

@@ -107,12 +107,10 @@ export const adminProcedure = baseProcedure
     return next();
   });
 
-export const taskForceSlugSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+/** Lower-case words of letters and digits joined by single hyphens: readable, stable URLs. */
+export const TASK_FORCE_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const taskForceSlugSchema = z.string().trim().min(1).max(64).regex(TASK_FORCE_SLUG_PATTERN);
 
 /**
  * A procedure on one task force's data. The caller's membership is read from the database for the

@@ -7,6 +7,7 @@ import {
   createUser,
   domainErrorFrom,
   domainErrorOf,
+  fieldErrorsOf,
   trpcErrorOf,
   unique,
   type TestTaskForce,
@@ -197,6 +198,7 @@ describe("invitations", () => {
       "BAD_REQUEST",
     );
     expect(domainErrorOf(error)).toEqual({ code: "INVALID", messageKey: "unknownOrganization", values: {}, field: "organizationId" });
+    expect(fieldErrorsOf(error)).toEqual({ organizationId: [{ key: "unknownOrganization", values: {} }] });
   });
 
   it("requires an organization for the member role", async () => {
@@ -205,7 +207,7 @@ describe("invitations", () => {
       callerFor(coordinator).invitation.create({ taskForceSlug: taskForce.slug, email, role: "member" }),
       "BAD_REQUEST",
     );
-    expect(error.cause).toMatchObject({ issues: [expect.objectContaining({ path: ["organizationId"], message: "organizationRequired" })] });
+    expect(fieldErrorsOf(error)).toEqual({ organizationId: [{ key: "organizationRequired" }] });
     const pending = await callerFor(coordinator).invitation.list({ taskForceSlug: taskForce.slug });
     expect(pending.map((invitation) => invitation.email)).not.toContain(email);
   });

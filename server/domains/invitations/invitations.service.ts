@@ -47,44 +47,68 @@ export interface CreatedInvitation {
   link: string | null;
 }
 
-export async function createInvitation(inviter: Inviter, input: CreateInvitationInput, now = new Date()): Promise<CreatedInvitation> {
+/** An invitation written to the database but not yet delivered; the token exists only in memory. */
+export interface WrittenInvitation {
+  invitationId: string;
+  email: string;
+  expiresAt: Date;
+  taskForceName: string;
+  token: string;
+}
+
+/**
+ * Writes an invitation and its audit entry in the caller's transaction, so that a task force and
+ * its first coordinator's invitation are created together or not at all.
+ */
+export async function writeInvitation(
+  tx: Database,
+  inviter: Inviter,
+  input: CreateInvitationInput,
+  now = new Date(),
+): Promise<WrittenInvitation> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000);
-  const { invitationId, taskForceName } = await transaction(async (tx) => {
-    const taskForce = await findTaskForce(tx, inviter.taskForceId);
-    if (!taskForce) throw new DomainError("NOT_FOUND", "taskForceNotFound");
-    const organizationId = input.organizationId ?? null;
-    if (organizationId) await assertOrganizationInTaskForce(tx, inviter, organizationId, "organizationId");
-    const existingUserId = await findUserIdByEmail(tx, input.email);
-    if (existingUserId && (await findActiveMembershipOfUser(tx, inviter.taskForceId, existingUserId))) {
-      throw new DomainError("CONFLICT", "alreadyMember", { email: input.email }, "email");
-    }
-    await revokePendingInvitationsFor(tx, inviter.taskForceId, input.email, now);
-    const { id } = await insertInvitation(tx, {
-      taskForceId: inviter.taskForceId,
-      email: input.email,
-      role: input.role,
-      organizationId,
-      tokenHash: hashToken(token),
-      invitedByUserId: inviter.userId,
-      expiresAt,
-    });
-    await recordAudit(
-      tx,
-      { taskForceId: inviter.taskForceId, actorUserId: inviter.userId },
-      {
-        entity: "invitation",
-        entityId: id,
-        action: "create",
-        changes: { email: { from: null, to: input.email }, role: { from: null, to: input.role } },
-      },
-    );
-    return { invitationId: id, taskForceName: taskForce.name };
+  const taskForce = await findTaskForce(tx, inviter.taskForceId);
+  if (!taskForce) throw new DomainError("NOT_FOUND", "taskForceNotFound");
+  const organizationId = input.organizationId ?? null;
+  if (organizationId) await assertOrganizationInTaskForce(tx, inviter, organizationId, "organizationId");
+  const existingUserId = await findUserIdByEmail(tx, input.email);
+  if (existingUserId && (await findActiveMembershipOfUser(tx, inviter.taskForceId, existingUserId))) {
+    throw new DomainError("CONFLICT", "alreadyMember", { email: input.email }, "email");
+  }
+  await revokePendingInvitationsFor(tx, inviter.taskForceId, input.email, now);
+  const { id } = await insertInvitation(tx, {
+    taskForceId: inviter.taskForceId,
+    email: input.email,
+    role: input.role,
+    organizationId,
+    tokenHash: hashToken(token),
+    invitedByUserId: inviter.userId,
+    expiresAt,
   });
+  await recordAudit(
+    tx,
+    { taskForceId: inviter.taskForceId, actorUserId: inviter.userId },
+    {
+      entity: "invitation",
+      entityId: id,
+      action: "create",
+      changes: { email: { from: null, to: input.email }, role: { from: null, to: input.role } },
+    },
+  );
+  return { invitationId: id, email: input.email, expiresAt, taskForceName: taskForce.name, token };
+}
 
-  const link = invitationLink(token);
-  const emailed = isEmailConfigured() && (await trySendInvitation(input.email, taskForceName, link));
-  return { invitationId, email: input.email, expiresAt, emailed, link: emailed ? null : link };
+/** Emails the link after the invitation is committed; without email (or when sending fails) the inviter gets the link. */
+export async function deliverInvitation(written: WrittenInvitation): Promise<CreatedInvitation> {
+  const link = invitationLink(written.token);
+  const emailed = isEmailConfigured() && (await trySendInvitation(written.email, written.taskForceName, link));
+  return { invitationId: written.invitationId, email: written.email, expiresAt: written.expiresAt, emailed, link: emailed ? null : link };
+}
+
+export async function createInvitation(inviter: Inviter, input: CreateInvitationInput, now = new Date()): Promise<CreatedInvitation> {
+  const written = await transaction((tx) => writeInvitation(tx, inviter, input, now));
+  return deliverInvitation(written);
 }
 
 async function trySendInvitation(email: string, taskForceName: string, link: string): Promise<boolean> {

@@ -23,7 +23,12 @@ export async function assertOrganizationInTaskForce(
 
 export function createOrganization(scope: TaskForceScope, input: CreateOrganizationInput) {
   return transaction(async (tx) => {
-    const organization = await insertOrganization(tx, { taskForceId: scope.taskForceId, ...input });
+    // Named fields, not `...input`: the procedure's input also carries `taskForceSlug`.
+    const organization = await insertOrganization(tx, {
+      taskForceId: scope.taskForceId,
+      name: input.name,
+      primaryDiscipline: input.primaryDiscipline,
+    });
     if (!organization) throw new DomainError("CONFLICT", "organizationNameTaken", { name: input.name }, "name");
     await recordAudit(
       tx,

@@ -5,6 +5,7 @@ import {
   createOrganization,
   createTaskForceWithCoordinator,
   domainErrorOf,
+  fieldErrorsOf,
   trpcErrorOf,
   type TestMembership,
   type TestTaskForce,
@@ -53,7 +54,7 @@ describe("people of a task force", () => {
       coordinatorCaller().people.update({ taskForceSlug: taskForce.slug, membershipId: membership.id, role: "member" }),
       "BAD_REQUEST",
     );
-    expect(missing.cause).toMatchObject({ issues: [expect.objectContaining({ path: ["organizationId"], message: "organizationRequired" })] });
+    expect(fieldErrorsOf(missing)).toEqual({ organizationId: [{ key: "organizationRequired" }] });
 
     const other = await createTaskForceWithCoordinator();
     const foreign = await createOrganization(other.taskForce);

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
 import type { TaskForceRole } from "@/server/auth/permissions";
@@ -39,14 +39,19 @@ export async function findActiveMembershipOfUser(db: Database, taskForceId: stri
   return row ?? null;
 }
 
-export async function countActiveCoordinators(db: Database, taskForceId: string) {
-  const [row] = await db
-    .select({ value: count() })
+/**
+ * Counts the active coordinators and locks their rows until the transaction ends, so that two
+ * coordinators demoting each other at the same moment cannot both pass the "one remains" check.
+ */
+export async function countActiveCoordinatorsForUpdate(db: Database, taskForceId: string) {
+  const rows = await db
+    .select({ id: memberships.id })
     .from(memberships)
     .where(
       and(eq(memberships.taskForceId, taskForceId), eq(memberships.role, "coordinator"), isNull(memberships.endedAt)),
-    );
-  return row?.value ?? 0;
+    )
+    .for("update");
+  return rows.length;
 }
 
 export async function insertMembership(

@@ -4,7 +4,7 @@ import type { TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { assertOrganizationInTaskForce } from "@/server/domains/organizations/organizations.service";
 import {
-  countActiveCoordinators,
+  countActiveCoordinatorsForUpdate,
   endMembershipRow,
   findActiveMembership,
   listActiveMemberships,
@@ -24,7 +24,7 @@ async function loadMembership(tx: Database, scope: TaskForceScope, membershipId:
 
 /** A task force always keeps at least one coordinator, or nobody could manage it any more. */
 async function assertAnotherCoordinatorRemains(tx: Database, scope: TaskForceScope) {
-  if ((await countActiveCoordinators(tx, scope.taskForceId)) <= 1) {
+  if ((await countActiveCoordinatorsForUpdate(tx, scope.taskForceId)) <= 1) {
     throw new DomainError("CONFLICT", "lastCoordinator");
   }
 }

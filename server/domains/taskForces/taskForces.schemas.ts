@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EmailAddress } from "@/server/domains/people/people.schemas";
-import { taskForceSlugSchema } from "@/server/trpc/init";
+import { TASK_FORCE_SLUG_PATTERN } from "@/server/trpc/init";
 
 /** IANA time zones this runtime knows; a typo such as "America/NewYork" is refused. */
 export const TimeZone = z
@@ -14,7 +14,12 @@ export const UpdateTaskForceInput = TaskForceSettings;
 export type UpdateTaskForceInput = z.infer<typeof UpdateTaskForceInput>;
 
 export const CreateTaskForceInput = TaskForceSettings.extend({
-  slug: z.string().trim().toLowerCase().pipe(taskForceSlugSchema.max(48, { error: "slugFormat" }).regex(/^[a-z0-9-]+$/, { error: "slugFormat" })),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(48)
+    .regex(TASK_FORCE_SLUG_PATTERN, { error: "slugFormat" }),
   coordinatorEmail: EmailAddress,
 });
 export type CreateTaskForceInput = z.infer<typeof CreateTaskForceInput>;

@@ -2,7 +2,7 @@ import { getDb, transaction } from "@/db/client";
 import { DomainError } from "@/server/errors";
 import type { SessionUser, TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
-import { createInvitation } from "@/server/domains/invitations/invitations.service";
+import { createInvitation, deliverInvitation, writeInvitation } from "@/server/domains/invitations/invitations.service";
 import { permissionsOf } from "@/server/auth/permissions";
 import {
   findTaskForce,
@@ -28,11 +28,13 @@ export function updateTaskForceSettings(scope: TaskForceScope, input: UpdateTask
   return transaction(async (tx) => {
     const before = await findTaskForce(tx, scope.taskForceId);
     if (!before) throw new DomainError("NOT_FOUND", "taskForceNotFound");
-    await updateTaskForce(tx, scope.taskForceId, input);
+    // Only the settings: the procedure's input also carries `taskForceSlug`, which must not reach the row or the log.
+    const after = { name: input.name, timeZone: input.timeZone };
+    await updateTaskForce(tx, scope.taskForceId, after);
     await recordAudit(
       tx,
       { taskForceId: scope.taskForceId, actorUserId: scope.userId },
-      { entity: "taskForce", entityId: scope.taskForceId, action: "update", changes: changedFields(before, input) },
+      { entity: "taskForce", entityId: scope.taskForceId, action: "update", changes: changedFields(before, after) },
     );
   });
 }
@@ -41,23 +43,25 @@ export async function listTaskForcesForAdmin() {
   return listAllTaskForces(await getDb());
 }
 
-/** An administrator creates a task force and invites its first coordinator in one step. */
+/** An administrator creates a task force and invites its first coordinator, in one transaction. */
 export async function createTaskForce(admin: SessionUser, input: CreateTaskForceInput) {
-  const taskForce = await transaction(async (tx) => {
-    const created = await insertTaskForce(tx, { slug: input.slug, name: input.name, timeZone: input.timeZone });
+  const { taskForce, written } = await transaction(async (tx) => {
+    const settings = { slug: input.slug, name: input.name, timeZone: input.timeZone };
+    const created = await insertTaskForce(tx, settings);
     if (!created) throw new DomainError("CONFLICT", "slugTaken", { slug: input.slug }, "slug");
     await recordAudit(
       tx,
       { taskForceId: created.id, actorUserId: admin.id },
-      { entity: "taskForce", entityId: created.id, action: "create", changes: changedFields(null, { slug: input.slug, name: input.name, timeZone: input.timeZone }) },
+      { entity: "taskForce", entityId: created.id, action: "create", changes: changedFields(null, settings) },
     );
-    return created;
+    const invitation = await writeInvitation(
+      tx,
+      { taskForceId: created.id, userId: admin.id },
+      { email: input.coordinatorEmail, role: "coordinator" },
+    );
+    return { taskForce: created, written: invitation };
   });
-  const invitation = await createInvitation(
-    { taskForceId: taskForce.id, userId: admin.id },
-    { email: input.coordinatorEmail, role: "coordinator" },
-  );
-  return { taskForce, invitation };
+  return { taskForce, invitation: await deliverInvitation(written) };
 }
 
 export function inviteCoordinator(admin: SessionUser, input: InviteCoordinatorInput) {

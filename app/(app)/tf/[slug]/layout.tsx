@@ -1,6 +1,5 @@
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
 import { TaskForceNav, type Section } from "@/app/_components/TaskForceNav";
 import { loadTaskForce } from "./_lib/taskForce";
 

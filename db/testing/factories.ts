@@ -1,0 +1,244 @@
+import { randomBytes } from "node:crypto";
+import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { ZodError } from "zod";
+import { getDb } from "@/db/client";
+import { memberships, organizations, taskForces, users } from "@/db/schema";
+import { hashPassword } from "@/server/auth/password";
+import type { TaskForceRole } from "@/server/auth/permissions";
+import { DomainError, type DomainErrorCode } from "@/server/errors";
+import { createTaskForceScope, type SessionUser, type TaskForceScope } from "@/server/trpc/context";
+import { fieldErrorsFromZod, type FieldErrors } from "@/server/trpc/fieldErrors";
+import type { ProcedureMeta } from "@/server/trpc/init";
+import { appRouter, createCaller } from "@/server/trpc/root";
+
+/*
+ * Test data that makes itself unique, so that tests never depend on each other's rows and can run
+ * in any order against a shared database file.
+ */
+
+let sequence = 0;
+/** A short suffix unique within the run (worker-local counter plus randomness across workers). */
+export function unique(): string {
+  sequence += 1;
+  return `${sequence.toString(36)}${randomBytes(3).toString("hex")}`;
+}
+
+export const DEFAULT_PASSWORD = "correct horse battery staple";
+
+// Hashing is deliberately slow; the default password is hashed once per file and the hash reused.
+let defaultPasswordHash: Promise<string> | undefined;
+function passwordHashFor(password: string): Promise<string> {
+  if (password !== DEFAULT_PASSWORD) return hashPassword(password);
+  defaultPasswordHash ??= hashPassword(DEFAULT_PASSWORD);
+  return defaultPasswordHash;
+}
+
+export interface TestUser extends SessionUser {
+  /** The plain password, so tests can sign in as this person. */
+  password: string;
+}
+
+export async function createUser(options: { name?: string; email?: string; password?: string; isAdmin?: boolean } = {}): Promise<TestUser> {
+  const id = unique();
+  const password = options.password ?? DEFAULT_PASSWORD;
+  const [row] = await (await getDb())
+    .insert(users)
+    .values({
+      email: (options.email ?? `person-${id}@example.org`).toLowerCase(),
+      name: options.name ?? `Person ${id}`,
+      passwordHash: await passwordHashFor(password),
+      isAdmin: options.isAdmin ?? false,
+    })
+    .returning({ id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin });
+  if (!row) throw new Error("user insert returned nothing");
+  return { ...row, password };
+}
+
+export const createAdmin = (options: { name?: string } = {}) => createUser({ ...options, isAdmin: true });
+
+export interface TestTaskForce {
+  id: string;
+  slug: string;
+  name: string;
+  timeZone: string;
+}
+
+export async function createTaskForce(options: { slug?: string; name?: string; timeZone?: string } = {}): Promise<TestTaskForce> {
+  const id = unique();
+  const [row] = await (await getDb())
+    .insert(taskForces)
+    .values({
+      slug: options.slug ?? `tf-${id}`,
+      name: options.name ?? `Task Force ${id}`,
+      timeZone: options.timeZone ?? "America/Chicago",
+    })
+    .returning({ id: taskForces.id, slug: taskForces.slug, name: taskForces.name, timeZone: taskForces.timeZone });
+  if (!row) throw new Error("task force insert returned nothing");
+  return row;
+}
+
+export interface TestOrganization {
+  id: string;
+  taskForceId: string;
+  name: string;
+  primaryDiscipline: string;
+}
+
+export async function createOrganization(
+  taskForce: Pick<TestTaskForce, "id">,
+  options: { name?: string; primaryDiscipline?: string } = {},
+): Promise<TestOrganization> {
+  const [row] = await (await getDb())
+    .insert(organizations)
+    .values({
+      taskForceId: taskForce.id,
+      name: options.name ?? `Agency ${unique()}`,
+      primaryDiscipline: options.primaryDiscipline ?? "victimServices",
+    })
+    .returning({
+      id: organizations.id,
+      taskForceId: organizations.taskForceId,
+      name: organizations.name,
+      primaryDiscipline: organizations.primaryDiscipline,
+    });
+  if (!row) throw new Error("organization insert returned nothing");
+  return row;
+}
+
+export interface TestMembership {
+  id: string;
+  taskForceId: string;
+  userId: string;
+  role: TaskForceRole;
+  organizationId: string | null;
+}
+
+/** Adds `user` to the task force. A `member` needs an agency: one is created unless given. */
+export async function addMembership(
+  taskForce: Pick<TestTaskForce, "id">,
+  user: Pick<SessionUser, "id">,
+  role: TaskForceRole,
+  options: { organizationId?: string | null } = {},
+): Promise<TestMembership> {
+  const organizationId =
+    options.organizationId !== undefined ? options.organizationId : role === "member" ? (await createOrganization(taskForce)).id : null;
+  const [row] = await (await getDb())
+    .insert(memberships)
+    .values({ taskForceId: taskForce.id, userId: user.id, role, organizationId })
+    .returning({
+      id: memberships.id,
+      taskForceId: memberships.taskForceId,
+      userId: memberships.userId,
+      role: memberships.role,
+      organizationId: memberships.organizationId,
+    });
+  if (!row) throw new Error("membership insert returned nothing");
+  return row;
+}
+
+/** A new person holding `role` in the task force. */
+export async function createMember(
+  taskForce: Pick<TestTaskForce, "id">,
+  role: TaskForceRole,
+  options: { name?: string; organizationId?: string | null } = {},
+): Promise<{ user: TestUser; membership: TestMembership }> {
+  const user = await createUser({ name: options.name });
+  const membership = await addMembership(taskForce, user, role, { organizationId: options.organizationId });
+  return { user, membership };
+}
+
+/** A task force with one coordinator, the usual starting point. */
+export async function createTaskForceWithCoordinator(options: { name?: string; coordinatorName?: string } = {}) {
+  const taskForce = await createTaskForce({ name: options.name });
+  const { user: coordinator, membership } = await createMember(taskForce, "coordinator", { name: options.coordinatorName });
+  return { taskForce, coordinator, coordinatorMembership: membership };
+}
+
+/** A tRPC caller with the context a request from `user` (or an anonymous visitor) would get. */
+export function callerFor(user: SessionUser | null, options: { clientAddress?: string | null } = {}) {
+  const sessionUser = user ? { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin } : null;
+  return createCaller({ user: sessionUser, clientAddress: options.clientAddress ?? "203.0.113.10" });
+}
+
+/** The scope a taskForceProcedure would hand a service, for calling services directly (e.g. with `now`). */
+export function scopeFor(
+  taskForce: Pick<TestTaskForce, "id" | "slug">,
+  membership: Pick<TestMembership, "userId" | "role" | "organizationId">,
+): TaskForceScope {
+  return createTaskForceScope({
+    taskForceId: taskForce.id,
+    taskForceSlug: taskForce.slug,
+    userId: membership.userId,
+    role: membership.role,
+    organizationId: membership.organizationId,
+  });
+}
+
+/** Awaits a call expected to fail and returns the TRPCError, failing the test if it succeeded. */
+export async function trpcErrorOf(call: Promise<unknown>, expectedCode?: TRPC_ERROR_CODE_KEY): Promise<TRPCError> {
+  let result: unknown;
+  try {
+    result = await call;
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    if (expectedCode && error.code !== expectedCode) {
+      throw new Error(`Expected ${expectedCode} but got ${error.code}: ${error.message}`, { cause: error });
+    }
+    return error;
+  }
+  throw new Error(`Expected the call to fail${expectedCode ? ` with ${expectedCode}` : ""}, but it returned ${JSON.stringify(result)}`);
+}
+
+/** The domain error behind a TRPCError, as `{ code, messageKey, values, field }`. */
+export function domainErrorOf(error: TRPCError): { code: DomainErrorCode; messageKey: string; values: Record<string, unknown>; field: string | undefined } {
+  const cause = error.cause;
+  if (!(cause instanceof DomainError)) throw new Error(`Expected a DomainError cause, got ${String(cause)}`, { cause: error });
+  return { code: cause.code, messageKey: cause.messageKey, values: cause.values, field: cause.field };
+}
+
+/** Awaits a service call expected to throw a DomainError and returns it. */
+export async function domainErrorFrom(call: Promise<unknown>): Promise<DomainError> {
+  try {
+    await call;
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error("Expected a DomainError, but the call succeeded");
+}
+
+/** The field errors a form would show for a failed call, as the error formatter in init.ts builds them. */
+export function fieldErrorsOf(error: TRPCError): FieldErrors {
+  const cause = error.cause;
+  if (cause instanceof ZodError) return fieldErrorsFromZod(cause);
+  if (cause instanceof DomainError && cause.field) return { [cause.field]: [{ key: cause.messageKey, values: cause.values }] };
+  return {};
+}
+
+export interface ProcedureEntry {
+  /** Dotted path as a client calls it, such as `people.update`. */
+  path: string;
+  /** Who may call it; undefined only for a procedure built without one of the init.ts builders. */
+  meta: ProcedureMeta | undefined;
+}
+
+/**
+ * Every procedure of the root router. At run time `_def.procedures` is a flat record from dotted
+ * path to procedure (its declared type is the nested router shape, hence the cast).
+ */
+export function allProcedures(): ProcedureEntry[] {
+  const flat = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta } }>;
+  return Object.entries(flat)
+    .map(([path, procedure]) => ({ path, meta: procedure._def.meta }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** A node of the caller proxy: callable at a leaf, indexable on the way there. */
+type CallerNode = ((input?: unknown) => Promise<unknown>) & { readonly [segment: string]: CallerNode };
+
+/** Calls the procedure at a dotted path as `user`, the way a client would. */
+export function callProcedure(user: SessionUser | null, path: string, input: unknown): Promise<unknown> {
+  const caller = callerFor(user) as unknown as CallerNode;
+  const procedure = path.split(".").reduce<CallerNode>((node, segment) => node[segment] as CallerNode, caller);
+  return procedure(input);
+}

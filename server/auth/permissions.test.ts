@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { TASK_FORCE_ROLES } from "@/db/schema/roles";
+import { can, PERMISSIONS, permissionsOf, type Permission } from "./permissions";
+
+describe("role permissions", () => {
+  it("gives a coordinator every permission", () => {
+    for (const permission of PERMISSIONS) expect(can("coordinator", permission), permission).toBe(true);
+    expect([...permissionsOf("coordinator")].sort()).toEqual([...PERMISSIONS].sort());
+  });
+
+  it("refuses what no role map lists (deny by default)", () => {
+    const unknown = "grant.approve" as Permission;
+    for (const role of TASK_FORCE_ROLES) expect(can(role, unknown), role).toBe(false);
+  });
+
+  it("lets a funder read the task force and its agencies, and manage nothing", () => {
+    expect(permissionsOf("funder")).toEqual(["taskForce.read", "organization.read"]);
+    const writes = PERMISSIONS.filter((permission) => /\.(manage|update)$/.test(permission));
+    expect(writes.length).toBeGreaterThan(0);
+    for (const permission of writes) expect(can("funder", permission), permission).toBe(false);
+    // Least privilege: a funder does not see the staff directory or the audit log.
+    expect(can("funder", "membership.read")).toBe(false);
+    expect(can("funder", "audit.read")).toBe(false);
+  });
+
+  it("lets members and viewers read but not manage or see the audit log", () => {
+    for (const role of ["member", "viewer"] as const) {
+      expect(can(role, "taskForce.read")).toBe(true);
+      expect(can(role, "membership.read")).toBe(true);
+      expect(can(role, "organization.read")).toBe(true);
+      for (const permission of ["taskForce.update", "membership.manage", "invitation.manage", "organization.manage", "audit.read"] as const) {
+        expect(can(role, permission), `${role} ${permission}`).toBe(false);
+      }
+    }
+  });
+
+  it("lists only known permissions for every role", () => {
+    for (const role of TASK_FORCE_ROLES) {
+      for (const permission of permissionsOf(role)) expect(PERMISSIONS).toContain(permission);
+    }
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * `npm run admin -- <command>`: administration from the command line, on whatever database the
+ * environment points at (DATABASE_URL, else the embedded one). It never adds demo data.
+ *
+ *   create-admin --email <email> [--name "<name>"]   create a platform administrator, or make an
+ *                                                    existing account one
+ *   help                                             this text
+ *
+ * The password is asked for on a terminal (not echoed), or read from ADMIN_PASSWORD when there is
+ * no terminal (scripts, containers).
+ */
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { closeDatabase, databaseHandle } from "@/db/client";
+import { databaseConfigFromEnv } from "@/db/config";
+import { hashPassword } from "@/server/auth/password";
+import { findUserIdByEmail, insertUser, setAdmin } from "@/server/domains/account/account.queries";
+import { NewPassword } from "@/server/domains/people/people.schemas";
+import { loadEnvFiles, stop, stopOnError } from "./shared";
+
+const HELP = `Task Force Roadmap administration
+
+Usage:
+  npm run admin -- create-admin --email <email> [--name "<full name>"]
+      Creates a platform administrator on the database in DATABASE_URL (or the embedded database
+      in PGLITE_DIR when DATABASE_URL is unset). If an account with that email exists, it is made
+      an administrator and its password is left unchanged.
+      The password (at least 12 characters) is asked for on the terminal, or read from the
+      ADMIN_PASSWORD environment variable when there is no terminal.
+  npm run admin -- help
+      Shows this text.
+`;
+
+/** A mistake in how the command was called: reported in one line, after the database is closed. */
+class UsageError extends Error {}
+const fail = (message: string): never => {
+  throw new UsageError(message);
+};
+
+/** Reads a line from the terminal without echoing it. */
+function promptHidden(question: string): Promise<string> {
+  const stdin = process.stdin;
+  return new Promise((resolve) => {
+    process.stdout.write(question);
+    stdin.setRawMode(true);
+    stdin.setEncoding("utf8");
+    stdin.resume();
+    let value = "";
+    const finish = () => {
+      stdin.setRawMode(false);
+      stdin.pause();
+      stdin.off("data", onData);
+      process.stdout.write("\n");
+    };
+    const onData = (chunk: string) => {
+      for (const char of chunk) {
+        if (char === "\r" || char === "\n" || char === "\u0004") {
+          finish();
+          resolve(value);
+          return;
+        }
+        if (char === "\u0003") {
+          finish();
+          void closeDatabase().finally(() => process.exit(130));
+          return;
+        }
+        if (char === "\u007f" || char === "\b") value = value.slice(0, -1);
+        else value += char;
+      }
+    };
+    stdin.on("data", onData);
+  });
+}
+
+async function readPassword(): Promise<string> {
+  const fromEnv = process.env.ADMIN_PASSWORD;
+  if (fromEnv) return fromEnv;
+  if (!process.stdin.isTTY) fail("no terminal to ask for the password on; set ADMIN_PASSWORD instead.");
+  const first = await promptHidden("Password (at least 12 characters): ");
+  if (!NewPassword.safeParse(first).success) fail("the password must be between 12 and 200 characters.");
+  const second = await promptHidden("Repeat the password: ");
+  if (first !== second) fail("the two passwords differ.");
+  return first;
+}
+
+async function createAdmin(args: string[]): Promise<void> {
+  let values: { email?: string; name?: string } = {};
+  try {
+    ({ values } = parseArgs({ args, options: { email: { type: "string" }, name: { type: "string" } }, strict: true }));
+  } catch (error) {
+    fail(`${(error as Error).message.split("\n")[0]} (see npm run admin -- help).`);
+  }
+  const email = values.email?.trim().toLowerCase() ?? "";
+  if (!email) fail('--email is required, e.g. npm run admin -- create-admin --email you@example.org --name "Your Name".');
+  if (!z.email().safeParse(email).success) fail(`"${email}" is not a valid email address.`);
+  const name = values.name?.trim() || "Administrator";
+  if (name.length > 200) fail("the name must be at most 200 characters.");
+
+  const config = databaseConfigFromEnv();
+  const handle = await databaseHandle();
+  await handle.migrate();
+  const where = config.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `the embedded database in ${config.dataDir}`;
+
+  try {
+    const existingId = await findUserIdByEmail(handle.db, email);
+    if (existingId) {
+      await setAdmin(handle.db, existingId);
+      console.log(`${email} already had an account; it is now a platform administrator (${where}). Its password is unchanged.`);
+      return;
+    }
+    const password = await readPassword();
+    if (!NewPassword.safeParse(password).success) fail("the password must be between 12 and 200 characters.");
+    const created = await insertUser(handle.db, { email, name, passwordHash: await hashPassword(password), isAdmin: true });
+    if (!created) fail(`${email} was created by someone else meanwhile; run the command again to make it an administrator.`);
+    console.log(`Created platform administrator ${email} (${name}) in ${where}.`);
+  } finally {
+    await closeDatabase().catch(() => {});
+  }
+}
+
+async function main(): Promise<void> {
+  loadEnvFiles(false);
+  const [command, ...rest] = process.argv.slice(2);
+  switch (command) {
+    case "create-admin":
+      await createAdmin(rest);
+      break;
+    case undefined:
+    case "help":
+    case "--help":
+    case "-h":
+      console.log(HELP);
+      break;
+    default:
+      fail(`unknown command "${command}". Run npm run admin -- help.`);
+  }
+  process.exit(0);
+}
+
+main().catch(async (error: unknown) => {
+  await closeDatabase().catch(() => {});
+  if (error instanceof UsageError) stop(error.message, "admin");
+  stopOnError(error, "admin");
+});

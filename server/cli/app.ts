@@ -1,0 +1,174 @@
+/**
+ * `npm run app | start | dev` and the build step of `npm run test:e2e`.
+ *
+ *   app      prepare the database, `next build`, `next start`, print the URL and demo logins
+ *   start    the same, but build only when there is no build yet (.next/BUILD_ID)
+ *   dev      prepare the database, then `next dev`
+ *   build    `next build` only
+ *   prepare  check the environment, migrate, seed the demo when appropriate, and stop
+ *
+ * The database is opened, migrated and seeded here and CLOSED before the server starts: PGlite has
+ * no lock between processes, so two processes on one folder would corrupt it (STACK.md pitfall 7).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { constants as osConstants } from "node:os";
+import path from "node:path";
+import { closeDatabase, databaseHandle } from "@/db/client";
+import { DEMO_LOGINS, DEMO_PASSWORD, hasDemoData, seedDemo, type DemoLogin } from "@/db/seed";
+import { databaseConfigFromEnv } from "@/db/config";
+import { checkServerEnv } from "@/server/env";
+import { ensureNextAuthSecret, loadEnvFiles, ROOT, stop, stopOnError } from "./shared";
+
+const MODES = ["app", "start", "dev", "build", "prepare"] as const;
+type Mode = (typeof MODES)[number];
+
+const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+
+function parseMode(argument: string | undefined): Mode {
+  const mode = MODES.find((candidate) => candidate === argument);
+  if (!mode) stop(`unknown mode "${argument ?? ""}"; use one of: ${MODES.join(", ")}.`, "Usage");
+  return mode;
+}
+
+function configurePort(): number {
+  const raw = process.env.PORT?.trim() || "3000";
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) stop(`PORT must be a number between 1 and 65535 (got "${raw}").`);
+  process.env.PORT = String(port);
+  if (!process.env.NEXTAUTH_URL?.trim()) process.env.NEXTAUTH_URL = `http://localhost:${port}`;
+  return port;
+}
+
+/** Whether to put the fictional demo into this database. Production PostgreSQL only when asked. */
+function shouldSeed(kind: "pglite" | "postgres"): boolean {
+  const setting = process.env.SEED_DEMO?.trim();
+  return kind === "pglite" ? setting !== "0" : setting === "1";
+}
+
+function displayPath(dir: string): string {
+  const relative = path.relative(ROOT, dir);
+  return relative && !relative.startsWith("..") ? relative : dir;
+}
+
+/** Checks the environment, migrates and seeds; returns whether the demo data exists. */
+async function prepare(): Promise<{ demo: boolean }> {
+  try {
+    checkServerEnv();
+    const handle = await databaseHandle();
+    const config = databaseConfigFromEnv();
+    const where = config.kind === "pglite" ? `embedded database in ${displayPath(config.dataDir)}` : "PostgreSQL (DATABASE_URL)";
+    await handle.migrate();
+    console.log(`Database ready: ${where}, migrations applied.`);
+    if (shouldSeed(handle.kind)) {
+      const result = await seedDemo(handle.db);
+      console.log(result.seeded ? "Demo data seeded (fictional task forces and @example.org accounts)." : `Demo data not seeded: ${result.reason}.`);
+    }
+    const demo = await hasDemoData(handle.db);
+    return { demo };
+  } catch (error) {
+    stopOnError(error);
+  } finally {
+    // Before the server starts: the server opens the database itself (instrumentation.ts).
+    await closeDatabase().catch(() => {});
+  }
+}
+
+let child: ChildProcess | undefined;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (child && child.exitCode === null) child.kill(signal);
+    else process.exit(128 + osConstants.signals[signal]);
+  });
+}
+
+/** Runs `next <args>` and resolves with its exit code (128+n when a signal ended it). */
+function runNext(args: string[], onSpawn?: (child: ChildProcess) => void): Promise<number> {
+  return new Promise((resolve) => {
+    child = spawn(process.execPath, [NEXT_BIN, ...args], { stdio: "inherit", env: process.env });
+    onSpawn?.(child);
+    child.on("error", (error) => {
+      console.error(`Could not run next ${args[0]}: ${error.message}`);
+      resolve(1);
+    });
+    child.on("exit", (code, signal) => {
+      child = undefined;
+      resolve(code ?? (signal ? 128 + osConstants.signals[signal] : 1));
+    });
+  });
+}
+
+async function build(): Promise<void> {
+  const code = await runNext(["build"]);
+  if (code !== 0) {
+    console.error(`Task Force Roadmap cannot start: the build failed (next build exited with ${code}); see the messages above.`);
+    process.exit(code);
+  }
+}
+
+/** Waits until the server answers on /login, or gives up when it exits or after a few minutes. */
+async function waitUntilServing(port: number, server: ChildProcess): Promise<boolean> {
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline && server.exitCode === null && server.signalCode === null) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/login`, { redirect: "manual", signal: AbortSignal.timeout(5_000) });
+      return true;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  return false;
+}
+
+function roleLabel(login: DemoLogin): string {
+  return login.role === "admin" ? "platform administrator" : `${login.role} of ${login.taskForce}`;
+}
+
+function printBanner(url: string, demo: boolean, logins: readonly DemoLogin[]): void {
+  const lines = ["Task Force Roadmap is running", "", `  ${url}`];
+  if (demo) {
+    const width = Math.max(...logins.map((login) => login.email.length));
+    lines.push("", `Demo logins (fictional data), password: ${DEMO_PASSWORD}`);
+    for (const login of logins) lines.push(`  ${login.email.padEnd(width)}  ${roleLabel(login)}`);
+  }
+  lines.push("", "Press Ctrl+C to stop.");
+  const inner = Math.max(...lines.map((line) => line.length)) + 2;
+  const box = [
+    `┌${"─".repeat(inner)}┐`,
+    ...lines.map((line) => `│ ${line.padEnd(inner - 2)} │`),
+    `└${"─".repeat(inner)}┘`,
+  ];
+  console.log(`\n${box.join("\n")}\n`);
+}
+
+async function serve(port: number, demo: boolean): Promise<never> {
+  const url = process.env.NEXTAUTH_URL?.trim() || `http://localhost:${port}`;
+  const code = await runNext(["start", "-p", String(port)], (server) => {
+    void waitUntilServing(port, server).then((ready) => {
+      if (ready) printBanner(url, demo, DEMO_LOGINS);
+    });
+  });
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  const mode = parseMode(process.argv[2]);
+  loadEnvFiles(mode === "dev");
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+  if (mode === "build") {
+    await build();
+    return;
+  }
+
+  ensureNextAuthSecret();
+  const port = configurePort();
+  const { demo } = await prepare();
+
+  if (mode === "prepare") process.exit(0);
+  if (mode === "dev") process.exit(await runNext(["dev", "-p", String(port)]));
+  if (mode === "app" || !existsSync(path.join(ROOT, ".next", "BUILD_ID"))) await build();
+  await serve(port, demo);
+}
+
+main().catch((error: unknown) => stopOnError(error));

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError } from "@/db/config";
+import { appBaseUrl, checkServerEnv } from "./env";
+
+/** An environment with only these variables (Next.js types NODE_ENV as always present). */
+const env = (variables: Record<string, string>) => variables as NodeJS.ProcessEnv;
+
+const SECRET = "s".repeat(32);
+
+function problemWith(variables: NodeJS.ProcessEnv): string {
+  try {
+    checkServerEnv(variables);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error("expected checkServerEnv to refuse the environment");
+}
+
+describe("checkServerEnv", () => {
+  it("accepts a complete environment and returns the settings", () => {
+    expect(
+      checkServerEnv(
+        env({
+          NEXTAUTH_SECRET: SECRET,
+          NEXTAUTH_URL: "https://roadmap.example.org",
+          SMTP_URL: "smtp://user:pw@mail.example.org:587",
+          MAIL_FROM: "Roadmap <no-reply@example.org>",
+          UNRELATED: "kept out",
+        }),
+      ),
+    ).toEqual({
+      NEXTAUTH_SECRET: SECRET,
+      NEXTAUTH_URL: "https://roadmap.example.org",
+      SMTP_URL: "smtp://user:pw@mail.example.org:587",
+      MAIL_FROM: "Roadmap <no-reply@example.org>",
+    });
+  });
+
+  it("treats blank optional settings as unset", () => {
+    expect(checkServerEnv(env({ NEXTAUTH_SECRET: ` ${SECRET} `, SMTP_URL: " ", NEXTAUTH_URL: "" }))).toEqual({ NEXTAUTH_SECRET: SECRET });
+  });
+
+  it.each([
+    [{}, /^NEXTAUTH_SECRET must be at least 32 characters/],
+    [{ NEXTAUTH_SECRET: "short" }, /^NEXTAUTH_SECRET must be at least 32 characters/],
+    [{ NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: "roadmap.example.org" }, /^NEXTAUTH_URL must be the public URL of the app/],
+    [{ NEXTAUTH_SECRET: SECRET, SMTP_URL: "mail.example.org:587" }, /^SMTP_URL must look like smtp:\/\//],
+    [{ NEXTAUTH_SECRET: SECRET, MAIL_FROM: "x" }, /^MAIL_FROM must be an address/],
+    [{ NEXTAUTH_SECRET: SECRET, DATABASE_URL: "mysql://db/x" }, /^DATABASE_URL must be a PostgreSQL URL/],
+  ] as Array<[Record<string, string>, RegExp]>)("explains the first problem of %o in one line", (variables, expected) => {
+    const message = problemWith(env(variables));
+    expect(message).toMatch(expected);
+    expect(message).not.toContain("\n");
+  });
+});
+
+describe("appBaseUrl", () => {
+  it("uses NEXTAUTH_URL without trailing slashes, else localhost and PORT", () => {
+    expect(appBaseUrl(env({ NEXTAUTH_URL: "https://roadmap.example.org//" }))).toBe("https://roadmap.example.org");
+    expect(appBaseUrl(env({ PORT: "4000" }))).toBe("http://localhost:4000");
+    expect(appBaseUrl(env({}))).toBe("http://localhost:3000");
+  });
+});

@@ -1,0 +1,154 @@
+import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { TASK_FORCE_ROLES } from "@/db/schema";
+import { can, PERMISSIONS, type TaskForceRole } from "@/server/auth/permissions";
+import {
+  addMembership,
+  allProcedures,
+  callProcedure,
+  createAdmin,
+  createTaskForce,
+  createUser,
+  type TestTaskForce,
+  type TestUser,
+} from "@/db/testing/factories";
+import type { ProcedureMeta } from "./init";
+
+/*
+ * The role × procedure matrix. It walks every procedure of the root router, so a procedure added
+ * tomorrow is covered without anyone editing this file; one without access metadata fails here.
+ */
+
+const procedures = allProcedures();
+
+function withAccess<A extends ProcedureMeta["access"]>(access: A) {
+  return procedures.flatMap(({ path, meta }) =>
+    meta?.access === access ? [{ path, meta: meta as Extract<ProcedureMeta, { access: A }> }] : [],
+  );
+}
+
+const taskForceProcedures = withAccess("taskForce");
+const adminProcedures = withAccess("admin");
+const authedProcedures = withAccess("authed");
+const publicProcedures = withAccess("public");
+
+type Outcome = "ok" | TRPC_ERROR_CODE_KEY;
+
+/** Calls the procedure at a dotted path as `user` and reports the outcome. */
+async function call(user: TestUser | null, path: string, input: unknown): Promise<Outcome> {
+  try {
+    await callProcedure(user, path, input);
+    return "ok";
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+describe("procedure metadata", () => {
+  it("finds the procedures of every domain router", () => {
+    const paths = procedures.map(({ path }) => path);
+    expect(paths).toEqual(expect.arrayContaining(["account.me", "people.update", "invitation.accept", "admin.taskForce.create", "audit.list"]));
+  });
+
+  it.each(procedures.map(({ path, meta }) => [path, meta] as const))("%s declares who may call it", (_path, meta) => {
+    expect(meta, "build procedures from publicProcedure, authedProcedure, adminProcedure or taskForceProcedure").toBeDefined();
+    expect(["public", "authed", "admin", "taskForce"]).toContain(meta?.access);
+    if (meta?.access === "taskForce") expect(PERMISSIONS).toContain(meta.permission);
+  });
+});
+
+describe("task force procedures", () => {
+  let taskForce: TestTaskForce;
+  let outsider: TestUser;
+  let outsideAdmin: TestUser;
+  const members = new Map<TaskForceRole, TestUser>();
+
+  beforeAll(async () => {
+    taskForce = await createTaskForce();
+    outsider = await createUser();
+    outsideAdmin = await createAdmin();
+    for (const role of TASK_FORCE_ROLES) {
+      const user = await createUser({ name: `Matrix ${role}` });
+      await addMembership(taskForce, user, role);
+      members.set(role, user);
+    }
+  });
+
+  const memberOf = (role: TaskForceRole) => {
+    const user = members.get(role);
+    if (!user) throw new Error(`no ${role} in the matrix task force`);
+    return user;
+  };
+
+  it.each(taskForceProcedures)("$path refuses an anonymous visitor with UNAUTHORIZED", async ({ path }) => {
+    expect(await call(null, path, { taskForceSlug: taskForce.slug })).toBe("UNAUTHORIZED");
+  });
+
+  it.each(taskForceProcedures)("$path tells a signed-in non-member NOT_FOUND", async ({ path }) => {
+    expect(await call(outsider, path, { taskForceSlug: taskForce.slug })).toBe("NOT_FOUND");
+  });
+
+  it.each(taskForceProcedures)("$path tells a platform administrator who is not a member NOT_FOUND", async ({ path }) => {
+    expect(await call(outsideAdmin, path, { taskForceSlug: taskForce.slug })).toBe("NOT_FOUND");
+  });
+
+  const cases = taskForceProcedures.flatMap(({ path, meta }) =>
+    TASK_FORCE_ROLES.map((role) => ({ path, role, permission: meta.permission, allowed: can(role, meta.permission) })),
+  );
+
+  it.each(cases)("$path as $role ($permission allowed: $allowed)", async ({ path, role, allowed }) => {
+    const outcome = await call(memberOf(role), path, { taskForceSlug: taskForce.slug });
+    if (allowed) {
+      // Past the permission check the procedure parses its own input: success, or BAD_REQUEST for what is missing.
+      expect(["ok", "BAD_REQUEST"]).toContain(outcome);
+    } else {
+      expect(outcome).toBe("FORBIDDEN");
+    }
+  });
+});
+
+describe("administrator procedures", () => {
+  let admin: TestUser;
+  let nonAdmin: TestUser;
+
+  beforeAll(async () => {
+    admin = await createAdmin();
+    nonAdmin = await createUser();
+    // A coordinator is not a platform administrator.
+    await addMembership(await createTaskForce(), nonAdmin, "coordinator");
+  });
+
+  it.each(adminProcedures)("$path refuses an anonymous visitor with UNAUTHORIZED", async ({ path }) => {
+    expect(await call(null, path, {})).toBe("UNAUTHORIZED");
+  });
+
+  it.each(adminProcedures)("$path refuses a signed-in non-administrator with FORBIDDEN", async ({ path }) => {
+    expect(await call(nonAdmin, path, {})).toBe("FORBIDDEN");
+  });
+
+  it.each(adminProcedures)("$path lets an administrator through", async ({ path }) => {
+    expect(["ok", "BAD_REQUEST"]).toContain(await call(admin, path, {}));
+  });
+});
+
+describe("signed-in procedures", () => {
+  let user: TestUser;
+  beforeAll(async () => {
+    user = await createUser();
+  });
+
+  it.each(authedProcedures)("$path refuses an anonymous visitor with UNAUTHORIZED", async ({ path }) => {
+    expect(await call(null, path, {})).toBe("UNAUTHORIZED");
+  });
+
+  it.each(authedProcedures)("$path lets any signed-in person through", async ({ path }) => {
+    expect(["ok", "BAD_REQUEST"]).toContain(await call(user, path, {}));
+  });
+});
+
+describe("public procedures", () => {
+  it.each(publicProcedures)("$path does not ask an anonymous visitor to sign in", async ({ path }) => {
+    expect(["ok", "BAD_REQUEST"]).toContain(await call(null, path, {}));
+  });
+});
