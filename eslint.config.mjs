@@ -1,0 +1,49 @@
+// @ts-check
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+import drizzle from "eslint-plugin-drizzle";
+import jsxA11y from "eslint-plugin-jsx-a11y";
+
+/*
+ * Next's core-web-vitals set (React, hooks, jsx-a11y, import, @next/next) plus typescript-eslint's
+ * recommended rules, and the create-t3-app guard against an `update` or `delete` without `where`.
+ * Database handles are always named `db` (or `tx` inside a transaction), so the drizzle rules only
+ * look at those names and leave unrelated `.delete()` methods (Map, URLSearchParams) alone.
+ */
+const drizzleObjectName = ["db", "tx"];
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  {
+    plugins: { drizzle },
+    rules: {
+      "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName }],
+      "drizzle/enforce-update-with-where": ["error", { drizzleObjectName }],
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // Next enables only six jsx-a11y rules; the plugin's recommended set backs the axe scans in e2e/.
+    // (The plugin itself is already registered by the Next config.)
+    files: ["**/*.{jsx,tsx}"],
+    rules: jsxA11y.flatConfigs.recommended.rules,
+  },
+  {
+    // next.config.js is CommonJS (package.json has no "type": "module"), so require() is how it imports.
+    files: ["next.config.js"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    ".data/**",
+    "drizzle/**",
+    "next-env.d.ts",
+    "test-results/**",
+    "playwright-report/**",
+    "coverage/**",
+  ]),
+]);
