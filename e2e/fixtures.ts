@@ -1,0 +1,225 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type APIRequestContext, type APIResponse, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import messages from "../app/i18n/messages/en.json";
+
+/*
+ * Shared helpers for the end-to-end specs. The server runs the production build on a fresh embedded
+ * database seeded with the fictional demo (db/seed.ts); these constants mirror that seed.
+ */
+
+export { messages };
+
+export const DEMO_PASSWORD = "demo-password-2026";
+export const RIVERBEND = "riverbend-demo";
+export const LAKESHORE = "lakeshore-demo";
+export const RIVERBEND_NAME = "Riverbend County Anti-Trafficking Task Force (demo)";
+export const LAKESHORE_NAME = "Lakeshore Regional Task Force (demo)";
+export const SHELTER_ORG = "Riverbend Safe Harbor Victim Services (demo)";
+
+export const USERS = {
+  admin: "admin@example.org",
+  coordinator: "coordinator@example.org",
+  member: "member@example.org",
+  funder: "funder@example.org",
+  viewer: "viewer@example.org",
+  lakeshoreCoordinator: "coordinator.lakeshore@example.org",
+} as const;
+
+/** The next-auth session cookie over plain http (next start on localhost). */
+export const SESSION_COOKIE = "next-auth.session-token";
+
+/** A fresh address per call, so tests never depend on each other's data or on run order. */
+export function uniqueEmail(prefix: string): string {
+  const random = Math.random().toString(36).slice(2, 8);
+  return `e2e-${prefix}-${Date.now().toString(36)}-${random}@example.org`;
+}
+
+/** A fresh password of at least 12 characters. */
+export function uniquePassword(): string {
+  return `e2e pass ${Math.random().toString(36).slice(2, 10)} ${Date.now().toString(36)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signing in
+// ---------------------------------------------------------------------------------------------
+
+/** Signs in through the sign-in form, as a person would, and waits until the app has left /login. */
+export async function signIn(page: Page, email: string, password: string = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel(messages.login.email).fill(email);
+  await page.getByLabel(messages.login.password, { exact: true }).fill(password);
+  await page.getByRole("button", { name: messages.login.submit }).click();
+  await page.waitForURL((url) => url.pathname !== "/login");
+}
+
+/**
+ * Signs in through next-auth's HTTP endpoints without rendering the form: quicker for specs whose
+ * subject is not the sign-in page. The session cookie lands in the request's browser context.
+ */
+export async function signInByApi(request: APIRequestContext, email: string, password: string = DEMO_PASSWORD): Promise<void> {
+  const csrf = await request.get("/api/auth/csrf");
+  expect(csrf.ok(), "GET /api/auth/csrf").toBeTruthy();
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { email, password, csrfToken, callbackUrl: "/", json: "true" },
+  });
+  expect(response.ok(), `sign-in of ${email} answered ${response.status()}`).toBeTruthy();
+  const body = (await response.json()) as { url?: string };
+  expect(body.url ?? "", `sign-in of ${email} failed: ${body.url}`).not.toContain("error=");
+}
+
+/** A new, isolated browser context and page signed in as `email` (for a second person in one test). */
+export async function newSignedInPage(
+  browser: Browser,
+  email: string,
+  password: string = DEMO_PASSWORD,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInByApi(page.request, email, password);
+  return { context, page };
+}
+
+// ---------------------------------------------------------------------------------------------
+// tRPC over HTTP (superjson transformer: inputs and outputs are wrapped in { json })
+// ---------------------------------------------------------------------------------------------
+
+export interface TrpcResult<T = unknown> {
+  status: number;
+  data?: T;
+  error?: { code: string; httpStatus: number; messageKey?: string; message: string; raw: unknown };
+}
+
+async function readTrpc<T>(response: APIResponse): Promise<TrpcResult<T>> {
+  const body = (await response.json()) as {
+    result?: { data?: { json?: T } };
+    error?: { json?: { message: string; data?: { code: string; httpStatus: number; messageKey?: string } } };
+  };
+  if (body.error) {
+    const json = body.error.json;
+    return {
+      status: response.status(),
+      error: {
+        code: json?.data?.code ?? "UNKNOWN",
+        httpStatus: json?.data?.httpStatus ?? response.status(),
+        messageKey: json?.data?.messageKey,
+        message: json?.message ?? "",
+        raw: body.error,
+      },
+    };
+  }
+  return { status: response.status(), data: body.result?.data?.json as T };
+}
+
+export async function trpcQuery<T = unknown>(request: APIRequestContext, path: string, input?: unknown): Promise<TrpcResult<T>> {
+  const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  return readTrpc<T>(await request.get(`/api/trpc/${path}${query}`));
+}
+
+export async function trpcMutation<T = unknown>(request: APIRequestContext, path: string, input: unknown): Promise<TrpcResult<T>> {
+  return readTrpc<T>(
+    await request.post(`/api/trpc/${path}`, {
+      data: JSON.stringify({ json: input }),
+      headers: { "content-type": "application/json" },
+    }),
+  );
+}
+
+/** Unwraps a successful call, failing the test with the server's answer otherwise. */
+export function ok<T>(result: TrpcResult<T>, what: string): T {
+  expect(result.error, `${what} failed: ${JSON.stringify(result.error?.raw)}`).toBeUndefined();
+  return result.data as T;
+}
+
+export interface Person {
+  membershipId: string;
+  email: string;
+  name: string;
+  role: string;
+  organizationId: string | null;
+}
+
+export async function listPeople(request: APIRequestContext, taskForceSlug: string): Promise<Person[]> {
+  return ok(await trpcQuery<Person[]>(request, "people.list", { taskForceSlug }), "people.list");
+}
+
+export async function listOrganizations(request: APIRequestContext, taskForceSlug: string): Promise<{ id: string; name: string }[]> {
+  return ok(await trpcQuery<{ id: string; name: string }[]>(request, "organization.list", { taskForceSlug }), "organization.list");
+}
+
+/**
+ * Creates a brand-new account with a membership: a coordinator invites by API, the invitee accepts
+ * with a new account by API. Returns the credentials, so a spec can sign in as a person of its own
+ * and leave the shared demo accounts untouched.
+ */
+export async function createInvitedUser(
+  browser: Browser,
+  options: { role: "coordinator" | "member" | "funder" | "viewer"; prefix: string; taskForceSlug?: string; coordinator?: string; organizationName?: string },
+): Promise<{ email: string; password: string; name: string }> {
+  const taskForceSlug = options.taskForceSlug ?? RIVERBEND;
+  const coordinator = options.coordinator ?? USERS.coordinator;
+  const email = uniqueEmail(options.prefix);
+  const password = uniquePassword();
+  const name = `E2E ${options.prefix} ${Math.random().toString(36).slice(2, 6)}`;
+  const { context } = await newSignedInPage(browser, coordinator);
+  try {
+    let organizationId: string | null = null;
+    if (options.role === "member") {
+      const organizations = await listOrganizations(context.request, taskForceSlug);
+      const organization = options.organizationName ? organizations.find((org) => org.name === options.organizationName) : organizations[0];
+      organizationId = organization?.id ?? null;
+      expect(organizationId, "an organization to attach the member to").not.toBeNull();
+    }
+    const invitation = ok(
+      await trpcMutation<{ link: string | null }>(context.request, "invitation.create", {
+        taskForceSlug,
+        email,
+        role: options.role,
+        organizationId,
+      }),
+      "invitation.create",
+    );
+    expect(invitation.link, "invitation link (SMTP is off in e2e)").toBeTruthy();
+    const token = new URL(invitation.link ?? "").pathname.split("/").at(-1);
+    const anonymous = await browser.newContext();
+    try {
+      ok(await trpcMutation(anonymous.request, "invitation.acceptWithNewAccount", { token, name, password }), "acceptWithNewAccount");
+    } finally {
+      await anonymous.close();
+    }
+  } finally {
+    await context.close();
+  }
+  return { email, password, name };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accessibility
+// ---------------------------------------------------------------------------------------------
+
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/**
+ * Runs axe on the page as it is now and expects no violation at all. When there are some, the
+ * failure message lists each rule with its impact, help text and the offending elements.
+ */
+export async function expectNoAxeViolations(page: Page, label?: string): Promise<void> {
+  // Client components render after hydration; scan what a person sees, not a half-loaded page.
+  await page.waitForLoadState("networkidle");
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  // A scan that checked nothing (an empty or crashed page) must not count as a pass.
+  expect(results.passes.length, `axe checked nothing on ${label ?? page.url()}`).toBeGreaterThan(0);
+  const readable = results.violations
+    .map((violation) => {
+      const nodes = violation.nodes
+        .map((node) => `    - ${node.target.join(" ")}\n      ${node.failureSummary?.replace(/\n/g, "\n      ") ?? ""}`)
+        .join("\n");
+      return `[${violation.impact ?? "?"}] ${violation.id}: ${violation.help}\n  ${violation.helpUrl}\n${nodes}`;
+    })
+    .join("\n\n");
+  // Compared by rule id, so the failure shows the readable list above rather than axe's raw objects.
+  expect(
+    results.violations.map((violation) => violation.id),
+    `axe violations on ${label ?? page.url()}:\n\n${readable}`,
+  ).toEqual([]);
+}

@@ -1,0 +1,170 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations, LAKESHORE, LAKESHORE_NAME, messages, RIVERBEND, RIVERBEND_NAME, signInByApi, USERS } from "./fixtures";
+
+/*
+ * Every page of the app, opened by a role that may see it, scanned with axe (WCAG 2.0/2.1 A and AA):
+ * zero violations. Also checks that navigation offers each role only what it may open.
+ */
+
+const tf = (path: string, slug = RIVERBEND) => `/tf/${slug}${path}`;
+
+async function visit(page: Page, path: string, heading: string | RegExp): Promise<void> {
+  const response = await page.goto(path);
+  expect(response?.status(), `status of ${path}`).toBe(200);
+  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+  await expectNoAxeViolations(page, path);
+}
+
+const sectionNav = (page: Page) => page.getByRole("navigation", { name: messages.nav.main });
+
+test.describe("every page passes axe", () => {
+  test("coordinator pages", async ({ page }) => {
+    test.slow();
+    await signInByApi(page.request, USERS.coordinator);
+    const pages: [string, string][] = [
+      [tf("/dashboard"), messages.dashboard.title],
+      [tf("/assessments"), messages.nav.assessments],
+      [tf("/gaps"), messages.nav.gaps],
+      [tf("/meetings"), messages.nav.meetings],
+      [tf("/members"), messages.nav.members],
+      [tf("/members/people"), messages.people.title],
+      [tf("/grants"), messages.nav.grants],
+      [tf("/settings"), messages.settings.title],
+      [tf("/settings/audit"), messages.audit.title],
+      ["/account", messages.account.title],
+    ];
+    for (const [path, heading] of pages) await visit(page, path, heading);
+
+    // The coordinator sees every section, settings included, with the current one marked.
+    await page.goto(tf("/members"));
+    const nav = sectionNav(page);
+    for (const section of ["dashboard", "assessments", "gaps", "meetings", "members", "grants", "settings"] as const) {
+      await expect(nav.getByRole("link", { name: messages.nav[section], exact: true })).toBeVisible();
+    }
+    await expect(nav.getByRole("link", { name: messages.nav.members })).toHaveAttribute("aria-current", "page");
+
+    // The task-force switcher, opened, is accessible too.
+    await page.getByText(messages.nav.switcherHint).click();
+    await expect(page.getByRole("link", { name: RIVERBEND_NAME })).toBeVisible();
+    await expectNoAxeViolations(page, "switcher open");
+
+    // With one task force the home page goes straight to its dashboard.
+    await page.goto("/");
+    await expect(page).toHaveURL((url) => url.pathname === tf("/dashboard"));
+  });
+
+  test("member pages, and no settings", async ({ page }) => {
+    test.slow();
+    await signInByApi(page.request, USERS.member);
+    // Two task forces: the home page lists them.
+    await visit(page, "/", messages.home.title);
+    await expect(page.getByRole("link", { name: RIVERBEND_NAME })).toBeVisible();
+    await expect(page.getByRole("link", { name: LAKESHORE_NAME })).toBeVisible();
+
+    for (const [path, heading] of [
+      [tf("/dashboard"), messages.dashboard.title],
+      [tf("/assessments"), messages.nav.assessments],
+      [tf("/gaps"), messages.nav.gaps],
+      [tf("/meetings"), messages.nav.meetings],
+      [tf("/members"), messages.nav.members],
+      [tf("/members/people"), messages.people.title],
+      [tf("/grants"), messages.nav.grants],
+      ["/account", messages.account.title],
+      // In Lakeshore the same person is a viewer.
+      [tf("/dashboard", LAKESHORE), messages.dashboard.title],
+    ] as const) {
+      await visit(page, path, heading);
+    }
+
+    await page.goto(tf("/dashboard"));
+    await expect(sectionNav(page).getByRole("link", { name: messages.nav.members })).toBeVisible();
+    await expect(sectionNav(page).getByRole("link", { name: messages.nav.settings })).toHaveCount(0);
+    // People is read-only for member agency staff: no invitation form, no role changes.
+    await page.goto(tf("/members/people"));
+    await expect(page.getByRole("heading", { name: messages.people.inviteTitle })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: messages.people.editShort })).toHaveCount(0);
+    // Settings and the audit log are not theirs.
+    expect((await page.goto(tf("/settings")))?.status()).toBe(404);
+    expect((await page.goto(tf("/settings/audit")))?.status()).toBe(404);
+  });
+
+  test("funder pages; no settings, no people", async ({ page }) => {
+    test.slow();
+    await signInByApi(page.request, USERS.funder);
+    for (const [path, heading] of [
+      [tf("/dashboard"), messages.dashboard.title],
+      [tf("/assessments"), messages.nav.assessments],
+      [tf("/gaps"), messages.nav.gaps],
+      [tf("/meetings"), messages.nav.meetings],
+      [tf("/members"), messages.nav.members],
+      [tf("/grants"), messages.nav.grants],
+      ["/account", messages.account.title],
+    ] as const) {
+      await visit(page, path, heading);
+    }
+
+    await expect(sectionNav(page).getByRole("link", { name: messages.nav.settings })).toHaveCount(0);
+    await page.goto(tf("/members"));
+    // Funders see the agencies, not the staff directory, and cannot add agencies.
+    await expect(page.getByRole("link", { name: messages.nav.people, exact: true })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: messages.people.addOrganization })).toHaveCount(0);
+
+    const people = await page.goto(tf("/members/people"));
+    expect(people?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: messages.errors.notFoundTitle })).toBeVisible();
+    expect((await page.goto(tf("/settings")))?.status()).toBe(404);
+  });
+
+  test("viewer pages, and no settings", async ({ page }) => {
+    test.slow();
+    await signInByApi(page.request, USERS.viewer);
+    for (const [path, heading] of [
+      [tf("/dashboard"), messages.dashboard.title],
+      [tf("/assessments"), messages.nav.assessments],
+      [tf("/gaps"), messages.nav.gaps],
+      [tf("/meetings"), messages.nav.meetings],
+      [tf("/members"), messages.nav.members],
+      [tf("/members/people"), messages.people.title],
+      [tf("/grants"), messages.nav.grants],
+      ["/account", messages.account.title],
+    ] as const) {
+      await visit(page, path, heading);
+    }
+    await expect(sectionNav(page).getByRole("link", { name: messages.nav.settings })).toHaveCount(0);
+    expect((await page.goto(tf("/settings")))?.status()).toBe(404);
+  });
+
+  test("administrator pages", async ({ page }) => {
+    await signInByApi(page.request, USERS.admin);
+    await visit(page, "/", messages.home.title);
+    await visit(page, "/admin/task-forces", messages.admin.title);
+    await expect(page.getByRole("rowheader", { name: RIVERBEND_NAME })).toBeVisible();
+    await visit(page, "/account", messages.account.title);
+  });
+
+  test("non-administrators cannot open administration", async ({ page }) => {
+    await signInByApi(page.request, USERS.coordinator);
+    const response = await page.goto("/admin/task-forces");
+    expect(response?.status()).toBe(404);
+  });
+
+  test("pages for people who are not signed in", async ({ page }) => {
+    await visit(page, "/login", messages.login.title);
+    // An invitation link that does not exist.
+    await visit(page, `/invite/${"x".repeat(43)}`, messages.invite.notFoundTitle);
+    // An address that does not exist.
+    const response = await page.goto("/no-such-page");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: messages.errors.notFoundTitle })).toBeVisible();
+    await expect(page.getByRole("link", { name: messages.errors.backHome })).toBeVisible();
+    await expectNoAxeViolations(page, "404 page");
+  });
+
+  test("the 404 page for a signed-in person", async ({ page }) => {
+    await signInByApi(page.request, USERS.coordinator);
+    const response = await page.goto(tf("/no-such-section"));
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: messages.errors.notFoundTitle })).toBeVisible();
+    await expectNoAxeViolations(page, "404 page, signed in");
+  });
+});
