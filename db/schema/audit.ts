@@ -21,7 +21,8 @@ export const auditLog = pgTable(
     entityId: text("entity_id").notNull(),
     action: text("action").notNull(),
     changes: jsonb("changes").$type<AuditChanges>().notNull().default({}),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // Millisecond precision, the precision of a JavaScript Date, so a page cursor compares exactly.
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (table) => [index("audit_log_task_force_created_idx").on(table.taskForceId, table.createdAt)],
+  (table) => [index("audit_log_task_force_page_idx").on(table.taskForceId, table.createdAt, table.id)],
 );

@@ -112,7 +112,7 @@ describe("one task force's coordinator and another task force", () => {
     const bRows = await (await getDb()).select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.taskForceId, b.taskForce.id));
     expect(bRows.length).toBeGreaterThanOrEqual(3);
 
-    const aEntries = await callerFor(a.coordinator).audit.list({ taskForceSlug: a.taskForce.slug, limit: 200 });
+    const { entries: aEntries } = await callerFor(a.coordinator).audit.list({ taskForceSlug: a.taskForce.slug, limit: 200 });
     expect(aEntries.map((entry) => entry.entity)).toEqual(["organization"]);
     const bIds = new Set(bRows.map((row) => row.id));
     expect(aEntries.filter((entry) => bIds.has(entry.id))).toEqual([]);

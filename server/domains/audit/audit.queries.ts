@@ -1,6 +1,7 @@
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, lt, or } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { auditLog, users, type AuditChanges } from "@/db/schema";
+import type { AuditCursor } from "./audit.schemas";
 
 export interface AuditEntryValues {
   taskForceId: string;
@@ -15,7 +16,12 @@ export async function insertAuditEntry(db: Database, entry: AuditEntryValues) {
   await db.insert(auditLog).values(entry);
 }
 
-export function listAuditEntries(db: Database, taskForceId: string, options: { limit: number; before?: Date }) {
+/**
+ * One page of a task force's log, newest first. Entries of one transaction share a timestamp, so
+ * the id breaks ties and a page boundary never skips or repeats an entry.
+ */
+export function listAuditEntries(db: Database, taskForceId: string, options: { limit: number; cursor?: AuditCursor | null }) {
+  const { cursor } = options;
   return db
     .select({
       id: auditLog.id,
@@ -29,8 +35,13 @@ export function listAuditEntries(db: Database, taskForceId: string, options: { l
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .where(
-      and(eq(auditLog.taskForceId, taskForceId), options.before ? lt(auditLog.createdAt, options.before) : undefined),
+      and(
+        eq(auditLog.taskForceId, taskForceId),
+        cursor
+          ? or(lt(auditLog.createdAt, cursor.createdAt), and(eq(auditLog.createdAt, cursor.createdAt), lt(auditLog.id, cursor.id)))
+          : undefined,
+      ),
     )
-    .orderBy(desc(auditLog.createdAt))
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(options.limit);
 }

@@ -25,6 +25,12 @@ export function recordAudit(
   return insertAuditEntry(tx, { ...who, ...what, changes: what.changes ?? {} });
 }
 
+/** A page of the audit log and where the next (older) page starts, or null at the beginning of time. */
 export async function listAudit(scope: TaskForceScope, input: ListAuditInput) {
-  return listAuditEntries(await getDb(), scope.taskForceId, { limit: input.limit, before: input.before });
+  // One extra row tells whether an older page exists without a second query.
+  const rows = await listAuditEntries(await getDb(), scope.taskForceId, { limit: input.limit + 1, cursor: input.cursor });
+  const entries = rows.slice(0, input.limit);
+  const last = entries.at(-1);
+  const nextCursor = rows.length > input.limit && last ? { createdAt: last.createdAt, id: last.id } : null;
+  return { entries, nextCursor };
 }

@@ -107,7 +107,7 @@ describe("invitations", () => {
       name: "Riverside Anti-Trafficking Task Force",
       role: "viewer",
     });
-    const audit = await callerFor(coordinator).audit.list({ taskForceSlug: taskForce.slug });
+    const { entries: audit } = await callerFor(coordinator).audit.list({ taskForceSlug: taskForce.slug });
     expect(audit).toContainEqual(
       expect.objectContaining({ entity: "membership", action: "create", actorName: "Bea Newcomer", changes: expect.objectContaining({ role: { from: null, to: "viewer" } }) }),
     );

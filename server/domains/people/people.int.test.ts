@@ -34,7 +34,9 @@ describe("people of a task force", () => {
     expect(people).toContainEqual(
       expect.objectContaining({ membershipId: membership.id, userId: user.id, name: "Max Member", role: "viewer", organizationName: null }),
     );
-    const [latest] = await coordinatorCaller().audit.list({ taskForceSlug: taskForce.slug, limit: 1 });
+    const {
+      entries: [latest],
+    } = await coordinatorCaller().audit.list({ taskForceSlug: taskForce.slug, limit: 1 });
     expect(latest).toMatchObject({
       actorName: "Cora Coordinator",
       entity: "membership",
@@ -117,7 +119,9 @@ describe("people of a task force", () => {
     expect(await callerFor(user).taskForce.mine()).toEqual([]);
     const people = await coordinatorCaller().people.list({ taskForceSlug: taskForce.slug });
     expect(people.map((person) => person.name)).not.toContain("Vera Leaving");
-    const [latest] = await coordinatorCaller().audit.list({ taskForceSlug: taskForce.slug, limit: 1 });
+    const {
+      entries: [latest],
+    } = await coordinatorCaller().audit.list({ taskForceSlug: taskForce.slug, limit: 1 });
     expect(latest).toMatchObject({ actorName: "Cora Coordinator", entity: "membership", entityId: membership.id, action: "end" });
 
     // Ending it again finds nothing to end.

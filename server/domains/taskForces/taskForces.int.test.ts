@@ -115,7 +115,9 @@ describe("task force settings", () => {
       name: "Lakeside Regional Task Force",
       timeZone: "America/Phoenix",
     });
-    const [latest] = await callerFor(coordinator).audit.list({ taskForceSlug: taskForce.slug, limit: 1 });
+    const {
+      entries: [latest],
+    } = await callerFor(coordinator).audit.list({ taskForceSlug: taskForce.slug, limit: 1 });
     expect(latest).toEqual({
       id: expect.any(String),
       createdAt: expect.any(Date),
@@ -136,7 +138,8 @@ describe("task force settings", () => {
     await caller.organization.create({ taskForceSlug: fresh.slug, name: "Metro Police Department", primaryDiscipline: "lawEnforcementLocalState" });
     await caller.taskForce.update({ taskForceSlug: fresh.slug, name: "Renamed Task Force", timeZone: "UTC" });
 
-    const entries = await caller.audit.list({ taskForceSlug: fresh.slug });
+    const { entries, nextCursor } = await caller.audit.list({ taskForceSlug: fresh.slug });
+    expect(nextCursor).toBeNull();
     expect(entries.map(({ actorName, entity, action }) => ({ actorName, entity, action }))).toEqual([
       { actorName: "Olu Organizer", entity: "taskForce", action: "update" },
       { actorName: "Olu Organizer", entity: "organization", action: "create" },
@@ -145,7 +148,25 @@ describe("task force settings", () => {
       name: { from: null, to: "Metro Police Department" },
       primaryDiscipline: { from: null, to: "lawEnforcementLocalState" },
     });
-    const older = await caller.audit.list({ taskForceSlug: fresh.slug, before: entries[0]?.createdAt });
-    expect(older.map((entry) => entry.id)).toEqual([entries[1]?.id]);
+  });
+
+  // Entries of one transaction share a timestamp; paging by time alone would skip or repeat them.
+  it("pages through the log without skipping or repeating entries written in one transaction", async () => {
+    const { taskForce: fresh, coordinator: actor } = await createTaskForceWithCoordinator();
+    const caller = callerFor(actor);
+    for (const name of ["Agency One", "Agency Two", "Agency Three", "Agency Four", "Agency Five"]) {
+      await caller.organization.create({ taskForceSlug: fresh.slug, name, primaryDiscipline: "health" });
+    }
+    const everything = (await caller.audit.list({ taskForceSlug: fresh.slug, limit: 200 })).entries.map((entry) => entry.id);
+    const paged: string[] = [];
+    let cursor: { createdAt: Date; id: string } | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof caller.audit.list>> = await caller.audit.list({ taskForceSlug: fresh.slug, limit: 2, cursor });
+      expect(page.entries.length).toBeLessThanOrEqual(2);
+      paged.push(...page.entries.map((entry) => entry.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(everything.length).toBeGreaterThanOrEqual(5);
+    expect(paged).toEqual(everything);
   });
 });

@@ -1,12 +1,12 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { DateTime } from "@/app/_components/DateTime";
 import { useTRPC } from "@/app/_trpc/client";
+import { AUDIT_PAGE_SIZE, nextAuditPage } from "./auditPaging";
 import type messages from "@/app/i18n/messages/en.json";
 
-const PAGE_SIZE = 50;
 type EntityKey = `entities.${keyof (typeof messages)["audit"]["entities"]}`;
 type ActionKey = `actions.${keyof (typeof messages)["audit"]["actions"]}`;
 
@@ -18,45 +18,57 @@ function display(value: unknown, empty: string): string {
 export function AuditLog({ taskForceSlug }: { taskForceSlug: string }) {
   const t = useTranslations("audit");
   const trpc = useTRPC();
-  const entries = useQuery(trpc.audit.list.queryOptions({ taskForceSlug, limit: PAGE_SIZE }));
-  const rows = entries.data ?? [];
+  const pages = useInfiniteQuery(
+    trpc.audit.list.infiniteQueryOptions(
+      { taskForceSlug, limit: AUDIT_PAGE_SIZE },
+      { getNextPageParam: nextAuditPage },
+    ),
+  );
+  const rows = pages.data?.pages.flatMap((page) => page.entries) ?? [];
   if (rows.length === 0) return <p>{t("none")}</p>;
   return (
-    <table>
-      <caption className="visually-hidden">{t("title")}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("when")}</th>
-          <th scope="col">{t("who")}</th>
-          <th scope="col">{t("what")}</th>
-          <th scope="col">{t("changes")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((entry) => (
-          <tr key={entry.id}>
-            <td>
-              <DateTime value={entry.createdAt} withTime />
-            </td>
-            <td>{entry.actorName ?? t("system")}</td>
-            <td>
-              {t("entry", {
-                entity: t.has(`entities.${entry.entity}` as EntityKey) ? t(`entities.${entry.entity}` as EntityKey) : entry.entity,
-                action: t.has(`actions.${entry.action}` as ActionKey) ? t(`actions.${entry.action}` as ActionKey) : entry.action,
-              })}
-            </td>
-            <td>
-              <ul>
-                {Object.entries(entry.changes).map(([field, change]) => (
-                  <li key={field}>
-                    {t("change", { field, from: display(change.from, t("empty")), to: display(change.to, t("empty")) })}
-                  </li>
-                ))}
-              </ul>
-            </td>
+    <>
+      <table>
+        <caption className="visually-hidden">{t("title")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("when")}</th>
+            <th scope="col">{t("who")}</th>
+            <th scope="col">{t("what")}</th>
+            <th scope="col">{t("changes")}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((entry) => (
+            <tr key={entry.id}>
+              <td>
+                <DateTime value={entry.createdAt} withTime />
+              </td>
+              <td>{entry.actorName ?? t("system")}</td>
+              <td>
+                {t("entry", {
+                  entity: t.has(`entities.${entry.entity}` as EntityKey) ? t(`entities.${entry.entity}` as EntityKey) : entry.entity,
+                  action: t.has(`actions.${entry.action}` as ActionKey) ? t(`actions.${entry.action}` as ActionKey) : entry.action,
+                })}
+              </td>
+              <td>
+                <ul>
+                  {Object.entries(entry.changes).map(([field, change]) => (
+                    <li key={field}>
+                      {t("change", { field, from: display(change.from, t("empty")), to: display(change.to, t("empty")) })}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {pages.hasNextPage && (
+        <button type="button" className="secondary" onClick={() => pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
+          {t("older")}
+        </button>
+      )}
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { getQueryClient, HydrateClient, trpc } from "@/app/_trpc/server";
 import { requireTaskForcePermission } from "../../_lib/taskForce";
 import { AuditLog } from "./AuditLog";
+import { AUDIT_PAGE_SIZE, nextAuditPage } from "./auditPaging";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("title") };
@@ -11,7 +12,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AuditPage({ params }: PageProps<"/tf/[slug]/settings/audit">) {
   const { slug } = await params;
   await requireTaskForcePermission(slug, `/tf/${slug}/settings/audit`, "audit.read");
-  await getQueryClient().prefetchQuery(trpc.audit.list.queryOptions({ taskForceSlug: slug, limit: 50 }));
+  await getQueryClient().prefetchInfiniteQuery(
+    trpc.audit.list.infiniteQueryOptions({ taskForceSlug: slug, limit: AUDIT_PAGE_SIZE }, { getNextPageParam: nextAuditPage }),
+  );
   const t = await getTranslations("audit");
   return (
     <>
