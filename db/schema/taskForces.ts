@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { frameworks } from "./frameworks";
 import { TASK_FORCE_ROLES } from "./roles";
 import { users } from "./users";
 
@@ -22,6 +23,8 @@ export const taskForces = pgTable("task_forces", {
   name: text("name").notNull(),
   /** IANA zone in which the task force's dates and meeting times are shown. */
   timeZone: text("time_zone").notNull().default("America/New_York"),
+  /** The assessment framework the task force uses; null means the platform's default framework. */
+  frameworkId: uuid("framework_id").references(() => frameworks.id, { onDelete: "set null" }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

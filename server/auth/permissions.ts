@@ -15,16 +15,21 @@ export const PERMISSIONS = [
   "organization.read",
   "organization.manage",
   "audit.read",
+  "assessment.read",
+  "assessment.respond",
+  "assessment.manage",
+  "assessment.readIndividual",
+  "target.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<TaskForceRole, readonly Permission[]> = {
   coordinator: PERMISSIONS,
   // Staff of a member agency see who is on the task force and which agencies take part.
-  member: ["taskForce.read", "membership.read", "organization.read"],
+  member: ["taskForce.read", "membership.read", "organization.read", "assessment.read", "assessment.respond"],
   // Funders see aggregates and shared records, not the staff directory (least privilege).
-  funder: ["taskForce.read", "organization.read"],
-  viewer: ["taskForce.read", "membership.read", "organization.read"],
+  funder: ["taskForce.read", "organization.read", "assessment.read"],
+  viewer: ["taskForce.read", "membership.read", "organization.read", "assessment.read"],
 };
 
 export function can(role: TaskForceRole, permission: Permission): boolean {

@@ -1,0 +1,79 @@
+import { and, desc, eq, max } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { frameworks, frameworkVersions, taskForces, type FrameworkContent } from "@/db/schema";
+
+/** The key of the framework shipped with the platform (our paraphrase of the Roadmap). */
+export const DEFAULT_FRAMEWORK_KEY = "roadmap-default";
+
+const versionColumns = {
+  id: frameworkVersions.id,
+  frameworkId: frameworkVersions.frameworkId,
+  frameworkKey: frameworks.key,
+  frameworkName: frameworks.name,
+  version: frameworkVersions.version,
+  content: frameworkVersions.content,
+  wordingNote: frameworkVersions.wordingNote,
+  createdAt: frameworkVersions.createdAt,
+};
+
+export async function findFrameworkVersion(db: Database, versionId: string) {
+  const [row] = await db
+    .select(versionColumns)
+    .from(frameworkVersions)
+    .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
+    .where(eq(frameworkVersions.id, versionId));
+  return row ?? null;
+}
+
+export async function findLatestVersionOfFramework(db: Database, frameworkId: string) {
+  const [row] = await db
+    .select(versionColumns)
+    .from(frameworkVersions)
+    .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
+    .where(eq(frameworkVersions.frameworkId, frameworkId))
+    .orderBy(desc(frameworkVersions.version))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function findFrameworkByKey(db: Database, key: string) {
+  const [row] = await db.select({ id: frameworks.id, key: frameworks.key, name: frameworks.name }).from(frameworks).where(eq(frameworks.key, key));
+  return row ?? null;
+}
+
+/**
+ * The framework version a new round of this task force is taken on: the latest version of the
+ * framework it chose, or of the default framework when it chose none.
+ */
+export async function findCurrentFrameworkVersionOfTaskForce(db: Database, taskForceId: string) {
+  const [taskForce] = await db.select({ frameworkId: taskForces.frameworkId }).from(taskForces).where(eq(taskForces.id, taskForceId));
+  if (!taskForce) return null;
+  const frameworkId = taskForce.frameworkId ?? (await findFrameworkByKey(db, DEFAULT_FRAMEWORK_KEY))?.id;
+  return frameworkId ? findLatestVersionOfFramework(db, frameworkId) : null;
+}
+
+export async function insertFramework(db: Database, values: { key: string; name: string; description?: string }) {
+  const [row] = await db
+    .insert(frameworks)
+    .values(values)
+    .onConflictDoNothing({ target: frameworks.key })
+    .returning({ id: frameworks.id, key: frameworks.key, name: frameworks.name });
+  return row ?? null;
+}
+
+/** Appends the next version number; the unique (framework, version) pair refuses a concurrent twin. */
+export async function insertNextFrameworkVersion(
+  db: Database,
+  values: { frameworkId: string; content: FrameworkContent; wordingNote: string; createdByUserId: string | null },
+) {
+  const [current] = await db
+    .select({ latest: max(frameworkVersions.version) })
+    .from(frameworkVersions)
+    .where(and(eq(frameworkVersions.frameworkId, values.frameworkId)));
+  const [row] = await db
+    .insert(frameworkVersions)
+    .values({ ...values, version: (current?.latest ?? 0) + 1 })
+    .returning({ id: frameworkVersions.id, version: frameworkVersions.version });
+  if (!row) throw new Error("framework version insert returned nothing");
+  return row;
+}
