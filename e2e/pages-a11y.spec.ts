@@ -139,6 +139,12 @@ test.describe("every page passes axe", () => {
     await visit(page, "/", messages.home.title);
     await visit(page, "/admin/task-forces", messages.admin.title);
     await expect(page.getByRole("rowheader", { name: RIVERBEND_NAME })).toBeVisible();
+    await visit(page, "/admin/frameworks", messages.frameworks.title);
+    await expect(page.getByRole("cell", { name: messages.frameworks.paraphrased })).toBeVisible();
+    await page.getByRole("link", { name: /\(default\)$/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /\(default\), version \d+$/ })).toBeVisible();
+    await expect(page.getByRole("table", { name: /Mission, vision and measurable goals/ })).toBeVisible();
+    await expectNoAxeViolations(page, "framework version page");
     await visit(page, "/account", messages.account.title);
   });
 
@@ -146,6 +152,7 @@ test.describe("every page passes axe", () => {
     await signInByApi(page.request, USERS.coordinator);
     const response = await page.goto("/admin/task-forces");
     expect(response?.status()).toBe(404);
+    expect((await page.goto("/admin/frameworks"))?.status()).toBe(404);
   });
 
   test("pages for people who are not signed in", async ({ page }) => {

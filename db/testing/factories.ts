@@ -1,13 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { ZodError } from "zod";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { memberships, organizations, taskForces, users } from "@/db/schema";
+import { memberships, organizations, taskForces, users, type FrameworkContent } from "@/db/schema";
 import { hashPassword } from "@/server/auth/password";
 import type { TaskForceRole } from "@/server/auth/permissions";
 import { DomainError, type DomainErrorCode } from "@/server/errors";
 import { createTaskForceScope, type SessionUser, type TaskForceScope } from "@/server/trpc/context";
 import { fieldErrorsFromZod, type FieldErrors } from "@/server/trpc/fieldErrors";
+import { insertFramework, insertNextFrameworkVersion } from "@/server/domains/frameworks/frameworks.queries";
 import type { ProcedureMeta } from "@/server/trpc/init";
 import { appRouter, createCaller } from "@/server/trpc/root";
 
@@ -241,4 +243,109 @@ export function callProcedure(user: SessionUser | null, path: string, input: unk
   const caller = callerFor(user) as unknown as CallerNode;
   const procedure = path.split(".").reduce<CallerNode>((node, segment) => node[segment] as CallerNode, caller);
   return procedure(input);
+}
+
+/* ---------- assessments ---------- */
+
+/** A small framework for assessment tests: two areas, five elements, the five stages. */
+export const TEST_FRAMEWORK_CONTENT: FrameworkContent = {
+  stages: [1, 2, 3, 4, 5].map((number) => ({ number, name: `Stage ${number}`, description: `Description of stage ${number}` })),
+  areas: [
+    {
+      key: "A",
+      name: "Structure and leadership",
+      elements: [
+        { key: "A.mission", name: "Mission and goals", description: "Shared mission and measurable goals." },
+        { key: "A.mou", name: "Memoranda of understanding", description: "Signed MOUs between partners." },
+        { key: "A.protocols", name: "Operational protocols", description: "Written protocols in use." },
+      ],
+    },
+    {
+      key: "B",
+      name: "Identification and services",
+      elements: [
+        { key: "B.identification", name: "Identification", description: "Identification across all forms of trafficking." },
+        { key: "B.services", name: "Services", description: "Comprehensive services through referrals." },
+      ],
+    },
+  ],
+};
+export const TEST_ELEMENT_KEYS = TEST_FRAMEWORK_CONTENT.areas.flatMap((area) => area.elements.map((element) => element.key));
+
+/** A framework of its own (unique key) with one version of `content`; returns both ids. */
+export async function createFramework(content: FrameworkContent = TEST_FRAMEWORK_CONTENT): Promise<{ frameworkId: string; versionId: string }> {
+  const db = await getDb();
+  const framework = await insertFramework(db, { key: `test-${unique()}`, name: `Test framework ${unique()}` });
+  if (!framework) throw new Error("framework insert returned nothing");
+  const version = await insertNextFrameworkVersion(db, { frameworkId: framework.id, content, wordingNote: "test", createdByUserId: null });
+  return { frameworkId: framework.id, versionId: version.id };
+}
+
+/** Makes the task force use `frameworkId` for its new rounds. */
+export async function setTaskForceFramework(taskForce: Pick<TestTaskForce, "id">, frameworkId: string): Promise<void> {
+  const db = await getDb();
+  await db.update(taskForces).set({ frameworkId }).where(eq(taskForces.id, taskForce.id));
+}
+
+/** A calendar date `days` from today (UTC), as YYYY-MM-DD. */
+export function dateFromToday(days: number): string {
+  return new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+/** A task force with a coordinator that assesses on the small test framework. */
+export async function createAssessingTaskForce(options: { name?: string; coordinatorName?: string } = {}) {
+  const created = await createTaskForceWithCoordinator(options);
+  const framework = await createFramework();
+  await setTaskForceFramework(created.taskForce, framework.frameworkId);
+  return { ...created, framework };
+}
+
+/** A round created (and, unless `open: false`, opened) by `coordinator` through the API. */
+export async function createAssessmentRound(
+  taskForce: Pick<TestTaskForce, "slug">,
+  coordinator: SessionUser,
+  options: { title?: string; audience?: "all" | "chosen"; userIds?: string[]; opensOn?: string; closesOn?: string; open?: boolean } = {},
+): Promise<{ id: string; title: string }> {
+  const title = options.title ?? `Round ${unique()}`;
+  const caller = callerFor(coordinator);
+  const { id } = await caller.assessment.create({
+    taskForceSlug: taskForce.slug,
+    title,
+    opensOn: options.opensOn ?? dateFromToday(-1),
+    closesOn: options.closesOn ?? dateFromToday(30),
+    audience: options.audience ?? "all",
+    userIds: options.userIds ?? [],
+  });
+  if (options.open !== false) await caller.assessment.open({ taskForceSlug: taskForce.slug, roundId: id });
+  return { id, title };
+}
+
+/** One answer in a test: a stage, "dk" (don't know) or "na" (not applicable). */
+export type TestAnswer = number | "dk" | "na";
+
+/** Saves `answers` (element key → answer) as `user` and, unless `submit: false`, submits. */
+export async function respond(
+  user: SessionUser,
+  taskForce: Pick<TestTaskForce, "slug">,
+  roundId: string,
+  answers: Record<string, TestAnswer>,
+  options: { submit?: boolean } = {},
+): Promise<void> {
+  const caller = callerFor(user);
+  for (const [elementKey, answer] of Object.entries(answers)) {
+    await caller.assessment.saveDraft({
+      taskForceSlug: taskForce.slug,
+      roundId,
+      elementKey,
+      ...(typeof answer === "number"
+        ? { answer: "stage" as const, stage: answer }
+        : { answer: answer === "dk" ? ("dont_know" as const) : ("not_applicable" as const) }),
+    });
+  }
+  if (options.submit !== false) await caller.assessment.submit({ taskForceSlug: taskForce.slug, roundId });
+}
+
+/** The same answer for every element of the test framework, with exceptions. */
+export function answersForAll(answer: TestAnswer, exceptions: Record<string, TestAnswer> = {}): Record<string, TestAnswer> {
+  return { ...Object.fromEntries(TEST_ELEMENT_KEYS.map((key) => [key, answer])), ...exceptions };
 }

@@ -3,10 +3,12 @@ import { readFile, writeFile } from "node:fs/promises";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { MIGRATIONS_FOLDER } from "@/db/config";
 import * as schema from "@/db/schema";
+import { ensureDefaultFramework } from "@/server/domains/frameworks/defaultFramework";
 
 /**
  * Where a test file's database comes from: a PGlite data directory dumped after migrating, or a
  * migrated PostgreSQL template database. Without a template the copy is migrated from scratch.
+ * Either way it holds what every start of the app creates (the default framework), as production does.
  */
 export type TestDatabaseSource =
   | { kind: "pglite"; templateFile?: string }
@@ -87,7 +89,10 @@ export async function createTestDatabase(source: TestDatabaseSource): Promise<Te
       await dropPostgresDatabase(source.adminUrl, name);
     });
     try {
-      if (!source.templateName) await handle.migrate();
+      if (!source.templateName) {
+        await handle.migrate();
+        await ensureDefaultFramework(handle.db);
+      }
     } catch (error) {
       await destroy();
       throw error;
@@ -98,6 +103,7 @@ export async function createTestDatabase(source: TestDatabaseSource): Promise<Te
   if (!source.templateFile) {
     const handle = await openDatabase({ kind: "pglite", dataDir: "" });
     await handle.migrate();
+    await ensureDefaultFramework(handle.db);
     const close = once(() => handle.close());
     return { handle: { ...handle, close }, name: "pglite", destroy: close };
   }
@@ -116,14 +122,16 @@ export async function createTestDatabase(source: TestDatabaseSource): Promise<Te
   };
 }
 
-/** Migrates an in-memory PGlite once and writes its data directory to `file`, for createTestDatabase to load. */
+/** Migrates an in-memory PGlite once (and adds the default framework) and writes its data directory to `file`, for createTestDatabase to load. */
 export async function writePgliteTemplate(file: string): Promise<void> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   const client = await PGlite.create();
   try {
-    await migrate(drizzle({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
+    const db = drizzle({ client, schema });
+    await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    await ensureDefaultFramework(db);
     const dump = await client.dumpDataDir("none");
     await writeFile(file, Buffer.from(await dump.arrayBuffer()));
   } finally {
@@ -139,6 +147,7 @@ export async function createPostgresTemplate(adminUrl: string): Promise<string> 
     const handle = await openDatabase({ kind: "postgres", url: databaseUrl(adminUrl, name) });
     try {
       await handle.migrate();
+      await ensureDefaultFramework(handle.db);
     } finally {
       await handle.close();
     }

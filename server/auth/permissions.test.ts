@@ -13,14 +13,27 @@ describe("role permissions", () => {
     for (const role of TASK_FORCE_ROLES) expect(can(role, unknown), role).toBe(false);
   });
 
-  it("lets a funder read the task force and its agencies, and manage nothing", () => {
-    expect(permissionsOf("funder")).toEqual(["taskForce.read", "organization.read"]);
+  it("lets a funder read the task force, its agencies and assessment aggregates, and manage nothing", () => {
+    expect(permissionsOf("funder")).toEqual(["taskForce.read", "organization.read", "assessment.read"]);
     const writes = PERMISSIONS.filter((permission) => /\.(manage|update)$/.test(permission));
     expect(writes.length).toBeGreaterThan(0);
     for (const permission of writes) expect(can("funder", permission), permission).toBe(false);
     // Least privilege: a funder does not see the staff directory or the audit log.
     expect(can("funder", "membership.read")).toBe(false);
     expect(can("funder", "audit.read")).toBe(false);
+    expect(can("funder", "assessment.readIndividual")).toBe(false);
+    expect(can("funder", "assessment.respond")).toBe(false);
+  });
+
+  it("lets members respond to assessments, viewers only read aggregates, and only coordinators see individual ratings", () => {
+    expect(can("member", "assessment.respond")).toBe(true);
+    expect(can("viewer", "assessment.respond")).toBe(false);
+    for (const role of ["member", "viewer", "funder"] as const) {
+      expect(can(role, "assessment.read"), role).toBe(true);
+      for (const permission of ["assessment.manage", "assessment.readIndividual", "target.manage"] as const) {
+        expect(can(role, permission), `${role} ${permission}`).toBe(false);
+      }
+    }
   });
 
   it("lets members and viewers read but not manage or see the audit log", () => {

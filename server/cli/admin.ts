@@ -16,6 +16,7 @@ import { databaseConfigFromEnv } from "@/db/config";
 import { hashPassword } from "@/server/auth/password";
 import { findUserIdByEmail, insertUser, setAdmin } from "@/server/domains/account/account.queries";
 import { NewPassword } from "@/server/domains/people/people.schemas";
+import { ensureDefaultFramework } from "@/server/domains/frameworks/defaultFramework";
 import { loadEnvFiles, stop, stopOnError } from "./shared";
 
 const HELP = `Task Force Roadmap administration
@@ -99,6 +100,7 @@ async function createAdmin(args: string[]): Promise<void> {
   const config = databaseConfigFromEnv();
   const handle = await databaseHandle();
   await handle.migrate();
+  await ensureDefaultFramework(handle.db);
   const where = config.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `the embedded database in ${config.dataDir}`;
 
   try {

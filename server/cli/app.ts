@@ -18,6 +18,7 @@ import { closeDatabase, databaseHandle } from "@/db/client";
 import { DEMO_LOGINS, DEMO_PASSWORD, hasDemoData, seedDemo, type DemoLogin } from "@/db/seed";
 import { databaseConfigFromEnv } from "@/db/config";
 import { checkServerEnv } from "@/server/env";
+import { ensureDefaultFramework } from "@/server/domains/frameworks/defaultFramework";
 import { ensureNextAuthSecret, loadEnvFiles, ROOT, stop, stopOnError } from "./shared";
 
 const MODES = ["app", "start", "dev", "build", "prepare"] as const;
@@ -59,6 +60,8 @@ async function prepare(): Promise<{ demo: boolean }> {
     const config = databaseConfigFromEnv();
     const where = config.kind === "pglite" ? `embedded database in ${displayPath(config.dataDir)}` : "PostgreSQL (DATABASE_URL)";
     await handle.migrate();
+    // Before seeding: the demo's assessment rounds are taken on the default framework.
+    await ensureDefaultFramework(handle.db);
     console.log(`Database ready: ${where}, migrations applied.`);
     if (shouldSeed(handle.kind)) {
       const result = await seedDemo(handle.db);

@@ -1,5 +1,7 @@
 import { accountRouter } from "@/server/domains/account/account.router";
+import { assessmentsRouter } from "@/server/domains/assessments/assessments.router";
 import { auditRouter } from "@/server/domains/audit/audit.router";
+import { frameworksRouter } from "@/server/domains/frameworks/frameworks.router";
 import { invitationsRouter } from "@/server/domains/invitations/invitations.router";
 import { organizationsRouter } from "@/server/domains/organizations/organizations.router";
 import { peopleRouter } from "@/server/domains/people/people.router";
@@ -13,6 +15,8 @@ export const appRouter = createRouter({
   invitation: invitationsRouter,
   organization: organizationsRouter,
   audit: auditRouter,
+  assessment: assessmentsRouter,
+  framework: frameworksRouter,
   admin: createRouter({ taskForce: adminTaskForcesRouter }),
 });
 

@@ -1,6 +1,6 @@
-import { and, desc, eq, max } from "drizzle-orm";
+import { and, desc, eq, max, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { frameworks, frameworkVersions, taskForces, type FrameworkContent } from "@/db/schema";
+import { frameworks, frameworkVersions, taskForces, users, type FrameworkContent } from "@/db/schema";
 
 /** The key of the framework shipped with the platform (our paraphrase of the Roadmap). */
 export const DEFAULT_FRAMEWORK_KEY = "roadmap-default";
@@ -76,4 +76,82 @@ export async function insertNextFrameworkVersion(
     .returning({ id: frameworkVersions.id, version: frameworkVersions.version });
   if (!row) throw new Error("framework version insert returned nothing");
   return row;
+}
+
+/**
+ * Every framework with its latest version and how many versions it has, in one query: DISTINCT ON
+ * keeps each framework's newest version row, and the window counts its versions.
+ */
+export async function listFrameworksWithLatestVersion(db: Database) {
+  const rows = await db
+    .selectDistinctOn([frameworks.id], {
+      id: frameworks.id,
+      key: frameworks.key,
+      name: frameworks.name,
+      description: frameworks.description,
+      latestVersionId: frameworkVersions.id,
+      latestVersion: frameworkVersions.version,
+      latestWordingNote: frameworkVersions.wordingNote,
+      latestCreatedAt: frameworkVersions.createdAt,
+      versionCount: sql<number>`count(*) over (partition by ${frameworkVersions.frameworkId})`.mapWith(Number),
+    })
+    .from(frameworks)
+    .innerJoin(frameworkVersions, eq(frameworkVersions.frameworkId, frameworks.id))
+    .orderBy(frameworks.id, desc(frameworkVersions.version));
+  return rows.sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
+}
+
+/** The versions of one framework, newest first, with who made each (a name only, never the user row). */
+export function listVersionsOfFramework(db: Database, frameworkId: string) {
+  return db
+    .select({
+      id: frameworkVersions.id,
+      version: frameworkVersions.version,
+      wordingNote: frameworkVersions.wordingNote,
+      createdAt: frameworkVersions.createdAt,
+      createdByName: users.name,
+    })
+    .from(frameworkVersions)
+    .leftJoin(users, eq(users.id, frameworkVersions.createdByUserId))
+    .where(eq(frameworkVersions.frameworkId, frameworkId))
+    .orderBy(desc(frameworkVersions.version));
+}
+
+/** A version with what the file format needs besides its content. */
+export async function findFrameworkVersionForExport(db: Database, versionId: string) {
+  const [row] = await db
+    .select({
+      key: frameworks.key,
+      name: frameworks.name,
+      description: frameworks.description,
+      version: frameworkVersions.version,
+      wordingNote: frameworkVersions.wordingNote,
+      content: frameworkVersions.content,
+    })
+    .from(frameworkVersions)
+    .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
+    .where(eq(frameworkVersions.id, versionId));
+  return row ?? null;
+}
+
+export async function findFrameworkById(db: Database, frameworkId: string) {
+  const [row] = await db
+    .select({ id: frameworks.id, key: frameworks.key, name: frameworks.name, description: frameworks.description })
+    .from(frameworks)
+    .where(eq(frameworks.id, frameworkId));
+  return row ?? null;
+}
+
+export async function updateFrameworkDetails(db: Database, frameworkId: string, values: { name: string; description: string }) {
+  await db.update(frameworks).set(values).where(eq(frameworks.id, frameworkId));
+}
+
+/** The framework a task force chose; null when it uses the platform default. */
+export async function findChosenFrameworkIdOfTaskForce(db: Database, taskForceId: string) {
+  const [row] = await db.select({ frameworkId: taskForces.frameworkId }).from(taskForces).where(eq(taskForces.id, taskForceId));
+  return row?.frameworkId ?? null;
+}
+
+export async function setFrameworkOfTaskForce(db: Database, taskForceId: string, frameworkId: string) {
+  await db.update(taskForces).set({ frameworkId }).where(eq(taskForces.id, taskForceId));
 }

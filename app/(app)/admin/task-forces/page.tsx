@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getQueryClient, HydrateClient, loadForPage, serverCaller, trpc } from "@/app/_trpc/server";
+import { AdminNav } from "../AdminNav";
 import { TaskForceAdmin } from "./TaskForceAdmin";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,6 +17,7 @@ export default async function AdminTaskForcesPage() {
   const t = await getTranslations("admin");
   return (
     <main id="main">
+      <AdminNav current="taskForces" />
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       <HydrateClient>

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { getQueryClient, HydrateClient, trpc } from "@/app/_trpc/server";
 import { requireTaskForcePermission } from "../_lib/taskForce";
+import { FrameworkChooser } from "./FrameworkChooser";
 import { SettingsForm } from "./SettingsForm";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,12 +13,16 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage({ params }: PageProps<"/tf/[slug]/settings">) {
   const { slug } = await params;
   const taskForce = await requireTaskForcePermission(slug, `/tf/${slug}/settings`, "taskForce.update");
+  await getQueryClient().prefetchQuery(trpc.framework.available.queryOptions({ taskForceSlug: slug }));
   const t = await getTranslations("settings");
   return (
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       <SettingsForm taskForceSlug={slug} name={taskForce.name} timeZone={taskForce.timeZone} />
+      <HydrateClient>
+        <FrameworkChooser taskForceSlug={slug} />
+      </HydrateClient>
       {taskForce.permissions.includes("audit.read") && (
         <p>
           <Link href={`/tf/${slug}/settings/audit`}>{t("auditLink")}</Link>

@@ -1,0 +1,24 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+
+/** The two administration pages, with the current one marked for screen readers too. */
+export async function AdminNav({ current }: { current: "taskForces" | "frameworks" }) {
+  const t = await getTranslations("frameworks");
+  const links = [
+    { id: "taskForces", href: "/admin/task-forces", label: t("navTaskForces") },
+    { id: "frameworks", href: "/admin/frameworks", label: t("navFrameworks") },
+  ] as const;
+  return (
+    <nav aria-label={t("adminSections")}>
+      <ul className="inline-actions admin-nav">
+        {links.map((link) => (
+          <li key={link.id}>
+            <Link href={link.href} aria-current={link.id === current ? "page" : undefined}>
+              {link.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,92 @@
+import { createRouter, taskForceProcedure } from "@/server/trpc/init";
+import {
+  CompareRoundsInput,
+  CreateRoundInput,
+  ExtendRoundInput,
+  RecordAgreedStageInput,
+  ReopenRoundInput,
+  RoundInput,
+  SaveDraftInput,
+  SetTargetInput,
+  UpdateRoundInput,
+} from "./assessments.schemas";
+import {
+  closeRound,
+  compareRounds,
+  createRound,
+  extendRound,
+  getConsensus,
+  getMyResponse,
+  getProgress,
+  getRound,
+  getTrend,
+  listRounds,
+  listTargetsOf,
+  openRound,
+  recordAgreedStage,
+  reopenRound,
+  saveDraft,
+  sendReminders,
+  setTarget,
+  submitResponse,
+  updateRound,
+} from "./assessments.service";
+
+export const assessmentsRouter = createRouter({
+  // Rounds
+  list: taskForceProcedure("assessment.read").query(({ ctx }) => listRounds(ctx.scope)),
+  get: taskForceProcedure("assessment.read")
+    .input(RoundInput)
+    .query(({ ctx, input }) => getRound(ctx.scope, input)),
+  create: taskForceProcedure("assessment.manage")
+    .input(CreateRoundInput)
+    .mutation(({ ctx, input }) => createRound(ctx.scope, input)),
+  update: taskForceProcedure("assessment.manage")
+    .input(UpdateRoundInput)
+    .mutation(({ ctx, input }) => updateRound(ctx.scope, input)),
+  open: taskForceProcedure("assessment.manage")
+    .input(RoundInput)
+    .mutation(({ ctx, input }) => openRound(ctx.scope, input)),
+  extend: taskForceProcedure("assessment.manage")
+    .input(ExtendRoundInput)
+    .mutation(({ ctx, input }) => extendRound(ctx.scope, input)),
+  close: taskForceProcedure("assessment.manage")
+    .input(RoundInput)
+    .mutation(({ ctx, input }) => closeRound(ctx.scope, input)),
+  reopen: taskForceProcedure("assessment.manage")
+    .input(ReopenRoundInput)
+    .mutation(({ ctx, input }) => reopenRound(ctx.scope, input)),
+
+  // Responding: the caller's own response only
+  myResponse: taskForceProcedure("assessment.respond")
+    .input(RoundInput)
+    .query(({ ctx, input }) => getMyResponse(ctx.scope, input)),
+  saveDraft: taskForceProcedure("assessment.respond")
+    .input(SaveDraftInput)
+    .mutation(({ ctx, input }) => saveDraft(ctx.scope, input)),
+  submit: taskForceProcedure("assessment.respond")
+    .input(RoundInput)
+    .mutation(({ ctx, input }) => submitResponse(ctx.scope, input)),
+
+  // Results
+  progress: taskForceProcedure("assessment.manage")
+    .input(RoundInput)
+    .query(({ ctx, input }) => getProgress(ctx.scope, input)),
+  remind: taskForceProcedure("assessment.manage")
+    .input(RoundInput)
+    .mutation(({ ctx, input }) => sendReminders(ctx.scope, input)),
+  consensus: taskForceProcedure("assessment.read")
+    .input(RoundInput)
+    .query(({ ctx, input }) => getConsensus(ctx.scope, input)),
+  recordAgreedStage: taskForceProcedure("assessment.manage")
+    .input(RecordAgreedStageInput)
+    .mutation(({ ctx, input }) => recordAgreedStage(ctx.scope, input)),
+  targets: taskForceProcedure("assessment.read").query(({ ctx }) => listTargetsOf(ctx.scope)),
+  setTarget: taskForceProcedure("target.manage")
+    .input(SetTargetInput)
+    .mutation(({ ctx, input }) => setTarget(ctx.scope, input)),
+  compare: taskForceProcedure("assessment.read")
+    .input(CompareRoundsInput)
+    .query(({ ctx, input }) => compareRounds(ctx.scope, input)),
+  trend: taskForceProcedure("assessment.read").query(({ ctx }) => getTrend(ctx.scope)),
+});

@@ -1,0 +1,114 @@
+import { z } from "zod";
+import { RESPONSE_ANSWERS, ROUND_AUDIENCES } from "@/db/schema";
+
+export const MAX_TEXT = 4000;
+export const MAX_EVIDENCE_LINKS = 10;
+
+/** A calendar date as YYYY-MM-DD (the task force's local date; no time, no zone). */
+export const CalendarDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateFormat" })
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, { error: "dateFormat" });
+
+export const RoundTitle = z.string().trim().min(1).max(200);
+export const ElementKey = z.string().trim().min(1).max(100);
+export const StageNumber = z.number().int().min(1).max(5);
+export const Note = z.string().trim().max(2000).default("");
+
+export const RoundInput = z.object({ roundId: z.uuid() });
+export type RoundInput = z.infer<typeof RoundInput>;
+
+const RoundFields = z.object({
+  title: RoundTitle,
+  opensOn: CalendarDate,
+  closesOn: CalendarDate,
+  audience: z.enum(ROUND_AUDIENCES).default("all"),
+  /** The people asked when audience is "chosen": active coordinators and members of this task force. */
+  userIds: z.array(z.uuid()).max(1000).default([]),
+});
+
+type RoundFields = z.infer<typeof RoundFields>;
+
+function checkRoundFields(value: RoundFields, context: z.RefinementCtx) {
+  if (value.closesOn < value.opensOn) {
+    context.addIssue({ code: "custom", message: "closesBeforeOpens", path: ["closesOn"] });
+  }
+  if (value.audience === "chosen" && value.userIds.length === 0) {
+    context.addIssue({ code: "custom", message: "chooseRespondents", path: ["userIds"] });
+  }
+}
+
+export const CreateRoundInput = RoundFields.superRefine(checkRoundFields);
+export type CreateRoundInput = z.infer<typeof CreateRoundInput>;
+
+/** A draft round is edited as a whole: the form sends every field. */
+export const UpdateRoundInput = RoundFields.extend({ roundId: z.uuid() }).superRefine(checkRoundFields);
+export type UpdateRoundInput = z.infer<typeof UpdateRoundInput>;
+
+export const ExtendRoundInput = z.object({ roundId: z.uuid(), closesOn: CalendarDate });
+export type ExtendRoundInput = z.infer<typeof ExtendRoundInput>;
+
+export const ReopenRoundInput = z.object({
+  roundId: z.uuid(),
+  /** Why a closed round is opened again; kept in the audit log. */
+  reason: z.string().trim().min(1).max(1000),
+  /** A new closing date; required when the old one has passed. */
+  closesOn: CalendarDate.optional(),
+});
+export type ReopenRoundInput = z.infer<typeof ReopenRoundInput>;
+
+const EvidenceLink = z
+  .string()
+  .trim()
+  .max(2000)
+  .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "httpLink" }));
+
+export const SaveDraftInput = z
+  .object({
+    roundId: z.uuid(),
+    elementKey: ElementKey,
+    answer: z.enum(RESPONSE_ANSWERS),
+    /** 1–5, only when answer is "stage". */
+    stage: StageNumber.nullish(),
+    rationale: z.string().max(MAX_TEXT).default(""),
+    evidence: z.string().max(MAX_TEXT).default(""),
+    evidenceLinks: z.array(EvidenceLink).max(MAX_EVIDENCE_LINKS).default([]),
+  })
+  .superRefine((value, context) => {
+    if (value.answer === "stage" && (value.stage === null || value.stage === undefined)) {
+      context.addIssue({ code: "custom", message: "stageRequired", path: ["stage"] });
+    }
+    if (value.answer !== "stage" && value.stage !== null && value.stage !== undefined) {
+      context.addIssue({ code: "custom", message: "stageOnlyForStageAnswer", path: ["stage"] });
+    }
+  });
+export type SaveDraftInput = z.infer<typeof SaveDraftInput>;
+
+export const RecordAgreedStageInput = z.object({
+  roundId: z.uuid(),
+  elementKey: ElementKey,
+  /** null removes the agreed stage, so the result falls back to the median. */
+  stage: StageNumber.nullable(),
+  note: Note,
+});
+export type RecordAgreedStageInput = z.infer<typeof RecordAgreedStageInput>;
+
+export const SetTargetInput = z.object({
+  elementKey: ElementKey,
+  /** null removes the target. */
+  stage: StageNumber.nullable(),
+  note: Note,
+});
+export type SetTargetInput = z.infer<typeof SetTargetInput>;
+
+export const CompareRoundsInput = z.object({
+  /** The earlier round (movement is read from A to B). */
+  roundA: z.uuid(),
+  roundB: z.uuid(),
+  sameRespondentsOnly: z.boolean().default(false),
+});
+export type CompareRoundsInput = z.infer<typeof CompareRoundsInput>;

@@ -1,0 +1,35 @@
+import { adminProcedure, createRouter, taskForceProcedure } from "@/server/trpc/init";
+import {
+  ChooseFrameworkInput,
+  FrameworkVersionInput,
+  ImportFrameworkInput,
+  ListFrameworkVersionsInput,
+  SaveFrameworkVersionInput,
+} from "./frameworks.schemas";
+import {
+  chooseFramework,
+  exportFrameworkVersion,
+  getFrameworkOfTaskForce,
+  getFrameworkVersion,
+  importFramework,
+  listAvailableFrameworks,
+  listFrameworks,
+  listFrameworkVersions,
+  saveFrameworkVersion,
+} from "./frameworks.service";
+
+export const frameworksRouter = createRouter({
+  // Platform administration: frameworks are shared by every task force.
+  list: adminProcedure.query(() => listFrameworks()),
+  versions: adminProcedure.input(ListFrameworkVersionsInput).query(({ input }) => listFrameworkVersions(input)),
+  get: adminProcedure.input(FrameworkVersionInput).query(({ input }) => getFrameworkVersion(input)),
+  export: adminProcedure.input(FrameworkVersionInput).query(({ input }) => exportFrameworkVersion(input)),
+  import: adminProcedure.input(ImportFrameworkInput).mutation(({ ctx, input }) => importFramework(ctx.user, input)),
+  saveVersion: adminProcedure.input(SaveFrameworkVersionInput).mutation(({ ctx, input }) => saveFrameworkVersion(ctx.user, input)),
+  // A task force's side: read the framework it assesses against; coordinators choose it.
+  forTaskForce: taskForceProcedure("assessment.read").query(({ ctx }) => getFrameworkOfTaskForce(ctx.scope)),
+  available: taskForceProcedure("taskForce.update").query(({ ctx }) => listAvailableFrameworks(ctx.scope)),
+  choose: taskForceProcedure("taskForce.update")
+    .input(ChooseFrameworkInput)
+    .mutation(({ ctx, input }) => chooseFramework(ctx.scope, input)),
+});

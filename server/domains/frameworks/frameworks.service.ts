@@ -1,0 +1,160 @@
+import { getDb, transaction } from "@/db/client";
+import { DomainError } from "@/server/errors";
+import type { SessionUser, TaskForceScope } from "@/server/trpc/context";
+import { recordAudit } from "@/server/domains/audit/audit.service";
+import { parseFrameworkContent, parseFrameworkFile, serializeFrameworkContent, serializeFrameworkFile, type ParseOutcome } from "./frameworkFile";
+import {
+  DEFAULT_FRAMEWORK_KEY,
+  findChosenFrameworkIdOfTaskForce,
+  findCurrentFrameworkVersionOfTaskForce,
+  findFrameworkById,
+  findFrameworkByKey,
+  findFrameworkVersion,
+  findFrameworkVersionForExport,
+  findLatestVersionOfFramework,
+  insertFramework,
+  insertNextFrameworkVersion,
+  listFrameworksWithLatestVersion,
+  listVersionsOfFramework,
+  setFrameworkOfTaskForce,
+  updateFrameworkDetails,
+} from "./frameworks.queries";
+import type {
+  ChooseFrameworkInput,
+  FrameworkVersionInput,
+  ImportFrameworkInput,
+  ListFrameworkVersionsInput,
+  SaveFrameworkVersionInput,
+} from "./frameworks.schemas";
+
+/*
+ * Frameworks are platform data without a task force, so their changes cannot go into the audit log
+ * (audit_log.task_force_id is NOT NULL): each version records who made it (created_by_user_id)
+ * instead, and versions are never changed once written. A task force choosing a framework is its
+ * own change and is audited in its log.
+ */
+
+/** A problem found in a file becomes one error naming the field and the line, shown next to the text box. */
+function valueOrThrow<T>(outcome: ParseOutcome<T>): T {
+  if (outcome.ok) return outcome.value;
+  throw new DomainError("INVALID", outcome.problem.messageKey, outcome.problem.values, "json");
+}
+
+export async function listFrameworks() {
+  const rows = await listFrameworksWithLatestVersion(await getDb());
+  return rows.map((row) => ({ ...row, isDefault: row.key === DEFAULT_FRAMEWORK_KEY }));
+}
+
+export async function listFrameworkVersions(input: ListFrameworkVersionsInput) {
+  const db = await getDb();
+  const framework = await findFrameworkById(db, input.frameworkId);
+  if (!framework) throw new DomainError("NOT_FOUND", "frameworkNotFound");
+  const versions = await listVersionsOfFramework(db, input.frameworkId);
+  return { framework: { ...framework, isDefault: framework.key === DEFAULT_FRAMEWORK_KEY }, versions };
+}
+
+export async function getFrameworkVersion(input: FrameworkVersionInput) {
+  const version = await findFrameworkVersion(await getDb(), input.versionId);
+  if (!version) throw new DomainError("NOT_FOUND", "frameworkNotFound");
+  return { ...version, isDefault: version.frameworkKey === DEFAULT_FRAMEWORK_KEY, contentJson: serializeFrameworkContent(version.content) };
+}
+
+/** The framework version a new round of this task force is taken on, for members reading it. */
+export async function getFrameworkOfTaskForce(scope: TaskForceScope) {
+  const version = await findCurrentFrameworkVersionOfTaskForce(await getDb(), scope.taskForceId);
+  if (!version) throw new DomainError("NOT_FOUND", "frameworkNotFound");
+  return { ...version, isDefault: version.frameworkKey === DEFAULT_FRAMEWORK_KEY };
+}
+
+export async function exportFrameworkVersion(input: FrameworkVersionInput) {
+  const version = await findFrameworkVersionForExport(await getDb(), input.versionId);
+  if (!version) throw new DomainError("NOT_FOUND", "frameworkNotFound");
+  return { filename: `${version.key}-v${version.version}.json`, json: serializeFrameworkFile(version) };
+}
+
+/**
+ * Imports a framework file: a key that exists gets a new version (and the file's name and
+ * description), a new key a new framework with version 1. A file with any problem changes nothing.
+ */
+export async function importFramework(admin: SessionUser, input: ImportFrameworkInput) {
+  const file = valueOrThrow(parseFrameworkFile(input.json));
+  return transaction(async (tx) => {
+    const details = { name: file.name, description: file.description };
+    const created = await insertFramework(tx, { key: file.key, ...details });
+    const framework = created ?? (await findFrameworkByKey(tx, file.key));
+    if (!framework) throw new Error("framework neither inserted nor found");
+    if (!created) await updateFrameworkDetails(tx, framework.id, details);
+    const version = await insertNextFrameworkVersion(tx, {
+      frameworkId: framework.id,
+      content: file.content,
+      wordingNote: file.wordingNote,
+      createdByUserId: admin.id,
+    });
+    return { frameworkId: framework.id, key: file.key, versionId: version.id, version: version.version, newFramework: created !== null };
+  });
+}
+
+/** An edit of a framework's content, saved as its next version; earlier versions stay as they were. */
+export async function saveFrameworkVersion(admin: SessionUser, input: SaveFrameworkVersionInput) {
+  const content = valueOrThrow(parseFrameworkContent(input.json));
+  return transaction(async (tx) => {
+    const latest = await findLatestVersionOfFramework(tx, input.frameworkId);
+    if (!latest) throw new DomainError("NOT_FOUND", "frameworkNotFound");
+    if (latest.version !== input.basedOnVersion) {
+      throw new DomainError("CONFLICT", "frameworkChangedMeanwhile", { version: latest.version });
+    }
+    const version = await insertNextFrameworkVersion(tx, {
+      frameworkId: input.frameworkId,
+      content,
+      wordingNote: input.wordingNote,
+      createdByUserId: admin.id,
+    });
+    return { frameworkId: input.frameworkId, versionId: version.id, version: version.version };
+  });
+}
+
+/** The frameworks a coordinator can choose from, and the one the task force uses now. */
+export async function listAvailableFrameworks(scope: TaskForceScope) {
+  const db = await getDb();
+  const [rows, chosenId] = await Promise.all([listFrameworksWithLatestVersion(db), findChosenFrameworkIdOfTaskForce(db, scope.taskForceId)]);
+  const frameworks = rows.map((row) => ({
+    id: row.id,
+    key: row.key,
+    name: row.name,
+    description: row.description,
+    latestVersion: row.latestVersion,
+    latestWordingNote: row.latestWordingNote,
+    isDefault: row.key === DEFAULT_FRAMEWORK_KEY,
+  }));
+  const inUse = chosenId ?? frameworks.find((framework) => framework.isDefault)?.id ?? null;
+  return { frameworkIdInUse: inUse, frameworks };
+}
+
+/**
+ * A coordinator chooses the framework that new rounds of the task force are taken on. Rounds
+ * already created keep their version.
+ */
+export function chooseFramework(scope: TaskForceScope, input: ChooseFrameworkInput) {
+  return transaction(async (tx) => {
+    const framework = await findFrameworkById(tx, input.frameworkId);
+    if (!framework || !(await findLatestVersionOfFramework(tx, framework.id))) {
+      throw new DomainError("NOT_FOUND", "frameworkNotFound", {}, "frameworkId");
+    }
+    const chosenId = await findChosenFrameworkIdOfTaskForce(tx, scope.taskForceId);
+    // No choice yet means the default framework: choosing it explicitly changes nothing a person would notice.
+    const before = chosenId ? await findFrameworkById(tx, chosenId) : await findFrameworkByKey(tx, DEFAULT_FRAMEWORK_KEY);
+    if (before?.id === framework.id) return { frameworkId: framework.id, changed: false };
+    await setFrameworkOfTaskForce(tx, scope.taskForceId, framework.id);
+    await recordAudit(
+      tx,
+      { taskForceId: scope.taskForceId, actorUserId: scope.userId },
+      {
+        entity: "taskForce",
+        entityId: scope.taskForceId,
+        action: "chooseFramework",
+        changes: { framework: { from: before?.name ?? null, to: framework.name } },
+      },
+    );
+    return { frameworkId: framework.id, changed: true };
+  });
+}

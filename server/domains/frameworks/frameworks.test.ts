@@ -1,0 +1,229 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_FRAMEWORK_CONTENT, PARAPHRASED } from "./defaultFramework";
+import {
+  formatPath,
+  lineColumnAt,
+  parseFrameworkContent,
+  parseFrameworkFile,
+  serializeFrameworkContent,
+  serializeFrameworkFile,
+} from "./frameworkFile";
+import { FrameworkContentSchema } from "./frameworks.schemas";
+
+const defaultFile = () =>
+  serializeFrameworkFile({
+    key: "roadmap-default",
+    name: "Task force development roadmap",
+    description: "",
+    wordingNote: PARAPHRASED,
+    content: DEFAULT_FRAMEWORK_CONTENT,
+  });
+
+/** The 1-based line of the first occurrence of `needle` in `text`. */
+const lineOf = (text: string, needle: string) => {
+  const index = text.indexOf(needle);
+  if (index < 0) throw new Error(`${needle} not in text`);
+  return text.slice(0, index).split("\n").length;
+};
+
+/** A small valid content to bend in each test. */
+const smallContent = () => ({
+  stages: [1, 2, 3, 4, 5].map((number) => ({ number, name: `Stage ${number}`, description: "" })),
+  areas: [
+    {
+      key: "A",
+      name: "Area A",
+      elements: [
+        { key: "A.one", name: "One", description: "First", rubric: { "1": "Starting", "5": "Lasting" } },
+        { key: "A.two", name: "Two", description: "Second" },
+      ],
+    },
+  ],
+});
+
+const fileText = (content: unknown, extra: Record<string, unknown> = {}) =>
+  JSON.stringify(
+    { format: "task-force-roadmap/framework", formatVersion: 1, key: "state-tool", name: "State tool", description: "", wordingNote: "official", content, ...extra },
+    null,
+    2,
+  );
+
+describe("the default framework", () => {
+  it("has the five stages, four areas and 23 key elements, each with a rubric line per stage", () => {
+    const content = FrameworkContentSchema.parse(DEFAULT_FRAMEWORK_CONTENT);
+    expect(content.stages.map((stage) => stage.name)).toEqual(["Exploring", "Forming", "Implementing", "Performing", "Sustaining"]);
+    expect(content.areas.map((area) => area.key)).toEqual(["A", "B", "C", "D"]);
+    const elements = content.areas.flatMap((area) => area.elements);
+    expect(elements).toHaveLength(23);
+    expect(elements.map((element) => element.key)).toContain("A.information-sharing");
+    for (const element of elements) {
+      expect(Object.keys(element.rubric ?? {})).toEqual(["1", "2", "3", "4", "5"]);
+      expect(element.description.length).toBeGreaterThan(10);
+    }
+  });
+
+  it("survives export and import unchanged", () => {
+    const parsed = parseFrameworkFile(defaultFile());
+    expect(parsed).toMatchObject({ ok: true, value: { key: "roadmap-default", wordingNote: "paraphrased" } });
+    expect(parsed.ok && parsed.value.content).toEqual(DEFAULT_FRAMEWORK_CONTENT);
+  });
+
+  it("is exported with its fields in a readable order, whatever order the database gave them", () => {
+    const text = serializeFrameworkFile({
+      key: "k",
+      name: "N",
+      description: "",
+      wordingNote: "",
+      content: { areas: [{ elements: [{ rubric: { "2": "b", "1": "a" }, description: "d", name: "E", key: "A.e" }], name: "A", key: "A" }], stages: smallContent().stages },
+    });
+    expect(Object.keys(JSON.parse(text) as object)).toEqual(["format", "formatVersion", "key", "name", "description", "wordingNote", "content"]);
+    expect(text).toMatch(/"key": "A.e",\n\s+"name": "E",\n\s+"description": "d",\n\s+"rubric": \{\n\s+"1": "a",\n\s+"2": "b"/);
+    expect(text.endsWith("}\n")).toBe(true);
+  });
+});
+
+describe("line and column of an offset", () => {
+  it("counts lines after \\n, \\r\\n and \\r, and columns from 1", () => {
+    expect(lineColumnAt("abc", 0)).toEqual({ line: 1, column: 1 });
+    expect(lineColumnAt("ab\ncd", 3)).toEqual({ line: 2, column: 1 });
+    expect(lineColumnAt("ab\r\ncd", 5)).toEqual({ line: 2, column: 2 });
+    expect(lineColumnAt("a\rb\nc", 4)).toEqual({ line: 3, column: 1 });
+    expect(lineColumnAt("ab", 99)).toEqual({ line: 1, column: 3 });
+  });
+
+  it("writes paths the way people read them", () => {
+    expect(formatPath(["content", "areas", 0, "elements", 2, "key"])).toBe("content.areas[0].elements[2].key");
+    expect(formatPath([])).toBe("");
+  });
+});
+
+describe("a malformed framework file", () => {
+  it("reports a JSON syntax error on the line where it is", () => {
+    const text = fileText(smallContent()).replace('"name": "Two",', '"name": "Two"');
+    const parsed = parseFrameworkFile(text);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.problem).toEqual({
+      messageKey: "frameworkFile_syntax",
+      values: { problem: "CommaExpected", line: lineOf(text, '"description": "Second"'), column: expect.any(Number), path: "" },
+    });
+  });
+
+  it("refuses comments and trailing commas: the format is plain JSON", () => {
+    expect(parseFrameworkFile(`{\n  // note\n}`)).toMatchObject({ ok: false, problem: { messageKey: "frameworkFile_syntax", values: { line: 2 } } });
+    expect(parseFrameworkFile(`{"a": 1,\n}`)).toMatchObject({ ok: false, problem: { messageKey: "frameworkFile_syntax", values: { line: 2 } } });
+  });
+
+  it("reports an empty file", () => {
+    expect(parseFrameworkFile("   ")).toMatchObject({ ok: false, problem: { messageKey: "frameworkFile_emptyFile" } });
+  });
+
+  it("names the stages when there are not exactly five, on the line of the stages field", () => {
+    const content = smallContent();
+    content.stages.pop();
+    const text = fileText(content);
+    expect(parseFrameworkFile(text)).toEqual({
+      ok: false,
+      problem: { messageKey: "frameworkFile_stageCount", values: { count: 4, path: "content.stages", line: lineOf(text, '"stages"'), column: 5 } },
+    });
+  });
+
+  it("names a stage numbered out of order", () => {
+    const content = smallContent();
+    content.stages[2] = { number: 4, name: "Stage 3", description: "" };
+    const text = fileText(content);
+    expect(parseFrameworkFile(text)).toMatchObject({
+      ok: false,
+      problem: { messageKey: "frameworkFile_stageOrder", values: { expected: 3, path: "content.stages[2].number", line: lineOf(text, '"number": 4') } },
+    });
+  });
+
+  it("names the second use of an element key, also across areas", () => {
+    const content = smallContent();
+    content.areas.push({ key: "B", name: "Area B", elements: [{ key: "A.one", name: "Copy", description: "" }] });
+    const text = fileText(content);
+    const secondUse = text.indexOf('"key": "A.one"', text.indexOf('"key": "B"'));
+    expect(parseFrameworkFile(text)).toMatchObject({
+      ok: false,
+      problem: {
+        messageKey: "frameworkFile_duplicateKey",
+        values: { key: "A.one", path: "content.areas[1].elements[0].key", line: text.slice(0, secondUse).split("\n").length },
+      },
+    });
+  });
+
+  it("names a field of the wrong type", () => {
+    const content = smallContent();
+    (content.areas[0]!.elements[1] as Record<string, unknown>).name = 42;
+    const text = fileText(content);
+    expect(parseFrameworkFile(text)).toMatchObject({
+      ok: false,
+      problem: { messageKey: "frameworkFile_wrongType", values: { expected: "string", path: "content.areas[0].elements[1].name", line: lineOf(text, '"name": 42') } },
+    });
+  });
+
+  it("names a field it does not know, such as a misspelling, on its own line", () => {
+    const content = smallContent();
+    (content.areas[0]!.elements[0] as Record<string, unknown>).descripton = "typo";
+    const text = fileText(content);
+    expect(parseFrameworkFile(text)).toMatchObject({
+      ok: false,
+      problem: { messageKey: "frameworkFile_unknownField", values: { field: "descripton", path: "content.areas[0].elements[0].descripton", line: lineOf(text, '"descripton"') } },
+    });
+  });
+
+  it("names a missing field on the line of the object that lacks it", () => {
+    const content = smallContent();
+    delete (content.areas[0]!.elements[1] as Partial<(typeof content.areas)[0]["elements"][1]>).name;
+    const text = fileText(content);
+    expect(parseFrameworkFile(text)).toMatchObject({
+      ok: false,
+      problem: { messageKey: "frameworkFile_required", values: { path: "content.areas[0].elements[1].name", line: lineOf(text, '"key": "A.two"') - 1 } },
+    });
+  });
+
+  it("refuses rubric lines for stages other than 1 to 5, and element keys that break the rule", () => {
+    const withStageSix = smallContent();
+    (withStageSix.areas[0]!.elements[0]!.rubric as Record<string, string>)["6"] = "Beyond";
+    expect(parseFrameworkFile(fileText(withStageSix))).toMatchObject({ ok: false, problem: { messageKey: "frameworkFile_unknownField", values: { field: "6" } } });
+
+    const badKey = smallContent();
+    badKey.areas[0]!.elements[0]!.key = "a one";
+    expect(parseFrameworkFile(fileText(badKey))).toMatchObject({
+      ok: false,
+      problem: { messageKey: "frameworkFile_elementKeyFormat", values: { path: "content.areas[0].elements[0].key" } },
+    });
+  });
+
+  it("refuses another format, naming the format expected", () => {
+    const text = fileText(smallContent(), { format: "something-else" });
+    expect(parseFrameworkFile(text)).toMatchObject({
+      ok: false,
+      problem: { messageKey: "frameworkFile_fileFormat", values: { expected: "task-force-roadmap/framework", path: "format", line: 2 } },
+    });
+  });
+
+  it("refuses a property written twice in one object, which JSON would silently collapse", () => {
+    const text = `{\n  "format": "task-force-roadmap/framework",\n  "format": "task-force-roadmap/framework"\n}`;
+    expect(parseFrameworkFile(text)).toMatchObject({ ok: false, problem: { messageKey: "frameworkFile_duplicateProperty", values: { field: "format", line: 3 } } });
+  });
+
+  it("reports the first problem from the top of the file", () => {
+    const content = smallContent();
+    content.stages.pop();
+    (content.areas[0]!.elements[0] as Record<string, unknown>).name = "";
+    const text = fileText(content, { name: "" });
+    expect(parseFrameworkFile(text)).toMatchObject({ ok: false, problem: { messageKey: "frameworkFile_empty", values: { path: "name", line: 5 } } });
+  });
+});
+
+describe("edited content", () => {
+  it("parses the content alone, with paths relative to it", () => {
+    const text = serializeFrameworkContent(DEFAULT_FRAMEWORK_CONTENT);
+    expect(parseFrameworkContent(text)).toEqual({ ok: true, value: DEFAULT_FRAMEWORK_CONTENT });
+    const broken = text.replace('"key": "A.mou"', '"key": "A.mission"');
+    expect(parseFrameworkContent(broken)).toMatchObject({
+      ok: false,
+      problem: { messageKey: "frameworkFile_duplicateKey", values: { key: "A.mission", path: "areas[0].elements[3].key", line: lineOf(text, '"key": "A.mou"') } },
+    });
+  });
+});
