@@ -12,7 +12,9 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   if (!user) redirect("/login");
   const t = await getTranslations("nav");
   const tApp = await getTranslations("app");
-  const taskForces = await (await serverCaller()).taskForce.mine();
+  const caller = await serverCaller();
+  const [taskForces, unread] = await Promise.all([caller.taskForce.mine(), caller.notification.unreadCount()]);
+  const tNotifications = await getTranslations("notificationsPage");
   return (
     <>
       <header className="topbar">
@@ -40,6 +42,11 @@ export default async function SignedInLayout({ children }: { children: ReactNode
                 <Link href="/admin/task-forces">{t("admin")}</Link>
               </li>
             )}
+            <li>
+              <Link href="/notifications">
+                {unread > 0 ? tNotifications("navUnread", { count: unread }) : tNotifications("nav")}
+              </Link>
+            </li>
             <li>
               <Link href="/account">
                 {t("account")} <span className="visually-hidden">({user.name})</span>

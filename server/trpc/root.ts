@@ -3,6 +3,7 @@ import { assessmentsRouter } from "@/server/domains/assessments/assessments.rout
 import { auditRouter } from "@/server/domains/audit/audit.router";
 import { frameworksRouter } from "@/server/domains/frameworks/frameworks.router";
 import { invitationsRouter } from "@/server/domains/invitations/invitations.router";
+import { notificationsRouter } from "@/server/domains/notifications/notifications.router";
 import { organizationsRouter } from "@/server/domains/organizations/organizations.router";
 import { peopleRouter } from "@/server/domains/people/people.router";
 import { adminTaskForcesRouter, taskForcesRouter } from "@/server/domains/taskForces/taskForces.router";
@@ -15,6 +16,7 @@ export const appRouter = createRouter({
   invitation: invitationsRouter,
   organization: organizationsRouter,
   audit: auditRouter,
+  notification: notificationsRouter,
   assessment: assessmentsRouter,
   framework: frameworksRouter,
   admin: createRouter({ taskForce: adminTaskForcesRouter }),

@@ -7,7 +7,6 @@ import {
   frameworks,
   frameworkVersions,
   memberships,
-  notifications,
   organizations,
   responses,
   responseSubmissions,
@@ -546,22 +545,6 @@ export async function upsertTarget(
 
 export async function deleteTarget(db: Database, taskForceId: string, elementKey: string) {
   await db.delete(elementTargets).where(and(eq(elementTargets.taskForceId, taskForceId), eq(elementTargets.elementKey, elementKey)));
-}
-
-/**
- * In-app reminders; a row whose dedupe key exists already is skipped. Returns the people who got
- * a new one, so that email goes only to them.
- */
-export async function insertNotifications(
-  db: Database,
-  rows: { taskForceId: string; userId: string; kind: string; values: Record<string, string | number>; link: string; dedupeKey: string }[],
-) {
-  if (rows.length === 0) return [];
-  return db
-    .insert(notifications)
-    .values(rows)
-    .onConflictDoNothing({ target: notifications.dedupeKey })
-    .returning({ userId: notifications.userId });
 }
 
 export async function findOrganizationDiscipline(db: Database, taskForceId: string, organizationId: string) {

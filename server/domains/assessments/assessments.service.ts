@@ -1,3 +1,4 @@
+import { insertNotifications } from "@/server/domains/notifications/notifications.queries";
 import { createTranslator } from "next-intl";
 import { getDb, transaction, type Database } from "@/db/client";
 import type { FrameworkContent } from "@/db/schema";
@@ -33,7 +34,6 @@ import {
   findRoundSummary,
   findSubmission,
   findTarget,
-  insertNotifications,
   insertRound,
   insertSubmissionIfMissing,
   listAgreedStages,

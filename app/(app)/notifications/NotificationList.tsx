@@ -1,0 +1,82 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import { DateTime } from "@/app/_components/DateTime";
+import { FormError } from "@/app/_components/forms";
+import { useTRPC } from "@/app/_trpc/client";
+import type messages from "@/app/i18n/messages/en.json";
+
+type NotificationKind = keyof (typeof messages)["notifications"];
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function NotificationList() {
+  const t = useTranslations("notificationsPage");
+  const tKinds = useTranslations("notifications");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const notices = useQuery(trpc.notification.list.queryOptions({}));
+  const markRead = useMutation(
+    trpc.notification.markRead.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.notification.list.queryKey() });
+        // The unread count in the top bar is rendered on the server.
+        router.refresh();
+      },
+    }),
+  );
+
+  /** Calendar dates travel as YYYY-MM-DD; show them the way the reader writes dates. */
+  function readable(values: Record<string, string | number>) {
+    return Object.fromEntries(
+      Object.entries(values).map(([key, value]) => [
+        key,
+        typeof value === "string" && CALENDAR_DATE.test(value)
+          ? format.dateTime(new Date(`${value}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })
+          : value,
+      ]),
+    );
+  }
+
+  const rows = notices.data ?? [];
+  if (rows.length === 0) return <p>{t("none")}</p>;
+  const anyUnread = rows.some((notice) => !notice.readAt);
+  return (
+    <>
+      <FormError error={markRead.error} />
+      {anyUnread && (
+        <p>
+          <button type="button" className="secondary" onClick={() => markRead.mutate({ all: true })} disabled={markRead.isPending}>
+            {t("markAllRead")}
+          </button>
+        </p>
+      )}
+      <ul className="notices">
+        {rows.map((notice) => (
+          <li key={notice.id} className={notice.readAt ? "read" : "unread"}>
+            <p>
+              <strong>{notice.readAt ? t("read") : t("unread")}</strong> · {notice.taskForceName} · <DateTime value={notice.createdAt} withTime />
+            </p>
+            <p>
+              {tKinds.has(notice.kind as NotificationKind)
+                ? tKinds(notice.kind as NotificationKind, readable(notice.values))
+                : notice.kind}
+            </p>
+            <div className="inline-actions">
+              <Link href={notice.link}>{t("open")}</Link>
+              {!notice.readAt && (
+                <button type="button" className="link" onClick={() => markRead.mutate({ ids: [notice.id] })} disabled={markRead.isPending}>
+                  {t("markRead")}
+                </button>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+import { createInvitedUser, expectNoAxeViolations, newSignedInPage, ok, RIVERBEND, signIn, trpcMutation, USERS } from "./fixtures";
+
+function isoDay(offsetDays: number): string {
+  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+test("a reminder reaches the person in the app, and reading it clears the unread count", async ({ browser, page }) => {
+  const person = await createInvitedUser(browser, { role: "member", prefix: "reminded" });
+  const title = `Reminder round ${Math.random().toString(36).slice(2, 8)}`;
+  const { context } = await newSignedInPage(browser, USERS.coordinator);
+  const round = ok(
+    await trpcMutation<{ id: string }>(context.request, "assessment.create", {
+      taskForceSlug: RIVERBEND,
+      title,
+      opensOn: isoDay(0),
+      closesOn: isoDay(14),
+      audience: "all",
+    }),
+    "assessment.create",
+  );
+  ok(await trpcMutation(context.request, "assessment.open", { taskForceSlug: RIVERBEND, roundId: round.id }), "assessment.open");
+  ok(await trpcMutation(context.request, "assessment.remind", { taskForceSlug: RIVERBEND, roundId: round.id }), "assessment.remind");
+  await context.close();
+
+  await signIn(page, person.email, person.password);
+  await page.getByRole("link", { name: "Notifications (1 unread)" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
+  await expect(page.getByText(`Please rate the elements of ${title} before`)).toBeVisible();
+  await expectNoAxeViolations(page, "notifications");
+
+  await page.getByRole("button", { name: "Mark as read" }).click();
+  await expect(page.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
+  await page.getByRole("link", { name: "Open" }).click();
+  await expect(page).toHaveURL(new RegExp(`/tf/${RIVERBEND}/assessments/${round.id}/respond$`));
+});
