@@ -24,7 +24,7 @@ export function useErrorMessage() {
   };
 }
 
-function useFieldMessage() {
+export function useFieldMessage() {
   const tValidation = useTranslations("validation");
   const tErrors = useTranslations("errors");
   return (message: FieldMessage) => {
