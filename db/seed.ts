@@ -199,9 +199,9 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
  * and trend views show something real on first start. Ratings are generated from the framework's
  * own elements (whatever its wording) by a fixed plan, so the result is the same on every seed:
  * each element has a level per round; respondents rate around it (their offsets keep the median
- * on the level), a few elements get a spread of three stages (disagreement), some people say
- * "don't know" outside their field, and between the rounds most elements move up one stage, every
- * fifth stays, and one moves down.
+ * on the level and differ by one stage at most), on a few elements the deputy rates two stages
+ * higher (disagreement), some people say "don't know" outside their field, and between the rounds
+ * most elements move up one stage, every fifth stays, and one moves down.
  */
 
 /** In the order of the offsets below; the nurse joined after the spring round. */
@@ -266,7 +266,7 @@ async function seedDemoAssessments(
       openedAt: new Date("2026-04-01T14:00:00Z"),
       closedAt: new Date("2026-05-01T15:00:00Z"),
       respondents: 5,
-      offsets: [0, 0, 1, -1, 0],
+      offsets: [0, 1, 0, 0, 0],
       level: springLevel,
       disagreement: (index) => index % 6 === 1,
       agreedCount: 2,
@@ -278,7 +278,7 @@ async function seedDemoAssessments(
       openedAt: new Date("2026-10-01T14:00:00Z"),
       closedAt: new Date("2026-11-02T15:00:00Z"),
       respondents: 6,
-      offsets: [0, 0, 1, -1, 0, 1],
+      offsets: [0, 1, 0, 0, 1, 0],
       level: autumnLevel,
       disagreement: (index) => index % 5 === 3,
       agreedCount: 3,

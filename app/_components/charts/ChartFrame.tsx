@@ -1,0 +1,97 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+
+export interface ChartSeries {
+  key: string;
+  label: string;
+  /** Value per category key; null where there is nothing to show. */
+  values: Record<string, number | null>;
+}
+
+export interface ChartCategory {
+  key: string;
+  label: string;
+}
+
+/**
+ * Series are told apart by line style and marker as well as colour, so the chart reads in
+ * greyscale and for people who do not see the colours.
+ */
+export const SERIES_STYLES = [
+  { stroke: "#0b5394", dash: undefined, fillOpacity: 0.25 },
+  { stroke: "#a4161a", dash: "6 4", fillOpacity: 0.08 },
+  { stroke: "#1e6b34", dash: "2 3", fillOpacity: 0.05 },
+  { stroke: "#6a3d9a", dash: "10 3 2 3", fillOpacity: 0.05 },
+  { stroke: "#8a5300", dash: "1 2", fillOpacity: 0.05 },
+] as const;
+
+export function seriesStyle(index: number) {
+  return SERIES_STYLES[index % SERIES_STYLES.length] ?? SERIES_STYLES[0];
+}
+
+/**
+ * A chart with what every chart here needs: a caption, a text summary that says what the picture
+ * shows, and the same numbers as a table for screen readers and for copying.
+ */
+export function ChartFrame({
+  caption,
+  summary,
+  categories,
+  series,
+  categoryHeading,
+  children,
+}: {
+  caption: string;
+  summary: string;
+  categories: ChartCategory[];
+  series: ChartSeries[];
+  categoryHeading: string;
+  children: ReactNode;
+}) {
+  const t = useTranslations("charts");
+  const format = useFormatter();
+  return (
+    <figure className="chart">
+      <figcaption>
+        <strong>{caption}</strong>
+        <span className="chart-summary">{summary}</span>
+      </figcaption>
+      <div className="chart-canvas">
+        {children}
+      </div>
+      <details className="chart-table">
+        <summary>{t("showTable", { caption })}</summary>
+        <table>
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{categoryHeading}</th>
+              {series.map((one) => (
+                <th scope="col" key={one.key}>
+                  {one.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {categories.map((category) => (
+              <tr key={category.key}>
+                <th scope="row">{category.label}</th>
+                {series.map((one) => {
+                  const value = one.values[category.key];
+                  return (
+                    <td key={one.key}>
+                      {value === null || value === undefined ? t("noValue") : format.number(value, { maximumFractionDigits: 1 })}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}
