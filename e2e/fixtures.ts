@@ -133,6 +133,7 @@ export function ok<T>(result: TrpcResult<T>, what: string): T {
 
 export interface Person {
   membershipId: string;
+  userId: string;
   email: string;
   name: string;
   role: string;

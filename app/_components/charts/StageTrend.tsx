@@ -20,7 +20,7 @@ export function StageTrend(props: {
       <ResponsiveContainer width="100%" height={300}>
         <LineChart data={data} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="category" />
+          <XAxis dataKey="category" interval={0} padding={{ left: 40, right: 40 }} />
           <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} allowDecimals={false} />
           {props.series.map((one, index) => {
             const style = seriesStyle(index);

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getQueryClient, HydrateClient, trpc } from "@/app/_trpc/server";
 import { requireTaskForcePermission } from "../_lib/taskForce";
+import { AreaTrend } from "./AreaTrend";
 import { CreateRoundForm } from "./CreateRoundForm";
 import { RoundsList } from "./RoundsList";
 
@@ -19,6 +20,7 @@ export default async function AssessmentsPage({ params }: PageProps<"/tf/[slug]/
   await Promise.all([
     queryClient.prefetchQuery(trpc.assessment.list.queryOptions(input)),
     queryClient.prefetchQuery(trpc.framework.forTaskForce.queryOptions(input)),
+    queryClient.prefetchQuery(trpc.assessment.trend.queryOptions(input)),
     ...(canManage ? [queryClient.prefetchQuery(trpc.people.list.queryOptions(input))] : []),
   ]);
   const t = await getTranslations("assessments");
@@ -27,6 +29,7 @@ export default async function AssessmentsPage({ params }: PageProps<"/tf/[slug]/
       <h1>{t("title")}</h1>
       <HydrateClient>
         <RoundsList taskForceSlug={slug} canManage={canManage} canRespond={canRespond} />
+        <AreaTrend taskForceSlug={slug} />
         {canManage && <CreateRoundForm taskForceSlug={slug} />}
       </HydrateClient>
     </>
