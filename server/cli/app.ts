@@ -12,6 +12,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
+import { createServer } from "node:net";
 import { constants as osConstants } from "node:os";
 import path from "node:path";
 import { closeDatabase, databaseHandle } from "@/db/client";
@@ -109,6 +110,20 @@ async function build(): Promise<void> {
   }
 }
 
+/**
+ * Refuses to start on a port something else already holds. Checked up front: otherwise the new
+ * server fails to bind while the old one answers, and the banner would announce the wrong app.
+ */
+async function assertPortFree(port: number): Promise<void> {
+  const free = await new Promise<boolean>((resolve) => {
+    const probe = createServer()
+      .once("error", () => resolve(false))
+      .once("listening", () => probe.close(() => resolve(true)))
+      .listen(port);
+  });
+  if (!free) stop(`port ${port} is already in use (is Task Force Roadmap already running?). Stop that process or set PORT to another port.`);
+}
+
 /** Waits until the server answers on /login, or gives up when it exits or after a few minutes. */
 async function waitUntilServing(port: number, server: ChildProcess): Promise<boolean> {
   const deadline = Date.now() + 180_000;
@@ -166,6 +181,7 @@ async function main(): Promise<void> {
 
   ensureNextAuthSecret();
   const port = configurePort();
+  if (mode !== "prepare") await assertPortFree(port);
   const { demo } = await prepare();
 
   if (mode === "prepare") process.exit(0);
