@@ -295,40 +295,79 @@ interface FormProps {
   stages: readonly FrameworkStage[];
 }
 
-function AgreedStageForm({ taskForceSlug, roundId, element, stages }: FormProps) {
+/** What differs between the agreed-stage and the target forms: their words, values and mutation. */
+interface StageNoteFormProps {
+  stages: readonly FrameworkStage[];
+  formLabel: string;
+  stageLabel: string;
+  stageHint: string;
+  submitLabel: string;
+  savedText: string;
+  defaultStage: number | null;
+  defaultNote: string;
+  noteRows: number;
+  mutation: {
+    isPending: boolean;
+    error: Parameters<typeof fieldErrorsOf>[0];
+    save: (values: { stage: number | null; note: string }, onSaved: () => void) => void;
+  };
+}
+
+/** A stage (or none) with a note, saved through the given mutation; input stays when refused. */
+function StageNoteForm(props: StageNoteFormProps) {
   const t = useTranslations("assessmentResults");
-  const trpc = useTRPC();
-  const invalidate = useInvalidateResults(taskForceSlug, roundId);
   const [saved, setSaved] = useState(false);
-  const save = useMutation(trpc.assessment.recordAgreedStage.mutationOptions({ onSuccess: invalidate }));
-  const errors = fieldErrorsOf(save.error);
+  const errors = fieldErrorsOf(props.mutation.error);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     setSaved(false);
-    save.mutate(
-      { taskForceSlug, roundId, elementKey: element.key, stage: stageFrom(form), note: formText(form, "note") },
-      { onSuccess: () => setSaved(true) },
-    );
+    props.mutation.save({ stage: stageFrom(form), note: formText(form, "note") }, () => setSaved(true));
   }
 
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label={t("agreedForm", { element: element.name })}>
-      <FormError error={save.error} />
-      {saved && <SuccessMessage>{t("agreedSaved", { element: element.name })}</SuccessMessage>}
-      <Field label={t("agreedStage")} name="stage" hint={t("agreedStageHint")} errors={errors}>
-        {(control) => <StageSelect control={control} stages={stages} defaultValue={element.agreed?.stage ?? null} />}
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label={props.formLabel}>
+      <FormError error={props.mutation.error} />
+      {saved && <SuccessMessage>{props.savedText}</SuccessMessage>}
+      <Field label={props.stageLabel} name="stage" hint={props.stageHint} errors={errors}>
+        {(control) => <StageSelect control={control} stages={props.stages} defaultValue={props.defaultStage} />}
       </Field>
       <Field label={t("note")} name="note" hint={t("noteHint")} errors={errors}>
-        {(control) => <textarea {...control} rows={3} defaultValue={element.agreed?.note ?? ""} />}
+        {(control) => <textarea {...control} rows={props.noteRows} defaultValue={props.defaultNote} />}
       </Field>
       <div>
-        <button type="submit" disabled={save.isPending}>
-          {save.isPending ? t("saving") : t("saveAgreed")}
+        <button type="submit" disabled={props.mutation.isPending}>
+          {props.mutation.isPending ? t("saving") : props.submitLabel}
         </button>
       </div>
     </form>
+  );
+}
+
+function AgreedStageForm({ taskForceSlug, roundId, element, stages }: FormProps) {
+  const t = useTranslations("assessmentResults");
+  const trpc = useTRPC();
+  const invalidate = useInvalidateResults(taskForceSlug, roundId);
+  const record = useMutation(trpc.assessment.recordAgreedStage.mutationOptions({ onSuccess: invalidate }));
+  return (
+    <StageNoteForm
+      stages={stages}
+      formLabel={t("agreedForm", { element: element.name })}
+      stageLabel={t("agreedStage")}
+      stageHint={t("agreedStageHint")}
+      submitLabel={t("saveAgreed")}
+      savedText={t("agreedSaved", { element: element.name })}
+      defaultStage={element.agreed?.stage ?? null}
+      defaultNote={element.agreed?.note ?? ""}
+      noteRows={3}
+      mutation={{
+        isPending: record.isPending,
+        error: record.error,
+        save: (values, onSaved) =>
+          record.mutate({ taskForceSlug, roundId, elementKey: element.key, ...values }, { onSuccess: onSaved }),
+      }}
+    />
   );
 }
 
@@ -336,35 +375,23 @@ function TargetForm({ taskForceSlug, roundId, element, stages }: FormProps) {
   const t = useTranslations("assessmentResults");
   const trpc = useTRPC();
   const invalidate = useInvalidateResults(taskForceSlug, roundId);
-  const [saved, setSaved] = useState(false);
-  const save = useMutation(trpc.assessment.setTarget.mutationOptions({ onSuccess: invalidate }));
-  const errors = fieldErrorsOf(save.error);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    setSaved(false);
-    save.mutate(
-      { taskForceSlug, elementKey: element.key, stage: stageFrom(form), note: formText(form, "note") },
-      { onSuccess: () => setSaved(true) },
-    );
-  }
-
+  const setTarget = useMutation(trpc.assessment.setTarget.mutationOptions({ onSuccess: invalidate }));
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label={t("targetForm", { element: element.name })}>
-      <FormError error={save.error} />
-      {saved && <SuccessMessage>{t("targetSaved", { element: element.name })}</SuccessMessage>}
-      <Field label={t("targetStage")} name="stage" hint={t("targetHint")} errors={errors}>
-        {(control) => <StageSelect control={control} stages={stages} defaultValue={element.target?.stage ?? null} />}
-      </Field>
-      <Field label={t("note")} name="note" hint={t("noteHint")} errors={errors}>
-        {(control) => <textarea {...control} rows={2} defaultValue={element.target?.note ?? ""} />}
-      </Field>
-      <div>
-        <button type="submit" disabled={save.isPending}>
-          {save.isPending ? t("saving") : t("saveTarget")}
-        </button>
-      </div>
-    </form>
+    <StageNoteForm
+      stages={stages}
+      formLabel={t("targetForm", { element: element.name })}
+      stageLabel={t("targetStage")}
+      stageHint={t("targetHint")}
+      submitLabel={t("saveTarget")}
+      savedText={t("targetSaved", { element: element.name })}
+      defaultStage={element.target?.stage ?? null}
+      defaultNote={element.target?.note ?? ""}
+      noteRows={2}
+      mutation={{
+        isPending: setTarget.isPending,
+        error: setTarget.error,
+        save: (values, onSaved) => setTarget.mutate({ taskForceSlug, elementKey: element.key, ...values }, { onSuccess: onSaved }),
+      }}
+    />
   );
 }

@@ -229,53 +229,20 @@ function Progress({ taskForceSlug, roundId, isOpen }: { taskForceSlug: string; r
         {t("progressCounts", { asked: data.askedCount, started: data.startedCount, submitted: data.submittedCount })}
       </p>
 
-      <div className="table-scroll">
-        <table>
-          <caption>{t("byOrganization")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("organization")}</th>
-              <th scope="col">{t("askedColumn")}</th>
-              <th scope="col">{t("startedColumn")}</th>
-              <th scope="col">{t("submittedColumn")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.byOrganization.map((group) => (
-              <tr key={group.organizationId ?? "none"}>
-                <th scope="row">{group.organizationName ?? t("noOrganization")}</th>
-                <td>{group.asked}</td>
-                <td>{group.started}</td>
-                <td>{group.submitted}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-
-      <div className="table-scroll">
-        <table>
-          <caption>{t("byDiscipline")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("discipline")}</th>
-              <th scope="col">{t("askedColumn")}</th>
-              <th scope="col">{t("startedColumn")}</th>
-              <th scope="col">{t("submittedColumn")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.byDiscipline.map((group) => (
-              <tr key={group.discipline ?? "none"}>
-                <th scope="row">{disciplineName(group.discipline)}</th>
-                <td>{group.asked}</td>
-                <td>{group.started}</td>
-                <td>{group.submitted}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <GroupProgressTable
+        caption={t("byOrganization")}
+        groupHeading={t("organization")}
+        groups={data.byOrganization.map((group) => ({
+          key: group.organizationId ?? "none",
+          label: group.organizationName ?? t("noOrganization"),
+          ...group,
+        }))}
+      />
+      <GroupProgressTable
+        caption={t("byDiscipline")}
+        groupHeading={t("discipline")}
+        groups={data.byDiscipline.map((group) => ({ key: group.discipline ?? "none", label: disciplineName(group.discipline), ...group }))}
+      />
 
       <div className="table-scroll">
         <table>
@@ -337,5 +304,43 @@ function Progress({ taskForceSlug, roundId, isOpen }: { taskForceSlug: string; r
         </>
       )}
     </section>
+  );
+}
+
+/** Asked, started and submitted per group (organization or discipline). */
+function GroupProgressTable({
+  caption,
+  groupHeading,
+  groups,
+}: {
+  caption: string;
+  groupHeading: string;
+  groups: { key: string; label: string; asked: number; started: number; submitted: number }[];
+}) {
+  const t = useTranslations("assessments");
+  return (
+    <div className="table-scroll">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{groupHeading}</th>
+            <th scope="col">{t("askedColumn")}</th>
+            <th scope="col">{t("startedColumn")}</th>
+            <th scope="col">{t("submittedColumn")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map((group) => (
+            <tr key={group.key}>
+              <th scope="row">{group.label}</th>
+              <td>{group.asked}</td>
+              <td>{group.started}</td>
+              <td>{group.submitted}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
