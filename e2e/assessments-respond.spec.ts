@@ -191,4 +191,27 @@ test.describe("responding to an assessment round", () => {
     await expect(page.locator("dl.details")).toContainText(m.status.closed);
     await expectNoAxeViolations(page, "manage page of a closed round, reason refused");
   });
+
+  test("a coordinator can ask a whole organization at once", async ({ page }) => {
+    const title = `Agency round ${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+    await signInByApi(page.request, USERS.coordinator);
+    await page.goto(ROUNDS);
+    const create = page.getByRole("form", { name: m.createHeading });
+    await create.getByLabel(m.roundTitle).fill(title);
+    await create.getByLabel(m.opensOn).fill(dayInTaskForce(0));
+    await create.getByLabel(m.closesOn).fill(dayInTaskForce(14));
+    await create.getByLabel(m.audienceChosen).check();
+    const shelter = "Riverbend Safe Harbor Victim Services (demo)";
+    await create.getByRole("button", { name: fill(m.chooseWholeOrganization, { organization: shelter }) }).click();
+    const group = create.getByRole("group", { name: shelter });
+    const boxes = group.getByRole("checkbox");
+    const asked = await boxes.count();
+    expect(asked).toBeGreaterThanOrEqual(2);
+    for (const box of await boxes.all()) await expect(box).toBeChecked();
+    await expectNoAxeViolations(page, "create form with people grouped by organization");
+    await create.getByRole("button", { name: m.create }).click();
+    await expect(page.getByRole("status").filter({ hasText: fill(m.created, { title }) })).toBeVisible();
+    await page.getByRole("link", { name: fill(m.manageRound, { title }) }).first().click();
+    await expect(page.locator("dl.details")).toContainText(`${asked} chosen people`);
+  });
 });

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useId, useState, type MouseEvent } from "react";
 import { Field, formText, useFieldMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import type { FieldErrors } from "@/server/trpc/fieldErrors";
@@ -37,6 +37,24 @@ export function FieldProblems({ id, name, errors }: { id: string; name: string; 
       {problems.map(fieldMessage).join(" ")}
     </span>
   );
+}
+
+/** People grouped by their organization, so a coordinator can ask a whole agency at once. */
+function organizationsOf<Person extends { organizationName: string | null }>(people: Person[], noOrganization: string) {
+  const groups = new Map<string, Person[]>();
+  for (const person of people) {
+    const name = person.organizationName ?? noOrganization;
+    groups.set(name, [...(groups.get(name) ?? []), person]);
+  }
+  return [...groups].map(([name, members]) => ({ name, people: members }));
+}
+
+/** Ticks every person of the organization whose button was pressed (the inputs stay uncontrolled). */
+function checkEveryoneIn(event: MouseEvent<HTMLButtonElement>) {
+  const group = event.currentTarget.closest("fieldset");
+  group?.querySelectorAll<HTMLInputElement>('input[name="userIds"]').forEach((box) => {
+    box.checked = true;
+  });
 }
 
 /**
@@ -84,11 +102,19 @@ export function RoundFields({
         <fieldset className="choice-group" aria-describedby={userIdsError}>
           <legend>{t("chooseRespondents")}</legend>
           {respondents.length === 0 && <p>{t("noRespondents")}</p>}
-          {respondents.map((person) => (
-            <label className="choice" key={person.userId}>
-              <input type="checkbox" name="userIds" value={person.userId} defaultChecked={chosen.has(person.userId)} />
-              {t("respondentOption", { name: person.name, role: tRoles(person.role), organization: person.organizationName ?? t("noOrganization") })}
-            </label>
+          {organizationsOf(respondents, t("noOrganization")).map((organization) => (
+            <fieldset className="choice-group organization-group" key={organization.name}>
+              <legend>{organization.name}</legend>
+              <button type="button" className="link" onClick={checkEveryoneIn}>
+                {t("chooseWholeOrganization", { organization: organization.name })}
+              </button>
+              {organization.people.map((person) => (
+                <label className="choice" key={person.userId}>
+                  <input type="checkbox" name="userIds" value={person.userId} defaultChecked={chosen.has(person.userId)} />
+                  {t("respondentOption", { name: person.name, role: tRoles(person.role), organization: organization.name })}
+                </label>
+              ))}
+            </fieldset>
           ))}
           <FieldProblems id={`${id}-users-error`} name="userIds" errors={errors} />
         </fieldset>
