@@ -5,3 +5,4 @@ export * from "./audit";
 export * from "./frameworks";
 export * from "./assessments";
 export * from "./notifications";
+export * from "./gaps";

@@ -349,3 +349,47 @@ export async function respond(
 export function answersForAll(answer: TestAnswer, exceptions: Record<string, TestAnswer> = {}): Record<string, TestAnswer> {
   return { ...Object.fromEntries(TEST_ELEMENT_KEYS.map((key) => [key, answer])), ...exceptions };
 }
+
+/* ---------- gaps and action items ---------- */
+
+/** A gap created by `coordinator` through the API (element A.mou, no owner, no due date unless given). */
+export async function createGapFor(
+  taskForce: Pick<TestTaskForce, "slug">,
+  coordinator: SessionUser,
+  options: {
+    elementKey?: string;
+    title?: string;
+    ownerOrganizationId?: string | null;
+    ownerUserId?: string | null;
+    dueOn?: string | null;
+    targetStage?: number | null;
+    sourceRoundId?: string | null;
+  } = {},
+): Promise<{ id: string; version: number }> {
+  return callerFor(coordinator).gap.create({
+    taskForceSlug: taskForce.slug,
+    elementKey: options.elementKey ?? "A.mou",
+    title: options.title ?? `Gap ${unique()}`,
+    ownerOrganizationId: options.ownerOrganizationId ?? null,
+    ownerUserId: options.ownerUserId ?? null,
+    dueOn: options.dueOn ?? null,
+    targetStage: options.targetStage ?? null,
+    sourceRoundId: options.sourceRoundId ?? null,
+  });
+}
+
+/** An action item created by `coordinator` through the API. */
+export async function createActionItemFor(
+  taskForce: Pick<TestTaskForce, "slug">,
+  coordinator: SessionUser,
+  options: { gapId?: string | null; title?: string; assigneeUserId?: string | null; assigneeOrganizationId?: string | null; dueOn?: string | null } = {},
+): Promise<{ id: string; version: number }> {
+  return callerFor(coordinator).actionItem.create({
+    taskForceSlug: taskForce.slug,
+    gapId: options.gapId ?? null,
+    title: options.title ?? `Action ${unique()}`,
+    assigneeUserId: options.assigneeUserId ?? null,
+    assigneeOrganizationId: options.assigneeOrganizationId ?? null,
+    dueOn: options.dueOn ?? null,
+  });
+}

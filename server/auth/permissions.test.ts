@@ -14,7 +14,7 @@ describe("role permissions", () => {
   });
 
   it("lets a funder read the task force, its agencies and assessment aggregates, and manage nothing", () => {
-    expect(permissionsOf("funder")).toEqual(["taskForce.read", "organization.read", "assessment.read"]);
+    expect(permissionsOf("funder")).toEqual(["taskForce.read", "organization.read", "assessment.read", "gap.read"]);
     const writes = PERMISSIONS.filter((permission) => /\.(manage|update)$/.test(permission));
     expect(writes.length).toBeGreaterThan(0);
     for (const permission of writes) expect(can("funder", permission), permission).toBe(false);
@@ -45,6 +45,21 @@ describe("role permissions", () => {
         expect(can(role, permission), `${role} ${permission}`).toBe(false);
       }
     }
+  });
+
+  it("lets coordinators manage gaps, members update (their own, checked by the service), funders and viewers only read", () => {
+    expect(can("coordinator", "gap.manage")).toBe(true);
+    for (const permission of ["gap.update", "gap.comment", "action.update"] as const) {
+      expect(can("member", permission), permission).toBe(true);
+      expect(can("viewer", permission), permission).toBe(false);
+      expect(can("funder", permission), permission).toBe(false);
+    }
+    expect(can("member", "gap.manage")).toBe(false);
+    // Funders see gaps and their status, not internal notes or the action tracker.
+    expect(can("funder", "gap.read")).toBe(true);
+    expect(can("funder", "gap.readInternal")).toBe(false);
+    expect(can("funder", "action.read")).toBe(false);
+    expect(can("viewer", "gap.readInternal")).toBe(true);
   });
 
   it("lists only known permissions for every role", () => {

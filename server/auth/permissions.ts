@@ -20,16 +20,38 @@ export const PERMISSIONS = [
   "assessment.manage",
   "assessment.readIndividual",
   "target.manage",
+  "gap.read",
+  "gap.readInternal",
+  "gap.manage",
+  "gap.update",
+  "gap.comment",
+  "action.read",
+  "action.update",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<TaskForceRole, readonly Permission[]> = {
   coordinator: PERMISSIONS,
   // Staff of a member agency see who is on the task force and which agencies take part.
-  member: ["taskForce.read", "membership.read", "organization.read", "assessment.read", "assessment.respond"],
-  // Funders see aggregates and shared records, not the staff directory (least privilege).
-  funder: ["taskForce.read", "organization.read", "assessment.read"],
-  viewer: ["taskForce.read", "membership.read", "organization.read", "assessment.read"],
+  // gap.update, gap.comment and action.update are further narrowed by the gaps service for members:
+  // gaps their organization owns, actions assigned to them or their organization.
+  member: [
+    "taskForce.read",
+    "membership.read",
+    "organization.read",
+    "assessment.read",
+    "assessment.respond",
+    "gap.read",
+    "gap.readInternal",
+    "gap.update",
+    "gap.comment",
+    "action.read",
+    "action.update",
+  ],
+  // Funders see aggregates and shared records, not the staff directory (least privilege): gaps and
+  // their status, comments shared with them, no internal notes and no action items.
+  funder: ["taskForce.read", "organization.read", "assessment.read", "gap.read"],
+  viewer: ["taskForce.read", "membership.read", "organization.read", "assessment.read", "gap.read", "gap.readInternal", "action.read"],
 };
 
 export function can(role: TaskForceRole, permission: Permission): boolean {

@@ -1,6 +1,7 @@
 import { accountRouter } from "@/server/domains/account/account.router";
 import { assessmentsRouter } from "@/server/domains/assessments/assessments.router";
 import { auditRouter } from "@/server/domains/audit/audit.router";
+import { actionItemsRouter, gapsRouter } from "@/server/domains/gaps/gaps.router";
 import { frameworksRouter } from "@/server/domains/frameworks/frameworks.router";
 import { invitationsRouter } from "@/server/domains/invitations/invitations.router";
 import { notificationsRouter } from "@/server/domains/notifications/notifications.router";
@@ -19,6 +20,8 @@ export const appRouter = createRouter({
   notification: notificationsRouter,
   assessment: assessmentsRouter,
   framework: frameworksRouter,
+  gap: gapsRouter,
+  actionItem: actionItemsRouter,
   admin: createRouter({ taskForce: adminTaskForcesRouter }),
 });
 

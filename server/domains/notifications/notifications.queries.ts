@@ -21,7 +21,7 @@ export async function insertNotifications(db: Database, rows: NewNotification[])
     .insert(notifications)
     .values(rows)
     .onConflictDoNothing({ target: notifications.dedupeKey })
-    .returning({ userId: notifications.userId });
+    .returning({ userId: notifications.userId, dedupeKey: notifications.dedupeKey });
 }
 
 /** Someone who left a task force no longer sees its notices: only active memberships count. */

@@ -1,0 +1,377 @@
+import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, isNull, lt, lte, ne, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { actionItems, gapEvents, gaps, memberships, organizations, TASK_FORCE_ROLES, taskForces, users } from "@/db/schema";
+import { can } from "@/server/auth/permissions";
+import { OPEN_GAP_STATUSES } from "./gaps.rules";
+import type { ListActionItemsInput, ListGapsInput } from "./gaps.schemas";
+
+type GapInsert = typeof gaps.$inferInsert;
+type ActionItemInsert = typeof actionItems.$inferInsert;
+
+const ownerUsers = aliasedTable(users, "owner_users");
+const updaterUsers = aliasedTable(users, "updater_users");
+const assigneeUsers = aliasedTable(users, "assignee_users");
+
+const isOpenGap = inArray(gaps.status, [...OPEN_GAP_STATUSES]);
+
+/* ---------- people and organizations of the task force ---------- */
+
+/** The person's active membership in the task force (their organization and name), or null. */
+export async function findActiveMember(db: Database, taskForceId: string, userId: string) {
+  const [row] = await db
+    .select({ userId: users.id, name: users.name, organizationId: memberships.organizationId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.taskForceId, taskForceId), eq(memberships.userId, userId), isNull(memberships.endedAt)));
+  return row ?? null;
+}
+
+/* ---------- gaps ---------- */
+
+const gapColumns = {
+  id: gaps.id,
+  elementKey: gaps.elementKey,
+  title: gaps.title,
+  description: gaps.description,
+  priority: gaps.priority,
+  currentStage: gaps.currentStage,
+  targetStage: gaps.targetStage,
+  ownerOrganizationId: gaps.ownerOrganizationId,
+  ownerOrganizationName: organizations.name,
+  ownerUserId: gaps.ownerUserId,
+  ownerUserName: ownerUsers.name,
+  dueOn: gaps.dueOn,
+  status: gaps.status,
+  statusReason: gaps.statusReason,
+  sourceRoundId: gaps.sourceRoundId,
+  resolvedAt: gaps.resolvedAt,
+  version: gaps.version,
+  createdByUserId: gaps.createdByUserId,
+  createdAt: gaps.createdAt,
+  updatedAt: gaps.updatedAt,
+  updatedByName: updaterUsers.name,
+};
+
+function gapsWithNames(db: Database) {
+  return db
+    .select(gapColumns)
+    .from(gaps)
+    .leftJoin(organizations, and(eq(organizations.taskForceId, gaps.taskForceId), eq(organizations.id, gaps.ownerOrganizationId)))
+    .leftJoin(ownerUsers, eq(ownerUsers.id, gaps.ownerUserId))
+    .leftJoin(updaterUsers, eq(updaterUsers.id, gaps.updatedByUserId));
+}
+
+export type GapRow = Awaited<ReturnType<typeof findGap>> & {};
+
+/** A gap of this task force; `lock` "update" serialises saves so the version check is exact. */
+export async function findGap(db: Database, taskForceId: string, gapId: string, lock?: "update") {
+  const where = and(eq(gaps.taskForceId, taskForceId), eq(gaps.id, gapId));
+  if (lock) {
+    // Lock the gap row alone (outer joins cannot be locked), then read it with names.
+    const [locked] = await db.select({ id: gaps.id }).from(gaps).where(where).for("update");
+    if (!locked) return null;
+  }
+  const [row] = await gapsWithNames(db).where(where);
+  return row ?? null;
+}
+
+const GAP_SORT_COLUMNS = {
+  dueOn: gaps.dueOn,
+  status: gaps.status,
+  updatedAt: gaps.updatedAt,
+  createdAt: gaps.createdAt,
+  elementKey: gaps.elementKey,
+  // Enum order is high, medium, low: ascending puts high first.
+  priority: gaps.priority,
+} as const;
+
+/** The filtered, sorted gap list, with the count of unfinished actions per gap (one query). */
+export function listGaps(db: Database, taskForceId: string, filters: ListGapsInput, today: string) {
+  const column = GAP_SORT_COLUMNS[filters.sort];
+  const order = filters.direction === "asc" ? sql`${column} asc nulls last` : sql`${column} desc nulls last`;
+  return gapsWithNames(db)
+    .where(
+      and(
+        eq(gaps.taskForceId, taskForceId),
+        filters.status?.length ? inArray(gaps.status, filters.status) : undefined,
+        filters.area ? sql`${gaps.elementKey} like ${`${filters.area}.%`}` : undefined,
+        filters.ownerOrganizationId ? eq(gaps.ownerOrganizationId, filters.ownerOrganizationId) : undefined,
+        filters.dueBefore ? lte(gaps.dueOn, filters.dueBefore) : undefined,
+        filters.overdue ? and(isOpenGap, lt(gaps.dueOn, today)) : undefined,
+      ),
+    )
+    .orderBy(order, asc(gaps.createdAt), asc(gaps.id));
+}
+
+/** Unfinished action items per gap, for the list (one aggregated query). */
+export function countOpenActionsByGap(db: Database, taskForceId: string) {
+  return db
+    .select({ gapId: actionItems.gapId, open: sql<number>`count(*)`.mapWith(Number) })
+    .from(actionItems)
+    .where(and(eq(actionItems.taskForceId, taskForceId), isNotNull(actionItems.gapId), ne(actionItems.status, "done")))
+    .groupBy(actionItems.gapId);
+}
+
+export async function listOpenGapElementKeys(db: Database, taskForceId: string) {
+  const rows = await db
+    .selectDistinct({ elementKey: gaps.elementKey })
+    .from(gaps)
+    .where(and(eq(gaps.taskForceId, taskForceId), isOpenGap));
+  return new Set(rows.map((row) => row.elementKey));
+}
+
+export async function insertGap(db: Database, values: GapInsert) {
+  const [row] = await db.insert(gaps).values(values).returning({ id: gaps.id, version: gaps.version });
+  if (!row) throw new Error("gap insert returned nothing");
+  return row;
+}
+
+/**
+ * Saves a gap only if it still has `expectedVersion`, and moves it to the next version. Returns
+ * the new version, or null when someone else saved first.
+ */
+export async function updateGapRow(
+  db: Database,
+  taskForceId: string,
+  gapId: string,
+  expectedVersion: number,
+  values: Partial<Omit<GapInsert, "id" | "taskForceId" | "version">>,
+) {
+  const [row] = await db
+    .update(gaps)
+    .set({ ...values, version: sql`${gaps.version} + 1` })
+    .where(and(eq(gaps.taskForceId, taskForceId), eq(gaps.id, gapId), eq(gaps.version, expectedVersion)))
+    .returning({ version: gaps.version });
+  return row?.version ?? null;
+}
+
+export async function insertGapEvent(db: Database, values: typeof gapEvents.$inferInsert) {
+  await db.insert(gapEvents).values(values);
+}
+
+export function listGapEvents(db: Database, taskForceId: string, gapId: string) {
+  return db
+    .select({
+      id: gapEvents.id,
+      kind: gapEvents.kind,
+      fromStatus: gapEvents.fromStatus,
+      toStatus: gapEvents.toStatus,
+      body: gapEvents.body,
+      sharedWithFunders: gapEvents.sharedWithFunders,
+      actorUserId: gapEvents.actorUserId,
+      actorName: users.name,
+      createdAt: gapEvents.createdAt,
+    })
+    .from(gapEvents)
+    .leftJoin(users, eq(users.id, gapEvents.actorUserId))
+    .where(and(eq(gapEvents.taskForceId, taskForceId), eq(gapEvents.gapId, gapId)))
+    .orderBy(asc(gapEvents.createdAt), asc(gapEvents.id));
+}
+
+/* ---------- charts: one aggregated query each ---------- */
+
+/** Gaps opened and resolved per calendar month (YYYY-MM, in the task force's time zone). */
+export async function countGapsOpenedAndResolvedByMonth(db: Database, taskForceId: string, timeZone: string) {
+  const opened = sql`to_char(${gaps.createdAt} at time zone ${timeZone}, 'YYYY-MM')`;
+  const resolved = sql`to_char(${gaps.resolvedAt} at time zone ${timeZone}, 'YYYY-MM')`;
+  const rows = await db.execute<{ month: string; opened: string | number; resolved: string | number }>(sql`
+    select month, sum(opened) as opened, sum(resolved) as resolved from (
+      select ${opened} as month, 1 as opened, 0 as resolved from ${gaps} where ${gaps.taskForceId} = ${taskForceId}
+      union all
+      select ${resolved} as month, 0 as opened, 1 as resolved from ${gaps}
+        where ${gaps.taskForceId} = ${taskForceId} and ${gaps.resolvedAt} is not null
+    ) as events
+    group by month order by month`);
+  // PGlite returns { rows }, postgres.js an array of rows.
+  const list = Array.isArray(rows) ? rows : (rows as unknown as { rows: typeof rows }).rows;
+  return (list as { month: string; opened: string | number; resolved: string | number }[]).map((row) => ({
+    month: row.month,
+    opened: Number(row.opened),
+    resolved: Number(row.resolved),
+  }));
+}
+
+export function countOpenGapsByArea(db: Database, taskForceId: string) {
+  const area = sql<string>`split_part(${gaps.elementKey}, '.', 1)`;
+  return db
+    .select({ areaKey: area, count: sql<number>`count(*)`.mapWith(Number) })
+    .from(gaps)
+    .where(and(eq(gaps.taskForceId, taskForceId), isOpenGap))
+    .groupBy(area)
+    .orderBy(area);
+}
+
+export function countOpenGapsByOwnerOrganization(db: Database, taskForceId: string) {
+  return db
+    .select({
+      organizationId: gaps.ownerOrganizationId,
+      organizationName: organizations.name,
+      count: sql<number>`count(*)`.mapWith(Number),
+    })
+    .from(gaps)
+    .leftJoin(organizations, and(eq(organizations.taskForceId, gaps.taskForceId), eq(organizations.id, gaps.ownerOrganizationId)))
+    .where(and(eq(gaps.taskForceId, taskForceId), isOpenGap))
+    .groupBy(gaps.ownerOrganizationId, organizations.name)
+    .orderBy(desc(sql`count(*)`), asc(organizations.name));
+}
+
+export async function countOverdue(db: Database, taskForceId: string, today: string) {
+  const [row] = await db
+    .select({
+      gaps: sql<number>`count(*) filter (where ${gaps.dueOn} < ${today} and ${isOpenGap})`.mapWith(Number),
+    })
+    .from(gaps)
+    .where(eq(gaps.taskForceId, taskForceId));
+  const [actions] = await db
+    .select({ actions: sql<number>`count(*)`.mapWith(Number) })
+    .from(actionItems)
+    .where(and(eq(actionItems.taskForceId, taskForceId), ne(actionItems.status, "done"), lt(actionItems.dueOn, today)));
+  return { gaps: row?.gaps ?? 0, actionItems: actions?.actions ?? 0 };
+}
+
+/* ---------- action items ---------- */
+
+const actionColumns = {
+  id: actionItems.id,
+  gapId: actionItems.gapId,
+  gapTitle: gaps.title,
+  gapOwnerOrganizationId: gaps.ownerOrganizationId,
+  title: actionItems.title,
+  assigneeUserId: actionItems.assigneeUserId,
+  assigneeName: assigneeUsers.name,
+  assigneeOrganizationId: actionItems.assigneeOrganizationId,
+  assigneeOrganizationName: organizations.name,
+  dueOn: actionItems.dueOn,
+  status: actionItems.status,
+  completedAt: actionItems.completedAt,
+  version: actionItems.version,
+  createdAt: actionItems.createdAt,
+  updatedAt: actionItems.updatedAt,
+  updatedByName: updaterUsers.name,
+};
+
+function actionItemsWithNames(db: Database) {
+  return db
+    .select(actionColumns)
+    .from(actionItems)
+    .leftJoin(gaps, and(eq(gaps.taskForceId, actionItems.taskForceId), eq(gaps.id, actionItems.gapId)))
+    .leftJoin(assigneeUsers, eq(assigneeUsers.id, actionItems.assigneeUserId))
+    .leftJoin(
+      organizations,
+      and(eq(organizations.taskForceId, actionItems.taskForceId), eq(organizations.id, actionItems.assigneeOrganizationId)),
+    )
+    .leftJoin(updaterUsers, eq(updaterUsers.id, actionItems.updatedByUserId));
+}
+
+export type ActionItemRow = Awaited<ReturnType<typeof findActionItem>> & {};
+
+export async function findActionItem(db: Database, taskForceId: string, actionItemId: string, lock?: "update") {
+  const where = and(eq(actionItems.taskForceId, taskForceId), eq(actionItems.id, actionItemId));
+  if (lock) {
+    const [locked] = await db.select({ id: actionItems.id }).from(actionItems).where(where).for("update");
+    if (!locked) return null;
+  }
+  const [row] = await actionItemsWithNames(db).where(where);
+  return row ?? null;
+}
+
+export function listActionItems(db: Database, taskForceId: string, filters: Partial<ListActionItemsInput>, today: string) {
+  return actionItemsWithNames(db)
+    .where(
+      and(
+        eq(actionItems.taskForceId, taskForceId),
+        filters.gapId ? eq(actionItems.gapId, filters.gapId) : undefined,
+        filters.standalone === true ? isNull(actionItems.gapId) : filters.standalone === false ? isNotNull(actionItems.gapId) : undefined,
+        filters.status?.length ? inArray(actionItems.status, filters.status) : undefined,
+        filters.assigneeUserId ? eq(actionItems.assigneeUserId, filters.assigneeUserId) : undefined,
+        filters.assigneeOrganizationId ? eq(actionItems.assigneeOrganizationId, filters.assigneeOrganizationId) : undefined,
+        filters.dueBefore ? lte(actionItems.dueOn, filters.dueBefore) : undefined,
+        filters.overdue ? and(ne(actionItems.status, "done"), lt(actionItems.dueOn, today)) : undefined,
+      ),
+    )
+    .orderBy(sql`${actionItems.dueOn} asc nulls last`, asc(actionItems.createdAt), asc(actionItems.id));
+}
+
+/** Roles whose members see the action tracker follow the permission map, not role names here. */
+const ACTION_READER_ROLES = TASK_FORCE_ROLES.filter((role) => can(role, "action.read"));
+
+/** Action items assigned to the person in every task force where they are an active member who may read actions. */
+export function listActionItemsAssignedTo(db: Database, userId: string, includeDone: boolean) {
+  return db
+    .select({
+      ...actionColumns,
+      taskForceSlug: taskForces.slug,
+      taskForceName: taskForces.name,
+      timeZone: taskForces.timeZone,
+    })
+    .from(actionItems)
+    .innerJoin(taskForces, eq(taskForces.id, actionItems.taskForceId))
+    .innerJoin(
+      memberships,
+      and(
+        eq(memberships.taskForceId, actionItems.taskForceId),
+        eq(memberships.userId, userId),
+        isNull(memberships.endedAt),
+        inArray(memberships.role, ACTION_READER_ROLES),
+      ),
+    )
+    .leftJoin(gaps, and(eq(gaps.taskForceId, actionItems.taskForceId), eq(gaps.id, actionItems.gapId)))
+    .leftJoin(assigneeUsers, eq(assigneeUsers.id, actionItems.assigneeUserId))
+    .leftJoin(
+      organizations,
+      and(eq(organizations.taskForceId, actionItems.taskForceId), eq(organizations.id, actionItems.assigneeOrganizationId)),
+    )
+    .leftJoin(updaterUsers, eq(updaterUsers.id, actionItems.updatedByUserId))
+    .where(and(eq(actionItems.assigneeUserId, userId), includeDone ? undefined : ne(actionItems.status, "done")))
+    .orderBy(sql`${actionItems.dueOn} asc nulls last`, asc(taskForces.name), asc(actionItems.id));
+}
+
+export async function insertActionItem(db: Database, values: ActionItemInsert) {
+  const [row] = await db.insert(actionItems).values(values).returning({ id: actionItems.id, version: actionItems.version });
+  if (!row) throw new Error("action item insert returned nothing");
+  return row;
+}
+
+export async function updateActionItemRow(
+  db: Database,
+  taskForceId: string,
+  actionItemId: string,
+  expectedVersion: number,
+  values: Partial<Omit<ActionItemInsert, "id" | "taskForceId" | "version">>,
+) {
+  const [row] = await db
+    .update(actionItems)
+    .set({ ...values, version: sql`${actionItems.version} + 1` })
+    .where(and(eq(actionItems.taskForceId, taskForceId), eq(actionItems.id, actionItemId), eq(actionItems.version, expectedVersion)))
+    .returning({ version: actionItems.version });
+  return row?.version ?? null;
+}
+
+/* ---------- reminders ---------- */
+
+/** A recipient must still be an active member of the task force. */
+const activeMemberJoin = (taskForceId: string, userColumn: typeof actionItems.assigneeUserId | typeof gaps.ownerUserId) =>
+  and(eq(memberships.taskForceId, taskForceId), eq(memberships.userId, userColumn), isNull(memberships.endedAt));
+
+/** Unfinished action items due on or before `until`, with their assignee's email. */
+export function listActionItemsDueBy(db: Database, taskForceId: string, until: string) {
+  return db
+    .select({ id: actionItems.id, title: actionItems.title, dueOn: actionItems.dueOn, userId: users.id, email: users.email, name: users.name })
+    .from(actionItems)
+    .innerJoin(users, eq(users.id, actionItems.assigneeUserId))
+    .innerJoin(memberships, activeMemberJoin(taskForceId, actionItems.assigneeUserId))
+    .where(and(eq(actionItems.taskForceId, taskForceId), ne(actionItems.status, "done"), lte(actionItems.dueOn, until)))
+    .orderBy(asc(actionItems.dueOn), asc(actionItems.id));
+}
+
+/** Open gaps due on or before `until`, with their owner's email. */
+export function listGapsDueBy(db: Database, taskForceId: string, until: string) {
+  return db
+    .select({ id: gaps.id, title: gaps.title, dueOn: gaps.dueOn, userId: users.id, email: users.email, name: users.name })
+    .from(gaps)
+    .innerJoin(users, eq(users.id, gaps.ownerUserId))
+    .innerJoin(memberships, activeMemberJoin(taskForceId, gaps.ownerUserId))
+    .where(and(eq(gaps.taskForceId, taskForceId), isOpenGap, lte(gaps.dueOn, until)))
+    .orderBy(asc(gaps.dueOn), asc(gaps.id));
+}
+

@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { ACTION_ITEM_STATUSES, GAP_PRIORITIES, GAP_STATUSES } from "@/db/schema";
+import { CalendarDate, ElementKey, StageNumber } from "@/server/domains/assessments/assessments.schemas";
+
+export const GapTitle = z.string().trim().min(1).max(200);
+export const GapDescription = z.string().trim().max(4000);
+const Version = z.number().int().min(1);
+/** An area key as frameworks spell them (letters, digits, underscore, hyphen): safe in a LIKE prefix. */
+const AreaKey = z.string().trim().min(1).max(50).regex(/^[A-Za-z0-9_-]+$/);
+
+export const GapInput = z.object({ gapId: z.uuid() });
+export type GapInput = z.infer<typeof GapInput>;
+
+export const GAP_SORTS = ["dueOn", "priority", "status", "updatedAt", "createdAt", "elementKey"] as const;
+
+export const ListGapsInput = z.object({
+  status: z.array(z.enum(GAP_STATUSES)).max(GAP_STATUSES.length).optional(),
+  /** Area key: the element key's part before the first dot. */
+  area: AreaKey.optional(),
+  ownerOrganizationId: z.uuid().optional(),
+  /** Due on or before this date. */
+  dueBefore: CalendarDate.optional(),
+  /** Only open gaps whose due date has passed (in the task force's time zone). */
+  overdue: z.boolean().default(false),
+  sort: z.enum(GAP_SORTS).default("dueOn"),
+  direction: z.enum(["asc", "desc"]).default("asc"),
+});
+export type ListGapsInput = z.infer<typeof ListGapsInput>;
+
+export const GapSuggestionsInput = z.object({ roundId: z.uuid() });
+export type GapSuggestionsInput = z.infer<typeof GapSuggestionsInput>;
+
+export const CreateGapInput = z.object({
+  elementKey: ElementKey,
+  title: GapTitle,
+  description: GapDescription.default(""),
+  priority: z.enum(GAP_PRIORITIES).default("medium"),
+  currentStage: StageNumber.nullable().default(null),
+  targetStage: StageNumber.nullable().default(null),
+  ownerOrganizationId: z.uuid().nullable().default(null),
+  ownerUserId: z.uuid().nullable().default(null),
+  dueOn: CalendarDate.nullable().default(null),
+  /** The round the suggestion came from; null for a gap created by hand. */
+  sourceRoundId: z.uuid().nullable().default(null),
+});
+export type CreateGapInput = z.infer<typeof CreateGapInput>;
+
+/** Only the fields sent are changed; `version` is the one the form was loaded with. */
+export const UpdateGapInput = z.object({
+  gapId: z.uuid(),
+  version: Version,
+  title: GapTitle.optional(),
+  description: GapDescription.optional(),
+  priority: z.enum(GAP_PRIORITIES).optional(),
+  currentStage: StageNumber.nullable().optional(),
+  targetStage: StageNumber.nullable().optional(),
+  ownerOrganizationId: z.uuid().nullable().optional(),
+  ownerUserId: z.uuid().nullable().optional(),
+  dueOn: CalendarDate.nullable().optional(),
+});
+export type UpdateGapInput = z.infer<typeof UpdateGapInput>;
+
+export const ChangeGapStatusInput = z.object({
+  gapId: z.uuid(),
+  version: Version,
+  status: z.enum(GAP_STATUSES),
+  /** The history note; required (as the reason) for blocked and won't fix. */
+  note: z.string().trim().max(2000).default(""),
+});
+export type ChangeGapStatusInput = z.infer<typeof ChangeGapStatusInput>;
+
+export const CommentOnGapInput = z.object({
+  gapId: z.uuid(),
+  body: z.string().trim().min(1).max(4000),
+  sharedWithFunders: z.boolean().default(false),
+});
+export type CommentOnGapInput = z.infer<typeof CommentOnGapInput>;
+
+/* ---------- action items ---------- */
+
+export const ActionItemTitle = z.string().trim().min(1).max(300);
+
+export const ListActionItemsInput = z.object({
+  /** Only the actions of this gap. */
+  gapId: z.uuid().optional(),
+  /** true: only actions without a gap; false: only actions of gaps. */
+  standalone: z.boolean().optional(),
+  status: z.array(z.enum(ACTION_ITEM_STATUSES)).max(ACTION_ITEM_STATUSES.length).optional(),
+  assigneeUserId: z.uuid().optional(),
+  assigneeOrganizationId: z.uuid().optional(),
+  dueBefore: CalendarDate.optional(),
+  overdue: z.boolean().default(false),
+});
+export type ListActionItemsInput = z.infer<typeof ListActionItemsInput>;
+
+export const MyActionItemsInput = z
+  .object({ includeDone: z.boolean().default(false) })
+  .default({ includeDone: false });
+export type MyActionItemsInput = z.infer<typeof MyActionItemsInput>;
+
+export const CreateActionItemInput = z.object({
+  gapId: z.uuid().nullable().default(null),
+  title: ActionItemTitle,
+  assigneeUserId: z.uuid().nullable().default(null),
+  /** Defaults to the assignee's organization. */
+  assigneeOrganizationId: z.uuid().nullable().default(null),
+  dueOn: CalendarDate.nullable().default(null),
+});
+export type CreateActionItemInput = z.infer<typeof CreateActionItemInput>;
+
+export const ActionItemInput = z.object({ actionItemId: z.uuid(), version: Version });
+export type ActionItemInput = z.infer<typeof ActionItemInput>;
+
+export const UpdateActionItemInput = ActionItemInput.extend({
+  title: ActionItemTitle.optional(),
+  assigneeUserId: z.uuid().nullable().optional(),
+  assigneeOrganizationId: z.uuid().nullable().optional(),
+  dueOn: CalendarDate.nullable().optional(),
+  status: z.enum(ACTION_ITEM_STATUSES).optional(),
+});
+export type UpdateActionItemInput = z.infer<typeof UpdateActionItemInput>;

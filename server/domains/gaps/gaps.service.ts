@@ -1,0 +1,566 @@
+import { getDb, transaction, type Database } from "@/db/client";
+import { can } from "@/server/auth/permissions";
+import { DomainError } from "@/server/errors";
+import type { SessionUser, TaskForceScope } from "@/server/trpc/context";
+import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
+import { elementResult } from "@/server/domains/assessments/consensus";
+import { getConsensus } from "@/server/domains/assessments/assessments.service";
+import {
+  findRound,
+  findTarget,
+  listAgreedStages,
+  listClosedRoundMedians,
+  listRoundsWithContent,
+} from "@/server/domains/assessments/assessments.queries";
+import { findCurrentFrameworkVersionOfTaskForce } from "@/server/domains/frameworks/frameworks.queries";
+import { findOrganization } from "@/server/domains/organizations/organizations.queries";
+import { findTaskForce } from "@/server/domains/taskForces/taskForces.queries";
+import {
+  canTransition,
+  dateInZone,
+  dueState,
+  GAP_TRANSITIONS,
+  isOpenGapStatus,
+  needsReason,
+  roundReachingTarget,
+  suggestGaps,
+  type ConsensusElement,
+} from "./gaps.rules";
+import {
+  countGapsOpenedAndResolvedByMonth,
+  countOpenActionsByGap,
+  countOpenGapsByArea,
+  countOpenGapsByOwnerOrganization,
+  countOverdue,
+  findActionItem,
+  findActiveMember,
+  findGap,
+  insertActionItem,
+  insertGap,
+  insertGapEvent,
+  listActionItems,
+  listActionItemsAssignedTo,
+  listGapEvents,
+  listGaps,
+  listOpenGapElementKeys,
+  updateActionItemRow,
+  updateGapRow,
+  type ActionItemRow,
+  type GapRow,
+} from "./gaps.queries";
+import type {
+  ActionItemInput,
+  ChangeGapStatusInput,
+  CommentOnGapInput,
+  CreateActionItemInput,
+  CreateGapInput,
+  GapInput,
+  GapSuggestionsInput,
+  ListActionItemsInput,
+  ListGapsInput,
+  MyActionItemsInput,
+  UpdateActionItemInput,
+  UpdateGapInput,
+} from "./gaps.schemas";
+
+/*
+ * Gaps and action items. Coordinators (gap.manage) manage every gap and action; a member may update
+ * the gaps their organization owns (or that they own), and the actions assigned to them or their
+ * organization or belonging to a gap their organization owns. That narrowing lives here, not in the
+ * permission map, because it depends on the record. Every save names the version it was based on;
+ * a stale one is refused with who changed the record and when, never silently overwritten.
+ */
+
+const who = (scope: TaskForceScope) => ({ taskForceId: scope.taskForceId, actorUserId: scope.userId });
+
+async function todayOf(db: Database, scope: TaskForceScope, now: Date) {
+  const taskForce = await findTaskForce(db, scope.taskForceId);
+  if (!taskForce) throw new DomainError("NOT_FOUND", "taskForceNotFound");
+  return { today: dateInZone(now, taskForce.timeZone), timeZone: taskForce.timeZone };
+}
+
+/* ---------- rights on one record ---------- */
+
+const managesAll = (scope: TaskForceScope) => can(scope.role, "gap.manage");
+
+function mayUpdateGap(scope: TaskForceScope, gap: Pick<GapRow, "ownerOrganizationId" | "ownerUserId">): boolean {
+  if (managesAll(scope)) return true;
+  if (!can(scope.role, "gap.update")) return false;
+  return gap.ownerUserId === scope.userId || (scope.organizationId !== null && gap.ownerOrganizationId === scope.organizationId);
+}
+
+function assertMayUpdateGap(scope: TaskForceScope, gap: Pick<GapRow, "ownerOrganizationId" | "ownerUserId">) {
+  if (!mayUpdateGap(scope, gap)) throw new DomainError("FORBIDDEN", "gapNotOwned");
+}
+
+function mayUpdateActionItem(
+  scope: TaskForceScope,
+  item: Pick<ActionItemRow, "assigneeUserId" | "assigneeOrganizationId" | "gapOwnerOrganizationId">,
+): boolean {
+  if (managesAll(scope)) return true;
+  if (!can(scope.role, "action.update")) return false;
+  if (item.assigneeUserId === scope.userId) return true;
+  if (scope.organizationId === null) return false;
+  return item.assigneeOrganizationId === scope.organizationId || item.gapOwnerOrganizationId === scope.organizationId;
+}
+
+/** "Changed by X at T — review and retry": the values name who saved last and when. */
+function staleVersion(row: { updatedByName: string | null; updatedAt: Date }, entity: "gap" | "actionItem") {
+  return new DomainError("CONFLICT", entity === "gap" ? "gapChangedByOther" : "actionItemChangedByOther", {
+    by: row.updatedByName ?? "",
+    at: row.updatedAt.toISOString(),
+  });
+}
+
+/* ---------- validation against the task force ---------- */
+
+async function frameworkElements(db: Database, taskForceId: string) {
+  const version = await findCurrentFrameworkVersionOfTaskForce(db, taskForceId);
+  const elements = new Map<string, { areaKey: string; areaName: string; name: string }>();
+  const areas = new Map<string, string>();
+  for (const area of version?.content.areas ?? []) {
+    areas.set(area.key, area.name);
+    for (const element of area.elements) elements.set(element.key, { areaKey: area.key, areaName: area.name, name: element.name });
+  }
+  return { elements, areas };
+}
+
+function assertDueNotPast(dueOn: string | null | undefined, today: string) {
+  if (dueOn && dueOn < today) throw new DomainError("INVALID", "dueOnPast", { today }, "dueOn");
+}
+
+/**
+ * The organization and person, when given, must belong to this task force (the person as an active
+ * member); a person who belongs to an organization cannot be paired with another one.
+ * Returns the organization to store: the person's own when none was given.
+ */
+async function checkOwner(
+  db: Database,
+  scope: TaskForceScope,
+  owner: { organizationId: string | null; userId: string | null },
+  fields: { organization: string; person: string },
+): Promise<string | null> {
+  if (owner.organizationId && !(await findOrganization(db, scope.taskForceId, owner.organizationId))) {
+    throw new DomainError("INVALID", "unknownOrganization", {}, fields.organization);
+  }
+  if (!owner.userId) return owner.organizationId;
+  const person = await findActiveMember(db, scope.taskForceId, owner.userId);
+  if (!person) throw new DomainError("INVALID", "unknownPerson", {}, fields.person);
+  if (owner.organizationId && person.organizationId && person.organizationId !== owner.organizationId) {
+    throw new DomainError("INVALID", "personNotInOrganization", { name: person.name }, fields.person);
+  }
+  return owner.organizationId ?? person.organizationId;
+}
+
+/* ---------- gaps: reading ---------- */
+
+async function loadGap(db: Database, scope: TaskForceScope, gapId: string, lock?: "update") {
+  const gap = await findGap(db, scope.taskForceId, gapId, lock);
+  if (!gap) throw new DomainError("NOT_FOUND", "gapNotFound");
+  return gap;
+}
+
+const areaKeyOf = (elementKey: string) => elementKey.split(".")[0] ?? elementKey;
+
+/** What a person who may not read internal notes (funders) sees of a gap. */
+function publicGap<T extends { statusReason: string | null }>(gap: T, internal: boolean): T {
+  return internal ? gap : { ...gap, statusReason: null };
+}
+
+export async function listGapsOf(scope: TaskForceScope, input: ListGapsInput, now = new Date()) {
+  const db = await getDb();
+  const { today } = await todayOf(db, scope, now);
+  const [rows, openActions] = await Promise.all([listGaps(db, scope.taskForceId, input, today), countOpenActionsByGap(db, scope.taskForceId)]);
+  const openActionsOf = new Map(openActions.map((row) => [row.gapId, row.open]));
+  const internal = can(scope.role, "gap.readInternal");
+  return {
+    today,
+    gaps: rows.map((gap) => ({
+      ...publicGap(gap, internal),
+      areaKey: areaKeyOf(gap.elementKey),
+      dueState: dueState(gap.dueOn, today, !isOpenGapStatus(gap.status)),
+      openActionCount: openActionsOf.get(gap.id) ?? 0,
+      canUpdate: mayUpdateGap(scope, gap),
+    })),
+  };
+}
+
+export async function getGap(scope: TaskForceScope, input: GapInput, now = new Date()) {
+  const db = await getDb();
+  const gap = await loadGap(db, scope, input.gapId);
+  const { today } = await todayOf(db, scope, now);
+  const internal = can(scope.role, "gap.readInternal");
+  const [events, actions, framework] = await Promise.all([
+    listGapEvents(db, scope.taskForceId, gap.id),
+    can(scope.role, "action.read") ? listActionItems(db, scope.taskForceId, { gapId: gap.id }, today) : Promise.resolve([]),
+    frameworkElements(db, scope.taskForceId),
+  ]);
+  // Funders see the status history without its notes, and only the comments shared with them.
+  const timeline = internal
+    ? events
+    : events
+        .filter((event) => event.kind === "status_change" || (event.kind === "comment" && event.sharedWithFunders))
+        .map((event) => (event.kind === "comment" ? event : { ...event, body: "" }));
+  const canUpdate = mayUpdateGap(scope, gap);
+  return {
+    gap: {
+      ...publicGap(gap, internal),
+      areaKey: areaKeyOf(gap.elementKey),
+      element: framework.elements.get(gap.elementKey) ?? null,
+      dueState: dueState(gap.dueOn, today, !isOpenGapStatus(gap.status)),
+    },
+    timeline,
+    actionItems: actions.map((item) => ({
+      ...item,
+      dueState: dueState(item.dueOn, today, item.status === "done"),
+      canUpdate: mayUpdateActionItem(scope, item),
+    })),
+    canUpdate,
+    canComment: can(scope.role, "gap.comment"),
+    allowedStatuses: canUpdate ? GAP_TRANSITIONS[gap.status] : [],
+  };
+}
+
+/** Suggested gaps from a round's consensus (the assessments service computes it; nothing is re-derived here). */
+export async function listGapSuggestions(scope: TaskForceScope, input: GapSuggestionsInput) {
+  const consensus = await getConsensus(scope, { roundId: input.roundId });
+  const openGapElements = await listOpenGapElementKeys(await getDb(), scope.taskForceId);
+  const elements: ConsensusElement[] = consensus.areas.flatMap((area) =>
+    area.elements.map((element) => ({
+      key: element.key,
+      areaKey: area.key,
+      name: element.name,
+      resultStage: element.result.stage,
+      targetStage: element.target?.stage ?? null,
+      answerCount: element.stats.answerCount,
+      dontKnowCount: element.stats.dontKnowCount,
+      disagreement: element.stats.disagreement,
+    })),
+  );
+  return {
+    round: consensus.round,
+    suggestions: suggestGaps(elements, openGapElements).map((suggestion) => ({
+      ...suggestion,
+      /** What gap.create takes to turn the suggestion into a gap (owner and due date are added by the person). */
+      prefill: {
+        elementKey: suggestion.elementKey,
+        title: suggestion.name,
+        priority: suggestion.priority,
+        currentStage: suggestion.currentStage,
+        targetStage: suggestion.targetStage,
+        sourceRoundId: consensus.round.id,
+      },
+    })),
+  };
+}
+
+/* ---------- gaps: changing ---------- */
+
+export function createGap(scope: TaskForceScope, input: CreateGapInput, now = new Date()) {
+  return transaction(async (tx) => {
+    const { today } = await todayOf(tx, scope, now);
+    const { elements } = await frameworkElements(tx, scope.taskForceId);
+    if (!elements.has(input.elementKey)) throw new DomainError("INVALID", "unknownElement", { elementKey: input.elementKey }, "elementKey");
+    if (input.sourceRoundId && !(await findRound(tx, scope.taskForceId, input.sourceRoundId))) {
+      throw new DomainError("INVALID", "unknownRound", {}, "sourceRoundId");
+    }
+    assertDueNotPast(input.dueOn, today);
+    const ownerOrganizationId = await checkOwner(
+      tx,
+      scope,
+      { organizationId: input.ownerOrganizationId, userId: input.ownerUserId },
+      { organization: "ownerOrganizationId", person: "ownerUserId" },
+    );
+    const values = { ...input, ownerOrganizationId };
+    const { id, version } = await insertGap(tx, {
+      ...values,
+      taskForceId: scope.taskForceId,
+      createdByUserId: scope.userId,
+      updatedByUserId: scope.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await insertGapEvent(tx, { taskForceId: scope.taskForceId, gapId: id, kind: "status_change", toStatus: "open", actorUserId: scope.userId, createdAt: now });
+    await recordAudit(tx, who(scope), { entity: "gap", entityId: id, action: "create", changes: changedFields(null, values) });
+    return { id, version };
+  });
+}
+
+/** The fields of `input` that are given and differ from the stored record. */
+function changedInput<T extends object, K extends keyof T>(input: T, current: Record<K, unknown>, fields: readonly K[]): Partial<Pick<T, K>> {
+  const after: Partial<Pick<T, K>> = {};
+  for (const field of fields) {
+    if (input[field] !== undefined && input[field] !== current[field]) after[field] = input[field];
+  }
+  return after;
+}
+
+const GAP_FIELDS = ["title", "description", "priority", "currentStage", "targetStage", "ownerOrganizationId", "ownerUserId", "dueOn"] as const;
+
+export function updateGap(scope: TaskForceScope, input: UpdateGapInput, now = new Date()) {
+  return transaction(async (tx) => {
+    const gap = await loadGap(tx, scope, input.gapId, "update");
+    assertMayUpdateGap(scope, gap);
+    if (gap.version !== input.version) throw staleVersion(gap, "gap");
+    const { today } = await todayOf(tx, scope, now);
+
+    const after = changedInput(input, gap, GAP_FIELDS);
+    if ("ownerOrganizationId" in after && !managesAll(scope)) {
+      // A member handing a gap to another organization would take it out of their own hands.
+      throw new DomainError("FORBIDDEN", "gapOwnerChangeNotAllowed", {}, "ownerOrganizationId");
+    }
+    if ("dueOn" in after) assertDueNotPast(input.dueOn, today);
+    if ("ownerOrganizationId" in after || "ownerUserId" in after) {
+      const organizationId = input.ownerOrganizationId !== undefined ? input.ownerOrganizationId : gap.ownerOrganizationId;
+      const userId = input.ownerUserId !== undefined ? input.ownerUserId : gap.ownerUserId;
+      const stored = await checkOwner(tx, scope, { organizationId, userId }, { organization: "ownerOrganizationId", person: "ownerUserId" });
+      if (stored !== gap.ownerOrganizationId) after.ownerOrganizationId = stored;
+    }
+    const fields = Object.keys(after);
+    if (fields.length === 0) return { version: gap.version };
+
+    const version = await updateGapRow(tx, scope.taskForceId, gap.id, input.version, { ...after, updatedByUserId: scope.userId, updatedAt: now });
+    if (version === null) throw staleVersion(gap, "gap");
+    await insertGapEvent(tx, { taskForceId: scope.taskForceId, gapId: gap.id, kind: "update", body: fields.join(", "), actorUserId: scope.userId, createdAt: now });
+    await recordAudit(tx, who(scope), { entity: "gap", entityId: gap.id, action: "update", changes: changedFields<Record<string, unknown>>(gap, after) });
+    return { version };
+  });
+}
+
+export function changeGapStatus(scope: TaskForceScope, input: ChangeGapStatusInput, now = new Date()) {
+  return transaction(async (tx) => {
+    const gap = await loadGap(tx, scope, input.gapId, "update");
+    assertMayUpdateGap(scope, gap);
+    if (gap.version !== input.version) throw staleVersion(gap, "gap");
+    if (!canTransition(gap.status, input.status)) {
+      throw new DomainError("CONFLICT", "gapTransitionNotAllowed", { from: gap.status, to: input.status }, "status");
+    }
+    if (needsReason(input.status) && !input.note) throw new DomainError("INVALID", "statusReasonRequired", { status: input.status }, "note");
+    const after = {
+      status: input.status,
+      statusReason: needsReason(input.status) ? input.note : null,
+      resolvedAt: input.status === "resolved" ? now : null,
+    };
+    const version = await updateGapRow(tx, scope.taskForceId, gap.id, input.version, { ...after, updatedByUserId: scope.userId, updatedAt: now });
+    if (version === null) throw staleVersion(gap, "gap");
+    await insertGapEvent(tx, {
+      taskForceId: scope.taskForceId,
+      gapId: gap.id,
+      kind: "status_change",
+      fromStatus: gap.status,
+      toStatus: input.status,
+      body: input.note,
+      actorUserId: scope.userId,
+      createdAt: now,
+    });
+    await recordAudit(tx, who(scope), {
+      entity: "gap",
+      entityId: gap.id,
+      action: "changeStatus",
+      changes: { status: { from: gap.status, to: input.status }, ...(input.note ? { note: { from: null, to: input.note } } : {}) },
+    });
+    return { version };
+  });
+}
+
+/**
+ * Anyone who may comment may do so on any gap of the task force; sharing a comment with funders is
+ * for those who may update the gap, since it speaks for the task force.
+ */
+export function commentOnGap(scope: TaskForceScope, input: CommentOnGapInput, now = new Date()) {
+  return transaction(async (tx) => {
+    const gap = await loadGap(tx, scope, input.gapId);
+    if (input.sharedWithFunders && !mayUpdateGap(scope, gap)) throw new DomainError("FORBIDDEN", "shareCommentNotAllowed", {}, "sharedWithFunders");
+    await insertGapEvent(tx, {
+      taskForceId: scope.taskForceId,
+      gapId: gap.id,
+      kind: "comment",
+      body: input.body,
+      sharedWithFunders: input.sharedWithFunders,
+      actorUserId: scope.userId,
+      createdAt: now,
+    });
+    await recordAudit(tx, who(scope), {
+      entity: "gap",
+      entityId: gap.id,
+      action: "comment",
+      changes: { body: { from: null, to: input.body }, sharedWithFunders: { from: null, to: input.sharedWithFunders } },
+    });
+  });
+}
+
+/**
+ * The closed loop: the element's result in the round the gap came from and in every closed round
+ * that closed after the gap was opened, oldest first, and whether one of the later rounds reached
+ * the target (the gap's own, else the task force's target for the element).
+ */
+export async function getGapProgress(scope: TaskForceScope, input: GapInput) {
+  const db = await getDb();
+  const gap = await loadGap(db, scope, input.gapId);
+  const [closedRounds, medians, elementTarget] = await Promise.all([
+    listRoundsWithContent(db, scope.taskForceId, { status: "closed" }),
+    listClosedRoundMedians(db, scope.taskForceId),
+    gap.targetStage === null ? findTarget(db, scope.taskForceId, gap.elementKey) : Promise.resolve(null),
+  ]);
+  const rounds = closedRounds.filter((round) => round.id === gap.sourceRoundId || (round.closedAt !== null && round.closedAt >= gap.createdAt));
+  const agreed = rounds.length ? await listAgreedStages(db, scope.taskForceId, rounds.map((round) => round.id)) : [];
+  const medianOf = new Map(medians.filter((row) => row.elementKey === gap.elementKey).map((row) => [row.roundId, row.median]));
+  const agreedOf = new Map(agreed.filter((row) => row.elementKey === gap.elementKey).map((row) => [row.roundId, row.stage]));
+  const target = gap.targetStage ?? elementTarget?.stage ?? null;
+  const points = rounds.map((round) => {
+    const result = elementResult(agreedOf.get(round.id) ?? null, { median: medianOf.get(round.id) ?? null });
+    return {
+      roundId: round.id,
+      title: round.title,
+      closesOn: round.closesOn,
+      closedAt: round.closedAt,
+      isSourceRound: round.id === gap.sourceRoundId,
+      stage: result.stage,
+      source: result.source,
+      reachesTarget: target !== null && result.stage !== null && result.stage >= target,
+    };
+  });
+  const reached = roundReachingTarget(points, target, gap.sourceRoundId);
+  return {
+    gap: { id: gap.id, elementKey: gap.elementKey, status: gap.status, version: gap.version, createdAt: gap.createdAt },
+    target,
+    rounds: points,
+    reachedInRoundId: reached?.roundId ?? null,
+    /** Offer "resolve" when a later round reached the target and the caller may resolve this open gap. */
+    canResolve: reached !== null && canTransition(gap.status, "resolved") && mayUpdateGap(scope, gap),
+  };
+}
+
+/** Chart data: one aggregated query per widget. */
+export async function getGapStats(scope: TaskForceScope, now = new Date()) {
+  const db = await getDb();
+  const { today, timeZone } = await todayOf(db, scope, now);
+  const [openedVsResolved, byArea, byOrganization, overdue, framework] = await Promise.all([
+    countGapsOpenedAndResolvedByMonth(db, scope.taskForceId, timeZone),
+    countOpenGapsByArea(db, scope.taskForceId),
+    countOpenGapsByOwnerOrganization(db, scope.taskForceId),
+    countOverdue(db, scope.taskForceId, today),
+    frameworkElements(db, scope.taskForceId),
+  ]);
+  return {
+    today,
+    openedVsResolved,
+    openByArea: byArea.map((row) => ({ ...row, areaName: framework.areas.get(row.areaKey) ?? null })),
+    openByOwnerOrganization: byOrganization,
+    overdue,
+  };
+}
+
+/* ---------- action items ---------- */
+
+async function loadActionItem(db: Database, scope: TaskForceScope, actionItemId: string, lock?: "update") {
+  const item = await findActionItem(db, scope.taskForceId, actionItemId, lock);
+  if (!item) throw new DomainError("NOT_FOUND", "actionItemNotFound");
+  return item;
+}
+
+export async function listActionItemsOf(scope: TaskForceScope, input: ListActionItemsInput, now = new Date()) {
+  const db = await getDb();
+  const { today } = await todayOf(db, scope, now);
+  const rows = await listActionItems(db, scope.taskForceId, input, today);
+  return {
+    today,
+    actionItems: rows.map((item) => ({
+      ...item,
+      dueState: dueState(item.dueOn, today, item.status === "done"),
+      canUpdate: mayUpdateActionItem(scope, item),
+    })),
+  };
+}
+
+/** The signed-in person's actions in every task force where they are an active member. */
+export async function listMyActionItems(user: SessionUser, input: MyActionItemsInput, now = new Date()) {
+  const rows = await listActionItemsAssignedTo(await getDb(), user.id, input.includeDone);
+  return {
+    actionItems: rows.map(({ timeZone, ...item }) => {
+      const today = dateInZone(now, timeZone);
+      return { ...item, today, dueState: dueState(item.dueOn, today, item.status === "done") };
+    }),
+  };
+}
+
+export function createActionItem(scope: TaskForceScope, input: CreateActionItemInput, now = new Date()) {
+  return transaction(async (tx) => {
+    if (input.gapId) {
+      const gap = await loadGap(tx, scope, input.gapId);
+      if (!mayUpdateGap(scope, gap)) throw new DomainError("FORBIDDEN", "gapNotOwned");
+    } else if (!managesAll(scope)) {
+      throw new DomainError("FORBIDDEN", "standaloneActionNotAllowed");
+    }
+    const { today } = await todayOf(tx, scope, now);
+    assertDueNotPast(input.dueOn, today);
+    const assigneeOrganizationId = await checkOwner(
+      tx,
+      scope,
+      { organizationId: input.assigneeOrganizationId, userId: input.assigneeUserId },
+      { organization: "assigneeOrganizationId", person: "assigneeUserId" },
+    );
+    const values = { ...input, assigneeOrganizationId };
+    const { id, version } = await insertActionItem(tx, {
+      ...values,
+      taskForceId: scope.taskForceId,
+      createdByUserId: scope.userId,
+      updatedByUserId: scope.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await recordAudit(tx, who(scope), { entity: "actionItem", entityId: id, action: "create", changes: changedFields(null, values) });
+    return { id, version };
+  });
+}
+
+const ACTION_FIELDS = ["title", "assigneeUserId", "assigneeOrganizationId", "dueOn", "status"] as const;
+
+export function updateActionItem(scope: TaskForceScope, input: UpdateActionItemInput, now = new Date()) {
+  return transaction(async (tx) => {
+    const item = await loadActionItem(tx, scope, input.actionItemId, "update");
+    if (!mayUpdateActionItem(scope, item)) throw new DomainError("FORBIDDEN", "actionItemNotAssigned");
+    if (item.version !== input.version) throw staleVersion(item, "actionItem");
+    const { today } = await todayOf(tx, scope, now);
+
+    const after: ReturnType<typeof changedInput<UpdateActionItemInput, (typeof ACTION_FIELDS)[number]>> & { completedAt?: Date | null } =
+      changedInput(input, item, ACTION_FIELDS);
+    if ("dueOn" in after) assertDueNotPast(input.dueOn, today);
+    if ("assigneeOrganizationId" in after || "assigneeUserId" in after) {
+      const organizationId = input.assigneeOrganizationId !== undefined ? input.assigneeOrganizationId : item.assigneeOrganizationId;
+      const userId = input.assigneeUserId !== undefined ? input.assigneeUserId : item.assigneeUserId;
+      const stored = await checkOwner(tx, scope, { organizationId, userId }, { organization: "assigneeOrganizationId", person: "assigneeUserId" });
+      if (stored !== item.assigneeOrganizationId) after.assigneeOrganizationId = stored;
+    }
+    if ("status" in after) after.completedAt = after.status === "done" ? now : null;
+    if (Object.keys(after).length === 0) return { version: item.version };
+
+    const version = await updateActionItemRow(tx, scope.taskForceId, item.id, input.version, { ...after, updatedByUserId: scope.userId, updatedAt: now });
+    if (version === null) throw staleVersion(item, "actionItem");
+    await recordAudit(tx, who(scope), { entity: "actionItem", entityId: item.id, action: "update", changes: changedFields<Record<string, unknown>>(item, after) });
+    return { version };
+  });
+}
+
+export function completeActionItem(scope: TaskForceScope, input: ActionItemInput, now = new Date()) {
+  return transaction(async (tx) => {
+    const item = await loadActionItem(tx, scope, input.actionItemId, "update");
+    if (!mayUpdateActionItem(scope, item)) throw new DomainError("FORBIDDEN", "actionItemNotAssigned");
+    if (item.version !== input.version) throw staleVersion(item, "actionItem");
+    if (item.status === "done") throw new DomainError("CONFLICT", "actionItemAlreadyDone");
+    const version = await updateActionItemRow(tx, scope.taskForceId, item.id, input.version, {
+      status: "done",
+      completedAt: now,
+      updatedByUserId: scope.userId,
+      updatedAt: now,
+    });
+    if (version === null) throw staleVersion(item, "actionItem");
+    await recordAudit(tx, who(scope), {
+      entity: "actionItem",
+      entityId: item.id,
+      action: "complete",
+      changes: { status: { from: item.status, to: "done" }, completedAt: { from: null, to: now.toISOString() } },
+    });
+    return { version };
+  });
+}

@@ -1,0 +1,125 @@
+import { createTranslator } from "next-intl";
+import { getDb, transaction } from "@/db/client";
+import messages from "@/app/i18n/messages/en.json";
+import { appBaseUrl } from "@/server/env";
+import { isEmailConfigured, sendMail } from "@/server/mail/mailer";
+import { recordAudit } from "@/server/domains/audit/audit.service";
+import { insertNotifications, type NewNotification } from "@/server/domains/notifications/notifications.queries";
+import { listAllTaskForces } from "@/server/domains/taskForces/taskForces.queries";
+import { addDays, dateInZone, DUE_SOON_DAYS } from "./gaps.rules";
+import { listActionItemsDueBy, listGapsDueBy } from "./gaps.queries";
+
+/*
+ * The reminder digest behind `npm run jobs -- reminders`, meant for cron. For every task force:
+ * unfinished action items (to their assignee) and open gaps (to their owner) that are overdue or due
+ * within 7 days, in the task force's time zone. In-app notices always, one email per person when
+ * SMTP is configured. Dedupe keys make it idempotent: "due soon" is sent once per item, person and
+ * due date; "overdue" once per item, person and day. Email goes only to people with a new notice.
+ */
+
+export interface ReminderSummary {
+  taskForces: number;
+  notified: number;
+  dueSoon: number;
+  overdue: number;
+  emailed: number;
+  emailFailed: number;
+}
+
+interface DueRow {
+  id: string;
+  title: string;
+  dueOn: string | null;
+  userId: string;
+  email: string;
+  name: string;
+}
+
+type ReminderKind = "actionItemDueSoon" | "actionItemOverdue" | "gapDueSoon" | "gapOverdue";
+
+/** Reminder emails are written from the catalog in the default locale (people have no locale setting yet). */
+const digest = createTranslator({ locale: "en", messages, namespace: "email.reminderDigest" });
+
+interface Pending {
+  notification: NewNotification;
+  email: string;
+  line: string;
+  overdue: boolean;
+}
+
+function reminderOf(
+  row: DueRow,
+  what: "actionItem" | "gap",
+  taskForce: { id: string; slug: string },
+  today: string,
+): Pending {
+  const overdue = row.dueOn !== null && row.dueOn < today;
+  const kind: ReminderKind = `${what}${overdue ? "Overdue" : "DueSoon"}`;
+  const dedupeKey = overdue ? `${kind}:${row.id}:${row.userId}:${today}` : `${kind}:${row.id}:${row.userId}:${row.dueOn}`;
+  const link = what === "gap" ? `/tf/${taskForce.slug}/gaps/${row.id}` : `/tf/${taskForce.slug}/actions`;
+  return {
+    notification: { taskForceId: taskForce.id, userId: row.userId, kind, values: { title: row.title, dueOn: row.dueOn ?? "" }, link, dedupeKey },
+    email: row.email,
+    overdue,
+    line: `${digest(overdue ? "lineOverdue" : "lineDueSoon", { dueOn: row.dueOn ?? "", title: row.title })}\n  ${appBaseUrl()}${link}`,
+  };
+}
+
+export async function runReminders(now = new Date()): Promise<ReminderSummary> {
+  const db = await getDb();
+  const summary: ReminderSummary = { taskForces: 0, notified: 0, dueSoon: 0, overdue: 0, emailed: 0, emailFailed: 0 };
+  for (const taskForce of await listAllTaskForces(db)) {
+    summary.taskForces += 1;
+    const today = dateInZone(now, taskForce.timeZone);
+    const until = addDays(today, DUE_SOON_DAYS);
+    const sent = await transaction(async (tx) => {
+      const [actions, gaps] = await Promise.all([listActionItemsDueBy(tx, taskForce.id, until), listGapsDueBy(tx, taskForce.id, until)]);
+      const pending = [
+        ...actions.map((row) => reminderOf(row, "actionItem", taskForce, today)),
+        ...gaps.map((row) => reminderOf(row, "gap", taskForce, today)),
+      ];
+      const inserted = await insertNotifications(
+        tx,
+        pending.map((item) => item.notification),
+      );
+      const newKeys = new Set(inserted.map((row) => row.dedupeKey));
+      const fresh = pending.filter((item) => newKeys.has(item.notification.dedupeKey));
+      if (fresh.length > 0) {
+        await recordAudit(tx, { taskForceId: taskForce.id, actorUserId: null }, {
+          entity: "reminders",
+          entityId: today,
+          action: "send",
+          changes: { notified: { from: null, to: fresh.length } },
+        });
+      }
+      return fresh;
+    });
+    summary.notified += sent.length;
+    summary.overdue += sent.filter((item) => item.overdue).length;
+    summary.dueSoon += sent.filter((item) => !item.overdue).length;
+    if (sent.length > 0 && isEmailConfigured()) {
+      const byEmail = new Map<string, Pending[]>();
+      for (const item of sent) byEmail.set(item.email, [...(byEmail.get(item.email) ?? []), item]);
+      for (const [email, items] of byEmail) {
+        if (await trySendDigest(email, taskForce.name, items)) summary.emailed += 1;
+        else summary.emailFailed += 1;
+      }
+    }
+  }
+  return summary;
+}
+
+async function trySendDigest(email: string, taskForceName: string, items: Pending[]): Promise<boolean> {
+  try {
+    await sendMail({
+      to: email,
+      subject: digest("subject", { count: items.length, taskForce: taskForceName }),
+      text: `${digest("intro", { taskForce: taskForceName })}\n\n${items.map((item) => item.line).join("\n")}\n`,
+    });
+    return true;
+  } catch (error) {
+    // The in-app notice stands; one failed email must not stop the digest for everyone else.
+    console.error("Sending a reminder digest failed:", error instanceof Error ? error.message : error);
+    return false;
+  }
+}
