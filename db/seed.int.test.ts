@@ -73,4 +73,25 @@ describe("the demo seed", () => {
     const asFunder = await callerFor(await demoUser("funder@example.org")).assessment.consensus(roundInput);
     expect(asFunder.areas.flatMap((area) => area.elements.flatMap((element) => element.ratings))).toEqual([]);
   });
+
+  it("has gaps from the autumn round with action plans, some overdue and some due within the week", async () => {
+    const input = { taskForceSlug: DEMO_TASK_FORCE_SLUG };
+    const coordinator = callerFor(await demoUser("coordinator@example.org"));
+    const [autumn] = await coordinator.assessment.list(input);
+    const { gaps } = await coordinator.gap.list(input);
+    expect(gaps.length).toBeGreaterThanOrEqual(3);
+    expect(gaps.every((gap) => gap.sourceRoundId === autumn?.id)).toBe(true);
+    expect(new Set(gaps.map((gap) => gap.status))).toEqual(new Set(["open", "in_progress", "blocked", "resolved"]));
+    expect(gaps.find((gap) => gap.status === "blocked")?.statusReason).toBeTruthy();
+    expect(new Set(gaps.map((gap) => gap.ownerOrganizationId)).size).toBe(gaps.length);
+    expect(gaps.map((gap) => gap.dueState)).toEqual(expect.arrayContaining(["overdue", "dueSoon"]));
+
+    const { actionItems } = await coordinator.actionItem.list(input);
+    expect(actionItems.length).toBeGreaterThanOrEqual(4);
+    expect(actionItems.some((item) => item.status === "done")).toBe(true);
+    expect(actionItems.some((item) => item.gapId === null)).toBe(true);
+
+    const mine = await callerFor(await demoUser("member@example.org")).actionItem.mine({ includeDone: false });
+    expect(mine.actionItems.map((item) => item.dueState)).toEqual(expect.arrayContaining(["overdue", "dueSoon"]));
+  });
 });

@@ -1,0 +1,88 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { FormError } from "@/app/_components/forms";
+import { useTRPC } from "@/app/_trpc/client";
+import { CalendarDay } from "../assessments/CalendarDay";
+
+export type DueState = "overdue" | "dueSoon" | "later" | "none";
+export type ActionStatus = "to_do" | "doing" | "done";
+export const ACTION_STATUSES: readonly ActionStatus[] = ["to_do", "doing", "done"];
+
+/** The due date with its state in words (never by colour alone): overdue, or due within 7 days. */
+export function DueCell({ dueOn, dueState }: { dueOn: string | null; dueState: DueState }) {
+  const t = useTranslations("actions");
+  if (!dueOn) return <>{t("noDueDate")}</>;
+  return (
+    <>
+      <CalendarDay value={dueOn} />
+      {dueState === "overdue" && (
+        <>
+          {" "}
+          <strong className="due-overdue">{t("dueOverdue")}</strong>
+        </>
+      )}
+      {dueState === "dueSoon" && (
+        <>
+          {" "}
+          <strong className="due-soon">{t("dueSoon")}</strong>
+        </>
+      )}
+    </>
+  );
+}
+
+export function StatusText({ status }: { status: ActionStatus }) {
+  const t = useTranslations("actions");
+  return <>{t(`status_${status}`)}</>;
+}
+
+/**
+ * "Mark done" with the version the list was loaded with. When someone changed the action in the
+ * meantime the server's "changed by X at T" message is shown and the lists are refreshed, so the
+ * person reviews the latest state before trying again.
+ */
+export function MarkDoneButton({
+  taskForceSlug,
+  item,
+  onDone,
+}: {
+  taskForceSlug: string;
+  item: { id: string; title: string; version: number };
+  onDone: (title: string) => void;
+}) {
+  const t = useTranslations("actions");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.actionItem.list.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.actionItem.mine.queryKey() }),
+    ]);
+  const complete = useMutation(
+    trpc.actionItem.complete.mutationOptions({
+      onSuccess: () => {
+        onDone(item.title);
+        return refresh();
+      },
+      onError: (error) => {
+        if (error.data?.code === "CONFLICT") return refresh();
+      },
+    }),
+  );
+  return (
+    <div>
+      <FormError error={complete.error} />
+      <button
+        type="button"
+        className="secondary"
+        disabled={complete.isPending}
+        onClick={() => complete.mutate({ taskForceSlug, actionItemId: item.id, version: item.version })}
+      >
+        {complete.isPending ? t("markingDone") : t("markDone")}
+        <span className="visually-hidden"> {item.title}</span>
+      </button>
+    </div>
+  );
+}

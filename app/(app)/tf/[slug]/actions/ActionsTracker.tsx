@@ -1,0 +1,127 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useId, useState } from "react";
+import { SuccessMessage } from "@/app/_components/forms";
+import { useTRPC } from "@/app/_trpc/client";
+import { ACTION_STATUSES, DueCell, MarkDoneButton, StatusText, type ActionStatus } from "./ActionParts";
+
+export interface ActionFilters {
+  status: ActionStatus | undefined;
+  assigneeOrganizationId: string | undefined;
+  overdue: boolean;
+}
+
+/** Every action of the task force (of gaps and standalone), filtered by a plain GET form. */
+export function ActionsTracker({ taskForceSlug, filters }: { taskForceSlug: string; filters: ActionFilters }) {
+  const t = useTranslations("actions");
+  const trpc = useTRPC();
+  const id = useId();
+  const [done, setDone] = useState<string | null>(null);
+  const actions = useQuery(
+    trpc.actionItem.list.queryOptions({
+      taskForceSlug,
+      status: filters.status ? [filters.status] : undefined,
+      assigneeOrganizationId: filters.assigneeOrganizationId,
+      overdue: filters.overdue,
+    }),
+  );
+  const organizations = useQuery(trpc.organization.list.queryOptions({ taskForceSlug }));
+  const items = actions.data?.actionItems ?? [];
+  const filtered = filters.status !== undefined || filters.assigneeOrganizationId !== undefined || filters.overdue;
+
+  return (
+    <section aria-labelledby="all-actions-heading">
+      <h2 id="all-actions-heading">{t("allHeading")}</h2>
+      <form method="get" aria-label={t("filtersLegend")}>
+        <div className="inline-actions">
+          <div className="field">
+            <label htmlFor={`${id}-status`}>{t("statusFilter")}</label>
+            <select id={`${id}-status`} name="status" defaultValue={filters.status ?? ""}>
+              <option value="">{t("anyStatus")}</option>
+              {ACTION_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {t(`status_${status}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-organization`}>{t("organizationFilter")}</label>
+            <select id={`${id}-organization`} name="organization" defaultValue={filters.assigneeOrganizationId ?? ""}>
+              <option value="">{t("anyOrganization")}</option>
+              {(organizations.data ?? []).map((organization) => (
+                <option key={organization.id} value={organization.id}>
+                  {organization.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <label className="choice">
+            <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} />
+            {t("overdueFilter")}
+          </label>
+          <button type="submit">{t("applyFilters")}</button>
+          {filtered && <Link href={`/tf/${taskForceSlug}/actions`}>{t("clearFilters")}</Link>}
+        </div>
+      </form>
+      {done && <SuccessMessage>{t("markedDone", { title: done })}</SuccessMessage>}
+      {actions.isSuccess && items.length === 0 ? (
+        <p>{t("allEmpty")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table aria-labelledby="all-actions-heading">
+            <thead>
+              <tr>
+                <th scope="col">{t("columnTitle")}</th>
+                <th scope="col">{t("columnGap")}</th>
+                <th scope="col">{t("columnAssignee")}</th>
+                <th scope="col">{t("columnDue")}</th>
+                <th scope="col">{t("columnStatus")}</th>
+                <th scope="col">{t("columnDo")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.id}>
+                  <td>{item.title}</td>
+                  <td>
+                    {item.gapId ? (
+                      <Link href={`/tf/${taskForceSlug}/gaps/${item.gapId}`}>{item.gapTitle}</Link>
+                    ) : (
+                      t("standalone")
+                    )}
+                  </td>
+                  <td>
+                    {item.assigneeName || item.assigneeOrganizationName ? (
+                      <>
+                        {item.assigneeName}
+                        {item.assigneeName && item.assigneeOrganizationName && <br />}
+                        {item.assigneeOrganizationName}
+                      </>
+                    ) : (
+                      t("noAssignee")
+                    )}
+                  </td>
+                  <td>
+                    <DueCell dueOn={item.dueOn} dueState={item.dueState} />
+                  </td>
+                  <td>
+                    <StatusText status={item.status} />
+                  </td>
+                  <td>
+                    {item.status !== "done" && item.canUpdate && (
+                      <MarkDoneButton taskForceSlug={taskForceSlug} item={item} onDone={setDone} />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
