@@ -1,7 +1,7 @@
 "use client";
 
 import type { TRPCClientErrorLike } from "@trpc/client";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useId, type ReactNode } from "react";
 import type { AppRouter } from "@/server/trpc/root";
 import type { FieldErrors, FieldMessage } from "@/server/trpc/fieldErrors";
@@ -15,21 +15,45 @@ export function fieldErrorsOf(error: ClientError | null | undefined): FieldError
   return error?.data?.fieldErrors ?? {};
 }
 
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * Message values as a reader expects them: calendar dates (YYYY-MM-DD) and instants (ISO
+ * timestamps) travel from the server as strings and are shown in the reader's locale, instants
+ * in the time zone of the surrounding provider (the task force's).
+ */
+export function useReadableValues() {
+  const format = useFormatter();
+  return (values: Record<string, string | number> | undefined): Record<string, string | number> =>
+    Object.fromEntries(
+      Object.entries(values ?? {}).map(([key, value]) => {
+        if (typeof value !== "string") return [key, value];
+        if (CALENDAR_DATE.test(value)) return [key, format.dateTime(new Date(`${value}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })];
+        if (TIMESTAMP.test(value)) return [key, format.dateTime(new Date(value), { dateStyle: "medium", timeStyle: "short" })];
+        return [key, value];
+      }),
+    );
+}
+
 /** The sentence for a failed request, in the person's language; never a server-side English string. */
 export function useErrorMessage() {
   const t = useTranslations("errors");
+  const readable = useReadableValues();
   return (error: ClientError): string => {
     const key = error.data?.messageKey ?? "internal";
-    return t.has(key as ErrorKey) ? t(key as ErrorKey, error.data?.values) : t("internal");
+    return t.has(key as ErrorKey) ? t(key as ErrorKey, readable(error.data?.values)) : t("internal");
   };
 }
 
 export function useFieldMessage() {
   const tValidation = useTranslations("validation");
   const tErrors = useTranslations("errors");
+  const readable = useReadableValues();
   return (message: FieldMessage) => {
-    if (tValidation.has(message.key as ValidationKey)) return tValidation(message.key as ValidationKey, message.values);
-    if (tErrors.has(message.key as ErrorKey)) return tErrors(message.key as ErrorKey, message.values);
+    const values = readable(message.values);
+    if (tValidation.has(message.key as ValidationKey)) return tValidation(message.key as ValidationKey, values);
+    if (tErrors.has(message.key as ErrorKey)) return tErrors(message.key as ErrorKey, values);
     return tValidation("invalid");
   };
 }

@@ -3,19 +3,18 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { DateTime } from "@/app/_components/DateTime";
-import { FormError } from "@/app/_components/forms";
+import { FormError, useReadableValues } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import type messages from "@/app/i18n/messages/en.json";
 
 type NotificationKind = keyof (typeof messages)["notifications"];
-const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function NotificationList() {
   const t = useTranslations("notificationsPage");
   const tKinds = useTranslations("notifications");
-  const format = useFormatter();
+  const readable = useReadableValues();
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -29,18 +28,6 @@ export function NotificationList() {
       },
     }),
   );
-
-  /** Calendar dates travel as YYYY-MM-DD; show them the way the reader writes dates. */
-  function readable(values: Record<string, string | number>) {
-    return Object.fromEntries(
-      Object.entries(values).map(([key, value]) => [
-        key,
-        typeof value === "string" && CALENDAR_DATE.test(value)
-          ? format.dateTime(new Date(`${value}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })
-          : value,
-      ]),
-    );
-  }
 
   const rows = notices.data ?? [];
   if (rows.length === 0) return <p>{t("none")}</p>;
