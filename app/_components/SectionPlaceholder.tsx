@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { loadTaskForce } from "@/app/(app)/tf/[slug]/_lib/taskForce";
 
-type PlaceholderSection = "gaps" | "meetings" | "grants";
+type PlaceholderSection = "meetings" | "grants";
 
 /**
  * The page of a section whose records arrive with a later part of the product: it already sits at

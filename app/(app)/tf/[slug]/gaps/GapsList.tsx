@@ -1,0 +1,181 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { FormError } from "@/app/_components/forms";
+import { useTRPC } from "@/app/_trpc/client";
+import { CalendarDay } from "../assessments/CalendarDay";
+import { GAP_STATUSES, gapsHref, type GapFilters, type GapSort } from "./filters";
+
+type DueStateValue = "overdue" | "dueSoon" | "later" | "none";
+
+/** The due date with its state in words, so overdue and soon-due gaps do not rely on colour. */
+export function DueCell({ dueOn, dueState }: { dueOn: string | null; dueState: DueStateValue }) {
+  const t = useTranslations("gaps");
+  if (!dueOn) return <>{t("noDueDate")}</>;
+  return (
+    <>
+      <CalendarDay value={dueOn} />
+      {(dueState === "overdue" || dueState === "dueSoon") && (
+        <>
+          {" "}
+          <strong className={dueState === "overdue" ? "badge" : "badge soon"}>{t(`dueState.${dueState}`)}</strong>
+        </>
+      )}
+    </>
+  );
+}
+
+export function GapsList({ taskForceSlug, filters }: { taskForceSlug: string; filters: GapFilters }) {
+  const t = useTranslations("gaps");
+  const trpc = useTRPC();
+  const input = { taskForceSlug };
+  const list = useQuery(trpc.gap.list.queryOptions({ ...input, ...filters.input }));
+  const organizations = useQuery(trpc.organization.list.queryOptions(input));
+  const framework = useQuery(trpc.framework.forTaskForce.queryOptions(input));
+  const areas = framework.data?.content.areas ?? [];
+  const areaName = (key: string) => areas.find((area) => area.key === key)?.name ?? key;
+
+  function sortHeader(sort: GapSort, label: string) {
+    const active = filters.input.sort === sort;
+    const direction = active && filters.input.direction === "asc" ? "desc" : "asc";
+    return (
+      <th scope="col" aria-sort={active ? (filters.input.direction === "asc" ? "ascending" : "descending") : undefined}>
+        <Link href={gapsHref(taskForceSlug, filters, { sort, direction })}>
+          {label}
+          {active && <span>{` (${t(filters.input.direction === "asc" ? "sortedAscending" : "sortedDescending")})`}</span>}
+        </Link>
+      </th>
+    );
+  }
+
+  const gaps = list.data?.gaps ?? [];
+  return (
+    <section aria-labelledby="gaps-list-heading">
+      <h2 id="gaps-list-heading">{t("listHeading")}</h2>
+      <form method="get" action={`/tf/${taskForceSlug}/gaps`} className="gap-filters" aria-label={t("filtersLabel")}>
+        <fieldset className="choice-group">
+          <legend>{t("statusFilter")}</legend>
+          {GAP_STATUSES.map((status) => (
+            <label className="choice" key={status}>
+              <input type="checkbox" name="status" value={status} defaultChecked={filters.input.status?.includes(status) ?? false} />
+              {t(`status.${status}`)}
+            </label>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="gap-filter-area">{t("areaFilter")}</label>
+          <select id="gap-filter-area" name="area" defaultValue={filters.input.area ?? ""}>
+            <option value="">{t("any")}</option>
+            {areas.map((area) => (
+              <option key={area.key} value={area.key}>
+                {area.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="gap-filter-organization">{t("organizationFilter")}</label>
+          <select id="gap-filter-organization" name="organization" defaultValue={filters.input.ownerOrganizationId ?? ""}>
+            <option value="">{t("any")}</option>
+            {(organizations.data ?? []).map((organization) => (
+              <option key={organization.id} value={organization.id}>
+                {organization.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="choice">
+          <input type="checkbox" name="overdue" value="1" defaultChecked={filters.input.overdue} />
+          {t("overdueFilter")}
+        </label>
+        {filters.view === "board" && <input type="hidden" name="view" value="board" />}
+        <div>
+          <button type="submit">{t("applyFilters")}</button> <Link href={gapsHref(taskForceSlug, { ...filters, input: { overdue: false, sort: "dueOn", direction: "asc" } })}>{t("clearFilters")}</Link>
+        </div>
+      </form>
+      <p className="inline-actions">
+        {t("viewLabel")}{" "}
+        {filters.view === "list" ? (
+          <>
+            <strong aria-current="page">{t("viewList")}</strong> <Link href={gapsHref(taskForceSlug, filters, { view: "board" })}>{t("viewBoard")}</Link>
+          </>
+        ) : (
+          <>
+            <Link href={gapsHref(taskForceSlug, filters, { view: "list" })}>{t("viewList")}</Link> <strong aria-current="page">{t("viewBoard")}</strong>
+          </>
+        )}
+      </p>
+      <FormError error={list.error} />
+      {list.data && gaps.length === 0 && <p>{t("none")}</p>}
+      {gaps.length > 0 && filters.view === "list" && (
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">{t("listHeading")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("titleColumn")}</th>
+                {sortHeader("elementKey", t("elementColumn"))}
+                {sortHeader("priority", t("priorityColumn"))}
+                {sortHeader("status", t("statusColumn"))}
+                <th scope="col">{t("ownerColumn")}</th>
+                {sortHeader("dueOn", t("dueColumn"))}
+                <th scope="col">{t("openActionsColumn")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {gaps.map((gap) => (
+                <tr key={gap.id}>
+                  <th scope="row">
+                    <Link href={`/tf/${taskForceSlug}/gaps/${gap.id}`}>{gap.title}</Link>
+                  </th>
+                  <td>
+                    {gap.elementKey} <span className="hint">({areaName(gap.areaKey)})</span>
+                  </td>
+                  <td>{t(`priority.${gap.priority}`)}</td>
+                  <td>{t(`status.${gap.status}`)}</td>
+                  <td>{[gap.ownerOrganizationName, gap.ownerUserName].filter(Boolean).join(" — ") || t("noOwner")}</td>
+                  <td>
+                    <DueCell dueOn={gap.dueOn} dueState={gap.dueState} />
+                  </td>
+                  <td>{gap.openActionCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {gaps.length > 0 && filters.view === "board" && (
+        <div className="gap-board">
+          {GAP_STATUSES.filter((status) => !filters.input.status || filters.input.status.includes(status)).map((status) => {
+            const column = gaps.filter((gap) => gap.status === status);
+            return (
+              <section key={status} className="gap-board-column" aria-labelledby={`board-${status}`}>
+                <h3 id={`board-${status}`}>{t("boardColumn", { status: t(`status.${status}`), count: column.length })}</h3>
+                {column.length === 0 ? (
+                  <p className="hint">{t("boardEmpty")}</p>
+                ) : (
+                  <ul className="cards">
+                    {column.map((gap) => (
+                      <li key={gap.id}>
+                        <Link href={`/tf/${taskForceSlug}/gaps/${gap.id}`}>{gap.title}</Link>
+                        <p className="element-key">
+                          {gap.elementKey} · {t(`priority.${gap.priority}`)}
+                        </p>
+                        <p>
+                          {t("dueColumn")}: <DueCell dueOn={gap.dueOn} dueState={gap.dueState} />
+                        </p>
+                        <p className="hint">{[gap.ownerOrganizationName, gap.ownerUserName].filter(Boolean).join(" — ") || t("noOwner")}</p>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            );
+          })}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { Field } from "@/app/_components/forms";
+import { useTRPC } from "@/app/_trpc/client";
+import type { FieldErrors } from "@/server/trpc/fieldErrors";
+
+/** Organization and person selects (uncontrolled) for a gap owner or an action assignee. */
+export function OwnerFields({
+  taskForceSlug,
+  errors,
+  organizationName,
+  personName,
+  organizationLabel,
+  personLabel,
+  defaultOrganizationId,
+  defaultUserId,
+}: {
+  taskForceSlug: string;
+  errors: FieldErrors;
+  organizationName: string;
+  personName: string;
+  organizationLabel: string;
+  personLabel: string;
+  defaultOrganizationId?: string | null;
+  defaultUserId?: string | null;
+}) {
+  const t = useTranslations("gaps");
+  const trpc = useTRPC();
+  const organizations = useQuery(trpc.organization.list.queryOptions({ taskForceSlug }));
+  const people = useQuery(trpc.people.list.queryOptions({ taskForceSlug }));
+  const orgName = (id: string | null) => organizations.data?.find((organization) => organization.id === id)?.name;
+  return (
+    <>
+      <Field label={organizationLabel} name={organizationName} errors={errors}>
+        {(control) => (
+          <select {...control} defaultValue={defaultOrganizationId ?? ""}>
+            <option value="">{t("noneChosen")}</option>
+            {(organizations.data ?? []).map((organization) => (
+              <option key={organization.id} value={organization.id}>
+                {organization.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={personLabel} name={personName} errors={errors} hint={t("personHint")}>
+        {(control) => (
+          <select {...control} defaultValue={defaultUserId ?? ""}>
+            <option value="">{t("noneChosen")}</option>
+            {(people.data ?? [])
+              .filter((person) => person.role === "coordinator" || person.role === "member")
+              .map((person) => (
+                <option key={person.userId} value={person.userId}>
+                  {orgName(person.organizationId) ? `${person.name} (${orgName(person.organizationId)})` : person.name}
+                </option>
+              ))}
+          </select>
+        )}
+      </Field>
+    </>
+  );
+}
+
+/** "" reads as null. */
+export const orNull = (value: string) => (value === "" ? null : value);

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { getQueryClient, HydrateClient, loadForPage, trpc } from "@/app/_trpc/server";
+import { requireTaskForcePermission } from "../../_lib/taskForce";
+import { GapDetail } from "./GapDetail";
+
+type Props = { params: Promise<{ slug: string; gapId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("gaps"))("detailMetaTitle") };
+}
+
+export default async function GapPage({ params }: Props) {
+  const { slug, gapId } = await params;
+  const path = `/tf/${slug}/gaps/${gapId}`;
+  const taskForce = await requireTaskForcePermission(slug, path, "gap.read");
+  const queryClient = getQueryClient();
+  const input = { taskForceSlug: slug, gapId };
+  // The gap first: a malformed or unknown id (or another task force's gap) is the not-found page.
+  await loadForPage(() => queryClient.fetchQuery(trpc.gap.get.queryOptions(input)), path);
+  const canSeePeople = taskForce.permissions.includes("membership.read");
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.gap.progress.queryOptions(input)),
+    queryClient.prefetchQuery(trpc.organization.list.queryOptions({ taskForceSlug: slug })),
+    ...(canSeePeople ? [queryClient.prefetchQuery(trpc.people.list.queryOptions({ taskForceSlug: slug }))] : []),
+  ]);
+  return (
+    <HydrateClient>
+      <GapDetail taskForceSlug={slug} gapId={gapId} canSeePeople={canSeePeople} />
+    </HydrateClient>
+  );
+}

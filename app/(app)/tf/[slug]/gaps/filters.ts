@@ -1,0 +1,59 @@
+/* Mirrors of db/schema GAP_STATUSES and the gaps schemas' GAP_SORTS, kept here so the client bundle stays free of server code. */
+export const GAP_STATUSES = ["open", "in_progress", "blocked", "resolved", "wont_fix"] as const;
+export const GAP_PRIORITIES = ["high", "medium", "low"] as const;
+export const GAP_SORTS = ["dueOn", "priority", "status", "updatedAt", "createdAt", "elementKey"] as const;
+
+export type GapStatusValue = (typeof GAP_STATUSES)[number];
+export type GapSort = (typeof GAP_SORTS)[number];
+
+export interface GapFilters {
+  /** What gap.list takes. */
+  input: {
+    status?: GapStatusValue[];
+    area?: string;
+    ownerOrganizationId?: string;
+    overdue: boolean;
+    sort: GapSort;
+    direction: "asc" | "desc";
+  };
+  view: "list" | "board";
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+const all = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+/** The filters of the GET form in the address; anything malformed is ignored rather than refused. */
+export function parseGapFilters(params: Record<string, string | string[] | undefined>): GapFilters {
+  const status = all(params.status).filter((value): value is GapStatusValue => (GAP_STATUSES as readonly string[]).includes(value));
+  const area = first(params.area)?.trim();
+  const organization = first(params.organization);
+  const sort = first(params.sort);
+  return {
+    input: {
+      ...(status.length ? { status } : {}),
+      ...(area && /^[A-Za-z0-9_-]{1,50}$/.test(area) ? { area } : {}),
+      ...(organization && UUID.test(organization) ? { ownerOrganizationId: organization } : {}),
+      overdue: first(params.overdue) === "1",
+      sort: (GAP_SORTS as readonly string[]).includes(sort ?? "") ? (sort as GapSort) : "dueOn",
+      direction: first(params.direction) === "desc" ? "desc" : "asc",
+    },
+    view: first(params.view) === "board" ? "board" : "list",
+  };
+}
+
+/** The address of the list with these filters (and any changes). */
+export function gapsHref(taskForceSlug: string, filters: GapFilters, changes: Partial<GapFilters["input"]> & { view?: "list" | "board" } = {}) {
+  const { view = filters.view, ...inputChanges } = changes;
+  const input = { ...filters.input, ...inputChanges };
+  const query = new URLSearchParams();
+  for (const status of input.status ?? []) query.append("status", status);
+  if (input.area) query.set("area", input.area);
+  if (input.ownerOrganizationId) query.set("organization", input.ownerOrganizationId);
+  if (input.overdue) query.set("overdue", "1");
+  if (input.sort !== "dueOn") query.set("sort", input.sort);
+  if (input.direction !== "asc") query.set("direction", input.direction);
+  if (view === "board") query.set("view", "board");
+  const text = query.toString();
+  return `/tf/${taskForceSlug}/gaps${text ? `?${text}` : ""}`;
+}

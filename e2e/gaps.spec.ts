@@ -1,0 +1,168 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import {
+  expectNoAxeViolations,
+  listPeople,
+  messages,
+  newSignedInPage,
+  ok,
+  RIVERBEND,
+  signIn,
+  trpcMutation,
+  trpcQuery,
+  USERS,
+} from "./fixtures";
+
+/*
+ * Gaps and action plans. Every test makes the gaps it works on (from a suggestion or by API), so it
+ * depends on no other spec and changes nothing another spec reads (the seeded gaps stay as they are).
+ */
+
+const t = messages.gaps;
+const GAPS = `/tf/${RIVERBEND}/gaps`;
+const AUTUMN = "Autumn 2026 self-assessment (demo)";
+const FUTURE = "2099-06-30";
+const suffix = () => Math.random().toString(36).slice(2, 7);
+
+/** A gap made by API (as the coordinator signed in on `request`) on the framework's first element. */
+async function createGapByApi(request: APIRequestContext, title: string): Promise<string> {
+  const framework = ok(
+    await trpcQuery<{ content: { areas: { elements: { key: string }[] }[] } }>(request, "framework.forTaskForce", { taskForceSlug: RIVERBEND }),
+    "framework.forTaskForce",
+  );
+  const elementKey = framework.content.areas[0]?.elements[0]?.key ?? "";
+  const { id } = ok(await trpcMutation<{ id: string }>(request, "gap.create", { taskForceSlug: RIVERBEND, elementKey, title }), "gap.create");
+  return id;
+}
+
+async function addAction(page: Page, title: string, assigneeUserId: string, dueOn: string) {
+  const form = page.getByRole("form", { name: t.addActionHeading });
+  await form.getByLabel(t.actionTitleLabel, { exact: true }).fill(title);
+  await form.getByLabel(t.assigneePersonLabel, { exact: true }).selectOption(assigneeUserId);
+  await form.getByLabel(t.actionDueLabel, { exact: true }).fill(dueOn);
+  await form.getByRole("button", { name: t.addAction }).click();
+}
+
+test.describe("gaps", () => {
+  test("a suggested gap becomes an action plan; two members of two organizations complete their actions", async ({ page, browser }) => {
+    test.setTimeout(90_000);
+    await signIn(page, USERS.coordinator);
+    await page.goto(GAPS);
+    const suggestions = page.getByRole("region", { name: t.suggestedHeading });
+    await suggestions.getByLabel(t.roundLabel).selectOption({ label: AUTUMN });
+    const createButton = suggestions.getByRole("button", { name: t.createFromSuggestion }).first();
+    await expect(createButton).toBeVisible();
+    await createButton.click();
+    const link = page.getByRole("status").getByRole("link").first();
+    await expect(link).toBeVisible();
+    await link.click();
+    await page.waitForURL(/\/gaps\/[0-9a-f-]{36}$/);
+    const gapUrl = page.url();
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+
+    const people = await listPeople(page.request, RIVERBEND);
+    const member = people.find((person) => person.email === USERS.member);
+    const deputy = people.find((person) => person.email === "deputy@example.org");
+    expect(member && deputy && member.organizationId !== deputy.organizationId).toBeTruthy();
+
+    // A due date in the past is refused with a clear message; what was typed stays.
+    const pastTitle = `Past action ${suffix()}`;
+    await addAction(page, pastTitle, member!.userId, "2020-01-01");
+    const form = page.getByRole("form", { name: t.addActionHeading });
+    await expect(form.getByText(/Choose a due date from today/).first()).toBeVisible();
+    await expect(form.getByLabel(t.actionTitleLabel, { exact: true })).toHaveValue(pastTitle);
+
+    const memberAction = `Shelter action ${suffix()}`;
+    const deputyAction = `Sheriff action ${suffix()}`;
+    await addAction(page, memberAction, member!.userId, FUTURE);
+    await expect(page.getByRole("row", { name: new RegExp(memberAction) })).toBeVisible();
+    await addAction(page, deputyAction, deputy!.userId, FUTURE);
+    await expect(page.getByRole("row", { name: new RegExp(deputyAction) })).toBeVisible();
+
+    for (const [email, title] of [
+      [USERS.member, memberAction],
+      ["deputy@example.org", deputyAction],
+    ] as const) {
+      const { context, page: own } = await newSignedInPage(browser, email);
+      try {
+        await own.goto(gapUrl);
+        const row = own.getByRole("row", { name: new RegExp(title) });
+        await row.getByRole("button", { name: t.completeNamed.replace("{title}", title) }).click();
+        await expect(row.getByRole("cell", { name: t.actionStatus.done, exact: true })).toBeVisible();
+      } finally {
+        await context.close();
+      }
+    }
+
+    await page.reload();
+    for (const title of [memberAction, deputyAction]) {
+      await expect(page.getByRole("row", { name: new RegExp(title) }).getByRole("cell", { name: t.actionStatus.done, exact: true })).toBeVisible();
+    }
+  });
+
+  test("the second of two people saving the same gap is refused with who changed it, and keeps what they typed", async ({ page, browser }) => {
+    await signIn(page, USERS.coordinator);
+    const gapId = await createGapByApi(page.request, `Conflict gap ${suffix()}`);
+    const { context, page: other } = await newSignedInPage(browser, USERS.coordinator);
+    try {
+      await page.goto(`${GAPS}/${gapId}`);
+      await other.goto(`${GAPS}/${gapId}`);
+      const firstTitle = `Saved first ${suffix()}`;
+      const secondTitle = `Saved second ${suffix()}`;
+      const firstForm = page.getByRole("form", { name: t.editHeading });
+      await firstForm.getByLabel(t.titleLabel).fill(firstTitle);
+      await firstForm.getByRole("button", { name: t.save }).click();
+      await expect(page.getByText(t.saved)).toBeVisible();
+
+      const secondForm = other.getByRole("form", { name: t.editHeading });
+      await secondForm.getByLabel(t.titleLabel).fill(secondTitle);
+      await secondForm.getByRole("button", { name: t.save }).click();
+      await expect(secondForm.getByRole("alert")).toContainText("was changed by Casey Coordinator (demo)");
+      // The latest saved details show, and the typed title is still in the form.
+      await expect(other.getByRole("heading", { level: 1 })).toHaveText(firstTitle);
+      await expect(secondForm.getByLabel(t.titleLabel)).toHaveValue(secondTitle);
+      // Saving again, knowingly, applies it.
+      await secondForm.getByRole("button", { name: t.save }).click();
+      await expect(other.getByRole("heading", { level: 1 })).toHaveText(secondTitle);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a funder sees the gap and the comments shared with funders, not the internal ones", async ({ page, browser }) => {
+    await signIn(page, USERS.coordinator);
+    const title = `Funder gap ${suffix()}`;
+    const gapId = await createGapByApi(page.request, title);
+    const internal = `Internal note ${suffix()}`;
+    const shared = `Shared note ${suffix()}`;
+    ok(await trpcMutation(page.request, "gap.comment", { taskForceSlug: RIVERBEND, gapId, body: internal }), "internal comment");
+    ok(await trpcMutation(page.request, "gap.comment", { taskForceSlug: RIVERBEND, gapId, body: shared, sharedWithFunders: true }), "shared comment");
+    await page.goto(`${GAPS}/${gapId}`);
+    await expect(page.getByText(internal)).toBeVisible();
+
+    const { context, page: funder } = await newSignedInPage(browser, USERS.funder);
+    try {
+      await funder.goto(`${GAPS}/${gapId}`);
+      await expect(funder.getByRole("heading", { level: 1 })).toHaveText(title);
+      await expect(funder.getByText(shared)).toBeVisible();
+      await expect(funder.getByText(internal)).toHaveCount(0);
+      await expect(funder.getByRole("form", { name: t.editHeading })).toHaveCount(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("list, board and detail pages have no axe violations", async ({ page }) => {
+    await signIn(page, USERS.coordinator);
+    const gapId = await createGapByApi(page.request, `Axe gap ${suffix()}`);
+    await page.goto(GAPS);
+    await expect(page.getByRole("heading", { level: 1, name: t.title })).toBeVisible();
+    await expectNoAxeViolations(page, "gaps list");
+    await page.getByRole("link", { name: t.viewBoard }).click();
+    await page.waitForURL(/view=board/);
+    await expect(page.getByRole("heading", { name: new RegExp(t.status.open) }).first()).toBeVisible();
+    await expectNoAxeViolations(page, "gaps board");
+    await page.goto(`${GAPS}/${gapId}`);
+    await expect(page.getByRole("heading", { name: t.actionsHeading })).toBeVisible();
+    await expectNoAxeViolations(page, "gap detail");
+  });
+});
