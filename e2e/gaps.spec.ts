@@ -165,4 +165,64 @@ test.describe("gaps", () => {
     await expect(page.getByRole("heading", { name: t.actionsHeading })).toBeVisible();
     await expectNoAxeViolations(page, "gap detail");
   });
+
+  // The closed loop: a later round shows the element reached its target, and the gap offers to resolve.
+  test("a later round that reaches the target lets the coordinator resolve the gap", async ({ page, browser }) => {
+    test.setTimeout(90_000);
+    await signIn(page, USERS.coordinator);
+    const framework = ok(
+      await trpcQuery<{ content: { areas: { elements: { key: string }[] }[] } }>(page.request, "framework.forTaskForce", { taskForceSlug: RIVERBEND }),
+      "framework.forTaskForce",
+    );
+    const elementKeys = framework.content.areas.flatMap((area) => area.elements.map((element) => element.key));
+    const { id: gapId } = ok(
+      await trpcMutation<{ id: string }>(page.request, "gap.create", {
+        taskForceSlug: RIVERBEND,
+        elementKey: elementKeys[0],
+        title: `Closed loop ${suffix()}`,
+        targetStage: 3,
+      }),
+      "gap.create",
+    );
+
+    // A new round, answered at stage 4 by two members and closed.
+    const people = await listPeople(page.request, RIVERBEND);
+    const respondents = ["advocate@example.org", "deputy@example.org"];
+    const userIds = respondents.map((email) => people.find((person) => person.email === email)?.userId);
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Chicago" }).format(new Date());
+    const roundTitle = `Re-assessment ${suffix()}`;
+    const { id: roundId } = ok(
+      await trpcMutation<{ id: string }>(page.request, "assessment.create", {
+        taskForceSlug: RIVERBEND,
+        title: roundTitle,
+        opensOn: today,
+        closesOn: FUTURE,
+        audience: "chosen",
+        userIds,
+      }),
+      "assessment.create",
+    );
+    ok(await trpcMutation(page.request, "assessment.open", { taskForceSlug: RIVERBEND, roundId }), "assessment.open");
+    for (const email of respondents) {
+      const { context } = await newSignedInPage(browser, email);
+      try {
+        for (const elementKey of elementKeys) {
+          ok(await trpcMutation(context.request, "assessment.saveDraft", { taskForceSlug: RIVERBEND, roundId, elementKey, answer: "stage", stage: 4 }), "saveDraft");
+        }
+        ok(await trpcMutation(context.request, "assessment.submit", { taskForceSlug: RIVERBEND, roundId }), "submit");
+      } finally {
+        await context.close();
+      }
+    }
+    ok(await trpcMutation(page.request, "assessment.close", { taskForceSlug: RIVERBEND, roundId }), "assessment.close");
+
+    await page.goto(`${GAPS}/${gapId}`);
+    await expect(page.getByText(t.targetReached.replace("{round}", roundTitle))).toBeVisible();
+    await page.getByRole("button", { name: t.markResolved }).click();
+    await expect
+      .poll(async () => ok(await trpcQuery<{ gap: { status: string } }>(page.request, "gap.get", { taskForceSlug: RIVERBEND, gapId }), "gap.get").gap.status)
+      .toBe("resolved");
+    await expect(page.getByRole("button", { name: t.markResolved })).toHaveCount(0);
+    await expectNoAxeViolations(page, "gap resolved after the target was reached");
+  });
 });

@@ -86,6 +86,10 @@ export function GapsList({ taskForceSlug, filters }: { taskForceSlug: string; fi
             ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="gap-filter-due-by">{t("dueByFilter")}</label>
+          <input id="gap-filter-due-by" type="date" name="dueBy" defaultValue={filters.input.dueBefore ?? ""} />
+        </div>
         <label className="choice">
           <input type="checkbox" name="overdue" value="1" defaultChecked={filters.input.overdue} />
           {t("overdueFilter")}

@@ -12,6 +12,7 @@ export interface GapFilters {
     status?: GapStatusValue[];
     area?: string;
     ownerOrganizationId?: string;
+    dueBefore?: string;
     overdue: boolean;
     sort: GapSort;
     direction: "asc" | "desc";
@@ -28,12 +29,14 @@ export function parseGapFilters(params: Record<string, string | string[] | undef
   const status = all(params.status).filter((value): value is GapStatusValue => (GAP_STATUSES as readonly string[]).includes(value));
   const area = first(params.area)?.trim();
   const organization = first(params.organization);
+  const dueBy = first(params.dueBy);
   const sort = first(params.sort);
   return {
     input: {
       ...(status.length ? { status } : {}),
       ...(area && /^[A-Za-z0-9_-]{1,50}$/.test(area) ? { area } : {}),
       ...(organization && UUID.test(organization) ? { ownerOrganizationId: organization } : {}),
+      ...(dueBy && /^\d{4}-\d{2}-\d{2}$/.test(dueBy) ? { dueBefore: dueBy } : {}),
       overdue: first(params.overdue) === "1",
       sort: (GAP_SORTS as readonly string[]).includes(sort ?? "") ? (sort as GapSort) : "dueOn",
       direction: first(params.direction) === "desc" ? "desc" : "asc",
@@ -50,6 +53,7 @@ export function gapsHref(taskForceSlug: string, filters: GapFilters, changes: Pa
   for (const status of input.status ?? []) query.append("status", status);
   if (input.area) query.set("area", input.area);
   if (input.ownerOrganizationId) query.set("organization", input.ownerOrganizationId);
+  if (input.dueBefore) query.set("dueBy", input.dueBefore);
   if (input.overdue) query.set("overdue", "1");
   if (input.sort !== "dueOn") query.set("sort", input.sort);
   if (input.direction !== "asc") query.set("direction", input.direction);
