@@ -46,6 +46,11 @@ export const gaps = pgTable(
     elementKey: text("element_key").notNull(),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
+    /** Links to the evidence behind the gap or its resolution (documents, meeting records). */
+    evidenceLinks: text("evidence_links")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     priority: gapPriority("priority").notNull().default("medium"),
     currentStage: smallint("current_stage"),
     targetStage: smallint("target_stage"),

@@ -61,7 +61,8 @@ export const ReopenRoundInput = z.object({
 });
 export type ReopenRoundInput = z.infer<typeof ReopenRoundInput>;
 
-const EvidenceLink = z
+/** A link to evidence: an http(s) address, at most 2000 characters. */
+export const EvidenceLink = z
   .string()
   .trim()
   .max(2000)

@@ -181,6 +181,29 @@ describe("gaps and action plans", () => {
     expect((await caller.gap.get({ taskForceSlug: slug(), gapId: gap.id })).gap).toMatchObject({ ownerOrganizationId: orgB.id, ownerOrganizationName: "Sheriff's Office" });
   });
 
+  it("keeps evidence links on a gap, audits their change and refuses anything but http(s) addresses", async () => {
+    const caller = callerFor(coordinator);
+    const links = ["https://docs.example.org/mou-draft.pdf"];
+    const gap = await caller.gap.create({ taskForceSlug: slug(), elementKey: "A.mou", title: "MOU with evidence", evidenceLinks: links });
+    expect((await caller.gap.get({ taskForceSlug: slug(), gapId: gap.id })).gap.evidenceLinks).toEqual(links);
+    // Regression: the procedure's taskForceSlug used to reach the create audit entry as a field.
+    const [created] = await auditOf(taskForce.id, "gap", gap.id);
+    expect(Object.keys(created?.changes ?? {})).not.toContain("taskForceSlug");
+
+    const more = [...links, "https://docs.example.org/mou-signed.pdf"];
+    const { version } = await caller.gap.update({ taskForceSlug: slug(), gapId: gap.id, version: gap.version, evidenceLinks: more });
+    expect((await caller.gap.get({ taskForceSlug: slug(), gapId: gap.id })).gap.evidenceLinks).toEqual(more);
+    expect((await auditOf(taskForce.id, "gap", gap.id)).at(-1)?.changes).toEqual({ evidenceLinks: { from: links, to: more } });
+    // The same links again are no change: no new version.
+    expect((await caller.gap.update({ taskForceSlug: slug(), gapId: gap.id, version, evidenceLinks: more })).version).toBe(version);
+
+    const bad = await trpcErrorOf(
+      caller.gap.update({ taskForceSlug: slug(), gapId: gap.id, version, evidenceLinks: ["javascript:alert(1)"] }),
+      "BAD_REQUEST",
+    );
+    expect(fieldErrorsOf(bad)).toEqual({ "evidenceLinks.0": [{ key: "httpLink" }] });
+  });
+
   it("lets a member update their organization's gaps and assigned actions, and nothing else", async () => {
     const own = await createGapFor(taskForce, coordinator, { ownerOrganizationId: orgA.id });
     const others = await createGapFor(taskForce, coordinator, { ownerOrganizationId: orgB.id });

@@ -33,6 +33,7 @@ const gapColumns = {
   elementKey: gaps.elementKey,
   title: gaps.title,
   description: gaps.description,
+  evidenceLinks: gaps.evidenceLinks,
   priority: gaps.priority,
   currentStage: gaps.currentStage,
   targetStage: gaps.targetStage,

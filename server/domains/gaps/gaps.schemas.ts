@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ACTION_ITEM_STATUSES, GAP_PRIORITIES, GAP_STATUSES } from "@/db/schema";
-import { CalendarDate, ElementKey, StageNumber } from "@/server/domains/assessments/assessments.schemas";
+import { CalendarDate, ElementKey, EvidenceLink, MAX_EVIDENCE_LINKS, StageNumber } from "@/server/domains/assessments/assessments.schemas";
 
 export const GapTitle = z.string().trim().min(1).max(200);
 export const GapDescription = z.string().trim().max(4000);
@@ -30,6 +30,8 @@ export type ListGapsInput = z.infer<typeof ListGapsInput>;
 export const GapSuggestionsInput = z.object({ roundId: z.uuid() });
 export type GapSuggestionsInput = z.infer<typeof GapSuggestionsInput>;
 
+const EvidenceLinks = z.array(EvidenceLink).max(MAX_EVIDENCE_LINKS);
+
 export const CreateGapInput = z.object({
   elementKey: ElementKey,
   title: GapTitle,
@@ -42,6 +44,7 @@ export const CreateGapInput = z.object({
   dueOn: CalendarDate.nullable().default(null),
   /** The round the suggestion came from; null for a gap created by hand. */
   sourceRoundId: z.uuid().nullable().default(null),
+  evidenceLinks: EvidenceLinks.default([]),
 });
 export type CreateGapInput = z.infer<typeof CreateGapInput>;
 
@@ -57,6 +60,7 @@ export const UpdateGapInput = z.object({
   ownerOrganizationId: z.uuid().nullable().optional(),
   ownerUserId: z.uuid().nullable().optional(),
   dueOn: CalendarDate.nullable().optional(),
+  evidenceLinks: EvidenceLinks.optional(),
 });
 export type UpdateGapInput = z.infer<typeof UpdateGapInput>;
 

@@ -271,7 +271,9 @@ export function createGap(scope: TaskForceScope, input: CreateGapInput, now = ne
       { organizationId: input.ownerOrganizationId, userId: input.ownerUserId },
       { organization: "ownerOrganizationId", person: "ownerUserId" },
     );
-    const values = { ...input, ownerOrganizationId };
+    // Named fields: the procedure's input also carries taskForceSlug, which belongs in neither the row nor the log.
+    const { elementKey, title, description, priority, currentStage, targetStage, ownerUserId, dueOn, sourceRoundId, evidenceLinks } = input;
+    const values = { elementKey, title, description, priority, currentStage, targetStage, ownerOrganizationId, ownerUserId, dueOn, sourceRoundId, evidenceLinks };
     const { id, version } = await insertGap(tx, {
       ...values,
       taskForceId: scope.taskForceId,
@@ -290,12 +292,13 @@ export function createGap(scope: TaskForceScope, input: CreateGapInput, now = ne
 function changedInput<T extends object, K extends keyof T>(input: T, current: Record<K, unknown>, fields: readonly K[]): Partial<Pick<T, K>> {
   const after: Partial<Pick<T, K>> = {};
   for (const field of fields) {
-    if (input[field] !== undefined && input[field] !== current[field]) after[field] = input[field];
+    // JSON comparison so that lists (evidence links) count as unchanged when their items are.
+    if (input[field] !== undefined && JSON.stringify(input[field]) !== JSON.stringify(current[field])) after[field] = input[field];
   }
   return after;
 }
 
-const GAP_FIELDS = ["title", "description", "priority", "currentStage", "targetStage", "ownerOrganizationId", "ownerUserId", "dueOn"] as const;
+const GAP_FIELDS = ["title", "description", "priority", "currentStage", "targetStage", "ownerOrganizationId", "ownerUserId", "dueOn", "evidenceLinks"] as const;
 
 export function updateGap(scope: TaskForceScope, input: UpdateGapInput, now = new Date()) {
   return transaction(async (tx) => {

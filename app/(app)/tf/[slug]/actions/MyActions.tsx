@@ -9,15 +9,20 @@ import { useTRPC } from "@/app/_trpc/client";
 import { DueCell, MarkDoneButton, StatusText } from "./ActionParts";
 
 /**
- * The signed-in person's unfinished actions. actionItem.mine spans every task force of the person;
- * this page shows the ones of the task force being viewed (each task force's page shows its own).
+ * The signed-in person's unfinished actions across all their task forces (actionItem.mine), the
+ * task force being viewed first. Each action links to its own task force; "Mark done" is offered
+ * for this task force's actions, where this page knows the person's permissions.
  */
 export function MyActions({ taskForceSlug, canUpdate }: { taskForceSlug: string; canUpdate: boolean }) {
   const t = useTranslations("actions");
   const trpc = useTRPC();
   const mine = useQuery(trpc.actionItem.mine.queryOptions({ includeDone: false }));
   const [done, setDone] = useState<string | null>(null);
-  const items = (mine.data?.actionItems ?? []).filter((item) => item.taskForceSlug === taskForceSlug);
+  const all = mine.data?.actionItems ?? [];
+  const items = [
+    ...all.filter((item) => item.taskForceSlug === taskForceSlug),
+    ...all.filter((item) => item.taskForceSlug !== taskForceSlug),
+  ];
 
   return (
     <section aria-labelledby="my-actions-heading">
@@ -32,6 +37,7 @@ export function MyActions({ taskForceSlug, canUpdate }: { taskForceSlug: string;
             <thead>
               <tr>
                 <th scope="col">{t("columnTitle")}</th>
+                <th scope="col">{t("columnTaskForce")}</th>
                 <th scope="col">{t("columnGap")}</th>
                 <th scope="col">{t("columnDue")}</th>
                 <th scope="col">{t("columnStatus")}</th>
@@ -43,8 +49,11 @@ export function MyActions({ taskForceSlug, canUpdate }: { taskForceSlug: string;
                 <tr key={item.id}>
                   <td>{item.title}</td>
                   <td>
+                    <Link href={`/tf/${item.taskForceSlug}/actions`}>{item.taskForceName}</Link>
+                  </td>
+                  <td>
                     {item.gapId ? (
-                      <Link href={`/tf/${taskForceSlug}/gaps/${item.gapId}`}>{item.gapTitle}</Link>
+                      <Link href={`/tf/${item.taskForceSlug}/gaps/${item.gapId}`}>{item.gapTitle}</Link>
                     ) : (
                       t("standalone")
                     )}
@@ -57,7 +66,9 @@ export function MyActions({ taskForceSlug, canUpdate }: { taskForceSlug: string;
                   </td>
                   {canUpdate && (
                     <td>
-                      <MarkDoneButton taskForceSlug={taskForceSlug} item={item} onDone={setDone} />
+                      {item.taskForceSlug === taskForceSlug && (
+                        <MarkDoneButton taskForceSlug={taskForceSlug} item={item} onDone={setDone} />
+                      )}
                     </td>
                   )}
                 </tr>

@@ -61,54 +61,71 @@ export function GapCharts({ taskForceSlug }: { taskForceSlug: string }) {
           </ResponsiveContainer>
         </ChartFrame>
       )}
-      <div className="record-forms">
-        <table className="compact">
-          <caption>{t("byAreaCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("areaFilter")}</th>
-              <th scope="col">{t("openCount")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {openByArea.length === 0 ? (
-              <tr>
-                <td colSpan={2}>{t("noOpenGaps")}</td>
-              </tr>
-            ) : (
-              openByArea.map((row) => (
-                <tr key={row.areaKey}>
-                  <th scope="row">{row.areaName ?? row.areaKey}</th>
-                  <td>{row.count}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-        <table className="compact">
-          <caption>{t("byOrganizationCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("organizationFilter")}</th>
-              <th scope="col">{t("openCount")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {openByOwnerOrganization.length === 0 ? (
-              <tr>
-                <td colSpan={2}>{t("noOpenGaps")}</td>
-              </tr>
-            ) : (
-              openByOwnerOrganization.map((row) => (
-                <tr key={row.organizationId ?? "none"}>
-                  <th scope="row">{row.organizationName ?? t("noOwner")}</th>
-                  <td>{row.count}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <OpenGapsChart
+        caption={t("byAreaCaption")}
+        categoryHeading={t("areaFilter")}
+        rows={openByArea.map((row) => ({ key: row.areaKey, label: row.areaName ?? row.areaKey, count: row.count }))}
+        summary={(top, count) => t("byAreaSummary", { name: top.label, top: top.count, count })}
+      />
+      <OpenGapsChart
+        caption={t("byOrganizationCaption")}
+        categoryHeading={t("organizationFilter")}
+        rows={openByOwnerOrganization.map((row) => ({
+          key: row.organizationId ?? "none",
+          label: row.organizationName ?? t("noOwner"),
+          count: row.count,
+        }))}
+        summary={(top, count) => t("byOrganizationSummary", { name: top.label, top: top.count, count })}
+      />
     </section>
+  );
+}
+
+interface OpenGapsRow {
+  key: string;
+  label: string;
+  count: number;
+}
+
+/** Open gaps per category as a horizontal bar chart, in the style of the opened-vs-resolved chart. */
+function OpenGapsChart({
+  caption,
+  categoryHeading,
+  rows,
+  summary,
+}: {
+  caption: string;
+  categoryHeading: string;
+  rows: OpenGapsRow[];
+  summary: (top: OpenGapsRow, count: number) => string;
+}) {
+  const t = useTranslations("gaps");
+  const top = rows.reduce<OpenGapsRow | null>((best, row) => (best === null || row.count > best.count ? row : best), null);
+  if (!top) {
+    return (
+      <p>
+        <strong>{caption}</strong> {t("noOpenGaps")}
+      </p>
+    );
+  }
+  const style = seriesStyle(0);
+  return (
+    <ChartFrame
+      caption={caption}
+      summary={summary(top, rows.length)}
+      categoryHeading={categoryHeading}
+      categories={rows.map((row) => ({ key: row.key, label: row.label }))}
+      series={[{ key: "count", label: t("openCount"), values: Object.fromEntries(rows.map((row) => [row.key, row.count])) }]}
+    >
+      <ResponsiveContainer width="100%" height={Math.max(120, rows.length * 36 + 50)}>
+        <BarChart data={rows} layout="vertical" margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis type="number" allowDecimals={false} />
+          <YAxis type="category" dataKey="label" width={160} />
+          <Bar dataKey="count" name={t("openCount")} fill={style.stroke} stroke={style.stroke} isAnimationActive={false} />
+          <Tooltip />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
   );
 }

@@ -56,6 +56,22 @@ export function GapDetail({ taskForceSlug, gapId, canSeePeople }: { taskForceSlu
         </dd>
         <dt>{t("descriptionLabel")}</dt>
         <dd className="evidence-text">{gap.description || t("noDescription")}</dd>
+        <dt>{t("evidenceLabel")}</dt>
+        <dd>
+          {gap.evidenceLinks.length === 0 ? (
+            t("noEvidence")
+          ) : (
+            <ul>
+              {gap.evidenceLinks.map((link) => (
+                <li key={link}>
+                  <a href={link} rel="noopener noreferrer">
+                    {link}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
         <dt>{t("lastChanged")}</dt>
         <dd>
           <DateTime value={gap.updatedAt} withTime /> {gap.updatedByName ? t("byName", { name: gap.updatedByName }) : ""}
@@ -81,7 +97,15 @@ type GapData = {
   ownerOrganizationId: string | null;
   ownerUserId: string | null;
   dueOn: string | null;
+  evidenceLinks: string[];
 };
+
+/** Links typed one per line; blank lines are ignored. */
+const linesOf = (text: string) =>
+  text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
 
 /**
  * Sends the version the page shows. When someone else saved first the server refuses with who and
@@ -116,12 +140,20 @@ function EditGapForm({ taskForceSlug, gap, canSeePeople }: { taskForceSlug: stri
           ? { ownerOrganizationId: orNull(formText(form, "ownerOrganizationId")), ownerUserId: orNull(formText(form, "ownerUserId")) }
           : {}),
         dueOn: orNull(formText(form, "dueOn")),
+        evidenceLinks: linesOf(formText(form, "evidenceLinks")),
       },
       { onSuccess: () => setSaved(true) },
     );
   }
 
-  const errors = fieldErrorsOf(update.error);
+  const fieldErrors = fieldErrorsOf(update.error);
+  // A refused link is reported per line ("evidenceLinks.2"); show them all at the one text box.
+  const errors = {
+    ...fieldErrors,
+    evidenceLinks: Object.entries(fieldErrors)
+      .filter(([field]) => field.startsWith("evidenceLinks"))
+      .flatMap(([, messages]) => messages),
+  };
   const conflict = update.error?.data?.code === "CONFLICT";
   return (
     <section aria-labelledby="edit-gap-heading">
@@ -159,6 +191,9 @@ function EditGapForm({ taskForceSlug, gap, canSeePeople }: { taskForceSlug: stri
           />
         )}
         <Field label={t("dueLabel")} name="dueOn" type="date" errors={errors} defaultValue={gap.dueOn ?? ""} />
+        <Field label={t("evidenceLabel")} name="evidenceLinks" hint={t("evidenceHint")} errors={errors}>
+          {(control) => <textarea {...control} rows={3} defaultValue={gap.evidenceLinks.join("\n")} />}
+        </Field>
         <div>
           <button type="submit" disabled={update.isPending}>
             {update.isPending ? t("saving") : t("save")}

@@ -1,0 +1,1 @@
+ALTER TABLE "gaps" ADD COLUMN "evidence_links" text[] DEFAULT '{}'::text[] NOT NULL;
