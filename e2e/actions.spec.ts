@@ -33,8 +33,8 @@ test("a member sees their actions with the due state in words and marks one done
   await expect(sectionNav(page).getByRole("link", { name: messages.nav.actions, exact: true })).toHaveAttribute("aria-current", "page");
 
   const overdueRow = myActions(page).getByRole("row").filter({ hasText: OVERDUE_ACTION });
-  await expect(overdueRow).toContainText(t.dueOverdue);
-  await expect(myActions(page).getByRole("row").filter({ hasText: DUE_SOON_ACTION })).toContainText(t.dueSoon);
+  await expect(overdueRow).toContainText(messages.due.overdue);
+  await expect(myActions(page).getByRole("row").filter({ hasText: DUE_SOON_ACTION })).toContainText(messages.due.dueSoon);
   await expectNoAxeViolations(page, "actions page as member");
 
   await overdueRow.getByRole("button", { name: new RegExp(`^${t.markDone}`) }).click();
@@ -42,7 +42,7 @@ test("a member sees their actions with the due state in words and marks one done
   await expect(myActions(page).getByRole("row").filter({ hasText: OVERDUE_ACTION })).toHaveCount(0);
   const doneRow = allActions(page).getByRole("row").filter({ hasText: OVERDUE_ACTION });
   await expect(doneRow).toContainText(t.status_done);
-  await expect(doneRow).not.toContainText(t.dueOverdue);
+  await expect(doneRow).not.toContainText(messages.due.overdue);
   await expect(doneRow.getByRole("button")).toHaveCount(0);
 
   // The filter form narrows the tracker by a plain GET.

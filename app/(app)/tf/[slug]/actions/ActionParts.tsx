@@ -4,34 +4,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
-import { CalendarDay } from "../assessments/CalendarDay";
 
-export type DueState = "overdue" | "dueSoon" | "later" | "none";
 export type ActionStatus = "to_do" | "doing" | "done";
 export const ACTION_STATUSES: readonly ActionStatus[] = ["to_do", "doing", "done"];
-
-/** The due date with its state in words (never by colour alone): overdue, or due within 7 days. */
-export function DueCell({ dueOn, dueState }: { dueOn: string | null; dueState: DueState }) {
-  const t = useTranslations("actions");
-  if (!dueOn) return <>{t("noDueDate")}</>;
-  return (
-    <>
-      <CalendarDay value={dueOn} />
-      {dueState === "overdue" && (
-        <>
-          {" "}
-          <strong className="due-overdue">{t("dueOverdue")}</strong>
-        </>
-      )}
-      {dueState === "dueSoon" && (
-        <>
-          {" "}
-          <strong className="due-soon">{t("dueSoon")}</strong>
-        </>
-      )}
-    </>
-  );
-}
 
 export function StatusText({ status }: { status: ActionStatus }) {
   const t = useTranslations("actions");

@@ -6,7 +6,8 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
-import { ACTION_STATUSES, DueCell, MarkDoneButton, StatusText, type ActionStatus } from "./ActionParts";
+import { DueCell } from "@/app/_components/DueCell";
+import { ACTION_STATUSES, MarkDoneButton, StatusText, type ActionStatus } from "./ActionParts";
 
 export interface ActionFilters {
   status: ActionStatus | undefined;

@@ -6,7 +6,8 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
-import { DueCell, MarkDoneButton, StatusText } from "./ActionParts";
+import { DueCell } from "@/app/_components/DueCell";
+import { MarkDoneButton, StatusText } from "./ActionParts";
 
 /**
  * The signed-in person's unfinished actions across all their task forces (actionItem.mine), the

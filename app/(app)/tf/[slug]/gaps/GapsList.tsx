@@ -5,27 +5,8 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
-import { CalendarDay } from "../assessments/CalendarDay";
+import { DueCell } from "@/app/_components/DueCell";
 import { GAP_STATUSES, gapsHref, type GapFilters, type GapSort } from "./filters";
-
-type DueStateValue = "overdue" | "dueSoon" | "later" | "none";
-
-/** The due date with its state in words, so overdue and soon-due gaps do not rely on colour. */
-export function DueCell({ dueOn, dueState }: { dueOn: string | null; dueState: DueStateValue }) {
-  const t = useTranslations("gaps");
-  if (!dueOn) return <>{t("noDueDate")}</>;
-  return (
-    <>
-      <CalendarDay value={dueOn} />
-      {(dueState === "overdue" || dueState === "dueSoon") && (
-        <>
-          {" "}
-          <strong className={dueState === "overdue" ? "badge" : "badge soon"}>{t(`dueState.${dueState}`)}</strong>
-        </>
-      )}
-    </>
-  );
-}
 
 export function GapsList({ taskForceSlug, filters }: { taskForceSlug: string; filters: GapFilters }) {
   const t = useTranslations("gaps");

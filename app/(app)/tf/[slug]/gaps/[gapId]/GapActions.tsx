@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
-import { DueCell } from "../GapsList";
+import { DueCell } from "@/app/_components/DueCell";
 import { OwnerFields, orNull } from "../OwnerFields";
 import { useInvalidateGaps } from "./GapDetail";
 

@@ -8,7 +8,7 @@ import { DateTime } from "@/app/_components/DateTime";
 import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { GAP_PRIORITIES } from "../filters";
-import { DueCell } from "../GapsList";
+import { DueCell } from "@/app/_components/DueCell";
 import { OwnerFields, orNull } from "../OwnerFields";
 import { GapActions } from "./GapActions";
 import { GapProgress } from "./GapProgress";
