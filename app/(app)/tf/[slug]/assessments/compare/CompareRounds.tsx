@@ -59,28 +59,19 @@ export function CompareRounds({ taskForceSlug, selection }: { taskForceSlug: str
       </p>
       <form method="get" className="stack compare-form" aria-labelledby={formId}>
         <h2 id={formId}>{t("compareForm")}</h2>
-        <div className="field">
-          <label htmlFor={`${formId}-a`}>{t("roundA")}</label>
-          <select id={`${formId}-a`} name="a" defaultValue={known(selection.a) ? selection.a : ""}>
-            <option value="">{t("chooseRound")}</option>
-            {choices.map((round) => (
-              <option key={round.id} value={round.id}>
-                {t("roundOption", { title: round.title, status: t("status", { status: round.status }) })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${formId}-b`}>{t("roundB")}</label>
-          <select id={`${formId}-b`} name="b" defaultValue={known(selection.b) ? selection.b : ""}>
-            <option value="">{t("chooseRound")}</option>
-            {choices.map((round) => (
-              <option key={round.id} value={round.id}>
-                {t("roundOption", { title: round.title, status: t("status", { status: round.status }) })}
-              </option>
-            ))}
-          </select>
-        </div>
+        {(["a", "b"] as const).map((side) => (
+          <div className="field" key={side}>
+            <label htmlFor={`${formId}-${side}`}>{t(side === "a" ? "roundA" : "roundB")}</label>
+            <select id={`${formId}-${side}`} name={side} defaultValue={known(selection[side]) ? selection[side] : ""}>
+              <option value="">{t("chooseRound")}</option>
+              {choices.map((round) => (
+                <option key={round.id} value={round.id}>
+                  {t("roundOption", { title: round.title, status: t("status", { status: round.status }) })}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
         <div className="field checkbox">
           <div>
             <input

@@ -21,7 +21,17 @@ export function useInvalidateGaps() {
     Promise.all([queryClient.invalidateQueries({ queryKey: trpc.gap.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.actionItem.pathKey() })]);
 }
 
-export function GapDetail({ taskForceSlug, gapId, canSeePeople }: { taskForceSlug: string; gapId: string; canSeePeople: boolean }) {
+export function GapDetail({
+  taskForceSlug,
+  gapId,
+  canSeePeople,
+  canReassign,
+}: {
+  taskForceSlug: string;
+  gapId: string;
+  canSeePeople: boolean;
+  canReassign: boolean;
+}) {
   const t = useTranslations("gaps");
   const trpc = useTRPC();
   const detail = useQuery(trpc.gap.get.queryOptions({ taskForceSlug, gapId }));
@@ -78,7 +88,7 @@ export function GapDetail({ taskForceSlug, gapId, canSeePeople }: { taskForceSlu
         </dd>
       </dl>
       <GapProgress taskForceSlug={taskForceSlug} gapId={gapId} />
-      {detail.data.canUpdate && <EditGapForm taskForceSlug={taskForceSlug} gap={gap} canSeePeople={canSeePeople} />}
+      {detail.data.canUpdate && <EditGapForm taskForceSlug={taskForceSlug} gap={gap} canReassign={canReassign} />}
       {detail.data.allowedStatuses.length > 0 && (
         <StatusForm taskForceSlug={taskForceSlug} gapId={gapId} version={gap.version} allowed={detail.data.allowedStatuses} />
       )}
@@ -112,7 +122,7 @@ const linesOf = (text: string) =>
  * when; the details above reload to the latest, and what the person typed stays in the form (the
  * inputs are uncontrolled and the form is not re-mounted), so a second save applies it knowingly.
  */
-function EditGapForm({ taskForceSlug, gap, canSeePeople }: { taskForceSlug: string; gap: GapData; canSeePeople: boolean }) {
+function EditGapForm({ taskForceSlug, gap, canReassign }: { taskForceSlug: string; gap: GapData; canReassign: boolean }) {
   const t = useTranslations("gaps");
   const tPrivacy = useTranslations("privacy");
   const trpc = useTRPC();
@@ -136,7 +146,7 @@ function EditGapForm({ taskForceSlug, gap, canSeePeople }: { taskForceSlug: stri
         title: formText(form, "title"),
         description: formText(form, "description"),
         priority: formText(form, "priority") as GapData["priority"],
-        ...(canSeePeople
+        ...(canReassign
           ? { ownerOrganizationId: orNull(formText(form, "ownerOrganizationId")), ownerUserId: orNull(formText(form, "ownerUserId")) }
           : {}),
         dueOn: orNull(formText(form, "dueOn")),
@@ -178,7 +188,7 @@ function EditGapForm({ taskForceSlug, gap, canSeePeople }: { taskForceSlug: stri
             </select>
           )}
         </Field>
-        {canSeePeople && (
+        {canReassign && (
           <OwnerFields
             taskForceSlug={taskForceSlug}
             errors={errors}

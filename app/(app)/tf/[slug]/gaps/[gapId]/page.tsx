@@ -19,6 +19,8 @@ export default async function GapPage({ params }: Props) {
   // The gap first: a malformed or unknown id (or another task force's gap) is the not-found page.
   await loadForPage(() => queryClient.fetchQuery(trpc.gap.get.queryOptions(input)), path);
   const canSeePeople = taskForce.permissions.includes("membership.read");
+  // Handing a gap to another organization or person is the coordinators' call (the server refuses it otherwise).
+  const canReassign = canSeePeople && taskForce.permissions.includes("gap.manage");
   await Promise.all([
     queryClient.prefetchQuery(trpc.gap.progress.queryOptions(input)),
     queryClient.prefetchQuery(trpc.organization.list.queryOptions({ taskForceSlug: slug })),
@@ -26,7 +28,7 @@ export default async function GapPage({ params }: Props) {
   ]);
   return (
     <HydrateClient>
-      <GapDetail taskForceSlug={slug} gapId={gapId} canSeePeople={canSeePeople} />
+      <GapDetail taskForceSlug={slug} gapId={gapId} canSeePeople={canSeePeople} canReassign={canReassign} />
     </HydrateClient>
   );
 }
