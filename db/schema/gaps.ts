@@ -15,6 +15,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { assessmentRounds } from "./assessments";
+import { meetings } from "./meetings";
 import { organizations, taskForces } from "./taskForces";
 import { users } from "./users";
 
@@ -125,8 +126,8 @@ export const gapEvents = pgTable(
 );
 
 /**
- * Work toward closing a gap, or standalone work (meetings will create those). The link to the
- * meeting that created an item (meeting_id) comes with the meetings issue; no column yet.
+ * Work toward closing a gap, or standalone work. An item created in a meeting keeps the link
+ * (meeting_id), so the meeting shows its actions and the next one can carry the open ones forward.
  */
 export const actionItems = pgTable(
   "action_items",
@@ -136,6 +137,7 @@ export const actionItems = pgTable(
       .notNull()
       .references(() => taskForces.id, { onDelete: "cascade" }),
     gapId: uuid("gap_id"),
+    meetingId: uuid("meeting_id"),
     title: text("title").notNull(),
     assigneeUserId: uuid("assignee_user_id").references(() => users.id, { onDelete: "set null" }),
     assigneeOrganizationId: uuid("assignee_organization_id"),
@@ -151,6 +153,7 @@ export const actionItems = pgTable(
   (table) => [
     index("action_items_task_force_idx").on(table.taskForceId),
     index("action_items_gap_idx").on(table.taskForceId, table.gapId),
+    index("action_items_meeting_idx").on(table.taskForceId, table.meetingId),
     index("action_items_assignee_idx").on(table.assigneeUserId),
     unique("action_items_task_force_id_id_unique").on(table.taskForceId, table.id),
     foreignKey({
@@ -158,6 +161,11 @@ export const actionItems = pgTable(
       columns: [table.taskForceId, table.gapId],
       foreignColumns: [gaps.taskForceId, gaps.id],
     }).onDelete("cascade"),
+    foreignKey({
+      name: "action_items_meeting_same_task_force_fk",
+      columns: [table.taskForceId, table.meetingId],
+      foreignColumns: [meetings.taskForceId, meetings.id],
+    }),
     foreignKey({
       name: "action_items_assignee_organization_same_task_force_fk",
       columns: [table.taskForceId, table.assigneeOrganizationId],

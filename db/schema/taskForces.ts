@@ -25,6 +25,11 @@ export const taskForces = pgTable("task_forces", {
   timeZone: text("time_zone").notNull().default("America/New_York"),
   /** The assessment framework the task force uses; null means the platform's default framework. */
   frameworkId: uuid("framework_id").references(() => frameworks.id, { onDelete: "set null" }),
+  /** Discipline keys whose absence from the last full meetings the dashboard flags (see meetings). */
+  coreDisciplines: text("core_disciplines")
+    .array()
+    .notNull()
+    .default(sql`'{lawEnforcementLocalState,victimServices,prosecution}'::text[]`),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -14,7 +14,7 @@ describe("role permissions", () => {
   });
 
   it("lets a funder read the task force, its agencies and assessment aggregates, and manage nothing", () => {
-    expect(permissionsOf("funder")).toEqual(["taskForce.read", "organization.read", "assessment.read", "gap.read"]);
+    expect(permissionsOf("funder")).toEqual(["taskForce.read", "organization.read", "assessment.read", "gap.read", "meeting.read", "calendar.subscribe"]);
     const writes = PERMISSIONS.filter((permission) => /\.(manage|update)$/.test(permission));
     expect(writes.length).toBeGreaterThan(0);
     for (const permission of writes) expect(can("funder", permission), permission).toBe(false);
@@ -60,6 +60,17 @@ describe("role permissions", () => {
     expect(can("funder", "gap.readInternal")).toBe(false);
     expect(can("funder", "action.read")).toBe(false);
     expect(can("viewer", "gap.readInternal")).toBe(true);
+  });
+
+  it("lets coordinators manage meetings and approve minutes; members manage (as chairs, checked by the service), attend and comment", () => {
+    for (const permission of ["meeting.manageAll", "meeting.approveMinutes", "committee.manage"] as const) {
+      for (const role of ["member", "funder", "viewer"] as const) expect(can(role, permission), `${role} ${permission}`).toBe(false);
+    }
+    for (const permission of ["meeting.manage", "meeting.attend", "meeting.comment"] as const) {
+      expect(can("member", permission), permission).toBe(true);
+      expect(can("viewer", permission), permission).toBe(false);
+      expect(can("funder", permission), permission).toBe(false);
+    }
   });
 
   it("lists only known permissions for every role", () => {

@@ -27,6 +27,15 @@ export const PERMISSIONS = [
   "gap.comment",
   "action.read",
   "action.update",
+  "meeting.read",
+  "meeting.manage",
+  "meeting.manageAll",
+  "meeting.approveMinutes",
+  "meeting.attend",
+  "meeting.comment",
+  "committee.read",
+  "committee.manage",
+  "calendar.subscribe",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,11 +56,30 @@ const ROLE_PERMISSIONS: Record<TaskForceRole, readonly Permission[]> = {
     "gap.comment",
     "action.read",
     "action.update",
+    // meeting.manage is narrowed by the meetings service to the committees a member chairs.
+    "meeting.read",
+    "meeting.manage",
+    "meeting.attend",
+    "meeting.comment",
+    "committee.read",
+    "calendar.subscribe",
   ],
   // Funders see aggregates and shared records, not the staff directory (least privilege): gaps and
   // their status, comments shared with them, no internal notes and no action items.
-  funder: ["taskForce.read", "organization.read", "assessment.read", "gap.read"],
-  viewer: ["taskForce.read", "membership.read", "organization.read", "assessment.read", "gap.read", "gap.readInternal", "action.read"],
+  // Funders' meetings are narrowed by the meetings service to those whose approved minutes are shared with them.
+  funder: ["taskForce.read", "organization.read", "assessment.read", "gap.read", "meeting.read", "calendar.subscribe"],
+  viewer: [
+    "taskForce.read",
+    "membership.read",
+    "organization.read",
+    "assessment.read",
+    "gap.read",
+    "gap.readInternal",
+    "action.read",
+    "meeting.read",
+    "committee.read",
+    "calendar.subscribe",
+  ],
 };
 
 export function can(role: TaskForceRole, permission: Permission): boolean {

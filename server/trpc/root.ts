@@ -3,6 +3,7 @@ import { assessmentsRouter } from "@/server/domains/assessments/assessments.rout
 import { auditRouter } from "@/server/domains/audit/audit.router";
 import { actionItemsRouter, gapsRouter } from "@/server/domains/gaps/gaps.router";
 import { frameworksRouter } from "@/server/domains/frameworks/frameworks.router";
+import { calendarRouter, committeesRouter, meetingsRouter } from "@/server/domains/meetings/meetings.router";
 import { invitationsRouter } from "@/server/domains/invitations/invitations.router";
 import { notificationsRouter } from "@/server/domains/notifications/notifications.router";
 import { organizationsRouter } from "@/server/domains/organizations/organizations.router";
@@ -22,6 +23,9 @@ export const appRouter = createRouter({
   framework: frameworksRouter,
   gap: gapsRouter,
   actionItem: actionItemsRouter,
+  meeting: meetingsRouter,
+  committee: committeesRouter,
+  calendar: calendarRouter,
   admin: createRouter({ taskForce: adminTaskForcesRouter }),
 });
 

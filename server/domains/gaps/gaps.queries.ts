@@ -235,6 +235,7 @@ export async function countOverdue(db: Database, taskForceId: string, today: str
 const actionColumns = {
   id: actionItems.id,
   gapId: actionItems.gapId,
+  meetingId: actionItems.meetingId,
   gapTitle: gaps.title,
   gapOwnerOrganizationId: gaps.ownerOrganizationId,
   title: actionItems.title,
@@ -282,6 +283,7 @@ export function listActionItems(db: Database, taskForceId: string, filters: Part
       and(
         eq(actionItems.taskForceId, taskForceId),
         filters.gapId ? eq(actionItems.gapId, filters.gapId) : undefined,
+        filters.meetingId ? eq(actionItems.meetingId, filters.meetingId) : undefined,
         filters.standalone === true ? isNull(actionItems.gapId) : filters.standalone === false ? isNotNull(actionItems.gapId) : undefined,
         filters.status?.length ? inArray(actionItems.status, filters.status) : undefined,
         filters.assigneeUserId ? eq(actionItems.assigneeUserId, filters.assigneeUserId) : undefined,

@@ -87,6 +87,8 @@ export const ActionItemTitle = z.string().trim().min(1).max(300);
 export const ListActionItemsInput = z.object({
   /** Only the actions of this gap. */
   gapId: z.uuid().optional(),
+  /** Only the actions created in this meeting. */
+  meetingId: z.uuid().optional(),
   /** true: only actions without a gap; false: only actions of gaps. */
   standalone: z.boolean().optional(),
   status: z.array(z.enum(ACTION_ITEM_STATUSES)).max(ACTION_ITEM_STATUSES.length).optional(),

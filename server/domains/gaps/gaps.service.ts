@@ -495,26 +495,40 @@ export function createActionItem(scope: TaskForceScope, input: CreateActionItemI
     } else if (!managesAll(scope)) {
       throw new DomainError("FORBIDDEN", "standaloneActionNotAllowed");
     }
-    const { today } = await todayOf(tx, scope, now);
-    assertDueNotPast(input.dueOn, today);
-    const assigneeOrganizationId = await checkOwner(
-      tx,
-      scope,
-      { organizationId: input.assigneeOrganizationId, userId: input.assigneeUserId },
-      { organization: "assigneeOrganizationId", person: "assigneeUserId" },
-    );
-    const values = { ...input, assigneeOrganizationId };
-    const { id, version } = await insertActionItem(tx, {
-      ...values,
-      taskForceId: scope.taskForceId,
-      createdByUserId: scope.userId,
-      updatedByUserId: scope.userId,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await recordAudit(tx, who(scope), { entity: "actionItem", entityId: id, action: "create", changes: changedFields(null, values) });
-    return { id, version };
+    return insertCheckedActionItem(tx, scope, input, now);
   });
+}
+
+/**
+ * Checks the due date and assignee of a new action item, stores it and audits it, inside the
+ * caller's transaction. The caller has already decided that the person may create it: a gap's owner
+ * here, a meeting's manager in the meetings service (which passes the meeting link).
+ */
+export async function insertCheckedActionItem(
+  tx: Database,
+  scope: TaskForceScope,
+  input: Omit<CreateActionItemInput, "gapId"> & { gapId?: string | null; meetingId?: string | null },
+  now: Date,
+) {
+  const { today } = await todayOf(tx, scope, now);
+  assertDueNotPast(input.dueOn, today);
+  const assigneeOrganizationId = await checkOwner(
+    tx,
+    scope,
+    { organizationId: input.assigneeOrganizationId, userId: input.assigneeUserId },
+    { organization: "assigneeOrganizationId", person: "assigneeUserId" },
+  );
+  const values = { ...input, assigneeOrganizationId };
+  const { id, version } = await insertActionItem(tx, {
+    ...values,
+    taskForceId: scope.taskForceId,
+    createdByUserId: scope.userId,
+    updatedByUserId: scope.userId,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await recordAudit(tx, who(scope), { entity: "actionItem", entityId: id, action: "create", changes: changedFields(null, values) });
+  return { id, version };
 }
 
 const ACTION_FIELDS = ["title", "assigneeUserId", "assigneeOrganizationId", "dueOn", "status"] as const;

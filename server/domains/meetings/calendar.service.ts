@@ -1,0 +1,128 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createEvents, type EventAttributes } from "ics";
+import { getDb, transaction } from "@/db/client";
+import { DomainError } from "@/server/errors";
+import { createTaskForceScope, type TaskForceScope } from "@/server/trpc/context";
+import { recordAudit } from "@/server/domains/audit/audit.service";
+import { meetingRights } from "./meetings.service";
+import {
+  findCalendarFeedOwner,
+  findLiveCalendarToken,
+  findMeeting,
+  insertCalendarToken,
+  listCommitteeIdsOf,
+  listMeetings,
+  revokeCalendarTokens,
+  type MeetingRow,
+} from "./meetings.queries";
+
+/*
+ * iCalendar output (RFC 5545) through the `ics` library: one file per meeting and a per-person feed
+ * that calendar apps poll. A feed URL carries a secret token instead of a session (calendar apps
+ * cannot sign in); only its SHA-256 hash is stored, and revoking it or ending the membership
+ * turns the URL off. The feed lists exactly the meetings the person may see in the app.
+ */
+
+const PRODUCT_ID = "task-force-roadmap/meetings";
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+type CalendarMeeting = Pick<MeetingRow, "id" | "title" | "startsAt" | "endsAt" | "location" | "videoUrl" | "status" | "version" | "committeeName">;
+
+function eventOf(meeting: CalendarMeeting, meetingUrl: string): EventAttributes {
+  const where = [meeting.location, meeting.videoUrl].filter(Boolean).join(" · ");
+  return {
+    uid: `${meeting.id}@task-force-roadmap`,
+    title: meeting.committeeName ? `${meeting.title} (${meeting.committeeName})` : meeting.title,
+    start: meeting.startsAt.getTime(),
+    startInputType: "utc",
+    startOutputType: "utc",
+    end: meeting.endsAt.getTime(),
+    endInputType: "utc",
+    endOutputType: "utc",
+    ...(where ? { location: where } : {}),
+    url: meetingUrl,
+    description: meetingUrl,
+    status: meeting.status === "cancelled" ? "CANCELLED" : "CONFIRMED",
+    // Each saved change raises the version, so calendar apps replace their copy.
+    sequence: meeting.version,
+    productId: PRODUCT_ID,
+  };
+}
+
+function calendarText(events: EventAttributes[], calName: string): string {
+  const { error, value } = createEvents(events, { productId: PRODUCT_ID, method: "PUBLISH", calName });
+  if (error || value === null) throw error ?? new Error("ics produced nothing");
+  return value;
+}
+
+export const meetingUrlOf = (baseUrl: string, taskForceSlug: string, meetingId: string) =>
+  `${baseUrl.replace(/\/$/, "")}/tf/${taskForceSlug}/meetings/${meetingId}`;
+
+/** The .ics file of one meeting the caller may see; others are not found. */
+export async function meetingCalendarFile(scope: TaskForceScope, meetingId: string, baseUrl: string) {
+  const db = await getDb();
+  const meeting = await findMeeting(db, scope.taskForceId, meetingId);
+  const committeeIds = scope.role === "member" ? await listCommitteeIdsOf(db, scope.taskForceId, scope.userId) : new Set<string>();
+  if (!meeting || !meetingRights(scope, meeting, committeeIds).read) throw new DomainError("NOT_FOUND", "meetingNotFound");
+  return {
+    fileName: `${meeting.startsAt.toISOString().slice(0, 10)}-meeting.ics`,
+    text: calendarText([eventOf(meeting, meetingUrlOf(baseUrl, scope.taskForceSlug, meeting.id))], meeting.title),
+  };
+}
+
+/** The feed behind a token, or null when the token is unknown, revoked or its owner left the task force. */
+export async function calendarFeed(token: string, baseUrl: string) {
+  const db = await getDb();
+  const owner = await findCalendarFeedOwner(db, hashToken(token));
+  if (!owner) return null;
+  const scope = createTaskForceScope({
+    taskForceId: owner.taskForceId,
+    taskForceSlug: owner.taskForceSlug,
+    userId: owner.userId,
+    role: owner.role,
+    organizationId: owner.organizationId,
+  });
+  const [meetings, committeeIds] = await Promise.all([
+    listMeetings(db, scope.taskForceId, {}),
+    scope.role === "member" ? listCommitteeIdsOf(db, scope.taskForceId, scope.userId) : Promise.resolve(new Set<string>()),
+  ]);
+  const visible = meetings.filter((meeting) => meetingRights(scope, meeting, committeeIds).read);
+  return calendarText(
+    visible.map((meeting) => eventOf(meeting, meetingUrlOf(baseUrl, scope.taskForceSlug, meeting.id))),
+    owner.taskForceName,
+  );
+}
+
+export async function getCalendarFeedStatus(scope: TaskForceScope) {
+  const live = await findLiveCalendarToken(await getDb(), scope.taskForceId, scope.userId);
+  return { active: live !== null, createdAt: live?.createdAt ?? null };
+}
+
+/**
+ * A new feed token for the caller; any earlier one stops working. The token is returned once, to
+ * be shown as a URL, and never again (only its hash is kept).
+ */
+export function createCalendarFeed(scope: TaskForceScope, now = new Date()) {
+  return transaction(async (tx) => {
+    const revoked = await revokeCalendarTokens(tx, scope.taskForceId, scope.userId, now);
+    const token = randomBytes(32).toString("base64url");
+    const { id } = await insertCalendarToken(tx, { taskForceId: scope.taskForceId, userId: scope.userId, tokenHash: hashToken(token), createdAt: now });
+    await recordAudit(tx, { taskForceId: scope.taskForceId, actorUserId: scope.userId }, {
+      entity: "calendarToken",
+      entityId: id,
+      action: "create",
+      changes: { replaced: { from: null, to: revoked.length } },
+    });
+    return { token };
+  });
+}
+
+export function revokeCalendarFeed(scope: TaskForceScope, now = new Date()) {
+  return transaction(async (tx) => {
+    const revoked = await revokeCalendarTokens(tx, scope.taskForceId, scope.userId, now);
+    for (const id of revoked) {
+      await recordAudit(tx, { taskForceId: scope.taskForceId, actorUserId: scope.userId }, { entity: "calendarToken", entityId: id, action: "revoke" });
+    }
+    return { revoked: revoked.length };
+  });
+}

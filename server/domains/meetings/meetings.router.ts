@@ -1,0 +1,143 @@
+import { createRouter, taskForceProcedure } from "@/server/trpc/init";
+import { createCalendarFeed, getCalendarFeedStatus, revokeCalendarFeed } from "./calendar.service";
+import { addCommitteeMember, createCommittee, listCommitteesOf, removeCommitteeMember, updateCommittee } from "./committees.service";
+import {
+  AddAgendaItemInput,
+  AgendaItemInput,
+  ApproveMinutesInput,
+  ChangeDecisionStatusInput,
+  CommentOnMinutesInput,
+  CommitteeMemberInput,
+  CreateCommitteeInput,
+  CreateMeetingActionInput,
+  CreateMeetingInput,
+  ListDecisionsInput,
+  ListMeetingsInput,
+  MeetingInput,
+  MoveAgendaItemInput,
+  RecordAttendanceInput,
+  RecordDecisionInput,
+  RecordOwnAttendanceInput,
+  RemoveAttendanceInput,
+  SaveMinutesInput,
+  SetCoreDisciplinesInput,
+  ShareMinutesInput,
+  UpdateAgendaItemInput,
+  UpdateCommitteeInput,
+  UpdateMeetingInput,
+} from "./meetings.schemas";
+import {
+  addAgendaItem,
+  approveMinutes,
+  carryForward,
+  changeDecisionStatus,
+  commentOnMinutes,
+  createMeeting,
+  createMeetingAction,
+  getCoreDisciplineAlert,
+  getMeeting,
+  getMeetingStats,
+  listDecisionsOf,
+  listMeetingsOf,
+  moveAgendaItem,
+  recordAttendance,
+  recordDecision,
+  recordOwnAttendance,
+  removeAgendaItem,
+  removeAttendance,
+  saveMinutes,
+  setCoreDisciplines,
+  shareMinutes,
+  updateAgendaItem,
+  updateMeeting,
+} from "./meetings.service";
+
+export const meetingsRouter = createRouter({
+  list: taskForceProcedure("meeting.read")
+    .input(ListMeetingsInput)
+    .query(({ ctx, input }) => listMeetingsOf(ctx.scope, input)),
+  get: taskForceProcedure("meeting.read")
+    .input(MeetingInput)
+    .query(({ ctx, input }) => getMeeting(ctx.scope, input)),
+  stats: taskForceProcedure("meeting.read").query(({ ctx }) => getMeetingStats(ctx.scope)),
+  coreDisciplineAlert: taskForceProcedure("meeting.read").query(({ ctx }) => getCoreDisciplineAlert(ctx.scope)),
+  setCoreDisciplines: taskForceProcedure("taskForce.update")
+    .input(SetCoreDisciplinesInput)
+    .mutation(({ ctx, input }) => setCoreDisciplines(ctx.scope, input)),
+  create: taskForceProcedure("meeting.manage")
+    .input(CreateMeetingInput)
+    .mutation(({ ctx, input }) => createMeeting(ctx.scope, input)),
+  update: taskForceProcedure("meeting.manage")
+    .input(UpdateMeetingInput)
+    .mutation(({ ctx, input }) => updateMeeting(ctx.scope, input)),
+  carryForward: taskForceProcedure("meeting.manage")
+    .input(MeetingInput)
+    .mutation(({ ctx, input }) => carryForward(ctx.scope, input)),
+  addAgendaItem: taskForceProcedure("meeting.manage")
+    .input(AddAgendaItemInput)
+    .mutation(({ ctx, input }) => addAgendaItem(ctx.scope, input)),
+  updateAgendaItem: taskForceProcedure("meeting.manage")
+    .input(UpdateAgendaItemInput)
+    .mutation(({ ctx, input }) => updateAgendaItem(ctx.scope, input)),
+  removeAgendaItem: taskForceProcedure("meeting.manage")
+    .input(AgendaItemInput)
+    .mutation(({ ctx, input }) => removeAgendaItem(ctx.scope, input)),
+  moveAgendaItem: taskForceProcedure("meeting.manage")
+    .input(MoveAgendaItemInput)
+    .mutation(({ ctx, input }) => moveAgendaItem(ctx.scope, input)),
+  recordAttendance: taskForceProcedure("meeting.manage")
+    .input(RecordAttendanceInput)
+    .mutation(({ ctx, input }) => recordAttendance(ctx.scope, input)),
+  removeAttendance: taskForceProcedure("meeting.manage")
+    .input(RemoveAttendanceInput)
+    .mutation(({ ctx, input }) => removeAttendance(ctx.scope, input)),
+  recordOwnAttendance: taskForceProcedure("meeting.attend")
+    .input(RecordOwnAttendanceInput)
+    .mutation(({ ctx, input }) => recordOwnAttendance(ctx.scope, input)),
+  saveMinutes: taskForceProcedure("meeting.manage")
+    .input(SaveMinutesInput)
+    .mutation(({ ctx, input }) => saveMinutes(ctx.scope, input)),
+  approveMinutes: taskForceProcedure("meeting.approveMinutes")
+    .input(ApproveMinutesInput)
+    .mutation(({ ctx, input }) => approveMinutes(ctx.scope, input)),
+  shareMinutes: taskForceProcedure("meeting.approveMinutes")
+    .input(ShareMinutesInput)
+    .mutation(({ ctx, input }) => shareMinutes(ctx.scope, input)),
+  commentOnMinutes: taskForceProcedure("meeting.comment")
+    .input(CommentOnMinutesInput)
+    .mutation(({ ctx, input }) => commentOnMinutes(ctx.scope, input)),
+  recordDecision: taskForceProcedure("meeting.manage")
+    .input(RecordDecisionInput)
+    .mutation(({ ctx, input }) => recordDecision(ctx.scope, input)),
+  changeDecisionStatus: taskForceProcedure("meeting.manage")
+    .input(ChangeDecisionStatusInput)
+    .mutation(({ ctx, input }) => changeDecisionStatus(ctx.scope, input)),
+  decisions: taskForceProcedure("meeting.read")
+    .input(ListDecisionsInput)
+    .query(({ ctx, input }) => listDecisionsOf(ctx.scope, input)),
+  createAction: taskForceProcedure("meeting.manage")
+    .input(CreateMeetingActionInput)
+    .mutation(({ ctx, input }) => createMeetingAction(ctx.scope, input)),
+});
+
+export const committeesRouter = createRouter({
+  list: taskForceProcedure("committee.read").query(({ ctx }) => listCommitteesOf(ctx.scope)),
+  create: taskForceProcedure("committee.manage")
+    .input(CreateCommitteeInput)
+    .mutation(({ ctx, input }) => createCommittee(ctx.scope, input)),
+  update: taskForceProcedure("committee.manage")
+    .input(UpdateCommitteeInput)
+    .mutation(({ ctx, input }) => updateCommittee(ctx.scope, input)),
+  addMember: taskForceProcedure("committee.manage")
+    .input(CommitteeMemberInput)
+    .mutation(({ ctx, input }) => addCommitteeMember(ctx.scope, input)),
+  removeMember: taskForceProcedure("committee.manage")
+    .input(CommitteeMemberInput)
+    .mutation(({ ctx, input }) => removeCommitteeMember(ctx.scope, input)),
+});
+
+export const calendarRouter = createRouter({
+  feed: taskForceProcedure("calendar.subscribe").query(({ ctx }) => getCalendarFeedStatus(ctx.scope)),
+  createFeed: taskForceProcedure("calendar.subscribe").mutation(({ ctx }) => createCalendarFeed(ctx.scope)),
+  revokeFeed: taskForceProcedure("calendar.subscribe").mutation(({ ctx }) => revokeCalendarFeed(ctx.scope)),
+});
