@@ -15,22 +15,16 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { actionItems } from "./gaps";
+import { ATTENDANCE_STATUSES, DECISION_STATUSES, MEETING_STATUSES, MEETING_TYPES, MINUTES_STATUSES } from "./meetingVocabulary";
 import { organizations, taskForces } from "./taskForces";
 import { users } from "./users";
 
-export const MEETING_TYPES = ["full_task_force", "committee", "training", "case_coordination", "other"] as const;
+export * from "./meetingVocabulary";
+
 export const meetingType = pgEnum("meeting_type", MEETING_TYPES);
-
-export const MEETING_STATUSES = ["scheduled", "held", "cancelled"] as const;
 export const meetingStatus = pgEnum("meeting_status", MEETING_STATUSES);
-
-export const ATTENDANCE_STATUSES = ["present", "absent", "excused", "guest"] as const;
 export const attendanceStatus = pgEnum("attendance_status", ATTENDANCE_STATUSES);
-
-export const MINUTES_STATUSES = ["draft", "approved"] as const;
 export const minutesStatus = pgEnum("minutes_status", MINUTES_STATUSES);
-
-export const DECISION_STATUSES = ["pending", "in_effect", "implemented", "superseded"] as const;
 export const decisionStatus = pgEnum("decision_status", DECISION_STATUSES);
 
 /** A standing body of the task force (victim services, training, data …) with a chair agency and, optionally, a chair person. */

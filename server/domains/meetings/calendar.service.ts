@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createEvents, type EventAttributes } from "ics";
 import { getDb, transaction } from "@/db/client";
+import { appBaseUrl } from "@/server/env";
 import { DomainError } from "@/server/errors";
 import { createTaskForceScope, type TaskForceScope } from "@/server/trpc/context";
 import { recordAudit } from "@/server/domains/audit/audit.service";
@@ -59,7 +60,7 @@ export const meetingUrlOf = (baseUrl: string, taskForceSlug: string, meetingId: 
   `${baseUrl.replace(/\/$/, "")}/tf/${taskForceSlug}/meetings/${meetingId}`;
 
 /** The .ics file of one meeting the caller may see; others are not found. */
-export async function meetingCalendarFile(scope: TaskForceScope, meetingId: string, baseUrl: string) {
+export async function meetingCalendarFile(scope: TaskForceScope, meetingId: string, baseUrl = appBaseUrl()) {
   const db = await getDb();
   const meeting = await findMeeting(db, scope.taskForceId, meetingId);
   const committeeIds = scope.role === "member" ? await listCommitteeIdsOf(db, scope.taskForceId, scope.userId) : new Set<string>();
@@ -71,7 +72,7 @@ export async function meetingCalendarFile(scope: TaskForceScope, meetingId: stri
 }
 
 /** The feed behind a token, or null when the token is unknown, revoked or its owner left the task force. */
-export async function calendarFeed(token: string, baseUrl: string) {
+export async function calendarFeed(token: string, baseUrl = appBaseUrl()) {
   const db = await getDb();
   const owner = await findCalendarFeedOwner(db, hashToken(token));
   if (!owner) return null;
@@ -95,7 +96,7 @@ export async function calendarFeed(token: string, baseUrl: string) {
 
 export async function getCalendarFeedStatus(scope: TaskForceScope) {
   const live = await findLiveCalendarToken(await getDb(), scope.taskForceId, scope.userId);
-  return { active: live !== null, createdAt: live?.createdAt ?? null };
+  return { active: live !== null, createdAt: live?.createdAt ?? null, feedBaseUrl: `${appBaseUrl()}/api/calendar/` };
 }
 
 /**

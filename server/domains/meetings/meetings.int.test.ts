@@ -110,6 +110,7 @@ describe("meeting records", () => {
       ["Draft the referral protocol", true, false],
       ["Adopt the screening tool", false, true],
     ]);
+    expect(scheduled.agenda[0]!.carriedActionItemId).toBe(openAction.id);
     // Carrying forward again adds nothing twice.
     expect(await coord().meeting.carryForward({ taskForceSlug: slug(), meetingId: created.id })).toMatchObject({ actions: 0, undecided: 0 });
 

@@ -1,5 +1,5 @@
 import { createRouter, taskForceProcedure } from "@/server/trpc/init";
-import { createCalendarFeed, getCalendarFeedStatus, revokeCalendarFeed } from "./calendar.service";
+import { createCalendarFeed, getCalendarFeedStatus, meetingCalendarFile, revokeCalendarFeed } from "./calendar.service";
 import { addCommitteeMember, createCommittee, listCommitteesOf, removeCommitteeMember, updateCommittee } from "./committees.service";
 import {
   AddAgendaItemInput,
@@ -59,6 +59,10 @@ export const meetingsRouter = createRouter({
   get: taskForceProcedure("meeting.read")
     .input(MeetingInput)
     .query(({ ctx, input }) => getMeeting(ctx.scope, input)),
+  /** The meeting as an iCalendar file (served for download by the meeting's ics route). */
+  ics: taskForceProcedure("meeting.read")
+    .input(MeetingInput)
+    .query(({ ctx, input }) => meetingCalendarFile(ctx.scope, input.meetingId)),
   stats: taskForceProcedure("meeting.read").query(({ ctx }) => getMeetingStats(ctx.scope)),
   coreDisciplineAlert: taskForceProcedure("meeting.read").query(({ ctx }) => getCoreDisciplineAlert(ctx.scope)),
   setCoreDisciplines: taskForceProcedure("taskForce.update")

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { loadTaskForce } from "../_lib/taskForce";
+import { DisciplineCoverageAlert } from "../meetings/_components/DisciplineCoverageAlert";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
@@ -16,6 +17,7 @@ export default async function DashboardPage({ params }: PageProps<"/tf/[slug]/da
       <h1>{t("title")}</h1>
       <p className="lead">{t("welcome", { taskForce: taskForce.name })}</p>
       <p>{t("yourRole", { role: tRoles(taskForce.role) })}</p>
+      {taskForce.permissions.includes("meeting.read") && <DisciplineCoverageAlert taskForceSlug={slug} />}
       <p>{t("comingSoon")}</p>
     </>
   );

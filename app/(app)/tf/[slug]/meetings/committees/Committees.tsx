@@ -1,0 +1,158 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
+import { useTRPC } from "@/app/_trpc/client";
+
+const orNull = (value: string) => (value === "" ? null : value);
+
+/** The task force's committees with chair and members; coordinators create them and seat members. */
+export function Committees({ taskForceSlug, canManage }: { taskForceSlug: string; canManage: boolean }) {
+  const t = useTranslations("committees");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const list = useQuery(trpc.committee.list.queryOptions({ taskForceSlug }));
+  const organizations = useQuery({ ...trpc.organization.list.queryOptions({ taskForceSlug }), enabled: canManage });
+  const people = useQuery({ ...trpc.people.list.queryOptions({ taskForceSlug }), enabled: canManage });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.committee.pathKey() });
+  const [created, setCreated] = useState<string | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const create = useMutation(trpc.committee.create.mutationOptions({ onSuccess: refresh }));
+  const addMember = useMutation(trpc.committee.addMember.mutationOptions({ onSuccess: refresh }));
+  const removeMember = useMutation(trpc.committee.removeMember.mutationOptions({ onSuccess: refresh }));
+  if (list.error) return <FormError error={list.error} />;
+  if (!list.data) return null;
+  const activePeople = (people.data ?? []).filter((person) => person.role === "coordinator" || person.role === "member");
+
+  function onCreate(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setCreated(null);
+    const form = event.currentTarget;
+    const name = formText(form, "name");
+    create.mutate(
+      {
+        taskForceSlug,
+        name,
+        description: formText(form, "description"),
+        chairOrganizationId: orNull(formText(form, "chairOrganizationId")),
+        chairUserId: orNull(formText(form, "chairUserId")),
+      },
+      {
+        onSuccess: () => {
+          setCreated(name);
+          setFormKey((key) => key + 1);
+        },
+      },
+    );
+  }
+  const errors = fieldErrorsOf(create.error);
+  return (
+    <>
+      <section aria-labelledby="committees-heading">
+        <h2 id="committees-heading">{t("listHeading")}</h2>
+        {list.data.committees.length === 0 && <p>{t("none")}</p>}
+        <FormError error={addMember.error ?? removeMember.error} />
+        <ul className="cards">
+          {list.data.committees.map((committee) => (
+            <li key={committee.id}>
+              <h3>{committee.name}</h3>
+              {committee.description && <p>{committee.description}</p>}
+              <dl className="details">
+                <dt>{t("chairOrganization")}</dt>
+                <dd>{committee.chairOrganizationName ?? t("noChair")}</dd>
+                <dt>{t("chairPerson")}</dt>
+                <dd>{committee.chairUserName ?? t("noChair")}</dd>
+              </dl>
+              <h4>{t("membersHeading")}</h4>
+              {committee.members.length === 0 ? (
+                <p>{t("noMembers")}</p>
+              ) : (
+                <ul>
+                  {committee.members.map((member) => (
+                    <li key={member.userId}>
+                      {member.name}{" "}
+                      {canManage && (
+                        <button type="button" className="secondary" onClick={() => removeMember.mutate({ taskForceSlug, committeeId: committee.id, userId: member.userId })}>
+                          {t("removeMember", { name: member.name, committee: committee.name })}
+                        </button>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {canManage && (
+                <form
+                  className="inline-actions"
+                  onSubmit={(event) => {
+                    event.preventDefault();
+                    const userId = formText(event.currentTarget, "userId");
+                    if (userId) addMember.mutate({ taskForceSlug, committeeId: committee.id, userId });
+                  }}
+                >
+                  <label>
+                    {t("addMemberLabel", { committee: committee.name })}{" "}
+                    <select name="userId" defaultValue="">
+                      <option value="">{t("choosePerson")}</option>
+                      {activePeople
+                        .filter((person) => !committee.members.some((member) => member.userId === person.userId))
+                        .map((person) => (
+                          <option key={person.userId} value={person.userId}>
+                            {person.name}
+                          </option>
+                        ))}
+                    </select>
+                  </label>
+                  <button type="submit">{t("addMember")}</button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {canManage && (
+        <section aria-labelledby="create-committee-heading">
+          <h2 id="create-committee-heading">{t("createHeading")}</h2>
+          {created && <SuccessMessage>{t("created", { name: created })}</SuccessMessage>}
+          <form key={formKey} className="stack" onSubmit={onCreate} noValidate aria-labelledby="create-committee-heading">
+            <FormError error={create.error} />
+            <Field label={t("nameLabel")} name="name" errors={errors} required />
+            <Field label={t("descriptionLabel")} name="description" errors={errors}>
+              {(control) => <textarea {...control} rows={2} />}
+            </Field>
+            <Field label={t("chairOrganizationLabel")} name="chairOrganizationId" errors={errors}>
+              {(control) => (
+                <select {...control} defaultValue="">
+                  <option value="">{t("noChair")}</option>
+                  {(organizations.data ?? []).map((organization) => (
+                    <option key={organization.id} value={organization.id}>
+                      {organization.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={t("chairPersonLabel")} name="chairUserId" errors={errors} hint={t("chairPersonHint")}>
+              {(control) => (
+                <select {...control} defaultValue="">
+                  <option value="">{t("noChair")}</option>
+                  {activePeople.map((person) => (
+                    <option key={person.userId} value={person.userId}>
+                      {person.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <div>
+              <button type="submit" disabled={create.isPending}>
+                {t("create")}
+              </button>
+            </div>
+          </form>
+        </section>
+      )}
+    </>
+  );
+}
