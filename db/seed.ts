@@ -4,6 +4,7 @@ import { hashPassword } from "@/server/auth/password";
 import type { TaskForceRole } from "@/server/auth/permissions";
 import { findUserIdByEmail, insertUser, setAdmin } from "@/server/domains/account/account.queries";
 import { recordAudit } from "@/server/domains/audit/audit.service";
+import { seedDemoMeetings } from "./seedMeetings";
 import type { Discipline } from "@/server/domains/organizations/disciplines";
 import { insertOrganization } from "@/server/domains/organizations/organizations.queries";
 import { insertMembership } from "@/server/domains/people/people.queries";
@@ -190,6 +191,7 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
       if (demo.slug === DEMO_TASK_FORCE_SLUG) {
         const assessed = await seedDemoAssessments(tx, { taskForceId: taskForce.id, userIds, organizationIds, organizations: demo.organizations });
         await seedDemoGaps(tx, { taskForceId: taskForce.id, timeZone: demo.timeZone, userIds, organizationIds, ...assessed });
+        await seedDemoMeetings(tx, { taskForceId: taskForce.id, timeZone: demo.timeZone, userIds, organizationIds, memberships: demo.memberships, organizations: demo.organizations });
       }
     }
   });
