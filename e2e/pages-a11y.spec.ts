@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, LAKESHORE, LAKESHORE_NAME, messages, RIVERBEND, RIVERBEND_NAME, signInByApi, USERS } from "./fixtures";
+import { expectNoAxeViolations, LAKESHORE, LAKESHORE_NAME, messages, RIVERBEND, RIVERBEND_NAME, signInByApi, trpcQuery, USERS } from "./fixtures";
 
 /*
  * Every page of the app, opened by a role that may see it, scanned with axe (WCAG 2.0/2.1 A and AA):
@@ -15,6 +15,14 @@ async function visit(page: Page, path: string, heading: string | RegExp): Promis
   await expectNoAxeViolations(page, path);
 }
 
+/** The page of a demo meeting, looked up by title as the person signed in on `page` sees the list. */
+async function meetingPath(page: Page, title: string): Promise<string> {
+  const { data } = await trpcQuery<{ meetings: { id: string; title: string }[] }>(page.request, "meeting.list", { taskForceSlug: RIVERBEND });
+  const meeting = data?.meetings.find((row) => row.title === title);
+  expect(meeting, `demo meeting ${title}`).toBeDefined();
+  return tf(`/meetings/${meeting!.id}`);
+}
+
 const sectionNav = (page: Page) => page.getByRole("navigation", { name: messages.nav.main });
 
 test.describe("every page passes axe", () => {
@@ -26,6 +34,9 @@ test.describe("every page passes axe", () => {
       [tf("/assessments"), messages.nav.assessments],
       [tf("/gaps"), messages.nav.gaps],
       [tf("/meetings"), messages.nav.meetings],
+      [tf("/meetings/committees"), messages.committees.title],
+      [await meetingPath(page, "October full task-force meeting (demo)"), "October full task-force meeting (demo)"],
+      [await meetingPath(page, "January full task-force meeting (demo)"), "January full task-force meeting (demo)"],
       [tf("/members"), messages.nav.members],
       [tf("/members/people"), messages.people.title],
       [tf("/grants"), messages.nav.grants],
@@ -66,6 +77,8 @@ test.describe("every page passes axe", () => {
       [tf("/assessments"), messages.nav.assessments],
       [tf("/gaps"), messages.nav.gaps],
       [tf("/meetings"), messages.nav.meetings],
+      [tf("/meetings/committees"), messages.committees.title],
+      [await meetingPath(page, "Victim services committee (demo)"), "Victim services committee (demo)"],
       [tf("/members"), messages.nav.members],
       [tf("/members/people"), messages.people.title],
       [tf("/grants"), messages.nav.grants],
@@ -96,6 +109,7 @@ test.describe("every page passes axe", () => {
       [tf("/assessments"), messages.nav.assessments],
       [tf("/gaps"), messages.nav.gaps],
       [tf("/meetings"), messages.nav.meetings],
+      [await meetingPath(page, "September full task-force meeting (demo)"), "September full task-force meeting (demo)"],
       [tf("/members"), messages.nav.members],
       [tf("/grants"), messages.nav.grants],
       ["/account", messages.account.title],
@@ -123,6 +137,8 @@ test.describe("every page passes axe", () => {
       [tf("/assessments"), messages.nav.assessments],
       [tf("/gaps"), messages.nav.gaps],
       [tf("/meetings"), messages.nav.meetings],
+      [tf("/meetings/committees"), messages.committees.title],
+      [await meetingPath(page, "July full task-force meeting (demo)"), "July full task-force meeting (demo)"],
       [tf("/members"), messages.nav.members],
       [tf("/members/people"), messages.people.title],
       [tf("/grants"), messages.nav.grants],

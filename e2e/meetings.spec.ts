@@ -1,0 +1,169 @@
+import { readFile } from "node:fs/promises";
+import { expect, test, type Page } from "@playwright/test";
+import ICAL from "ical.js";
+import { expectNoAxeViolations, messages, newSignedInPage, RIVERBEND, signIn, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
+
+/*
+ * The "done means" of meeting records, from the demo seed: a coordinator schedules a full
+ * task-force meeting whose agenda carries October's open actions forward, records five
+ * organizations, writes and approves minutes with a decision and two actions, downloads the ICS (read
+ * with ical.js), and sees the discipline coverage on the dashboard change. Then funders and members.
+ */
+
+const t = messages.meetings;
+const tf = (path: string) => `/tf/${RIVERBEND}${path}`;
+const ORGANIZATIONS = [
+  "Riverbend County Sheriff's Office (demo)",
+  "Riverbend Safe Harbor Victim Services (demo)",
+  "Riverbend County Prosecutor's Office (demo)",
+  "State Labor Standards Office, Riverbend District (demo)",
+  "Riverbend Community Health Clinic (demo)",
+];
+
+const summaries = (text: string) =>
+  new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent").map((vevent) => new ICAL.Event(vevent).summary);
+
+const section = (page: Page, heading: string) => page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: heading, exact: true }) });
+
+test("a coordinator runs a meeting from agenda to approved minutes, and the dashboard's discipline coverage follows", async ({ page }) => {
+  test.slow();
+  const title = `November full meeting ${Date.now().toString(36)}`;
+  await signIn(page, USERS.coordinator);
+
+  // Before: the seed's October meeting lacked prosecution, as did the two before it.
+  await page.goto(tf("/dashboard"));
+  const coverage = section(page, t.coverageWidgetHeading);
+  await expect(coverage).toContainText("October full task-force meeting (demo)");
+  await expect(coverage).toContainText("2 of 3 core disciplines");
+  await expect(coverage.getByRole("status")).toContainText(messages.disciplines.prosecution);
+
+  await page.goto(tf("/meetings"));
+  const form = page.getByRole("form", { name: t.createHeading });
+  await form.getByLabel(t.titleLabel).fill(title);
+  await form.getByLabel(t.startsLabel).fill("2026-11-19T10:00");
+  await form.getByLabel(t.endsLabel).fill("2026-11-19T09:00");
+  await form.getByRole("button", { name: t.create }).click();
+  // Refused with the reason next to the field; what was typed stays.
+  await expect(form.getByText(messages.errors.meetingEndsBeforeStart)).toBeVisible();
+  await expect(form.getByLabel(t.titleLabel)).toHaveValue(title);
+  await form.getByLabel(t.endsLabel).fill("2026-11-19T11:30");
+  await form.getByRole("button", { name: t.create }).click();
+  await expect(page.getByRole("status")).toContainText("4 items carried forward");
+  await page.getByRole("link", { name: `Open ${title}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+
+  const agenda = section(page, t.agendaHeading);
+  for (const carried of ["Draft the joint referral protocol (demo)", "Share the cross-training calendar (demo)", "Collect the MOU renewal drafts (demo)", "Joint referral protocol"]) {
+    await expect(agenda.getByRole("heading", { level: 3, name: carried, exact: true })).toBeVisible();
+  }
+  // Keyboard-reachable reordering: the undecided item moves up one place.
+  await agenda.getByRole("button", { name: "Move Joint referral protocol up" }).click();
+  await expect(agenda.locator(".agenda-item h3").nth(2)).toHaveText("Joint referral protocol");
+
+  const attendance = section(page, t.attendanceHeading);
+  const attendanceForm = attendance.getByRole("form", { name: t.recordAttendanceHeading });
+  for (const organization of ORGANIZATIONS) {
+    await attendanceForm.getByLabel(t.attendanceOrganizationLabel).selectOption({ label: organization });
+    await attendanceForm.getByRole("button", { name: t.recordAttendance }).click();
+    await expect(attendance.getByRole("row").filter({ hasText: organization })).toHaveCount(1);
+  }
+  await expect(attendance).toContainText(messages.disciplines.prosecution);
+
+  const minutesForm = page.getByRole("form", { name: "Minutes for Joint referral protocol" });
+  await minutesForm.getByRole("textbox").fill("Protocol agreed with **two changes**.");
+  await minutesForm.getByRole("button", { name: messages.minutes.save }).click();
+  await expect(minutesForm.getByRole("status")).toHaveText(messages.minutes.saved);
+
+  const decisionForm = page.getByRole("form", { name: messages.decisions.recordHeading });
+  await decisionForm.getByLabel(messages.decisions.agendaItemLabel).selectOption({ label: "Joint referral protocol" });
+  await decisionForm.getByLabel(messages.decisions.textLabel).fill("Adopt the joint referral protocol");
+  await decisionForm.getByLabel(messages.decisions.outcomeLabel).fill("In force from December.");
+  await decisionForm.getByRole("button", { name: messages.decisions.record }).click();
+  await expect(section(page, messages.decisions.heading).getByText("Adopt the joint referral protocol", { exact: true })).toBeVisible();
+
+  const actionForm = page.getByRole("form", { name: t.createActionHeading });
+  for (const [action, organization] of [
+    ["Publish the protocol to all agencies", ORGANIZATIONS[1]!],
+    ["Brief patrol staff on the protocol", ORGANIZATIONS[0]!],
+  ] as const) {
+    await actionForm.getByLabel(t.actionTitleLabel).fill(action);
+    await actionForm.getByLabel(t.assigneeOrganizationLabel).selectOption({ label: organization });
+    await actionForm.getByRole("button", { name: t.createAction }).click();
+    await expect(section(page, t.actionsHeading).getByRole("cell", { name: action })).toBeVisible();
+  }
+
+  await page.getByText(t.editHeading).click();
+  const edit = page.getByRole("form", { name: t.editHeading });
+  await edit.getByLabel(t.statusLabel).selectOption({ label: t.status.held });
+  await edit.getByRole("button", { name: t.save }).click();
+  await expect(page.getByText(`Status: ${t.status.held}`)).toBeVisible();
+
+  await page.getByRole("button", { name: messages.minutes.approve }).click();
+  await expect(page.getByText(t.minutesStatus.approved, { exact: true })).toBeVisible();
+  // Approved minutes are read-only: no editor in the page, and the server refuses a direct save.
+  await expect(page.getByRole("form", { name: "Minutes for Joint referral protocol" })).toHaveCount(0);
+  await expect(page.getByText("Protocol agreed with **two changes**.")).toBeVisible();
+  const meetingId = page.url().split("/").at(-1)!;
+  const { data: detail } = await trpcQuery<{ agenda: { id: string; title: string }[] }>(page.request, "meeting.get", { taskForceSlug: RIVERBEND, meetingId });
+  const itemId = detail!.agenda.find((item) => item.title === "Joint referral protocol")!.id;
+  const refused = await trpcMutation(page.request, "meeting.saveMinutes", { taskForceSlug: RIVERBEND, meetingId, agendaItemId: itemId, body: "Edited later" });
+  expect(refused.error).toMatchObject({ code: "CONFLICT", messageKey: "minutesApprovedReadOnly" });
+  // The two actions are in the one tracker, linked to the meeting.
+  const tracked = await trpcQuery<{ actionItems: { title: string }[] }>(page.request, "actionItem.list", { taskForceSlug: RIVERBEND, meetingId });
+  expect(tracked.data?.actionItems.map((item) => item.title).sort()).toEqual(["Brief patrol staff on the protocol", "Publish the protocol to all agencies"]);
+  await expectNoAxeViolations(page, "approved meeting");
+
+  // The ICS download parses in a standard parser, at the right instant (10:00 in Chicago = 16:00 UTC).
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: t.downloadIcs }).click()]);
+  const text = await readFile((await download.path())!, "utf8");
+  const event = new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent("vevent")!);
+  expect(event.summary).toBe(title);
+  expect(event.startDate.toJSDate().toISOString()).toBe("2026-11-19T16:00:00.000Z");
+  expect(event.endDate.toJSDate().toISOString()).toBe("2026-11-19T17:30:00.000Z");
+
+  // After: the new meeting is the latest full meeting, with all three core disciplines and no alert.
+  await page.goto(tf("/dashboard"));
+  await expect(coverage).toContainText(title);
+  await expect(coverage).toContainText("3 of 3 core disciplines");
+  await expect(coverage.getByRole("status")).toHaveCount(0);
+});
+
+test("funders see only the minutes shared with them; members record their own attendance and subscribe to a calendar", async ({ page, browser }) => {
+  await signInByApi(page.request, USERS.funder);
+  await page.goto(tf("/meetings"));
+  const meetingLinks = section(page, t.listHeading).getByRole("link");
+  await expect(meetingLinks).toHaveCount(1);
+  await expect(meetingLinks).toHaveText("September full task-force meeting (demo)");
+  await meetingLinks.click();
+  await expect(page.getByText("The task force will ask the prosecutor's office to name a liaison.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: t.attendanceHeading })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: t.actionsHeading })).toHaveCount(0);
+  // The funder's calendar feed holds the same single meeting.
+  const { token } = (await trpcMutation<{ token: string }>(page.request, "calendar.createFeed", { taskForceSlug: RIVERBEND })).data!;
+  const funderFeed = await page.request.get(`/api/calendar/${token}.ics`);
+  expect(summaries(await funderFeed.text())).toEqual(["September full task-force meeting (demo)"]);
+
+  const { context, page: member } = await newSignedInPage(browser, USERS.member);
+  try {
+    await member.goto(tf("/meetings"));
+    await member.getByRole("link", { name: "January full task-force meeting (demo)" }).click();
+    const own = member.getByRole("form", { name: t.ownAttendanceHeading });
+    await own.getByLabel(t.attendanceStatusLabel).selectOption({ label: t.attendance.excused });
+    await own.getByRole("button", { name: t.recordOwnAttendance }).click();
+    await expect(own).toContainText(`You are recorded as: ${t.attendance.excused}.`);
+    await expect(member.getByRole("form", { name: t.recordAttendanceHeading })).toHaveCount(0);
+
+    await member.goto(tf("/meetings"));
+    const feed = section(member, messages.calendar.heading);
+    await feed.getByRole("button", { name: messages.calendar.create }).click();
+    const url = await feed.getByLabel(messages.calendar.urlLabel).inputValue();
+    const served = await member.request.get(new URL(url).pathname);
+    expect(served.headers()["content-type"]).toContain("text/calendar");
+    expect(summaries(await served.text())).toEqual(expect.arrayContaining(["January full task-force meeting (demo)", "Victim services committee (demo) (Victim services committee (demo))"]));
+    await feed.getByRole("button", { name: messages.calendar.revoke }).click();
+    await expect(feed.getByRole("button", { name: messages.calendar.revoke })).toHaveCount(0);
+    expect((await member.request.get(new URL(url).pathname)).status()).toBe(404);
+  } finally {
+    await context.close();
+  }
+});
