@@ -33,7 +33,7 @@ function eventOf(meeting: CalendarMeeting, meetingUrl: string): EventAttributes 
   const where = [meeting.location, meeting.videoUrl].filter(Boolean).join(" · ");
   return {
     uid: `${meeting.id}@task-force-roadmap`,
-    title: meeting.committeeName ? `${meeting.title} (${meeting.committeeName})` : meeting.title,
+    title: meeting.committeeName && !meeting.title.includes(meeting.committeeName) ? `${meeting.title} (${meeting.committeeName})` : meeting.title,
     start: meeting.startsAt.getTime(),
     startInputType: "utc",
     startOutputType: "utc",

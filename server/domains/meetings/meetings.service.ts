@@ -216,7 +216,7 @@ export async function getMeeting(scope: TaskForceScope, input: MeetingInput, now
     listDecisions(db, scope.taskForceId, { meetingId: meeting.id }),
     rights.seeMinutes && rights.seeAttendance ? listMinuteComments(db, scope.taskForceId, meeting.id) : Promise.resolve([]),
     rights.seeActions ? listActionItems(db, scope.taskForceId, { meetingId: meeting.id }, today) : Promise.resolve([]),
-    rights.manageLater || rights.attendOwn ? listActivePeople(db, scope.taskForceId) : Promise.resolve([]),
+    rights.manageLater ? listActivePeople(db, scope.taskForceId) : Promise.resolve([]),
     rights.manageLater ? listOrganizations(db, scope.taskForceId) : Promise.resolve([]),
   ]);
   const ownAttendance = attendanceRows.find((row) => row.userId === scope.userId) ?? null;
@@ -237,7 +237,7 @@ export async function getMeeting(scope: TaskForceScope, input: MeetingInput, now
     actionItems: actions.map((item) => ({ ...item, dueState: dueState(item.dueOn, today, item.status === "done") })),
     today,
     // Forms need the people (for attendance and assignees) only when the caller may use them.
-    people: rights.manageLater ? people : [],
+    people,
     organizations: organizations.map((organization) => ({ id: organization.id, name: organization.name })),
   };
 }
