@@ -39,14 +39,14 @@ test("a coordinator runs a meeting from agenda to approved minutes, and the dash
 
   await page.goto(tf("/meetings"));
   const form = page.getByRole("form", { name: t.createHeading });
-  await form.getByLabel(t.titleLabel).fill(title);
-  await form.getByLabel(t.startsLabel).fill("2026-11-19T10:00");
-  await form.getByLabel(t.endsLabel).fill("2026-11-19T09:00");
+  await form.getByLabel(t.titleLabel, { exact: true }).fill(title);
+  await form.getByLabel(t.startsLabel, { exact: true }).fill("2026-11-19T10:00");
+  await form.getByLabel(t.endsLabel, { exact: true }).fill("2026-11-19T09:00");
   await form.getByRole("button", { name: t.create }).click();
   // Refused with the reason next to the field; what was typed stays.
-  await expect(form.getByText(messages.errors.meetingEndsBeforeStart)).toBeVisible();
-  await expect(form.getByLabel(t.titleLabel)).toHaveValue(title);
-  await form.getByLabel(t.endsLabel).fill("2026-11-19T11:30");
+  await expect(form.getByLabel(t.endsLabel, { exact: true })).toHaveAccessibleDescription(messages.errors.meetingEndsBeforeStart);
+  await expect(form.getByLabel(t.titleLabel, { exact: true })).toHaveValue(title);
+  await form.getByLabel(t.endsLabel, { exact: true }).fill("2026-11-19T11:30");
   await form.getByRole("button", { name: t.create }).click();
   await expect(page.getByRole("status")).toContainText("4 items carried forward");
   await page.getByRole("link", { name: `Open ${title}` }).click();
@@ -63,7 +63,7 @@ test("a coordinator runs a meeting from agenda to approved minutes, and the dash
   const attendance = section(page, t.attendanceHeading);
   const attendanceForm = attendance.getByRole("form", { name: t.recordAttendanceHeading });
   for (const organization of ORGANIZATIONS) {
-    await attendanceForm.getByLabel(t.attendanceOrganizationLabel).selectOption({ label: organization });
+    await attendanceForm.getByLabel(t.attendanceOrganizationLabel, { exact: true }).selectOption({ label: organization });
     await attendanceForm.getByRole("button", { name: t.recordAttendance }).click();
     await expect(attendance.getByRole("row").filter({ hasText: organization })).toHaveCount(1);
   }
@@ -75,9 +75,9 @@ test("a coordinator runs a meeting from agenda to approved minutes, and the dash
   await expect(minutesForm.getByRole("status")).toHaveText(messages.minutes.saved);
 
   const decisionForm = page.getByRole("form", { name: messages.decisions.recordHeading });
-  await decisionForm.getByLabel(messages.decisions.agendaItemLabel).selectOption({ label: "Joint referral protocol" });
-  await decisionForm.getByLabel(messages.decisions.textLabel).fill("Adopt the joint referral protocol");
-  await decisionForm.getByLabel(messages.decisions.outcomeLabel).fill("In force from December.");
+  await decisionForm.getByLabel(messages.decisions.agendaItemLabel, { exact: true }).selectOption({ label: "Joint referral protocol" });
+  await decisionForm.getByLabel(messages.decisions.textLabel, { exact: true }).fill("Adopt the joint referral protocol");
+  await decisionForm.getByLabel(messages.decisions.outcomeLabel, { exact: true }).fill("In force from December.");
   await decisionForm.getByRole("button", { name: messages.decisions.record }).click();
   await expect(section(page, messages.decisions.heading).getByText("Adopt the joint referral protocol", { exact: true })).toBeVisible();
 
@@ -86,15 +86,15 @@ test("a coordinator runs a meeting from agenda to approved minutes, and the dash
     ["Publish the protocol to all agencies", ORGANIZATIONS[1]!],
     ["Brief patrol staff on the protocol", ORGANIZATIONS[0]!],
   ] as const) {
-    await actionForm.getByLabel(t.actionTitleLabel).fill(action);
-    await actionForm.getByLabel(t.assigneeOrganizationLabel).selectOption({ label: organization });
+    await actionForm.getByLabel(t.actionTitleLabel, { exact: true }).fill(action);
+    await actionForm.getByLabel(t.assigneeOrganizationLabel, { exact: true }).selectOption({ label: organization });
     await actionForm.getByRole("button", { name: t.createAction }).click();
     await expect(section(page, t.actionsHeading).getByRole("cell", { name: action })).toBeVisible();
   }
 
   await page.getByText(t.editHeading).click();
   const edit = page.getByRole("form", { name: t.editHeading });
-  await edit.getByLabel(t.statusLabel).selectOption({ label: t.status.held });
+  await edit.getByLabel(t.statusLabel, { exact: true }).selectOption({ label: t.status.held });
   await edit.getByRole("button", { name: t.save }).click();
   await expect(page.getByText(`Status: ${t.status.held}`)).toBeVisible();
 
@@ -148,7 +148,7 @@ test("funders see only the minutes shared with them; members record their own at
     await member.goto(tf("/meetings"));
     await member.getByRole("link", { name: "January full task-force meeting (demo)" }).click();
     const own = member.getByRole("form", { name: t.ownAttendanceHeading });
-    await own.getByLabel(t.attendanceStatusLabel).selectOption({ label: t.attendance.excused });
+    await own.getByLabel(t.attendanceStatusLabel, { exact: true }).selectOption({ label: t.attendance.excused });
     await own.getByRole("button", { name: t.recordOwnAttendance }).click();
     await expect(own).toContainText(`You are recorded as: ${t.attendance.excused}.`);
     await expect(member.getByRole("form", { name: t.recordAttendanceHeading })).toHaveCount(0);
@@ -156,7 +156,7 @@ test("funders see only the minutes shared with them; members record their own at
     await member.goto(tf("/meetings"));
     const feed = section(member, messages.calendar.heading);
     await feed.getByRole("button", { name: messages.calendar.create }).click();
-    const url = await feed.getByLabel(messages.calendar.urlLabel).inputValue();
+    const url = await feed.getByLabel(messages.calendar.urlLabel, { exact: true }).inputValue();
     const served = await member.request.get(new URL(url).pathname);
     expect(served.headers()["content-type"]).toContain("text/calendar");
     expect(summaries(await served.text())).toEqual(expect.arrayContaining(["January full task-force meeting (demo)", "Victim services committee (demo)"]));
