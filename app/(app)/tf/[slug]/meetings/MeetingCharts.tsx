@@ -142,11 +142,11 @@ export function MeetingCharts({ taskForceSlug }: { taskForceSlug: string }) {
             { key: "missed", label: t("missedCount"), values: Object.fromEntries(organizationRows.map((row) => [row.key, row.missed])) },
           ]}
         >
-          <ResponsiveContainer width="100%" height={Math.max(140, organizationRows.length * 36 + 60)}>
+          <ResponsiveContainer width="100%" height={Math.max(160, organizationRows.length * 56 + 60)}>
             <BarChart data={organizationRows} layout="vertical" margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey="label" width={180} />
+              <YAxis type="category" dataKey="label" width={260} />
               <Bar dataKey="present" name={t("presentCount")} stackId="org" fill={seriesStyle(0).stroke} isAnimationActive={false} />
               <Bar dataKey="missed" name={t("missedCount")} stackId="org" fill={seriesStyle(1).stroke} fillOpacity={0.35} stroke={seriesStyle(1).stroke} strokeDasharray={seriesStyle(1).dash} isAnimationActive={false} />
               <Legend />

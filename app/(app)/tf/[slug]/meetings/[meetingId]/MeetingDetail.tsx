@@ -33,7 +33,8 @@ export function MeetingDetail({ taskForceSlug, meetingId }: { taskForceSlug: str
           <DateTime value={meeting.startsAt} withTime /> – <DateTime value={meeting.endsAt} withTime /> ({meeting.timeZone})
         </li>
         <li>{meeting.committeeName ?? t("fullTaskForce")}</li>
-        <li>{t(`type.${meeting.type}`)}</li>
+        {/* The body already says "Full task force"; other types add something. */}
+        {meeting.type !== "full_task_force" && <li>{t(`type.${meeting.type}`)}</li>}
         <li>{t("statusFact", { status: t(`status.${meeting.status}`) })}</li>
         <li>{t(`minutesStatus.${meeting.minutesStatus}`)}</li>
         {meeting.location && <li>{meeting.location}</li>}
@@ -163,7 +164,7 @@ function ApprovalSection({ taskForceSlug, meetingId }: { taskForceSlug: string; 
   }
   return (
     <section className="meeting-section no-print" aria-labelledby="approval-heading">
-      <h2 id="approval-heading">{t("approvalHeading")}</h2>
+      <h2 id="approval-heading">{rights.approve ? t("approvalHeading") : t("sharingHeading")}</h2>
       {rights.approve && (
         <form className="stack" onSubmit={onApprove} aria-labelledby="approval-heading">
           <FormError error={approve.error} />

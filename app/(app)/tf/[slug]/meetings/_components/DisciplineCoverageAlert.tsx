@@ -38,7 +38,7 @@ export async function DisciplineCoverageAlert({ taskForceSlug }: { taskForceSlug
       </ul>
       {coverage.absent.length > 0 && (
         <div className="alert error" role="status">
-          <p>{t("coverageAlert", { disciplines: coverage.absent.map(name).join(", "), count: coverage.window })}</p>
+          <p>{t("coverageAlert", { disciplines: coverage.absent.map(name).join(", "), absent: coverage.absent.length, count: coverage.window })}</p>
         </div>
       )}
       <Link href={`/tf/${taskForceSlug}/meetings`}>{t("coverageAlertLink")}</Link>
