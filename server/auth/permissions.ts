@@ -27,6 +27,14 @@ export const PERMISSIONS = [
   "gap.comment",
   "action.read",
   "action.update",
+  "organization.update",
+  "organization.readContacts",
+  "mou.read",
+  "mou.manage",
+  "protocol.read",
+  "protocol.manage",
+  "document.read",
+  "memberRecords.readUnshared",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,11 +55,32 @@ const ROLE_PERMISSIONS: Record<TaskForceRole, readonly Permission[]> = {
     "gap.comment",
     "action.read",
     "action.update",
+    // Narrowed by the organizations service to the member's own organization.
+    "organization.update",
+    "organization.readContacts",
+    "mou.read",
+    "protocol.read",
+    "document.read",
+    "memberRecords.readUnshared",
   ],
   // Funders see aggregates and shared records, not the staff directory (least privilege): gaps and
   // their status, comments shared with them, no internal notes and no action items.
-  funder: ["taskForce.read", "organization.read", "assessment.read", "gap.read"],
-  viewer: ["taskForce.read", "membership.read", "organization.read", "assessment.read", "gap.read", "gap.readInternal", "action.read"],
+  // MOUs and protocols (and their documents) only where a coordinator shared them; never contacts.
+  funder: ["taskForce.read", "organization.read", "assessment.read", "gap.read", "mou.read", "protocol.read", "document.read"],
+  viewer: [
+    "taskForce.read",
+    "membership.read",
+    "organization.read",
+    "assessment.read",
+    "gap.read",
+    "gap.readInternal",
+    "action.read",
+    "organization.readContacts",
+    "mou.read",
+    "protocol.read",
+    "document.read",
+    "memberRecords.readUnshared",
+  ],
 };
 
 export function can(role: TaskForceRole, permission: Permission): boolean {

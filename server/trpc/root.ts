@@ -7,6 +7,8 @@ import { invitationsRouter } from "@/server/domains/invitations/invitations.rout
 import { notificationsRouter } from "@/server/domains/notifications/notifications.router";
 import { organizationsRouter } from "@/server/domains/organizations/organizations.router";
 import { peopleRouter } from "@/server/domains/people/people.router";
+import { mousRouter } from "@/server/domains/mous/mous.router";
+import { protocolsRouter } from "@/server/domains/protocols/protocols.router";
 import { adminTaskForcesRouter, taskForcesRouter } from "@/server/domains/taskForces/taskForces.router";
 import { createCallerFactory, createRouter } from "./init";
 
@@ -22,6 +24,8 @@ export const appRouter = createRouter({
   framework: frameworksRouter,
   gap: gapsRouter,
   actionItem: actionItemsRouter,
+  mou: mousRouter,
+  protocol: protocolsRouter,
   admin: createRouter({ taskForce: adminTaskForcesRouter }),
 });
 
