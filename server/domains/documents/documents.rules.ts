@@ -28,7 +28,6 @@ function isPlainText(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
   return !/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/.test(text);
 }
 
@@ -53,7 +52,6 @@ export function detectMediaType(bytes: Uint8Array): AllowedMediaType | null {
 
 /** A file name safe to store and to send back in Content-Disposition: no path, no control characters. */
 export function cleanFilename(name: string): string {
-  // eslint-disable-next-line no-control-regex -- strip control characters from a user-supplied name
   const base = (name.split(/[\\/]/).pop() ?? "").replace(/[\u0000-\u001F\u007F"]/g, "").trim();
   return (base || "document").slice(0, 200);
 }

@@ -52,6 +52,7 @@ export async function getMou(scope: TaskForceScope, input: MouInput, now = new D
   if (!mou || (sharedOnly(scope) && !mou.sharedWithFunders)) throw new DomainError("NOT_FOUND", "mouNotFound");
   const today = await todayOfTaskForce(db, scope.taskForceId, now);
   const [withNames] = await withPeople(db, scope.taskForceId, [mou]);
+  if (!withNames) throw new DomainError("NOT_FOUND", "mouNotFound");
   return { mou: { ...withNames, expiryState: expiryState(mou.status, mou.expiresOn, today) }, today };
 }
 

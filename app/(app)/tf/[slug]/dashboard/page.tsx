@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { loadTaskForce } from "../_lib/taskForce";
+import { MouRenewals } from "../members/mous/MouRenewals";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
@@ -17,6 +18,7 @@ export default async function DashboardPage({ params }: PageProps<"/tf/[slug]/da
       <p className="lead">{t("welcome", { taskForce: taskForce.name })}</p>
       <p>{t("yourRole", { role: tRoles(taskForce.role) })}</p>
       <p>{t("comingSoon")}</p>
+      <MouRenewals slug={slug} permissions={taskForce.permissions} />
     </>
   );
 }
