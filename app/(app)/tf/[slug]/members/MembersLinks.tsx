@@ -13,7 +13,7 @@ export async function MembersLinks({ slug, showPeople }: { slug: string; showPeo
   ];
   return (
     <nav aria-label={t("areaNav")}>
-      <ul className="inline-actions">
+      <ul className="section-links">
         {links.map((link) => (
           <li key={link.href}>
             <Link href={link.href}>{link.label}</Link>
