@@ -27,6 +27,9 @@ const dateFromToday = (days: number) => new Date(Date.now() + days * 86_400_000)
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n", "latin1");
 
 test.describe("members, MOUs and handoff", () => {
+  // Several page loads, uploads and API set-up per test on a two-core machine.
+  test.slow();
+
   test("the coordinator records a signed MOU, attaches the signed PDF, and sees its 90-day renewal warning", async ({ page }) => {
     const t = messages.mous;
     const title = `Leads MOU ${suffix()} (e2e)`;

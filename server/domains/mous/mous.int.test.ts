@@ -135,3 +135,20 @@ describe("MOU renewal reminders", () => {
     expect(await kinds(coordinator)).toEqual(["mouRenewalDue:90", "mouRenewalDue:60", "mouRenewalDue:30", "mouExpired:0"]);
   });
 });
+
+describe("MOUs across task forces", () => {
+  it("does not read or change another task force's MOU through one's own slug (regression: load by id alone)", async () => {
+    const a = await createTaskForceWithCoordinator();
+    const b = await createTaskForceWithCoordinator();
+    const parties = [(await createOrganization(b.taskForce)).id, (await createOrganization(b.taskForce)).id];
+    const { id } = await callerFor(b.coordinator).mou.create({ taskForceSlug: b.taskForce.slug, title: "B's MOU", partyOrganizationIds: parties });
+    const read = await trpcErrorOf(callerFor(a.coordinator).mou.get({ taskForceSlug: a.taskForce.slug, mouId: id }), "NOT_FOUND");
+    expect(domainErrorOf(read).messageKey).toBe("mouNotFound");
+    await trpcErrorOf(
+      callerFor(a.coordinator).mou.update({ taskForceSlug: a.taskForce.slug, mouId: id, title: "Taken over", partyOrganizationIds: parties }),
+      "NOT_FOUND",
+    );
+    const { mou } = await callerFor(b.coordinator).mou.get({ taskForceSlug: b.taskForce.slug, mouId: id });
+    expect(mou.title).toBe("B's MOU");
+  });
+});

@@ -3,10 +3,9 @@ import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
-import { addDays, dateInZone } from "@/server/domains/gaps/gaps.rules";
+import { addDays } from "@/server/domains/gaps/gaps.rules";
 import { findActiveMember } from "@/server/domains/gaps/gaps.queries";
-import { assertOrganizationInTaskForce } from "@/server/domains/organizations/organizations.service";
-import { findTaskForce } from "@/server/domains/taskForces/taskForces.queries";
+import { assertOrganizationInTaskForce, todayOfTaskForce } from "@/server/domains/organizations/organizations.service";
 import { daysUntil, expiryState, RENEWAL_THRESHOLDS } from "./mous.rules";
 import { findMou, insertMou, listMous, listPartiesOf, listSignatoriesOf, listSignedMousExpiringBy, replaceMouPeople, updateMouRow } from "./mous.queries";
 import type { CreateMouInput, MouInput, UpdateMouInput } from "./mous.schemas";
@@ -18,12 +17,6 @@ import type { CreateMouInput, MouInput, UpdateMouInput } from "./mous.schemas";
 
 const who = (scope: TaskForceScope) => ({ taskForceId: scope.taskForceId, actorUserId: scope.userId });
 const sharedOnly = (scope: TaskForceScope) => !can(scope.role, "memberRecords.readUnshared");
-
-export async function todayOfTaskForce(db: Database, taskForceId: string, now: Date) {
-  const taskForce = await findTaskForce(db, taskForceId);
-  if (!taskForce) throw new DomainError("NOT_FOUND", "taskForceNotFound");
-  return dateInZone(now, taskForce.timeZone);
-}
 
 async function withPeople<T extends { id: string }>(db: Database, taskForceId: string, rows: T[]) {
   const ids = rows.map((row) => row.id);

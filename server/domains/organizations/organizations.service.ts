@@ -4,6 +4,8 @@ import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { listMousOfOrganization } from "@/server/domains/mous/mous.queries";
+import { dateInZone } from "@/server/domains/gaps/gaps.rules";
+import { findTaskForce } from "@/server/domains/taskForces/taskForces.queries";
 import { memberBalance } from "./balance.rules";
 import {
   deleteContact,
@@ -35,6 +37,13 @@ import type {
  */
 
 const who = (scope: TaskForceScope) => ({ taskForceId: scope.taskForceId, actorUserId: scope.userId });
+
+/** Today's date where the task force is (its time zone), for dated records of the members area. */
+export async function todayOfTaskForce(db: Database, taskForceId: string, now: Date) {
+  const taskForce = await findTaskForce(db, taskForceId);
+  if (!taskForce) throw new DomainError("NOT_FOUND", "taskForceNotFound");
+  return dateInZone(now, taskForce.timeZone);
+}
 
 export async function listTaskForceOrganizations(scope: Pick<TaskForceScope, "taskForceId">) {
   return listOrganizations(await getDb(), scope.taskForceId);
@@ -80,7 +89,7 @@ export function createOrganization(scope: TaskForceScope, input: CreateOrganizat
       taskForceId: scope.taskForceId,
       organizationId: organization.id,
       status: "active",
-      effectiveOn: now.toISOString().slice(0, 10),
+      effectiveOn: await todayOfTaskForce(tx, scope.taskForceId, now),
       recordedByUserId: scope.userId,
       recordedAt: now,
     });

@@ -80,7 +80,8 @@ export function PeopleManager({ taskForceSlug, canManage, canInvite }: Props) {
 
   const refresh = () =>
     Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.people.list.queryKey(input) }),
+      // The whole people router: the list, and the former members (whoever was just removed).
+      queryClient.invalidateQueries({ queryKey: trpc.people.pathKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.invitation.list.queryKey(input) }),
     ]);
 

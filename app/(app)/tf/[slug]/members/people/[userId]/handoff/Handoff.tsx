@@ -32,12 +32,7 @@ export function Handoff({ taskForceSlug, userId }: { taskForceSlug: string; user
       <p>{person.endedAt ? t("ended") : t("stillActive")}</p>
       {handOff.data && (
         <SuccessMessage>
-          {t("done", {
-            name: handOff.data.successorName,
-            actionItems: handOff.data.moved.actionItems ?? 0,
-            gaps: handOff.data.moved.gaps ?? 0,
-            mouSignatories: handOff.data.moved.mouSignatories ?? 0,
-          })}
+          {t("done", { name: handOff.data.successorName, count: Object.values(handOff.data.moved).reduce((sum, moved) => sum + moved, 0) })}
         </SuccessMessage>
       )}
       {responsibilities.map((kind) => (
