@@ -19,6 +19,7 @@ import {
 import { ensureDefaultFramework } from "@/server/domains/frameworks/defaultFramework";
 import { findCurrentFrameworkVersionOfTaskForce } from "@/server/domains/frameworks/frameworks.queries";
 import { insertActionItem, insertGap, insertGapEvent } from "@/server/domains/gaps/gaps.queries";
+import { seedDemoMembers } from "./seedMembers";
 import { addDays, dateInZone, type ActionItemStatus, type GapPriority, type GapStatus } from "@/server/domains/gaps/gaps.rules";
 
 /*
@@ -191,6 +192,7 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
       if (demo.slug === DEMO_TASK_FORCE_SLUG) {
         const assessed = await seedDemoAssessments(tx, { taskForceId: taskForce.id, userIds, organizationIds, organizations: demo.organizations });
         await seedDemoGaps(tx, { taskForceId: taskForce.id, timeZone: demo.timeZone, userIds, organizationIds, ...assessed });
+        await seedDemoMembers(tx, { taskForceId: taskForce.id, timeZone: demo.timeZone, userIds, organizationIds });
         await seedDemoMeetings(tx, { taskForceId: taskForce.id, timeZone: demo.timeZone, userIds, organizationIds, memberships: demo.memberships, organizations: demo.organizations });
       }
     }

@@ -1,5 +1,18 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, LAKESHORE, LAKESHORE_NAME, messages, RIVERBEND, RIVERBEND_NAME, signInByApi, trpcQuery, USERS } from "./fixtures";
+import {
+  expectNoAxeViolations,
+  LAKESHORE,
+  LAKESHORE_NAME,
+  listOrganizations,
+  listPeople,
+  messages,
+  RIVERBEND,
+  RIVERBEND_NAME,
+  SHELTER_ORG,
+  signInByApi,
+  trpcQuery,
+  USERS,
+} from "./fixtures";
 
 /*
  * Every page of the app, opened by a role that may see it, scanned with axe (WCAG 2.0/2.1 A and AA):
@@ -23,6 +36,20 @@ async function meetingPath(page: Page, title: string): Promise<string> {
   return tf(`/meetings/${meeting!.id}`);
 }
 
+/** The demo shelter's profile page (its id comes from the seeded database). */
+async function organizationPath(page: Page): Promise<string> {
+  const organization = (await listOrganizations(page.request, RIVERBEND)).find((one) => one.name === SHELTER_ORG);
+  expect(organization, "the demo shelter").toBeDefined();
+  return tf(`/members/${organization?.id ?? ""}`);
+}
+
+/** The handoff page of a demo person (looked up by email among the people of the task force). */
+async function handoffPath(page: Page, email: string): Promise<string> {
+  const person = (await listPeople(page.request, RIVERBEND)).find((one) => one.email === email);
+  expect(person, email).toBeDefined();
+  return tf(`/members/people/${person?.userId ?? ""}/handoff`);
+}
+
 const sectionNav = (page: Page) => page.getByRole("navigation", { name: messages.nav.main });
 
 test.describe("every page passes axe", () => {
@@ -39,6 +66,10 @@ test.describe("every page passes axe", () => {
       [await meetingPath(page, "January full task-force meeting (demo)"), "January full task-force meeting (demo)"],
       [tf("/members"), messages.nav.members],
       [tf("/members/people"), messages.people.title],
+      [tf("/members/mous"), messages.mous.title],
+      [tf("/members/protocols"), messages.protocols.title],
+      [await organizationPath(page), SHELTER_ORG],
+      [await handoffPath(page, USERS.viewer), messages.handoff.title.replace("{name}", "Val Viewer (demo)")],
       [tf("/grants"), messages.nav.grants],
       [tf("/settings"), messages.settings.title],
       [tf("/settings/audit"), messages.audit.title],
@@ -81,6 +112,9 @@ test.describe("every page passes axe", () => {
       [await meetingPath(page, "Victim services committee (demo)"), "Victim services committee (demo)"],
       [tf("/members"), messages.nav.members],
       [tf("/members/people"), messages.people.title],
+      [tf("/members/mous"), messages.mous.title],
+      [tf("/members/protocols"), messages.protocols.title],
+      [await organizationPath(page), SHELTER_ORG],
       [tf("/grants"), messages.nav.grants],
       ["/account", messages.account.title],
       // In Lakeshore the same person is a viewer.
@@ -111,17 +145,23 @@ test.describe("every page passes axe", () => {
       [tf("/meetings"), messages.nav.meetings],
       [await meetingPath(page, "September full task-force meeting (demo)"), "September full task-force meeting (demo)"],
       [tf("/members"), messages.nav.members],
+      [tf("/members/mous"), messages.mous.title],
+      [tf("/members/protocols"), messages.protocols.title],
+      [await organizationPath(page), SHELTER_ORG],
       [tf("/grants"), messages.nav.grants],
       ["/account", messages.account.title],
     ] as const) {
       await visit(page, path, heading);
     }
+    // No staff contacts for funders, and handing off is the coordinators' job.
+    await expect(page.getByRole("heading", { name: messages.organizations.contactsTitle })).toHaveCount(0);
+    expect((await page.goto(tf("/members/people/00000000-0000-4000-8000-000000000000/handoff")))?.status()).toBe(404);
 
     await expect(sectionNav(page).getByRole("link", { name: messages.nav.settings })).toHaveCount(0);
     await page.goto(tf("/members"));
     // Funders see the agencies, not the staff directory, and cannot add agencies.
     await expect(page.getByRole("link", { name: messages.nav.people, exact: true })).toHaveCount(0);
-    await expect(page.getByRole("button", { name: messages.people.addOrganization })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: messages.organizations.add })).toHaveCount(0);
 
     const people = await page.goto(tf("/members/people"));
     expect(people?.status()).toBe(404);
@@ -141,6 +181,9 @@ test.describe("every page passes axe", () => {
       [await meetingPath(page, "July full task-force meeting (demo)"), "July full task-force meeting (demo)"],
       [tf("/members"), messages.nav.members],
       [tf("/members/people"), messages.people.title],
+      [tf("/members/mous"), messages.mous.title],
+      [tf("/members/protocols"), messages.protocols.title],
+      [await organizationPath(page), SHELTER_ORG],
       [tf("/grants"), messages.nav.grants],
       ["/account", messages.account.title],
     ] as const) {

@@ -8,10 +8,12 @@ import type { FieldErrors, FieldMessage } from "@/server/trpc/fieldErrors";
 import type messages from "@/app/i18n/messages/en.json";
 
 export type ClientError = TRPCClientErrorLike<AppRouter>;
+/** A failed request as forms read it: a tRPC error, or the same JSON shape from a route handler (file uploads). */
+export type ErrorLike = { data?: { messageKey?: string; values?: Record<string, string | number>; fieldErrors?: FieldErrors } | null };
 type ErrorKey = keyof (typeof messages)["errors"];
 type ValidationKey = keyof (typeof messages)["validation"];
 
-export function fieldErrorsOf(error: ClientError | null | undefined): FieldErrors {
+export function fieldErrorsOf(error: ErrorLike | null | undefined): FieldErrors {
   return error?.data?.fieldErrors ?? {};
 }
 
@@ -40,7 +42,7 @@ export function useReadableValues() {
 export function useErrorMessage() {
   const t = useTranslations("errors");
   const readable = useReadableValues();
-  return (error: ClientError): string => {
+  return (error: ErrorLike): string => {
     const key = error.data?.messageKey ?? "internal";
     return t.has(key as ErrorKey) ? t(key as ErrorKey, readable(error.data?.values)) : t("internal");
   };
@@ -108,7 +110,7 @@ export function Field({ label, name, errors, hint, type = "text", defaultValue, 
 }
 
 /** The form-level message for a failed request, announced to screen readers. */
-export function FormError({ error }: { error: ClientError | null | undefined }) {
+export function FormError({ error }: { error: ErrorLike | null | undefined }) {
   const errorMessage = useErrorMessage();
   if (!error) return null;
   return (

@@ -7,3 +7,4 @@ export * from "./assessments";
 export * from "./notifications";
 export * from "./gaps";
 export * from "./meetings";
+export * from "./members";

@@ -33,9 +33,19 @@ export const taskForces = pgTable("task_forces", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+export const JURISDICTION_LEVELS = ["local", "state", "tribal", "federal", "non_governmental"] as const;
+export const jurisdictionLevel = pgEnum("jurisdiction_level", JURISDICTION_LEVELS);
+
+/** prospective → active → inactive / withdrawn; every change is kept in organization_status_history. */
+export const MEMBERSHIP_STATUSES = ["prospective", "active", "inactive", "withdrawn"] as const;
+export const membershipStatus = pgEnum("membership_status", MEMBERSHIP_STATUSES);
+
+export const ORGANIZATION_ROLES = ["lead_law_enforcement", "lead_victim_services", "co_lead", "member", "affiliate"] as const;
+export const organizationRole = pgEnum("organization_role", ORGANIZATION_ROLES);
+
 /**
- * Member agencies of a task force. This is the minimum the membership model needs (a `member`
- * belongs to one); the organization directory issue extends it with status history, contacts, MOUs.
+ * Member agencies of a task force: the directory record (disciplines, jurisdiction, status, role in
+ * the task force). Status history, contacts, MOUs and protocols live in members.ts.
  */
 export const organizations = pgTable(
   "organizations",
@@ -45,7 +55,19 @@ export const organizations = pgTable(
       .notNull()
       .references(() => taskForces.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
+    /** The one primary discipline (a key of server/domains/organizations/disciplines.ts). */
     primaryDiscipline: text("primary_discipline").notNull(),
+    /** Further disciplines the agency covers, never repeating the primary one. */
+    additionalDisciplines: text("additional_disciplines")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    jurisdictionLevel: jurisdictionLevel("jurisdiction_level"),
+    address: text("address").notNull().default(""),
+    region: text("region").notNull().default(""),
+    website: text("website"),
+    membershipStatus: membershipStatus("membership_status").notNull().default("active"),
+    taskForceRole: organizationRole("task_force_role").notNull().default("member"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
@@ -53,6 +75,14 @@ export const organizations = pgTable(
     // Target of composite foreign keys: children can only point at an organization of their own task force.
     unique("organizations_task_force_id_id_unique").on(table.taskForceId, table.id),
     uniqueIndex("organizations_task_force_name_unique").on(table.taskForceId, sql`lower(${table.name})`),
+    check("organizations_primary_not_additional", sql`not (${table.primaryDiscipline} = any(${table.additionalDisciplines}))`),
+    // One lead of each kind per task force (ECM "lead-pair"); co-leads may be several.
+    uniqueIndex("organizations_one_lead_law_enforcement")
+      .on(table.taskForceId)
+      .where(sql`${table.taskForceRole} = 'lead_law_enforcement'`),
+    uniqueIndex("organizations_one_lead_victim_services")
+      .on(table.taskForceId)
+      .where(sql`${table.taskForceRole} = 'lead_victim_services'`),
   ],
 );
 

@@ -14,7 +14,17 @@ describe("role permissions", () => {
   });
 
   it("lets a funder read the task force, its agencies and assessment aggregates, and manage nothing", () => {
-    expect(permissionsOf("funder")).toEqual(["taskForce.read", "organization.read", "assessment.read", "gap.read", "meeting.read", "calendar.subscribe"]);
+    expect(permissionsOf("funder")).toEqual([
+      "taskForce.read",
+      "organization.read",
+      "assessment.read",
+      "gap.read",
+      "meeting.read",
+      "calendar.subscribe",
+      "mou.read",
+      "protocol.read",
+      "document.read",
+    ]);
     const writes = PERMISSIONS.filter((permission) => /\.(manage|update)$/.test(permission));
     expect(writes.length).toBeGreaterThan(0);
     for (const permission of writes) expect(can("funder", permission), permission).toBe(false);
@@ -23,6 +33,9 @@ describe("role permissions", () => {
     expect(can("funder", "audit.read")).toBe(false);
     expect(can("funder", "assessment.readIndividual")).toBe(false);
     expect(can("funder", "assessment.respond")).toBe(false);
+    // MOUs and protocols only where shared (decided in their services); never staff contacts.
+    expect(can("funder", "organization.readContacts")).toBe(false);
+    expect(can("funder", "memberRecords.readUnshared")).toBe(false);
   });
 
   it("lets members respond to assessments, viewers only read aggregates, and only coordinators see individual ratings", () => {

@@ -36,6 +36,14 @@ export const PERMISSIONS = [
   "committee.read",
   "committee.manage",
   "calendar.subscribe",
+  "organization.update",
+  "organization.readContacts",
+  "mou.read",
+  "mou.manage",
+  "protocol.read",
+  "protocol.manage",
+  "document.read",
+  "memberRecords.readUnshared",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -63,11 +71,29 @@ const ROLE_PERMISSIONS: Record<TaskForceRole, readonly Permission[]> = {
     "meeting.comment",
     "committee.read",
     "calendar.subscribe",
+    // Narrowed by the organizations service to the member's own organization.
+    "organization.update",
+    "organization.readContacts",
+    "mou.read",
+    "protocol.read",
+    "document.read",
+    "memberRecords.readUnshared",
   ],
   // Funders see aggregates and shared records, not the staff directory (least privilege): gaps and
   // their status, comments shared with them, no internal notes and no action items.
   // Funders' meetings are narrowed by the meetings service to those whose approved minutes are shared with them.
-  funder: ["taskForce.read", "organization.read", "assessment.read", "gap.read", "meeting.read", "calendar.subscribe"],
+  // MOUs and protocols (and their documents) only where a coordinator shared them; never contacts.
+  funder: [
+    "taskForce.read",
+    "organization.read",
+    "assessment.read",
+    "gap.read",
+    "meeting.read",
+    "calendar.subscribe",
+    "mou.read",
+    "protocol.read",
+    "document.read",
+  ],
   viewer: [
     "taskForce.read",
     "membership.read",
@@ -79,6 +105,11 @@ const ROLE_PERMISSIONS: Record<TaskForceRole, readonly Permission[]> = {
     "meeting.read",
     "committee.read",
     "calendar.subscribe",
+    "organization.readContacts",
+    "mou.read",
+    "protocol.read",
+    "document.read",
+    "memberRecords.readUnshared",
   ],
 };
 

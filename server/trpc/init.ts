@@ -1,12 +1,11 @@
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
-import { can, type Permission } from "@/server/auth/permissions";
+import type { Permission } from "@/server/auth/permissions";
 import { DomainError, isDatabaseUnavailable, type DomainErrorCode, type MessageValues } from "@/server/errors";
-import { findActiveMembershipBySlug } from "@/server/domains/taskForces/taskForces.queries";
-import { getDb } from "@/db/client";
-import { createTaskForceScope, type Context } from "./context";
+import type { Context } from "./context";
 import { fieldErrorsFromZod, type FieldErrors } from "./fieldErrors";
+import { resolveTaskForceScope } from "./scope";
 
 /** Who may call a procedure. The role × procedure matrix test reads this from every procedure. */
 export type ProcedureMeta =
@@ -123,18 +122,12 @@ export function taskForceProcedure(permission: Permission) {
     .use(requireUser)
     .input(z.object({ taskForceSlug: taskForceSlugSchema }))
     .use(async ({ ctx, input, next }) => {
-      const membership = await findActiveMembershipBySlug(await getDb(), ctx.user.id, input.taskForceSlug);
-      if (!membership) throw new TRPCError({ code: "NOT_FOUND", message: "Task force not found" });
-      if (!can(membership.role, permission)) {
-        throw new TRPCError({ code: "FORBIDDEN", message: `Missing permission ${permission}` });
+      const resolved = await resolveTaskForceScope(ctx.user, input.taskForceSlug, permission);
+      if ("refused" in resolved) {
+        throw resolved.refused === "NOT_FOUND"
+          ? new TRPCError({ code: "NOT_FOUND", message: "Task force not found" })
+          : new TRPCError({ code: "FORBIDDEN", message: `Missing permission ${permission}` });
       }
-      const scope = createTaskForceScope({
-        taskForceId: membership.taskForceId,
-        taskForceSlug: input.taskForceSlug,
-        userId: ctx.user.id,
-        role: membership.role,
-        organizationId: membership.organizationId,
-      });
-      return next({ ctx: { ...ctx, scope } });
+      return next({ ctx: { ...ctx, scope: resolved.scope } });
     });
 }

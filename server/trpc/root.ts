@@ -8,6 +8,8 @@ import { invitationsRouter } from "@/server/domains/invitations/invitations.rout
 import { notificationsRouter } from "@/server/domains/notifications/notifications.router";
 import { organizationsRouter } from "@/server/domains/organizations/organizations.router";
 import { peopleRouter } from "@/server/domains/people/people.router";
+import { mousRouter } from "@/server/domains/mous/mous.router";
+import { protocolsRouter } from "@/server/domains/protocols/protocols.router";
 import { adminTaskForcesRouter, taskForcesRouter } from "@/server/domains/taskForces/taskForces.router";
 import { createCallerFactory, createRouter } from "./init";
 
@@ -26,6 +28,8 @@ export const appRouter = createRouter({
   meeting: meetingsRouter,
   committee: committeesRouter,
   calendar: calendarRouter,
+  mou: mousRouter,
+  protocol: protocolsRouter,
   admin: createRouter({ taskForce: adminTaskForcesRouter }),
 });
 

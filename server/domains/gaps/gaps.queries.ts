@@ -105,6 +105,13 @@ export function listGaps(db: Database, taskForceId: string, filters: ListGapsInp
 }
 
 /** Unfinished action items per gap, for the list (one aggregated query). */
+/** Open gaps the person owns (for a handoff). */
+export function listOpenGapsOwnedBy(db: Database, taskForceId: string, userId: string) {
+  return gapsWithNames(db)
+    .where(and(eq(gaps.taskForceId, taskForceId), eq(gaps.ownerUserId, userId), isOpenGap))
+    .orderBy(sql`${gaps.dueOn} asc nulls last`, asc(gaps.id));
+}
+
 export function countOpenActionsByGap(db: Database, taskForceId: string) {
   return db
     .select({ gapId: actionItems.gapId, open: sql<number>`count(*)`.mapWith(Number) })

@@ -1,20 +1,20 @@
-import { createTranslator } from "next-intl";
-import { getDb, transaction } from "@/db/client";
-import messages from "@/app/i18n/messages/en.json";
-import { appBaseUrl } from "@/server/env";
+import { getDb, transaction, type Database } from "@/db/client";
 import { isEmailConfigured, sendMail } from "@/server/mail/mailer";
 import { recordAudit } from "@/server/domains/audit/audit.service";
-import { insertNotifications, type NewNotification } from "@/server/domains/notifications/notifications.queries";
+import { mouRenewalReminders } from "@/server/domains/mous/mous.reminders";
+import { insertNotifications } from "@/server/domains/notifications/notifications.queries";
+import { digest, digestLine, type Reminder, type ReminderSource, type ReminderTaskForce } from "@/server/domains/notifications/reminders";
 import { listAllTaskForces } from "@/server/domains/taskForces/taskForces.queries";
 import { addDays, dateInZone, DUE_SOON_DAYS } from "./gaps.rules";
 import { listActionItemsDueBy, listGapsDueBy } from "./gaps.queries";
 
 /*
- * The reminder digest behind `npm run jobs -- reminders`, meant for cron. For every task force:
- * unfinished action items (to their assignee) and open gaps (to their owner) that are overdue or due
- * within 7 days, in the task force's time zone. In-app notices always, one email per person when
- * SMTP is configured. Dedupe keys make it idempotent: "due soon" is sent once per item, person and
- * due date; "overdue" once per item, person and day. Email goes only to people with a new notice.
+ * The reminder digest behind `npm run jobs -- reminders`, meant for cron. For every task force it
+ * asks each reminder source what is due: unfinished action items (to their assignee) and open gaps
+ * (to their owner) overdue or due within 7 days; MOUs coming up for renewal (mous.reminders.ts).
+ * In-app notices always, one email per person when SMTP is configured. Dedupe keys make it
+ * idempotent: "due soon" is sent once per item, person and due date; "overdue" once per item,
+ * person and day. Email goes only to people with a new notice.
  */
 
 export interface ReminderSummary {
@@ -37,22 +37,7 @@ interface DueRow {
 
 type ReminderKind = "actionItemDueSoon" | "actionItemOverdue" | "gapDueSoon" | "gapOverdue";
 
-/** Reminder emails are written from the catalog in the default locale (people have no locale setting yet). */
-const digest = createTranslator({ locale: "en", messages, namespace: "email.reminderDigest" });
-
-interface Pending {
-  notification: NewNotification;
-  email: string;
-  line: string;
-  overdue: boolean;
-}
-
-function reminderOf(
-  row: DueRow,
-  what: "actionItem" | "gap",
-  taskForce: { id: string; slug: string },
-  today: string,
-): Pending {
+function reminderOf(row: DueRow, what: "actionItem" | "gap", taskForce: ReminderTaskForce, today: string): Reminder {
   const overdue = row.dueOn !== null && row.dueOn < today;
   const kind: ReminderKind = `${what}${overdue ? "Overdue" : "DueSoon"}`;
   const dedupeKey = overdue ? `${kind}:${row.id}:${row.userId}:${today}` : `${kind}:${row.id}:${row.userId}:${row.dueOn}`;
@@ -61,9 +46,19 @@ function reminderOf(
     notification: { taskForceId: taskForce.id, userId: row.userId, kind, values: { title: row.title, dueOn: row.dueOn ?? "" }, link, dedupeKey },
     email: row.email,
     overdue,
-    line: `${digest(overdue ? "lineOverdue" : "lineDueSoon", { dueOn: row.dueOn ?? "", title: row.title })}\n  ${appBaseUrl()}${link}`,
+    line: digestLine(digest(overdue ? "lineOverdue" : "lineDueSoon", { dueOn: row.dueOn ?? "", title: row.title }), link),
   };
 }
+
+/** Gaps and action items due within 7 days or overdue. */
+const dueGapsAndActions: ReminderSource = async (tx: Database, taskForce, today) => {
+  const until = addDays(today, DUE_SOON_DAYS);
+  const [actions, gaps] = await Promise.all([listActionItemsDueBy(tx, taskForce.id, until), listGapsDueBy(tx, taskForce.id, until)]);
+  return [...actions.map((row) => reminderOf(row, "actionItem", taskForce, today)), ...gaps.map((row) => reminderOf(row, "gap", taskForce, today))];
+};
+
+/** Every source the job asks, in this order; a new kind of reminder is one more entry. */
+export const REMINDER_SOURCES: readonly ReminderSource[] = [dueGapsAndActions, mouRenewalReminders];
 
 export async function runReminders(now = new Date()): Promise<ReminderSummary> {
   const db = await getDb();
@@ -71,13 +66,9 @@ export async function runReminders(now = new Date()): Promise<ReminderSummary> {
   for (const taskForce of await listAllTaskForces(db)) {
     summary.taskForces += 1;
     const today = dateInZone(now, taskForce.timeZone);
-    const until = addDays(today, DUE_SOON_DAYS);
     const sent = await transaction(async (tx) => {
-      const [actions, gaps] = await Promise.all([listActionItemsDueBy(tx, taskForce.id, until), listGapsDueBy(tx, taskForce.id, until)]);
-      const pending = [
-        ...actions.map((row) => reminderOf(row, "actionItem", taskForce, today)),
-        ...gaps.map((row) => reminderOf(row, "gap", taskForce, today)),
-      ];
+      const pending: Reminder[] = [];
+      for (const source of REMINDER_SOURCES) pending.push(...(await source(tx, taskForce, today)));
       const inserted = await insertNotifications(
         tx,
         pending.map((item) => item.notification),
@@ -98,7 +89,7 @@ export async function runReminders(now = new Date()): Promise<ReminderSummary> {
     summary.overdue += sent.filter((item) => item.overdue).length;
     summary.dueSoon += sent.filter((item) => !item.overdue).length;
     if (sent.length > 0 && isEmailConfigured()) {
-      const byEmail = new Map<string, Pending[]>();
+      const byEmail = new Map<string, Reminder[]>();
       for (const item of sent) byEmail.set(item.email, [...(byEmail.get(item.email) ?? []), item]);
       for (const [email, items] of byEmail) {
         if (await trySendDigest(email, taskForce.name, items)) summary.emailed += 1;
@@ -109,7 +100,7 @@ export async function runReminders(now = new Date()): Promise<ReminderSummary> {
   return summary;
 }
 
-async function trySendDigest(email: string, taskForceName: string, items: Pending[]): Promise<boolean> {
+async function trySendDigest(email: string, taskForceName: string, items: Reminder[]): Promise<boolean> {
   try {
     await sendMail({
       to: email,

@@ -1,9 +1,49 @@
 import { getDb, transaction, type Database } from "@/db/client";
+import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
-import { recordAudit } from "@/server/domains/audit/audit.service";
-import { findOrganization, insertOrganization, listOrganizations } from "./organizations.queries";
-import type { CreateOrganizationInput } from "./organizations.schemas";
+import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
+import { listMousOfOrganization } from "@/server/domains/mous/mous.queries";
+import { dateInZone } from "@/server/domains/gaps/gaps.rules";
+import { findTaskForce } from "@/server/domains/taskForces/taskForces.queries";
+import { memberBalance } from "./balance.rules";
+import {
+  deleteContact,
+  findOrganization,
+  findOrganizationProfile,
+  findOrganizationWithRole,
+  insertContact,
+  insertOrganization,
+  insertStatusHistory,
+  listContacts,
+  listOrganizations,
+  listPeopleOfOrganization,
+  listStatusHistory,
+  updateOrganizationRow,
+} from "./organizations.queries";
+import type {
+  AddContactInput,
+  ChangeOrganizationStatusInput,
+  CreateOrganizationInput,
+  OrganizationInput,
+  RemoveContactInput,
+  UpdateOrganizationProfileInput,
+} from "./organizations.schemas";
+
+/*
+ * Member organizations. Coordinators (organization.manage) manage every organization; a member
+ * (organization.update) edits the profile and contacts of their own organization only, which is
+ * decided here because it depends on the record. Contacts are staff details: funders never get them.
+ */
+
+const who = (scope: TaskForceScope) => ({ taskForceId: scope.taskForceId, actorUserId: scope.userId });
+
+/** Today's date where the task force is (its time zone), for dated records of the members area. */
+export async function todayOfTaskForce(db: Database, taskForceId: string, now: Date) {
+  const taskForce = await findTaskForce(db, taskForceId);
+  if (!taskForce) throw new DomainError("NOT_FOUND", "taskForceNotFound");
+  return dateInZone(now, taskForce.timeZone);
+}
 
 export async function listTaskForceOrganizations(scope: Pick<TaskForceScope, "taskForceId">) {
   return listOrganizations(await getDb(), scope.taskForceId);
@@ -21,7 +61,22 @@ export async function assertOrganizationInTaskForce(
   return organization;
 }
 
-export function createOrganization(scope: TaskForceScope, input: CreateOrganizationInput) {
+export function mayEditOrganization(scope: TaskForceScope, organizationId: string): boolean {
+  if (can(scope.role, "organization.manage")) return true;
+  return can(scope.role, "organization.update") && scope.organizationId === organizationId;
+}
+
+function assertMayEdit(scope: TaskForceScope, organizationId: string) {
+  if (!mayEditOrganization(scope, organizationId)) throw new DomainError("FORBIDDEN", "organizationNotOwn");
+}
+
+async function loadProfile(db: Database, scope: TaskForceScope, organizationId: string, lock?: "update") {
+  const organization = await findOrganizationProfile(db, scope.taskForceId, organizationId, lock);
+  if (!organization) throw new DomainError("NOT_FOUND", "organizationNotFound");
+  return organization;
+}
+
+export function createOrganization(scope: TaskForceScope, input: CreateOrganizationInput, now = new Date()) {
   return transaction(async (tx) => {
     // Named fields, not `...input`: the procedure's input also carries `taskForceSlug`.
     const organization = await insertOrganization(tx, {
@@ -30,16 +85,135 @@ export function createOrganization(scope: TaskForceScope, input: CreateOrganizat
       primaryDiscipline: input.primaryDiscipline,
     });
     if (!organization) throw new DomainError("CONFLICT", "organizationNameTaken", { name: input.name }, "name");
-    await recordAudit(
-      tx,
-      { taskForceId: scope.taskForceId, actorUserId: scope.userId },
-      {
-        entity: "organization",
-        entityId: organization.id,
-        action: "create",
-        changes: { name: { from: null, to: input.name }, primaryDiscipline: { from: null, to: input.primaryDiscipline } },
-      },
-    );
+    await insertStatusHistory(tx, {
+      taskForceId: scope.taskForceId,
+      organizationId: organization.id,
+      status: "active",
+      effectiveOn: await todayOfTaskForce(tx, scope.taskForceId, now),
+      recordedByUserId: scope.userId,
+      recordedAt: now,
+    });
+    await recordAudit(tx, who(scope), {
+      entity: "organization",
+      entityId: organization.id,
+      action: "create",
+      changes: { name: { from: null, to: input.name }, primaryDiscipline: { from: null, to: input.primaryDiscipline } },
+    });
     return organization;
+  });
+}
+
+/** Members by discipline and jurisdiction level, and the core disciplines nobody covers: aggregates, for every role. */
+export async function getMemberBalance(scope: TaskForceScope) {
+  return memberBalance(await listOrganizations(await getDb(), scope.taskForceId));
+}
+
+export async function getOrganizationProfile(scope: TaskForceScope, input: OrganizationInput) {
+  const db = await getDb();
+  const organization = await loadProfile(db, scope, input.organizationId);
+  const readsContacts = can(scope.role, "organization.readContacts");
+  const [history, contacts, people, mous] = await Promise.all([
+    listStatusHistory(db, scope.taskForceId, organization.id),
+    readsContacts ? listContacts(db, scope.taskForceId, organization.id) : Promise.resolve(null),
+    can(scope.role, "membership.read") ? listPeopleOfOrganization(db, scope.taskForceId, organization.id) : Promise.resolve(null),
+    listMousOfOrganization(db, scope.taskForceId, organization.id, { sharedOnly: !can(scope.role, "memberRecords.readUnshared") }),
+  ]);
+  return {
+    organization,
+    history,
+    /** null when the caller may not see staff contacts (funders). */
+    contacts,
+    people,
+    mous,
+    canEdit: mayEditOrganization(scope, organization.id),
+    canManage: can(scope.role, "organization.manage"),
+  };
+}
+
+const PROFILE_FIELDS = ["primaryDiscipline", "additionalDisciplines", "jurisdictionLevel", "address", "region", "website"] as const;
+
+export function updateOrganizationProfile(scope: TaskForceScope, input: UpdateOrganizationProfileInput) {
+  return transaction(async (tx) => {
+    assertMayEdit(scope, input.organizationId);
+    const before = await loadProfile(tx, scope, input.organizationId, "update");
+    const manages = can(scope.role, "organization.manage");
+    if (input.taskForceRole !== undefined && input.taskForceRole !== before.taskForceRole && !manages) {
+      throw new DomainError("FORBIDDEN", "organizationRoleNotAllowed", {}, "taskForceRole");
+    }
+    const after: Partial<Record<(typeof PROFILE_FIELDS)[number] | "taskForceRole", unknown>> = {};
+    for (const field of PROFILE_FIELDS) after[field] = input[field];
+    // The primary discipline is not repeated among the additional ones; duplicates are dropped.
+    after.additionalDisciplines = [...new Set(input.additionalDisciplines)].filter((discipline) => discipline !== input.primaryDiscipline);
+    if (manages && input.taskForceRole !== undefined) {
+      after.taskForceRole = input.taskForceRole;
+      if (input.taskForceRole === "lead_law_enforcement" || input.taskForceRole === "lead_victim_services") {
+        const holder = await findOrganizationWithRole(tx, scope.taskForceId, input.taskForceRole);
+        if (holder && holder.id !== before.id) {
+          throw new DomainError("CONFLICT", "leadRoleTaken", { name: holder.name }, "taskForceRole");
+        }
+      }
+    }
+    const changes = changedFields<Record<string, unknown>>(before, after);
+    if (Object.keys(changes).length === 0) return { changed: false };
+    await updateOrganizationRow(tx, scope.taskForceId, before.id, after as Parameters<typeof updateOrganizationRow>[3]);
+    await recordAudit(tx, who(scope), { entity: "organization", entityId: before.id, action: "update", changes });
+    return { changed: true };
+  });
+}
+
+/** A dated status change: the current status moves and the history keeps the step. */
+export function changeOrganizationStatus(scope: TaskForceScope, input: ChangeOrganizationStatusInput, now = new Date()) {
+  return transaction(async (tx) => {
+    const before = await loadProfile(tx, scope, input.organizationId, "update");
+    await updateOrganizationRow(tx, scope.taskForceId, before.id, { membershipStatus: input.status });
+    await insertStatusHistory(tx, {
+      taskForceId: scope.taskForceId,
+      organizationId: before.id,
+      status: input.status,
+      effectiveOn: input.effectiveOn,
+      note: input.note,
+      recordedByUserId: scope.userId,
+      recordedAt: now,
+    });
+    await recordAudit(tx, who(scope), {
+      entity: "organization",
+      entityId: before.id,
+      action: "changeStatus",
+      changes: {
+        membershipStatus: { from: before.membershipStatus, to: input.status },
+        effectiveOn: { from: null, to: input.effectiveOn },
+        ...(input.note ? { note: { from: null, to: input.note } } : {}),
+      },
+    });
+  });
+}
+
+export function addOrganizationContact(scope: TaskForceScope, input: AddContactInput) {
+  return transaction(async (tx) => {
+    assertMayEdit(scope, input.organizationId);
+    await loadProfile(tx, scope, input.organizationId);
+    const values = { name: input.name, title: input.title, workEmail: input.workEmail, workPhone: input.workPhone, isPrimary: input.isPrimary };
+    const { id } = await insertContact(tx, { ...values, taskForceId: scope.taskForceId, organizationId: input.organizationId });
+    await recordAudit(tx, who(scope), {
+      entity: "organizationContact",
+      entityId: id,
+      action: "create",
+      changes: { organizationId: { from: null, to: input.organizationId }, ...changedFields(null, values) },
+    });
+    return { id };
+  });
+}
+
+export function removeOrganizationContact(scope: TaskForceScope, input: RemoveContactInput) {
+  return transaction(async (tx) => {
+    assertMayEdit(scope, input.organizationId);
+    const removed = await deleteContact(tx, scope.taskForceId, input.organizationId, input.contactId);
+    if (!removed) throw new DomainError("NOT_FOUND", "contactNotFound");
+    await recordAudit(tx, who(scope), {
+      entity: "organizationContact",
+      entityId: removed.id,
+      action: "delete",
+      changes: { name: { from: removed.name, to: null } },
+    });
   });
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, notInArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
 import type { TaskForceRole } from "@/server/auth/permissions";
@@ -80,4 +80,30 @@ export async function endMembershipRow(db: Database, taskForceId: string, member
     .update(memberships)
     .set({ endedAt })
     .where(and(eq(memberships.taskForceId, taskForceId), eq(memberships.id, membershipId)));
+}
+
+/** The person's most recent membership in the task force (active or ended), with their name. */
+export async function findLatestMembershipOfUser(db: Database, taskForceId: string, userId: string) {
+  const [row] = await db
+    .select({ userId: users.id, name: users.name, role: memberships.role, organizationId: memberships.organizationId, endedAt: memberships.endedAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.taskForceId, taskForceId), eq(memberships.userId, userId)))
+    .orderBy(sql`${memberships.endedAt} desc nulls first`)
+    .limit(1);
+  return row ?? null;
+}
+
+/** People whose membership ended and who hold no active one now: whose responsibilities may need a new home. */
+export function listFormerMembers(db: Database, taskForceId: string) {
+  const active = db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.taskForceId, taskForceId), isNull(memberships.endedAt)));
+  return db
+    .selectDistinctOn([users.id], { userId: users.id, name: users.name, endedAt: memberships.endedAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.taskForceId, taskForceId), isNotNull(memberships.endedAt), notInArray(memberships.userId, active)))
+    .orderBy(users.id, desc(memberships.endedAt));
 }

@@ -1,5 +1,6 @@
 import { createRouter, taskForceProcedure } from "@/server/trpc/init";
-import { EndMembershipInput, UpdateMembershipInput } from "./people.schemas";
+import { getHandoffOverview, handOff, listFormerMembersOf } from "./handoff";
+import { EndMembershipInput, HandOffInput, HandoffOverviewInput, UpdateMembershipInput } from "./people.schemas";
 import { endMembership, listPeople, updateMembership } from "./people.service";
 
 export const peopleRouter = createRouter({
@@ -10,4 +11,11 @@ export const peopleRouter = createRouter({
   end: taskForceProcedure("membership.manage")
     .input(EndMembershipInput)
     .mutation(({ ctx, input }) => endMembership(ctx.scope, input)),
+  former: taskForceProcedure("membership.manage").query(({ ctx }) => listFormerMembersOf(ctx.scope)),
+  handoff: taskForceProcedure("membership.manage")
+    .input(HandoffOverviewInput)
+    .query(({ ctx, input }) => getHandoffOverview(ctx.scope, input)),
+  handOff: taskForceProcedure("membership.manage")
+    .input(HandOffInput)
+    .mutation(({ ctx, input }) => handOff(ctx.scope, input)),
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { loadTaskForce } from "../_lib/taskForce";
 import { DisciplineCoverageAlert } from "../meetings/_components/DisciplineCoverageAlert";
+import { MouRenewals } from "../members/mous/MouRenewals";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
@@ -19,6 +20,7 @@ export default async function DashboardPage({ params }: PageProps<"/tf/[slug]/da
       <p>{t("yourRole", { role: tRoles(taskForce.role) })}</p>
       {taskForce.permissions.includes("meeting.read") && <DisciplineCoverageAlert taskForceSlug={slug} />}
       <p>{t("comingSoon")}</p>
+      <MouRenewals slug={slug} permissions={taskForce.permissions} />
     </>
   );
 }

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getQueryClient, HydrateClient, trpc } from "@/app/_trpc/server";
 import { requireTaskForcePermission } from "../_lib/taskForce";
+import { Balance } from "./Balance";
+import { MembersLinks } from "./MembersLinks";
 import { Organizations } from "./Organizations";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,21 +13,22 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MembersPage({ params }: PageProps<"/tf/[slug]/members">) {
   const { slug } = await params;
   const taskForce = await requireTaskForcePermission(slug, `/tf/${slug}/members`, "organization.read");
-  await getQueryClient().prefetchQuery(trpc.organization.list.queryOptions({ taskForceSlug: slug }));
-  const t = await getTranslations("people");
+  const input = { taskForceSlug: slug };
+  await Promise.all([
+    getQueryClient().prefetchQuery(trpc.organization.list.queryOptions(input)),
+    getQueryClient().prefetchQuery(trpc.organization.balance.queryOptions(input)),
+  ]);
+  const t = await getTranslations("organizations");
   const tNav = await getTranslations("nav");
   return (
     <>
       <h1>{tNav("members")}</h1>
-      {taskForce.permissions.includes("membership.read") && (
-        <p>
-          <Link href={`/tf/${slug}/members/people`}>{tNav("people")}</Link>
-        </p>
-      )}
-      <h2>{t("organizationsTitle")}</h2>
-      <p className="lead">{t("organizationsIntro")}</p>
+      <MembersLinks slug={slug} showPeople={taskForce.permissions.includes("membership.read")} />
+      <h2>{t("directoryTitle")}</h2>
+      <p className="lead">{t("directoryIntro")}</p>
       <HydrateClient>
         <Organizations taskForceSlug={slug} canManage={taskForce.permissions.includes("organization.manage")} />
+        <Balance taskForceSlug={slug} />
       </HydrateClient>
     </>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { DateTime } from "@/app/_components/DateTime";
@@ -79,7 +80,8 @@ export function PeopleManager({ taskForceSlug, canManage, canInvite }: Props) {
 
   const refresh = () =>
     Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.people.list.queryKey(input) }),
+      // The whole people router: the list, and the former members (whoever was just removed).
+      queryClient.invalidateQueries({ queryKey: trpc.people.pathKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.invitation.list.queryKey(input) }),
     ]);
 
@@ -174,6 +176,9 @@ export function PeopleManager({ taskForceSlug, canManage, canInvite }: Props) {
                       >
                         {t("removeShort")}
                       </button>
+                      <Link href={`/tf/${taskForceSlug}/members/people/${person.userId}/handoff`} aria-label={t("handOffNamed", { name: person.name })}>
+                        {t("handOff")}
+                      </Link>
                     </div>
                   )}
                 </td>
@@ -182,6 +187,7 @@ export function PeopleManager({ taskForceSlug, canManage, canInvite }: Props) {
           ))}
         </tbody>
       </table>
+      {canManage && <FormerMembers taskForceSlug={taskForceSlug} />}
       {canInvite && <Invitations taskForceSlug={taskForceSlug} onChange={refresh} />}
     </>
   );
@@ -267,6 +273,38 @@ function Invitations({ taskForceSlug, onChange }: { taskForceSlug: string; onCha
             ))}
           </tbody>
         </table>
+      )}
+    </>
+  );
+}
+
+/** People whose membership ended: the way to hand on what they still hold. */
+function FormerMembers({ taskForceSlug }: { taskForceSlug: string }) {
+  const t = useTranslations("people");
+  const trpc = useTRPC();
+  const former = useQuery(trpc.people.former.queryOptions({ taskForceSlug }));
+  return (
+    <>
+      <h2>{t("formerTitle")}</h2>
+      {(former.data ?? []).length === 0 ? (
+        <p>{t("formerNone")}</p>
+      ) : (
+        <ul>
+          {(former.data ?? []).map((person) => (
+            <li key={person.userId}>
+              {person.name}
+              {person.endedAt && (
+                <>
+                  {" "}
+                  ({t("leftOn")} <DateTime value={person.endedAt} />)
+                </>
+              )}{" "}
+              <Link href={`/tf/${taskForceSlug}/members/people/${person.userId}/handoff`} aria-label={t("handOffNamed", { name: person.name })}>
+                {t("handOff")}
+              </Link>
+            </li>
+          ))}
+        </ul>
       )}
     </>
   );

@@ -19,6 +19,7 @@ export default async function PeoplePage({ params }: PageProps<"/tf/[slug]/membe
     queryClient.prefetchQuery(trpc.people.list.queryOptions(input)),
     queryClient.prefetchQuery(trpc.organization.list.queryOptions(input)),
     ...(canInvite ? [queryClient.prefetchQuery(trpc.invitation.list.queryOptions(input))] : []),
+    ...(canManage ? [queryClient.prefetchQuery(trpc.people.former.queryOptions(input))] : []),
   ]);
   const t = await getTranslations("people");
   return (

@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { DomainError } from "@/server/errors";
+import type { SessionUser } from "@/server/trpc/context";
+import { resolveTaskForceScope } from "@/server/trpc/scope";
+import { MAX_DOCUMENT_BYTES } from "./documents.rules";
+import { attachDocument, DOCUMENT_TARGETS, documentTooLarge, getDocumentForDownload, isDocumentTarget } from "./documents.service";
+
+/*
+ * The HTTP side of documents, for the route handlers under app/api/tf/[slug]/documents: file bodies
+ * do not travel through tRPC. Access is decided as for a tRPC procedure (resolveTaskForceScope) and
+ * errors have the shape forms already read: { messageKey, values, fieldErrors }.
+ */
+
+const STATUS_OF: Record<DomainError["code"], number> = {
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  UNAUTHENTICATED: 401,
+  CONFLICT: 409,
+  INVALID: 400,
+  RATE_LIMITED: 429,
+  GONE: 412,
+  UNAVAILABLE: 503,
+};
+
+/** Room for the multipart envelope (boundaries, headers) around a file at the size limit. */
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+
+function errorResponse(status: number, messageKey: string, values: Record<string, string | number> = {}, field?: string) {
+  return Response.json(
+    { messageKey, values, fieldErrors: field ? { [field]: [{ key: messageKey, values }] } : {} },
+    { status, headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+function domainErrorResponse(error: DomainError) {
+  // Too large and wrong type have their own HTTP statuses, so clients and proxies can tell them apart.
+  const status = error.messageKey === "documentTooLarge" ? 413 : error.messageKey === "documentTypeNotAllowed" ? 415 : STATUS_OF[error.code];
+  return errorResponse(status, error.messageKey, error.values, error.field);
+}
+
+async function scopeOrResponse(user: SessionUser | null, slug: string, permission: Parameters<typeof resolveTaskForceScope>[2]) {
+  if (!user) return errorResponse(401, "signInRequired");
+  const resolved = await resolveTaskForceScope(user, slug, permission);
+  if ("refused" in resolved) return resolved.refused === "NOT_FOUND" ? errorResponse(404, "taskForceNotFound") : errorResponse(403, "forbidden");
+  return resolved.scope;
+}
+
+/**
+ * POST …/documents?target=mou&recordId=<id>, multipart with one `file`. 201 with the stored
+ * document's name, type and size; 413 when too large, 415 when not an allowed type.
+ */
+export async function handleDocumentUpload(request: Request, user: SessionUser | null, slug: string): Promise<Response> {
+  const url = new URL(request.url);
+  const target = url.searchParams.get("target");
+  const recordId = z.uuid().safeParse(url.searchParams.get("recordId"));
+  if (!isDocumentTarget(target) || !recordId.success) return errorResponse(400, "invalidInput");
+  const scope = await scopeOrResponse(user, slug, DOCUMENT_TARGETS[target].permission);
+  if (scope instanceof Response) return scope;
+  // Refuse an oversized body before reading it, when the client says how large it is.
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_DOCUMENT_BYTES + MULTIPART_OVERHEAD_BYTES) return domainErrorResponse(documentTooLarge());
+  let file: FormDataEntryValue | null;
+  try {
+    file = (await request.formData()).get("file");
+  } catch {
+    return errorResponse(400, "invalidInput");
+  }
+  if (!(file instanceof File)) return errorResponse(400, "documentMissing", {}, "file");
+  try {
+    const document = await attachDocument(scope, target, recordId.data, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    return Response.json(document, { status: 201 });
+  } catch (error) {
+    if (error instanceof DomainError) return domainErrorResponse(error);
+    throw error;
+  }
+}
+
+/** GET …/documents/<id>: the file as an attachment, with the type it was stored under. */
+export async function handleDocumentDownload(user: SessionUser | null, slug: string, documentId: string): Promise<Response> {
+  const scope = await scopeOrResponse(user, slug, "document.read");
+  if (scope instanceof Response) return scope;
+  if (!z.uuid().safeParse(documentId).success) return errorResponse(404, "documentNotFound");
+  try {
+    const document = await getDocumentForDownload(scope, documentId);
+    return new Response(Buffer.from(document.content), {
+      status: 200,
+      headers: {
+        "Content-Type": document.mediaType,
+        "Content-Length": String(document.sizeBytes),
+        "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(document.filename)}`,
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof DomainError) return domainErrorResponse(error);
+    throw error;
+  }
+}

@@ -1,0 +1,29 @@
+import { getDb } from "@/db/client";
+import { can, type Permission } from "@/server/auth/permissions";
+import { findActiveMembershipBySlug } from "@/server/domains/taskForces/taskForces.queries";
+import { createTaskForceScope, type SessionUser, type TaskForceScope } from "./context";
+
+/**
+ * The caller's standing in the task force named by `slug`: a scope when they are an active member
+ * holding `permission`; otherwise why not. A non-member is told the task force does not exist.
+ * Shared by taskForceProcedure and the route handlers that cannot be tRPC (file upload/download),
+ * so both decide access the same way.
+ */
+export async function resolveTaskForceScope(
+  user: SessionUser,
+  slug: string,
+  permission: Permission,
+): Promise<{ scope: TaskForceScope } | { refused: "NOT_FOUND" | "FORBIDDEN" }> {
+  const membership = await findActiveMembershipBySlug(await getDb(), user.id, slug);
+  if (!membership) return { refused: "NOT_FOUND" };
+  if (!can(membership.role, permission)) return { refused: "FORBIDDEN" };
+  return {
+    scope: createTaskForceScope({
+      taskForceId: membership.taskForceId,
+      taskForceSlug: slug,
+      userId: user.id,
+      role: membership.role,
+      organizationId: membership.organizationId,
+    }),
+  };
+}
