@@ -27,6 +27,11 @@ export const PERMISSIONS = [
   "gap.comment",
   "action.read",
   "action.update",
+  "contribution.read",
+  "contribution.readDetail",
+  "contribution.readUnsuppressed",
+  "contribution.submit",
+  "contribution.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,11 +52,26 @@ const ROLE_PERMISSIONS: Record<TaskForceRole, readonly Permission[]> = {
     "gap.comment",
     "action.read",
     "action.update",
+    // Their own organization's reports in detail (narrowed by the contributions service), others aggregated.
+    "contribution.read",
+    "contribution.readUnsuppressed",
+    "contribution.submit",
   ],
   // Funders see aggregates and shared records, not the staff directory (least privilege): gaps and
   // their status, comments shared with them, no internal notes and no action items.
-  funder: ["taskForce.read", "organization.read", "assessment.read", "gap.read"],
-  viewer: ["taskForce.read", "membership.read", "organization.read", "assessment.read", "gap.read", "gap.readInternal", "action.read"],
+  // Contributions reach funders aggregated, with small victim-related counts suppressed (no readUnsuppressed).
+  funder: ["taskForce.read", "organization.read", "assessment.read", "gap.read", "contribution.read"],
+  viewer: [
+    "taskForce.read",
+    "membership.read",
+    "organization.read",
+    "assessment.read",
+    "gap.read",
+    "gap.readInternal",
+    "action.read",
+    "contribution.read",
+    "contribution.readUnsuppressed",
+  ],
 };
 
 export function can(role: TaskForceRole, permission: Permission): boolean {

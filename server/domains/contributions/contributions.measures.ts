@@ -120,3 +120,33 @@ export const MEASURE_COLUMNS: readonly MeasureColumn[] = [
 ];
 
 export const columnKey = (measure: string, dimension: string) => (dimension ? `${measure}.${dimension}` : measure);
+
+/** Columns of the contributions table: the measures, the services total, and the values in cents. */
+export interface TableColumn {
+  key: string;
+  csv: string;
+  kind: "count" | "hours" | "money";
+  measure: string;
+  dimension: string;
+  victimRelated: boolean;
+}
+
+const measureColumn = (column: MeasureColumn): TableColumn => ({
+  key: columnKey(column.measure, column.dimension),
+  csv: column.csv,
+  kind: column.hours ? "hours" : "count",
+  measure: column.measure,
+  dimension: column.dimension,
+  victimRelated: column.victimRelated,
+});
+const money = (key: string, csv: string): TableColumn => ({ key, csv, kind: "money", measure: key, dimension: "", victimRelated: false });
+
+export const SERVICES_TOTAL = "services.total";
+export const TABLE_COLUMNS: readonly TableColumn[] = [
+  ...MEASURE_COLUMNS.map(measureColumn),
+  { key: SERVICES_TOTAL, csv: "services_total", kind: "count", measure: "services", dimension: "total", victimRelated: true },
+  money("inKindValue", "in_kind_value"),
+  money("staffTimeValue", "staff_time_value"),
+  money("consultantTimeValue", "consultant_time_value"),
+  money("totalValue", "total_value"),
+];
