@@ -126,6 +126,8 @@ export function parseContributionsCsv(text: string): { rows: CsvRow[]; problems:
       problems.push({ line, column: IN_KIND_VALUE_COLUMN, key: inKindValue.problem, value: cell(record, IN_KIND_VALUE_COLUMN) });
     } else if (description.length > 300) {
       problems.push({ line, column: IN_KIND_DESCRIPTION_COLUMN, key: "importDescriptionTooLong" });
+    } else if (description === "" && !inKindValue.value) {
+      // No item: a blank or zero value without a description (exports write 0 for "no in-kind").
     } else if ((description === "") !== (inKindValue.value === undefined)) {
       problems.push({ line, column: description ? IN_KIND_VALUE_COLUMN : IN_KIND_DESCRIPTION_COLUMN, key: "importInKindIncomplete" });
     } else if (description && inKindValue.value !== undefined) {
