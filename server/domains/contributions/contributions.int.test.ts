@@ -43,6 +43,14 @@ async function notificationsOf(user: TestUser) {
     .orderBy(notifications.createdAt);
 }
 
+/** Reads an exported XLSX back, as a spreadsheet program would. */
+async function workbookOf(base64: string) {
+  const bytes = Buffer.from(base64, "base64");
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  return workbook;
+}
+
 /** Every `{ suppressed, value }` object anywhere in a response. */
 function shownValues(value: unknown, found: Shown[] = []): Shown[] {
   if (Array.isArray(value)) value.forEach((item) => shownValues(item, found));
@@ -309,8 +317,7 @@ describe("the contributions ledger", () => {
     expect(column("services_housing")).toBe("suppressed");
     expect(column("services_total")).toBe("39");
     expect(csvFile.fileName).toMatch(new RegExp(`^${slug()}-contributions-${lastQuarter}-suppressed-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from((await funderCaller.contribution.export({ ...input, format: "xlsx" })).base64, "base64"));
+    const workbook = await workbookOf((await funderCaller.contribution.export({ ...input, format: "xlsx" })).base64);
     const sheet = workbook.worksheets[0]!;
     const headerRow = (sheet.getRow(1).values as unknown[]).slice(1);
     const totalsRow = (sheet.getRow(2).values as unknown[]).slice(1);
@@ -326,8 +333,7 @@ describe("the contributions ledger", () => {
 
   it("exports the coordinator's table as XLSX with numbers as numbers and dates as dates", async () => {
     const file = await callerFor(coordinator).contribution.export({ taskForceSlug: slug(), period: lastQuarter, format: "xlsx" });
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(file.base64, "base64"));
+    const workbook = await workbookOf(file.base64);
     const sheet = workbook.worksheets[0]!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     const rows = [2, 3, 4, 5].map((number) => (sheet.getRow(number).values as unknown[]).slice(1));
