@@ -18,6 +18,7 @@ import {
 import { ensureDefaultFramework } from "@/server/domains/frameworks/defaultFramework";
 import { findCurrentFrameworkVersionOfTaskForce } from "@/server/domains/frameworks/frameworks.queries";
 import { insertActionItem, insertGap, insertGapEvent } from "@/server/domains/gaps/gaps.queries";
+import { seedDemoContributions } from "./seedContributions";
 import { addDays, dateInZone, type ActionItemStatus, type GapPriority, type GapStatus } from "@/server/domains/gaps/gaps.rules";
 
 /*
@@ -190,6 +191,7 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
       if (demo.slug === DEMO_TASK_FORCE_SLUG) {
         const assessed = await seedDemoAssessments(tx, { taskForceId: taskForce.id, userIds, organizationIds, organizations: demo.organizations });
         await seedDemoGaps(tx, { taskForceId: taskForce.id, timeZone: demo.timeZone, userIds, organizationIds, ...assessed });
+        await seedDemoContributions(tx, { taskForceId: taskForce.id, timeZone: demo.timeZone, userIds, organizationIds });
       }
     }
   });
