@@ -14,7 +14,7 @@ describe("role permissions", () => {
   });
 
   it("lets a funder read the task force, its agencies and assessment aggregates, and manage nothing", () => {
-    expect(permissionsOf("funder")).toEqual(["taskForce.read", "organization.read", "assessment.read", "gap.read"]);
+    expect(permissionsOf("funder")).toEqual(["taskForce.read", "organization.read", "assessment.read", "gap.read", "contribution.read"]);
     const writes = PERMISSIONS.filter((permission) => /\.(manage|update)$/.test(permission));
     expect(writes.length).toBeGreaterThan(0);
     for (const permission of writes) expect(can("funder", permission), permission).toBe(false);
@@ -23,6 +23,10 @@ describe("role permissions", () => {
     expect(can("funder", "audit.read")).toBe(false);
     expect(can("funder", "assessment.readIndividual")).toBe(false);
     expect(can("funder", "assessment.respond")).toBe(false);
+    // Contributions reach funders aggregated and suppressed only.
+    for (const permission of ["contribution.readDetail", "contribution.readUnsuppressed", "contribution.submit"] as const) {
+      expect(can("funder", permission), permission).toBe(false);
+    }
   });
 
   it("lets members respond to assessments, viewers only read aggregates, and only coordinators see individual ratings", () => {
