@@ -198,7 +198,8 @@ function periodTable(
   };
 }
 
-const OVERVIEW_PERIODS = { quarter: 8, month: 12 } as const;
+/** The current period and the ones before it: a year and a half of quarters, a year of months. */
+const OVERVIEW_PERIODS = { quarter: 6, month: 12 } as const;
 
 /**
  * The periods overview: completeness per period, the chart series and the victim-related tables,

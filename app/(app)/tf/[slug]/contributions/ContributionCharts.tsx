@@ -8,13 +8,25 @@ import type { RouterOutputs } from "./types";
 type Overview = RouterOutputs["contribution"]["overview"];
 
 /** Bars per category for a few series, stacked or side by side, horizontal when `vertical` is set. */
-function Bars({ data, series, stacked = false, vertical = false, unit }: { data: Record<string, string | number>[]; series: ChartSeries[]; stacked?: boolean; vertical?: boolean; unit?: string }) {
+function Bars({
+  data,
+  series,
+  stacked = false,
+  vertical = false,
+  tick,
+}: {
+  data: Record<string, string | number>[];
+  series: ChartSeries[];
+  stacked?: boolean;
+  vertical?: boolean;
+  tick?: (value: number) => string;
+}) {
   return (
     <ResponsiveContainer width="100%" height={vertical ? Math.max(140, data.length * 34 + 60) : 280}>
       <BarChart data={data} layout={vertical ? "vertical" : "horizontal"} margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        {vertical ? <XAxis type="number" allowDecimals={false} unit={unit} /> : <XAxis dataKey="label" />}
-        {vertical ? <YAxis type="category" dataKey="label" width={200} /> : <YAxis unit={unit} />}
+        {vertical ? <XAxis type="number" allowDecimals={false} tickFormatter={tick} /> : <XAxis dataKey="label" />}
+        {vertical ? <YAxis type="category" dataKey="label" width={200} /> : <YAxis tickFormatter={tick} width={70} />}
         {series.map((one, index) => {
           const style = seriesStyle(index);
           return (
@@ -48,6 +60,8 @@ export function ContributionCharts({ overview }: { overview: Overview }) {
   const format = useFormatter();
   const dollars = (cents: number) => format.number(cents / 100, { style: "currency", currency: "USD", maximumFractionDigits: 0 });
   const percent = (value: number) => format.number(value, { style: "percent" });
+  const dollarTick = (value: number) => format.number(value, { style: "currency", currency: "USD", notation: "compact" });
+  const percentTick = (value: number) => format.number(value / 100, { style: "percent" });
   const categories = overview.periods.map((period) => ({ key: period, label: period }));
 
   const byType: ChartSeries[] = (["staffTime", "consultantTime", "inKind"] as const).map((key) => ({
@@ -93,7 +107,7 @@ export function ContributionCharts({ overview }: { overview: Overview }) {
         categories={categories}
         series={byType}
       >
-        <Bars data={dataOf(categories, byType)} series={byType} stacked unit="$" />
+        <Bars data={dataOf(categories, byType)} series={byType} stacked tick={dollarTick} />
       </ChartFrame>
       {byOrganization && topOrganization && (
         <ChartFrame
@@ -103,7 +117,7 @@ export function ContributionCharts({ overview }: { overview: Overview }) {
           categories={categories}
           series={byOrganization}
         >
-          <Bars data={dataOf(categories, byOrganization)} series={byOrganization} stacked unit="$" />
+          <Bars data={dataOf(categories, byOrganization)} series={byOrganization} stacked tick={dollarTick} />
         </ChartFrame>
       )}
       {topTrained ? (
@@ -135,7 +149,7 @@ export function ContributionCharts({ overview }: { overview: Overview }) {
         categories={categories}
         series={completenessSeries}
       >
-        <Bars data={dataOf(categories, completenessSeries)} series={completenessSeries} unit="%" />
+        <Bars data={dataOf(categories, completenessSeries)} series={completenessSeries} tick={percentTick} />
       </ChartFrame>
     </section>
   );

@@ -102,14 +102,16 @@ function Completeness({ taskForceSlug, overview, canRemind }: { taskForceSlug: s
                   <td>{percent(row.onTimeRate)}</td>
                   {overview.access === "all" && (
                     <td>
-                      {missing.length === 0
-                        ? t("noneMissing")
+                      {!row.ended
+                        ? t("notDueYet")
+                        : missing.length === 0
+                          ? t("noneMissing")
                         : missing.map((organization) => `${organization.name} (${t(`status.${organization.status}`)})`).join(", ")}
                     </td>
                   )}
                   {canRemind && (
                     <td>
-                      {row.missing > 0 && (
+                      {row.ended && row.missing > 0 && (
                         <button
                           type="button"
                           className="secondary"

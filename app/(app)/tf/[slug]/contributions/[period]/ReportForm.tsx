@@ -14,7 +14,7 @@ import type { RouterOutputs } from "../types";
 type Report = RouterOutputs["contribution"]["report"];
 type Content = Report["content"];
 
-const GRID: CSSProperties = { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(15rem, 1fr))", gap: "0.75rem 1rem" };
+const GRID: CSSProperties = { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(15rem, 1fr))", gap: "0.75rem 1rem", alignItems: "end" };
 
 /** A number as typed: blank is "not reported"; anything else goes to the server as typed (it explains what is wrong). */
 function numberFrom(form: HTMLFormElement, name: string): number | undefined {
