@@ -35,13 +35,35 @@ export function ReportForm({ taskForceSlug, period, organizationId }: { taskForc
   const trpc = useTRPC();
   const input = { taskForceSlug, period, ...(organizationId ? { organizationId } : {}) };
   const report = useQuery(trpc.contribution.report.queryOptions(input));
+  // Kept here, not in the body: the body starts afresh after every save, and the message must stay.
+  const [done, setDone] = useState<Outcome | null>(null);
   if (report.error) return <FormError error={report.error} />;
   if (!report.data) return null;
   // A new key after every save re-reads the stored numbers into the uncontrolled inputs.
-  return <ReportFormBody key={`${report.data.organization.id}:${report.data.report?.version ?? 0}`} taskForceSlug={taskForceSlug} data={report.data} />;
+  return (
+    <ReportFormBody
+      key={`${report.data.organization.id}:${report.data.report?.version ?? 0}`}
+      taskForceSlug={taskForceSlug}
+      data={report.data}
+      done={done}
+      setDone={setDone}
+    />
+  );
 }
 
-function ReportFormBody({ taskForceSlug, data }: { taskForceSlug: string; data: Report }) {
+type Outcome = "saved" | "submitted" | "submittedLate" | "returned";
+
+function ReportFormBody({
+  taskForceSlug,
+  data,
+  done,
+  setDone,
+}: {
+  taskForceSlug: string;
+  data: Report;
+  done: Outcome | null;
+  setDone: (outcome: Outcome | null) => void;
+}) {
   const t = useTranslations("contributions");
   const tDisciplines = useTranslations("disciplines");
   const tPrivacy = useTranslations("privacy");
@@ -51,7 +73,6 @@ function ReportFormBody({ taskForceSlug, data }: { taskForceSlug: string; data: 
   const router = useRouter();
   const [inKindRows, setInKindRows] = useState(() => data.content.inKind.map((_, index) => index));
   const [nextRow, setNextRow] = useState(data.content.inKind.length);
-  const [done, setDone] = useState<"saved" | "submitted" | "submittedLate" | "returned" | null>(null);
   const refresh = async () => {
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.contribution.report.pathKey() }),
