@@ -20,6 +20,7 @@ import { ensureDefaultFramework } from "@/server/domains/frameworks/defaultFrame
 import { findCurrentFrameworkVersionOfTaskForce } from "@/server/domains/frameworks/frameworks.queries";
 import { insertActionItem, insertGap, insertGapEvent } from "@/server/domains/gaps/gaps.queries";
 import { seedDemoMembers } from "./seedMembers";
+import { seedDemoContributions } from "./seedContributions";
 import { addDays, dateInZone, type ActionItemStatus, type GapPriority, type GapStatus } from "@/server/domains/gaps/gaps.rules";
 
 /*
@@ -194,6 +195,7 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
         await seedDemoGaps(tx, { taskForceId: taskForce.id, timeZone: demo.timeZone, userIds, organizationIds, ...assessed });
         await seedDemoMembers(tx, { taskForceId: taskForce.id, timeZone: demo.timeZone, userIds, organizationIds });
         await seedDemoMeetings(tx, { taskForceId: taskForce.id, timeZone: demo.timeZone, userIds, organizationIds, memberships: demo.memberships, organizations: demo.organizations });
+        await seedDemoContributions(tx, { taskForceId: taskForce.id, timeZone: demo.timeZone, userIds, organizationIds });
       }
     }
   });

@@ -21,6 +21,15 @@ import {
 
 const tf = (path: string, slug = RIVERBEND) => `/tf/${slug}${path}`;
 
+/** The last complete quarter in the demo's time zone (America/Chicago), which the seed fills in. */
+function lastQuarter(): string {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Chicago" }).format(new Date());
+  const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3);
+  return quarter === 0 ? `${Number(today.slice(0, 4)) - 1}-Q4` : `${today.slice(0, 4)}-Q${quarter}`;
+}
+const CONTRIBUTIONS_PERIOD = `/contributions/${lastQuarter()}`;
+const contributionsPeriodTitle = messages.contributions.periodTitle.replace("{period}", lastQuarter());
+
 async function visit(page: Page, path: string, heading: string | RegExp): Promise<void> {
   const response = await page.goto(path);
   expect(response?.status(), `status of ${path}`).toBe(200);
@@ -70,6 +79,8 @@ test.describe("every page passes axe", () => {
       [tf("/members/protocols"), messages.protocols.title],
       [await organizationPath(page), SHELTER_ORG],
       [await handoffPath(page, USERS.viewer), messages.handoff.title.replace("{name}", "Val Viewer (demo)")],
+      [tf("/contributions"), messages.contributions.title],
+      [tf(CONTRIBUTIONS_PERIOD), contributionsPeriodTitle],
       [tf("/grants"), messages.nav.grants],
       [tf("/settings"), messages.settings.title],
       [tf("/settings/audit"), messages.audit.title],
@@ -80,7 +91,7 @@ test.describe("every page passes axe", () => {
     // The coordinator sees every section, settings included, with the current one marked.
     await page.goto(tf("/members"));
     const nav = sectionNav(page);
-    for (const section of ["dashboard", "assessments", "gaps", "meetings", "members", "grants", "settings"] as const) {
+    for (const section of ["dashboard", "assessments", "gaps", "meetings", "members", "contributions", "grants", "settings"] as const) {
       await expect(nav.getByRole("link", { name: messages.nav[section], exact: true })).toBeVisible();
     }
     await expect(nav.getByRole("link", { name: messages.nav.members })).toHaveAttribute("aria-current", "page");
@@ -115,6 +126,8 @@ test.describe("every page passes axe", () => {
       [tf("/members/mous"), messages.mous.title],
       [tf("/members/protocols"), messages.protocols.title],
       [await organizationPath(page), SHELTER_ORG],
+      [tf("/contributions"), messages.contributions.title],
+      [tf(CONTRIBUTIONS_PERIOD), contributionsPeriodTitle],
       [tf("/grants"), messages.nav.grants],
       ["/account", messages.account.title],
       // In Lakeshore the same person is a viewer.
@@ -148,6 +161,8 @@ test.describe("every page passes axe", () => {
       [tf("/members/mous"), messages.mous.title],
       [tf("/members/protocols"), messages.protocols.title],
       [await organizationPath(page), SHELTER_ORG],
+      [tf("/contributions"), messages.contributions.title],
+      [tf(CONTRIBUTIONS_PERIOD), contributionsPeriodTitle],
       [tf("/grants"), messages.nav.grants],
       ["/account", messages.account.title],
     ] as const) {
@@ -184,6 +199,8 @@ test.describe("every page passes axe", () => {
       [tf("/members/mous"), messages.mous.title],
       [tf("/members/protocols"), messages.protocols.title],
       [await organizationPath(page), SHELTER_ORG],
+      [tf("/contributions"), messages.contributions.title],
+      [tf(CONTRIBUTIONS_PERIOD), contributionsPeriodTitle],
       [tf("/grants"), messages.nav.grants],
       ["/account", messages.account.title],
     ] as const) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "@/db/config";
-import { appBaseUrl, checkServerEnv } from "./env";
+import { appBaseUrl, checkServerEnv, smallCellThreshold } from "./env";
 
 /** An environment with only these variables (Next.js types NODE_ENV as always present). */
 const env = (variables: Record<string, string>) => variables as NodeJS.ProcessEnv;
@@ -48,10 +48,20 @@ describe("checkServerEnv", () => {
     [{ NEXTAUTH_SECRET: SECRET, SMTP_URL: "mail.example.org:587" }, /^SMTP_URL must look like smtp:\/\//],
     [{ NEXTAUTH_SECRET: SECRET, MAIL_FROM: "x" }, /^MAIL_FROM must be an address/],
     [{ NEXTAUTH_SECRET: SECRET, DATABASE_URL: "mysql://db/x" }, /^DATABASE_URL must be a PostgreSQL URL/],
+    [{ NEXTAUTH_SECRET: SECRET, SMALL_CELL_THRESHOLD: "ten" }, /^SMALL_CELL_THRESHOLD must be a whole number/],
+    [{ NEXTAUTH_SECRET: SECRET, SMALL_CELL_THRESHOLD: "0" }, /^SMALL_CELL_THRESHOLD must be a whole number/],
   ] as Array<[Record<string, string>, RegExp]>)("explains the first problem of %o in one line", (variables, expected) => {
     const message = problemWith(env(variables));
     expect(message).toMatch(expected);
     expect(message).not.toContain("\n");
+  });
+});
+
+describe("smallCellThreshold", () => {
+  it("is 10 unless the deployment sets another whole number", () => {
+    expect(smallCellThreshold(env({}))).toBe(10);
+    expect(smallCellThreshold(env({ SMALL_CELL_THRESHOLD: " 5 " }))).toBe(5);
+    expect(checkServerEnv(env({ NEXTAUTH_SECRET: SECRET, SMALL_CELL_THRESHOLD: "20" })).SMALL_CELL_THRESHOLD).toBe("20");
   });
 });
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 
-const SECTIONS = ["dashboard", "assessments", "gaps", "actions", "meetings", "members", "grants", "settings"] as const;
+const SECTIONS = ["dashboard", "assessments", "gaps", "actions", "meetings", "members", "contributions", "grants", "settings"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** The task force's sections; the one being viewed is marked for sighted and screen-reader users alike. */

@@ -8,3 +8,4 @@ export * from "./notifications";
 export * from "./gaps";
 export * from "./meetings";
 export * from "./members";
+export * from "./contributions";

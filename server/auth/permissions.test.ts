@@ -24,6 +24,7 @@ describe("role permissions", () => {
       "mou.read",
       "protocol.read",
       "document.read",
+      "contribution.read",
     ]);
     const writes = PERMISSIONS.filter((permission) => /\.(manage|update)$/.test(permission));
     expect(writes.length).toBeGreaterThan(0);
@@ -36,6 +37,10 @@ describe("role permissions", () => {
     // MOUs and protocols only where shared (decided in their services); never staff contacts.
     expect(can("funder", "organization.readContacts")).toBe(false);
     expect(can("funder", "memberRecords.readUnshared")).toBe(false);
+    // Contributions reach funders aggregated and suppressed only.
+    for (const permission of ["contribution.readDetail", "contribution.readUnsuppressed", "contribution.submit"] as const) {
+      expect(can("funder", permission), permission).toBe(false);
+    }
   });
 
   it("lets members respond to assessments, viewers only read aggregates, and only coordinators see individual ratings", () => {

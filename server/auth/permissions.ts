@@ -44,6 +44,11 @@ export const PERMISSIONS = [
   "protocol.manage",
   "document.read",
   "memberRecords.readUnshared",
+  "contribution.read",
+  "contribution.readDetail",
+  "contribution.readUnsuppressed",
+  "contribution.submit",
+  "contribution.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -78,11 +83,16 @@ const ROLE_PERMISSIONS: Record<TaskForceRole, readonly Permission[]> = {
     "protocol.read",
     "document.read",
     "memberRecords.readUnshared",
+    // Their own organization's reports in detail (narrowed by the contributions service), others aggregated.
+    "contribution.read",
+    "contribution.readUnsuppressed",
+    "contribution.submit",
   ],
   // Funders see aggregates and shared records, not the staff directory (least privilege): gaps and
   // their status, comments shared with them, no internal notes and no action items.
   // Funders' meetings are narrowed by the meetings service to those whose approved minutes are shared with them.
   // MOUs and protocols (and their documents) only where a coordinator shared them; never contacts.
+  // Contributions reach funders aggregated, with small victim-related counts suppressed (no readUnsuppressed).
   funder: [
     "taskForce.read",
     "organization.read",
@@ -93,6 +103,7 @@ const ROLE_PERMISSIONS: Record<TaskForceRole, readonly Permission[]> = {
     "mou.read",
     "protocol.read",
     "document.read",
+    "contribution.read",
   ],
   viewer: [
     "taskForce.read",
@@ -110,6 +121,8 @@ const ROLE_PERMISSIONS: Record<TaskForceRole, readonly Permission[]> = {
     "protocol.read",
     "document.read",
     "memberRecords.readUnshared",
+    "contribution.read",
+    "contribution.readUnsuppressed",
   ],
 };
 

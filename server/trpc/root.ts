@@ -1,6 +1,7 @@
 import { accountRouter } from "@/server/domains/account/account.router";
 import { assessmentsRouter } from "@/server/domains/assessments/assessments.router";
 import { auditRouter } from "@/server/domains/audit/audit.router";
+import { contributionsRouter } from "@/server/domains/contributions/contributions.router";
 import { actionItemsRouter, gapsRouter } from "@/server/domains/gaps/gaps.router";
 import { frameworksRouter } from "@/server/domains/frameworks/frameworks.router";
 import { calendarRouter, committeesRouter, meetingsRouter } from "@/server/domains/meetings/meetings.router";
@@ -30,6 +31,7 @@ export const appRouter = createRouter({
   calendar: calendarRouter,
   mou: mousRouter,
   protocol: protocolsRouter,
+  contribution: contributionsRouter,
   admin: createRouter({ taskForce: adminTaskForcesRouter }),
 });
 

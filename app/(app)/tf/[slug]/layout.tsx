@@ -10,6 +10,7 @@ export default async function TaskForceLayout({ children, params }: LayoutProps<
   const sections: Section[] = ["dashboard", "assessments", "gaps", "meetings", "members", "grants"];
   // Funders follow gaps and their status, not the internal action tracker.
   if (taskForce.permissions.includes("action.read")) sections.splice(sections.indexOf("gaps") + 1, 0, "actions");
+  if (taskForce.permissions.includes("contribution.read")) sections.splice(sections.indexOf("members") + 1, 0, "contributions");
   if (taskForce.permissions.includes("taskForce.update")) sections.push("settings");
   return (
     // Dates and times inside a task force are shown in its own time zone.

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getQueryClient, HydrateClient, trpc } from "@/app/_trpc/server";
 import { requireTaskForcePermission } from "../_lib/taskForce";
+import { ContributionSettingsForm } from "./ContributionSettingsForm";
 import { FrameworkChooser } from "./FrameworkChooser";
 import { SettingsForm } from "./SettingsForm";
 
@@ -22,6 +23,7 @@ export default async function SettingsPage({ params }: PageProps<"/tf/[slug]/set
       <SettingsForm taskForceSlug={slug} name={taskForce.name} timeZone={taskForce.timeZone} />
       <HydrateClient>
         <FrameworkChooser taskForceSlug={slug} />
+        <ContributionSettingsForm taskForceSlug={slug} />
       </HydrateClient>
       {taskForce.permissions.includes("audit.read") && (
         <p>

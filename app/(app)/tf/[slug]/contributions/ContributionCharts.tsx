@@ -1,0 +1,156 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFrame, seriesStyle, type ChartSeries } from "@/app/_components/charts/ChartFrame";
+import type { RouterOutputs } from "./types";
+
+type Overview = RouterOutputs["contribution"]["overview"];
+
+/** Bars per category for a few series, stacked or side by side, horizontal when `vertical` is set. */
+function Bars({
+  data,
+  series,
+  stacked = false,
+  vertical = false,
+  tick,
+}: {
+  data: Record<string, string | number>[];
+  series: ChartSeries[];
+  stacked?: boolean;
+  vertical?: boolean;
+  tick?: (value: number) => string;
+}) {
+  return (
+    <ResponsiveContainer width="100%" height={vertical ? Math.max(140, data.length * 34 + 60) : 280}>
+      <BarChart data={data} layout={vertical ? "vertical" : "horizontal"} margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        {vertical ? <XAxis type="number" allowDecimals={false} tickFormatter={tick} /> : <XAxis dataKey="label" />}
+        {vertical ? <YAxis type="category" dataKey="label" width={200} /> : <YAxis tickFormatter={tick} width={70} />}
+        {series.map((one, index) => {
+          const style = seriesStyle(index);
+          return (
+            <Bar
+              key={one.key}
+              dataKey={one.key}
+              name={one.label}
+              stackId={stacked ? "stack" : undefined}
+              fill={style.stroke}
+              fillOpacity={index === 0 ? 1 : 0.6}
+              stroke={style.stroke}
+              strokeDasharray={style.dash}
+              isAnimationActive={false}
+            />
+          );
+        })}
+        {series.length > 1 && <Legend />}
+        <Tooltip />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+const dataOf = (categories: { key: string; label: string }[], series: ChartSeries[]) =>
+  categories.map((category) => ({ label: category.label, ...Object.fromEntries(series.map((one) => [one.key, one.values[category.key] ?? 0])) }));
+
+/** Contributions by type and by organization over time, people trained by sector, reporting completeness. */
+export function ContributionCharts({ overview }: { overview: Overview }) {
+  const t = useTranslations("contributions");
+  const tDisciplines = useTranslations("disciplines");
+  const format = useFormatter();
+  const dollars = (cents: number) => format.number(cents / 100, { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+  const percent = (value: number) => format.number(value, { style: "percent" });
+  const dollarTick = (value: number) => format.number(value, { style: "currency", currency: "USD", notation: "compact" });
+  const percentTick = (value: number) => format.number(value / 100, { style: "percent" });
+  const categories = overview.periods.map((period) => ({ key: period, label: period }));
+
+  const byType: ChartSeries[] = (["staffTime", "consultantTime", "inKind"] as const).map((key) => ({
+    key,
+    label: t(key),
+    values: Object.fromEntries(overview.valueByType.map((row) => [row.period, row[key] / 100])),
+  }));
+  const sum = (key: "staffTime" | "consultantTime" | "inKind") => overview.valueByType.reduce((total, row) => total + row[key], 0);
+
+  const byOrganization: ChartSeries[] | null =
+    overview.valueByOrganization?.map((group) => ({
+      key: group.key,
+      label: group.key === "own" ? t("ownOrganization", { name: group.name ?? "" }) : group.key === "others" ? t("otherOrganizations") : (group.name ?? ""),
+      values: Object.fromEntries(group.values.map((row) => [row.period, row.total / 100])),
+    })) ?? null;
+  const topOrganization = overview.valueByOrganization
+    ?.map((group, index) => ({ label: byOrganization?.[index]?.label ?? "", total: group.values.reduce((total, row) => total + row.total, 0) }))
+    .reduce<{ label: string; total: number } | null>((best, row) => (best === null || row.total > best.total ? row : best), null);
+
+  const trained = overview.peopleTrainedBySector.map((row) => ({ key: row.sector, label: tDisciplines(row.sector as never), count: row.count }));
+  const trainedSeries: ChartSeries[] = [{ key: "count", label: t("peopleTrainedColumn"), values: Object.fromEntries(trained.map((row) => [row.key, row.count])) }];
+  const topTrained = trained.reduce<(typeof trained)[number] | null>((best, row) => (best === null || row.count > best.count ? row : best), null);
+
+  const completenessSeries: ChartSeries[] = [
+    { key: "reportingRate", label: t("reportingRate"), values: Object.fromEntries(overview.completeness.map((row) => [row.period, Math.round(row.reportingRate * 100)])) },
+    { key: "onTimeRate", label: t("onTimeRate"), values: Object.fromEntries(overview.completeness.map((row) => [row.period, Math.round(row.onTimeRate * 100)])) },
+  ];
+  const lastEnded = [...overview.completeness].reverse().find((row) => row.ended);
+
+  return (
+    <section aria-labelledby="contribution-charts-heading">
+      <h2 id="contribution-charts-heading">{t("chartsHeading")}</h2>
+      <ChartFrame
+        caption={t("valueByTypeCaption")}
+        summary={t("valueByTypeSummary", {
+          total: dollars(sum("staffTime") + sum("consultantTime") + sum("inKind")),
+          periods: overview.periods.length,
+          staff: dollars(sum("staffTime")),
+          consultants: dollars(sum("consultantTime")),
+          inKind: dollars(sum("inKind")),
+        })}
+        categoryHeading={t("periodColumn")}
+        categories={categories}
+        series={byType}
+      >
+        <Bars data={dataOf(categories, byType)} series={byType} stacked tick={dollarTick} />
+      </ChartFrame>
+      {byOrganization && topOrganization && (
+        <ChartFrame
+          caption={t("valueByOrganizationCaption")}
+          summary={t("valueByOrganizationSummary", { name: topOrganization.label, value: dollars(topOrganization.total) })}
+          categoryHeading={t("periodColumn")}
+          categories={categories}
+          series={byOrganization}
+        >
+          <Bars data={dataOf(categories, byOrganization)} series={byOrganization} stacked tick={dollarTick} />
+        </ChartFrame>
+      )}
+      {topTrained ? (
+        <ChartFrame
+          caption={t("trainedCaption")}
+          summary={t("trainedSummary", {
+            total: trained.reduce((total, row) => total + row.count, 0),
+            sectors: trained.length,
+            top: topTrained.label,
+            count: topTrained.count,
+          })}
+          categoryHeading={t("sectorColumn")}
+          categories={trained.map((row) => ({ key: row.key, label: row.label }))}
+          series={trainedSeries}
+        >
+          <Bars data={dataOf(trained, trainedSeries)} series={trainedSeries} vertical />
+        </ChartFrame>
+      ) : (
+        <p>
+          <strong>{t("trainedCaption")}</strong> {t("trainedNone")}
+        </p>
+      )}
+      <ChartFrame
+        caption={t("completenessCaption")}
+        summary={
+          lastEnded ? t("completenessSummary", { period: lastEnded.period, rate: percent(lastEnded.reportingRate), onTime: percent(lastEnded.onTimeRate) }) : ""
+        }
+        categoryHeading={t("periodColumn")}
+        categories={categories}
+        series={completenessSeries}
+      >
+        <Bars data={dataOf(categories, completenessSeries)} series={completenessSeries} tick={percentTick} />
+      </ChartFrame>
+    </section>
+  );
+}

@@ -1,0 +1,167 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations, listOrganizations, messages, RIVERBEND, SHELTER_ORG, signIn, signInByApi, trpcMutation, USERS } from "./fixtures";
+
+/*
+ * The contributions ledger from the demo seed. In the last complete quarter the seed leaves the
+ * victim-services agency without a report (its member submits one here) and the clinic with a
+ * draft (its nurse imports a CSV here); the other tests only read, so the order does not matter.
+ */
+
+const t = messages.contributions;
+const CLINIC_ORG = "Riverbend Community Health Clinic (demo)";
+const SURVIVORS_ORG = "Riverbend Survivor Leadership Council (demo)";
+
+/** A quarter before the current one in the task force's time zone (America/Chicago), as "2026-Q3". */
+function quarterBack(count: number): string {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Chicago" }).format(new Date());
+  let year = Number(today.slice(0, 4));
+  let quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1 - count;
+  while (quarter < 1) {
+    quarter += 4;
+    year -= 1;
+  }
+  return `${year}-Q${quarter}`;
+}
+const LAST_QUARTER = quarterBack(1);
+const periodPage = (period: string) => `/tf/${RIVERBEND}/contributions/${period}`;
+const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
+
+async function reportForm(page: Page) {
+  return page.getByRole("form", { name: fill(t.formHeading, { organization: SHELTER_ORG }) });
+}
+
+test.describe("contributions", () => {
+  test("a member logs and submits their agency's quarter in the browser", async ({ page }) => {
+    test.setTimeout(90_000);
+    await signIn(page, USERS.member);
+    await page.goto(`/tf/${RIVERBEND}/contributions`);
+    await page.getByRole("link", { name: LAST_QUARTER, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: fill(t.periodTitle, { period: LAST_QUARTER }) })).toBeVisible();
+    const form = await reportForm(page);
+    await expect(form).toBeVisible();
+
+    // A negative number is refused next to its field, and what was typed stays.
+    await form.getByLabel(t.measures.staffHours, { exact: true }).fill("-4");
+    await form.getByRole("button", { name: t.saveDraft }).click();
+    await expect(form.getByText(messages.validation.tooSmall.replace("{min}", "0"))).toBeVisible();
+    await expect(form.getByLabel(t.measures.staffHours, { exact: true })).toHaveValue("-4");
+
+    await form.getByLabel(t.measures.staffHours, { exact: true }).fill("42.5");
+    await form.getByLabel(t.measures.trainingsDelivered, { exact: true }).fill("2");
+    await form.getByLabel(messages.disciplines.health, { exact: true }).fill("12");
+    await form.getByLabel(t.measures.potentialVictimsIdentified, { exact: true }).fill("3");
+    await form.getByLabel(t.serviceTypes.housing, { exact: true }).fill("4");
+    await form.getByRole("button", { name: t.addInKind }).click();
+    await form.getByLabel(t.inKindDescription, { exact: true }).last().fill("Shelter beds held for referrals");
+    await form.getByLabel(t.inKindValueLabel, { exact: true }).last().fill("1500");
+    await form.getByRole("button", { name: t.saveDraft }).click();
+    await expect(page.getByRole("status").filter({ hasText: t.saved })).toBeVisible();
+    await expect(page.getByText(fill(t.statusLine, { status: t.status.draft }))).toBeVisible();
+
+    await (await reportForm(page)).getByRole("button", { name: t.submit, exact: true }).click();
+    await expect(page.getByRole("status").filter({ hasText: /^Submitted/ })).toBeVisible();
+    await expect(page.getByText(fill(t.statusLine, { status: t.status.submitted }))).toBeVisible();
+    await expect((await reportForm(page)).getByLabel(t.measures.staffHours, { exact: true })).toHaveValue("42.5");
+    await expect((await reportForm(page)).getByLabel(t.measures.staffHours, { exact: true })).toBeDisabled();
+    // The member's own column in the table, and the others only combined.
+    const table = page.getByRole("table", { name: fill(t.tableHeading, { period: LAST_QUARTER }) });
+    await expect(table.getByRole("columnheader", { name: new RegExp(SHELTER_ORG.replace(/[()]/g, "\\$&")) })).toBeVisible();
+    await expect(table.getByRole("columnheader", { name: new RegExp(t.otherOrganizations.replace(/[()]/g, "\\$&")) })).toBeVisible();
+    await expect(table.getByRole("columnheader", { name: new RegExp(CLINIC_ORG.replace(/[()]/g, "\\$&")) })).toHaveCount(0);
+    await expectNoAxeViolations(page, "contributions period, member");
+
+    // A second submission for the period is refused clearly.
+    const shelter = (await listOrganizations(page.request, RIVERBEND)).find((organization) => organization.name === SHELTER_ORG);
+    const again = await trpcMutation(page.request, "contribution.submit", {
+      taskForceSlug: RIVERBEND,
+      period: LAST_QUARTER,
+      organizationId: shelter?.id,
+      version: null,
+      values: { staffHours: 1 },
+    });
+    expect(again.error).toMatchObject({ code: "CONFLICT", messageKey: "contributionAlreadySubmitted" });
+  });
+
+  test("another agency imports its quarter from a CSV file; a bad file imports nothing", async ({ page }) => {
+    test.setTimeout(90_000);
+    await signIn(page, "nurse@example.org");
+    await page.goto(periodPage(LAST_QUARTER));
+    const template = await page.request.get(`${periodPage(LAST_QUARTER)}/download?file=template`);
+    expect(template.status()).toBe(200);
+    const templateText = await template.text();
+    expect(templateText).toContain("organization,staff_hours");
+    expect(templateText).toContain(CLINIC_ORG);
+
+    const importForm = page.getByRole("form", { name: t.importHeading });
+    const header = "organization,staff_hours,trainings_delivered,people_trained_health,services_medical,in_kind_description,in_kind_value";
+    await importForm.getByLabel(t.importFile).setInputFiles({
+      name: "clinic-bad.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`${header}\n${CLINIC_ORG},-2,1.5,30,9,,\n`),
+    });
+    await importForm.getByRole("button", { name: t.importButton }).click();
+    const problems = importForm.getByRole("alert");
+    await expect(problems).toContainText(t.importProblemsHeading);
+    await expect(problems).toContainText("Line 2, column “staff_hours”");
+    await expect(problems).toContainText("Line 2, column “trainings_delivered”");
+    await expect(page.getByText(fill(t.statusLine, { status: t.status.draft }))).toBeVisible();
+
+    await importForm.getByLabel(t.importFile).setInputFiles({
+      name: "clinic.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`${header}\n"${CLINIC_ORG}",38,1,30,9,"Clinic space for a workshop",800\n`),
+    });
+    await importForm.getByRole("button", { name: t.importButton }).click();
+    await expect(importForm.getByRole("status")).toHaveText("1 report imported and submitted.");
+    await expect(page.getByText(fill(t.statusLine, { status: t.status.submitted }))).toBeVisible();
+    await expect(page.getByRole("form", { name: fill(t.formHeading, { organization: CLINIC_ORG }) }).getByLabel(t.measures.staffHours, { exact: true })).toHaveValue("38");
+  });
+
+  test("the coordinator sees completeness and the charts, reminds, and downloads; a funder sees suppressed totals", async ({ page, browser }) => {
+    test.setTimeout(90_000);
+    await signIn(page, USERS.coordinator);
+    await page.goto(`/tf/${RIVERBEND}/contributions`);
+    await expect(page.getByRole("heading", { level: 1, name: t.title })).toBeVisible();
+    const completeness = page.getByRole("table", { name: t.completenessHeading });
+    const older = quarterBack(3);
+    const row = completeness.getByRole("row", { name: new RegExp(`^${older}`) });
+    await expect(row).toContainText(SURVIVORS_ORG);
+    await expect(row).toContainText("5 of 6");
+    for (const caption of [t.valueByTypeCaption, t.valueByOrganizationCaption, t.trainedCaption, t.completenessCaption]) {
+      await expect(page.getByRole("figure", { name: new RegExp(caption) })).toBeVisible();
+    }
+    await expect(page.locator(".recharts-surface").first()).toBeVisible();
+    await row.getByRole("button", { name: fill(t.remindLabel, { period: older }) }).click();
+    await expect(page.getByRole("status")).toContainText(SURVIVORS_ORG);
+    await expectNoAxeViolations(page, "contributions overview, coordinator");
+
+    const xlsx = await page.request.get(`${periodPage(older)}/download?file=xlsx`);
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
+    expect(xlsx.headers()["content-disposition"]).toMatch(new RegExp(`attachment; filename="riverbend-demo-contributions-${older}-all-\\d{4}-\\d{2}-\\d{2}\\.xlsx"`));
+
+    const funder = await browser.newContext();
+    try {
+      await signInByApi(funder.request, USERS.funder);
+      const csv = await funder.request.get(`${periodPage(older)}/download?file=csv`);
+      expect(csv.status()).toBe(200);
+      const text = await csv.text();
+      expect(text).toContain("suppressed");
+      expect(text).not.toContain(SHELTER_ORG);
+      const funderPage = await funder.newPage();
+      await funderPage.goto(periodPage(older));
+      await expect(funderPage.getByRole("table", { name: fill(t.tableHeading, { period: older }) }).getByText(messages.suppression.suppressed).first()).toBeVisible();
+      await expect(funderPage.getByRole("form", { name: /Report of/ })).toHaveCount(0);
+    } finally {
+      await funder.close();
+    }
+    // Someone outside the task force gets nothing from the download route.
+    const outsider = await browser.newContext();
+    try {
+      await signInByApi(outsider.request, USERS.lakeshoreCoordinator);
+      expect((await outsider.request.get(`${periodPage(older)}/download?file=csv`)).status()).toBe(404);
+    } finally {
+      await outsider.close();
+    }
+  });
+});

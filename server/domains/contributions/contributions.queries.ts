@@ -1,0 +1,245 @@
+import { and, asc, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { contributionInKindItems, contributionReports, contributionSettings, contributionValues, memberships, organizations, users } from "@/db/schema";
+import { organizationOf } from "@/server/domains/organizations/organizations.queries";
+
+type ReportInsert = typeof contributionReports.$inferInsert;
+type SettingsInsert = typeof contributionSettings.$inferInsert;
+
+/* ---------- settings ---------- */
+
+export async function findSettings(db: Database, taskForceId: string) {
+  const [row] = await db
+    .select({
+      periodLength: contributionSettings.periodLength,
+      staffHourlyRateCents: contributionSettings.staffHourlyRateCents,
+      consultantHourlyRateCents: contributionSettings.consultantHourlyRateCents,
+      dueDays: contributionSettings.dueDays,
+    })
+    .from(contributionSettings)
+    .where(eq(contributionSettings.taskForceId, taskForceId));
+  return row ?? null;
+}
+
+export async function upsertSettings(db: Database, taskForceId: string, changes: Omit<SettingsInsert, "taskForceId">) {
+  await db
+    .insert(contributionSettings)
+    .values({ ...changes, taskForceId })
+    .onConflictDoUpdate({ target: contributionSettings.taskForceId, set: changes });
+}
+
+/* ---------- reports ---------- */
+
+const reportColumns = {
+  id: contributionReports.id,
+  organizationId: contributionReports.organizationId,
+  organizationName: organizations.name,
+  period: contributionReports.period,
+  periodStart: contributionReports.periodStart,
+  periodEnd: contributionReports.periodEnd,
+  status: contributionReports.status,
+  submittedAt: contributionReports.submittedAt,
+  submittedByUserId: contributionReports.submittedByUserId,
+  submittedByName: users.name,
+  late: contributionReports.late,
+  returnedAt: contributionReports.returnedAt,
+  returnedReason: contributionReports.returnedReason,
+  version: contributionReports.version,
+  updatedAt: contributionReports.updatedAt,
+};
+
+function reportsWithNames(db: Database) {
+  return db
+    .select(reportColumns)
+    .from(contributionReports)
+    .innerJoin(organizations, organizationOf(contributionReports))
+    .leftJoin(users, eq(users.id, contributionReports.submittedByUserId));
+}
+
+export type ReportRow = NonNullable<Awaited<ReturnType<typeof findReport>>>;
+
+/** The report of an organization for a period; `lock` serialises saves so the version check is exact. */
+export async function findReport(db: Database, taskForceId: string, organizationId: string, period: string, lock?: "update") {
+  const where = and(
+    eq(contributionReports.taskForceId, taskForceId),
+    eq(contributionReports.organizationId, organizationId),
+    eq(contributionReports.period, period),
+  );
+  if (lock) await db.select({ id: contributionReports.id }).from(contributionReports).where(where).for("update");
+  const [row] = await reportsWithNames(db).where(where);
+  return row ?? null;
+}
+
+export async function findReportById(db: Database, taskForceId: string, reportId: string, lock?: "update") {
+  const where = and(eq(contributionReports.taskForceId, taskForceId), eq(contributionReports.id, reportId));
+  if (lock) await db.select({ id: contributionReports.id }).from(contributionReports).where(where).for("update");
+  const [row] = await reportsWithNames(db).where(where);
+  return row ?? null;
+}
+
+/** Returns null when the organization has a report for the period already (one per organization and period). */
+export async function insertReport(db: Database, values: ReportInsert) {
+  const [row] = await db
+    .insert(contributionReports)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: contributionReports.id, version: contributionReports.version });
+  return row ?? null;
+}
+
+/** Saves a report only if it still has `expectedVersion`; returns the new version or null. */
+export async function updateReportRow(
+  db: Database,
+  taskForceId: string,
+  reportId: string,
+  expectedVersion: number,
+  values: Partial<Omit<ReportInsert, "id" | "taskForceId" | "version" | "organizationId" | "period">>,
+) {
+  const [row] = await db
+    .update(contributionReports)
+    .set({ ...values, version: sql`${contributionReports.version} + 1` })
+    .where(and(eq(contributionReports.taskForceId, taskForceId), eq(contributionReports.id, reportId), eq(contributionReports.version, expectedVersion)))
+    .returning({ version: contributionReports.version });
+  return row?.version ?? null;
+}
+
+export interface ValueRow {
+  measure: string;
+  dimension: string;
+  value: number;
+}
+
+export interface InKindRow {
+  description: string;
+  estimatedValueCents: number;
+}
+
+/** Replaces a report's numbers and in-kind items with the ones given. */
+export async function replaceReportContent(db: Database, taskForceId: string, reportId: string, values: ValueRow[], inKind: InKindRow[]) {
+  const ofReport = (table: typeof contributionValues | typeof contributionInKindItems) =>
+    and(eq(table.taskForceId, taskForceId), eq(table.reportId, reportId));
+  await db.delete(contributionValues).where(ofReport(contributionValues));
+  await db.delete(contributionInKindItems).where(ofReport(contributionInKindItems));
+  if (values.length) await db.insert(contributionValues).values(values.map((row) => ({ ...row, taskForceId, reportId })));
+  if (inKind.length) {
+    await db.insert(contributionInKindItems).values(inKind.map((item, position) => ({ ...item, position, taskForceId, reportId })));
+  }
+}
+
+export function listReportValues(db: Database, taskForceId: string, reportId: string) {
+  return db
+    .select({ measure: contributionValues.measure, dimension: contributionValues.dimension, value: contributionValues.value })
+    .from(contributionValues)
+    .where(and(eq(contributionValues.taskForceId, taskForceId), eq(contributionValues.reportId, reportId)));
+}
+
+export function listReportInKind(db: Database, taskForceId: string, reportId: string) {
+  return db
+    .select({ description: contributionInKindItems.description, estimatedValueCents: contributionInKindItems.estimatedValueCents })
+    .from(contributionInKindItems)
+    .where(and(eq(contributionInKindItems.taskForceId, taskForceId), eq(contributionInKindItems.reportId, reportId)))
+    .orderBy(asc(contributionInKindItems.position));
+}
+
+/** Every report of the given periods, with its organization's name. */
+export function listReportsOfPeriods(db: Database, taskForceId: string, periods: string[]) {
+  if (periods.length === 0) return Promise.resolve([]);
+  return reportsWithNames(db)
+    .where(and(eq(contributionReports.taskForceId, taskForceId), inArray(contributionReports.period, periods)))
+    .orderBy(asc(organizations.name));
+}
+
+const submittedIn = (taskForceId: string, periods: string[]) =>
+  and(eq(contributionReports.taskForceId, taskForceId), inArray(contributionReports.period, periods), eq(contributionReports.status, "submitted"));
+
+/** Sums of the submitted reports' numbers per organization, period, measure and dimension (one query). */
+export function sumSubmittedValues(db: Database, taskForceId: string, periods: string[]) {
+  if (periods.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      organizationId: contributionReports.organizationId,
+      period: contributionReports.period,
+      measure: contributionValues.measure,
+      dimension: contributionValues.dimension,
+      value: sql<number>`sum(${contributionValues.value})`.mapWith(Number),
+    })
+    .from(contributionValues)
+    .innerJoin(
+      contributionReports,
+      and(eq(contributionReports.taskForceId, contributionValues.taskForceId), eq(contributionReports.id, contributionValues.reportId)),
+    )
+    .where(submittedIn(taskForceId, periods))
+    .groupBy(contributionReports.organizationId, contributionReports.period, contributionValues.measure, contributionValues.dimension);
+}
+
+/** In-kind totals of the submitted reports per organization and period, with the items' descriptions. */
+export function sumSubmittedInKind(db: Database, taskForceId: string, periods: string[]) {
+  if (periods.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      organizationId: contributionReports.organizationId,
+      period: contributionReports.period,
+      cents: sql<number>`sum(${contributionInKindItems.estimatedValueCents})`.mapWith(Number),
+      descriptions: sql<string>`string_agg(${contributionInKindItems.description}, '; ' order by ${contributionInKindItems.position})`,
+    })
+    .from(contributionInKindItems)
+    .innerJoin(
+      contributionReports,
+      and(eq(contributionReports.taskForceId, contributionInKindItems.taskForceId), eq(contributionReports.id, contributionInKindItems.reportId)),
+    )
+    .where(submittedIn(taskForceId, periods))
+    .groupBy(contributionReports.organizationId, contributionReports.period);
+}
+
+/** Hours and in-kind value of the submitted reports whose period lies within [from, to] (for a grant match). */
+export async function sumMatchInputs(db: Database, taskForceId: string, from: string, to: string) {
+  const within = and(
+    eq(contributionReports.taskForceId, taskForceId),
+    eq(contributionReports.status, "submitted"),
+    gte(contributionReports.periodStart, from),
+    lte(contributionReports.periodEnd, to),
+  );
+  const joinReport = (table: typeof contributionValues | typeof contributionInKindItems) =>
+    and(eq(contributionReports.taskForceId, table.taskForceId), eq(contributionReports.id, table.reportId));
+  const [hours, inKind] = await Promise.all([
+    db
+      .select({ measure: contributionValues.measure, value: sql<number>`coalesce(sum(${contributionValues.value}), 0)`.mapWith(Number) })
+      .from(contributionValues)
+      .innerJoin(contributionReports, joinReport(contributionValues))
+      .where(and(within, inArray(contributionValues.measure, ["staffHours", "consultantPaidHours"])))
+      .groupBy(contributionValues.measure),
+    db
+      .select({ cents: sql<number>`coalesce(sum(${contributionInKindItems.estimatedValueCents}), 0)`.mapWith(Number) })
+      .from(contributionInKindItems)
+      .innerJoin(contributionReports, joinReport(contributionInKindItems))
+      .where(within),
+  ]);
+  const hoursOf = (measure: string) => hours.find((row) => row.measure === measure)?.value ?? 0;
+  return { staffHours: hoursOf("staffHours"), consultantPaidHours: hoursOf("consultantPaidHours"), inKindCents: inKind[0]?.cents ?? 0 };
+}
+
+/** Active member-role accounts of the given organizations: the people a reminder goes to. */
+export function listOrganizationStaff(db: Database, taskForceId: string, organizationIds: string[]) {
+  if (organizationIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({ userId: users.id, email: users.email, name: users.name, organizationId: memberships.organizationId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.taskForceId, taskForceId),
+        eq(memberships.role, "member"),
+        isNull(memberships.endedAt),
+        inArray(memberships.organizationId, organizationIds),
+      ),
+    );
+}
+
+/** The organizations expected to report: today every organization of the task force. */
+export function listReportingOrganizations(db: Database, taskForceId: string) {
+  return db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.taskForceId, taskForceId))
+    .orderBy(asc(organizations.name));
+}

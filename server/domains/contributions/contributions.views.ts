@@ -1,0 +1,313 @@
+import { getDb } from "@/db/client";
+import { can } from "@/server/auth/permissions";
+import { smallCellThreshold } from "@/server/env";
+import type { TaskForceScope } from "@/server/trpc/context";
+import { suppressCount, suppressTable, type Shown } from "@/server/domains/privacy/suppression";
+import { columnKey, MEASURE_COLUMNS, SERVICE_TYPES, SERVICES_TOTAL, TABLE_COLUMNS, TRAINING_SECTORS } from "./contributions.measures";
+import { listReportingOrganizations, listReportsOfPeriods, sumSubmittedInKind, sumSubmittedValues } from "./contributions.queries";
+import { completenessOf, hoursValueCents, type ContributionSettings } from "./contributions.rules";
+import type { PeriodInput } from "./contributions.schemas";
+import { calendarOf, periodOrRefuse, settingsOf } from "./contributions.service";
+import { dueOnOf, hasEnded, recentPeriods, type Period } from "./periods";
+
+/*
+ * What each role sees of the ledger (DESIGN.md): coordinators every organization in detail; members
+ * their own organization in detail and the others combined; viewers and funders the task force's
+ * totals only. Funders (no contribution.readUnsuppressed) get victim-related counts through
+ * small-cell suppression, here on the server, before anything leaves it. Everyone else goes through
+ * the same code with threshold 0, which hides nothing.
+ */
+
+export type ContributionAccess = "all" | "own" | "aggregate";
+
+export function accessOf(scope: TaskForceScope): ContributionAccess {
+  if (can(scope.role, "contribution.readDetail")) return "all";
+  if (can(scope.role, "contribution.submit") && scope.organizationId) return "own";
+  return "aggregate";
+}
+
+/** The threshold for this caller: the deployment's for funders, 0 (nothing hidden) for everyone else. */
+export function thresholdFor(scope: TaskForceScope): number {
+  return can(scope.role, "contribution.readUnsuppressed") ? 0 : smallCellThreshold();
+}
+
+type Sums = Map<string, number>;
+
+/** Adds the submitted numbers of one organization into a group's sums. */
+function addInto(target: Sums, source: Sums | undefined) {
+  for (const [key, value] of source ?? []) target.set(key, (target.get(key) ?? 0) + value);
+}
+
+/** The cells of one table row from its sums, with suppression at `threshold` for victim-related counts. */
+function cellsOf(sums: Sums, settings: ContributionSettings, threshold: number): Record<string, Shown> {
+  const cells: Record<string, Shown> = {};
+  const get = (key: string) => sums.get(key) ?? 0;
+  for (const column of MEASURE_COLUMNS) {
+    if (column.measure === "services") continue;
+    const key = columnKey(column.measure, column.dimension);
+    cells[key] = column.victimRelated ? suppressCount(get(key), threshold) : { suppressed: false, value: get(key) };
+  }
+  // Services by type are shown with their total: complementary suppression keeps each type hidden.
+  const services = suppressTable(
+    SERVICE_TYPES.map((type) => [get(columnKey("services", type))]),
+    { threshold, rowTotals: false, columnTotals: true },
+  );
+  SERVICE_TYPES.forEach((type, index) => {
+    cells[columnKey("services", type)] = services.cells[index]?.[0] ?? { suppressed: true };
+  });
+  cells[SERVICES_TOTAL] = services.columnTotals?.[0] ?? { suppressed: true };
+  const staff = hoursValueCents(get("staffHours"), settings.staffHourlyRateCents);
+  const consultants = hoursValueCents(get("consultantPaidHours"), settings.consultantHourlyRateCents);
+  const inKind = get("inKindValue");
+  cells.inKindValue = { suppressed: false, value: inKind };
+  cells.staffTimeValue = { suppressed: false, value: staff };
+  cells.consultantTimeValue = { suppressed: false, value: consultants };
+  cells.totalValue = { suppressed: false, value: staff + consultants + inKind };
+  return cells;
+}
+
+/** Submitted sums per period and organization ("measure" or "measure.dimension", plus in-kind cents). */
+async function loadSums(taskForceId: string, periods: string[]) {
+  const db = await getDb();
+  const [values, inKind] = await Promise.all([sumSubmittedValues(db, taskForceId, periods), sumSubmittedInKind(db, taskForceId, periods)]);
+  const sums = new Map<string, Map<string, Sums>>();
+  const of = (period: string, organizationId: string) => {
+    const byOrganization = sums.get(period) ?? new Map<string, Sums>();
+    sums.set(period, byOrganization);
+    const organization = byOrganization.get(organizationId) ?? new Map<string, number>();
+    byOrganization.set(organizationId, organization);
+    return organization;
+  };
+  for (const row of values) of(row.period, row.organizationId).set(columnKey(row.measure, row.dimension), row.value);
+  const descriptions = new Map<string, string>();
+  for (const row of inKind) {
+    of(row.period, row.organizationId).set("inKindValue", row.cents);
+    descriptions.set(`${row.period}:${row.organizationId}`, row.descriptions);
+  }
+  return { sums, descriptions };
+}
+
+export type RowKind = "organization" | "others" | "all";
+
+export interface TableRow {
+  key: string;
+  kind: RowKind;
+  organizationId: string | null;
+  name: string | null;
+  /** Detail rows: the report's status ("missing" without a report). */
+  status: "draft" | "submitted" | "returned" | "missing" | null;
+  late: boolean | null;
+  submittedAt: Date | null;
+  inKindDescriptions: string | null;
+  /** Organizations whose submitted report the row counts. */
+  reporting: number;
+  cells: Record<string, Shown>;
+}
+
+/**
+ * The table of one period — the single query behind the screen table and the CSV/XLSX export.
+ * Rows follow the caller's access; numbers count submitted reports only.
+ */
+export async function getPeriodTable(scope: TaskForceScope, input: PeriodInput, now = new Date()) {
+  const db = await getDb();
+  const { today, taskForceName } = await calendarOf(db, scope.taskForceId, now);
+  const period = periodOrRefuse(input.period, today);
+  const settings = await settingsOf(db, scope.taskForceId);
+  const [organizations, reports, { sums, descriptions }] = await Promise.all([
+    listReportingOrganizations(db, scope.taskForceId),
+    listReportsOfPeriods(db, scope.taskForceId, [period.key]),
+    loadSums(scope.taskForceId, [period.key]),
+  ]);
+  const access = accessOf(scope);
+  const threshold = thresholdFor(scope);
+  const reportOf = new Map(reports.map((report) => [report.organizationId, report]));
+  const submitted = organizations.filter((organization) => reportOf.get(organization.id)?.status === "submitted");
+  const periodSums = sums.get(period.key);
+
+  const groupRow = (kind: RowKind, members: { id: string }[]): TableRow => {
+    const total: Sums = new Map();
+    for (const organization of members) addInto(total, periodSums?.get(organization.id));
+    return {
+      key: kind,
+      kind,
+      organizationId: null,
+      name: null,
+      status: null,
+      late: null,
+      submittedAt: null,
+      inKindDescriptions: null,
+      reporting: members.filter((member) => reportOf.get(member.id)?.status === "submitted").length,
+      cells: cellsOf(total, settings, threshold),
+    };
+  };
+  const detailRow = (organization: { id: string; name: string }): TableRow => {
+    const report = reportOf.get(organization.id);
+    const isSubmitted = report?.status === "submitted";
+    return {
+      key: organization.id,
+      kind: "organization",
+      organizationId: organization.id,
+      name: organization.name,
+      status: report?.status ?? "missing",
+      late: isSubmitted ? report.late : null,
+      submittedAt: report?.submittedAt ?? null,
+      inKindDescriptions: isSubmitted ? (descriptions.get(`${period.key}:${organization.id}`) ?? null) : null,
+      reporting: isSubmitted ? 1 : 0,
+      cells: isSubmitted ? cellsOf(periodSums?.get(organization.id) ?? new Map(), settings, 0) : {},
+    };
+  };
+
+  const rows: TableRow[] = [];
+  if (access === "all") rows.push(...organizations.map(detailRow));
+  if (access === "own") {
+    const own = organizations.find((organization) => organization.id === scope.organizationId);
+    if (own) rows.push(detailRow(own));
+    rows.push(groupRow("others", submitted.filter((organization) => organization.id !== scope.organizationId)));
+  }
+  rows.push(groupRow("all", submitted));
+
+  const completeness = completenessOf({ expected: organizations.length, statuses: reports });
+  return {
+    taskForceName,
+    period: { ...period, dueOn: dueOnOf(period, settings.dueDays), ended: hasEnded(period, today) },
+    access,
+    suppressed: threshold > 0,
+    threshold: smallCellThreshold(),
+    columns: TABLE_COLUMNS,
+    rows,
+    completeness,
+    generatedAt: now,
+  };
+}
+
+export type PeriodTable = Awaited<ReturnType<typeof getPeriodTable>>;
+
+/** A victim-related table over periods (rows × periods), with the totals it is shown with. */
+function periodTable(
+  rows: { key: string; values: number[] }[],
+  options: { threshold: number; columnTotals: boolean },
+) {
+  const table = suppressTable(
+    rows.map((row) => row.values),
+    { threshold: options.threshold, rowTotals: true, columnTotals: options.columnTotals },
+  );
+  return {
+    rows: rows.map((row, index) => ({ key: row.key, cells: table.cells[index] ?? [], total: table.rowTotals?.[index] ?? { suppressed: true as const } })),
+    columnTotals: table.columnTotals,
+    grandTotal: table.grandTotal,
+  };
+}
+
+/** The current period and the ones before it: a year and a half of quarters, a year of months. */
+const OVERVIEW_PERIODS = { quarter: 6, month: 12 } as const;
+
+/**
+ * The periods overview: completeness per period, the chart series and the victim-related tables,
+ * each shaped for the caller's access. Organization names appear only for coordinators (all) and,
+ * for their own organization, members.
+ */
+export async function getOverview(scope: TaskForceScope, now = new Date()) {
+  const db = await getDb();
+  const { today } = await calendarOf(db, scope.taskForceId, now);
+  const settings = await settingsOf(db, scope.taskForceId);
+  const periods = recentPeriods(today, settings.periodLength, OVERVIEW_PERIODS[settings.periodLength]);
+  const keys = periods.map((period) => period.key);
+  const [organizations, reports, { sums }] = await Promise.all([
+    listReportingOrganizations(db, scope.taskForceId),
+    listReportsOfPeriods(db, scope.taskForceId, keys),
+    loadSums(scope.taskForceId, keys),
+  ]);
+  const access = accessOf(scope);
+  const threshold = thresholdFor(scope);
+
+  const completeness = periods.map((period: Period) => {
+    const ofPeriod = reports.filter((report) => report.period === period.key);
+    const statusOf = new Map(ofPeriod.map((report) => [report.organizationId, report]));
+    return {
+      period: period.key,
+      start: period.start,
+      end: period.end,
+      dueOn: dueOnOf(period, settings.dueDays),
+      ended: hasEnded(period, today),
+      ...completenessOf({ expected: organizations.length, statuses: ofPeriod }),
+      organizations:
+        access === "all"
+          ? organizations.map((organization) => {
+              const report = statusOf.get(organization.id);
+              return { id: organization.id, name: organization.name, status: report?.status ?? ("missing" as const), late: report?.late ?? false };
+            })
+          : null,
+    };
+  });
+
+  const totalOf = (period: string, members: { id: string }[]) => {
+    const total: Sums = new Map();
+    for (const organization of members) addInto(total, sums.get(period)?.get(organization.id));
+    return total;
+  };
+  const valueOf = (total: Sums) => ({
+    staffTime: hoursValueCents(total.get("staffHours") ?? 0, settings.staffHourlyRateCents),
+    consultantTime: hoursValueCents(total.get("consultantPaidHours") ?? 0, settings.consultantHourlyRateCents),
+    inKind: total.get("inKindValue") ?? 0,
+  });
+  const totals = new Map(keys.map((key) => [key, totalOf(key, organizations)]));
+  const valueByType = keys.map((key) => ({ period: key, ...valueOf(totals.get(key) ?? new Map()) }));
+
+  const groups =
+    access === "all"
+      ? organizations.map((organization) => ({ key: organization.id, name: organization.name, members: [organization] }))
+      : access === "own"
+        ? [
+            { key: "own", name: organizations.find((organization) => organization.id === scope.organizationId)?.name ?? null, members: organizations.filter((organization) => organization.id === scope.organizationId) },
+            { key: "others", name: null, members: organizations.filter((organization) => organization.id !== scope.organizationId) },
+          ]
+        : null;
+  const valueByOrganization = groups?.map((group) => ({
+    key: group.key,
+    name: group.name,
+    values: keys.map((key) => {
+      const value = valueOf(totalOf(key, group.members));
+      return { period: key, total: value.staffTime + value.consultantTime + value.inKind };
+    }),
+  }));
+
+  const allPeriods: Sums = new Map();
+  for (const total of totals.values()) addInto(allPeriods, total);
+  const peopleTrainedBySector = TRAINING_SECTORS.map((sector) => ({ sector, count: allPeriods.get(columnKey("peopleTrained", sector)) ?? 0 })).filter(
+    (row) => row.count > 0,
+  );
+
+  const series = (key: string) => keys.map((period) => totals.get(period)?.get(key) ?? 0);
+  const services = periodTable(
+    SERVICE_TYPES.map((type) => ({ key: type, values: series(columnKey("services", type)) })).filter((row) => row.values.some((value) => value > 0)),
+    { threshold, columnTotals: true },
+  );
+  const identified = periodTable(
+    [
+      { key: "potentialVictimsIdentified", values: series("potentialVictimsIdentified") },
+      { key: "confirmedVictimsIdentified", values: series("confirmedVictimsIdentified") },
+    ],
+    { threshold, columnTotals: false },
+  );
+  const referrals = periodTable(
+    [
+      { key: "referralsMade", values: series("referralsMade") },
+      { key: "referralsReceived", values: series("referralsReceived") },
+    ],
+    { threshold, columnTotals: false },
+  );
+
+  return {
+    today,
+    periodLength: settings.periodLength,
+    periods: keys,
+    access,
+    suppressed: threshold > 0,
+    threshold: smallCellThreshold(),
+    completeness,
+    valueByType,
+    valueByOrganization: valueByOrganization ?? null,
+    peopleTrainedBySector,
+    victimCounts: { services, identified, referrals },
+  };
+}
