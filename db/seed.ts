@@ -19,6 +19,7 @@ import { ensureDefaultFramework } from "@/server/domains/frameworks/defaultFrame
 import { findCurrentFrameworkVersionOfTaskForce } from "@/server/domains/frameworks/frameworks.queries";
 import { insertActionItem, insertGap, insertGapEvent } from "@/server/domains/gaps/gaps.queries";
 import { addDays, dateInZone, type ActionItemStatus, type GapPriority, type GapStatus } from "@/server/domains/gaps/gaps.rules";
+import { seedDemoGrants } from "./seedGrants";
 
 /*
  * A clearly fictional demo: invented task forces, agencies and people with "(demo)" in every name and
@@ -190,6 +191,7 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
       if (demo.slug === DEMO_TASK_FORCE_SLUG) {
         const assessed = await seedDemoAssessments(tx, { taskForceId: taskForce.id, userIds, organizationIds, organizations: demo.organizations });
         await seedDemoGaps(tx, { taskForceId: taskForce.id, timeZone: demo.timeZone, userIds, organizationIds, ...assessed });
+        await seedDemoGrants(tx, { taskForceId: taskForce.id, userIds, organizationIds });
       }
     }
   });

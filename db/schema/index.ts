@@ -6,3 +6,4 @@ export * from "./frameworks";
 export * from "./assessments";
 export * from "./notifications";
 export * from "./gaps";
+export * from "./grants";

@@ -27,11 +27,17 @@ export const PERMISSIONS = [
   "gap.comment",
   "action.read",
   "action.update",
+  "grant.read",
+  "grant.readInternal",
+  "grant.manage",
+  "report.generate",
+  "portfolio.read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+// portfolio.read marks the role whose task forces make up a person's funder portfolio (/funder).
 const ROLE_PERMISSIONS: Record<TaskForceRole, readonly Permission[]> = {
-  coordinator: PERMISSIONS,
+  coordinator: PERMISSIONS.filter((permission) => permission !== "portfolio.read"),
   // Staff of a member agency see who is on the task force and which agencies take part.
   // gap.update, gap.comment and action.update are further narrowed by the gaps service for members:
   // gaps their organization owns, actions assigned to them or their organization.
@@ -47,11 +53,24 @@ const ROLE_PERMISSIONS: Record<TaskForceRole, readonly Permission[]> = {
     "gap.comment",
     "action.read",
     "action.update",
+    "grant.read",
+    "grant.readInternal",
   ],
   // Funders see aggregates and shared records, not the staff directory (least privilege): gaps and
   // their status, comments shared with them, no internal notes and no action items.
-  funder: ["taskForce.read", "organization.read", "assessment.read", "gap.read"],
-  viewer: ["taskForce.read", "membership.read", "organization.read", "assessment.read", "gap.read", "gap.readInternal", "action.read"],
+  // They read grant progress and generate reports from shared records only (no grant.readInternal).
+  funder: ["taskForce.read", "organization.read", "assessment.read", "gap.read", "grant.read", "report.generate", "portfolio.read"],
+  viewer: [
+    "taskForce.read",
+    "membership.read",
+    "organization.read",
+    "assessment.read",
+    "gap.read",
+    "gap.readInternal",
+    "action.read",
+    "grant.read",
+    "grant.readInternal",
+  ],
 };
 
 export function can(role: TaskForceRole, permission: Permission): boolean {

@@ -8,6 +8,10 @@ import { notificationsRouter } from "@/server/domains/notifications/notification
 import { organizationsRouter } from "@/server/domains/organizations/organizations.router";
 import { peopleRouter } from "@/server/domains/people/people.router";
 import { adminTaskForcesRouter, taskForcesRouter } from "@/server/domains/taskForces/taskForces.router";
+import { dashboardRouter } from "@/server/domains/dashboard/dashboard.router";
+import { funderRouter } from "@/server/domains/funder/funder.router";
+import { grantsRouter } from "@/server/domains/grants/grants.router";
+import { reportsRouter } from "@/server/domains/reports/reports.router";
 import { createCallerFactory, createRouter } from "./init";
 
 export const appRouter = createRouter({
@@ -22,6 +26,10 @@ export const appRouter = createRouter({
   framework: frameworksRouter,
   gap: gapsRouter,
   actionItem: actionItemsRouter,
+  grant: grantsRouter,
+  report: reportsRouter,
+  dashboard: dashboardRouter,
+  funder: funderRouter,
   admin: createRouter({ taskForce: adminTaskForcesRouter }),
 });
 
