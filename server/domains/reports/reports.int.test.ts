@@ -88,7 +88,8 @@ describe("progress reports", () => {
     expect(report.content.sections.map((section) => section.key)).toEqual(["requirements", "roadmap", "gaps"]);
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await reportToXlsx(report.content, report.generatedAt));
+    // A copy into a fresh ArrayBuffer: what a browser or a file read would hand exceljs.
+    await workbook.xlsx.load(new Uint8Array(await reportToXlsx(report.content, report.generatedAt)).buffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Grant requirements", "Roadmap stages by area", "Gaps"]);
 
     const db = await getDb();
