@@ -40,10 +40,10 @@ test("a coordinator sees computed statuses with their reason and adds a requirem
   await page.goto(tf("/grants"));
   await page.getByRole("link", { name: DEMO_AWARD }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Award ${DEMO_AWARD}` })).toBeVisible();
-  const corePartners = page.getByRole("row", { name: /Core partners engaged, including prosecution/ });
+  const corePartners = page.getByRole("row", { name: /^Core partners engaged, including prosecution/ });
   await expect(corePartners.getByText(/^Overridden \(computed: Met\)\. Reason: .*US Attorney's Office/)).toBeVisible();
-  await expect(page.getByRole("row", { name: /Start-up phase completed/ }).getByText(/^Computed:/)).toBeVisible();
-  await expect(page.getByRole("row", { name: /Written operational protocols/ }).getByRole("link", { name: /Written referral protocol/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /^Start-up phase completed/ }).getByText(/^Computed:/)).toBeVisible();
+  await expect(page.getByRole("row", { name: /^Written operational protocols/ }).getByRole("link", { name: /Written referral protocol/ })).toBeVisible();
 
   const title = `Partner survey ${Date.now()}`;
   const ownForm = page.getByRole("form", { name: messages.requirements.ownForm });

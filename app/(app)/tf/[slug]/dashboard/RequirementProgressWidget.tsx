@@ -48,7 +48,7 @@ export function RequirementProgressWidget({ taskForceSlug }: WidgetProps) {
             <BarChart data={rows} layout="vertical" margin={{ top: 5, right: 20, bottom: 5, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey="label" width={150} />
+              <YAxis type="category" dataKey="label" width={180} />
               {SEGMENTS.map((segment, index) => {
                 const style = seriesStyle(index);
                 return (

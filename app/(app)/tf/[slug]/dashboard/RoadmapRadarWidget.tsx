@@ -55,6 +55,7 @@ export function RoadmapRadarWidget({ taskForceSlug }: WidgetProps) {
   const lastClosed = trend.data?.rounds.at(-1)?.closedAt ?? null;
   return (
     <WidgetFrame
+      wide
       title={t("radarTitle")}
       href={`/tf/${taskForceSlug}/assessments`}
       linkLabel={t("radarLink")}

@@ -14,6 +14,7 @@ export function RoadmapTrendWidget({ taskForceSlug }: WidgetProps) {
   const trend = useQuery(trpc.assessment.trend.queryOptions({ taskForceSlug }));
   return (
     <WidgetFrame
+      wide
       title={t("trendTitle")}
       href={`/tf/${taskForceSlug}/assessments`}
       linkLabel={t("radarLink")}

@@ -21,6 +21,7 @@ export function WidgetFrame({
   href,
   linkLabel,
   freshness,
+  wide = false,
   children,
 }: {
   title: string;
@@ -28,11 +29,13 @@ export function WidgetFrame({
   linkLabel: string;
   /** What the data is and when it last changed; null when there is none yet. */
   freshness: { what: string; at: Date | null } | null;
+  /** Charts with long axis labels take the whole row. */
+  wide?: boolean;
   children: ReactNode;
 }) {
   const headingId = useId();
   return (
-    <section className="widget" aria-labelledby={headingId}>
+    <section className={wide ? "widget wide" : "widget"} aria-labelledby={headingId}>
       <h2 id={headingId}>{title}</h2>
       {children}
       <div className="widget-footer">

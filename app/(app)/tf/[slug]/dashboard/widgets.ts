@@ -25,7 +25,7 @@ export interface DashboardWidget {
 export const DASHBOARD_WIDGETS: readonly DashboardWidget[] = [
   { key: "requirements", permission: "grant.read", Component: RequirementProgressWidget, prefetch: (client, input) => client.prefetchQuery(trpc.grant.progress.queryOptions(input)) },
   { key: "nextReport", permission: "grant.read", Component: NextReportWidget, prefetch: (client, input) => client.prefetchQuery(trpc.grant.progress.queryOptions(input)) },
+  { key: "gaps", permission: "gap.read", Component: GapsWidget, prefetch: (client, input) => client.prefetchQuery(trpc.dashboard.gaps.queryOptions(input)) },
   { key: "roadmapRadar", permission: "assessment.read", Component: RoadmapRadarWidget, prefetch: (client, input) => client.prefetchQuery(trpc.assessment.trend.queryOptions(input)) },
   { key: "roadmapTrend", permission: "assessment.read", Component: RoadmapTrendWidget, prefetch: (client, input) => client.prefetchQuery(trpc.assessment.trend.queryOptions(input)) },
-  { key: "gaps", permission: "gap.read", Component: GapsWidget, prefetch: (client, input) => client.prefetchQuery(trpc.dashboard.gaps.queryOptions(input)) },
 ];

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import { Fragment } from "react";
 import { CalendarDay } from "@/app/(app)/tf/[slug]/assessments/CalendarDay";
 import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
@@ -113,33 +114,42 @@ export function GrantDetail({ taskForceSlug, grantId, canGenerateReports }: { ta
             </thead>
             <tbody>
               {requirements.map((requirement) => (
-                <tr key={requirement.id}>
-                  <th scope="row">
-                    {requirement.title}
-                    {requirement.description && <span className="hint">{requirement.description}</span>}
-                    {canManage && <RequirementEditor taskForceSlug={taskForceSlug} requirement={requirement} evidenceKinds={detail.data.evidenceKinds} />}
-                  </th>
-                  <td>
-                    <RequirementStatus requirement={requirement} />
-                  </td>
-                  <td>{requirement.ownerOrganizationName ?? requirement.ownerUserName ?? tRequirements("noOwner")}</td>
-                  <td>{requirement.dueOn ? <CalendarDay value={requirement.dueOn} /> : tRequirements("noDue")}</td>
-                  <td>
-                    {requirement.evidence.length === 0 ? (
-                      tRequirements("noEvidence")
-                    ) : (
-                      <ul className="evidence">
-                        {requirement.evidence.map((item) => (
-                          <li key={item.id}>
-                            <span className="evidence-kind">{tRequirements(`kind.${item.kind}` as "kind.url")}</span>{" "}
-                            {item.href ? <a href={item.href}>{item.label || item.recordLabel || item.href}</a> : item.label}
-                            {item.missing && <> {tRequirements("evidenceMissing")}</>}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                </tr>
+                <Fragment key={requirement.id}>
+                  <tr>
+                    <th scope="row">
+                      {requirement.title}
+                      {requirement.description && <span className="hint">{requirement.description}</span>}
+                    </th>
+                    <td>
+                      <RequirementStatus requirement={requirement} />
+                    </td>
+                    <td>{requirement.ownerOrganizationName ?? requirement.ownerUserName ?? tRequirements("noOwner")}</td>
+                    <td>{requirement.dueOn ? <CalendarDay value={requirement.dueOn} /> : tRequirements("noDue")}</td>
+                    <td>
+                      {requirement.evidence.length === 0 ? (
+                        tRequirements("noEvidence")
+                      ) : (
+                        <ul className="evidence">
+                          {requirement.evidence.map((item) => (
+                            <li key={item.id}>
+                              <span className="evidence-kind">{tRequirements(`kind.${item.kind}` as "kind.url")}</span>{" "}
+                              {item.href ? <a href={item.href}>{item.label || item.recordLabel || item.href}</a> : item.label}
+                              {item.missing && <> {tRequirements("evidenceMissing")}</>}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                  {canManage && (
+                    // The editor spans the table's width on a row of its own, right under its requirement.
+                    <tr className="editor-row">
+                      <td colSpan={5}>
+                        <RequirementEditor taskForceSlug={taskForceSlug} requirement={requirement} evidenceKinds={detail.data.evidenceKinds} />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
               ))}
             </tbody>
           </table>

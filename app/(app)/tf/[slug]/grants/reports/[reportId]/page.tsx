@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: PageProps<"/tf/[slug]/grants/
 export default async function ReportPage({ params }: PageProps<"/tf/[slug]/grants/reports/[reportId]">) {
   const { slug, reportId } = await params;
   const path = `/tf/${slug}/grants/reports/${reportId}`;
-  await requireTaskForcePermission(slug, path, "report.generate");
+  const taskForce = await requireTaskForcePermission(slug, path, "report.generate");
   const caller = await serverCaller();
   const report = await loadForPage(() => caller.report.get({ taskForceSlug: slug, reportId }), path);
   const { content } = report;
@@ -63,7 +63,7 @@ export default async function ReportPage({ params }: PageProps<"/tf/[slug]/grant
         <dd>{format.number(content.grant.amount, { style: "currency", currency: "USD" })}</dd>
         <dt>{t("generatedLabel")}</dt>
         <dd>
-          {format.dateTime(report.generatedAt, { dateStyle: "medium", timeStyle: "short" })}
+          {format.dateTime(report.generatedAt, { dateStyle: "medium", timeStyle: "short", timeZone: taskForce.timeZone })}
           {report.generatedByName && <> {t("byName", { name: report.generatedByName })}</>}
         </dd>
       </dl>
