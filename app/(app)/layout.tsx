@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/app/_components/SignOutButton";
 import { serverCaller } from "@/app/_trpc/server";
-import { can } from "@/server/auth/permissions";
+import { PORTFOLIO_ROLES } from "@/server/auth/permissions";
 import { getSessionUser } from "@/server/auth/session";
 
 /** The signed-in frame: brand, task-force switcher, account and sign-out. */
@@ -38,7 +38,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
                 </details>
               </li>
             )}
-            {taskForces.some((taskForce) => can(taskForce.role, "portfolio.read")) && (
+            {taskForces.some((taskForce) => PORTFOLIO_ROLES.includes(taskForce.role)) && (
               <li>
                 <Link href="/funder">{t("funder")}</Link>
               </li>

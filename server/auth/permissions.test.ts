@@ -14,7 +14,7 @@ describe("role permissions", () => {
   });
 
   it("lets a funder read the task force, its agencies and assessment aggregates, and manage nothing", () => {
-    expect(permissionsOf("funder")).toEqual(["taskForce.read", "organization.read", "assessment.read", "gap.read"]);
+    expect(permissionsOf("funder")).toEqual(["taskForce.read", "organization.read", "assessment.read", "gap.read", "grant.read", "report.generate"]);
     const writes = PERMISSIONS.filter((permission) => /\.(manage|update)$/.test(permission));
     expect(writes.length).toBeGreaterThan(0);
     for (const permission of writes) expect(can("funder", permission), permission).toBe(false);
@@ -60,6 +60,19 @@ describe("role permissions", () => {
     expect(can("funder", "gap.readInternal")).toBe(false);
     expect(can("funder", "action.read")).toBe(false);
     expect(can("viewer", "gap.readInternal")).toBe(true);
+  });
+
+  it("lets coordinators manage grants; everyone reads them; coordinators and funders generate reports; funders see shared records only", () => {
+    expect(can("coordinator", "grant.manage")).toBe(true);
+    for (const role of ["member", "viewer", "funder"] as const) {
+      expect(can(role, "grant.read"), role).toBe(true);
+      expect(can(role, "grant.manage"), role).toBe(false);
+    }
+    expect(can("funder", "report.generate")).toBe(true);
+    expect(can("member", "report.generate")).toBe(false);
+    expect(can("viewer", "report.generate")).toBe(false);
+    expect(can("funder", "grant.readInternal")).toBe(false);
+    expect(can("member", "grant.readInternal")).toBe(true);
   });
 
   it("lists only known permissions for every role", () => {

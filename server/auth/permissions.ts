@@ -31,13 +31,11 @@ export const PERMISSIONS = [
   "grant.readInternal",
   "grant.manage",
   "report.generate",
-  "portfolio.read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-// portfolio.read marks the role whose task forces make up a person's funder portfolio (/funder).
 const ROLE_PERMISSIONS: Record<TaskForceRole, readonly Permission[]> = {
-  coordinator: PERMISSIONS.filter((permission) => permission !== "portfolio.read"),
+  coordinator: PERMISSIONS,
   // Staff of a member agency see who is on the task force and which agencies take part.
   // gap.update, gap.comment and action.update are further narrowed by the gaps service for members:
   // gaps their organization owns, actions assigned to them or their organization.
@@ -59,7 +57,7 @@ const ROLE_PERMISSIONS: Record<TaskForceRole, readonly Permission[]> = {
   // Funders see aggregates and shared records, not the staff directory (least privilege): gaps and
   // their status, comments shared with them, no internal notes and no action items.
   // They read grant progress and generate reports from shared records only (no grant.readInternal).
-  funder: ["taskForce.read", "organization.read", "assessment.read", "gap.read", "grant.read", "report.generate", "portfolio.read"],
+  funder: ["taskForce.read", "organization.read", "assessment.read", "gap.read", "grant.read", "report.generate"],
   viewer: [
     "taskForce.read",
     "membership.read",
@@ -72,6 +70,9 @@ const ROLE_PERMISSIONS: Record<TaskForceRole, readonly Permission[]> = {
     "grant.readInternal",
   ],
 };
+
+/** Roles whose task forces make up a person's funder portfolio (/funder): the ones they fund. */
+export const PORTFOLIO_ROLES: readonly TaskForceRole[] = ["funder"];
 
 export function can(role: TaskForceRole, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);

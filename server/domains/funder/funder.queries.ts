@@ -1,10 +1,7 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { memberships, TASK_FORCE_ROLES, taskForces } from "@/db/schema";
-import { can } from "@/server/auth/permissions";
-
-/** Roles whose task forces make up a person's portfolio (funders), read from the permission map. */
-const PORTFOLIO_ROLES = TASK_FORCE_ROLES.filter((role) => can(role, "portfolio.read"));
+import { memberships, taskForces } from "@/db/schema";
+import { PORTFOLIO_ROLES } from "@/server/auth/permissions";
 
 /** The task forces the person funds: active memberships in a portfolio role, nothing else. */
 export function listFundedTaskForces(db: Database, userId: string) {
@@ -12,6 +9,6 @@ export function listFundedTaskForces(db: Database, userId: string) {
     .select({ id: taskForces.id, slug: taskForces.slug, name: taskForces.name, timeZone: taskForces.timeZone })
     .from(memberships)
     .innerJoin(taskForces, eq(taskForces.id, memberships.taskForceId))
-    .where(and(eq(memberships.userId, userId), isNull(memberships.endedAt), inArray(memberships.role, PORTFOLIO_ROLES)))
+    .where(and(eq(memberships.userId, userId), isNull(memberships.endedAt), inArray(memberships.role, [...PORTFOLIO_ROLES])))
     .orderBy(asc(taskForces.name));
 }
