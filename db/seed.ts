@@ -22,6 +22,7 @@ import { insertActionItem, insertGap, insertGapEvent } from "@/server/domains/ga
 import { seedDemoMembers } from "./seedMembers";
 import { seedDemoContributions } from "./seedContributions";
 import { addDays, dateInZone, type ActionItemStatus, type GapPriority, type GapStatus } from "@/server/domains/gaps/gaps.rules";
+import { seedDemoGrants } from "./seedGrants";
 
 /*
  * A clearly fictional demo: invented task forces, agencies and people with "(demo)" in every name and
@@ -196,6 +197,7 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
         await seedDemoMembers(tx, { taskForceId: taskForce.id, timeZone: demo.timeZone, userIds, organizationIds });
         await seedDemoMeetings(tx, { taskForceId: taskForce.id, timeZone: demo.timeZone, userIds, organizationIds, memberships: demo.memberships, organizations: demo.organizations });
         await seedDemoContributions(tx, { taskForceId: taskForce.id, timeZone: demo.timeZone, userIds, organizationIds });
+        await seedDemoGrants(tx, { taskForceId: taskForce.id, userIds, organizationIds });
       }
     }
   });

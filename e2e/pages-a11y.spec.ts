@@ -82,11 +82,16 @@ test.describe("every page passes axe", () => {
       [tf("/contributions"), messages.contributions.title],
       [tf(CONTRIBUTIONS_PERIOD), contributionsPeriodTitle],
       [tf("/grants"), messages.nav.grants],
+      [tf("/grants/reports"), messages.reports.title],
       [tf("/settings"), messages.settings.title],
       [tf("/settings/audit"), messages.audit.title],
       ["/account", messages.account.title],
     ];
     for (const [path, heading] of pages) await visit(page, path, heading);
+    await page.goto(tf("/grants"));
+    await page.getByRole("link", { name: "DEMO-2025-ECM-0001" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Award DEMO-2025-ECM-0001" })).toBeVisible();
+    await expectNoAxeViolations(page, "grant page");
 
     // The coordinator sees every section, settings included, with the current one marked.
     await page.goto(tf("/members"));
@@ -143,7 +148,8 @@ test.describe("every page passes axe", () => {
     await page.goto(tf("/members/people"));
     await expect(page.getByRole("heading", { name: messages.people.inviteTitle })).toHaveCount(0);
     await expect(page.getByRole("button", { name: messages.people.editShort })).toHaveCount(0);
-    // Settings and the audit log are not theirs.
+    // Settings, the audit log and progress reports are not theirs.
+    expect((await page.goto(tf("/grants/reports")))?.status()).toBe(404);
     expect((await page.goto(tf("/settings")))?.status()).toBe(404);
     expect((await page.goto(tf("/settings/audit")))?.status()).toBe(404);
   });
@@ -164,6 +170,8 @@ test.describe("every page passes axe", () => {
       [tf("/contributions"), messages.contributions.title],
       [tf(CONTRIBUTIONS_PERIOD), contributionsPeriodTitle],
       [tf("/grants"), messages.nav.grants],
+      [tf("/grants/reports"), messages.reports.title],
+      ["/funder", messages.funder.title],
       ["/account", messages.account.title],
     ] as const) {
       await visit(page, path, heading);

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/app/_components/SignOutButton";
 import { serverCaller } from "@/app/_trpc/server";
+import { PORTFOLIO_ROLES } from "@/server/auth/permissions";
 import { getSessionUser } from "@/server/auth/session";
 
 /** The signed-in frame: brand, task-force switcher, account and sign-out. */
@@ -35,6 +36,11 @@ export default async function SignedInLayout({ children }: { children: ReactNode
                     ))}
                   </ul>
                 </details>
+              </li>
+            )}
+            {taskForces.some((taskForce) => PORTFOLIO_ROLES.includes(taskForce.role)) && (
+              <li>
+                <Link href="/funder">{t("funder")}</Link>
               </li>
             )}
             {user.isAdmin && (

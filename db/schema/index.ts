@@ -9,3 +9,4 @@ export * from "./gaps";
 export * from "./meetings";
 export * from "./members";
 export * from "./contributions";
+export * from "./grants";

@@ -25,6 +25,8 @@ describe("role permissions", () => {
       "protocol.read",
       "document.read",
       "contribution.read",
+      "grant.read",
+      "report.generate",
     ]);
     const writes = PERMISSIONS.filter((permission) => /\.(manage|update)$/.test(permission));
     expect(writes.length).toBeGreaterThan(0);
@@ -89,6 +91,19 @@ describe("role permissions", () => {
       expect(can("viewer", permission), permission).toBe(false);
       expect(can("funder", permission), permission).toBe(false);
     }
+  });
+
+  it("lets coordinators manage grants; everyone reads them; coordinators and funders generate reports; funders see shared records only", () => {
+    expect(can("coordinator", "grant.manage")).toBe(true);
+    for (const role of ["member", "viewer", "funder"] as const) {
+      expect(can(role, "grant.read"), role).toBe(true);
+      expect(can(role, "grant.manage"), role).toBe(false);
+    }
+    expect(can("funder", "report.generate")).toBe(true);
+    expect(can("member", "report.generate")).toBe(false);
+    expect(can("viewer", "report.generate")).toBe(false);
+    expect(can("funder", "grant.readInternal")).toBe(false);
+    expect(can("member", "grant.readInternal")).toBe(true);
   });
 
   it("lists only known permissions for every role", () => {

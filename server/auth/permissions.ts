@@ -49,6 +49,10 @@ export const PERMISSIONS = [
   "contribution.readUnsuppressed",
   "contribution.submit",
   "contribution.manage",
+  "grant.read",
+  "grant.readInternal",
+  "grant.manage",
+  "report.generate",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -87,12 +91,15 @@ const ROLE_PERMISSIONS: Record<TaskForceRole, readonly Permission[]> = {
     "contribution.read",
     "contribution.readUnsuppressed",
     "contribution.submit",
+    "grant.read",
+    "grant.readInternal",
   ],
   // Funders see aggregates and shared records, not the staff directory (least privilege): gaps and
   // their status, comments shared with them, no internal notes and no action items.
   // Funders' meetings are narrowed by the meetings service to those whose approved minutes are shared with them.
   // MOUs and protocols (and their documents) only where a coordinator shared them; never contacts.
   // Contributions reach funders aggregated, with small victim-related counts suppressed (no readUnsuppressed).
+  // They read grant progress and generate reports from shared records only (no grant.readInternal).
   funder: [
     "taskForce.read",
     "organization.read",
@@ -104,6 +111,8 @@ const ROLE_PERMISSIONS: Record<TaskForceRole, readonly Permission[]> = {
     "protocol.read",
     "document.read",
     "contribution.read",
+    "grant.read",
+    "report.generate",
   ],
   viewer: [
     "taskForce.read",
@@ -123,8 +132,13 @@ const ROLE_PERMISSIONS: Record<TaskForceRole, readonly Permission[]> = {
     "memberRecords.readUnshared",
     "contribution.read",
     "contribution.readUnsuppressed",
+    "grant.read",
+    "grant.readInternal",
   ],
 };
+
+/** Roles whose task forces make up a person's funder portfolio (/funder): the ones they fund. */
+export const PORTFOLIO_ROLES: readonly TaskForceRole[] = ["funder"];
 
 export function can(role: TaskForceRole, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);

@@ -12,6 +12,10 @@ import { peopleRouter } from "@/server/domains/people/people.router";
 import { mousRouter } from "@/server/domains/mous/mous.router";
 import { protocolsRouter } from "@/server/domains/protocols/protocols.router";
 import { adminTaskForcesRouter, taskForcesRouter } from "@/server/domains/taskForces/taskForces.router";
+import { dashboardRouter } from "@/server/domains/dashboard/dashboard.router";
+import { funderRouter } from "@/server/domains/funder/funder.router";
+import { grantsRouter } from "@/server/domains/grants/grants.router";
+import { reportsRouter } from "@/server/domains/reports/reports.router";
 import { createCallerFactory, createRouter } from "./init";
 
 export const appRouter = createRouter({
@@ -32,6 +36,10 @@ export const appRouter = createRouter({
   mou: mousRouter,
   protocol: protocolsRouter,
   contribution: contributionsRouter,
+  grant: grantsRouter,
+  report: reportsRouter,
+  dashboard: dashboardRouter,
+  funder: funderRouter,
   admin: createRouter({ taskForce: adminTaskForcesRouter }),
 });
 

@@ -802,11 +802,15 @@ export async function compareRounds(scope: TaskForceScope, input: CompareRoundsI
  * agreed stages. Areas are matched by key; names come from the latest round's framework.
  */
 export async function getTrend(scope: TaskForceScope) {
-  const db = await getDb();
+  return areaTrendOf(await getDb(), scope.taskForceId);
+}
+
+/** getTrend for a task force the caller was already checked for (the funder portfolio spans several). */
+export async function areaTrendOf(db: Database, taskForceId: string) {
   const [rounds, medians, agreed] = await Promise.all([
-    listRoundsWithContent(db, scope.taskForceId, { status: "closed" }),
-    listClosedRoundMedians(db, scope.taskForceId),
-    listAgreedStages(db, scope.taskForceId),
+    listRoundsWithContent(db, taskForceId, { status: "closed" }),
+    listClosedRoundMedians(db, taskForceId),
+    listAgreedStages(db, taskForceId),
   ]);
   const medianOf = new Map(medians.map((row) => [`${row.roundId}|${row.elementKey}`, row.median]));
   const agreedOf = new Map(agreed.map((row) => [`${row.roundId}|${row.elementKey}`, row.stage]));

@@ -1,26 +1,42 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { getQueryClient, HydrateClient } from "@/app/_trpc/server";
 import { loadTaskForce } from "../_lib/taskForce";
 import { DisciplineCoverageAlert } from "../meetings/_components/DisciplineCoverageAlert";
 import { MouRenewals } from "../members/mous/MouRenewals";
+import { DASHBOARD_WIDGETS } from "./widgets";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
 }
 
+/** The task force's home: every widget the viewer may see, prefetched together. */
 export default async function DashboardPage({ params }: PageProps<"/tf/[slug]/dashboard">) {
   const { slug } = await params;
   const taskForce = await loadTaskForce(slug, `/tf/${slug}/dashboard`);
+  const widgets = DASHBOARD_WIDGETS.filter((widget) => taskForce.permissions.includes(widget.permission));
+  const queryClient = getQueryClient();
+  const input = { taskForceSlug: slug };
+  // Widgets reading the same procedure share one request (the query cache dedupes by key).
+  await Promise.all(widgets.map((widget) => widget.prefetch(queryClient, input)));
   const t = await getTranslations("dashboard");
   const tRoles = await getTranslations("roles");
+  const readOnly = !taskForce.permissions.includes("grant.readInternal");
   return (
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("welcome", { taskForce: taskForce.name })}</p>
       <p>{t("yourRole", { role: tRoles(taskForce.role) })}</p>
-      {taskForce.permissions.includes("meeting.read") && <DisciplineCoverageAlert taskForceSlug={slug} />}
-      <p>{t("comingSoon")}</p>
-      <MouRenewals slug={slug} permissions={taskForce.permissions} />
+      {readOnly && <p>{t("readOnlyNote")}</p>}
+      <HydrateClient>
+        <div className="widget-grid">
+          {widgets.map(({ key, Component }) => (
+            <Component key={key} taskForceSlug={slug} permissions={taskForce.permissions} />
+          ))}
+          {taskForce.permissions.includes("meeting.read") && <DisciplineCoverageAlert taskForceSlug={slug} />}
+          <MouRenewals slug={slug} permissions={taskForce.permissions} />
+        </div>
+      </HydrateClient>
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getQueryClient, HydrateClient, loadForPage, trpc } from "@/app/_trpc/server";
 import { requireTaskForcePermission } from "../../_lib/taskForce";
+import { LinkedRequirements } from "../../grants/LinkedRequirements";
 import { GapDetail } from "./GapDetail";
 
 type Props = { params: Promise<{ slug: string; gapId: string }> };
@@ -25,10 +26,12 @@ export default async function GapPage({ params }: Props) {
     queryClient.prefetchQuery(trpc.gap.progress.queryOptions(input)),
     queryClient.prefetchQuery(trpc.organization.list.queryOptions({ taskForceSlug: slug })),
     ...(canSeePeople ? [queryClient.prefetchQuery(trpc.people.list.queryOptions({ taskForceSlug: slug }))] : []),
+    ...(taskForce.permissions.includes("grant.read") ? [queryClient.prefetchQuery(trpc.grant.linkedRequirements.queryOptions({ taskForceSlug: slug, kind: "gap", recordId: gapId }))] : []),
   ]);
   return (
     <HydrateClient>
       <GapDetail taskForceSlug={slug} gapId={gapId} canSeePeople={canSeePeople} canReassign={canReassign} />
+      {taskForce.permissions.includes("grant.read") && <LinkedRequirements taskForceSlug={slug} kind="gap" recordId={gapId} />}
     </HydrateClient>
   );
 }

@@ -1,0 +1,63 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { CalendarDay } from "@/app/(app)/tf/[slug]/assessments/CalendarDay";
+import { FormError } from "@/app/_components/forms";
+import { useTRPC } from "@/app/_trpc/client";
+import { WidgetFrame, type WidgetProps } from "./WidgetFrame";
+
+/**
+ * The next progress report due, with a countdown and the day JustGrants may withhold funds if it
+ * is still missing (15 days after the due date); periods already past due are named first.
+ */
+export function NextReportWidget({ taskForceSlug, permissions }: WidgetProps) {
+  const t = useTranslations("dashboard");
+  const trpc = useTRPC();
+  const progress = useQuery(trpc.grant.progress.queryOptions({ taskForceSlug }));
+  let body;
+  if (progress.error) body = <FormError error={progress.error} />;
+  else if (!progress.data) body = null;
+  else {
+    const { nextDue, grants } = progress.data;
+    const overdue = grants.flatMap((grant) => grant.overdue.map((period) => ({ ...period, awardNumber: grant.awardNumber })));
+    body = (
+      <>
+        {overdue.map((period) => (
+          <p key={`${period.awardNumber}-${period.end}`} className="alert error">
+            {t.rich("reportOverdue", {
+              award: period.awardNumber,
+              start: () => <CalendarDay value={period.start} />,
+              end: () => <CalendarDay value={period.end} />,
+              due: () => <CalendarDay value={period.dueOn} />,
+            })}
+          </p>
+        ))}
+        {nextDue ? (
+          <dl className="next-due">
+            <dt>{t("nextDueLabel", { award: nextDue.awardNumber })}</dt>
+            <dd>
+              <CalendarDay value={nextDue.dueOn} /> <strong>{t("daysLeft", { days: nextDue.daysLeft })}</strong>
+            </dd>
+            <dt>{t("periodLabel")}</dt>
+            <dd>
+              <CalendarDay value={nextDue.start} /> – <CalendarDay value={nextDue.end} />
+            </dd>
+            <dt>{t("suspensionLabel")}</dt>
+            <dd>
+              <CalendarDay value={nextDue.suspensionOn} />
+            </dd>
+          </dl>
+        ) : (
+          <p>{t("noReportDue")}</p>
+        )}
+      </>
+    );
+  }
+  return (
+    <WidgetFrame title={t("nextReportTitle")} href={permissions.includes("report.generate") ? `/tf/${taskForceSlug}/grants/reports` : `/tf/${taskForceSlug}/grants`}
+      linkLabel={permissions.includes("report.generate") ? t("nextReportLink") : t("requirementsLink")} freshness={null}>
+      {body}
+    </WidgetFrame>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFrame, seriesStyle } from "@/app/_components/charts/ChartFrame";
+import { FormError } from "@/app/_components/forms";
+import { useTRPC } from "@/app/_trpc/client";
+import { WidgetFrame, type WidgetProps } from "./WidgetFrame";
+
+const SEGMENTS = ["met", "inProgress", "notStarted", "notApplicable"] as const;
+
+/** Requirements of each award by status, as stacked bars with the counts as a table. */
+export function RequirementProgressWidget({ taskForceSlug }: WidgetProps) {
+  const t = useTranslations("dashboard");
+  const tRequirements = useTranslations("requirements");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const progress = useQuery(trpc.grant.progress.queryOptions({ taskForceSlug }));
+  const label = {
+    met: tRequirements("status.met"),
+    inProgress: tRequirements("status.in_progress"),
+    notStarted: tRequirements("status.not_started"),
+    notApplicable: tRequirements("status.not_applicable"),
+  };
+
+  let body;
+  if (progress.error) body = <FormError error={progress.error} />;
+  else if (!progress.data) body = null;
+  else if (progress.data.grants.length === 0) body = <p>{t("noGrants")}</p>;
+  else {
+    const rows = progress.data.grants.map((grant) => ({ key: grant.id, label: grant.awardNumber, ...grant.progress }));
+    const met = rows.reduce((sum, row) => sum + row.met, 0);
+    const applicable = rows.reduce((sum, row) => sum + row.total - row.notApplicable, 0);
+    body = (
+      <>
+        <p className="widget-figure">
+          {t("requirementsMet", { met, applicable, share: format.number(applicable ? met / applicable : 0, { style: "percent" }) })}
+        </p>
+        <ChartFrame
+          caption={t("requirementsCaption")}
+          summary={t("requirementsSummary", { met, applicable, awards: rows.length })}
+          categoryHeading={t("awardColumn")}
+          categories={rows.map((row) => ({ key: row.key, label: row.label }))}
+          series={SEGMENTS.map((segment) => ({ key: segment, label: label[segment], values: Object.fromEntries(rows.map((row) => [row.key, row[segment]])) }))}
+        >
+          <ResponsiveContainer width="100%" height={Math.max(110, rows.length * 44 + 70)}>
+            <BarChart data={rows} layout="vertical" margin={{ top: 5, right: 20, bottom: 5, left: 0 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis type="number" allowDecimals={false} />
+              <YAxis type="category" dataKey="label" width={180} />
+              {SEGMENTS.map((segment, index) => {
+                const style = seriesStyle(index);
+                return (
+                  <Bar
+                    key={segment}
+                    dataKey={segment}
+                    name={label[segment]}
+                    stackId="status"
+                    fill={style.stroke}
+                    fillOpacity={1 - index * 0.25}
+                    stroke={style.stroke}
+                    isAnimationActive={false}
+                  />
+                );
+              })}
+              <Legend />
+              <Tooltip />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartFrame>
+      </>
+    );
+  }
+  return (
+    <WidgetFrame
+      title={t("requirementsTitle")}
+      href={`/tf/${taskForceSlug}/grants`}
+      linkLabel={t("requirementsLink")}
+      freshness={progress.data ? { what: t("requirementsWhat"), at: progress.data.updatedAt } : null}
+    >
+      {body}
+    </WidgetFrame>
+  );
+}

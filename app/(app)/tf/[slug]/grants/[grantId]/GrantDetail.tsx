@@ -1,0 +1,161 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import { Fragment } from "react";
+import { CalendarDay } from "@/app/(app)/tf/[slug]/assessments/CalendarDay";
+import { FormError } from "@/app/_components/forms";
+import { useTRPC } from "@/app/_trpc/client";
+import { AddRequirementForms } from "./AddRequirementForms";
+import { RequirementEditor } from "./RequirementEditor";
+import { RequirementStatus } from "./RequirementStatus";
+
+/** An award: its terms, reporting periods and requirements with status, owner, due date and evidence. */
+export function GrantDetail({ taskForceSlug, grantId, canGenerateReports }: { taskForceSlug: string; grantId: string; canGenerateReports: boolean }) {
+  const t = useTranslations("grants");
+  const tRequirements = useTranslations("requirements");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const detail = useQuery(trpc.grant.get.queryOptions({ taskForceSlug, grantId }));
+  if (detail.error) return <FormError error={detail.error} />;
+  if (!detail.data) return null;
+  const { grant, reporting, progress, requirements, canManage } = detail.data;
+  return (
+    <>
+      <section aria-labelledby="award-heading">
+        <h2 id="award-heading">{t("awardHeading")}</h2>
+        <dl className="facts">
+          <dt>{t("funderLabel")}</dt>
+          <dd>{grant.funderName}</dd>
+          <dt>{t("programLabel")}</dt>
+          <dd>{grant.program}</dd>
+          <dt>{t("amountLabel")}</dt>
+          <dd>{format.number(grant.amount, { style: "currency", currency: "USD" })}</dd>
+          {grant.matchTarget !== null && (
+            <>
+              <dt>{t("matchLabel")}</dt>
+              <dd>{format.number(grant.matchTarget, { style: "currency", currency: "USD" })}</dd>
+            </>
+          )}
+          <dt>{t("periodColumn")}</dt>
+          <dd>
+            <CalendarDay value={grant.periodStart} /> – <CalendarDay value={grant.periodEnd} />
+          </dd>
+          <dt>{t("cadenceLabel")}</dt>
+          <dd>{t(`cadence.${grant.reportingCadence}`)}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="periods-heading">
+        <h2 id="periods-heading">{t("periodsHeading")}</h2>
+        {canGenerateReports && (
+          <p>
+            <Link href={`/tf/${taskForceSlug}/grants/reports`}>{t("reportsLink")}</Link>
+          </p>
+        )}
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("periodColumn")}</th>
+              <th scope="col">{t("dueColumn")}</th>
+              <th scope="col">{t("suspensionColumn")}</th>
+              <th scope="col">{t("reportedColumn")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {reporting.periods.map((period) => (
+              <tr key={period.end}>
+                <th scope="row">
+                  <CalendarDay value={period.start} /> – <CalendarDay value={period.end} />
+                </th>
+                <td>
+                  <CalendarDay value={period.dueOn} />
+                  {reporting.overdue.some((overdue) => overdue.end === period.end) && (
+                    <>
+                      {" "}
+                      <strong className="badge">{t("overdue")}</strong>
+                    </>
+                  )}
+                </td>
+                <td>
+                  <CalendarDay value={period.suspensionOn} />
+                </td>
+                <td>{period.reported ? t("reportedYes") : t("reportedNo")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="requirements-heading">
+        <h2 id="requirements-heading">{tRequirements("heading")}</h2>
+        <p className="progress-count">
+          {tRequirements("progress", {
+            met: progress.met,
+            applicable: progress.total - progress.notApplicable,
+            inProgress: progress.inProgress,
+            notStarted: progress.notStarted,
+            notApplicable: progress.notApplicable,
+          })}
+        </p>
+        {requirements.length === 0 ? (
+          <p>{tRequirements("none")}</p>
+        ) : (
+          <table className="requirements">
+            <thead>
+              <tr>
+                <th scope="col">{tRequirements("requirementColumn")}</th>
+                <th scope="col">{tRequirements("statusColumn")}</th>
+                <th scope="col">{tRequirements("ownerColumn")}</th>
+                <th scope="col">{tRequirements("dueColumn")}</th>
+                <th scope="col">{tRequirements("evidenceColumn")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {requirements.map((requirement) => (
+                <Fragment key={requirement.id}>
+                  <tr>
+                    <th scope="row">
+                      {requirement.title}
+                      {requirement.description && <span className="hint">{requirement.description}</span>}
+                    </th>
+                    <td>
+                      <RequirementStatus requirement={requirement} />
+                    </td>
+                    <td>{requirement.ownerOrganizationName ?? requirement.ownerUserName ?? tRequirements("noOwner")}</td>
+                    <td>{requirement.dueOn ? <CalendarDay value={requirement.dueOn} /> : tRequirements("noDue")}</td>
+                    <td>
+                      {requirement.evidence.length === 0 ? (
+                        tRequirements("noEvidence")
+                      ) : (
+                        <ul className="evidence">
+                          {requirement.evidence.map((item) => (
+                            <li key={item.id}>
+                              <span className="evidence-kind">{tRequirements(`kind.${item.kind}` as "kind.url")}</span>{" "}
+                              {item.href ? <a href={item.href}>{item.label || item.recordLabel || item.href}</a> : item.label}
+                              {item.missing && <> {tRequirements("evidenceMissing")}</>}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                  {canManage && (
+                    // The editor spans the table's width on a row of its own, right under its requirement.
+                    <tr className="editor-row">
+                      <td colSpan={5}>
+                        <RequirementEditor taskForceSlug={taskForceSlug} requirement={requirement} evidenceKinds={detail.data.evidenceKinds} />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {canManage && <AddRequirementForms taskForceSlug={taskForceSlug} grantId={grantId} templates={detail.data.templates} />}
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getQueryClient, HydrateClient, loadForPage, trpc } from "@/app/_trpc/server";
+import { requireTaskForcePermission } from "../../_lib/taskForce";
+import { GrantDetail } from "./GrantDetail";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("grants"))("detailTitle") };
+}
+
+export default async function GrantPage({ params }: PageProps<"/tf/[slug]/grants/[grantId]">) {
+  const { slug, grantId } = await params;
+  const path = `/tf/${slug}/grants/${grantId}`;
+  const taskForce = await requireTaskForcePermission(slug, path, "grant.read");
+  const queryClient = getQueryClient();
+  const input = { taskForceSlug: slug };
+  const grant = await loadForPage(() => queryClient.fetchQuery(trpc.grant.get.queryOptions({ ...input, grantId })), path);
+  if (grant.canManage) {
+    await Promise.all([queryClient.prefetchQuery(trpc.organization.list.queryOptions(input)), queryClient.prefetchQuery(trpc.people.list.queryOptions(input))]);
+  }
+  const t = await getTranslations("grants");
+  return (
+    <>
+      <p>
+        <Link href={`/tf/${slug}/grants`}>{t("backToList")}</Link>
+      </p>
+      <h1>{t("detailHeading", { awardNumber: grant.grant.awardNumber })}</h1>
+      <HydrateClient>
+        <GrantDetail taskForceSlug={slug} grantId={grantId} canGenerateReports={taskForce.permissions.includes("report.generate")} />
+      </HydrateClient>
+    </>
+  );
+}

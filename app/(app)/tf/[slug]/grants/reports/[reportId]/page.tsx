@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { CalendarDay } from "@/app/(app)/tf/[slug]/assessments/CalendarDay";
+import { loadForPage, serverCaller } from "@/app/_trpc/server";
+import type { ReportCell, ReportColumn } from "@/db/schema";
+import { requireTaskForcePermission } from "../../../_lib/taskForce";
+import { PrintButton } from "./PrintButton";
+
+export async function generateMetadata({ params }: PageProps<"/tf/[slug]/grants/reports/[reportId]">): Promise<Metadata> {
+  const { slug, reportId } = await params;
+  const caller = await serverCaller();
+  const report = await loadForPage(() => caller.report.get({ taskForceSlug: slug, reportId }), `/tf/${slug}/grants/reports/${reportId}`);
+  // The title becomes the PDF's title and the browser's suggested file name when saved as PDF.
+  return { title: `${report.content.taskForceSlug}_progress-report_${report.periodStart}_to_${report.periodEnd}_generated-${report.generatedAt.toISOString().slice(0, 10)}` };
+}
+
+/** The print-ready progress report: the browser prints it or saves it as PDF (print CSS hides the app's frame). */
+export default async function ReportPage({ params }: PageProps<"/tf/[slug]/grants/reports/[reportId]">) {
+  const { slug, reportId } = await params;
+  const path = `/tf/${slug}/grants/reports/${reportId}`;
+  const taskForce = await requireTaskForcePermission(slug, path, "report.generate");
+  const caller = await serverCaller();
+  const report = await loadForPage(() => caller.report.get({ taskForceSlug: slug, reportId }), path);
+  const { content } = report;
+  const t = await getTranslations("reports");
+  const format = await getFormatter();
+  const cell = (column: ReportColumn, value: ReportCell) => {
+    if (value === null || value === "") return t("noValue");
+    if (column.type === "date" && typeof value === "string") return <CalendarDay value={value} />;
+    if (typeof value === "number") return format.number(value, { maximumFractionDigits: 1 });
+    return value;
+  };
+  return (
+    <article className="report">
+      <div className="no-print report-actions">
+        <Link href={`/tf/${slug}/grants/reports`}>{t("backToReports")}</Link>
+        <PrintButton />
+        <a href={`${path}/export?format=xlsx`} download>
+          {t("downloadXlsx")}
+        </a>
+        {content.sections.map((section) => (
+          <a key={section.key} href={`${path}/export?format=csv&section=${section.key}`} download>
+            {t("downloadCsv", { section: section.title })}
+          </a>
+        ))}
+      </div>
+      <h1>{content.title}</h1>
+      <dl className="facts">
+        <dt>{t("periodLabel")}</dt>
+        <dd>
+          <CalendarDay value={content.period.start} /> – <CalendarDay value={content.period.end} />
+        </dd>
+        <dt>{t("dueLabel")}</dt>
+        <dd>
+          <CalendarDay value={content.period.dueOn} />
+        </dd>
+        <dt>{t("awardLabel")}</dt>
+        <dd>
+          {content.grant.awardNumber}, {content.grant.program} ({content.grant.funderName})
+        </dd>
+        <dt>{t("amountLabel")}</dt>
+        <dd>{format.number(content.grant.amount, { style: "currency", currency: "USD" })}</dd>
+        <dt>{t("generatedLabel")}</dt>
+        <dd>
+          {format.dateTime(report.generatedAt, { dateStyle: "medium", timeStyle: "short", timeZone: taskForce.timeZone })}
+          {report.generatedByName && <> {t("byName", { name: report.generatedByName })}</>}
+        </dd>
+      </dl>
+      {content.sections.map((section) => (
+        <section key={section.key} aria-labelledby={`section-${section.key}`} className="report-section">
+          <h2 id={`section-${section.key}`}>{section.title}</h2>
+          {section.totals.length > 0 && (
+            <ul className="report-totals">
+              {section.totals.map((total) => (
+                <li key={total.label}>
+                  {total.label}: <strong>{format.number(total.value)}</strong>
+                </li>
+              ))}
+            </ul>
+          )}
+          {section.rows.length === 0 ? (
+            <p>{t("sectionEmpty")}</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  {section.columns.map((column) => (
+                    <th scope="col" key={column.key}>
+                      {column.header}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {section.rows.map((row, index) => (
+                  <tr key={index}>
+                    {section.columns.map((column, columnIndex) =>
+                      columnIndex === 0 ? (
+                        <th scope="row" key={column.key}>
+                          {cell(column, row[column.key] ?? null)}
+                        </th>
+                      ) : (
+                        <td key={column.key}>{cell(column, row[column.key] ?? null)}</td>
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ))}
+    </article>
+  );
+}

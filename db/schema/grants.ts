@@ -1,0 +1,210 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { organizations, taskForces } from "./taskForces";
+import { users } from "./users";
+
+/** How often the funder wants a progress report; periods and due dates follow from it (grants.rules.ts). */
+export const REPORTING_CADENCES = ["semiannual", "quarterly"] as const;
+export const reportingCadence = pgEnum("reporting_cadence", REPORTING_CADENCES);
+
+export const REQUIREMENT_STATUSES = ["not_started", "in_progress", "met", "not_applicable"] as const;
+export const requirementStatus = pgEnum("requirement_status", REQUIREMENT_STATUSES);
+
+/**
+ * A grant award the task force reports on. The funder is named as text: funders are outside
+ * agencies, not member organizations of the task force.
+ */
+export const grants = pgTable(
+  "grants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    taskForceId: uuid("task_force_id")
+      .notNull()
+      .references(() => taskForces.id, { onDelete: "cascade" }),
+    funderName: text("funder_name").notNull(),
+    program: text("program").notNull(),
+    awardNumber: text("award_number").notNull(),
+    amount: numeric("amount", { precision: 14, scale: 2, mode: "number" }).notNull(),
+    matchTarget: numeric("match_target", { precision: 14, scale: 2, mode: "number" }),
+    periodStart: date("period_start", { mode: "string" }).notNull(),
+    periodEnd: date("period_end", { mode: "string" }).notNull(),
+    reportingCadence: reportingCadence("reporting_cadence").notNull().default("semiannual"),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("grants_task_force_idx").on(table.taskForceId),
+    unique("grants_task_force_id_id_unique").on(table.taskForceId, table.id),
+    uniqueIndex("grants_task_force_award_number_unique").on(table.taskForceId, sql`lower(${table.awardNumber})`),
+    check("grants_period_order", sql`${table.periodEnd} > ${table.periodStart}`),
+    check("grants_amount_not_negative", sql`${table.amount} >= 0`),
+    check("grants_match_target_not_negative", sql`${table.matchTarget} is null or ${table.matchTarget} >= 0`),
+  ],
+);
+
+/**
+ * One requirement of an award, from a template (template_key) or the coordinator's own. When
+ * `computed_key` names a calculator, the status shown is the calculator's unless a coordinator
+ * overrode it with a reason; `status` is then only what was set by hand before.
+ */
+export const grantRequirements = pgTable(
+  "grant_requirements",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    taskForceId: uuid("task_force_id").notNull(),
+    grantId: uuid("grant_id").notNull(),
+    templateKey: text("template_key"),
+    computedKey: text("computed_key"),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    status: requirementStatus("status").notNull().default("not_started"),
+    overrideStatus: requirementStatus("override_status"),
+    overrideReason: text("override_reason"),
+    ownerOrganizationId: uuid("owner_organization_id"),
+    ownerUserId: uuid("owner_user_id").references(() => users.id, { onDelete: "set null" }),
+    dueOn: date("due_on", { mode: "string" }),
+    position: integer("position").notNull().default(0),
+    version: integer("version").notNull().default(1),
+    updatedByUserId: uuid("updated_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("grant_requirements_task_force_idx").on(table.taskForceId),
+    index("grant_requirements_grant_idx").on(table.taskForceId, table.grantId),
+    unique("grant_requirements_task_force_id_id_unique").on(table.taskForceId, table.id),
+    // Applying a template twice adds nothing: each template requirement exists once per award.
+    uniqueIndex("grant_requirements_template_once")
+      .on(table.grantId, table.templateKey)
+      .where(sql`${table.templateKey} is not null`),
+    foreignKey({
+      name: "grant_requirements_grant_same_task_force_fk",
+      columns: [table.taskForceId, table.grantId],
+      foreignColumns: [grants.taskForceId, grants.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "grant_requirements_owner_organization_same_task_force_fk",
+      columns: [table.taskForceId, table.ownerOrganizationId],
+      foreignColumns: [organizations.taskForceId, organizations.id],
+    }),
+    check(
+      "grant_requirements_override_has_reason",
+      sql`(${table.overrideStatus} is null) = (${table.overrideReason} is null) and (${table.overrideReason} is null or length(trim(${table.overrideReason})) > 0)`,
+    ),
+    check("grant_requirements_override_only_computed", sql`${table.overrideStatus} is null or ${table.computedKey} is not null`),
+  ],
+);
+
+/**
+ * Proof behind a requirement: a typed link to a record of this task force (kind + record id, the
+ * kinds are registered in server/domains/grants/evidenceKinds.ts) or an external address.
+ * Kind is text, not an enum, so that a new kind of record is one registry entry and no migration.
+ */
+export const requirementEvidence = pgTable(
+  "requirement_evidence",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    taskForceId: uuid("task_force_id").notNull(),
+    requirementId: uuid("requirement_id").notNull(),
+    kind: text("kind").notNull(),
+    recordId: uuid("record_id"),
+    url: text("url"),
+    label: text("label").notNull().default(""),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("requirement_evidence_task_force_idx").on(table.taskForceId),
+    index("requirement_evidence_requirement_idx").on(table.taskForceId, table.requirementId),
+    index("requirement_evidence_record_idx").on(table.taskForceId, table.kind, table.recordId),
+    uniqueIndex("requirement_evidence_record_once")
+      .on(table.requirementId, table.kind, table.recordId)
+      .where(sql`${table.recordId} is not null`),
+    foreignKey({
+      name: "requirement_evidence_requirement_same_task_force_fk",
+      columns: [table.taskForceId, table.requirementId],
+      foreignColumns: [grantRequirements.taskForceId, grantRequirements.id],
+    }).onDelete("cascade"),
+    check("requirement_evidence_record_or_url", sql`(${table.recordId} is null) <> (${table.url} is null)`),
+  ],
+);
+
+/*
+ * The content of a generated report: written once, in the reader's language, from live data.
+ * Numbers stay numbers and dates are YYYY-MM-DD strings typed by their column, so the XLSX gets
+ * real numbers and dates.
+ */
+export interface ReportColumn {
+  key: string;
+  header: string;
+  type: "text" | "number" | "date";
+}
+
+export type ReportCell = string | number | null;
+
+export interface ReportSectionContent {
+  /** Builder key (server/domains/reports/sections.ts); also the sheet and CSV name. */
+  key: string;
+  title: string;
+  columns: ReportColumn[];
+  rows: Record<string, ReportCell>[];
+  /** Figures that sum up the section (e.g. requirements met). */
+  totals: { label: string; value: number }[];
+}
+
+export interface ReportContent {
+  title: string;
+  taskForceName: string;
+  taskForceSlug: string;
+  grant: { funderName: string; program: string; awardNumber: string; amount: number; periodStart: string; periodEnd: string };
+  period: { start: string; end: string; dueOn: string };
+  sections: ReportSectionContent[];
+}
+
+/**
+ * A progress report generated for one reporting period. The content is the snapshot that was
+ * built from live data at that moment, so the print view, XLSX and CSV of one report always agree
+ * and the record shows what was handed to the funder.
+ */
+export const grantReports = pgTable(
+  "grant_reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    taskForceId: uuid("task_force_id").notNull(),
+    grantId: uuid("grant_id").notNull(),
+    periodStart: date("period_start", { mode: "string" }).notNull(),
+    periodEnd: date("period_end", { mode: "string" }).notNull(),
+    /** Who it was built for: "funder" content leaves out internal records (see reports.service.ts). */
+    audience: text("audience").notNull(),
+    content: jsonb("content").$type<ReportContent>().notNull(),
+    generatedByUserId: uuid("generated_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    generatedAt: timestamp("generated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("grant_reports_task_force_idx").on(table.taskForceId),
+    index("grant_reports_grant_period_idx").on(table.taskForceId, table.grantId, table.periodEnd),
+    foreignKey({
+      name: "grant_reports_grant_same_task_force_fk",
+      columns: [table.taskForceId, table.grantId],
+      foreignColumns: [grants.taskForceId, grants.id],
+    }).onDelete("cascade"),
+    check("grant_reports_audience", sql`${table.audience} in ('internal', 'funder')`),
+    check("grant_reports_period_order", sql`${table.periodEnd} >= ${table.periodStart}`),
+  ],
+);

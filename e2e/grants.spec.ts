@@ -1,0 +1,106 @@
+import ExcelJS from "exceljs";
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, messages, ok, RIVERBEND, signIn, signInByApi, trpcQuery, USERS } from "./fixtures";
+
+/*
+ * The coordinator's side of issue 7: the dashboard shows every widget from the demo seed, an award's
+ * requirements are managed with computed statuses and evidence, and the semiannual progress report
+ * is generated, printed to PDF and downloaded as XLSX that opens with the figures on screen.
+ */
+
+const DEMO_AWARD = "DEMO-2025-ECM-0001";
+const tf = (path: string) => `/tf/${RIVERBEND}${path}`;
+
+test("the coordinator's dashboard shows every widget of the demo, each linking to its page", async ({ page }) => {
+  await signIn(page, USERS.coordinator);
+  await expect(page).toHaveURL((url) => url.pathname === tf("/dashboard"));
+  const d = messages.dashboard;
+  for (const title of [d.requirementsTitle, d.nextReportTitle, d.radarTitle, d.trendTitle, d.gapsTitle]) {
+    await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
+  }
+  const requirements = page.getByRole("region", { name: d.requirementsTitle });
+  await expect(requirements.getByText(/of \d+ applicable requirements met/)).toBeVisible();
+  await expect(requirements.getByText(/^Requirements last updated/)).toBeVisible();
+  await expect(requirements.getByRole("link", { name: d.requirementsLink })).toHaveAttribute("href", tf("/grants"));
+
+  const nextReport = page.getByRole("region", { name: d.nextReportTitle });
+  await expect(nextReport.getByText(d.nextDueLabel.replace("{award}", DEMO_AWARD))).toBeVisible();
+  await expect(nextReport.getByText(/^Funds may be withheld from/)).toBeVisible();
+
+  const gaps = page.getByRole("region", { name: d.gapsTitle });
+  await expect(gaps.getByRole("rowheader", { name: d.gapsOpen })).toBeVisible();
+  await expect(gaps.getByText(/^Gaps last updated/)).toBeVisible();
+  // Each chart has its numbers as a table too.
+  await expect(page.getByRole("region", { name: d.radarTitle }).getByText(/^Show .* as a table$/)).toBeVisible();
+  await expectNoAxeViolations(page, "dashboard");
+});
+
+test("a coordinator sees computed statuses with their reason and adds a requirement of their own", async ({ page }) => {
+  await signInByApi(page.request, USERS.coordinator);
+  await page.goto(tf("/grants"));
+  await page.getByRole("link", { name: DEMO_AWARD }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Award ${DEMO_AWARD}` })).toBeVisible();
+  const corePartners = page.getByRole("row", { name: /^Core partners engaged, including prosecution/ });
+  await expect(corePartners.getByText(/^Overridden \(computed: Met\)\. Reason: .*US Attorney's Office/)).toBeVisible();
+  await expect(page.getByRole("row", { name: /^Start-up phase completed/ }).getByText(/^Computed:/)).toBeVisible();
+  await expect(page.getByRole("row", { name: /^Written operational protocols/ }).getByRole("link", { name: /Written referral protocol/ })).toBeVisible();
+
+  const title = `Partner survey ${Date.now()}`;
+  const ownForm = page.getByRole("form", { name: messages.requirements.ownForm });
+  await ownForm.getByRole("button", { name: messages.requirements.addOwn }).click();
+  await expect(ownForm.getByText(messages.validation.required)).toBeVisible();
+  await ownForm.getByLabel(messages.requirements.titleLabel).fill(title);
+  await ownForm.getByRole("button", { name: messages.requirements.addOwn }).click();
+  await expect(page.getByRole("rowheader", { name: new RegExp(title) })).toBeVisible();
+  await expectNoAxeViolations(page, "grant page");
+});
+
+test("the semiannual report is generated with progress shown, prints to PDF and downloads as XLSX matching the screen", async ({ page }) => {
+  test.slow();
+  await signInByApi(page.request, USERS.coordinator);
+  const { grants } = ok(await trpcQuery<{ grants: { id: string; awardNumber: string }[] }>(page.request, "grant.list", { taskForceSlug: RIVERBEND }), "grant.list");
+  const grantId = grants.find((grant) => grant.awardNumber === DEMO_AWARD)?.id;
+  const detail = ok(await trpcQuery<{ requirements: unknown[] }>(page.request, "grant.get", { taskForceSlug: RIVERBEND, grantId }), "grant.get");
+
+  await page.goto(tf("/grants/reports"));
+  await expect(page.getByRole("heading", { level: 1, name: messages.reports.title })).toBeVisible();
+  const period = page.getByLabel(messages.reports.periodLabel);
+  await period.selectOption({ value: `${grantId}|2026-06-30` });
+  await page.getByRole("button", { name: messages.reports.generate }).click();
+  await expect(page.getByRole("status").filter({ hasText: messages.reports.generated })).toBeVisible();
+  await page.getByRole("link", { name: messages.reports.openReport }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: /^Progress report: Riverbend/ })).toBeVisible();
+  for (const section of Object.values(messages.reports.sections)) await expect(page.getByRole("heading", { level: 2, name: section })).toBeVisible();
+  await expectNoAxeViolations(page, "report print view");
+
+  // Print view: the app's frame is hidden and the report itself is what prints.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: messages.nav.main })).toBeHidden();
+  await expect(page.getByRole("button", { name: messages.reports.print })).toBeHidden();
+  const pdf = await page.pdf({ format: "Letter", printBackground: true });
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
+  expect(pages.length).toBeGreaterThanOrEqual(1);
+  expect(pages.length).toBeLessThan(10);
+  await page.emulateMedia({ media: "screen" });
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: messages.reports.downloadXlsx }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^riverbend-demo_progress-report_2026-01-01_to_2026-06-30_generated-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await download.path());
+  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(Object.values(messages.reports.sections));
+  const sheet = workbook.getWorksheet(messages.reports.sections.requirements)!;
+  const rows: ExcelJS.CellValue[][] = [];
+  sheet.eachRow((row, number) => {
+    if (number > 1 && (row.values as unknown[]).length > 1) rows.push((row.values as ExcelJS.CellValue[]).slice(1));
+  });
+  const requirementRows = rows.slice(0, detail.requirements.length);
+  expect(requirementRows.map((row) => row[0])).toContain("Start-up phase completed");
+  const totals = Object.fromEntries(rows.slice(detail.requirements.length).map((row) => [row[0], row[1]]));
+  expect(totals.Requirements).toBe(detail.requirements.length);
+  // The figures match the print view of the same report.
+  await expect(page.getByText(`Requirements: ${detail.requirements.length}`, { exact: true })).toBeVisible();
+  const lead = requirementRows.find((row) => row[0] === "Signed MOU between the leads, kept current");
+  expect(lead?.[4]).toEqual(new Date("2027-03-31T00:00:00Z"));
+});

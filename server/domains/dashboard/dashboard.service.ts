@@ -1,0 +1,17 @@
+import { getDb } from "@/db/client";
+import type { TaskForceScope } from "@/server/trpc/context";
+import { todayOfTaskForce } from "@/server/domains/grants/grants.service";
+import { summarizeGaps } from "./dashboard.queries";
+
+/*
+ * Figures for dashboard widgets that no domain page already serves. Each widget reads one
+ * procedure (one aggregated query); the roadmap widgets reuse assessment.trend and the
+ * requirement and report widgets grant.progress.
+ */
+
+export async function getGapSummary(scope: TaskForceScope, now = new Date()) {
+  const db = await getDb();
+  const { today } = await todayOfTaskForce(db, scope.taskForceId, now);
+  const [row] = await summarizeGaps(db, [{ id: scope.taskForceId, today }]);
+  return { today, open: row?.open ?? 0, overdue: row?.overdue ?? 0, resolved: row?.resolved ?? 0, updatedAt: row?.updatedAt ?? null };
+}

@@ -1,0 +1,82 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  answersForAll,
+  callerFor,
+  createAssessingTaskForce,
+  createAssessmentRound,
+  createGapFor,
+  createMember,
+  createTaskForce,
+  addMembership,
+  createUser,
+  dateFromToday,
+  respond,
+  type TestTaskForce,
+  type TestUser,
+} from "@/db/testing/factories";
+
+describe("the funder portfolio and the dashboard figures", () => {
+  let funded: TestTaskForce;
+  let notFunded: TestTaskForce;
+  let coordinator: TestUser;
+  let funder: TestUser;
+  let respondent: TestUser;
+
+  beforeAll(async () => {
+    ({ taskForce: funded, coordinator } = await createAssessingTaskForce({ name: "Funded Task Force" }));
+    notFunded = await createTaskForce({ name: "Other Task Force" });
+    funder = await createUser({ name: "Fran Funder" });
+    await addMembership(funded, funder, "funder");
+    // Being a viewer elsewhere does not put a task force into the portfolio.
+    await addMembership(notFunded, funder, "viewer");
+    ({ user: respondent } = await createMember(funded, "member", { name: "Rae Respondent" }));
+
+    const caller = callerFor(coordinator);
+    await caller.grant.create({
+      taskForceSlug: funded.slug,
+      funderName: "F",
+      program: "ECM",
+      awardNumber: "P-1",
+      amount: 10,
+      matchTarget: null,
+      periodStart: dateFromToday(-400),
+      periodEnd: dateFromToday(700),
+    });
+    const round = await createAssessmentRound(funded, coordinator, { title: "Spring round" });
+    await respond(coordinator, funded, round.id, answersForAll(2));
+    await respond(respondent, funded, round.id, answersForAll(4, { "B.services": 5 }));
+    await caller.assessment.close({ taskForceSlug: funded.slug, roundId: round.id });
+    await createGapFor(funded, coordinator, { dueOn: dateFromToday(10) });
+    await createGapFor(funded, coordinator, { dueOn: dateFromToday(3) });
+  });
+
+  it("shows a funder only the task forces they fund, as aggregates without anyone's ratings", async () => {
+    const portfolio = await callerFor(funder).funder.portfolio();
+    expect(portfolio.map((row) => row.slug)).toEqual([funded.slug]);
+    const [row] = portfolio;
+    expect(row?.areas.map((area) => [area.key, area.level])).toEqual([
+      ["A", 3],
+      // Medians 3 (2 and 4) and 3.5 (2 and 5).
+      ["B", 3.25],
+    ]);
+    expect(row?.progress).toMatchObject({ total: 16 });
+    expect(row?.reporting.ended).toBeGreaterThanOrEqual(1);
+    expect(row?.nextDue?.dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(row?.openGaps).toBe(2);
+    expect(row?.updatedAt).toBeInstanceOf(Date);
+    const text = JSON.stringify(portfolio);
+    expect(text).not.toContain(respondent.id);
+    expect(text).not.toContain("Rae Respondent");
+    expect(text).not.toContain(notFunded.slug);
+  });
+
+  it("is empty for people who fund nothing, such as a coordinator", async () => {
+    expect(await callerFor(coordinator).funder.portfolio()).toEqual([]);
+  });
+
+  it("counts open, overdue and resolved gaps with when they last changed", async () => {
+    const summary = await callerFor(funder).dashboard.gaps({ taskForceSlug: funded.slug });
+    expect(summary).toMatchObject({ open: 2, overdue: 0, resolved: 0 });
+    expect(summary.updatedAt).toBeInstanceOf(Date);
+  });
+});

@@ -1,0 +1,57 @@
+import { getDb } from "@/db/client";
+import type { SessionUser } from "@/server/trpc/context";
+import { areaTrendOf } from "@/server/domains/assessments/assessments.service";
+import { summarizeGaps } from "@/server/domains/dashboard/dashboard.queries";
+import { dateInZone } from "@/server/domains/gaps/gaps.rules";
+import { grantOverviews } from "@/server/domains/grants/grants.service";
+import { combineProgress } from "@/server/domains/grants/grants.rules";
+import { listFundedTaskForces } from "./funder.queries";
+
+/*
+ * A funder's portfolio: the task forces they hold a funder membership in, and nothing else. Only
+ * aggregates leave the server: area levels (means of the agreed or median stages of closed rounds,
+ * never anyone's rating), requirement counts, reporting completeness and dates.
+ */
+export async function getPortfolio(user: SessionUser, now = new Date()) {
+  const db = await getDb();
+  const funded = await listFundedTaskForces(db, user.id);
+  const scopes = funded.map((taskForce) => ({ id: taskForce.id, today: dateInZone(now, taskForce.timeZone) }));
+  const [overviews, gapSummaries, trends] = await Promise.all([
+    grantOverviews(db, scopes),
+    scopes.length ? summarizeGaps(db, scopes) : Promise.resolve([]),
+    Promise.all(funded.map((taskForce) => areaTrendOf(db, taskForce.id))),
+  ]);
+  return funded.map((taskForce, index) => {
+    const trend = trends[index] ?? { rounds: [], areas: [] };
+    const lastRound = trend.rounds.at(-1) ?? null;
+    const previousRound = trend.rounds.at(-2) ?? null;
+    const own = overviews.filter((overview) => overview.grant.taskForceId === taskForce.id);
+    const nextDue = own
+      .flatMap((overview) => (overview.reporting.nextDue ? [overview.reporting.nextDue] : []))
+      .sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0];
+    const gaps = gapSummaries.find((row) => row.taskForceId === taskForce.id);
+    const freshness = [lastRound?.closedAt ?? null, gaps?.updatedAt ?? null, own[0]?.requirementsUpdatedAt ?? null]
+      .filter((date): date is Date => date !== null)
+      .sort((a, b) => b.getTime() - a.getTime());
+    return {
+      slug: taskForce.slug,
+      name: taskForce.name,
+      areas: trend.areas.map((area) => ({
+        key: area.key,
+        name: area.name,
+        level: area.points.find((point) => point.roundId === lastRound?.id)?.mean ?? null,
+        previous: area.points.find((point) => point.roundId === previousRound?.id)?.mean ?? null,
+      })),
+      lastRound: lastRound ? { title: lastRound.title, closedAt: lastRound.closedAt } : null,
+      progress: combineProgress(own.map((overview) => overview.progress)),
+      reporting: {
+        reported: own.reduce((sum, overview) => sum + overview.reporting.reportedCount, 0),
+        ended: own.reduce((sum, overview) => sum + overview.reporting.endedCount, 0),
+        overdue: own.reduce((sum, overview) => sum + overview.reporting.overdue.length, 0),
+      },
+      nextDue: nextDue ?? null,
+      openGaps: gaps?.open ?? 0,
+      updatedAt: freshness[0] ?? null,
+    };
+  });
+}

@@ -1,0 +1,449 @@
+import { getDb, transaction, type Database } from "@/db/client";
+import { can } from "@/server/auth/permissions";
+import { DomainError } from "@/server/errors";
+import type { TaskForceScope } from "@/server/trpc/context";
+import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
+import { dateInZone } from "@/server/domains/gaps/gaps.rules";
+import { findActiveMember } from "@/server/domains/gaps/gaps.queries";
+import { findOrganization } from "@/server/domains/organizations/organizations.queries";
+import { findTaskForce } from "@/server/domains/taskForces/taskForces.queries";
+import { computeStatuses } from "./calculators";
+import { evidenceKind, RECORD_EVIDENCE_KINDS, URL_EVIDENCE_KIND } from "./evidenceKinds";
+import {
+  daysUntil,
+  effectiveStatus,
+  endedPeriods,
+  nextReportDue,
+  reportingPeriods,
+  requirementProgress,
+  type ComputedStatus,
+} from "./grants.rules";
+import {
+  deleteEvidenceRow,
+  findEvidence,
+  findEvidenceOfRecord,
+  findGrant,
+  findGrantByAwardNumber,
+  findRequirement,
+  insertEvidence,
+  insertGrant,
+  insertRequirements,
+  latestRequirementUpdates,
+  listEvidence,
+  listGrants,
+  listRequirements,
+  listRequirementsLinkedTo,
+  listReportedPeriodEnds,
+  listTemplateKeysOf,
+  nextRequirementPosition,
+  updateGrantRow,
+  updateRequirementRow,
+  type GrantRow,
+  type RequirementRow,
+} from "./grants.queries";
+import type {
+  AddEvidenceInput,
+  AddRequirementInput,
+  ApplyTemplateInput,
+  CreateGrantInput,
+  EvidenceInput,
+  EvidenceOptionsInput,
+  GrantInput,
+  LinkedRequirementsInput,
+  OverrideRequirementInput,
+  UpdateGrantInput,
+  UpdateRequirementInput,
+} from "./grants.schemas";
+import { ECM_TEMPLATE, REQUIREMENT_TEMPLATES } from "./templates";
+
+/*
+ * Grant awards and their requirements. Coordinators (grant.manage) change them; everyone in the
+ * task force reads them (grant.read). Evidence pointing at internal records (drafts, action items)
+ * is left out for readers without grant.readInternal, i.e. funders.
+ */
+
+const who = (scope: TaskForceScope) => ({ taskForceId: scope.taskForceId, actorUserId: scope.userId });
+
+export async function todayOfTaskForce(db: Database, taskForceId: string, now: Date) {
+  const taskForce = await findTaskForce(db, taskForceId);
+  if (!taskForce) throw new DomainError("NOT_FOUND", "taskForceNotFound");
+  return { taskForce, today: dateInZone(now, taskForce.timeZone) };
+}
+
+async function loadGrant(db: Database, scope: TaskForceScope, grantId: string) {
+  const grant = await findGrant(db, scope.taskForceId, grantId);
+  if (!grant) throw new DomainError("NOT_FOUND", "grantNotFound");
+  return grant;
+}
+
+async function loadRequirement(db: Database, scope: TaskForceScope, requirementId: string, lock?: "update") {
+  const requirement = await findRequirement(db, scope.taskForceId, requirementId, lock);
+  if (!requirement) throw new DomainError("NOT_FOUND", "requirementNotFound");
+  return requirement;
+}
+
+/* ---------- the state of an award ---------- */
+
+/** Requirements with the status they show: override, else computed, else set by hand. */
+async function requirementsWithStatus(db: Database, taskForceId: string, grant: GrantRow, rows: readonly RequirementRow[], today: string) {
+  const computed = await computeStatuses(db, { taskForceId, grant, today }, rows.map((row) => row.computedKey));
+  return rows.map((row) => {
+    const result: ComputedStatus | null = row.computedKey ? (computed.get(row.computedKey) ?? null) : null;
+    return { ...row, computed: result, effectiveStatus: effectiveStatus(row, result) };
+  });
+}
+
+/** Reporting periods with whether a report was generated, the next one due and the overdue ones. */
+function reportingState(grant: GrantRow, reportedEnds: ReadonlySet<string>, today: string) {
+  const periods = reportingPeriods(grant).map((period) => ({ ...period, reported: reportedEnds.has(period.end) }));
+  const ended = endedPeriods(periods, today);
+  const next = nextReportDue(periods, today, reportedEnds);
+  return {
+    periods,
+    nextDue: next ? { ...next, daysLeft: daysUntil(next.dueOn, today) } : null,
+    overdue: ended.filter((period) => !period.reported && period.dueOn < today),
+    /** Ended periods with a report, of all ended periods: reporting completeness. */
+    reportedCount: ended.filter((period) => period.reported).length,
+    endedCount: ended.length,
+  };
+}
+
+/**
+ * Every award of the given task forces with its requirement progress, reporting state and data
+ * freshness: a fixed number of queries whatever the number of awards, plus one per calculator in use.
+ * Shared by the awards list, the dashboard widgets and the funder portfolio.
+ */
+export async function grantOverviews(db: Database, taskForces: readonly { id: string; today: string }[]) {
+  const ids = taskForces.map((taskForce) => taskForce.id);
+  if (ids.length === 0) return [];
+  const [grants, reported, updates] = await Promise.all([listGrants(db, ids), listReportedPeriodEnds(db, ids), latestRequirementUpdates(db, ids)]);
+  const todayOf = new Map(taskForces.map((taskForce) => [taskForce.id, taskForce.today]));
+  const requirementsOf = new Map<string, RequirementRow[]>();
+  await Promise.all(
+    ids.map(async (taskForceId) => {
+      const grantIds = grants.filter((grant) => grant.taskForceId === taskForceId).map((grant) => grant.id);
+      if (grantIds.length === 0) return;
+      for (const row of await listRequirements(db, taskForceId, grantIds)) requirementsOf.set(row.grantId, [...(requirementsOf.get(row.grantId) ?? []), row]);
+    }),
+  );
+  return Promise.all(
+    grants.map(async (grant) => {
+      const today = todayOf.get(grant.taskForceId) ?? "";
+      const requirements = await requirementsWithStatus(db, grant.taskForceId, grant, requirementsOf.get(grant.id) ?? [], today);
+      const reportedEnds = new Set(reported.filter((row) => row.grantId === grant.id).map((row) => row.periodEnd));
+      return {
+        grant,
+        progress: requirementProgress(requirements.map((requirement) => requirement.effectiveStatus)),
+        reporting: reportingState(grant, reportedEnds, today),
+        requirementsUpdatedAt: updates.find((row) => row.taskForceId === grant.taskForceId)?.updatedAt ?? null,
+      };
+    }),
+  );
+}
+
+export async function listGrantsOf(scope: TaskForceScope, now = new Date()) {
+  const db = await getDb();
+  const { today } = await todayOfTaskForce(db, scope.taskForceId, now);
+  const overviews = await grantOverviews(db, [{ id: scope.taskForceId, today }]);
+  return {
+    today,
+    grants: overviews.map(({ grant, progress, reporting }) => ({
+      ...grant,
+      progress,
+      nextDue: reporting.nextDue,
+      overdueCount: reporting.overdue.length,
+    })),
+    canManage: can(scope.role, "grant.manage"),
+  };
+}
+
+/** The dashboard's requirement progress and next-report widgets: every award, summed up. */
+export async function getGrantProgress(scope: TaskForceScope, now = new Date()) {
+  const db = await getDb();
+  const { today } = await todayOfTaskForce(db, scope.taskForceId, now);
+  const overviews = await grantOverviews(db, [{ id: scope.taskForceId, today }]);
+  const nextDue = overviews
+    .flatMap(({ grant, reporting }) => (reporting.nextDue ? [{ grantId: grant.id, awardNumber: grant.awardNumber, ...reporting.nextDue }] : []))
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0];
+  return {
+    today,
+    grants: overviews.map(({ grant, progress, reporting }) => ({
+      id: grant.id,
+      awardNumber: grant.awardNumber,
+      program: grant.program,
+      progress,
+      overdue: reporting.overdue.map((period) => ({ start: period.start, end: period.end, dueOn: period.dueOn })),
+    })),
+    nextDue: nextDue ?? null,
+    updatedAt: overviews[0]?.requirementsUpdatedAt ?? null,
+  };
+}
+
+export async function getGrant(scope: TaskForceScope, input: GrantInput, now = new Date()) {
+  const db = await getDb();
+  const grant = await loadGrant(db, scope, input.grantId);
+  const { today } = await todayOfTaskForce(db, scope.taskForceId, now);
+  const [rows, reported] = await Promise.all([listRequirements(db, scope.taskForceId, [grant.id]), listReportedPeriodEnds(db, [scope.taskForceId])]);
+  const [requirements, evidence] = await Promise.all([
+    requirementsWithStatus(db, scope.taskForceId, grant, rows, today),
+    visibleEvidence(db, scope, rows.map((row) => row.id)),
+  ]);
+  const reportedEnds = new Set(reported.filter((row) => row.grantId === grant.id).map((row) => row.periodEnd));
+  const canManage = can(scope.role, "grant.manage");
+  const applied = new Set(rows.flatMap((row) => (row.templateKey ? [row.templateKey] : [])));
+  return {
+    today,
+    grant,
+    reporting: reportingState(grant, reportedEnds, today),
+    progress: requirementProgress(requirements.map((requirement) => requirement.effectiveStatus)),
+    requirements: requirements.map((requirement) => ({
+      ...requirement,
+      evidence: evidence.filter((item) => item.requirementId === requirement.id),
+    })),
+    canManage,
+    /** Template requirements not on the award yet, for "add from template". */
+    templates: canManage
+      ? REQUIREMENT_TEMPLATES.map((template) => ({
+          key: template.key,
+          items: template.items.filter((item) => !applied.has(item.key)).map(({ key, title }) => ({ key, title })),
+        }))
+      : [],
+    evidenceKinds: canManage ? [...RECORD_EVIDENCE_KINDS.filter((kind) => can(scope.role, evidenceKind(kind)!.readPermission)), URL_EVIDENCE_KIND] : [],
+  };
+}
+
+/**
+ * Evidence of the requirements with each record's label and page, checked against the task force:
+ * a link whose record is gone (deleted meanwhile) shows as missing. Internal records are left out
+ * for readers without grant.readInternal; kinds the reader may not see at all are left out too.
+ */
+async function visibleEvidence(db: Database, scope: TaskForceScope, requirementIds: readonly string[]) {
+  const rows = await listEvidence(db, scope.taskForceId, requirementIds);
+  const internal = can(scope.role, "grant.readInternal");
+  const idsByKind = new Map<string, string[]>();
+  for (const row of rows) if (row.recordId) idsByKind.set(row.kind, [...(idsByKind.get(row.kind) ?? []), row.recordId]);
+  const records = new Map<string, { label: string; shared: boolean }>();
+  await Promise.all(
+    [...idsByKind.entries()].map(async ([kind, ids]) => {
+      const definition = evidenceKind(kind);
+      if (!definition || !can(scope.role, definition.readPermission)) return;
+      for (const record of await definition.find(db, scope.taskForceId, ids)) records.set(`${kind}|${record.id}`, record);
+    }),
+  );
+  return rows.flatMap((row) => {
+    if (row.kind === URL_EVIDENCE_KIND) return [{ ...row, href: row.url, recordLabel: null, missing: false }];
+    const definition = evidenceKind(row.kind);
+    if (!definition || !row.recordId || !can(scope.role, definition.readPermission)) return [];
+    const record = records.get(`${row.kind}|${row.recordId}`);
+    if (record && !record.shared && !internal) return [];
+    if (!record && !internal) return [];
+    return [{ ...row, href: record ? definition.href(scope.taskForceSlug, row.recordId) : null, recordLabel: record?.label ?? null, missing: !record }];
+  });
+}
+
+/** Records of a kind the coordinator can link as evidence. */
+export async function listEvidenceOptions(scope: TaskForceScope, input: EvidenceOptionsInput) {
+  const definition = evidenceKind(input.kind);
+  if (!definition) throw new DomainError("INVALID", "unknownEvidenceKind", { kind: input.kind }, "kind");
+  const records = await definition.find(await getDb(), scope.taskForceId, null);
+  return records.map(({ id, label }) => ({ id, label }));
+}
+
+/** The requirements a record is evidence for, so the record's own page can show them (gaps do). */
+export async function listLinkedRequirements(scope: TaskForceScope, input: LinkedRequirementsInput) {
+  if (!evidenceKind(input.kind)) throw new DomainError("INVALID", "unknownEvidenceKind", { kind: input.kind }, "kind");
+  return listRequirementsLinkedTo(await getDb(), scope.taskForceId, input.kind, input.recordId);
+}
+
+/* ---------- changing awards ---------- */
+
+function assertPeriod(periodStart: string, periodEnd: string) {
+  if (periodEnd <= periodStart) throw new DomainError("INVALID", "periodEndBeforeStart", {}, "periodEnd");
+}
+
+async function assertAwardNumberFree(db: Database, scope: TaskForceScope, awardNumber: string, grantId?: string) {
+  const existing = await findGrantByAwardNumber(db, scope.taskForceId, awardNumber);
+  if (existing && existing.id !== grantId) throw new DomainError("CONFLICT", "awardNumberTaken", { awardNumber }, "awardNumber");
+}
+
+export function createGrant(scope: TaskForceScope, input: CreateGrantInput, now = new Date()) {
+  return transaction(async (tx) => {
+    assertPeriod(input.periodStart, input.periodEnd);
+    await assertAwardNumberFree(tx, scope, input.awardNumber);
+    const { funderName, program, awardNumber, amount, matchTarget, periodStart, periodEnd, reportingCadence } = input;
+    const values = { funderName, program, awardNumber, amount, matchTarget, periodStart, periodEnd, reportingCadence };
+    const { id } = await insertGrant(tx, { ...values, taskForceId: scope.taskForceId, createdByUserId: scope.userId, createdAt: now, updatedAt: now });
+    await recordAudit(tx, who(scope), { entity: "grant", entityId: id, action: "create", changes: changedFields(null, values) });
+    if (input.applyEcmTemplate) await addTemplateItems(tx, scope, id, ECM_TEMPLATE.key, undefined, now);
+    return { id };
+  });
+}
+
+const GRANT_FIELDS = ["funderName", "program", "awardNumber", "amount", "matchTarget", "periodStart", "periodEnd", "reportingCadence"] as const;
+
+export function updateGrant(scope: TaskForceScope, input: UpdateGrantInput, now = new Date()) {
+  return transaction(async (tx) => {
+    const grant = await loadGrant(tx, scope, input.grantId);
+    // Named fields: the procedure's input also carries taskForceSlug, which belongs in neither the row nor the log.
+    const after: Partial<Pick<UpdateGrantInput, (typeof GRANT_FIELDS)[number]>> = {};
+    for (const field of GRANT_FIELDS) if (input[field] !== undefined && input[field] !== grant[field]) Object.assign(after, { [field]: input[field] });
+    if (Object.keys(after).length === 0) return { id: grant.id };
+    assertPeriod(input.periodStart ?? grant.periodStart, input.periodEnd ?? grant.periodEnd);
+    if (input.awardNumber !== undefined) await assertAwardNumberFree(tx, scope, input.awardNumber, grant.id);
+    await updateGrantRow(tx, scope.taskForceId, grant.id, { ...after, updatedAt: now });
+    await recordAudit(tx, who(scope), { entity: "grant", entityId: grant.id, action: "update", changes: changedFields<Record<string, unknown>>(grant, after) });
+    return { id: grant.id };
+  });
+}
+
+/* ---------- requirements ---------- */
+
+async function addTemplateItems(tx: Database, scope: TaskForceScope, grantId: string, templateKey: string, itemKeys: readonly string[] | undefined, now: Date) {
+  const template = REQUIREMENT_TEMPLATES.find((candidate) => candidate.key === templateKey);
+  if (!template) throw new DomainError("INVALID", "unknownTemplate", { templateKey }, "templateKey");
+  const unknown = itemKeys?.find((key) => !template.items.some((item) => item.key === key));
+  if (unknown) throw new DomainError("INVALID", "unknownTemplateItem", { key: unknown }, "itemKeys");
+  const present = await listTemplateKeysOf(tx, scope.taskForceId, grantId);
+  const items = template.items.filter((item) => (!itemKeys || itemKeys.includes(item.key)) && !present.has(item.key));
+  const first = await nextRequirementPosition(tx, scope.taskForceId, grantId);
+  const created = await insertRequirements(
+    tx,
+    items.map((item, index) => ({
+      taskForceId: scope.taskForceId,
+      grantId,
+      templateKey: item.key,
+      computedKey: item.computedKey ?? null,
+      title: item.title,
+      description: item.description,
+      position: first + index,
+      updatedByUserId: scope.userId,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+  for (const [index, row] of created.entries()) {
+    await recordAudit(tx, who(scope), {
+      entity: "grantRequirement",
+      entityId: row.id,
+      action: "create",
+      changes: { grantId: { from: null, to: grantId }, templateKey: { from: null, to: items[index]?.key ?? null }, title: { from: null, to: row.title } },
+    });
+  }
+  return created.length;
+}
+
+export function applyTemplate(scope: TaskForceScope, input: ApplyTemplateInput, now = new Date()) {
+  return transaction(async (tx) => {
+    const grant = await loadGrant(tx, scope, input.grantId);
+    return { added: await addTemplateItems(tx, scope, grant.id, input.templateKey, input.itemKeys, now) };
+  });
+}
+
+async function assertOwner(db: Database, scope: TaskForceScope, organizationId: string | null | undefined, userId: string | null | undefined) {
+  if (organizationId && !(await findOrganization(db, scope.taskForceId, organizationId))) {
+    throw new DomainError("INVALID", "unknownOrganization", {}, "ownerOrganizationId");
+  }
+  if (userId && !(await findActiveMember(db, scope.taskForceId, userId))) throw new DomainError("INVALID", "unknownPerson", {}, "ownerUserId");
+}
+
+export function addRequirement(scope: TaskForceScope, input: AddRequirementInput, now = new Date()) {
+  return transaction(async (tx) => {
+    const grant = await loadGrant(tx, scope, input.grantId);
+    await assertOwner(tx, scope, input.ownerOrganizationId, null);
+    const values = { title: input.title, description: input.description, ownerOrganizationId: input.ownerOrganizationId, dueOn: input.dueOn };
+    const [row] = await insertRequirements(tx, [
+      {
+        ...values,
+        taskForceId: scope.taskForceId,
+        grantId: grant.id,
+        position: await nextRequirementPosition(tx, scope.taskForceId, grant.id),
+        updatedByUserId: scope.userId,
+        createdAt: now,
+        updatedAt: now,
+      },
+    ]);
+    if (!row) throw new Error("requirement insert returned nothing");
+    await recordAudit(tx, who(scope), { entity: "grantRequirement", entityId: row.id, action: "create", changes: changedFields(null, { grantId: grant.id, ...values }) });
+    return { id: row.id };
+  });
+}
+
+const REQUIREMENT_FIELDS = ["title", "description", "status", "ownerOrganizationId", "ownerUserId", "dueOn"] as const;
+
+export function updateRequirement(scope: TaskForceScope, input: UpdateRequirementInput, now = new Date()) {
+  return transaction(async (tx) => {
+    const requirement = await loadRequirement(tx, scope, input.requirementId, "update");
+    if (requirement.version !== input.version) throw new DomainError("CONFLICT", "requirementChangedByOther");
+    const after: Partial<Pick<UpdateRequirementInput, (typeof REQUIREMENT_FIELDS)[number]>> = {};
+    for (const field of REQUIREMENT_FIELDS) if (input[field] !== undefined && input[field] !== requirement[field]) Object.assign(after, { [field]: input[field] });
+    if (Object.keys(after).length === 0) return { version: requirement.version };
+    await assertOwner(tx, scope, input.ownerOrganizationId, input.ownerUserId);
+    const version = await updateRequirementRow(tx, scope.taskForceId, requirement.id, input.version, { ...after, updatedByUserId: scope.userId, updatedAt: now });
+    if (version === null) throw new DomainError("CONFLICT", "requirementChangedByOther");
+    await recordAudit(tx, who(scope), { entity: "grantRequirement", entityId: requirement.id, action: "update", changes: changedFields<Record<string, unknown>>(requirement, after) });
+    return { version };
+  });
+}
+
+/** Overrides a computed status with a reason, or clears the override (status null). Audited with the reason. */
+export function overrideRequirement(scope: TaskForceScope, input: OverrideRequirementInput, now = new Date()) {
+  return transaction(async (tx) => {
+    const requirement = await loadRequirement(tx, scope, input.requirementId, "update");
+    if (requirement.version !== input.version) throw new DomainError("CONFLICT", "requirementChangedByOther");
+    if (!requirement.computedKey) throw new DomainError("INVALID", "requirementNotComputed", {}, "status");
+    const after = { overrideStatus: input.status, overrideReason: input.status === null ? null : input.reason };
+    const version = await updateRequirementRow(tx, scope.taskForceId, requirement.id, input.version, { ...after, updatedByUserId: scope.userId, updatedAt: now });
+    if (version === null) throw new DomainError("CONFLICT", "requirementChangedByOther");
+    await recordAudit(tx, who(scope), {
+      entity: "grantRequirement",
+      entityId: requirement.id,
+      action: input.status === null ? "clearOverride" : "override",
+      changes: changedFields<Record<string, unknown>>(requirement, after),
+    });
+    return { version };
+  });
+}
+
+/* ---------- evidence ---------- */
+
+export function addEvidence(scope: TaskForceScope, input: AddEvidenceInput, now = new Date()) {
+  return transaction(async (tx) => {
+    const requirement = await loadRequirement(tx, scope, input.requirementId);
+    let values: { kind: string; recordId: string | null; url: string | null; label: string };
+    if (input.kind === URL_EVIDENCE_KIND) {
+      values = { kind: input.kind, recordId: null, url: input.url, label: input.label };
+    } else {
+      const definition = evidenceKind(input.kind);
+      if (!definition) throw new DomainError("INVALID", "unknownEvidenceKind", { kind: input.kind }, "kind");
+      const recordId = input.recordId ?? "";
+      // The record must belong to this task force: a link never crosses task forces.
+      const [record] = await definition.find(tx, scope.taskForceId, [recordId]);
+      if (!record) throw new DomainError("INVALID", "evidenceRecordNotFound", {}, "recordId");
+      if (await findEvidenceOfRecord(tx, scope.taskForceId, requirement.id, input.kind, recordId)) {
+        throw new DomainError("CONFLICT", "evidenceAlreadyLinked", {}, "recordId");
+      }
+      values = { kind: input.kind, recordId, url: null, label: input.label || record.label };
+    }
+    const { id } = await insertEvidence(tx, { ...values, taskForceId: scope.taskForceId, requirementId: requirement.id, createdByUserId: scope.userId, createdAt: now });
+    await recordAudit(tx, who(scope), { entity: "requirementEvidence", entityId: id, action: "create", changes: changedFields(null, { requirementId: requirement.id, ...values }) });
+    return { id };
+  });
+}
+
+export function removeEvidence(scope: TaskForceScope, input: EvidenceInput) {
+  return transaction(async (tx) => {
+    const evidence = await findEvidence(tx, scope.taskForceId, input.evidenceId);
+    if (!evidence) throw new DomainError("NOT_FOUND", "evidenceNotFound");
+    await deleteEvidenceRow(tx, scope.taskForceId, evidence.id);
+    await recordAudit(tx, who(scope), {
+      entity: "requirementEvidence",
+      entityId: evidence.id,
+      action: "delete",
+      changes: changedFields<Record<string, unknown>>(
+        { requirementId: evidence.requirementId, kind: evidence.kind, recordId: evidence.recordId, url: evidence.url },
+        { requirementId: null, kind: null, recordId: null, url: null },
+      ),
+    });
+    return { id: evidence.id };
+  });
+}

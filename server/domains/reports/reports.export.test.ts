@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import type { ReportSectionContent } from "@/db/schema";
+import { reportFileName, sectionToCsv } from "./reports.export";
+
+const section: ReportSectionContent = {
+  key: "gaps",
+  title: "Gaps",
+  columns: [
+    { key: "title", header: "Gap", type: "text" },
+    { key: "count", header: "Count", type: "number" },
+    { key: "dueOn", header: "Due", type: "date" },
+  ],
+  rows: [
+    { title: 'Protocol, "draft"', count: 3, dueOn: "2026-07-30" },
+    { title: "=HYPERLINK(1)", count: null, dueOn: null },
+  ],
+  totals: [],
+};
+
+describe("report files", () => {
+  it("quotes CSV fields and keeps formulas from running", () => {
+    expect(sectionToCsv(section)).toBe('Gap,Count,Due\r\n"Protocol, ""draft""",3,2026-07-30\r\n\'=HYPERLINK(1),,\r\n');
+  });
+
+  it("names files by task force, period and day generated", () => {
+    const content = { taskForceSlug: "riverbend-demo", period: { start: "2026-01-01", end: "2026-06-30", dueOn: "2026-07-30" } };
+    expect(reportFileName(content, "2026-11-28", "xlsx")).toBe("riverbend-demo_progress-report_2026-01-01_to_2026-06-30_generated-2026-11-28.xlsx");
+    expect(reportFileName(content, "2026-11-28", "csv", "gaps")).toBe("riverbend-demo_progress-report_2026-01-01_to_2026-06-30_gaps_generated-2026-11-28.csv");
+  });
+});

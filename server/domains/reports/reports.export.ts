@@ -1,0 +1,68 @@
+import ExcelJS from "exceljs";
+import type { ReportCell, ReportColumn, ReportContent, ReportSectionContent } from "@/db/schema";
+
+/*
+ * A generated report as files: XLSX with one sheet per section (numbers as numbers, dates as real
+ * dates) and CSV per section. File names say task force, period and the day it was made.
+ */
+
+export type ReportFormat = "xlsx" | "csv";
+
+export function reportFileName(content: Pick<ReportContent, "taskForceSlug" | "period">, generatedOn: string, extension: string, sectionKey?: string): string {
+  const parts = [content.taskForceSlug, "progress-report", `${content.period.start}_to_${content.period.end}`, sectionKey, `generated-${generatedOn}`];
+  return `${parts.filter(Boolean).join("_")}.${extension}`;
+}
+
+/** A cell as the spreadsheet should hold it: dates become Date objects (UTC midnight), the rest stays. */
+function xlsxValue(column: ReportColumn, value: ReportCell): ExcelJS.CellValue {
+  if (value === null) return null;
+  if (column.type === "date" && typeof value === "string") return new Date(`${value}T00:00:00Z`);
+  return value;
+}
+
+/** Sheet names: at most 31 characters and none of : \ / ? * [ ]. */
+function sheetName(title: string): string {
+  return title.replace(/[:\\/?*[\]]/g, " ").slice(0, 31);
+}
+
+export async function reportToXlsx(content: ReportContent, generatedAt: Date): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Task Force Roadmap";
+  workbook.created = generatedAt;
+  workbook.title = content.title;
+  for (const section of content.sections) addSheet(workbook, section);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function addSheet(workbook: ExcelJS.Workbook, section: ReportSectionContent) {
+  const sheet = workbook.addWorksheet(sheetName(section.title));
+  sheet.columns = section.columns.map((column) => ({
+    key: column.key,
+    header: column.header,
+    width: column.type === "text" ? 40 : 16,
+    style: column.type === "date" ? { numFmt: "yyyy-mm-dd" } : column.type === "number" ? { numFmt: "0.##" } : {},
+  }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: "frozen", ySplit: 1 }];
+  for (const row of section.rows) {
+    sheet.addRow(Object.fromEntries(section.columns.map((column) => [column.key, xlsxValue(column, row[column.key] ?? null)])));
+  }
+  if (section.totals.length > 0) {
+    sheet.addRow([]);
+    for (const total of section.totals) sheet.addRow([total.label, total.value]).getCell(1).font = { italic: true };
+  }
+}
+
+/** RFC 4180 quoting; a leading = + - @ is prefixed with ' so that no spreadsheet runs it as a formula. */
+function csvField(value: ReportCell): string {
+  if (value === null) return "";
+  let text = String(value);
+  if (typeof value === "string" && /^[=+\-@]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function sectionToCsv(section: ReportSectionContent): string {
+  const lines = [section.columns.map((column) => csvField(column.header)).join(",")];
+  for (const row of section.rows) lines.push(section.columns.map((column) => csvField(row[column.key] ?? null)).join(","));
+  return `${lines.join("\r\n")}\r\n`;
+}

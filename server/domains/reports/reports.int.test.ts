@@ -1,0 +1,184 @@
+import ExcelJS from "exceljs";
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { auditLog, gaps, grantRequirements } from "@/db/schema";
+import {
+  answersForAll,
+  callerFor,
+  createActionItemFor,
+  createAssessingTaskForce,
+  createAssessmentRound,
+  createGapFor,
+  createMember,
+  createTaskForceWithCoordinator,
+  dateFromToday,
+  domainErrorOf,
+  respond,
+  scopeFor,
+  trpcErrorOf,
+  type TestMembership,
+  type TestTaskForce,
+  type TestUser,
+} from "@/db/testing/factories";
+import { getGrant } from "@/server/domains/grants/grants.service";
+import { reportingPeriods } from "@/server/domains/grants/grants.rules";
+import { reportToXlsx, sectionToCsv } from "./reports.export";
+
+/** Rows of a worksheet below its header, as arrays of cell values (index 0 is column A). */
+function rowsOf(sheet: ExcelJS.Worksheet) {
+  const rows: ExcelJS.CellValue[][] = [];
+  sheet.eachRow((row, number) => {
+    if (number > 1) rows.push((row.values as ExcelJS.CellValue[]).slice(1));
+  });
+  return rows;
+}
+
+describe("progress reports", () => {
+  let taskForce: TestTaskForce;
+  let coordinator: TestUser;
+  let coordinatorMembership: TestMembership;
+  let funder: TestUser;
+  let member: TestUser;
+  let grantId: string;
+  let currentPeriodEnd: string;
+  const slug = () => taskForce.slug;
+
+  beforeAll(async () => {
+    ({ taskForce, coordinator, coordinatorMembership } = await createAssessingTaskForce());
+    ({ user: funder } = await createMember(taskForce, "funder"));
+    ({ user: member } = await createMember(taskForce, "member"));
+    const caller = callerFor(coordinator);
+    // An award that started a year ago, so that periods have ended and the current one has begun.
+    ({ id: grantId } = await caller.grant.create({
+      taskForceSlug: slug(),
+      funderName: "Test Funder",
+      program: "ECM",
+      awardNumber: "R-1",
+      amount: 900_000,
+      matchTarget: null,
+      periodStart: dateFromToday(-400),
+      periodEnd: dateFromToday(700),
+    }));
+    const today = dateFromToday(0);
+    currentPeriodEnd = reportingPeriods({ periodStart: dateFromToday(-400), periodEnd: dateFromToday(700), reportingCadence: "semiannual" }).find(
+      (period) => period.start <= today && period.end >= today,
+    )!.end;
+
+    const round = await createAssessmentRound(taskForce, coordinator);
+    await respond(coordinator, taskForce, round.id, answersForAll(3, { "A.mou": 2 }));
+    await respond(member, taskForce, round.id, answersForAll(3, { "A.mou": 2 }));
+    await caller.assessment.close({ taskForceSlug: slug(), roundId: round.id });
+    const gap = await createGapFor(taskForce, coordinator, { title: "Referral protocol" });
+    await createGapFor(taskForce, coordinator, { title: "Training plan", elementKey: "B.services" });
+    const action = await createActionItemFor(taskForce, coordinator, { title: "Internal step" });
+
+    const detail = await caller.grant.get({ taskForceSlug: slug(), grantId });
+    const protocols = detail.requirements.find((requirement) => requirement.templateKey === "protocols")!;
+    await caller.grant.updateRequirement({ taskForceSlug: slug(), requirementId: protocols.id, version: protocols.version, status: "in_progress", dueOn: "2030-01-31" });
+    await caller.grant.addEvidence({ taskForceSlug: slug(), requirementId: protocols.id, kind: "gap", recordId: gap.id });
+    await caller.grant.addEvidence({ taskForceSlug: slug(), requirementId: protocols.id, kind: "action_item", recordId: action.id });
+  });
+
+  it("generates the report from live data; its XLSX reads back with the database's figures, numbers as numbers and dates as dates", async () => {
+    const caller = callerFor(coordinator);
+    const { id } = await caller.report.generate({ taskForceSlug: slug(), grantId, periodEnd: currentPeriodEnd });
+    const report = await caller.report.get({ taskForceSlug: slug(), reportId: id });
+    expect(report.audience).toBe("internal");
+    expect(report.content.sections.map((section) => section.key)).toEqual(["requirements", "roadmap", "gaps"]);
+
+    const workbook = new ExcelJS.Workbook();
+    // A copy into a fresh ArrayBuffer: what a browser or a file read would hand exceljs.
+    await workbook.xlsx.load(new Uint8Array(await reportToXlsx(report.content, report.generatedAt)).buffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Grant requirements", "Roadmap stages by area", "Gaps"]);
+
+    const db = await getDb();
+    const storedRequirements = await db.select({ title: grantRequirements.title, status: grantRequirements.status }).from(grantRequirements).where(eq(grantRequirements.grantId, grantId));
+    const requirementRows = rowsOf(workbook.getWorksheet("Grant requirements")!);
+    // Requirement rows, a blank row, then the totals.
+    const requirementTable = requirementRows.slice(0, storedRequirements.length);
+    expect(requirementTable.map((row) => row[0]).sort()).toEqual(storedRequirements.map((row) => row.title).sort());
+    const protocolsRow = requirementTable.find((row) => row[0] === "Written operational protocols, adopted and reviewed")!;
+    expect(protocolsRow[1]).toBe("In progress");
+    expect(protocolsRow[4]).toEqual(new Date("2030-01-31T00:00:00Z"));
+    expect(protocolsRow[5]).toBe(2);
+    expect(typeof protocolsRow[5]).toBe("number");
+    const totals = Object.fromEntries(requirementRows.slice(storedRequirements.length).filter((row) => row.length).map((row) => [row[0], row[1]]));
+    expect(totals.Requirements).toBe(storedRequirements.length);
+    const live = await getGrant(scopeFor(taskForce, coordinatorMembership), { grantId });
+    expect(totals.Met).toBe(live.progress.met);
+    expect(totals["In progress"]).toBe(live.progress.inProgress);
+
+    const roadmapRows = rowsOf(workbook.getWorksheet("Roadmap stages by area")!);
+    expect(roadmapRows[0]?.[0]).toBe("A. Structure and leadership");
+    // A: mission 3, mou 2, protocols 3 → mean 2.67, stored to one decimal.
+    expect(roadmapRows[0]?.[2]).toBe(2.7);
+
+    const gapRows = rowsOf(workbook.getWorksheet("Gaps")!);
+    const storedGaps = await db.select({ title: gaps.title }).from(gaps).where(eq(gaps.taskForceId, taskForce.id));
+    expect(gapRows.slice(0, storedGaps.length).map((row) => row[0]).sort()).toEqual(storedGaps.map((row) => row.title).sort());
+    expect(gapRows.slice(0, storedGaps.length).every((row) => row[6] instanceof Date)).toBe(true);
+
+    const csv = sectionToCsv(report.content.sections[2]!);
+    expect(csv.split("\r\n")[0]).toBe("Gap,Element,Priority,Status now,Owner,Due,Opened,Resolved");
+    expect(csv).toContain("Referral protocol,A.mou,Medium priority,Open,,,");
+
+    const audit = await db.select({ action: auditLog.action, actorUserId: auditLog.actorUserId }).from(auditLog).where(and(eq(auditLog.entity, "grantReport"), eq(auditLog.entityId, id)));
+    expect(audit).toEqual([{ action: "generate", actorUserId: coordinator.id }]);
+  });
+
+  it("lets a funder generate a report of shared records only, and keeps the task force's own reports from them", async () => {
+    const internal = await callerFor(coordinator).report.generate({ taskForceSlug: slug(), grantId, periodEnd: currentPeriodEnd });
+    const { id } = await callerFor(funder).report.generate({ taskForceSlug: slug(), grantId, periodEnd: currentPeriodEnd });
+    const report = await callerFor(funder).report.get({ taskForceSlug: slug(), reportId: id });
+    expect(report.audience).toBe("funder");
+    const protocols = report.content.sections[0]!.rows.find((row) => row.title === "Written operational protocols, adopted and reviewed");
+    expect(protocols).toMatchObject({ evidenceCount: 1, evidence: "Referral protocol" });
+    expect(JSON.stringify(report.content)).not.toContain("Internal step");
+
+    const hidden = await trpcErrorOf(callerFor(funder).report.get({ taskForceSlug: slug(), reportId: internal.id }), "NOT_FOUND");
+    expect(domainErrorOf(hidden).messageKey).toBe("reportNotFound");
+    const listed = await callerFor(funder).report.options({ taskForceSlug: slug() });
+    expect(listed.reports.map((row) => row.id)).toContain(id);
+    expect(listed.reports.map((row) => row.id)).not.toContain(internal.id);
+  });
+
+  it("refuses members and viewers, periods that are not the award's, and other task forces' reports", async () => {
+    await trpcErrorOf(callerFor(member).report.generate({ taskForceSlug: slug(), grantId, periodEnd: currentPeriodEnd }), "FORBIDDEN");
+    const { user: viewer } = await createMember(taskForce, "viewer");
+    await trpcErrorOf(callerFor(viewer).report.options({ taskForceSlug: slug() }), "FORBIDDEN");
+    const wrong = await trpcErrorOf(callerFor(coordinator).report.generate({ taskForceSlug: slug(), grantId, periodEnd: "2026-02-28" }), "BAD_REQUEST");
+    expect(domainErrorOf(wrong)).toMatchObject({ messageKey: "unknownReportingPeriod", field: "periodEnd" });
+
+    const other = await createTaskForceWithCoordinator();
+    const { id: otherGrant } = await callerFor(other.coordinator).grant.create({
+      taskForceSlug: other.taskForce.slug,
+      funderName: "F",
+      program: "P",
+      awardNumber: "O-1",
+      amount: 1,
+      matchTarget: null,
+      periodStart: dateFromToday(-400),
+      periodEnd: dateFromToday(700),
+    });
+    const { id: otherReport } = await callerFor(other.coordinator).report.generate({ taskForceSlug: other.taskForce.slug, grantId: otherGrant, periodEnd: currentPeriodEnd });
+    await trpcErrorOf(callerFor(coordinator).report.get({ taskForceSlug: slug(), reportId: otherReport }), "NOT_FOUND");
+    await trpcErrorOf(callerFor(coordinator).report.generate({ taskForceSlug: slug(), grantId: otherGrant, periodEnd: currentPeriodEnd }), "NOT_FOUND");
+    await trpcErrorOf(callerFor(funder).report.get({ taskForceSlug: other.taskForce.slug, reportId: otherReport }), "NOT_FOUND");
+  });
+
+  it("counts the semiannual-report requirement as met once the last ended period has a report", async () => {
+    const caller = callerFor(coordinator);
+    const detail = await caller.grant.get({ taskForceSlug: slug(), grantId });
+    const requirement = () => detail.requirements.find((candidate) => candidate.templateKey === "semiannual-report");
+    expect(requirement()?.computed?.explanation.key).toMatch(/^report(Missing|Due)$/);
+    const lastEnded = detail.reporting.periods.filter((period) => period.end < detail.today).at(-1)!;
+    await caller.report.generate({ taskForceSlug: slug(), grantId, periodEnd: lastEnded.end });
+    const after = await caller.grant.get({ taskForceSlug: slug(), grantId });
+    expect(after.requirements.find((candidate) => candidate.templateKey === "semiannual-report")).toMatchObject({
+      effectiveStatus: "met",
+      computed: { explanation: { key: "reportGenerated" } },
+    });
+    expect(after.reporting.periods.find((period) => period.end === lastEnded.end)?.reported).toBe(true);
+  });
+});
