@@ -149,4 +149,26 @@ test.describe("members, MOUs and handoff", () => {
     await expect(page.getByRole("heading", { level: 1, name: SHERIFF })).toBeVisible();
     await expect(page.getByRole("button", { name: t.editProfile })).toHaveCount(0);
   });
+
+  test("the coordinator adds a protocol on another topic and later records its adoption", async ({ page }) => {
+    const t = messages.protocols;
+    const title = `Escalation protocol ${suffix()} (e2e)`;
+    await signIn(page, USERS.coordinator);
+    await page.goto(`/tf/${RIVERBEND}/members/protocols`);
+    const form = page.getByRole("form", { name: t.newTitle });
+    await form.getByLabel(t.topicField, { exact: true }).selectOption("other");
+    await form.getByRole("button", { name: t.create }).click();
+    await expect(form.getByText(messages.validation.protocolTitleRequired)).toBeVisible();
+    await form.getByLabel(t.titleField, { exact: true }).fill(title);
+    await form.getByRole("button", { name: t.create }).click();
+    await expect(page.getByRole("rowheader", { name: title })).toBeVisible();
+
+    await page.getByRole("button", { name: t.editNamed.replace("{title}", title) }).click();
+    const edit = page.getByRole("form", { name: t.editNamed.replace("{title}", title) });
+    await edit.getByLabel(t.statusField, { exact: true }).selectOption("adopted");
+    await edit.getByLabel(t.adoptedOn, { exact: true }).fill(dateFromToday(-1));
+    await edit.getByRole("button", { name: t.save }).click();
+    await expect(edit).toHaveCount(0);
+    await expect(page.getByRole("row", { name: title }).getByRole("cell", { name: t.status.adopted })).toBeVisible();
+  });
 });

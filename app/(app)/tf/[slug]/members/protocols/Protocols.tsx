@@ -20,6 +20,7 @@ export function Protocols({ taskForceSlug }: { taskForceSlug: string }) {
   const queryClient = useQueryClient();
   const list = useQuery(trpc.protocol.list.queryOptions({ taskForceSlug }));
   const [uploadFor, setUploadFor] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   if (list.error) return <FormError error={list.error} />;
   if (!list.data) return null;
   const { protocols, canManage } = list.data;
@@ -65,7 +66,10 @@ export function Protocols({ taskForceSlug }: { taskForceSlug: string }) {
                       </button>
                       {uploadFor === row.id && (
                         <DocumentUpload taskForceSlug={taskForceSlug} target="protocol" recordId={row.id} recordTitle={nameOf(row)} onUploaded={refresh} />
-                      )}
+                      )}{" "}
+                      <button type="button" className="secondary" onClick={() => setEditing(editing === row.id ? null : row.id)} aria-expanded={editing === row.id}>
+                        {t("editNamed", { title: nameOf(row) })}
+                      </button>
                     </>
                   )}
                 </td>
@@ -74,42 +78,68 @@ export function Protocols({ taskForceSlug }: { taskForceSlug: string }) {
           </tbody>
         </table>
       )}
+      {canManage && editing && (
+        <ProtocolForm
+          key={editing}
+          taskForceSlug={taskForceSlug}
+          protocol={protocols.find((row) => row.id === editing)}
+          onSaved={async () => {
+            await refresh();
+            setEditing(null);
+          }}
+        />
+      )}
       {canManage && <ProtocolForm taskForceSlug={taskForceSlug} onSaved={refresh} />}
     </>
   );
 }
 
-function ProtocolForm({ taskForceSlug, onSaved }: { taskForceSlug: string; onSaved: () => Promise<unknown> }) {
+interface ProtocolView {
+  id: string;
+  topic: Topic;
+  title: string;
+  status: Status;
+  adoptedOn: string | null;
+  nextReviewOn: string | null;
+  notes: string;
+  sharedWithFunders: boolean;
+}
+
+/** A new protocol, or (with `protocol`) the changes to one. */
+function ProtocolForm({ taskForceSlug, protocol, onSaved }: { taskForceSlug: string; protocol?: ProtocolView; onSaved: () => Promise<unknown> }) {
   const t = useTranslations("protocols");
   const tPrivacy = useTranslations("privacy");
   const trpc = useTRPC();
   const create = useMutation(trpc.protocol.create.mutationOptions({ onSuccess: onSaved }));
-  const errors = fieldErrorsOf(create.error);
+  const update = useMutation(trpc.protocol.update.mutationOptions({ onSuccess: onSaved }));
+  const error = create.error ?? update.error;
+  const errors = fieldErrorsOf(error);
+  const heading = protocol ? t("editNamed", { title: protocol.title || t(`topic.${protocol.topic}`) }) : t("newTitle");
+  const headingId = protocol ? `edit-protocol-${protocol.id}` : "new-protocol-heading";
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    create.mutate(
-      {
-        taskForceSlug,
-        topic: formText(form, "topic") as Topic,
-        title: formText(form, "title"),
-        status: formText(form, "status") as Status,
-        adoptedOn: formText(form, "adoptedOn") || null,
-        nextReviewOn: formText(form, "nextReviewOn") || null,
-        notes: formText(form, "notes"),
-        sharedWithFunders: new FormData(form).get("sharedWithFunders") === "on",
-      },
-      { onSuccess: () => form.reset() },
-    );
+    const values = {
+      taskForceSlug,
+      topic: formText(form, "topic") as Topic,
+      title: formText(form, "title"),
+      status: formText(form, "status") as Status,
+      adoptedOn: formText(form, "adoptedOn") || null,
+      nextReviewOn: formText(form, "nextReviewOn") || null,
+      notes: formText(form, "notes"),
+      sharedWithFunders: new FormData(form).get("sharedWithFunders") === "on",
+    };
+    if (protocol) update.mutate({ ...values, protocolId: protocol.id });
+    else create.mutate(values, { onSuccess: () => form.reset() });
   }
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-labelledby="new-protocol-heading">
-      <h2 id="new-protocol-heading">{t("newTitle")}</h2>
+    <form className="stack" onSubmit={onSubmit} noValidate aria-labelledby={headingId}>
+      <h2 id={headingId}>{heading}</h2>
       {create.isSuccess && <SuccessMessage>{t("created")}</SuccessMessage>}
-      <FormError error={create.error} />
+      <FormError error={error} />
       <Field label={t("topicField")} name="topic" errors={errors}>
         {(control) => (
-          <select {...control} defaultValue="information_sharing">
+          <select {...control} defaultValue={protocol?.topic ?? "information_sharing"}>
             {PROTOCOL_TOPICS.map((topic) => (
               <option key={topic} value={topic}>
                 {t(`topic.${topic}`)}
@@ -118,10 +148,10 @@ function ProtocolForm({ taskForceSlug, onSaved }: { taskForceSlug: string; onSav
           </select>
         )}
       </Field>
-      <Field label={t("titleField")} name="title" hint={t("titleHint")} errors={errors} />
+      <Field label={t("titleField")} name="title" hint={t("titleHint")} defaultValue={protocol?.title ?? ""} errors={errors} />
       <Field label={t("statusField")} name="status" errors={errors}>
         {(control) => (
-          <select {...control} defaultValue="draft">
+          <select {...control} defaultValue={protocol?.status ?? "draft"}>
             {PROTOCOL_STATUSES.map((status) => (
               <option key={status} value={status}>
                 {t(`status.${status}`)}
@@ -130,17 +160,17 @@ function ProtocolForm({ taskForceSlug, onSaved }: { taskForceSlug: string; onSav
           </select>
         )}
       </Field>
-      <Field label={t("adoptedOn")} name="adoptedOn" type="date" errors={errors} />
-      <Field label={t("nextReviewOn")} name="nextReviewOn" type="date" errors={errors} />
+      <Field label={t("adoptedOn")} name="adoptedOn" type="date" defaultValue={protocol?.adoptedOn ?? ""} errors={errors} />
+      <Field label={t("nextReviewOn")} name="nextReviewOn" type="date" defaultValue={protocol?.nextReviewOn ?? ""} errors={errors} />
       <Field label={t("notes")} name="notes" hint={tPrivacy("noSurvivorNames")} errors={errors}>
-        {(control) => <textarea {...control} rows={3} />}
+        {(control) => <textarea {...control} rows={3} defaultValue={protocol?.notes ?? ""} />}
       </Field>
       <label className="checkbox">
-        <input type="checkbox" name="sharedWithFunders" /> {t("shareWithFunders")}
+        <input type="checkbox" name="sharedWithFunders" defaultChecked={protocol?.sharedWithFunders ?? false} /> {t("shareWithFunders")}
       </label>
       <div>
-        <button type="submit" disabled={create.isPending}>
-          {t("create")}
+        <button type="submit" disabled={create.isPending || update.isPending}>
+          {protocol ? t("save") : t("create")}
         </button>
       </div>
     </form>
