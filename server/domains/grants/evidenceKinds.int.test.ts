@@ -108,7 +108,7 @@ describe("evidence of meetings, MOUs, protocols, documents and contribution repo
         "meeting",
         (await insertMeeting(taskForce, { title: "Shared minutes", startsAt: new Date("2026-04-01T15:00:00Z"), status: "held", minutesStatus: "approved", minutesApprovedAt: new Date("2026-04-03T12:00:00Z"), minutesSharedWithFunders: true })).id,
       ],
-      draftMinutes: ["meeting", (await insertMeeting(taskForce, { title: "Draft minutes", startsAt: new Date("2026-04-02T15:00:00Z"), status: "held", minutesSharedWithFunders: true })).id],
+      draftMinutes: ["meeting", (await insertMeeting(taskForce, { title: "Draft minutes", startsAt: new Date("2026-04-02T15:00:00Z"), status: "held" })).id],
     } as const;
     for (const [kind, recordId] of Object.values(records)) await caller.grant.addEvidence({ taskForceSlug: slug(), requirementId: requirement, kind, recordId });
     const seenByFunder = (await callerFor(funder).grant.get({ taskForceSlug: slug(), grantId })).requirements.find((item) => item.id === requirement)!.evidence;
