@@ -1,6 +1,6 @@
-import { and, count, eq, isNull, max, min, sql } from "drizzle-orm";
+import { and, between, count, eq, inArray, max, min, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { assessmentRounds, gaps, grantReports, memberships, organizations } from "@/db/schema";
+import { assessmentRounds, contributionReports, contributionValues, gaps, grantReports, meetings, mouParties, mous, organizations, protocols } from "@/db/schema";
 
 /** Rounds of the task force: how many closed within [from, until], how many in all, the first closing date. */
 export async function countRoundsClosedBetween(db: Database, taskForceId: string, from: string, until: string) {
@@ -16,20 +16,83 @@ export async function countRoundsClosedBetween(db: Database, taskForceId: string
   return row ?? { closedInWindow: 0, closed: 0, all: 0 };
 }
 
-/**
- * Member organizations by primary discipline: an organization counts when someone of it holds an
- * active membership (the organizations part adds membership status; this is the proxy until then).
- */
+/** Active member organizations (membership status) by primary discipline. */
 export function countActiveOrganizationsByDiscipline(db: Database, taskForceId: string) {
   return db
-    .select({ discipline: organizations.primaryDiscipline, organizations: sql<number>`count(distinct ${organizations.id})`.mapWith(Number) })
+    .select({ discipline: organizations.primaryDiscipline, organizations: count() })
     .from(organizations)
-    .innerJoin(
-      memberships,
-      and(eq(memberships.taskForceId, organizations.taskForceId), eq(memberships.organizationId, organizations.id), isNull(memberships.endedAt)),
-    )
-    .where(eq(organizations.taskForceId, taskForceId))
+    .where(and(eq(organizations.taskForceId, taskForceId), eq(organizations.membershipStatus, "active")))
     .groupBy(organizations.primaryDiscipline);
+}
+
+/** Active organizations holding a lead role (lead law enforcement, lead victim services, co-lead). */
+export function listActiveLeads(db: Database, taskForceId: string) {
+  return db
+    .select({ id: organizations.id, name: organizations.name, role: organizations.taskForceRole })
+    .from(organizations)
+    .where(
+      and(
+        eq(organizations.taskForceId, taskForceId),
+        eq(organizations.membershipStatus, "active"),
+        inArray(organizations.taskForceRole, ["lead_law_enforcement", "lead_victim_services", "co_lead"]),
+      ),
+    )
+    .orderBy(organizations.name);
+}
+
+/** MOUs with every one of `organizationIds` among their parties, most recently signed first. */
+export async function listMousBetween(db: Database, taskForceId: string, organizationIds: readonly string[]) {
+  const parties = db
+    .select({ mouId: mouParties.mouId })
+    .from(mouParties)
+    .where(and(eq(mouParties.taskForceId, taskForceId), inArray(mouParties.organizationId, [...organizationIds])))
+    .groupBy(mouParties.mouId)
+    .having(sql`count(distinct ${mouParties.organizationId}) = ${organizationIds.length}`);
+  return db
+    .select({ title: mous.title, status: mous.status, signedOn: mous.signedOn, effectiveOn: mous.effectiveOn, expiresOn: mous.expiresOn })
+    .from(mous)
+    .where(and(eq(mous.taskForceId, taskForceId), inArray(mous.id, parties)))
+    .orderBy(sql`${mous.signedOn} desc nulls last`);
+}
+
+/** Protocols by status, and how many adopted ones are past their review date. */
+export async function countProtocols(db: Database, taskForceId: string, today: string) {
+  const [row] = await db
+    .select({
+      adopted: sql<number>`count(*) filter (where ${protocols.status} <> 'draft')`.mapWith(Number),
+      overdue: sql<number>`count(*) filter (where ${protocols.status} <> 'draft' and ${protocols.nextReviewOn} < ${today})`.mapWith(Number),
+      drafts: sql<number>`count(*) filter (where ${protocols.status} = 'draft')`.mapWith(Number),
+    })
+    .from(protocols)
+    .where(eq(protocols.taskForceId, taskForceId));
+  return row ?? { adopted: 0, overdue: 0, drafts: 0 };
+}
+
+/** Sum of a measure over the submitted contribution reports whose period starts within [from, to]. */
+export async function sumSubmittedMeasure(db: Database, taskForceId: string, measure: string, from: string, to: string) {
+  const [row] = await db
+    .select({ total: sql<number>`coalesce(sum(${contributionValues.value}), 0)`.mapWith(Number) })
+    .from(contributionValues)
+    .innerJoin(contributionReports, and(eq(contributionReports.taskForceId, contributionValues.taskForceId), eq(contributionReports.id, contributionValues.reportId)))
+    .where(
+      and(
+        eq(contributionValues.taskForceId, taskForceId),
+        eq(contributionValues.measure, measure),
+        eq(contributionReports.status, "submitted"),
+        between(contributionReports.periodStart, from, to),
+      ),
+    );
+  return row?.total ?? 0;
+}
+
+/** Held meetings of a type whose day (in the meeting's zone) falls within [from, to]. */
+export async function countHeldMeetings(db: Database, taskForceId: string, type: (typeof meetings.$inferSelect)["type"], from: string, to: string) {
+  const day = sql<string>`(${meetings.startsAt} at time zone ${meetings.timeZone})::date`;
+  const [row] = await db
+    .select({ meetings: count() })
+    .from(meetings)
+    .where(and(eq(meetings.taskForceId, taskForceId), eq(meetings.type, type), eq(meetings.status, "held"), sql`${day} between ${from} and ${to}`));
+  return row?.meetings ?? 0;
 }
 
 export async function countGapsTracked(db: Database, taskForceId: string) {

@@ -8,13 +8,15 @@ import { actionItems, assessmentRounds, gaps } from "@/db/schema";
  * coordinator may pick from.
  */
 
-const PICK_LIMIT = 200;
+export const PICK_LIMIT = 200;
 
 export interface EvidenceRecord {
   id: string;
   label: string;
   /** False for records only task-force insiders may see (draft or open rounds, action items). */
   shared: boolean;
+  /** Where the record's page is not addressed by its id (a contribution report: its period). */
+  page?: string;
 }
 
 export async function findAssessmentRounds(db: Database, taskForceId: string, ids: readonly string[] | null): Promise<EvidenceRecord[]> {

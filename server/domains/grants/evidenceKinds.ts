@@ -1,13 +1,13 @@
 import type { Database } from "@/db/client";
 import type { Permission } from "@/server/auth/permissions";
 import { findActionItems, findAssessmentRounds, findGaps, type EvidenceRecord } from "./evidence.queries";
+import { findContributionReports, findDocuments, findMeetings, findMous, findProtocols } from "./evidenceRecords.queries";
 
 /*
  * The kinds of record a requirement's evidence can point at. Registering a kind is one entry here:
  * how to find its records in a task force (to check a link and to label it), where its page is,
- * and who may see it. The meetings, organizations and contributions parts add `meeting`, `mou`,
- * `protocol`, `document` and `contribution` the same way. Links to other addresses use the `url`
- * kind, which has no record (URL_EVIDENCE_KIND).
+ * and who may see it. Links to other addresses use the `url` kind, which has no record
+ * (URL_EVIDENCE_KIND).
  */
 
 export interface EvidenceKind {
@@ -17,7 +17,7 @@ export interface EvidenceKind {
    */
   find(db: Database, taskForceId: string, ids: readonly string[] | null): Promise<EvidenceRecord[]>;
   /** The record's page, for the link. */
-  href(taskForceSlug: string, recordId: string): string;
+  href(taskForceSlug: string, recordId: string, record: EvidenceRecord): string;
   /** Who may see links of this kind at all; records not `shared` also need grant.readInternal. */
   readPermission: Permission;
 }
@@ -39,6 +39,32 @@ export const EVIDENCE_KINDS = {
     find: findActionItems,
     href: (slug) => `/tf/${slug}/actions`,
     readPermission: "action.read",
+  },
+  meeting: {
+    find: findMeetings,
+    href: (slug, id) => `/tf/${slug}/meetings/${id}`,
+    readPermission: "meeting.read",
+  },
+  mou: {
+    find: findMous,
+    href: (slug, id) => `/tf/${slug}/members/mous#mou-${id}`,
+    readPermission: "mou.read",
+  },
+  protocol: {
+    find: findProtocols,
+    href: (slug) => `/tf/${slug}/members/protocols`,
+    readPermission: "protocol.read",
+  },
+  document: {
+    find: findDocuments,
+    href: (slug, id) => `/api/tf/${slug}/documents/${id}`,
+    readPermission: "document.read",
+  },
+  /** A submitted contribution report (trainings logged, hours…): its period's page. */
+  contribution: {
+    find: findContributionReports,
+    href: (slug, _id, record) => `/tf/${slug}/contributions/${record.page}`,
+    readPermission: "contribution.read",
   },
 } satisfies Record<string, EvidenceKind>;
 

@@ -74,10 +74,16 @@ describe("grant awards and requirements", () => {
     expect(detail.requirements.map((requirement) => requirement.templateKey)).toEqual(ECM_TEMPLATE.items.map((item) => item.key));
     expect(detail.requirements).toHaveLength(16);
     expect(detail.requirements.filter((requirement) => requirement.computedKey).map((requirement) => requirement.computedKey)).toEqual([
+      "lead-pair",
+      "lead-mou",
       "core-partners",
+      "protocols",
+      "lived-experience",
       "start-up",
       "data-use",
+      "training",
       "semiannual-report",
+      "onboarding",
     ]);
     expect((await auditOf(taskForce.id, "grant", grantId)).map((entry) => entry.action)).toEqual(["create"]);
 
@@ -154,7 +160,7 @@ describe("grant awards and requirements", () => {
     expect(audit.map((entry) => entry.action)).toEqual(["create", "override", "clearOverride"]);
     expect(audit[1]?.changes).toMatchObject({ overrideReason: { from: null, to: "The US Attorney's Office has not joined yet." } });
 
-    const manual = await requirementOf(coordinator, "lead-pair");
+    const manual = await requirementOf(coordinator, "leadership-mission");
     const notComputed = await trpcErrorOf(
       caller.grant.overrideRequirement({ taskForceSlug: slug(), requirementId: manual.id, version: manual.version, status: "met", reason: "x" }),
       "BAD_REQUEST",

@@ -66,6 +66,7 @@ describe("requirement status", () => {
     expect(effectiveStatus({ status: "not_started", overrideStatus: "in_progress" }, computed)).toBe("in_progress");
     expect(effectiveStatus({ status: "not_started", overrideStatus: null }, computed)).toBe("met");
     expect(effectiveStatus({ status: "in_progress", overrideStatus: null }, null)).toBe("in_progress");
+    expect(effectiveStatus({ status: "not_applicable", overrideStatus: null }, computed)).toBe("not_applicable");
   });
 
   it("counts progress without the requirements that do not apply", () => {

@@ -89,9 +89,13 @@ export interface ComputedStatus {
   explanation: { key: string; values: Record<string, string | number> };
 }
 
-/** The status a requirement shows: an override beats the calculation, which beats the hand-set status. */
+/**
+ * The status a requirement shows: an override beats the calculation, which beats the hand-set status;
+ * except that a requirement a coordinator marked not applicable to the award is not computed at all.
+ */
 export function effectiveStatus(requirement: { status: RequirementStatus; overrideStatus: RequirementStatus | null }, computed: ComputedStatus | null): RequirementStatus {
   if (requirement.overrideStatus) return requirement.overrideStatus;
+  if (requirement.status === "not_applicable") return "not_applicable";
   return computed?.status ?? requirement.status;
 }
 

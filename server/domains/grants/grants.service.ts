@@ -9,6 +9,7 @@ import { findOrganization } from "@/server/domains/organizations/organizations.q
 import { findTaskForce } from "@/server/domains/taskForces/taskForces.queries";
 import { computeStatuses } from "./calculators";
 import { evidenceKind, RECORD_EVIDENCE_KINDS, URL_EVIDENCE_KIND } from "./evidenceKinds";
+import type { EvidenceRecord } from "./evidence.queries";
 import {
   daysUntil,
   effectiveStatus,
@@ -222,7 +223,7 @@ async function visibleEvidence(db: Database, scope: TaskForceScope, requirementI
   const internal = can(scope.role, "grant.readInternal");
   const idsByKind = new Map<string, string[]>();
   for (const row of rows) if (row.recordId) idsByKind.set(row.kind, [...(idsByKind.get(row.kind) ?? []), row.recordId]);
-  const records = new Map<string, { label: string; shared: boolean }>();
+  const records = new Map<string, EvidenceRecord>();
   await Promise.all(
     [...idsByKind.entries()].map(async ([kind, ids]) => {
       const definition = evidenceKind(kind);
@@ -237,7 +238,7 @@ async function visibleEvidence(db: Database, scope: TaskForceScope, requirementI
     const record = records.get(`${row.kind}|${row.recordId}`);
     if (record && !record.shared && !internal) return [];
     if (!record && !internal) return [];
-    return [{ ...row, href: record ? definition.href(scope.taskForceSlug, row.recordId) : null, recordLabel: record?.label ?? null, missing: !record }];
+    return [{ ...row, href: record ? definition.href(scope.taskForceSlug, row.recordId, record) : null, recordLabel: record?.label ?? null, missing: !record }];
   });
 }
 

@@ -25,11 +25,13 @@ export const ECM_TEMPLATE: RequirementTemplate = {
       key: "lead-pair",
       title: "Lead law-enforcement agency and lead victim service provider",
       description: "A lead law-enforcement agency and a lead victim service provider (or co-leads) are named and active.",
+      computedKey: "lead-pair",
     },
     {
       key: "lead-mou",
       title: "Signed MOU between the leads, kept current",
       description: "A memorandum of understanding between the two leads is signed and has not expired.",
+      computedKey: "lead-mou",
     },
     {
       key: "core-partners",
@@ -46,6 +48,7 @@ export const ECM_TEMPLATE: RequirementTemplate = {
       key: "protocols",
       title: "Written operational protocols, adopted and reviewed",
       description: "Operational protocols are written, adopted by the partners and reviewed on a schedule.",
+      computedKey: "protocols",
     },
     {
       key: "all-forms",
@@ -61,6 +64,7 @@ export const ECM_TEMPLATE: RequirementTemplate = {
       key: "lived-experience",
       title: "People with lived experience involved and paid",
       description: "Survivors and experts with lived experience take part in the work and are paid for it.",
+      computedKey: "lived-experience",
     },
     {
       key: "proactive-investigations",
@@ -93,6 +97,7 @@ export const ECM_TEMPLATE: RequirementTemplate = {
       key: "training",
       title: "Training and cross-training delivered",
       description: "Training is delivered to members and stakeholders, including cross-training between disciplines.",
+      computedKey: "training",
     },
     {
       key: "semiannual-report",
@@ -104,6 +109,7 @@ export const ECM_TEMPLATE: RequirementTemplate = {
       key: "onboarding",
       title: "Onboarding and technical-assistance participation",
       description: "Task force leads take part in the required onboarding and technical-assistance sessions.",
+      computedKey: "onboarding",
     },
   ],
 };
@@ -112,7 +118,12 @@ export const ECM_TEMPLATE: RequirementTemplate = {
 export const OPTIONAL_TEMPLATE: RequirementTemplate = {
   key: "optional",
   items: [
-    { key: "meeting-frequency", title: "Regular full task-force meetings", description: "The full task force meets at the agreed frequency (for example quarterly)." },
+    {
+      key: "meeting-frequency",
+      title: "Regular full task-force meetings",
+      description: "The full task force meets at the agreed frequency (for example quarterly).",
+      computedKey: "meeting-frequency",
+    },
     { key: "committees", title: "Named committees in place", description: "The committees named in the application (for example victim services, investigations) meet." },
     { key: "strategic-plan", title: "Strategic plan", description: "A written strategic plan, reviewed each year." },
     { key: "sustainability-plan", title: "Sustainability plan", description: "A written plan for keeping the task force going after the award ends." },

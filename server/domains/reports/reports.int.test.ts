@@ -23,6 +23,7 @@ import {
 } from "@/db/testing/factories";
 import { getGrant } from "@/server/domains/grants/grants.service";
 import { reportingPeriods } from "@/server/domains/grants/grants.rules";
+import { insertProtocol } from "@/server/domains/grants/records.fixtures";
 import { reportToXlsx, sectionToCsv } from "./reports.export";
 
 /** Rows of a worksheet below its header, as arrays of cell values (index 0 is column A). */
@@ -75,7 +76,9 @@ describe("progress reports", () => {
 
     const detail = await caller.grant.get({ taskForceSlug: slug(), grantId });
     const protocols = detail.requirements.find((requirement) => requirement.templateKey === "protocols")!;
-    await caller.grant.updateRequirement({ taskForceSlug: slug(), requirementId: protocols.id, version: protocols.version, status: "in_progress", dueOn: "2030-01-31" });
+    await caller.grant.updateRequirement({ taskForceSlug: slug(), requirementId: protocols.id, version: protocols.version, dueOn: "2030-01-31" });
+    // The protocols requirement is computed: a drafted, not yet adopted protocol makes it "in progress".
+    await insertProtocol(taskForce, { title: "Referral protocol draft", status: "draft" });
     await caller.grant.addEvidence({ taskForceSlug: slug(), requirementId: protocols.id, kind: "gap", recordId: gap.id });
     await caller.grant.addEvidence({ taskForceSlug: slug(), requirementId: protocols.id, kind: "action_item", recordId: action.id });
   });
