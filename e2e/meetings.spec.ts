@@ -121,6 +121,19 @@ test("a coordinator runs a meeting from agenda to approved minutes, and the dash
   expect(event.startDate.toJSDate().toISOString()).toBe("2026-11-19T16:00:00.000Z");
   expect(event.endDate.toJSDate().toISOString()).toBe("2026-11-19T17:30:00.000Z");
 
+  // The decision is found later in the decision log, filtered by status, and marked implemented there.
+  await page.goto(tf("/meetings"));
+  await page.getByRole("link", { name: t.decisionsLink }).click();
+  await expect(page.getByRole("heading", { level: 1, name: messages.decisionLog.title })).toBeVisible();
+  const filter = page.getByLabel(messages.decisionLog.filterLabel);
+  await filter.selectOption({ label: messages.decisions.status.in_effect });
+  const decisionRow = page.getByRole("row").filter({ has: page.getByRole("link", { name: title, exact: true }) });
+  await expect(decisionRow).toContainText("Adopt the joint referral protocol");
+  await decisionRow.getByRole("combobox").selectOption({ label: messages.decisions.status.implemented });
+  await expect(decisionRow).toHaveCount(0);
+  await filter.selectOption({ label: messages.decisions.status.implemented });
+  await expect(decisionRow).toContainText("Adopt the joint referral protocol");
+
   // After: the new meeting is the latest full meeting, with all three core disciplines and no alert.
   await page.goto(tf("/dashboard"));
   await expect(coverage).toContainText(title);
@@ -166,4 +179,20 @@ test("funders see only the minutes shared with them; members record their own at
   } finally {
     await context.close();
   }
+});
+
+test("a coordinator keeps at least one core discipline in the settings", async ({ page }) => {
+  const tCore = messages.coreDisciplines;
+  await signInByApi(page.request, USERS.coordinator);
+  await page.goto(tf("/settings"));
+  const form = page.getByRole("form", { name: tCore.heading });
+  const group = form.getByRole("group", { name: tCore.legend });
+  await expect(group.getByRole("checkbox", { name: messages.disciplines.prosecution })).toBeChecked();
+  for (const box of await group.getByRole("checkbox").all()) await box.uncheck();
+  await form.getByRole("button", { name: tCore.save }).click();
+  // Refused with a sentence that says what to do; nothing was saved.
+  await expect(group).toHaveAccessibleDescription(tCore.chooseOne);
+  const { data } = await trpcQuery<{ coreDisciplines: string[] }>(page.request, "meeting.coreDisciplineAlert", { taskForceSlug: RIVERBEND });
+  expect(data?.coreDisciplines).toContain("prosecution");
+  await expectNoAxeViolations(page, "core disciplines refused");
 });
