@@ -8,6 +8,7 @@ import { DueCell } from "@/app/_components/DueCell";
 import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
 import { ATTENDANCE_STATUSES, DECISION_STATUSES } from "@/db/schema/meetingVocabulary";
 import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/disciplines";
+import { MinutesText } from "../_components/MinutesText";
 import { useMeeting } from "./MeetingDetail";
 
 type Props = { taskForceSlug: string; meetingId: string };
@@ -92,7 +93,7 @@ export function AgendaSection({ taskForceSlug, meetingId }: Props) {
               item.minutes !== "" && (
                 <>
                   <h4>{tMinutes("heading")}</h4>
-                  <p className="minutes-text">{item.minutes}</p>
+                  <MinutesText>{item.minutes}</MinutesText>
                 </>
               )
             )}
