@@ -74,6 +74,19 @@ test("a coordinator runs a meeting from agenda to approved minutes, and the dash
   await minutesForm.getByRole("button", { name: messages.minutes.save }).click();
   await expect(minutesForm.getByRole("status")).toHaveText(messages.minutes.saved);
 
+  // An agenda item is changed in place; a refused change keeps what was typed.
+  await agenda.getByText("Change Joint referral protocol", { exact: true }).click();
+  const itemForm = agenda.getByRole("form", { name: "Change agenda item Joint referral protocol" });
+  await itemForm.getByLabel(t.notesLabel, { exact: true }).fill("Two drafts to compare.");
+  await itemForm.getByLabel(t.minutesAllottedLabel, { exact: true }).fill("0");
+  await itemForm.getByRole("button", { name: t.saveItem }).click();
+  await expect(itemForm.getByLabel(t.minutesAllottedLabel, { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(itemForm.getByLabel(t.notesLabel, { exact: true })).toHaveValue("Two drafts to compare.");
+  await itemForm.getByLabel(t.minutesAllottedLabel, { exact: true }).fill("20");
+  await itemForm.getByRole("button", { name: t.saveItem }).click();
+  await expect(itemForm.getByRole("status")).toHaveText(t.saved);
+  await expect(agenda.locator(".agenda-item").filter({ hasText: "Two drafts to compare." }).locator(".hint").first()).toContainText("20");
+
   const decisionForm = page.getByRole("form", { name: messages.decisions.recordHeading });
   await decisionForm.getByLabel(messages.decisions.agendaItemLabel, { exact: true }).selectOption({ label: "Joint referral protocol" });
   await decisionForm.getByLabel(messages.decisions.textLabel, { exact: true }).fill("Adopt the joint referral protocol");
@@ -196,4 +209,30 @@ test("a coordinator keeps at least one core discipline in the settings", async (
   const { data } = await trpcQuery<{ coreDisciplines: string[] }>(page.request, "meeting.coreDisciplineAlert", { taskForceSlug: RIVERBEND });
   expect(data?.coreDisciplines).toContain("prosecution");
   await expectNoAxeViolations(page, "core disciplines refused");
+});
+
+test("a coordinator changes a committee; a refused change keeps what was typed", async ({ page }) => {
+  const tCommittees = messages.committees;
+  const name = `Outreach committee ${Date.now().toString(36)}`;
+  await signInByApi(page.request, USERS.coordinator);
+  await page.goto(tf("/meetings/committees"));
+  const create = page.getByRole("form", { name: tCommittees.createHeading });
+  await create.getByLabel(tCommittees.nameLabel, { exact: true }).fill(name);
+  await create.getByRole("button", { name: tCommittees.create }).click();
+  await expect(page.getByRole("heading", { level: 3, name })).toBeVisible();
+
+  await page.getByText(`Change ${name}`, { exact: true }).click();
+  const edit = page.getByRole("form", { name: `Change committee ${name}` });
+  await edit.getByLabel(tCommittees.nameLabel, { exact: true }).fill("");
+  await edit.getByLabel(tCommittees.descriptionLabel, { exact: true }).fill("Schools and faith groups.");
+  await edit.getByLabel(tCommittees.chairOrganizationLabel, { exact: true }).selectOption({ label: ORGANIZATIONS[4]! });
+  await edit.getByRole("button", { name: tCommittees.save }).click();
+  await expect(edit.getByLabel(tCommittees.nameLabel, { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(edit.getByLabel(tCommittees.descriptionLabel, { exact: true })).toHaveValue("Schools and faith groups.");
+  await edit.getByLabel(tCommittees.nameLabel, { exact: true }).fill(`${name} renamed`);
+  await edit.getByRole("button", { name: tCommittees.save }).click();
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: `${name} renamed` }) });
+  await expect(card).toContainText(ORGANIZATIONS[4]!);
+  await expect(card).toContainText("Schools and faith groups.");
+  await expectNoAxeViolations(page, "committee changed");
 });
