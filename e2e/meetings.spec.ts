@@ -74,6 +74,19 @@ test("a coordinator runs a meeting from agenda to approved minutes, and the dash
   await minutesForm.getByRole("button", { name: messages.minutes.save }).click();
   await expect(minutesForm.getByRole("status")).toHaveText(messages.minutes.saved);
 
+  // An agenda item is changed in place; a refused change keeps what was typed.
+  await agenda.getByText("Change Joint referral protocol", { exact: true }).click();
+  const itemForm = agenda.getByRole("form", { name: "Change agenda item Joint referral protocol" });
+  await itemForm.getByLabel(t.notesLabel, { exact: true }).fill("Two drafts to compare.");
+  await itemForm.getByLabel(t.minutesAllottedLabel, { exact: true }).fill("0");
+  await itemForm.getByRole("button", { name: t.saveItem }).click();
+  await expect(itemForm.getByLabel(t.minutesAllottedLabel, { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(itemForm.getByLabel(t.notesLabel, { exact: true })).toHaveValue("Two drafts to compare.");
+  await itemForm.getByLabel(t.minutesAllottedLabel, { exact: true }).fill("20");
+  await itemForm.getByRole("button", { name: t.saveItem }).click();
+  await expect(itemForm.getByRole("status")).toHaveText(t.saved);
+  await expect(agenda.locator(".agenda-item").filter({ hasText: "Two drafts to compare." }).locator(".hint").first()).toContainText("20");
+
   const decisionForm = page.getByRole("form", { name: messages.decisions.recordHeading });
   await decisionForm.getByLabel(messages.decisions.agendaItemLabel, { exact: true }).selectOption({ label: "Joint referral protocol" });
   await decisionForm.getByLabel(messages.decisions.textLabel, { exact: true }).fill("Adopt the joint referral protocol");
@@ -102,7 +115,8 @@ test("a coordinator runs a meeting from agenda to approved minutes, and the dash
   await expect(page.getByText(t.minutesStatus.approved, { exact: true })).toBeVisible();
   // Approved minutes are read-only: no editor in the page, and the server refuses a direct save.
   await expect(page.getByRole("form", { name: "Minutes for Joint referral protocol" })).toHaveCount(0);
-  await expect(page.getByText("Protocol agreed with **two changes**.")).toBeVisible();
+  // The read view renders the markdown.
+  await expect(section(page, t.agendaHeading).locator("strong", { hasText: "two changes" })).toBeVisible();
   const meetingId = page.url().split("/").at(-1)!;
   const { data: detail } = await trpcQuery<{ agenda: { id: string; title: string }[] }>(page.request, "meeting.get", { taskForceSlug: RIVERBEND, meetingId });
   const itemId = detail!.agenda.find((item) => item.title === "Joint referral protocol")!.id;
@@ -120,6 +134,19 @@ test("a coordinator runs a meeting from agenda to approved minutes, and the dash
   expect(event.summary).toBe(title);
   expect(event.startDate.toJSDate().toISOString()).toBe("2026-11-19T16:00:00.000Z");
   expect(event.endDate.toJSDate().toISOString()).toBe("2026-11-19T17:30:00.000Z");
+
+  // The decision is found later in the decision log, filtered by status, and marked implemented there.
+  await page.goto(tf("/meetings"));
+  await page.getByRole("link", { name: t.decisionsLink }).click();
+  await expect(page.getByRole("heading", { level: 1, name: messages.decisionLog.title })).toBeVisible();
+  const filter = page.getByLabel(messages.decisionLog.filterLabel);
+  await filter.selectOption({ label: messages.decisions.status.in_effect });
+  const decisionRow = page.getByRole("row").filter({ has: page.getByRole("link", { name: title, exact: true }) });
+  await expect(decisionRow).toContainText("Adopt the joint referral protocol");
+  await decisionRow.getByRole("combobox").selectOption({ label: messages.decisions.status.implemented });
+  await expect(decisionRow).toHaveCount(0);
+  await filter.selectOption({ label: messages.decisions.status.implemented });
+  await expect(decisionRow).toContainText("Adopt the joint referral protocol");
 
   // After: the new meeting is the latest full meeting, with all three core disciplines and no alert.
   await page.goto(tf("/dashboard"));
@@ -166,4 +193,46 @@ test("funders see only the minutes shared with them; members record their own at
   } finally {
     await context.close();
   }
+});
+
+test("a coordinator keeps at least one core discipline in the settings", async ({ page }) => {
+  const tCore = messages.coreDisciplines;
+  await signInByApi(page.request, USERS.coordinator);
+  await page.goto(tf("/settings"));
+  const form = page.getByRole("form", { name: tCore.heading });
+  const group = form.getByRole("group", { name: tCore.legend });
+  await expect(group.getByRole("checkbox", { name: messages.disciplines.prosecution })).toBeChecked();
+  for (const box of await group.getByRole("checkbox").all()) await box.uncheck();
+  await form.getByRole("button", { name: tCore.save }).click();
+  // Refused with a sentence that says what to do; nothing was saved.
+  await expect(group).toHaveAccessibleDescription(tCore.chooseOne);
+  const { data } = await trpcQuery<{ coreDisciplines: string[] }>(page.request, "meeting.coreDisciplineAlert", { taskForceSlug: RIVERBEND });
+  expect(data?.coreDisciplines).toContain("prosecution");
+  await expectNoAxeViolations(page, "core disciplines refused");
+});
+
+test("a coordinator changes a committee; a refused change keeps what was typed", async ({ page }) => {
+  const tCommittees = messages.committees;
+  const name = `Outreach committee ${Date.now().toString(36)}`;
+  await signInByApi(page.request, USERS.coordinator);
+  await page.goto(tf("/meetings/committees"));
+  const create = page.getByRole("form", { name: tCommittees.createHeading });
+  await create.getByLabel(tCommittees.nameLabel, { exact: true }).fill(name);
+  await create.getByRole("button", { name: tCommittees.create }).click();
+  await expect(page.getByRole("heading", { level: 3, name })).toBeVisible();
+
+  await page.getByText(`Change ${name}`, { exact: true }).click();
+  const edit = page.getByRole("form", { name: `Change committee ${name}` });
+  await edit.getByLabel(tCommittees.nameLabel, { exact: true }).fill("");
+  await edit.getByLabel(tCommittees.descriptionLabel, { exact: true }).fill("Schools and faith groups.");
+  await edit.getByLabel(tCommittees.chairOrganizationLabel, { exact: true }).selectOption({ label: ORGANIZATIONS[4]! });
+  await edit.getByRole("button", { name: tCommittees.save }).click();
+  await expect(edit.getByLabel(tCommittees.nameLabel, { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(edit.getByLabel(tCommittees.descriptionLabel, { exact: true })).toHaveValue("Schools and faith groups.");
+  await edit.getByLabel(tCommittees.nameLabel, { exact: true }).fill(`${name} renamed`);
+  await edit.getByRole("button", { name: tCommittees.save }).click();
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: `${name} renamed` }) });
+  await expect(card).toContainText(ORGANIZATIONS[4]!);
+  await expect(card).toContainText("Schools and faith groups.");
+  await expectNoAxeViolations(page, "committee changed");
 });

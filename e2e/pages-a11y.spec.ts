@@ -113,6 +113,7 @@ test.describe("every page passes axe", () => {
     test.slow();
     await signInByApi(page.request, USERS.coordinator);
     await visit(page, tf("/meetings/committees"), messages.committees.title);
+    await visit(page, tf("/meetings/decisions"), messages.decisionLog.title);
     await visit(page, await meetingPath(page, "October full task-force meeting (demo)"), "October full task-force meeting (demo)");
     await visit(page, await meetingPath(page, "January full task-force meeting (demo)"), "January full task-force meeting (demo)");
   });
@@ -144,6 +145,7 @@ test.describe("every page passes axe", () => {
       [tf("/gaps"), messages.nav.gaps],
       [tf("/meetings"), messages.nav.meetings],
       [tf("/meetings/committees"), messages.committees.title],
+      [tf("/meetings/decisions"), messages.decisionLog.title],
       [await meetingPath(page, "Victim services committee (demo)"), "Victim services committee (demo)"],
       [tf("/members"), messages.nav.members],
       [tf("/members/people"), messages.people.title],

@@ -139,6 +139,13 @@ describe("meeting records", () => {
     expect(held.disciplinesPresent).toEqual(["health", "lawEnforcementLocalState", "victimServices"]);
     expect(held.attendanceRate).toBe(0.6);
     expect(held.decisions).toMatchObject([{ text: "Adopt the screening tool", status: "in_effect" }]);
+    // Found later across meetings by status; the coordinator may change it, a member of the full task force only reads it.
+    const inEffect = await coord().meeting.decisions({ taskForceSlug: slug(), status: "in_effect" });
+    expect(inEffect.decisions.find((row) => row.meetingId === created.id)).toMatchObject({ text: "Adopt the screening tool", meetingTitle: "October full meeting", canManage: true });
+    const superseded = await coord().meeting.decisions({ taskForceSlug: slug(), status: "superseded" });
+    expect(superseded.decisions.some((row) => row.meetingId === created.id)).toBe(false);
+    const memberView = await callerFor(plainMember).meeting.decisions({ taskForceSlug: slug() });
+    expect(memberView.decisions.find((row) => row.meetingId === created.id)).toMatchObject({ text: "Adopt the screening tool", canManage: false });
     expect(held.agenda[1]!.minutes).toContain("screening tool");
     // The two actions are in the one tracker, linked to the meeting, with the organization of the assignee.
     const tracked = await coord().actionItem.list({ taskForceSlug: slug(), meetingId: created.id });

@@ -249,13 +249,15 @@ export async function listDecisionsOf(scope: TaskForceScope, input: ListDecision
     listMeetings(db, scope.taskForceId, {}),
     committeeIdsOf(db, scope),
   ]);
-  const readable = new Set(
-    meetings.filter((meeting) => {
-      const rights = meetingRights(scope, meeting, committeeIds);
-      return rights.seeMinutes;
-    }).map((meeting) => meeting.id),
-  );
-  return { decisions: rows.filter((row) => readable.has(row.meetingId)) };
+  // Per meeting the caller may read its decisions (seeMinutes) and may change their status (manageLater),
+  // so the cross-meeting list offers the status control exactly where the change would be accepted.
+  const rightsByMeeting = new Map(meetings.map((meeting) => [meeting.id, meetingRights(scope, meeting, committeeIds)]));
+  return {
+    decisions: rows.flatMap((row) => {
+      const rights = rightsByMeeting.get(row.meetingId);
+      return rights?.seeMinutes ? [{ ...row, canManage: rights.manageLater }] : [];
+    }),
+  };
 }
 
 /* ---------- meetings: changing ---------- */

@@ -29,6 +29,9 @@ export default async function MeetingsPage({ params }: PageProps<"/tf/[slug]/mee
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
+      <p>
+        <Link href={`/tf/${slug}/meetings/decisions`}>{t("decisionsLink")}</Link>
+      </p>
       {canReadCommittees && (
         <p>
           <Link href={`/tf/${slug}/meetings/committees`}>{t("committeesLink")}</Link>

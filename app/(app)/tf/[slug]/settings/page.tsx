@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { getQueryClient, HydrateClient, trpc } from "@/app/_trpc/server";
 import { requireTaskForcePermission } from "../_lib/taskForce";
 import { ContributionSettingsForm } from "./ContributionSettingsForm";
+import { CoreDisciplinesForm } from "./CoreDisciplinesForm";
 import { FrameworkChooser } from "./FrameworkChooser";
 import { SettingsForm } from "./SettingsForm";
 
@@ -24,6 +25,7 @@ export default async function SettingsPage({ params }: PageProps<"/tf/[slug]/set
       <HydrateClient>
         <FrameworkChooser taskForceSlug={slug} />
         <ContributionSettingsForm taskForceSlug={slug} />
+        <CoreDisciplinesForm taskForceSlug={slug} />
       </HydrateClient>
       {taskForce.permissions.includes("audit.read") && (
         <p>

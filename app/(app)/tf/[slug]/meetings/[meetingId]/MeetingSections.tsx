@@ -8,6 +8,7 @@ import { DueCell } from "@/app/_components/DueCell";
 import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
 import { ATTENDANCE_STATUSES, DECISION_STATUSES } from "@/db/schema/meetingVocabulary";
 import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/disciplines";
+import { MinutesText } from "../_components/MinutesText";
 import { useMeeting } from "./MeetingDetail";
 
 type Props = { taskForceSlug: string; meetingId: string };
@@ -18,7 +19,6 @@ const orNull = (value: string) => (value === "" ? null : value);
 export function AgendaSection({ taskForceSlug, meetingId }: Props) {
   const t = useTranslations("meetings");
   const tMinutes = useTranslations("minutes");
-  const tPrivacy = useTranslations("privacy");
   const { query, refresh, trpc } = useMeeting(taskForceSlug, meetingId);
   const [formKey, setFormKey] = useState(0);
   const add = useMutation(trpc.meeting.addAgendaItem.mutationOptions({ onSuccess: refresh }));
@@ -29,21 +29,7 @@ export function AgendaSection({ taskForceSlug, meetingId }: Props) {
 
   function onAdd(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = event.currentTarget;
-    const minutes = formText(form, "minutesAllotted");
-    add.mutate(
-      {
-        taskForceSlug,
-        meetingId,
-        title: formText(form, "title"),
-        presenterUserId: orNull(formText(form, "presenterUserId")),
-        presenterOrganizationId: orNull(formText(form, "presenterOrganizationId")),
-        minutesAllotted: minutes === "" ? null : Number(minutes),
-        notes: formText(form, "notes"),
-        needsDecision: new FormData(form).get("needsDecision") === "on",
-      },
-      { onSuccess: () => setFormKey((key) => key + 1) },
-    );
+    add.mutate({ taskForceSlug, meetingId, ...agendaItemValues(event.currentTarget) }, { onSuccess: () => setFormKey((key) => key + 1) });
   }
   const errors = fieldErrorsOf(add.error);
   return (
@@ -85,6 +71,7 @@ export function AgendaSection({ taskForceSlug, meetingId }: Props) {
                 </button>
               </div>
             )}
+            {rights.manage && <AgendaItemEditor taskForceSlug={taskForceSlug} meetingId={meetingId} item={item} people={people} organizations={organizations} />}
             {rights.manage ? (
               <MinutesEditor taskForceSlug={taskForceSlug} meetingId={meetingId} agendaItemId={item.id} title={item.title} body={item.minutes ?? ""} />
             ) : (
@@ -92,7 +79,7 @@ export function AgendaSection({ taskForceSlug, meetingId }: Props) {
               item.minutes !== "" && (
                 <>
                   <h4>{tMinutes("heading")}</h4>
-                  <p className="minutes-text">{item.minutes}</p>
+                  <MinutesText>{item.minutes}</MinutesText>
                 </>
               )
             )}
@@ -103,42 +90,7 @@ export function AgendaSection({ taskForceSlug, meetingId }: Props) {
         <form key={formKey} className="stack no-print" onSubmit={onAdd} noValidate aria-labelledby="add-agenda-heading">
           <h3 id="add-agenda-heading">{t("addItemHeading")}</h3>
           <FormError error={add.error} />
-          <Field label={t("itemTitleLabel")} name="title" errors={errors} required />
-          <Field label={t("presenterLabel")} name="presenterUserId" errors={errors}>
-            {(control) => (
-              <select {...control} defaultValue="">
-                <option value="">{t("noneChosen")}</option>
-                {people.map((person) => (
-                  <option key={person.userId} value={person.userId}>
-                    {person.organizationName ? `${person.name} (${person.organizationName})` : person.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t("presenterOrganizationLabel")} name="presenterOrganizationId" errors={errors}>
-            {(control) => (
-              <select {...control} defaultValue="">
-                <option value="">{t("noneChosen")}</option>
-                {organizations.map((organization) => (
-                  <option key={organization.id} value={organization.id}>
-                    {organization.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t("minutesAllottedLabel")} name="minutesAllotted" type="number" errors={errors} />
-          <p className="privacy-note">{tPrivacy("noSurvivorNames")}</p>
-          <Field label={t("notesLabel")} name="notes" errors={errors}>
-            {(control) => <textarea {...control} rows={2} />}
-          </Field>
-          <div className="field checkbox">
-            <label>
-              <input type="checkbox" name="needsDecision" />
-              {t("needsDecisionLabel")}
-            </label>
-          </div>
+          <AgendaItemFields errors={errors} people={people} organizations={organizations} />
           <div>
             <button type="submit" disabled={add.isPending}>
               {t("addItem")}
@@ -147,6 +99,101 @@ export function AgendaSection({ taskForceSlug, meetingId }: Props) {
         </form>
       )}
     </section>
+  );
+}
+
+type MeetingData = NonNullable<ReturnType<typeof useMeeting>["query"]["data"]>;
+type AgendaItem = MeetingData["agenda"][number];
+type Choices = { people: MeetingData["people"]; organizations: MeetingData["organizations"] };
+
+/** What an agenda item form holds, as the add and update procedures take it. */
+function agendaItemValues(form: HTMLFormElement) {
+  const minutes = formText(form, "minutesAllotted");
+  return {
+    title: formText(form, "title"),
+    presenterUserId: orNull(formText(form, "presenterUserId")),
+    presenterOrganizationId: orNull(formText(form, "presenterOrganizationId")),
+    minutesAllotted: minutes === "" ? null : Number(minutes),
+    notes: formText(form, "notes"),
+    needsDecision: new FormData(form).get("needsDecision") === "on",
+  };
+}
+
+/** The fields of an agenda item, empty for a new one or filled with an existing item's values. */
+function AgendaItemFields({ errors, people, organizations, item }: Choices & { errors: ReturnType<typeof fieldErrorsOf>; item?: AgendaItem }) {
+  const t = useTranslations("meetings");
+  const tPrivacy = useTranslations("privacy");
+  return (
+    <>
+      <Field label={t("itemTitleLabel")} name="title" errors={errors} required defaultValue={item?.title} />
+      <Field label={t("presenterLabel")} name="presenterUserId" errors={errors}>
+        {(control) => (
+          <select {...control} defaultValue={item?.presenterUserId ?? ""}>
+            <option value="">{t("noneChosen")}</option>
+            {people.map((person) => (
+              <option key={person.userId} value={person.userId}>
+                {person.organizationName ? `${person.name} (${person.organizationName})` : person.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t("presenterOrganizationLabel")} name="presenterOrganizationId" errors={errors}>
+        {(control) => (
+          <select {...control} defaultValue={item?.presenterOrganizationId ?? ""}>
+            <option value="">{t("noneChosen")}</option>
+            {organizations.map((organization) => (
+              <option key={organization.id} value={organization.id}>
+                {organization.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t("minutesAllottedLabel")} name="minutesAllotted" type="number" errors={errors} defaultValue={item?.minutesAllotted?.toString()} />
+      <p className="privacy-note">{tPrivacy("noSurvivorNames")}</p>
+      <Field label={t("notesLabel")} name="notes" errors={errors}>
+        {(control) => <textarea {...control} rows={2} defaultValue={item?.notes ?? ""} />}
+      </Field>
+      <div className="field checkbox">
+        <label>
+          <input type="checkbox" name="needsDecision" defaultChecked={item?.needsDecision ?? false} />
+          {t("needsDecisionLabel")}
+        </label>
+      </div>
+    </>
+  );
+}
+
+/** Changing an agenda item in place; uncontrolled, so a refused save keeps what was typed. */
+function AgendaItemEditor({ taskForceSlug, meetingId, item, people, organizations }: Props & Choices & { item: AgendaItem }) {
+  const t = useTranslations("meetings");
+  const { refresh, trpc } = useMeeting(taskForceSlug, meetingId);
+  const update = useMutation(trpc.meeting.updateAgendaItem.mutationOptions({ onSuccess: refresh }));
+  const headingId = `edit-item-${item.id}`;
+  return (
+    <details className="no-print">
+      <summary>{t("editItem", { title: item.title })}</summary>
+      <form
+        className="stack"
+        noValidate
+        aria-labelledby={headingId}
+        onSubmit={(event) => {
+          event.preventDefault();
+          update.mutate({ taskForceSlug, meetingId, agendaItemId: item.id, ...agendaItemValues(event.currentTarget) });
+        }}
+      >
+        <h4 id={headingId}>{t("editItemHeading", { title: item.title })}</h4>
+        {update.isSuccess && <SuccessMessage>{t("saved")}</SuccessMessage>}
+        <FormError error={update.error} />
+        <AgendaItemFields errors={fieldErrorsOf(update.error)} people={people} organizations={organizations} item={item} />
+        <div>
+          <button type="submit" disabled={update.isPending}>
+            {t("saveItem")}
+          </button>
+        </div>
+      </form>
+    </details>
   );
 }
 

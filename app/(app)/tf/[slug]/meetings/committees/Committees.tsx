@@ -1,10 +1,12 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
+import type { AppRouter } from "@/server/trpc/root";
 
 const orNull = (value: string) => (value === "" ? null : value);
 
@@ -29,16 +31,10 @@ export function Committees({ taskForceSlug, canManage }: { taskForceSlug: string
   function onCreate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setCreated(null);
-    const form = event.currentTarget;
-    const name = formText(form, "name");
+    const values = committeeValues(event.currentTarget);
+    const { name } = values;
     create.mutate(
-      {
-        taskForceSlug,
-        name,
-        description: formText(form, "description"),
-        chairOrganizationId: orNull(formText(form, "chairOrganizationId")),
-        chairUserId: orNull(formText(form, "chairUserId")),
-      },
+      { taskForceSlug, ...values },
       {
         onSuccess: () => {
           setCreated(name);
@@ -65,6 +61,7 @@ export function Committees({ taskForceSlug, canManage }: { taskForceSlug: string
                 <dt>{t("chairPerson")}</dt>
                 <dd>{committee.chairUserName ?? t("noChair")}</dd>
               </dl>
+              {canManage && <CommitteeEditor taskForceSlug={taskForceSlug} committee={committee} organizations={organizations.data ?? []} people={activePeople} />}
               <h4>{t("membersHeading")}</h4>
               {committee.members.length === 0 ? (
                 <p>{t("noMembers")}</p>
@@ -117,34 +114,7 @@ export function Committees({ taskForceSlug, canManage }: { taskForceSlug: string
           {created && <SuccessMessage>{t("created", { name: created })}</SuccessMessage>}
           <form key={formKey} className="stack" onSubmit={onCreate} noValidate aria-labelledby="create-committee-heading">
             <FormError error={create.error} />
-            <Field label={t("nameLabel")} name="name" errors={errors} required />
-            <Field label={t("descriptionLabel")} name="description" errors={errors}>
-              {(control) => <textarea {...control} rows={2} />}
-            </Field>
-            <Field label={t("chairOrganizationLabel")} name="chairOrganizationId" errors={errors}>
-              {(control) => (
-                <select {...control} defaultValue="">
-                  <option value="">{t("noChair")}</option>
-                  {(organizations.data ?? []).map((organization) => (
-                    <option key={organization.id} value={organization.id}>
-                      {organization.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label={t("chairPersonLabel")} name="chairUserId" errors={errors} hint={t("chairPersonHint")}>
-              {(control) => (
-                <select {...control} defaultValue="">
-                  <option value="">{t("noChair")}</option>
-                  {activePeople.map((person) => (
-                    <option key={person.userId} value={person.userId}>
-                      {person.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <CommitteeFields errors={errors} organizations={organizations.data ?? []} people={activePeople} />
             <div>
               <button type="submit" disabled={create.isPending}>
                 {t("create")}
@@ -154,5 +124,89 @@ export function Committees({ taskForceSlug, canManage }: { taskForceSlug: string
         </section>
       )}
     </>
+  );
+}
+
+type RouterOutputs = inferRouterOutputs<AppRouter>;
+type Committee = RouterOutputs["committee"]["list"]["committees"][number];
+type Choices = { organizations: RouterOutputs["organization"]["list"]; people: RouterOutputs["people"]["list"] };
+
+/** What a committee form holds, as the create and update procedures take it. */
+function committeeValues(form: HTMLFormElement) {
+  return {
+    name: formText(form, "name"),
+    description: formText(form, "description"),
+    chairOrganizationId: orNull(formText(form, "chairOrganizationId")),
+    chairUserId: orNull(formText(form, "chairUserId")),
+  };
+}
+
+/** The fields of a committee, empty for a new one or filled with an existing committee's values. */
+function CommitteeFields({ errors, organizations, people, committee }: Choices & { errors: ReturnType<typeof fieldErrorsOf>; committee?: Committee }) {
+  const t = useTranslations("committees");
+  return (
+    <>
+      <Field label={t("nameLabel")} name="name" errors={errors} required defaultValue={committee?.name} />
+      <Field label={t("descriptionLabel")} name="description" errors={errors}>
+        {(control) => <textarea {...control} rows={2} defaultValue={committee?.description ?? ""} />}
+      </Field>
+      <Field label={t("chairOrganizationLabel")} name="chairOrganizationId" errors={errors}>
+        {(control) => (
+          <select {...control} defaultValue={committee?.chairOrganizationId ?? ""}>
+            <option value="">{t("noChair")}</option>
+            {organizations.map((organization) => (
+              <option key={organization.id} value={organization.id}>
+                {organization.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t("chairPersonLabel")} name="chairUserId" errors={errors} hint={t("chairPersonHint")}>
+        {(control) => (
+          <select {...control} defaultValue={committee?.chairUserId ?? ""}>
+            <option value="">{t("noChair")}</option>
+            {people.map((person) => (
+              <option key={person.userId} value={person.userId}>
+                {person.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </>
+  );
+}
+
+/** Changing a committee's name, purpose and chairs; uncontrolled, so a refused save keeps what was typed. */
+function CommitteeEditor({ taskForceSlug, committee, organizations, people }: Choices & { taskForceSlug: string; committee: Committee }) {
+  const t = useTranslations("committees");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const update = useMutation(trpc.committee.update.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.committee.pathKey() }) }));
+  const headingId = `edit-committee-${committee.id}`;
+  return (
+    <details>
+      <summary>{t("editCommittee", { name: committee.name })}</summary>
+      <form
+        className="stack"
+        noValidate
+        aria-labelledby={headingId}
+        onSubmit={(event) => {
+          event.preventDefault();
+          update.mutate({ taskForceSlug, committeeId: committee.id, ...committeeValues(event.currentTarget) });
+        }}
+      >
+        <h4 id={headingId}>{t("editHeading", { name: committee.name })}</h4>
+        {update.isSuccess && <SuccessMessage>{t("saved")}</SuccessMessage>}
+        <FormError error={update.error} />
+        <CommitteeFields errors={fieldErrorsOf(update.error)} organizations={organizations} people={people} committee={committee} />
+        <div>
+          <button type="submit" disabled={update.isPending}>
+            {t("save")}
+          </button>
+        </div>
+      </form>
+    </details>
   );
 }
