@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { attendance, contributionReports, contributionValues, documents, meetings, mouParties, mous, protocols } from "@/db/schema";
+import { contributionReports, contributionValues, documents, meetings, mouParties, mous, protocols } from "@/db/schema";
 import type { TestTaskForce } from "@/db/testing/factories";
 
 /*
@@ -17,17 +17,6 @@ export async function insertMeeting(taskForce: TaskForceRef, values: Insert<type
     .values({ taskForceId: taskForce.id, type: "full_task_force", endsAt: new Date(values.startsAt.getTime() + 3_600_000), timeZone: "America/New_York", ...values })
     .returning({ id: meetings.id });
   return row!;
-}
-
-/** Attendance recorded per organization (one row each), with the discipline it attended for. */
-export async function insertAttendance(
-  taskForce: TaskForceRef,
-  meetingId: string,
-  rows: { organizationId: string; discipline: string; status?: "present" | "absent" | "excused" | "guest" }[],
-) {
-  await (await getDb())
-    .insert(attendance)
-    .values(rows.map((row) => ({ taskForceId: taskForce.id, meetingId, organizationId: row.organizationId, discipline: row.discipline, status: row.status ?? "present" })));
 }
 
 export async function insertMou(taskForce: TaskForceRef, values: Insert<typeof mous> & { title: string }, partyIds: string[] = []) {
