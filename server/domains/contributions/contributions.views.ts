@@ -114,7 +114,7 @@ export async function getPeriodTable(scope: TaskForceScope, input: PeriodInput, 
   const period = periodOrRefuse(input.period, today);
   const settings = await settingsOf(db, scope.taskForceId);
   const [organizations, reports, { sums, descriptions }] = await Promise.all([
-    listReportingOrganizations(db, scope.taskForceId),
+    listReportingOrganizations(db, scope.taskForceId, period),
     listReportsOfPeriods(db, scope.taskForceId, [period.key]),
     loadSums(scope.taskForceId, [period.key]),
   ]);
@@ -166,7 +166,8 @@ export async function getPeriodTable(scope: TaskForceScope, input: PeriodInput, 
   }
   rows.push(groupRow("all", submitted));
 
-  const completeness = completenessOf({ expected: organizations.length, statuses: reports });
+  const expectedIds = new Set(organizations.map((organization) => organization.id));
+  const completeness = completenessOf({ expected: organizations.length, statuses: reports.filter((report) => expectedIds.has(report.organizationId)) });
   return {
     taskForceName,
     period: { ...period, dueOn: dueOnOf(period, settings.dueDays), ended: hasEnded(period, today) },
@@ -212,16 +213,21 @@ export async function getOverview(scope: TaskForceScope, now = new Date()) {
   const settings = await settingsOf(db, scope.taskForceId);
   const periods = recentPeriods(today, settings.periodLength, OVERVIEW_PERIODS[settings.periodLength]);
   const keys = periods.map((period) => period.key);
-  const [organizations, reports, { sums }] = await Promise.all([
-    listReportingOrganizations(db, scope.taskForceId),
+  // Who was expected differs per period (organizations join and leave); the groups and totals span
+  // every organization active at some point of the overview.
+  const [organizations, expectedByPeriod, reports, { sums }] = await Promise.all([
+    listReportingOrganizations(db, scope.taskForceId, { start: (periods[0] as Period).start, end: (periods[periods.length - 1] as Period).end }),
+    Promise.all(periods.map((period) => listReportingOrganizations(db, scope.taskForceId, period))),
     listReportsOfPeriods(db, scope.taskForceId, keys),
     loadSums(scope.taskForceId, keys),
   ]);
   const access = accessOf(scope);
   const threshold = thresholdFor(scope);
 
-  const completeness = periods.map((period: Period) => {
-    const ofPeriod = reports.filter((report) => report.period === period.key);
+  const completeness = periods.map((period: Period, index) => {
+    const expected = expectedByPeriod[index] ?? [];
+    const expectedIds = new Set(expected.map((organization) => organization.id));
+    const ofPeriod = reports.filter((report) => report.period === period.key && expectedIds.has(report.organizationId));
     const statusOf = new Map(ofPeriod.map((report) => [report.organizationId, report]));
     return {
       period: period.key,
@@ -229,10 +235,10 @@ export async function getOverview(scope: TaskForceScope, now = new Date()) {
       end: period.end,
       dueOn: dueOnOf(period, settings.dueDays),
       ended: hasEnded(period, today),
-      ...completenessOf({ expected: organizations.length, statuses: ofPeriod }),
+      ...completenessOf({ expected: expected.length, statuses: ofPeriod }),
       organizations:
         access === "all"
-          ? organizations.map((organization) => {
+          ? expected.map((organization) => {
               const report = statusOf.get(organization.id);
               return { id: organization.id, name: organization.name, status: report?.status ?? ("missing" as const), late: report?.late ?? false };
             })
