@@ -303,8 +303,11 @@ export async function getOverview(scope: TaskForceScope, now = new Date()) {
     { threshold, columnTotals: false },
   );
 
+  // When the figures last changed: the latest submission in the overview's periods (the dashboard's freshness).
+  const submittedTimes = reports.flatMap((report) => (report.status === "submitted" && report.submittedAt ? [report.submittedAt.getTime()] : []));
   return {
     today,
+    updatedAt: submittedTimes.length ? new Date(Math.max(...submittedTimes)) : null,
     periodLength: settings.periodLength,
     periods: keys,
     access,
