@@ -12,6 +12,8 @@ test("a funder sees only the task forces they fund, sorts the table and opens a 
   await expect(table.getByRole("link", { name: RIVERBEND_NAME })).toBeVisible();
   await expect(page.getByText(LAKESHORE_NAME)).toHaveCount(0);
   await expect(table.getByText(/^A\. .*: /).first()).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: new RegExp(messages.funder.contributionsColumn) })).toBeVisible();
+  await expect(table.getByText(/\d+ of \d+ organizations for \d{4}-/)).toBeVisible();
 
   const nameHeader = table.getByRole("columnheader", { name: new RegExp(messages.funder.taskForceColumn) });
   await expect(nameHeader).toHaveAttribute("aria-sort", "ascending");

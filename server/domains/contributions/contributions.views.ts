@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb, type Database } from "@/db/client";
 import { can } from "@/server/auth/permissions";
 import { smallCellThreshold } from "@/server/env";
 import type { TaskForceScope } from "@/server/trpc/context";
@@ -8,7 +8,7 @@ import { listReportingOrganizations, listReportsOfPeriods, sumSubmittedInKind, s
 import { completenessOf, hoursValueCents, type ContributionSettings } from "./contributions.rules";
 import type { PeriodInput } from "./contributions.schemas";
 import { calendarOf, periodOrRefuse, settingsOf } from "./contributions.service";
-import { dueOnOf, hasEnded, recentPeriods, type Period } from "./periods";
+import { dueOnOf, hasEnded, periodContaining, previousPeriod, recentPeriods, type Period } from "./periods";
 
 /*
  * What each role sees of the ledger (DESIGN.md): coordinators every organization in detail; members
@@ -318,5 +318,30 @@ export async function getOverview(scope: TaskForceScope, now = new Date()) {
     valueByOrganization: valueByOrganization ?? null,
     peopleTrainedBySector,
     victimCounts: { services, identified, referrals },
+  };
+}
+
+/**
+ * Reporting completeness of the last ended period (share of the organizations active in it that
+ * submitted) and when contributions last changed (latest submission of that period or the current
+ * one) — the funder portfolio's figures, counts only.
+ */
+export async function lastPeriodCompleteness(db: Database, taskForceId: string, today: string) {
+  const settings = await settingsOf(db, taskForceId);
+  const current = periodContaining(today, settings.periodLength);
+  const period = previousPeriod(current);
+  const [organizations, reports] = await Promise.all([
+    listReportingOrganizations(db, taskForceId, period),
+    listReportsOfPeriods(db, taskForceId, [period.key, current.key]),
+  ]);
+  const expectedIds = new Set(organizations.map((organization) => organization.id));
+  const completeness = completenessOf({ expected: organizations.length, statuses: reports.filter((report) => report.period === period.key && expectedIds.has(report.organizationId)) });
+  const submittedTimes = reports.flatMap((report) => (report.status === "submitted" && report.submittedAt ? [report.submittedAt.getTime()] : []));
+  return {
+    period: period.key,
+    expected: completeness.expected,
+    submitted: completeness.submitted,
+    reportingRate: completeness.reportingRate,
+    updatedAt: submittedTimes.length ? new Date(Math.max(...submittedTimes)) : null,
   };
 }
