@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, LAKESHORE, LAKESHORE_NAME, messages, ok, RIVERBEND, RIVERBEND_NAME, signIn, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
+import { expectNoAxeViolations, LAKESHORE, LAKESHORE_NAME, messages, ok, RIVERBEND, RIVERBEND_NAME, SHELTER_ORG, signIn, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
 
 /* A funder signs in and sees their portfolio and nothing else; the drill-down is read-only. */
 
@@ -12,6 +12,8 @@ test("a funder sees only the task forces they fund, sorts the table and opens a 
   await expect(table.getByRole("link", { name: RIVERBEND_NAME })).toBeVisible();
   await expect(page.getByText(LAKESHORE_NAME)).toHaveCount(0);
   await expect(table.getByText(/^A\. .*: /).first()).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: new RegExp(messages.funder.contributionsColumn) })).toBeVisible();
+  await expect(table.getByText(/\d+ of \d+ organizations for \d{4}-/)).toBeVisible();
 
   const nameHeader = table.getByRole("columnheader", { name: new RegExp(messages.funder.taskForceColumn) });
   await expect(nameHeader).toHaveAttribute("aria-sort", "ascending");
@@ -27,6 +29,12 @@ test("a funder sees only the task forces they fund, sorts the table and opens a 
   await expect(page.getByRole("heading", { level: 1, name: messages.dashboard.title })).toBeVisible();
   await expect(page.getByText(messages.dashboard.readOnlyNote)).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: messages.dashboard.requirementsTitle })).toBeVisible();
+  // Aggregates only: completeness as counts, never which agency is missing.
+  const contributions = page.getByRole("region", { name: messages.dashboard.contributionsTitle });
+  await expect(contributions.getByText(/of \d+ organizations reported/)).toBeVisible();
+  await expect(contributions.getByText(SHELTER_ORG)).toHaveCount(0);
+  await expect(page.getByRole("region", { name: messages.dashboard.coverageTitle })).toBeVisible();
+  await expectNoAxeViolations(page, "funder dashboard");
   await page.goto(`/tf/${RIVERBEND}/grants`);
   await expect(page.getByRole("heading", { name: messages.grants.createHeading })).toHaveCount(0);
   expect((await page.goto(`/tf/${LAKESHORE}/dashboard`))?.status()).toBe(404);

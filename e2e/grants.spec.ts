@@ -15,7 +15,7 @@ test("the coordinator's dashboard shows every widget of the demo, each linking t
   await signIn(page, USERS.coordinator);
   await expect(page).toHaveURL((url) => url.pathname === tf("/dashboard"));
   const d = messages.dashboard;
-  for (const title of [d.requirementsTitle, d.nextReportTitle, d.radarTitle, d.trendTitle, d.gapsTitle]) {
+  for (const title of [d.requirementsTitle, d.nextReportTitle, d.radarTitle, d.trendTitle, d.gapsTitle, d.coverageTitle, d.contributionsTitle, messages.mous.renewalsTitle]) {
     await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
   }
   const requirements = page.getByRole("region", { name: d.requirementsTitle });
@@ -30,8 +30,23 @@ test("the coordinator's dashboard shows every widget of the demo, each linking t
   const gaps = page.getByRole("region", { name: d.gapsTitle });
   await expect(gaps.getByRole("rowheader", { name: d.gapsOpen })).toBeVisible();
   await expect(gaps.getByText(/^Gaps last updated/)).toBeVisible();
+  // (The absent-discipline alert is checked in meetings.spec.ts, whose meeting changes it.)
+  const coverage = page.getByRole("region", { name: d.coverageTitle });
+  await expect(coverage.getByText(/^Full meetings last updated/)).toBeVisible();
+  await expect(coverage.getByRole("link", { name: d.coverageLink })).toHaveAttribute("href", tf("/meetings"));
+
+  const contributions = page.getByRole("region", { name: d.contributionsTitle });
+  await expect(contributions.getByRole("rowheader", { name: /^Reporting completeness/ })).toBeVisible();
+  await expect(contributions.getByText(/of \d+ organizations reported/)).toBeVisible();
+  await expect(contributions.getByText(/^Contributions last updated/)).toBeVisible();
+  await expect(contributions.getByRole("link", { name: d.contributionsLink })).toHaveAttribute("href", tf("/contributions"));
+
+  const mous = page.getByRole("region", { name: messages.mous.renewalsTitle });
+  await expect(mous.getByRole("link", { name: d.mousLink })).toHaveAttribute("href", tf("/members/mous"));
+
   // Each chart has its numbers as a table too.
   await expect(page.getByRole("region", { name: d.radarTitle }).getByText(/^Show .* as a table$/)).toBeVisible();
+  await expect(coverage.getByText(/^Show .* as a table$/)).toBeVisible();
   await expectNoAxeViolations(page, "dashboard");
 });
 

@@ -32,7 +32,7 @@ test("a coordinator runs a meeting from agenda to approved minutes, and the dash
 
   // Before: the seed's October meeting lacked prosecution, as did the two before it.
   await page.goto(tf("/dashboard"));
-  const coverage = section(page, t.coverageWidgetHeading);
+  const coverage = section(page, messages.dashboard.coverageTitle);
   await expect(coverage).toContainText("October full task-force meeting (demo)");
   await expect(coverage).toContainText("2 of 3 core disciplines");
   await expect(coverage.getByRole("status")).toContainText(messages.disciplines.prosecution);

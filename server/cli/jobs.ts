@@ -3,8 +3,9 @@
  * at (DATABASE_URL, else the embedded one).
  *
  *   reminders   in-app (and, with SMTP_URL, email) reminders for gaps and action items due within
- *               7 days or overdue, and MOUs 90, 60 and 30 days before expiry and once expired;
- *               safe to run as often as you like, nothing is sent twice
+ *               7 days or overdue, MOUs 90, 60 and 30 days before expiry and once expired, and
+ *               contributions not yet submitted for the last ended period (from a week before
+ *               their due date, and once overdue); safe to run as often as you like, nothing is sent twice
  *   help        this text
  */
 import { closeDatabase, databaseHandle } from "@/db/client";
@@ -16,7 +17,9 @@ const HELP = `Task Force Roadmap jobs
 Usage:
   npm run jobs -- reminders
       Sends reminders for gaps and action items that are overdue or due within 7 days, and for
-      MOUs coming up for renewal (90, 60, 30 days) or expired: in-app always, by email when
+      MOUs coming up for renewal (90, 60, 30 days) or expired, and for contributions of the
+      last ended period not yet submitted (a week before the due date, and once overdue; to
+      the staff of organizations active in that period): in-app always, by email when
       SMTP_URL is set. Idempotent: running it twice sends nothing twice.
   npm run jobs -- help
       Shows this text.

@@ -9,7 +9,7 @@ import { useLevelText } from "@/app/_components/charts/format";
 import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 
-type SortKey = "name" | "stage" | "progress" | "reporting" | "updatedAt" | "nextDue";
+type SortKey = "name" | "stage" | "progress" | "reporting" | "contributions" | "updatedAt" | "nextDue";
 type Direction = "ascending" | "descending";
 
 /** The portfolio table, sortable by any column with buttons in the headers (aria-sort says which). */
@@ -38,6 +38,8 @@ export function Portfolio() {
         return row.progress.share;
       case "reporting":
         return row.reporting.ended ? row.reporting.reported / row.reporting.ended : null;
+      case "contributions":
+        return row.contributions?.expected ? row.contributions.reportingRate : null;
       case "updatedAt":
         return row.updatedAt?.getTime() ?? null;
       case "nextDue":
@@ -79,6 +81,7 @@ export function Portfolio() {
           {header("stage", t("stageColumn"))}
           {header("progress", t("progressColumn"))}
           {header("reporting", t("reportingColumn"))}
+          {header("contributions", t("contributionsColumn"))}
           {header("updatedAt", t("freshnessColumn"))}
           {header("nextDue", t("nextDueColumn"))}
         </tr>
@@ -122,6 +125,16 @@ export function Portfolio() {
                   <strong className="badge">{t("overdueReports", { count: row.reporting.overdue })}</strong>
                 </>
               )}
+            </td>
+            <td>
+              {row.contributions && row.contributions.expected > 0
+                ? t("contributionsCell", {
+                    period: row.contributions.period,
+                    submitted: row.contributions.submitted,
+                    expected: row.contributions.expected,
+                    share: format.number(row.contributions.reportingRate, { style: "percent" }),
+                  })
+                : t("noContributions")}
             </td>
             <td>{row.updatedAt ? format.relativeTime(row.updatedAt, new Date()) : t("never")}</td>
             <td>

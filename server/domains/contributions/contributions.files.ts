@@ -12,7 +12,7 @@ import { parseContributionsCsv, TEMPLATE_COLUMNS, toCsv, type CsvProblem } from 
 import type { ExportInput, ImportCsvInput, PeriodInput } from "./contributions.schemas";
 import { calendarOf, periodOrRefuse, settingsOf, writeReport } from "./contributions.service";
 import { getPeriodTable, type PeriodTable, type TableRow } from "./contributions.views";
-import { hasEnded } from "./periods";
+import { hasEnded, type Period } from "./periods";
 
 /*
  * Files of a period's contributions: the import template, the CSV import (all rows or none), and the
@@ -36,16 +36,16 @@ function fileName(scope: TaskForceScope, period: string, kind: string, extension
   return `${slugPart(scope.taskForceSlug)}-contributions-${period}-${kind}-${today}.${extension}`;
 }
 
-/** The organizations a caller may import for: every one (coordinators) or their own (members). */
-async function importableOrganizations(scope: TaskForceScope) {
-  const organizations = await listReportingOrganizations(await getDb(), scope.taskForceId);
+/** The organizations a caller may import for in a period: every reporting one (coordinators) or their own (members). */
+async function importableOrganizations(scope: TaskForceScope, period: Period) {
+  const organizations = await listReportingOrganizations(await getDb(), scope.taskForceId, period);
   return can(scope.role, "contribution.manage") ? organizations : organizations.filter((organization) => organization.id === scope.organizationId);
 }
 
 export async function contributionsTemplate(scope: TaskForceScope, input: PeriodInput, now = new Date()): Promise<ContributionFile> {
   const { today } = await calendarOf(await getDb(), scope.taskForceId, now);
   const period = periodOrRefuse(input.period, today);
-  const organizations = await importableOrganizations(scope);
+  const organizations = await importableOrganizations(scope, period);
   const csv = toCsv([TEMPLATE_COLUMNS, ...organizations.map((organization) => [organization.name, ...TEMPLATE_COLUMNS.slice(1).map(() => null)])]);
   return { fileName: fileName(scope, period.key, "template", "csv", today), contentType: "text/csv; charset=utf-8", base64: Buffer.from(csv).toString("base64") };
 }
@@ -69,7 +69,7 @@ export async function importContributionsCsv(scope: TaskForceScope, input: Impor
     const period = periodOrRefuse(input.period, today);
     if (!hasEnded(period, today)) throw new DomainError("INVALID", "contributionPeriodNotEnded", { period: period.key, end: period.end }, "period");
     const settings = await settingsOf(tx, scope.taskForceId);
-    const [organizations, reports] = await Promise.all([listReportingOrganizations(tx, scope.taskForceId), listReportsOfPeriods(tx, scope.taskForceId, [period.key])]);
+    const [organizations, reports] = await Promise.all([listReportingOrganizations(tx, scope.taskForceId, period), listReportsOfPeriods(tx, scope.taskForceId, [period.key])]);
     const byName = new Map(organizations.map((organization) => [organization.name.trim().toLowerCase(), organization]));
     const submitted = new Set(reports.filter((report) => report.status === "submitted").map((report) => report.organizationId));
     const manages = can(scope.role, "contribution.manage");

@@ -420,7 +420,7 @@ describe("the contributions ledger", () => {
     const early = await collectUnsubmittedContributionReminders(db, taskForce, addDays(period.end, 1));
     expect(early).toEqual([]);
     const soon = await collectUnsubmittedContributionReminders(db, taskForce, due);
-    expect(soon).toEqual([
+    expect(soon.map((reminder) => reminder.notification)).toEqual([
       {
         taskForceId: taskForce.id,
         userId: inspector.id,
@@ -431,6 +431,6 @@ describe("the contributions ledger", () => {
       },
     ]);
     const overdue = await collectUnsubmittedContributionReminders(db, taskForce, addDays(due, 1));
-    expect(overdue.map((row) => [row.kind, row.userId])).toEqual([["contributionsOverdue", inspector.id]]);
+    expect(overdue.map((row) => [row.notification.kind, row.notification.userId, row.email])).toEqual([["contributionsOverdue", inspector.id, inspector.email]]);
   });
 });

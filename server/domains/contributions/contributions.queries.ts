@@ -1,6 +1,6 @@
-import { and, asc, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, gte, inArray, isNull, lte, notExists, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { contributionInKindItems, contributionReports, contributionSettings, contributionValues, memberships, organizations, users } from "@/db/schema";
+import { contributionInKindItems, contributionReports, contributionSettings, contributionValues, memberships, organizations, organizationStatusHistory, users } from "@/db/schema";
 import { organizationOf } from "@/server/domains/organizations/organizations.queries";
 
 type ReportInsert = typeof contributionReports.$inferInsert;
@@ -235,11 +235,49 @@ export function listOrganizationStaff(db: Database, taskForceId: string, organiz
     );
 }
 
-/** The organizations expected to report: today every organization of the task force. */
-export function listReportingOrganizations(db: Database, taskForceId: string) {
+/**
+ * The organizations expected to report for a period: those whose membership status was "active" on
+ * some day of it — active at its start (the latest status recorded on or before that day) or made
+ * active during it. An organization without any recorded history (created before status history
+ * existed) counts by its current status; one whose history starts after the period's start was not
+ * a member then.
+ */
+export function listReportingOrganizations(db: Database, taskForceId: string, period: { start: string; end: string }) {
+  const history = organizationStatusHistory;
+  const statusAtStart = db
+    .select({ status: history.status })
+    .from(history)
+    .where(and(eq(history.taskForceId, taskForceId), eq(history.organizationId, organizations.id), lte(history.effectiveOn, period.start)))
+    .orderBy(desc(history.effectiveOn), desc(history.recordedAt))
+    .limit(1);
+  const anyHistory = db
+    .select({ id: history.id })
+    .from(history)
+    .where(and(eq(history.taskForceId, taskForceId), eq(history.organizationId, organizations.id)));
+  const activatedDuring = db
+    .select({ id: history.id })
+    .from(history)
+    .where(
+      and(
+        eq(history.taskForceId, taskForceId),
+        eq(history.organizationId, organizations.id),
+        eq(history.status, "active"),
+        gte(history.effectiveOn, period.start),
+        lte(history.effectiveOn, period.end),
+      ),
+    );
   return db
     .select({ id: organizations.id, name: organizations.name })
     .from(organizations)
-    .where(eq(organizations.taskForceId, taskForceId))
+    .where(
+      and(
+        eq(organizations.taskForceId, taskForceId),
+        or(
+          exists(activatedDuring),
+          sql`(${statusAtStart}) = 'active'`,
+          and(notExists(anyHistory), eq(organizations.membershipStatus, "active")),
+        ),
+      ),
+    )
     .orderBy(asc(organizations.name));
 }

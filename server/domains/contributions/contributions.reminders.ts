@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import { addDays } from "@/server/domains/gaps/gaps.rules";
-import type { NewNotification } from "@/server/domains/notifications/notifications.queries";
+import { digest, digestLine, type Reminder } from "@/server/domains/notifications/reminders";
 import { listOrganizationStaff, listReportingOrganizations, listReportsOfPeriods } from "./contributions.queries";
 import { settingsOf } from "./contributions.service";
 import { dueOnOf, periodContaining, previousPeriod } from "./periods";
@@ -13,28 +13,37 @@ export const CONTRIBUTIONS_DUE_SOON_DAYS = 7;
  * (its local date). For the last ended period: from a week before the due date, every active member
  * account of an organization without a submitted report is reminded once ("due soon"), and once
  * more after the due date has passed ("overdue"). Dedupe keys make repeated runs send nothing twice.
+ * Shaped as a ReminderSource, so it is one entry of the job's REMINDER_SOURCES.
  */
 export async function collectUnsubmittedContributionReminders(
   tx: Database,
   taskForce: { id: string; slug: string },
   today: string,
-): Promise<NewNotification[]> {
+): Promise<Reminder[]> {
   const settings = await settingsOf(tx, taskForce.id);
   const period = previousPeriod(periodContaining(today, settings.periodLength));
   const dueOn = dueOnOf(period, settings.dueDays);
   if (today < addDays(dueOn, -CONTRIBUTIONS_DUE_SOON_DAYS)) return [];
   const overdue = today > dueOn;
-  const [organizations, reports] = await Promise.all([listReportingOrganizations(tx, taskForce.id), listReportsOfPeriods(tx, taskForce.id, [period.key])]);
+  const [organizations, reports] = await Promise.all([listReportingOrganizations(tx, taskForce.id, period), listReportsOfPeriods(tx, taskForce.id, [period.key])]);
   const submitted = new Set(reports.filter((report) => report.status === "submitted").map((report) => report.organizationId));
   const missing = organizations.filter((organization) => !submitted.has(organization.id)).map((organization) => organization.id);
   const staff = await listOrganizationStaff(tx, taskForce.id, missing);
   const kind = overdue ? "contributionsOverdue" : "contributionsDueSoon";
+  const values = { period: period.key, dueOn };
+  const link = `/tf/${taskForce.slug}/contributions/${period.key}`;
+  const line = digestLine(digest(overdue ? "lineContributionsOverdue" : "lineContributionsDueSoon", values), link);
   return staff.map((person) => ({
-    taskForceId: taskForce.id,
-    userId: person.userId,
-    kind,
-    values: { period: period.key, dueOn },
-    link: `/tf/${taskForce.slug}/contributions/${period.key}`,
-    dedupeKey: `${kind}:${period.key}:${person.organizationId}:${person.userId}`,
+    notification: {
+      taskForceId: taskForce.id,
+      userId: person.userId,
+      kind,
+      values,
+      link,
+      dedupeKey: `${kind}:${period.key}:${person.organizationId}:${person.userId}`,
+    },
+    email: person.email,
+    overdue,
+    line,
   }));
 }

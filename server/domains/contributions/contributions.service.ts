@@ -298,7 +298,7 @@ export async function sendPeriodReminders(scope: TaskForceScope, input: PeriodIn
     const period = periodOrRefuse(input.period, today);
     const settings = await settingsOf(tx, scope.taskForceId);
     const [organizations, reports] = await Promise.all([
-      listReportingOrganizations(tx, scope.taskForceId),
+      listReportingOrganizations(tx, scope.taskForceId, period),
       listReportsOfPeriods(tx, scope.taskForceId, [period.key]),
     ]);
     const submitted = new Set(reports.filter((report) => report.status === "submitted").map((report) => report.organizationId));

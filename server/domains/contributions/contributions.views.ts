@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb, type Database } from "@/db/client";
 import { can } from "@/server/auth/permissions";
 import { smallCellThreshold } from "@/server/env";
 import type { TaskForceScope } from "@/server/trpc/context";
@@ -8,7 +8,7 @@ import { listReportingOrganizations, listReportsOfPeriods, sumSubmittedInKind, s
 import { completenessOf, hoursValueCents, type ContributionSettings } from "./contributions.rules";
 import type { PeriodInput } from "./contributions.schemas";
 import { calendarOf, periodOrRefuse, settingsOf } from "./contributions.service";
-import { dueOnOf, hasEnded, recentPeriods, type Period } from "./periods";
+import { dueOnOf, hasEnded, periodContaining, previousPeriod, recentPeriods, type Period } from "./periods";
 
 /*
  * What each role sees of the ledger (DESIGN.md): coordinators every organization in detail; members
@@ -114,7 +114,7 @@ export async function getPeriodTable(scope: TaskForceScope, input: PeriodInput, 
   const period = periodOrRefuse(input.period, today);
   const settings = await settingsOf(db, scope.taskForceId);
   const [organizations, reports, { sums, descriptions }] = await Promise.all([
-    listReportingOrganizations(db, scope.taskForceId),
+    listReportingOrganizations(db, scope.taskForceId, period),
     listReportsOfPeriods(db, scope.taskForceId, [period.key]),
     loadSums(scope.taskForceId, [period.key]),
   ]);
@@ -166,7 +166,8 @@ export async function getPeriodTable(scope: TaskForceScope, input: PeriodInput, 
   }
   rows.push(groupRow("all", submitted));
 
-  const completeness = completenessOf({ expected: organizations.length, statuses: reports });
+  const expectedIds = new Set(organizations.map((organization) => organization.id));
+  const completeness = completenessOf({ expected: organizations.length, statuses: reports.filter((report) => expectedIds.has(report.organizationId)) });
   return {
     taskForceName,
     period: { ...period, dueOn: dueOnOf(period, settings.dueDays), ended: hasEnded(period, today) },
@@ -212,16 +213,21 @@ export async function getOverview(scope: TaskForceScope, now = new Date()) {
   const settings = await settingsOf(db, scope.taskForceId);
   const periods = recentPeriods(today, settings.periodLength, OVERVIEW_PERIODS[settings.periodLength]);
   const keys = periods.map((period) => period.key);
-  const [organizations, reports, { sums }] = await Promise.all([
-    listReportingOrganizations(db, scope.taskForceId),
+  // Who was expected differs per period (organizations join and leave); the groups and totals span
+  // every organization active at some point of the overview.
+  const [organizations, expectedByPeriod, reports, { sums }] = await Promise.all([
+    listReportingOrganizations(db, scope.taskForceId, { start: (periods[0] as Period).start, end: (periods[periods.length - 1] as Period).end }),
+    Promise.all(periods.map((period) => listReportingOrganizations(db, scope.taskForceId, period))),
     listReportsOfPeriods(db, scope.taskForceId, keys),
     loadSums(scope.taskForceId, keys),
   ]);
   const access = accessOf(scope);
   const threshold = thresholdFor(scope);
 
-  const completeness = periods.map((period: Period) => {
-    const ofPeriod = reports.filter((report) => report.period === period.key);
+  const completeness = periods.map((period: Period, index) => {
+    const expected = expectedByPeriod[index] ?? [];
+    const expectedIds = new Set(expected.map((organization) => organization.id));
+    const ofPeriod = reports.filter((report) => report.period === period.key && expectedIds.has(report.organizationId));
     const statusOf = new Map(ofPeriod.map((report) => [report.organizationId, report]));
     return {
       period: period.key,
@@ -229,10 +235,10 @@ export async function getOverview(scope: TaskForceScope, now = new Date()) {
       end: period.end,
       dueOn: dueOnOf(period, settings.dueDays),
       ended: hasEnded(period, today),
-      ...completenessOf({ expected: organizations.length, statuses: ofPeriod }),
+      ...completenessOf({ expected: expected.length, statuses: ofPeriod }),
       organizations:
         access === "all"
-          ? organizations.map((organization) => {
+          ? expected.map((organization) => {
               const report = statusOf.get(organization.id);
               return { id: organization.id, name: organization.name, status: report?.status ?? ("missing" as const), late: report?.late ?? false };
             })
@@ -297,8 +303,11 @@ export async function getOverview(scope: TaskForceScope, now = new Date()) {
     { threshold, columnTotals: false },
   );
 
+  // When the figures last changed: the latest submission in the overview's periods (the dashboard's freshness).
+  const submittedTimes = reports.flatMap((report) => (report.status === "submitted" && report.submittedAt ? [report.submittedAt.getTime()] : []));
   return {
     today,
+    updatedAt: submittedTimes.length ? new Date(Math.max(...submittedTimes)) : null,
     periodLength: settings.periodLength,
     periods: keys,
     access,
@@ -309,5 +318,30 @@ export async function getOverview(scope: TaskForceScope, now = new Date()) {
     valueByOrganization: valueByOrganization ?? null,
     peopleTrainedBySector,
     victimCounts: { services, identified, referrals },
+  };
+}
+
+/**
+ * Reporting completeness of the last ended period (share of the organizations active in it that
+ * submitted) and when contributions last changed (latest submission of that period or the current
+ * one) — the funder portfolio's figures, counts only.
+ */
+export async function lastPeriodCompleteness(db: Database, taskForceId: string, today: string) {
+  const settings = await settingsOf(db, taskForceId);
+  const current = periodContaining(today, settings.periodLength);
+  const period = previousPeriod(current);
+  const [organizations, reports] = await Promise.all([
+    listReportingOrganizations(db, taskForceId, period),
+    listReportsOfPeriods(db, taskForceId, [period.key, current.key]),
+  ]);
+  const expectedIds = new Set(organizations.map((organization) => organization.id));
+  const completeness = completenessOf({ expected: organizations.length, statuses: reports.filter((report) => report.period === period.key && expectedIds.has(report.organizationId)) });
+  const submittedTimes = reports.flatMap((report) => (report.status === "submitted" && report.submittedAt ? [report.submittedAt.getTime()] : []));
+  return {
+    period: period.key,
+    expected: completeness.expected,
+    submitted: completeness.submitted,
+    reportingRate: completeness.reportingRate,
+    updatedAt: submittedTimes.length ? new Date(Math.max(...submittedTimes)) : null,
   };
 }

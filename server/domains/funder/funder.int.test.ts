@@ -64,6 +64,10 @@ describe("the funder portfolio and the dashboard figures", () => {
     expect(row?.nextDue?.dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(row?.openGaps).toBe(2);
     expect(row?.updatedAt).toBeInstanceOf(Date);
+    // Contributions reporting of the last ended period: counts only, never which agency is missing.
+    expect(row?.contributions).toMatchObject({ submitted: 0, reportingRate: 0 });
+    expect(row?.contributions?.period).toMatch(/^\d{4}-(Q[1-4]|\d{2})$/);
+    expect(row?.contributions?.expected).toBeGreaterThanOrEqual(1);
     const text = JSON.stringify(portfolio);
     expect(text).not.toContain(respondent.id);
     expect(text).not.toContain("Rae Respondent");

@@ -1,10 +1,12 @@
 import { getDb } from "@/db/client";
 import type { SessionUser } from "@/server/trpc/context";
 import { areaTrendOf } from "@/server/domains/assessments/assessments.service";
+import { lastPeriodCompleteness } from "@/server/domains/contributions/contributions.views";
 import { summarizeGaps } from "@/server/domains/dashboard/dashboard.queries";
 import { dateInZone } from "@/server/domains/gaps/gaps.rules";
 import { grantOverviews } from "@/server/domains/grants/grants.service";
 import { combineProgress } from "@/server/domains/grants/grants.rules";
+import { listRecentFullMeetingCoverage } from "@/server/domains/meetings/meetings.queries";
 import { listFundedTaskForces } from "./funder.queries";
 
 /*
@@ -16,10 +18,12 @@ export async function getPortfolio(user: SessionUser, now = new Date()) {
   const db = await getDb();
   const funded = await listFundedTaskForces(db, user.id);
   const scopes = funded.map((taskForce) => ({ id: taskForce.id, today: dateInZone(now, taskForce.timeZone) }));
-  const [overviews, gapSummaries, trends] = await Promise.all([
+  const [overviews, gapSummaries, trends, contributions, lastMeetings] = await Promise.all([
     grantOverviews(db, scopes),
     scopes.length ? summarizeGaps(db, scopes) : Promise.resolve([]),
     Promise.all(funded.map((taskForce) => areaTrendOf(db, taskForce.id))),
+    Promise.all(scopes.map((scope) => lastPeriodCompleteness(db, scope.id, scope.today))),
+    Promise.all(funded.map((taskForce) => listRecentFullMeetingCoverage(db, taskForce.id, 1))),
   ]);
   return funded.map((taskForce, index) => {
     const trend = trends[index] ?? { rounds: [], areas: [] };
@@ -30,7 +34,15 @@ export async function getPortfolio(user: SessionUser, now = new Date()) {
       .flatMap((overview) => (overview.reporting.nextDue ? [overview.reporting.nextDue] : []))
       .sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0];
     const gaps = gapSummaries.find((row) => row.taskForceId === taskForce.id);
-    const freshness = [lastRound?.closedAt ?? null, gaps?.updatedAt ?? null, own[0]?.requirementsUpdatedAt ?? null]
+    const contribution = contributions[index];
+    // Fresh data is whatever changed last: a round, gaps, requirements, a full meeting held, a contributions report.
+    const freshness = [
+      lastRound?.closedAt ?? null,
+      gaps?.updatedAt ?? null,
+      own[0]?.requirementsUpdatedAt ?? null,
+      lastMeetings[index]?.[0]?.startsAt ?? null,
+      contribution?.updatedAt ?? null,
+    ]
       .filter((date): date is Date => date !== null)
       .sort((a, b) => b.getTime() - a.getTime());
     return {
@@ -49,6 +61,7 @@ export async function getPortfolio(user: SessionUser, now = new Date()) {
         ended: own.reduce((sum, overview) => sum + overview.reporting.endedCount, 0),
         overdue: own.reduce((sum, overview) => sum + overview.reporting.overdue.length, 0),
       },
+      contributions: contribution ? { period: contribution.period, expected: contribution.expected, submitted: contribution.submitted, reportingRate: contribution.reportingRate } : null,
       nextDue: nextDue ?? null,
       openGaps: gaps?.open ?? 0,
       updatedAt: freshness[0] ?? null,

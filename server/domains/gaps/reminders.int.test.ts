@@ -14,6 +14,7 @@ import {
 } from "@/db/testing/factories";
 import * as fakeSmtpServer from "@/db/testing/fakeSmtpServer";
 import { headersOf, textOf, type FakeSmtpServer } from "@/db/testing/fakeSmtpServer";
+import { insertStatusHistory } from "@/server/domains/organizations/organizations.queries";
 import { runReminders } from "./reminders.service";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -37,9 +38,15 @@ describe("the reminders job", () => {
   beforeAll(async () => {
     smtp = await fakeSmtpServer.start();
     ({ taskForce, coordinator } = await createAssessingTaskForce({ name: "Riverside Task Force" }));
-    ({ user: assignee } = await createMember(taskForce, "member", { name: "Ada Assignee" }));
-    ({ user: owner } = await createMember(taskForce, "member", { name: "Olly Owner" }));
-    ({ user: leaver } = await createMember(taskForce, "member", { name: "Lee Leaver" }));
+    const joined = await Promise.all(
+      ["Ada Assignee", "Olly Owner", "Lee Leaver"].map((name) => createMember(taskForce, "member", { name })),
+    );
+    [assignee, owner, leaver] = joined.map(({ user }) => user) as [TestUser, TestUser, TestUser];
+    // Their agencies joined today, so they owe no contributions for the last period and the counts
+    // below are gaps and actions only (contributions: contributions.reminders.int.test.ts).
+    for (const { membership } of joined) {
+      await insertStatusHistory(await getDb(), { taskForceId: taskForce.id, organizationId: membership.organizationId!, status: "active", effectiveOn: dateFromToday(0) });
+    }
     const gap = await createGapFor(taskForce, coordinator, { title: "Signed MOUs", ownerUserId: owner.id, dueOn: dateFromToday(5) });
     await createGapFor(taskForce, coordinator, { title: "Far away", ownerUserId: owner.id, dueOn: dateFromToday(40) });
     await createActionItemFor(taskForce, coordinator, { gapId: gap.id, title: "Draft the MOU", assigneeUserId: assignee.id, dueOn: dateFromToday(3) });

@@ -1,6 +1,7 @@
 import { getDb, transaction, type Database } from "@/db/client";
 import { isEmailConfigured, sendMail } from "@/server/mail/mailer";
 import { recordAudit } from "@/server/domains/audit/audit.service";
+import { collectUnsubmittedContributionReminders } from "@/server/domains/contributions/contributions.reminders";
 import { mouRenewalReminders } from "@/server/domains/mous/mous.reminders";
 import { insertNotifications } from "@/server/domains/notifications/notifications.queries";
 import { digest, digestLine, type Reminder, type ReminderSource, type ReminderTaskForce } from "@/server/domains/notifications/reminders";
@@ -11,7 +12,8 @@ import { listActionItemsDueBy, listGapsDueBy } from "./gaps.queries";
 /*
  * The reminder digest behind `npm run jobs -- reminders`, meant for cron. For every task force it
  * asks each reminder source what is due: unfinished action items (to their assignee) and open gaps
- * (to their owner) overdue or due within 7 days; MOUs coming up for renewal (mous.reminders.ts).
+ * (to their owner) overdue or due within 7 days; MOUs coming up for renewal (mous.reminders.ts);
+ * unsubmitted contributions of the last ended period (contributions.reminders.ts).
  * In-app notices always, one email per person when SMTP is configured. Dedupe keys make it
  * idempotent: "due soon" is sent once per item, person and due date; "overdue" once per item,
  * person and day. Email goes only to people with a new notice.
@@ -58,7 +60,7 @@ const dueGapsAndActions: ReminderSource = async (tx: Database, taskForce, today)
 };
 
 /** Every source the job asks, in this order; a new kind of reminder is one more entry. */
-export const REMINDER_SOURCES: readonly ReminderSource[] = [dueGapsAndActions, mouRenewalReminders];
+export const REMINDER_SOURCES: readonly ReminderSource[] = [dueGapsAndActions, mouRenewalReminders, collectUnsubmittedContributionReminders];
 
 export async function runReminders(now = new Date()): Promise<ReminderSummary> {
   const db = await getDb();

@@ -32,11 +32,17 @@ describe("handing off a departing member's responsibilities", () => {
       partyOrganizationIds: [leaverOrg.id, successorOrg.id],
       signatories: [{ userId: leaver.id, signingTitle: "Director" }],
     });
-    return { taskForce, coordinator, leaver, membership, successor, successorOrg, gap, mouId };
+    const { id: committeeId } = await callerFor(coordinator).committee.create({
+      taskForceSlug: taskForce.slug,
+      name: "Victim Services Committee",
+      chairOrganizationId: leaverOrg.id,
+      chairUserId: leaver.id,
+    });
+    return { taskForce, coordinator, leaver, membership, successor, successorOrg, gap, mouId, committeeId };
   }
 
   it("shows everything the person holds after their membership ended, and moves it all to one member in one step", async () => {
-    const { taskForce, coordinator, leaver, membership, successor, successorOrg, gap, mouId } = await setUp();
+    const { taskForce, coordinator, leaver, membership, successor, successorOrg, gap, mouId, committeeId } = await setUp();
     await callerFor(coordinator).people.end({ taskForceSlug: taskForce.slug, membershipId: membership.id });
     const former = await callerFor(coordinator).people.former({ taskForceSlug: taskForce.slug });
     expect(former.map((person) => person.name)).toContain("Lee Leaver");
@@ -46,12 +52,13 @@ describe("handing off a departing member's responsibilities", () => {
       actionItems: ["Draft the MOU"],
       gaps: ["Signed MOUs"],
       mouSignatories: ["Partnership MOU"],
+      committeeChairs: ["Victim Services Committee"],
     });
     expect(overview.successors.map((person) => person.name)).toContain("Sam Successor");
     expect(overview.successors.map((person) => person.userId)).not.toContain(leaver.id);
 
     const result = await callerFor(coordinator).people.handOff({ taskForceSlug: taskForce.slug, fromUserId: leaver.id, toUserId: successor.id });
-    expect(result.moved).toEqual({ actionItems: 1, gaps: 1, mouSignatories: 1 });
+    expect(result.moved).toEqual({ actionItems: 1, gaps: 1, mouSignatories: 1, committeeChairs: 1 });
 
     const after = await callerFor(coordinator).people.handoff({ taskForceSlug: taskForce.slug, userId: leaver.id });
     expect(after.responsibilities.every((kind) => kind.items.length === 0)).toBe(true);
@@ -59,8 +66,10 @@ describe("handing off a departing member's responsibilities", () => {
     expect(moved).toMatchObject({ ownerUserId: successor.id, ownerOrganizationId: successorOrg.id });
     const { mou } = await callerFor(coordinator).mou.get({ taskForceSlug: taskForce.slug, mouId });
     expect(mou.signatories).toEqual([{ userId: successor.id, name: "Sam Successor", signingTitle: "Director" }]);
+    const { committees } = await callerFor(coordinator).committee.list({ taskForceSlug: taskForce.slug });
+    expect(committees.find((committee) => committee.id === committeeId)).toMatchObject({ chairUserId: successor.id });
     const audit = await (await getDb()).select({ entity: auditLog.entity, action: auditLog.action }).from(auditLog).where(eq(auditLog.taskForceId, taskForce.id));
-    expect(audit).toEqual(expect.arrayContaining([{ entity: "handoff", action: "reassign" }, { entity: "gap", action: "handoff" }, { entity: "actionItem", action: "handoff" }, { entity: "mou", action: "handoff" }]));
+    expect(audit).toEqual(expect.arrayContaining([{ entity: "handoff", action: "reassign" }, { entity: "gap", action: "handoff" }, { entity: "actionItem", action: "handoff" }, { entity: "mou", action: "handoff" }, { entity: "committee", action: "reassignChair" }]));
   });
 
   it("refuses a successor outside the task force or the leaver themselves, and moves nothing then", async () => {
@@ -71,7 +80,7 @@ describe("handing off a departing member's responsibilities", () => {
     const self = await trpcErrorOf(callerFor(coordinator).people.handOff({ taskForceSlug: taskForce.slug, fromUserId: leaver.id, toUserId: leaver.id }), "BAD_REQUEST");
     expect(domainErrorOf(self).messageKey).toBe("handoffToSelf");
     const overview = await callerFor(coordinator).people.handoff({ taskForceSlug: taskForce.slug, userId: leaver.id });
-    expect(overview.responsibilities.map((kind) => kind.items.length)).toEqual([1, 1, 1]);
+    expect(overview.responsibilities.map((kind) => kind.items.length)).toEqual([1, 1, 1, 1]);
   });
 
   it("is for coordinators only", async () => {

@@ -4,6 +4,7 @@ import type { TaskForceScope } from "@/server/trpc/context";
 import { recordAudit } from "@/server/domains/audit/audit.service";
 import { findActiveMember } from "@/server/domains/gaps/gaps.queries";
 import { listOpenActionItemsOf, listOpenGapsOf, reassignOpenActionItems, reassignOpenGaps } from "@/server/domains/gaps/gaps.service";
+import { listCommitteesChairedBy, reassignCommitteeChairs } from "@/server/domains/meetings/committees.service";
 import { listSignatoryRolesOf, moveSignatoryRoles } from "@/server/domains/mous/mous.queries";
 import { findLatestMembershipOfUser, listActiveMemberships, listFormerMembers } from "./people.queries";
 import type { HandOffInput, HandoffOverviewInput } from "./people.schemas";
@@ -61,6 +62,13 @@ export const RESPONSIBILITY_KINDS = [
       }
       return moved.length;
     },
+  },
+  {
+    key: "committeeChairs",
+    list: async (tx, scope, userId) =>
+      (await listCommitteesChairedBy(tx, scope, userId)).map((committee) => ({ id: committee.id, title: committee.name, detail: null })),
+    // The meetings domain audits each committee it hands over.
+    reassign: async (tx, scope, from, to) => (await reassignCommitteeChairs(tx, scope, from, to.userId)).length,
   },
 ] as const satisfies readonly ResponsibilityKind[];
 

@@ -2,8 +2,6 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getQueryClient, HydrateClient } from "@/app/_trpc/server";
 import { loadTaskForce } from "../_lib/taskForce";
-import { DisciplineCoverageAlert } from "../meetings/_components/DisciplineCoverageAlert";
-import { MouRenewals } from "../members/mous/MouRenewals";
 import { DASHBOARD_WIDGETS } from "./widgets";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -33,8 +31,6 @@ export default async function DashboardPage({ params }: PageProps<"/tf/[slug]/da
           {widgets.map(({ key, Component }) => (
             <Component key={key} taskForceSlug={slug} permissions={taskForce.permissions} />
           ))}
-          {taskForce.permissions.includes("meeting.read") && <DisciplineCoverageAlert taskForceSlug={slug} />}
-          <MouRenewals slug={slug} permissions={taskForce.permissions} />
         </div>
       </HydrateClient>
     </>

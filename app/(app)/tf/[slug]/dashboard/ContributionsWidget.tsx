@@ -1,0 +1,65 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { FormError } from "@/app/_components/forms";
+import { useTRPC } from "@/app/_trpc/client";
+import { WidgetFrame, type WidgetProps } from "./WidgetFrame";
+
+/**
+ * Contributions this period (value of staff time, consultants and in-kind) and the reporting
+ * completeness of the last ended period, from the same overview the contributions page shows —
+ * aggregates only, so every role that may read contributions sees the same figures.
+ */
+export function ContributionsWidget({ taskForceSlug }: WidgetProps) {
+  const t = useTranslations("dashboard");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const overview = useQuery(trpc.contribution.overview.queryOptions({ taskForceSlug }));
+  let body;
+  if (overview.error) body = <FormError error={overview.error} />;
+  else if (!overview.data) body = null;
+  else {
+    const { valueByType, completeness } = overview.data;
+    const current = valueByType[valueByType.length - 1];
+    const lastEnded = [...completeness].reverse().find((period) => period.ended);
+    const dollars = (cents: number) => format.number(cents / 100, { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+    body = (
+      <table className="figures">
+        <caption className="visually-hidden">{t("contributionsTitle")}</caption>
+        <tbody>
+          {current && (
+            <tr>
+              <th scope="row">{t("contributionsThisPeriod", { period: current.period })}</th>
+              <td>{dollars(current.staffTime + current.consultantTime + current.inKind)}</td>
+            </tr>
+          )}
+          {lastEnded && (
+            <tr>
+              <th scope="row">{t("completenessLabel", { period: lastEnded.period })}</th>
+              <td>
+                {t("completenessValue", { submitted: lastEnded.submitted, expected: lastEnded.expected, share: format.number(lastEnded.reportingRate, { style: "percent" }) })}
+                {lastEnded.missing > 0 && (
+                  <>
+                    {" "}
+                    <strong className="badge">{t("completenessMissing", { count: lastEnded.missing })}</strong>
+                  </>
+                )}
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    );
+  }
+  return (
+    <WidgetFrame
+      title={t("contributionsTitle")}
+      href={`/tf/${taskForceSlug}/contributions`}
+      linkLabel={t("contributionsLink")}
+      freshness={overview.data ? { what: t("contributionsWhat"), at: overview.data.updatedAt } : null}
+    >
+      {body}
+    </WidgetFrame>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import { ChartFrame, seriesStyle } from "@/app/_components/charts/ChartFrame";
+import { FormError } from "@/app/_components/forms";
+import { useTRPC } from "@/app/_trpc/client";
+import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/disciplines";
+import { WidgetFrame, type WidgetProps } from "./WidgetFrame";
+
+/**
+ * Discipline coverage of the recent full task-force meetings: in how many of them each core
+ * discipline was at the table (chart + table), and a prominent alert for core disciplines absent
+ * from all of them. Freshness is the latest full meeting held.
+ */
+export function DisciplineCoverageWidget({ taskForceSlug }: WidgetProps) {
+  const t = useTranslations("dashboard");
+  const tMeetings = useTranslations("meetings");
+  const tDisciplines = useTranslations("disciplines");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const coverage = useQuery(trpc.meeting.coreDisciplineAlert.queryOptions({ taskForceSlug }));
+  const name = (key: string) => ((DISCIPLINES as readonly string[]).includes(key) ? tDisciplines(key as Discipline) : key);
+  let body;
+  if (coverage.error) body = <FormError error={coverage.error} />;
+  else if (!coverage.data) body = null;
+  else {
+    const { coreDisciplines, meetings, absent, window } = coverage.data;
+    const latest = meetings[0];
+    if (!latest) body = <p>{t("coverageNoMeetings")}</p>;
+    else {
+      const categories = coreDisciplines.map((discipline) => ({ key: discipline, label: name(discipline) }));
+      const presentIn = Object.fromEntries(
+        coreDisciplines.map((discipline) => [discipline, meetings.filter((meeting) => meeting.presentDisciplines.includes(discipline)).length]),
+      );
+      const series = [{ key: "meetings", label: t("coverageSeries", { count: meetings.length }), values: presentIn }];
+      const presentAtLatest = coreDisciplines.filter((discipline) => latest.presentDisciplines.includes(discipline)).length;
+      const style = seriesStyle(0);
+      body = (
+        <>
+          {absent.length > 0 && (
+            <div className="alert error" role="status">
+              <p>
+                <strong>{tMeetings("coverageAlert", { disciplines: absent.map(name).join(", "), absent: absent.length, count: window })}</strong>
+              </p>
+            </div>
+          )}
+          <p>
+            {tMeetings("coverageLatest", {
+              title: latest.title,
+              date: format.dateTime(latest.startsAt, { dateStyle: "medium" }),
+              present: presentAtLatest,
+              core: coreDisciplines.length,
+            })}
+          </p>
+          {coreDisciplines.length > 0 && (
+            <ChartFrame
+              caption={t("coverageCaption", { count: meetings.length })}
+              summary={t("coverageSummary", { present: presentAtLatest, core: coreDisciplines.length, absent: absent.length })}
+              categoryHeading={t("coverageDiscipline")}
+              categories={categories}
+              series={series}
+            >
+              <ResponsiveContainer width="100%" height={220}>
+                <BarChart data={categories.map((category) => ({ category: category.label, meetings: presentIn[category.key] ?? 0 }))} margin={{ top: 10, right: 10, bottom: 10, left: 0 }}>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="category" interval={0} />
+                  <YAxis domain={[0, meetings.length]} allowDecimals={false} />
+                  <Bar dataKey="meetings" name={series[0]?.label} fill={style.stroke} isAnimationActive={false} />
+                </BarChart>
+              </ResponsiveContainer>
+            </ChartFrame>
+          )}
+        </>
+      );
+    }
+  }
+  const latestHeld = coverage.data?.meetings[0]?.startsAt ?? null;
+  return (
+    <WidgetFrame
+      title={t("coverageTitle")}
+      href={`/tf/${taskForceSlug}/meetings`}
+      linkLabel={t("coverageLink")}
+      freshness={coverage.data ? { what: t("coverageWhat"), at: latestHeld } : null}
+      wide
+    >
+      {body}
+    </WidgetFrame>
+  );
+}
