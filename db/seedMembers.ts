@@ -78,7 +78,7 @@ const PROFILES: Record<
     address: "45 Elm Street, Riverbend (demo)",
     website: "https://clinic.example.org",
     taskForceRole: "affiliate",
-    joined: -300,
+    joined: -450,
     contact: { name: "Pat Moreno (demo)", title: "Outreach nurse", email: "outreach.clinic@example.org", phone: "+1 555 0104" },
   },
   survivors: {
