@@ -41,6 +41,27 @@ export function listCommittees(db: Database, taskForceId: string) {
     .orderBy(asc(committees.name));
 }
 
+/**
+ * The committees an organization takes part in: those it chairs, and those on which someone whose
+ * active membership is with it sits. Shown on the organization's profile.
+ */
+export async function listCommitteesOfOrganization(db: Database, taskForceId: string, organizationId: string) {
+  const staffSeat = db
+    .select({ committeeId: committeeMembers.committeeId })
+    .from(committeeMembers)
+    .innerJoin(
+      memberships,
+      and(eq(memberships.taskForceId, committeeMembers.taskForceId), eq(memberships.userId, committeeMembers.userId), isNull(memberships.endedAt)),
+    )
+    .where(and(eq(committeeMembers.taskForceId, taskForceId), eq(memberships.organizationId, organizationId)));
+  const rows = await db
+    .select({ id: committees.id, name: committees.name, chairOrganizationId: committees.chairOrganizationId })
+    .from(committees)
+    .where(and(eq(committees.taskForceId, taskForceId), or(eq(committees.chairOrganizationId, organizationId), inArray(committees.id, staffSeat))))
+    .orderBy(asc(committees.name));
+  return rows.map((row) => ({ id: row.id, name: row.name, chairs: row.chairOrganizationId === organizationId }));
+}
+
 export async function findCommittee(db: Database, taskForceId: string, committeeId: string) {
   const [row] = await db
     .select()

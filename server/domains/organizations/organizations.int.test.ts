@@ -129,6 +129,24 @@ describe("member organizations", () => {
     expect(balance.byDiscipline.find((row) => row.discipline === "legalServices")?.covering).toBe(2);
   });
 
+  it("lists the committees an organization chairs or has staff on, to everyone but funders", async () => {
+    const coordinatorCaller = callerFor(coordinator);
+    const slug = taskForce.slug;
+    await coordinatorCaller.committee.create({ taskForceSlug: slug, name: "Training committee", chairOrganizationId: ownOrganizationId });
+    const outreach = await coordinatorCaller.committee.create({ taskForceSlug: slug, name: "Outreach committee", chairOrganizationId: otherOrganizationId });
+    await coordinatorCaller.committee.create({ taskForceSlug: slug, name: "Data committee" });
+    await coordinatorCaller.committee.addMember({ taskForceSlug: slug, committeeId: outreach.id, userId: member.id });
+
+    const own = await callerFor(viewer).organization.get({ taskForceSlug: slug, organizationId: ownOrganizationId });
+    expect(own.committees).toEqual([
+      { id: outreach.id, name: "Outreach committee", chairs: false },
+      expect.objectContaining({ name: "Training committee", chairs: true }),
+    ]);
+    const other = await callerFor(member).organization.get({ taskForceSlug: slug, organizationId: otherOrganizationId });
+    expect(other.committees).toEqual([{ id: outreach.id, name: "Outreach committee", chairs: true }]);
+    expect((await callerFor(funder).organization.get({ taskForceSlug: slug, organizationId: ownOrganizationId })).committees).toBeNull();
+  });
+
   it("does not show an organization of another task force", async () => {
     const { taskForce: elsewhere } = await createTaskForceWithCoordinator();
     const foreign = await createOrganization(elsewhere);

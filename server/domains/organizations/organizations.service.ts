@@ -3,6 +3,7 @@ import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
+import { listCommitteesOfOrganization } from "@/server/domains/meetings/meetings.queries";
 import { listMousOfOrganization } from "@/server/domains/mous/mous.queries";
 import { dateInZone } from "@/server/domains/gaps/gaps.rules";
 import { findTaskForce } from "@/server/domains/taskForces/taskForces.queries";
@@ -112,11 +113,12 @@ export async function getOrganizationProfile(scope: TaskForceScope, input: Organ
   const db = await getDb();
   const organization = await loadProfile(db, scope, input.organizationId);
   const readsContacts = can(scope.role, "organization.readContacts");
-  const [history, contacts, people, mous] = await Promise.all([
+  const [history, contacts, people, mous, committees] = await Promise.all([
     listStatusHistory(db, scope.taskForceId, organization.id),
     readsContacts ? listContacts(db, scope.taskForceId, organization.id) : Promise.resolve(null),
     can(scope.role, "membership.read") ? listPeopleOfOrganization(db, scope.taskForceId, organization.id) : Promise.resolve(null),
     listMousOfOrganization(db, scope.taskForceId, organization.id, { sharedOnly: !can(scope.role, "memberRecords.readUnshared") }),
+    can(scope.role, "committee.read") ? listCommitteesOfOrganization(db, scope.taskForceId, organization.id) : Promise.resolve(null),
   ]);
   return {
     organization,
@@ -125,6 +127,8 @@ export async function getOrganizationProfile(scope: TaskForceScope, input: Organ
     contacts,
     people,
     mous,
+    /** null when the caller may not see committees (funders). */
+    committees,
     canEdit: mayEditOrganization(scope, organization.id),
     canManage: can(scope.role, "organization.manage"),
   };

@@ -26,7 +26,7 @@ export function OrganizationProfile({ taskForceSlug, organizationId }: { taskFor
   const [editing, setEditing] = useState(false);
   if (profile.error) return <FormError error={profile.error} />;
   if (!profile.data) return null;
-  const { organization, history, contacts, people, mous, canEdit, canManage } = profile.data;
+  const { organization, history, contacts, people, mous, committees, canEdit, canManage } = profile.data;
 
   return (
     <>
@@ -105,6 +105,24 @@ export function OrganizationProfile({ taskForceSlug, organizationId }: { taskFor
               {people.map((person) => (
                 <li key={person.userId}>
                   {person.name} ({tRoles(person.role)})
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      {committees && (
+        <section aria-labelledby="org-committees-heading">
+          <h2 id="org-committees-heading">{t("committeesTitle")}</h2>
+          {committees.length === 0 ? (
+            <p>{t("committeesNone")}</p>
+          ) : (
+            <ul>
+              {committees.map((committee) => (
+                <li key={committee.id}>
+                  <Link href={`/tf/${taskForceSlug}/meetings/committees`}>{committee.name}</Link>
+                  {committee.chairs && <> — {t("committeeChair")}</>}
                 </li>
               ))}
             </ul>
