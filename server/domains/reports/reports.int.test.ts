@@ -2,11 +2,12 @@ import ExcelJS from "exceljs";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditLog, gaps, grantRequirements } from "@/db/schema";
+import { attendance, auditLog, gaps, grantRequirements } from "@/db/schema";
 import {
   answersForAll,
   callerFor,
   createActionItemFor,
+  createOrganization,
   createAssessingTaskForce,
   createAssessmentRound,
   createGapFor,
@@ -23,7 +24,7 @@ import {
 } from "@/db/testing/factories";
 import { getGrant } from "@/server/domains/grants/grants.service";
 import { reportingPeriods } from "@/server/domains/grants/grants.rules";
-import { insertProtocol } from "@/server/domains/grants/records.fixtures";
+import { insertMeeting, insertProtocol } from "@/server/domains/grants/records.fixtures";
 import { reportToXlsx, sectionToCsv } from "./reports.export";
 
 /** Rows of a worksheet below its header, as arrays of cell values (index 0 is column A). */
@@ -43,6 +44,7 @@ describe("progress reports", () => {
   let member: TestUser;
   let grantId: string;
   let currentPeriodEnd: string;
+  let currentPeriodStart: string;
   const slug = () => taskForce.slug;
 
   beforeAll(async () => {
@@ -62,9 +64,9 @@ describe("progress reports", () => {
       periodEnd: dateFromToday(700),
     }));
     const today = dateFromToday(0);
-    currentPeriodEnd = reportingPeriods({ periodStart: dateFromToday(-400), periodEnd: dateFromToday(700), reportingCadence: "semiannual" }).find(
+    ({ start: currentPeriodStart, end: currentPeriodEnd } = reportingPeriods({ periodStart: dateFromToday(-400), periodEnd: dateFromToday(700), reportingCadence: "semiannual" }).find(
       (period) => period.start <= today && period.end >= today,
-    )!.end;
+    )!);
 
     const round = await createAssessmentRound(taskForce, coordinator);
     await respond(coordinator, taskForce, round.id, answersForAll(3, { "A.mou": 2 }));
@@ -88,12 +90,12 @@ describe("progress reports", () => {
     const { id } = await caller.report.generate({ taskForceSlug: slug(), grantId, periodEnd: currentPeriodEnd });
     const report = await caller.report.get({ taskForceSlug: slug(), reportId: id });
     expect(report.audience).toBe("internal");
-    expect(report.content.sections.map((section) => section.key)).toEqual(["requirements", "roadmap", "gaps"]);
+    expect(report.content.sections.map((section) => section.key)).toEqual(["requirements", "roadmap", "gaps", "meetings"]);
 
     const workbook = new ExcelJS.Workbook();
     // A copy into a fresh ArrayBuffer: what a browser or a file read would hand exceljs.
     await workbook.xlsx.load(new Uint8Array(await reportToXlsx(report.content, report.generatedAt)).buffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Grant requirements", "Roadmap stages by area", "Gaps"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Grant requirements", "Roadmap stages by area", "Gaps", "Meetings and attendance"]);
 
     const db = await getDb();
     const storedRequirements = await db.select({ title: grantRequirements.title, status: grantRequirements.status }).from(grantRequirements).where(eq(grantRequirements.grantId, grantId));
@@ -128,6 +130,39 @@ describe("progress reports", () => {
 
     const audit = await db.select({ action: auditLog.action, actorUserId: auditLog.actorUserId }).from(auditLog).where(and(eq(auditLog.entity, "grantReport"), eq(auditLog.entityId, id)));
     expect(audit).toEqual([{ action: "generate", actorUserId: coordinator.id }]);
+  });
+
+  it("reports the period's held meetings by type and, across full task-force meetings, the disciplines and organizations at the table", async () => {
+    const police = await createOrganization(taskForce, { name: "Test Police", primaryDiscipline: "lawEnforcementLocalState" });
+    const shelter = await createOrganization(taskForce, { name: "Test Shelter", primaryDiscipline: "victimServices" });
+    const clinic = await createOrganization(taskForce, { name: "Test Clinic", primaryDiscipline: "victimServices" });
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const full1 = await insertMeeting(taskForce, { title: "Full one", startsAt: hourAgo, status: "held" });
+    const full2 = await insertMeeting(taskForce, { title: "Full two", startsAt: new Date(hourAgo.getTime() - 60_000), status: "held" });
+    await insertMeeting(taskForce, { title: "Committee", type: "committee", startsAt: hourAgo, status: "held" });
+    // Not counted: one held before the period began, one not held.
+    const before = await insertMeeting(taskForce, { title: "Earlier", startsAt: new Date(Date.parse(`${currentPeriodStart}T12:00:00Z`) - 2 * 86_400_000), status: "held" });
+    await insertMeeting(taskForce, { title: "Planned", startsAt: hourAgo, status: "scheduled" });
+    const db = await getDb();
+    const at = (meetingId: string, organization: { id: string; primaryDiscipline: string }, status: "present" | "absent" = "present") =>
+      ({ taskForceId: taskForce.id, meetingId, organizationId: organization.id, discipline: organization.primaryDiscipline, status }) as const;
+    await db.insert(attendance).values([at(full1.id, police), at(full1.id, shelter), at(full2.id, shelter), at(full2.id, clinic), at(full2.id, police, "absent"), at(before.id, police)]);
+
+    const caller = callerFor(coordinator);
+    const { id } = await caller.report.generate({ taskForceSlug: slug(), grantId, periodEnd: currentPeriodEnd });
+    const report = await caller.report.get({ taskForceSlug: slug(), reportId: id });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(await reportToXlsx(report.content, report.generatedAt)).buffer);
+    const rows = rowsOf(workbook.getWorksheet("Meetings and attendance")!);
+    expect(rows.slice(0, 4)).toEqual([
+      // A spreadsheet row ends at its last value: the empty organizations cell is not read back.
+      ["Meetings held by type", "Full task force", 2],
+      ["Meetings held by type", "Committee", 1],
+      ["Full task-force meetings attended, by discipline", "Victim services", 2, 2],
+      ["Full task-force meetings attended, by discipline", "Law enforcement — local/state", 1, 1],
+    ]);
+    const totals = Object.fromEntries(rows.slice(4).filter((row) => row.length).map((row) => [row[0], row[1]]));
+    expect(totals).toEqual({ "Meetings held in the period": 3, "Full task-force meetings held in the period": 2 });
   });
 
   it("lets a funder generate a report of shared records only, and keeps the task force's own reports from them", async () => {

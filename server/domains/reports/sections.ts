@@ -4,9 +4,13 @@ import type { ReportSectionContent } from "@/db/schema";
 import type messages from "@/app/i18n/messages/en.json";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { areaTrendOf } from "@/server/domains/assessments/assessments.service";
-import { isOpenGapStatus } from "@/server/domains/gaps/gaps.rules";
+import { dateInZone, isOpenGapStatus } from "@/server/domains/gaps/gaps.rules";
 import { getGrant } from "@/server/domains/grants/grants.service";
 import type { ReportingPeriod } from "@/server/domains/grants/grants.rules";
+import { listHeldAttendance, listHeldMeetings } from "@/server/domains/meetings/meetings.queries";
+import { isAtTheTable } from "@/server/domains/meetings/meetings.rules";
+import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/disciplines";
+import { MEETING_TYPES } from "@/db/schema/meetingVocabulary";
 import { listGapsOfPeriod } from "./reports.queries";
 
 /*
@@ -154,4 +158,59 @@ const gapsSection: ReportSectionBuilder = {
   },
 };
 
-export const REPORT_SECTIONS: readonly ReportSectionBuilder[] = [requirementsSection, roadmapSection, gapsSection];
+const disciplineName = (t: ReportTranslator, key: string) => ((DISCIPLINES as readonly string[]).includes(key) ? t(`disciplines.${key as Discipline}`) : key);
+
+/**
+ * Meetings held in the period by type, then attendance by discipline across the period's full
+ * task-force meetings: at how many of them the discipline was at the table, and how many distinct
+ * organizations of it came. Meetings belong to the period by their day in the task force's zone.
+ */
+const meetingsSection: ReportSectionBuilder = {
+  key: "meetings",
+  async build({ db, taskForce, period, t }) {
+    const [held, attendanceRows] = await Promise.all([listHeldMeetings(db, taskForce.id), listHeldAttendance(db, taskForce.id)]);
+    const inPeriod = held.filter((meeting) => {
+      const day = dateInZone(meeting.startsAt, taskForce.timeZone);
+      return day >= period.start && day <= period.end;
+    });
+    const fullMeetingIds = new Set(inPeriod.filter((meeting) => meeting.type === "full_task_force").map((meeting) => meeting.id));
+    const byDiscipline = new Map<string, { meetings: Set<string>; organizations: Set<string> }>();
+    for (const row of attendanceRows) {
+      if (!fullMeetingIds.has(row.meetingId) || !row.discipline || !isAtTheTable(row.status)) continue;
+      const entry = byDiscipline.get(row.discipline) ?? { meetings: new Set<string>(), organizations: new Set<string>() };
+      entry.meetings.add(row.meetingId);
+      if (row.organizationId) entry.organizations.add(row.organizationId);
+      byDiscipline.set(row.discipline, entry);
+    }
+    const typeRows = MEETING_TYPES.map((type) => ({
+      group: t("reports.meetingGroups.byType"),
+      item: t(`meetings.type.${type}`),
+      meetings: inPeriod.filter((meeting) => meeting.type === type).length,
+      organizations: null,
+    })).filter((row) => row.meetings > 0);
+    const disciplineRows = [...byDiscipline.entries()]
+      .map(([discipline, entry]) => ({
+        group: t("reports.meetingGroups.byDiscipline"),
+        item: disciplineName(t, discipline),
+        meetings: entry.meetings.size,
+        organizations: entry.organizations.size,
+      }))
+      .sort((a, b) => b.meetings - a.meetings || a.item.localeCompare(b.item));
+    return {
+      title: t("reports.sections.meetings"),
+      columns: [
+        { key: "group", header: t("reports.columns.meetingGroup"), type: "text" },
+        { key: "item", header: t("reports.columns.meetingItem"), type: "text" },
+        { key: "meetings", header: t("reports.columns.meetingsHeld"), type: "number" },
+        { key: "organizations", header: t("reports.columns.organizationsPresent"), type: "number" },
+      ],
+      rows: [...typeRows, ...disciplineRows],
+      totals: [
+        { label: t("reports.totals.meetingsHeld"), value: inPeriod.length },
+        { label: t("reports.totals.fullMeetingsHeld"), value: fullMeetingIds.size },
+      ],
+    };
+  },
+};
+
+export const REPORT_SECTIONS: readonly ReportSectionBuilder[] = [requirementsSection, roadmapSection, gapsSection, meetingsSection];
