@@ -24,8 +24,13 @@ import {
 } from "@/db/testing/factories";
 import { getGrant } from "@/server/domains/grants/grants.service";
 import { reportingPeriods } from "@/server/domains/grants/grants.rules";
-import { insertMeeting, insertProtocol } from "@/server/domains/grants/records.fixtures";
+import { insertContributionReport, insertMeeting, insertProtocol } from "@/server/domains/grants/records.fixtures";
+import { addDays } from "@/server/domains/gaps/gaps.rules";
+import { periodContaining, previousPeriod, type Period } from "@/server/domains/contributions/periods";
 import { reportToXlsx, sectionToCsv } from "./reports.export";
+
+/** A contribution report's period fields for one quarter. */
+const quarterFields = (quarter: Period) => ({ period: quarter.key, periodStart: quarter.start, periodEnd: quarter.end });
 
 /** Rows of a worksheet below its header, as arrays of cell values (index 0 is column A). */
 function rowsOf(sheet: ExcelJS.Worksheet) {
@@ -90,12 +95,12 @@ describe("progress reports", () => {
     const { id } = await caller.report.generate({ taskForceSlug: slug(), grantId, periodEnd: currentPeriodEnd });
     const report = await caller.report.get({ taskForceSlug: slug(), reportId: id });
     expect(report.audience).toBe("internal");
-    expect(report.content.sections.map((section) => section.key)).toEqual(["requirements", "roadmap", "gaps", "meetings"]);
+    expect(report.content.sections.map((section) => section.key)).toEqual(["requirements", "roadmap", "gaps", "meetings", "trainings"]);
 
     const workbook = new ExcelJS.Workbook();
     // A copy into a fresh ArrayBuffer: what a browser or a file read would hand exceljs.
     await workbook.xlsx.load(new Uint8Array(await reportToXlsx(report.content, report.generatedAt)).buffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Grant requirements", "Roadmap stages by area", "Gaps", "Meetings and attendance"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Grant requirements", "Roadmap stages by area", "Gaps", "Meetings and attendance", "Trainings and people trained"]);
 
     const db = await getDb();
     const storedRequirements = await db.select({ title: grantRequirements.title, status: grantRequirements.status }).from(grantRequirements).where(eq(grantRequirements.grantId, grantId));
@@ -163,6 +168,33 @@ describe("progress reports", () => {
     ]);
     const totals = Object.fromEntries(rows.slice(4).filter((row) => row.length).map((row) => [row[0], row[1]]));
     expect(totals).toEqual({ "Meetings held in the period": 3, "Full task-force meetings held in the period": 2 });
+  });
+
+  it("reports trainings and people trained by sector from the submitted contribution reports of quarters within the period", async () => {
+    const first = periodContaining(currentPeriodStart, "quarter");
+    // The first quarter wholly within the period, and one before it: only the former counts.
+    const within = first.start === currentPeriodStart ? first : periodContaining(addDays(first.end, 1), "quarter");
+    const earlier = previousPeriod(first);
+    const a = await createOrganization(taskForce, { name: "Trainer A" });
+    const b = await createOrganization(taskForce, { name: "Trainer B" });
+    await insertContributionReport(taskForce, a.id, quarterFields(within), { trainingsDelivered: 2, peopleTrained: { health: 12, education: 3 } });
+    await insertContributionReport(taskForce, b.id, quarterFields(within), { trainingsDelivered: 1, peopleTrained: { health: 5 } });
+    await insertContributionReport(taskForce, b.id, quarterFields(earlier), { trainingsDelivered: 9, peopleTrained: { health: 90 } });
+    const draft = await createOrganization(taskForce, { name: "Trainer C" });
+    await insertContributionReport(taskForce, draft.id, quarterFields(within), { trainingsDelivered: 7, peopleTrained: { tribal: 70 } }, "draft");
+
+    const caller = callerFor(coordinator);
+    const { id } = await caller.report.generate({ taskForceSlug: slug(), grantId, periodEnd: currentPeriodEnd });
+    const report = await caller.report.get({ taskForceSlug: slug(), reportId: id });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(await reportToXlsx(report.content, report.generatedAt)).buffer);
+    const rows = rowsOf(workbook.getWorksheet("Trainings and people trained")!);
+    expect(rows.slice(0, 2)).toEqual([
+      ["Health and mental health", 17],
+      ["Education", 3],
+    ]);
+    const totals = Object.fromEntries(rows.slice(2).filter((row) => row.length).map((row) => [row[0], row[1]]));
+    expect(totals).toEqual({ "Trainings delivered": 3, "People trained": 20 });
   });
 
   it("lets a funder generate a report of shared records only, and keeps the task force's own reports from them", async () => {

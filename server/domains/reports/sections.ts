@@ -11,6 +11,10 @@ import { listHeldAttendance, listHeldMeetings } from "@/server/domains/meetings/
 import { isAtTheTable } from "@/server/domains/meetings/meetings.rules";
 import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/disciplines";
 import { MEETING_TYPES } from "@/db/schema/meetingVocabulary";
+import { sumSubmittedValues } from "@/server/domains/contributions/contributions.queries";
+import { TRAINING_SECTORS } from "@/server/domains/contributions/contributions.measures";
+import { settingsOf } from "@/server/domains/contributions/contributions.service";
+import { periodContaining, previousPeriod } from "@/server/domains/contributions/periods";
 import { listGapsOfPeriod } from "./reports.queries";
 
 /*
@@ -213,4 +217,50 @@ const meetingsSection: ReportSectionBuilder = {
   },
 };
 
-export const REPORT_SECTIONS: readonly ReportSectionBuilder[] = [requirementsSection, roadmapSection, gapsSection, meetingsSection];
+/**
+ * The keys of the contribution periods (quarters or months, per the task force's settings) that lie
+ * wholly within the reporting period — the same rule as the grant match (sumMatchInputs).
+ */
+async function contributionPeriodKeysWithin(db: ReportContext["db"], taskForceId: string, period: ReportContext["period"]) {
+  const { periodLength } = await settingsOf(db, taskForceId);
+  const keys: string[] = [];
+  for (let candidate = periodContaining(period.end, periodLength); candidate.end >= period.start; candidate = previousPeriod(candidate)) {
+    if (candidate.start >= period.start && candidate.end <= period.end) keys.unshift(candidate.key);
+  }
+  return keys;
+}
+
+/** Sums of the submitted contribution reports of the period, per measure and dimension. */
+async function contributionSums({ db, taskForce, period }: ReportContext) {
+  const rows = await sumSubmittedValues(db, taskForce.id, await contributionPeriodKeysWithin(db, taskForce.id, period));
+  const sums = new Map<string, number>();
+  for (const row of rows) sums.set(`${row.measure}.${row.dimension}`, (sums.get(`${row.measure}.${row.dimension}`) ?? 0) + row.value);
+  const total = (measure: string) => rows.filter((row) => row.measure === measure).reduce((sum, row) => sum + row.value, 0);
+  return { of: (measure: string, dimension = "") => sums.get(`${measure}.${dimension}`) ?? 0, total };
+}
+
+/** Trainings delivered and people trained by the sector they work in, from submitted contribution reports. */
+const trainingsSection: ReportSectionBuilder = {
+  key: "trainings",
+  async build(context) {
+    const { t } = context;
+    const sums = await contributionSums(context);
+    return {
+      title: t("reports.sections.trainings"),
+      columns: [
+        { key: "sector", header: t("reports.columns.sector"), type: "text" },
+        { key: "peopleTrained", header: t("contributions.measures.peopleTrained"), type: "number" },
+      ],
+      rows: TRAINING_SECTORS.filter((sector) => sums.of("peopleTrained", sector) > 0).map((sector) => ({
+        sector: t(`disciplines.${sector}`),
+        peopleTrained: sums.of("peopleTrained", sector),
+      })),
+      totals: [
+        { label: t("contributions.measures.trainingsDelivered"), value: sums.total("trainingsDelivered") },
+        { label: t("contributions.measures.peopleTrained"), value: sums.total("peopleTrained") },
+      ],
+    };
+  },
+};
+
+export const REPORT_SECTIONS: readonly ReportSectionBuilder[] = [requirementsSection, roadmapSection, gapsSection, meetingsSection, trainingsSection];
