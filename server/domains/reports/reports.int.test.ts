@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { attendance, auditLog, gaps, grantRequirements } from "@/db/schema";
+import { attendance, auditLog, gaps, grantRequirements, grants } from "@/db/schema";
 import {
   answersForAll,
   callerFor,
@@ -26,6 +26,8 @@ import { getGrant } from "@/server/domains/grants/grants.service";
 import { reportingPeriods } from "@/server/domains/grants/grants.rules";
 import { insertContributionReport, insertMeeting, insertProtocol } from "@/server/domains/grants/records.fixtures";
 import { addDays } from "@/server/domains/gaps/gaps.rules";
+import { contributionMatchValue } from "@/server/domains/contributions/contributions.match";
+import { upsertSettings } from "@/server/domains/contributions/contributions.queries";
 import { periodContaining, previousPeriod, type Period } from "@/server/domains/contributions/periods";
 import { reportToXlsx, sectionToCsv } from "./reports.export";
 
@@ -95,12 +97,12 @@ describe("progress reports", () => {
     const { id } = await caller.report.generate({ taskForceSlug: slug(), grantId, periodEnd: currentPeriodEnd });
     const report = await caller.report.get({ taskForceSlug: slug(), reportId: id });
     expect(report.audience).toBe("internal");
-    expect(report.content.sections.map((section) => section.key)).toEqual(["requirements", "roadmap", "gaps", "meetings", "trainings"]);
+    expect(report.content.sections.map((section) => section.key)).toEqual(["requirements", "roadmap", "gaps", "meetings", "trainings", "contributions"]);
 
     const workbook = new ExcelJS.Workbook();
     // A copy into a fresh ArrayBuffer: what a browser or a file read would hand exceljs.
     await workbook.xlsx.load(new Uint8Array(await reportToXlsx(report.content, report.generatedAt)).buffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Grant requirements", "Roadmap stages by area", "Gaps", "Meetings and attendance", "Trainings and people trained"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Grant requirements", "Roadmap stages by area", "Gaps", "Meetings and attendance", "Trainings and people trained", "Contributions and match"]);
 
     const db = await getDb();
     const storedRequirements = await db.select({ title: grantRequirements.title, status: grantRequirements.status }).from(grantRequirements).where(eq(grantRequirements.grantId, grantId));
@@ -195,6 +197,32 @@ describe("progress reports", () => {
     ]);
     const totals = Object.fromEntries(rows.slice(2).filter((row) => row.length).map((row) => [row[0], row[1]]));
     expect(totals).toEqual({ "Trainings delivered": 3, "People trained": 20 });
+  });
+
+  it("reports the period's contribution totals in dollars and the match reached since the award began against the grant's target", async () => {
+    const db = await getDb();
+    await db.update(grants).set({ matchTarget: 1000 }).where(eq(grants.id, grantId));
+    await upsertSettings(db, taskForce.id, { staffHourlyRateCents: 2000 });
+    const first = periodContaining(currentPeriodStart, "quarter");
+    const within = first.start === currentPeriodStart ? first : periodContaining(addDays(first.end, 1), "quarter");
+    const org = await createOrganization(taskForce, { name: "Volunteer hours" });
+    await insertContributionReport(taskForce, org.id, quarterFields(within), { staffHours: 10, outreachEvents: 4 });
+    await insertContributionReport(taskForce, org.id, quarterFields(previousPeriod(first)), { staffHours: 5 });
+
+    const caller = callerFor(coordinator);
+    const { id } = await caller.report.generate({ taskForceSlug: slug(), grantId, periodEnd: currentPeriodEnd });
+    const report = await caller.report.get({ taskForceSlug: slug(), reportId: id });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(await reportToXlsx(report.content, report.generatedAt)).buffer);
+    const rows = new Map(rowsOf(workbook.getWorksheet("Contributions and match")!).map((row) => [row[0], row.slice(1)]));
+    expect(rows.get("Staff hours")).toEqual([10]);
+    expect(rows.get("Outreach and awareness events")).toEqual([4]);
+    // 10 hours in the period and 5 before it, at $20 an hour.
+    expect(rows.get("Staff-time value")).toEqual([200, 300]);
+    const matched = await contributionMatchValue(db, { taskForceId: taskForce.id }, { from: dateFromToday(-400), to: currentPeriodEnd });
+    expect(rows.get("Total value")?.[1]).toBe(matched.totalCents / 100);
+    expect(rows.get("Match target (dollars)")).toEqual([undefined, 1000]);
+    expect(rows.get("Match reached (percent of target)")).toEqual([undefined, (matched.totalCents / 100 / 1000) * 100]);
   });
 
   it("lets a funder generate a report of shared records only, and keeps the task force's own reports from them", async () => {

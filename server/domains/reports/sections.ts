@@ -6,6 +6,9 @@ import type { TaskForceScope } from "@/server/trpc/context";
 import { areaTrendOf } from "@/server/domains/assessments/assessments.service";
 import { dateInZone, isOpenGapStatus } from "@/server/domains/gaps/gaps.rules";
 import { getGrant } from "@/server/domains/grants/grants.service";
+import { findGrant } from "@/server/domains/grants/grants.queries";
+import { contributionMatchValue } from "@/server/domains/contributions/contributions.match";
+import { toDollars } from "@/server/domains/contributions/contributions.rules";
 import type { ReportingPeriod } from "@/server/domains/grants/grants.rules";
 import { listHeldAttendance, listHeldMeetings } from "@/server/domains/meetings/meetings.queries";
 import { isAtTheTable } from "@/server/domains/meetings/meetings.rules";
@@ -263,4 +266,49 @@ const trainingsSection: ReportSectionBuilder = {
   },
 };
 
-export const REPORT_SECTIONS: readonly ReportSectionBuilder[] = [requirementsSection, roadmapSection, gapsSection, meetingsSection, trainingsSection];
+/**
+ * Contribution totals of the period and, since the award began, progress toward its match target.
+ * Amounts are dollars (the match value comes in cents); the match share is a percentage.
+ */
+const contributionsSection: ReportSectionBuilder = {
+  key: "contributions",
+  async build(context) {
+    const { db, taskForce, grantId, period, t } = context;
+    const grant = await findGrant(db, taskForce.id, grantId);
+    const [sums, inPeriod, toDate] = await Promise.all([
+      contributionSums(context),
+      contributionMatchValue(db, { taskForceId: taskForce.id }, { from: period.start, to: period.end }),
+      contributionMatchValue(db, { taskForceId: taskForce.id }, { from: grant?.periodStart ?? period.start, to: period.end }),
+    ]);
+    const countRows = (["staffHours", "consultantEngagements", "consultantPaidHours", "outreachEvents", "peopleReached"] as const).map((measure) => ({
+      measure: t(`contributions.measures.${measure}`),
+      period: sums.total(measure),
+      toDate: null,
+    }));
+    const dollarRows = (
+      [
+        ["staffTimeValue", "staffTimeCents"],
+        ["consultantTimeValue", "consultantTimeCents"],
+        ["inKindValue", "inKindCents"],
+        ["totalValue", "totalCents"],
+      ] as const
+    ).map(([label, field]) => ({ measure: t(`contributions.measures.${label}`), period: toDollars(inPeriod[field]), toDate: toDollars(toDate[field]) }));
+    const target = grant?.matchTarget ?? null;
+    const matchRows = [
+      { measure: t("reports.match.target"), period: null, toDate: target },
+      { measure: t("reports.match.share"), period: null, toDate: target ? Math.round((toDollars(toDate.totalCents) / target) * 1000) / 10 : null },
+    ];
+    return {
+      title: t("reports.sections.contributions"),
+      columns: [
+        { key: "measure", header: t("reports.columns.measure"), type: "text" },
+        { key: "period", header: t("reports.columns.inPeriod"), type: "number" },
+        { key: "toDate", header: t("reports.columns.sinceAwardStart"), type: "number" },
+      ],
+      rows: [...countRows, ...dollarRows, ...matchRows],
+      totals: [],
+    };
+  },
+};
+
+export const REPORT_SECTIONS: readonly ReportSectionBuilder[] = [requirementsSection, roadmapSection, gapsSection, meetingsSection, trainingsSection, contributionsSection];
