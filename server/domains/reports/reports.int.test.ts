@@ -28,6 +28,7 @@ import { insertContributionReport, insertMeeting, insertProtocol } from "@/serve
 import { addDays } from "@/server/domains/gaps/gaps.rules";
 import { contributionMatchValue } from "@/server/domains/contributions/contributions.match";
 import { upsertSettings } from "@/server/domains/contributions/contributions.queries";
+import { smallCellThreshold } from "@/server/env";
 import { periodContaining, previousPeriod, type Period } from "@/server/domains/contributions/periods";
 import { reportToXlsx, sectionToCsv } from "./reports.export";
 
@@ -97,12 +98,12 @@ describe("progress reports", () => {
     const { id } = await caller.report.generate({ taskForceSlug: slug(), grantId, periodEnd: currentPeriodEnd });
     const report = await caller.report.get({ taskForceSlug: slug(), reportId: id });
     expect(report.audience).toBe("internal");
-    expect(report.content.sections.map((section) => section.key)).toEqual(["requirements", "roadmap", "gaps", "meetings", "trainings", "contributions"]);
+    expect(report.content.sections.map((section) => section.key)).toEqual(["requirements", "roadmap", "gaps", "meetings", "trainings", "contributions", "victimCounts"]);
 
     const workbook = new ExcelJS.Workbook();
     // A copy into a fresh ArrayBuffer: what a browser or a file read would hand exceljs.
     await workbook.xlsx.load(new Uint8Array(await reportToXlsx(report.content, report.generatedAt)).buffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Grant requirements", "Roadmap stages by area", "Gaps", "Meetings and attendance", "Trainings and people trained", "Contributions and match"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Grant requirements", "Roadmap stages by area", "Gaps", "Meetings and attendance", "Trainings and people trained", "Contributions and match", "Persons identified and services"]);
 
     const db = await getDb();
     const storedRequirements = await db.select({ title: grantRequirements.title, status: grantRequirements.status }).from(grantRequirements).where(eq(grantRequirements.grantId, grantId));
@@ -223,6 +224,47 @@ describe("progress reports", () => {
     expect(rows.get("Total value")?.[1]).toBe(matched.totalCents / 100);
     expect(rows.get("Match target (dollars)")).toEqual([undefined, 1000]);
     expect(rows.get("Match reached (percent of target)")).toEqual([undefined, (matched.totalCents / 100 / 1000) * 100]);
+  });
+
+  it("suppresses the victim-related counts in every report: no value from 1 to the threshold in a funder's report data, XLSX or CSV", async () => {
+    const threshold = smallCellThreshold();
+    expect(threshold).toBe(10);
+    const first = periodContaining(currentPeriodStart, "quarter");
+    const within = first.start === currentPeriodStart ? first : periodContaining(addDays(first.end, 1), "quarter");
+    const org = await createOrganization(taskForce, { name: "Service provider" });
+    await insertContributionReport(taskForce, org.id, quarterFields(within), {
+      potentialVictimsIdentified: 3,
+      confirmedVictimsIdentified: 25,
+      referralsReceived: 12,
+      services: { housing: 4, medical: 30, food: 15 },
+    });
+    const isSmall = (value: unknown) => typeof value === "number" && value >= 1 && value <= threshold;
+
+    for (const user of [coordinator, funder]) {
+      const { id } = await callerFor(user).report.generate({ taskForceSlug: slug(), grantId, periodEnd: currentPeriodEnd });
+      const report = await callerFor(user).report.get({ taskForceSlug: slug(), reportId: id });
+      const section = report.content.sections.find((candidate) => candidate.key === "victimCounts")!;
+      // What the print view renders.
+      expect(section.rows.flatMap((row) => Object.values(row)).filter(isSmall)).toEqual([]);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(new Uint8Array(await reportToXlsx(report.content, report.generatedAt)).buffer);
+      const rows = rowsOf(workbook.getWorksheet("Persons identified and services")!);
+      expect(rows.flat().filter(isSmall)).toEqual([]);
+      // Housing (4) is suppressed, and so is food, the smallest other service, since the total is shown.
+      expect(rows.slice(0, 8)).toEqual([
+        ["Persons identified as potential victims", "suppressed"],
+        ["Persons identified as confirmed victims", 25],
+        ["Referrals made", 0],
+        ["Referrals received", 12],
+        ["Services: Food", "suppressed", "suppressed"],
+        ["Services: Housing", "suppressed", "suppressed"],
+        ["Services: Medical", 30, 61.2],
+        ["Services provided, total", 49],
+      ]);
+      const csvNumbers = sectionToCsv(section).split("\r\n").slice(1).flatMap((line) => line.split(",").slice(1)).filter(Boolean).map(Number);
+      expect(csvNumbers.filter(isSmall)).toEqual([]);
+      expect(sectionToCsv(section)).toContain("Persons identified as potential victims,suppressed,\r\n");
+    }
   });
 
   it("lets a funder generate a report of shared records only, and keeps the task force's own reports from them", async () => {

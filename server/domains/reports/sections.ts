@@ -1,6 +1,6 @@
 import type { createTranslator } from "next-intl";
 import type { Database } from "@/db/client";
-import type { ReportSectionContent } from "@/db/schema";
+import type { ReportCell, ReportSectionContent } from "@/db/schema";
 import type messages from "@/app/i18n/messages/en.json";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { areaTrendOf } from "@/server/domains/assessments/assessments.service";
@@ -15,7 +15,9 @@ import { isAtTheTable } from "@/server/domains/meetings/meetings.rules";
 import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/disciplines";
 import { MEETING_TYPES } from "@/db/schema/meetingVocabulary";
 import { sumSubmittedValues } from "@/server/domains/contributions/contributions.queries";
-import { TRAINING_SECTORS } from "@/server/domains/contributions/contributions.measures";
+import { SERVICE_TYPES, TRAINING_SECTORS } from "@/server/domains/contributions/contributions.measures";
+import { shareOf, suppressTable, type Shown } from "@/server/domains/privacy/suppression";
+import { smallCellThreshold } from "@/server/env";
 import { settingsOf } from "@/server/domains/contributions/contributions.service";
 import { periodContaining, previousPeriod } from "@/server/domains/contributions/periods";
 import { listGapsOfPeriod } from "./reports.queries";
@@ -27,9 +29,9 @@ import { listGapsOfPeriod } from "./reports.queries";
  * match progress, MOUs and protocols) as entries of REPORT_SECTIONS.
  *
  * Privacy: a section with victim-related counts must pass them through the small-cell suppression
- * function (server/domains/privacy/suppression.ts) when `context.audience` is "funder", inside its
- * build(), so no unsuppressed value is ever stored or exported. The sections below hold no such
- * counts: requirement statuses, roadmap stages and gaps describe how the task force works.
+ * function (server/domains/privacy/suppression.ts) inside its build(), so no unsuppressed value is
+ * ever stored or exported. The report is a document for outside use, so victimCounts suppresses for
+ * every audience; the other sections hold no such counts (they describe how the task force works).
  */
 
 export type ReportTranslator = ReturnType<typeof createTranslator<typeof messages>>;
@@ -311,4 +313,58 @@ const contributionsSection: ReportSectionBuilder = {
   },
 };
 
-export const REPORT_SECTIONS: readonly ReportSectionBuilder[] = [requirementsSection, roadmapSection, gapsSection, meetingsSection, trainingsSection, contributionsSection];
+/**
+ * Victim-related counts of the period (persons identified, referrals, services by type), always
+ * small-cell suppressed: each count stands alone, except services, whose types add up to the total
+ * shown with them (complementary suppression) and whose shares of that total are hidden with them.
+ */
+const victimCountsSection: ReportSectionBuilder = {
+  key: "victimCounts",
+  async build(context) {
+    const { t } = context;
+    const sums = await contributionSums(context);
+    const threshold = smallCellThreshold();
+    const cell = (shown: Shown): ReportCell => (shown.suppressed ? t("suppression.suppressed") : shown.value);
+    const percent = (shown: Shown): ReportCell => (shown.suppressed ? t("suppression.suppressed") : Math.round(shown.value * 1000) / 10);
+    const single = ["potentialVictimsIdentified", "confirmedVictimsIdentified", "referralsMade", "referralsReceived"] as const;
+    const singles = suppressTable(
+      single.map((measure) => [sums.total(measure)]),
+      { threshold, rowTotals: false, columnTotals: false },
+    );
+    const services = suppressTable(
+      SERVICE_TYPES.map((type) => [sums.of("services", type)]),
+      { threshold, rowTotals: false, columnTotals: true },
+    );
+    const servicesTotal = services.columnTotals![0]!;
+    const serviceRows = SERVICE_TYPES.flatMap((type, index) => {
+      const shown = services.cells[index]![0]!;
+      // A type with no services is shown as 0 by the rules; leaving it out of the list reveals nothing.
+      if (sums.of("services", type) === 0) return [];
+      return [{ measure: t("reports.victimCounts.service", { type: t(`contributions.serviceTypes.${type}`) }), count: cell(shown), share: percent(shareOf(shown, servicesTotal)) }];
+    });
+    return {
+      title: t("reports.sections.victimCounts"),
+      columns: [
+        { key: "measure", header: t("reports.columns.measure"), type: "text" },
+        { key: "count", header: t("reports.columns.count"), type: "number" },
+        { key: "share", header: t("reports.columns.shareOfServices"), type: "number" },
+      ],
+      rows: [
+        ...single.map((measure, index) => ({ measure: t(`contributions.measures.${measure}`), count: cell(singles.cells[index]![0]!), share: null })),
+        ...serviceRows,
+        { measure: t("contributions.measures.servicesTotal"), count: cell(servicesTotal), share: null },
+      ],
+      totals: [],
+    };
+  },
+};
+
+export const REPORT_SECTIONS: readonly ReportSectionBuilder[] = [
+  requirementsSection,
+  roadmapSection,
+  gapsSection,
+  meetingsSection,
+  trainingsSection,
+  contributionsSection,
+  victimCountsSection,
+];
