@@ -24,7 +24,7 @@ import {
 } from "@/db/testing/factories";
 import { getGrant } from "@/server/domains/grants/grants.service";
 import { reportingPeriods } from "@/server/domains/grants/grants.rules";
-import { insertContributionReport, insertMeeting, insertProtocol } from "@/server/domains/grants/records.fixtures";
+import { insertContributionReport, insertMeeting, insertMou, insertProtocol } from "@/server/domains/grants/records.fixtures";
 import { addDays } from "@/server/domains/gaps/gaps.rules";
 import { contributionMatchValue } from "@/server/domains/contributions/contributions.match";
 import { upsertSettings } from "@/server/domains/contributions/contributions.queries";
@@ -98,12 +98,12 @@ describe("progress reports", () => {
     const { id } = await caller.report.generate({ taskForceSlug: slug(), grantId, periodEnd: currentPeriodEnd });
     const report = await caller.report.get({ taskForceSlug: slug(), reportId: id });
     expect(report.audience).toBe("internal");
-    expect(report.content.sections.map((section) => section.key)).toEqual(["requirements", "roadmap", "gaps", "meetings", "trainings", "contributions", "victimCounts"]);
+    expect(report.content.sections.map((section) => section.key)).toEqual(["requirements", "roadmap", "gaps", "meetings", "trainings", "contributions", "victimCounts", "mousProtocols"]);
 
     const workbook = new ExcelJS.Workbook();
     // A copy into a fresh ArrayBuffer: what a browser or a file read would hand exceljs.
     await workbook.xlsx.load(new Uint8Array(await reportToXlsx(report.content, report.generatedAt)).buffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Grant requirements", "Roadmap stages by area", "Gaps", "Meetings and attendance", "Trainings and people trained", "Contributions and match", "Persons identified and services"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Grant requirements", "Roadmap stages by area", "Gaps", "Meetings and attendance", "Trainings and people trained", "Contributions and match", "Persons identified and services", "MOUs and protocols"]);
 
     const db = await getDb();
     const storedRequirements = await db.select({ title: grantRequirements.title, status: grantRequirements.status }).from(grantRequirements).where(eq(grantRequirements.grantId, grantId));
@@ -265,6 +265,40 @@ describe("progress reports", () => {
       expect(csvNumbers.filter(isSmall)).toEqual([]);
       expect(sectionToCsv(section)).toContain("Persons identified as potential victims,suppressed,\r\n");
     }
+  });
+
+  it("lists MOUs with parties and dates and protocols with adoption and review; a funder's report only those shared with funders", async () => {
+    const sheriff = await createOrganization(taskForce, { name: "Test Sheriff" });
+    const legal = await createOrganization(taskForce, { name: "Test Legal Aid" });
+    await insertMou(
+      taskForce,
+      { title: "Shared MOU", status: "signed", signedOn: "2026-01-10", effectiveOn: "2026-02-01", expiresOn: "2028-01-31", sharedWithFunders: true },
+      [sheriff.id, legal.id],
+    );
+    await insertMou(taskForce, { title: "Internal MOU", status: "draft" });
+    await insertProtocol(taskForce, { title: "Shared protocol", topic: "language_access", status: "adopted", adoptedOn: "2026-03-01", nextReviewOn: "2027-03-01", sharedWithFunders: true });
+
+    const sheetOf = async (user: TestUser) => {
+      const { id } = await callerFor(user).report.generate({ taskForceSlug: slug(), grantId, periodEnd: currentPeriodEnd });
+      const report = await callerFor(user).report.get({ taskForceSlug: slug(), reportId: id });
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(new Uint8Array(await reportToXlsx(report.content, report.generatedAt)).buffer);
+      return rowsOf(workbook.getWorksheet("MOUs and protocols")!);
+    };
+    const internal = await sheetOf(coordinator);
+    // MOUs (soonest expiry first), then protocols, then the totals.
+    expect(internal.slice(0, 2).map((row) => row[1])).toEqual(["Shared MOU", "Internal MOU"]);
+    expect(internal.slice(2, 4).map((row) => row[1]).sort()).toEqual(["Referral protocol draft", "Shared protocol"]);
+    expect(Object.fromEntries(internal.slice(4).map((row) => [row[0], row[1]]))).toEqual({ "MOUs signed": 1, "Protocols adopted": 1 });
+    expect(internal[0]).toEqual(["MOU", "Shared MOU", "Test Legal Aid; Test Sheriff", "Signed", new Date("2026-01-10T00:00:00Z"), new Date("2026-02-01T00:00:00Z"), new Date("2028-01-31T00:00:00Z")]);
+    const protocolRow = internal.find((row) => row[1] === "Shared protocol")!;
+    expect(protocolRow.slice(0, 4)).toEqual(["Protocol", "Shared protocol", "Language access", "Adopted"]);
+    expect(protocolRow.slice(7)).toEqual([new Date("2026-03-01T00:00:00Z"), new Date("2027-03-01T00:00:00Z")]);
+
+    const shared = await sheetOf(funder);
+    expect(shared.slice(0, 2).map((row) => row[1])).toEqual(["Shared MOU", "Shared protocol"]);
+    expect(JSON.stringify(shared)).not.toContain("Internal MOU");
+    expect(JSON.stringify(shared)).not.toContain("Referral protocol draft");
   });
 
   it("lets a funder generate a report of shared records only, and keeps the task force's own reports from them", async () => {

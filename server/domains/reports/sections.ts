@@ -20,6 +20,8 @@ import { shareOf, suppressTable, type Shown } from "@/server/domains/privacy/sup
 import { smallCellThreshold } from "@/server/env";
 import { settingsOf } from "@/server/domains/contributions/contributions.service";
 import { periodContaining, previousPeriod } from "@/server/domains/contributions/periods";
+import { listMous, listPartiesOf } from "@/server/domains/mous/mous.queries";
+import { listProtocols } from "@/server/domains/protocols/protocols.queries";
 import { listGapsOfPeriod } from "./reports.queries";
 
 /*
@@ -359,6 +361,56 @@ const victimCountsSection: ReportSectionBuilder = {
   },
 };
 
+/** MOUs with their parties and dates, then protocols; a funder's report lists only those shared with funders. */
+const mousProtocolsSection: ReportSectionBuilder = {
+  key: "mousProtocols",
+  async build({ db, taskForce, audience, t }) {
+    const sharedOnly = audience === "funder";
+    const [mouRows, protocolRows] = await Promise.all([listMous(db, taskForce.id, { sharedOnly }), listProtocols(db, taskForce.id, { sharedOnly })]);
+    const parties = await listPartiesOf(db, taskForce.id, mouRows.map((mou) => mou.id));
+    const empty = { signedOn: null, effectiveOn: null, expiresOn: null, adoptedOn: null, nextReviewOn: null };
+    return {
+      title: t("reports.sections.mousProtocols"),
+      columns: [
+        { key: "kind", header: t("reports.columns.recordKind"), type: "text" },
+        { key: "title", header: t("reports.columns.title"), type: "text" },
+        { key: "detail", header: t("reports.columns.partiesOrTopic"), type: "text" },
+        { key: "status", header: t("reports.columns.status"), type: "text" },
+        { key: "signedOn", header: t("reports.columns.signedOn"), type: "date" },
+        { key: "effectiveOn", header: t("reports.columns.effectiveOn"), type: "date" },
+        { key: "expiresOn", header: t("reports.columns.expiresOn"), type: "date" },
+        { key: "adoptedOn", header: t("reports.columns.adoptedOn"), type: "date" },
+        { key: "nextReviewOn", header: t("reports.columns.nextReviewOn"), type: "date" },
+      ],
+      rows: [
+        ...mouRows.map((mou) => ({
+          ...empty,
+          kind: t("reports.recordKinds.mou"),
+          title: mou.title,
+          detail: parties.filter((party) => party.mouId === mou.id).map((party) => party.name).join("; "),
+          status: t(`mous.status.${mou.status}`),
+          signedOn: mou.signedOn,
+          effectiveOn: mou.effectiveOn,
+          expiresOn: mou.expiresOn,
+        })),
+        ...protocolRows.map((protocol) => ({
+          ...empty,
+          kind: t("reports.recordKinds.protocol"),
+          title: protocol.title || t(`protocols.topic.${protocol.topic}`),
+          detail: t(`protocols.topic.${protocol.topic}`),
+          status: t(`protocols.status.${protocol.status}`),
+          adoptedOn: protocol.adoptedOn,
+          nextReviewOn: protocol.nextReviewOn,
+        })),
+      ],
+      totals: [
+        { label: t("reports.totals.mousSigned"), value: mouRows.filter((mou) => mou.status === "signed").length },
+        { label: t("reports.totals.protocolsAdopted"), value: protocolRows.filter((protocol) => protocol.status === "adopted").length },
+      ],
+    };
+  },
+};
+
 export const REPORT_SECTIONS: readonly ReportSectionBuilder[] = [
   requirementsSection,
   roadmapSection,
@@ -367,4 +419,5 @@ export const REPORT_SECTIONS: readonly ReportSectionBuilder[] = [
   trainingsSection,
   contributionsSection,
   victimCountsSection,
+  mousProtocolsSection,
 ];
