@@ -26,9 +26,8 @@ import { listGapsOfPeriod } from "./reports.queries";
 
 /*
  * The progress report is a list of sections; each builder turns live data into one table (one
- * sheet in the XLSX, one CSV, one part of the print view). The meetings, organizations and
- * contributions parts add their sections (attendance by discipline, trainings, contributions and
- * match progress, MOUs and protocols) as entries of REPORT_SECTIONS.
+ * sheet in the XLSX, one CSV, one part of the print view). A new part of the report is one more
+ * entry of REPORT_SECTIONS (its title is the sheet name: at most 31 characters).
  *
  * Privacy: a section with victim-related counts must pass them through the small-cell suppression
  * function (server/domains/privacy/suppression.ts) inside its build(), so no unsuppressed value is
