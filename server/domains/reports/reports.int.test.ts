@@ -2,11 +2,12 @@ import ExcelJS from "exceljs";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditLog, gaps, grantRequirements } from "@/db/schema";
+import { attendance, auditLog, gaps, grantRequirements, grants } from "@/db/schema";
 import {
   answersForAll,
   callerFor,
   createActionItemFor,
+  createOrganization,
   createAssessingTaskForce,
   createAssessmentRound,
   createGapFor,
@@ -23,8 +24,16 @@ import {
 } from "@/db/testing/factories";
 import { getGrant } from "@/server/domains/grants/grants.service";
 import { reportingPeriods } from "@/server/domains/grants/grants.rules";
-import { insertProtocol } from "@/server/domains/grants/records.fixtures";
+import { insertContributionReport, insertMeeting, insertMou, insertProtocol } from "@/server/domains/grants/records.fixtures";
+import { addDays } from "@/server/domains/gaps/gaps.rules";
+import { contributionMatchValue } from "@/server/domains/contributions/contributions.match";
+import { upsertSettings } from "@/server/domains/contributions/contributions.queries";
+import { smallCellThreshold } from "@/server/env";
+import { periodContaining, previousPeriod, type Period } from "@/server/domains/contributions/periods";
 import { reportToXlsx, sectionToCsv } from "./reports.export";
+
+/** A contribution report's period fields for one quarter. */
+const quarterFields = (quarter: Period) => ({ period: quarter.key, periodStart: quarter.start, periodEnd: quarter.end });
 
 /** Rows of a worksheet below its header, as arrays of cell values (index 0 is column A). */
 function rowsOf(sheet: ExcelJS.Worksheet) {
@@ -43,6 +52,7 @@ describe("progress reports", () => {
   let member: TestUser;
   let grantId: string;
   let currentPeriodEnd: string;
+  let currentPeriodStart: string;
   const slug = () => taskForce.slug;
 
   beforeAll(async () => {
@@ -62,9 +72,9 @@ describe("progress reports", () => {
       periodEnd: dateFromToday(700),
     }));
     const today = dateFromToday(0);
-    currentPeriodEnd = reportingPeriods({ periodStart: dateFromToday(-400), periodEnd: dateFromToday(700), reportingCadence: "semiannual" }).find(
+    ({ start: currentPeriodStart, end: currentPeriodEnd } = reportingPeriods({ periodStart: dateFromToday(-400), periodEnd: dateFromToday(700), reportingCadence: "semiannual" }).find(
       (period) => period.start <= today && period.end >= today,
-    )!.end;
+    )!);
 
     const round = await createAssessmentRound(taskForce, coordinator);
     await respond(coordinator, taskForce, round.id, answersForAll(3, { "A.mou": 2 }));
@@ -88,12 +98,12 @@ describe("progress reports", () => {
     const { id } = await caller.report.generate({ taskForceSlug: slug(), grantId, periodEnd: currentPeriodEnd });
     const report = await caller.report.get({ taskForceSlug: slug(), reportId: id });
     expect(report.audience).toBe("internal");
-    expect(report.content.sections.map((section) => section.key)).toEqual(["requirements", "roadmap", "gaps"]);
+    expect(report.content.sections.map((section) => section.key)).toEqual(["requirements", "roadmap", "gaps", "meetings", "trainings", "contributions", "victimCounts", "mousProtocols"]);
 
     const workbook = new ExcelJS.Workbook();
     // A copy into a fresh ArrayBuffer: what a browser or a file read would hand exceljs.
     await workbook.xlsx.load(new Uint8Array(await reportToXlsx(report.content, report.generatedAt)).buffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Grant requirements", "Roadmap stages by area", "Gaps"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Grant requirements", "Roadmap stages by area", "Gaps", "Meetings and attendance", "Trainings and people trained", "Contributions and match", "Persons identified and services", "MOUs and protocols"]);
 
     const db = await getDb();
     const storedRequirements = await db.select({ title: grantRequirements.title, status: grantRequirements.status }).from(grantRequirements).where(eq(grantRequirements.grantId, grantId));
@@ -128,6 +138,167 @@ describe("progress reports", () => {
 
     const audit = await db.select({ action: auditLog.action, actorUserId: auditLog.actorUserId }).from(auditLog).where(and(eq(auditLog.entity, "grantReport"), eq(auditLog.entityId, id)));
     expect(audit).toEqual([{ action: "generate", actorUserId: coordinator.id }]);
+  });
+
+  it("reports the period's held meetings by type and, across full task-force meetings, the disciplines and organizations at the table", async () => {
+    const police = await createOrganization(taskForce, { name: "Test Police", primaryDiscipline: "lawEnforcementLocalState" });
+    const shelter = await createOrganization(taskForce, { name: "Test Shelter", primaryDiscipline: "victimServices" });
+    const clinic = await createOrganization(taskForce, { name: "Test Clinic", primaryDiscipline: "victimServices" });
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const full1 = await insertMeeting(taskForce, { title: "Full one", startsAt: hourAgo, status: "held" });
+    const full2 = await insertMeeting(taskForce, { title: "Full two", startsAt: new Date(hourAgo.getTime() - 60_000), status: "held" });
+    await insertMeeting(taskForce, { title: "Committee", type: "committee", startsAt: hourAgo, status: "held" });
+    // Not counted: one held before the period began, one not held.
+    const before = await insertMeeting(taskForce, { title: "Earlier", startsAt: new Date(Date.parse(`${currentPeriodStart}T12:00:00Z`) - 2 * 86_400_000), status: "held" });
+    await insertMeeting(taskForce, { title: "Planned", startsAt: hourAgo, status: "scheduled" });
+    const db = await getDb();
+    const at = (meetingId: string, organization: { id: string; primaryDiscipline: string }, status: "present" | "absent" = "present") =>
+      ({ taskForceId: taskForce.id, meetingId, organizationId: organization.id, discipline: organization.primaryDiscipline, status }) as const;
+    await db.insert(attendance).values([at(full1.id, police), at(full1.id, shelter), at(full2.id, shelter), at(full2.id, clinic), at(full2.id, police, "absent"), at(before.id, police)]);
+
+    const caller = callerFor(coordinator);
+    const { id } = await caller.report.generate({ taskForceSlug: slug(), grantId, periodEnd: currentPeriodEnd });
+    const report = await caller.report.get({ taskForceSlug: slug(), reportId: id });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(await reportToXlsx(report.content, report.generatedAt)).buffer);
+    const rows = rowsOf(workbook.getWorksheet("Meetings and attendance")!);
+    expect(rows.slice(0, 4)).toEqual([
+      // A spreadsheet row ends at its last value: the empty organizations cell is not read back.
+      ["Meetings held by type", "Full task force", 2],
+      ["Meetings held by type", "Committee", 1],
+      ["Full task-force meetings attended, by discipline", "Victim services", 2, 2],
+      ["Full task-force meetings attended, by discipline", "Law enforcement — local/state", 1, 1],
+    ]);
+    const totals = Object.fromEntries(rows.slice(4).filter((row) => row.length).map((row) => [row[0], row[1]]));
+    expect(totals).toEqual({ "Meetings held in the period": 3, "Full task-force meetings held in the period": 2 });
+  });
+
+  it("reports trainings and people trained by sector from the submitted contribution reports of quarters within the period", async () => {
+    const first = periodContaining(currentPeriodStart, "quarter");
+    // The first quarter wholly within the period, and one before it: only the former counts.
+    const within = first.start === currentPeriodStart ? first : periodContaining(addDays(first.end, 1), "quarter");
+    const earlier = previousPeriod(first);
+    const a = await createOrganization(taskForce, { name: "Trainer A" });
+    const b = await createOrganization(taskForce, { name: "Trainer B" });
+    await insertContributionReport(taskForce, a.id, quarterFields(within), { trainingsDelivered: 2, peopleTrained: { health: 12, education: 3 } });
+    await insertContributionReport(taskForce, b.id, quarterFields(within), { trainingsDelivered: 1, peopleTrained: { health: 5 } });
+    await insertContributionReport(taskForce, b.id, quarterFields(earlier), { trainingsDelivered: 9, peopleTrained: { health: 90 } });
+    const draft = await createOrganization(taskForce, { name: "Trainer C" });
+    await insertContributionReport(taskForce, draft.id, quarterFields(within), { trainingsDelivered: 7, peopleTrained: { tribal: 70 } }, "draft");
+
+    const caller = callerFor(coordinator);
+    const { id } = await caller.report.generate({ taskForceSlug: slug(), grantId, periodEnd: currentPeriodEnd });
+    const report = await caller.report.get({ taskForceSlug: slug(), reportId: id });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(await reportToXlsx(report.content, report.generatedAt)).buffer);
+    const rows = rowsOf(workbook.getWorksheet("Trainings and people trained")!);
+    expect(rows.slice(0, 2)).toEqual([
+      ["Health and mental health", 17],
+      ["Education", 3],
+    ]);
+    const totals = Object.fromEntries(rows.slice(2).filter((row) => row.length).map((row) => [row[0], row[1]]));
+    expect(totals).toEqual({ "Trainings delivered": 3, "People trained": 20 });
+  });
+
+  it("reports the period's contribution totals in dollars and the match reached since the award began against the grant's target", async () => {
+    const db = await getDb();
+    await db.update(grants).set({ matchTarget: 1000 }).where(eq(grants.id, grantId));
+    await upsertSettings(db, taskForce.id, { staffHourlyRateCents: 2000 });
+    const first = periodContaining(currentPeriodStart, "quarter");
+    const within = first.start === currentPeriodStart ? first : periodContaining(addDays(first.end, 1), "quarter");
+    const org = await createOrganization(taskForce, { name: "Volunteer hours" });
+    await insertContributionReport(taskForce, org.id, quarterFields(within), { staffHours: 10, outreachEvents: 4 });
+    await insertContributionReport(taskForce, org.id, quarterFields(previousPeriod(first)), { staffHours: 5 });
+
+    const caller = callerFor(coordinator);
+    const { id } = await caller.report.generate({ taskForceSlug: slug(), grantId, periodEnd: currentPeriodEnd });
+    const report = await caller.report.get({ taskForceSlug: slug(), reportId: id });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(await reportToXlsx(report.content, report.generatedAt)).buffer);
+    const rows = new Map(rowsOf(workbook.getWorksheet("Contributions and match")!).map((row) => [row[0], row.slice(1)]));
+    expect(rows.get("Staff hours")).toEqual([10]);
+    expect(rows.get("Outreach and awareness events")).toEqual([4]);
+    // 10 hours in the period and 5 before it, at $20 an hour.
+    expect(rows.get("Staff-time value")).toEqual([200, 300]);
+    const matched = await contributionMatchValue(db, { taskForceId: taskForce.id }, { from: dateFromToday(-400), to: currentPeriodEnd });
+    expect(rows.get("Total value")?.[1]).toBe(matched.totalCents / 100);
+    expect(rows.get("Match target (dollars)")).toEqual([undefined, 1000]);
+    expect(rows.get("Match reached (percent of target)")).toEqual([undefined, (matched.totalCents / 100 / 1000) * 100]);
+  });
+
+  it("suppresses the victim-related counts in every report: no value from 1 to the threshold in a funder's report data, XLSX or CSV", async () => {
+    const threshold = smallCellThreshold();
+    expect(threshold).toBe(10);
+    const first = periodContaining(currentPeriodStart, "quarter");
+    const within = first.start === currentPeriodStart ? first : periodContaining(addDays(first.end, 1), "quarter");
+    const org = await createOrganization(taskForce, { name: "Service provider" });
+    await insertContributionReport(taskForce, org.id, quarterFields(within), {
+      potentialVictimsIdentified: 3,
+      confirmedVictimsIdentified: 25,
+      referralsReceived: 12,
+      services: { housing: 4, medical: 30, food: 15 },
+    });
+    const isSmall = (value: unknown) => typeof value === "number" && value >= 1 && value <= threshold;
+
+    for (const user of [coordinator, funder]) {
+      const { id } = await callerFor(user).report.generate({ taskForceSlug: slug(), grantId, periodEnd: currentPeriodEnd });
+      const report = await callerFor(user).report.get({ taskForceSlug: slug(), reportId: id });
+      const section = report.content.sections.find((candidate) => candidate.key === "victimCounts")!;
+      // What the print view renders.
+      expect(section.rows.flatMap((row) => Object.values(row)).filter(isSmall)).toEqual([]);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(new Uint8Array(await reportToXlsx(report.content, report.generatedAt)).buffer);
+      const rows = rowsOf(workbook.getWorksheet("Persons identified and services")!);
+      expect(rows.flat().filter(isSmall)).toEqual([]);
+      // Housing (4) is suppressed, and so is food, the smallest other service, since the total is shown.
+      expect(rows.slice(0, 8)).toEqual([
+        ["Persons identified as potential victims", "suppressed"],
+        ["Persons identified as confirmed victims", 25],
+        ["Referrals made", 0],
+        ["Referrals received", 12],
+        ["Services: Food", "suppressed", "suppressed"],
+        ["Services: Housing", "suppressed", "suppressed"],
+        ["Services: Medical", 30, 61.2],
+        ["Services provided, total", 49],
+      ]);
+      const csvNumbers = sectionToCsv(section).split("\r\n").slice(1).flatMap((line) => line.split(",").slice(1)).filter(Boolean).map(Number);
+      expect(csvNumbers.filter(isSmall)).toEqual([]);
+      expect(sectionToCsv(section)).toContain("Persons identified as potential victims,suppressed,\r\n");
+    }
+  });
+
+  it("lists MOUs with parties and dates and protocols with adoption and review; a funder's report only those shared with funders", async () => {
+    const sheriff = await createOrganization(taskForce, { name: "Test Sheriff" });
+    const legal = await createOrganization(taskForce, { name: "Test Legal Aid" });
+    await insertMou(
+      taskForce,
+      { title: "Shared MOU", status: "signed", signedOn: "2026-01-10", effectiveOn: "2026-02-01", expiresOn: "2028-01-31", sharedWithFunders: true },
+      [sheriff.id, legal.id],
+    );
+    await insertMou(taskForce, { title: "Internal MOU", status: "draft" });
+    await insertProtocol(taskForce, { title: "Shared protocol", topic: "language_access", status: "adopted", adoptedOn: "2026-03-01", nextReviewOn: "2027-03-01", sharedWithFunders: true });
+
+    const sheetOf = async (user: TestUser) => {
+      const { id } = await callerFor(user).report.generate({ taskForceSlug: slug(), grantId, periodEnd: currentPeriodEnd });
+      const report = await callerFor(user).report.get({ taskForceSlug: slug(), reportId: id });
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(new Uint8Array(await reportToXlsx(report.content, report.generatedAt)).buffer);
+      return rowsOf(workbook.getWorksheet("MOUs and protocols")!);
+    };
+    const internal = await sheetOf(coordinator);
+    // MOUs (soonest expiry first), then protocols, then the totals.
+    expect(internal.slice(0, 2).map((row) => row[1])).toEqual(["Shared MOU", "Internal MOU"]);
+    expect(internal.slice(2, 4).map((row) => row[1]).sort()).toEqual(["Referral protocol draft", "Shared protocol"]);
+    expect(Object.fromEntries(internal.slice(4).map((row) => [row[0], row[1]]))).toEqual({ "MOUs signed": 1, "Protocols adopted": 1 });
+    expect(internal[0]).toEqual(["MOU", "Shared MOU", "Test Legal Aid; Test Sheriff", "Signed", new Date("2026-01-10T00:00:00Z"), new Date("2026-02-01T00:00:00Z"), new Date("2028-01-31T00:00:00Z")]);
+    const protocolRow = internal.find((row) => row[1] === "Shared protocol")!;
+    expect(protocolRow.slice(0, 4)).toEqual(["Protocol", "Shared protocol", "Language access", "Adopted"]);
+    expect(protocolRow.slice(7)).toEqual([new Date("2026-03-01T00:00:00Z"), new Date("2027-03-01T00:00:00Z")]);
+
+    const shared = await sheetOf(funder);
+    expect(shared.slice(0, 2).map((row) => row[1])).toEqual(["Shared MOU", "Shared protocol"]);
+    expect(JSON.stringify(shared)).not.toContain("Internal MOU");
+    expect(JSON.stringify(shared)).not.toContain("Referral protocol draft");
   });
 
   it("lets a funder generate a report of shared records only, and keeps the task force's own reports from them", async () => {

@@ -1,24 +1,38 @@
 import type { createTranslator } from "next-intl";
 import type { Database } from "@/db/client";
-import type { ReportSectionContent } from "@/db/schema";
+import type { ReportCell, ReportSectionContent } from "@/db/schema";
 import type messages from "@/app/i18n/messages/en.json";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { areaTrendOf } from "@/server/domains/assessments/assessments.service";
-import { isOpenGapStatus } from "@/server/domains/gaps/gaps.rules";
+import { dateInZone, isOpenGapStatus } from "@/server/domains/gaps/gaps.rules";
 import { getGrant } from "@/server/domains/grants/grants.service";
+import { findGrant } from "@/server/domains/grants/grants.queries";
+import { contributionMatchValue } from "@/server/domains/contributions/contributions.match";
+import { toDollars } from "@/server/domains/contributions/contributions.rules";
 import type { ReportingPeriod } from "@/server/domains/grants/grants.rules";
+import { listHeldAttendance, listHeldMeetings } from "@/server/domains/meetings/meetings.queries";
+import { isAtTheTable } from "@/server/domains/meetings/meetings.rules";
+import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/disciplines";
+import { MEETING_TYPES } from "@/db/schema/meetingVocabulary";
+import { sumSubmittedValues } from "@/server/domains/contributions/contributions.queries";
+import { SERVICE_TYPES, TRAINING_SECTORS } from "@/server/domains/contributions/contributions.measures";
+import { shareOf, suppressTable, type Shown } from "@/server/domains/privacy/suppression";
+import { smallCellThreshold } from "@/server/env";
+import { settingsOf } from "@/server/domains/contributions/contributions.service";
+import { periodContaining, previousPeriod } from "@/server/domains/contributions/periods";
+import { listMous, listPartiesOf } from "@/server/domains/mous/mous.queries";
+import { listProtocols } from "@/server/domains/protocols/protocols.queries";
 import { listGapsOfPeriod } from "./reports.queries";
 
 /*
  * The progress report is a list of sections; each builder turns live data into one table (one
- * sheet in the XLSX, one CSV, one part of the print view). The meetings, organizations and
- * contributions parts add their sections (attendance by discipline, trainings, contributions and
- * match progress, MOUs and protocols) as entries of REPORT_SECTIONS.
+ * sheet in the XLSX, one CSV, one part of the print view). A new part of the report is one more
+ * entry of REPORT_SECTIONS (its title is the sheet name: at most 31 characters).
  *
  * Privacy: a section with victim-related counts must pass them through the small-cell suppression
- * function (server/domains/privacy/suppression.ts) when `context.audience` is "funder", inside its
- * build(), so no unsuppressed value is ever stored or exported. The sections below hold no such
- * counts: requirement statuses, roadmap stages and gaps describe how the task force works.
+ * function (server/domains/privacy/suppression.ts) inside its build(), so no unsuppressed value is
+ * ever stored or exported. The report is a document for outside use, so victimCounts suppresses for
+ * every audience; the other sections hold no such counts (they describe how the task force works).
  */
 
 export type ReportTranslator = ReturnType<typeof createTranslator<typeof messages>>;
@@ -154,4 +168,255 @@ const gapsSection: ReportSectionBuilder = {
   },
 };
 
-export const REPORT_SECTIONS: readonly ReportSectionBuilder[] = [requirementsSection, roadmapSection, gapsSection];
+const disciplineName = (t: ReportTranslator, key: string) => ((DISCIPLINES as readonly string[]).includes(key) ? t(`disciplines.${key as Discipline}`) : key);
+
+/**
+ * Meetings held in the period by type, then attendance by discipline across the period's full
+ * task-force meetings: at how many of them the discipline was at the table, and how many distinct
+ * organizations of it came. Meetings belong to the period by their day in the task force's zone.
+ */
+const meetingsSection: ReportSectionBuilder = {
+  key: "meetings",
+  async build({ db, taskForce, period, t }) {
+    const [held, attendanceRows] = await Promise.all([listHeldMeetings(db, taskForce.id), listHeldAttendance(db, taskForce.id)]);
+    const inPeriod = held.filter((meeting) => {
+      const day = dateInZone(meeting.startsAt, taskForce.timeZone);
+      return day >= period.start && day <= period.end;
+    });
+    const fullMeetingIds = new Set(inPeriod.filter((meeting) => meeting.type === "full_task_force").map((meeting) => meeting.id));
+    const byDiscipline = new Map<string, { meetings: Set<string>; organizations: Set<string> }>();
+    for (const row of attendanceRows) {
+      if (!fullMeetingIds.has(row.meetingId) || !row.discipline || !isAtTheTable(row.status)) continue;
+      const entry = byDiscipline.get(row.discipline) ?? { meetings: new Set<string>(), organizations: new Set<string>() };
+      entry.meetings.add(row.meetingId);
+      if (row.organizationId) entry.organizations.add(row.organizationId);
+      byDiscipline.set(row.discipline, entry);
+    }
+    const typeRows = MEETING_TYPES.map((type) => ({
+      group: t("reports.meetingGroups.byType"),
+      item: t(`meetings.type.${type}`),
+      meetings: inPeriod.filter((meeting) => meeting.type === type).length,
+      organizations: null,
+    })).filter((row) => row.meetings > 0);
+    const disciplineRows = [...byDiscipline.entries()]
+      .map(([discipline, entry]) => ({
+        group: t("reports.meetingGroups.byDiscipline"),
+        item: disciplineName(t, discipline),
+        meetings: entry.meetings.size,
+        organizations: entry.organizations.size,
+      }))
+      .sort((a, b) => b.meetings - a.meetings || a.item.localeCompare(b.item));
+    return {
+      title: t("reports.sections.meetings"),
+      columns: [
+        { key: "group", header: t("reports.columns.meetingGroup"), type: "text" },
+        { key: "item", header: t("reports.columns.meetingItem"), type: "text" },
+        { key: "meetings", header: t("reports.columns.meetingsHeld"), type: "number" },
+        { key: "organizations", header: t("reports.columns.organizationsPresent"), type: "number" },
+      ],
+      rows: [...typeRows, ...disciplineRows],
+      totals: [
+        { label: t("reports.totals.meetingsHeld"), value: inPeriod.length },
+        { label: t("reports.totals.fullMeetingsHeld"), value: fullMeetingIds.size },
+      ],
+    };
+  },
+};
+
+/**
+ * The keys of the contribution periods (quarters or months, per the task force's settings) that lie
+ * wholly within the reporting period — the same rule as the grant match (sumMatchInputs).
+ */
+async function contributionPeriodKeysWithin(db: ReportContext["db"], taskForceId: string, period: ReportContext["period"]) {
+  const { periodLength } = await settingsOf(db, taskForceId);
+  const keys: string[] = [];
+  for (let candidate = periodContaining(period.end, periodLength); candidate.end >= period.start; candidate = previousPeriod(candidate)) {
+    if (candidate.start >= period.start && candidate.end <= period.end) keys.unshift(candidate.key);
+  }
+  return keys;
+}
+
+/** Sums of the submitted contribution reports of the period, per measure and dimension. */
+async function contributionSums({ db, taskForce, period }: ReportContext) {
+  const rows = await sumSubmittedValues(db, taskForce.id, await contributionPeriodKeysWithin(db, taskForce.id, period));
+  const sums = new Map<string, number>();
+  for (const row of rows) sums.set(`${row.measure}.${row.dimension}`, (sums.get(`${row.measure}.${row.dimension}`) ?? 0) + row.value);
+  const total = (measure: string) => rows.filter((row) => row.measure === measure).reduce((sum, row) => sum + row.value, 0);
+  return { of: (measure: string, dimension = "") => sums.get(`${measure}.${dimension}`) ?? 0, total };
+}
+
+/** Trainings delivered and people trained by the sector they work in, from submitted contribution reports. */
+const trainingsSection: ReportSectionBuilder = {
+  key: "trainings",
+  async build(context) {
+    const { t } = context;
+    const sums = await contributionSums(context);
+    return {
+      title: t("reports.sections.trainings"),
+      columns: [
+        { key: "sector", header: t("reports.columns.sector"), type: "text" },
+        { key: "peopleTrained", header: t("contributions.measures.peopleTrained"), type: "number" },
+      ],
+      rows: TRAINING_SECTORS.filter((sector) => sums.of("peopleTrained", sector) > 0).map((sector) => ({
+        sector: t(`disciplines.${sector}`),
+        peopleTrained: sums.of("peopleTrained", sector),
+      })),
+      totals: [
+        { label: t("contributions.measures.trainingsDelivered"), value: sums.total("trainingsDelivered") },
+        { label: t("contributions.measures.peopleTrained"), value: sums.total("peopleTrained") },
+      ],
+    };
+  },
+};
+
+/**
+ * Contribution totals of the period and, since the award began, progress toward its match target.
+ * Amounts are dollars (the match value comes in cents); the match share is a percentage.
+ */
+const contributionsSection: ReportSectionBuilder = {
+  key: "contributions",
+  async build(context) {
+    const { db, taskForce, grantId, period, t } = context;
+    const grant = await findGrant(db, taskForce.id, grantId);
+    const [sums, inPeriod, toDate] = await Promise.all([
+      contributionSums(context),
+      contributionMatchValue(db, { taskForceId: taskForce.id }, { from: period.start, to: period.end }),
+      contributionMatchValue(db, { taskForceId: taskForce.id }, { from: grant?.periodStart ?? period.start, to: period.end }),
+    ]);
+    const countRows = (["staffHours", "consultantEngagements", "consultantPaidHours", "outreachEvents", "peopleReached"] as const).map((measure) => ({
+      measure: t(`contributions.measures.${measure}`),
+      period: sums.total(measure),
+      toDate: null,
+    }));
+    const dollarRows = (
+      [
+        ["staffTimeValue", "staffTimeCents"],
+        ["consultantTimeValue", "consultantTimeCents"],
+        ["inKindValue", "inKindCents"],
+        ["totalValue", "totalCents"],
+      ] as const
+    ).map(([label, field]) => ({ measure: t(`contributions.measures.${label}`), period: toDollars(inPeriod[field]), toDate: toDollars(toDate[field]) }));
+    const target = grant?.matchTarget ?? null;
+    const matchRows = [
+      { measure: t("reports.match.target"), period: null, toDate: target },
+      { measure: t("reports.match.share"), period: null, toDate: target ? Math.round((toDollars(toDate.totalCents) / target) * 1000) / 10 : null },
+    ];
+    return {
+      title: t("reports.sections.contributions"),
+      columns: [
+        { key: "measure", header: t("reports.columns.measure"), type: "text" },
+        { key: "period", header: t("reports.columns.inPeriod"), type: "number" },
+        { key: "toDate", header: t("reports.columns.sinceAwardStart"), type: "number" },
+      ],
+      rows: [...countRows, ...dollarRows, ...matchRows],
+      totals: [],
+    };
+  },
+};
+
+/**
+ * Victim-related counts of the period (persons identified, referrals, services by type), always
+ * small-cell suppressed: each count stands alone, except services, whose types add up to the total
+ * shown with them (complementary suppression) and whose shares of that total are hidden with them.
+ */
+const victimCountsSection: ReportSectionBuilder = {
+  key: "victimCounts",
+  async build(context) {
+    const { t } = context;
+    const sums = await contributionSums(context);
+    const threshold = smallCellThreshold();
+    const cell = (shown: Shown): ReportCell => (shown.suppressed ? t("suppression.suppressed") : shown.value);
+    const percent = (shown: Shown): ReportCell => (shown.suppressed ? t("suppression.suppressed") : Math.round(shown.value * 1000) / 10);
+    const single = ["potentialVictimsIdentified", "confirmedVictimsIdentified", "referralsMade", "referralsReceived"] as const;
+    const singles = suppressTable(
+      single.map((measure) => [sums.total(measure)]),
+      { threshold, rowTotals: false, columnTotals: false },
+    );
+    const services = suppressTable(
+      SERVICE_TYPES.map((type) => [sums.of("services", type)]),
+      { threshold, rowTotals: false, columnTotals: true },
+    );
+    const servicesTotal = services.columnTotals![0]!;
+    const serviceRows = SERVICE_TYPES.flatMap((type, index) => {
+      const shown = services.cells[index]![0]!;
+      // A type with no services is shown as 0 by the rules; leaving it out of the list reveals nothing.
+      if (sums.of("services", type) === 0) return [];
+      return [{ measure: t("reports.victimCounts.service", { type: t(`contributions.serviceTypes.${type}`) }), count: cell(shown), share: percent(shareOf(shown, servicesTotal)) }];
+    });
+    return {
+      title: t("reports.sections.victimCounts"),
+      columns: [
+        { key: "measure", header: t("reports.columns.measure"), type: "text" },
+        { key: "count", header: t("reports.columns.count"), type: "number" },
+        { key: "share", header: t("reports.columns.shareOfServices"), type: "number" },
+      ],
+      rows: [
+        ...single.map((measure, index) => ({ measure: t(`contributions.measures.${measure}`), count: cell(singles.cells[index]![0]!), share: null })),
+        ...serviceRows,
+        { measure: t("contributions.measures.servicesTotal"), count: cell(servicesTotal), share: null },
+      ],
+      totals: [],
+    };
+  },
+};
+
+/** MOUs with their parties and dates, then protocols; a funder's report lists only those shared with funders. */
+const mousProtocolsSection: ReportSectionBuilder = {
+  key: "mousProtocols",
+  async build({ db, taskForce, audience, t }) {
+    const sharedOnly = audience === "funder";
+    const [mouRows, protocolRows] = await Promise.all([listMous(db, taskForce.id, { sharedOnly }), listProtocols(db, taskForce.id, { sharedOnly })]);
+    const parties = await listPartiesOf(db, taskForce.id, mouRows.map((mou) => mou.id));
+    const empty = { signedOn: null, effectiveOn: null, expiresOn: null, adoptedOn: null, nextReviewOn: null };
+    return {
+      title: t("reports.sections.mousProtocols"),
+      columns: [
+        { key: "kind", header: t("reports.columns.recordKind"), type: "text" },
+        { key: "title", header: t("reports.columns.title"), type: "text" },
+        { key: "detail", header: t("reports.columns.partiesOrTopic"), type: "text" },
+        { key: "status", header: t("reports.columns.status"), type: "text" },
+        { key: "signedOn", header: t("reports.columns.signedOn"), type: "date" },
+        { key: "effectiveOn", header: t("reports.columns.effectiveOn"), type: "date" },
+        { key: "expiresOn", header: t("reports.columns.expiresOn"), type: "date" },
+        { key: "adoptedOn", header: t("reports.columns.adoptedOn"), type: "date" },
+        { key: "nextReviewOn", header: t("reports.columns.nextReviewOn"), type: "date" },
+      ],
+      rows: [
+        ...mouRows.map((mou) => ({
+          ...empty,
+          kind: t("reports.recordKinds.mou"),
+          title: mou.title,
+          detail: parties.filter((party) => party.mouId === mou.id).map((party) => party.name).join("; "),
+          status: t(`mous.status.${mou.status}`),
+          signedOn: mou.signedOn,
+          effectiveOn: mou.effectiveOn,
+          expiresOn: mou.expiresOn,
+        })),
+        ...protocolRows.map((protocol) => ({
+          ...empty,
+          kind: t("reports.recordKinds.protocol"),
+          title: protocol.title || t(`protocols.topic.${protocol.topic}`),
+          detail: t(`protocols.topic.${protocol.topic}`),
+          status: t(`protocols.status.${protocol.status}`),
+          adoptedOn: protocol.adoptedOn,
+          nextReviewOn: protocol.nextReviewOn,
+        })),
+      ],
+      totals: [
+        { label: t("reports.totals.mousSigned"), value: mouRows.filter((mou) => mou.status === "signed").length },
+        { label: t("reports.totals.protocolsAdopted"), value: protocolRows.filter((protocol) => protocol.status === "adopted").length },
+      ],
+    };
+  },
+};
+
+export const REPORT_SECTIONS: readonly ReportSectionBuilder[] = [
+  requirementsSection,
+  roadmapSection,
+  gapsSection,
+  meetingsSection,
+  trainingsSection,
+  contributionsSection,
+  victimCountsSection,
+  mousProtocolsSection,
+];
