@@ -45,10 +45,10 @@ export function RequirementProgressWidget({ taskForceSlug }: WidgetProps) {
           series={SEGMENTS.map((segment) => ({ key: segment, label: label[segment], values: Object.fromEntries(rows.map((row) => [row.key, row[segment]])) }))}
         >
           <ResponsiveContainer width="100%" height={Math.max(110, rows.length * 44 + 70)}>
-            <BarChart data={rows} layout="vertical" margin={{ top: 5, right: 20, bottom: 5, left: 0 }}>
+            <BarChart data={rows} layout="vertical" margin={{ top: 5, right: 20, bottom: 5, left: 12 }}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey="label" width={180} />
+              <YAxis type="category" dataKey="label" width={180} tick={{ fontSize: 13 }} />
               {SEGMENTS.map((segment, index) => {
                 const style = seriesStyle(index);
                 return (
