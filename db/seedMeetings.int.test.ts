@@ -34,7 +34,7 @@ describe("the demo meeting records", () => {
 
   it("shows the prosecution gap in the coverage alert and leaves open actions for the next meeting", async () => {
     const coordinator = await demoCaller("coordinator@example.org");
-    expect((await coordinator.meeting.coreDisciplineAlert(input)).absent).toEqual(["prosecution"]);
+    expect((await coordinator.meeting.recentFullMeetings(input)).absent).toEqual(["prosecution"]);
     const october = (await coordinator.meeting.list(input)).meetings.find((meeting) => meeting.title.startsWith("October"))!;
     const detail = await coordinator.meeting.get({ ...input, meetingId: october.id });
     expect(detail.decisions).toHaveLength(1);

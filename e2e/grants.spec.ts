@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, messages, ok, RIVERBEND, signIn, signInByApi, trpcQuery, USERS } from "./fixtures";
+import { expectNoAxeViolations, messages, ok, RIVERBEND, signIn, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
 
 /*
  * The coordinator's side of issue 7: the dashboard shows every widget from the demo seed, an award's
@@ -34,6 +34,10 @@ test("the coordinator's dashboard shows every widget of the demo, each linking t
   const coverage = page.getByRole("region", { name: d.coverageTitle });
   await expect(coverage.getByText(/^Full meetings last updated/)).toBeVisible();
   await expect(coverage.getByRole("link", { name: d.coverageLink })).toHaveAttribute("href", tf("/meetings"));
+  await expect(coverage.getByText(/^Attendance: \d+% of those expected came to the latest full meeting; \d+% across the last 3 full meetings\.$/)).toBeVisible();
+  const recent = coverage.getByRole("table", { name: d.recentMeetingsCaption.replace(/\{count.*\}\}/, "3 full meetings") });
+  await expect(recent.getByRole("row")).toHaveCount(4);
+  await expect(recent.getByRole("rowheader", { name: /October full task-force meeting \(demo\)/ }).getByRole("link")).toHaveAttribute("href", /\/meetings\/[0-9a-f-]{36}$/);
 
   const contributions = page.getByRole("region", { name: d.contributionsTitle });
   await expect(contributions.getByRole("rowheader", { name: /^Reporting completeness/ })).toBeVisible();
@@ -118,4 +122,46 @@ test("the semiannual report is generated with progress shown, prints to PDF and 
   await expect(page.getByText(`Requirements: ${detail.requirements.length}`, { exact: true })).toBeVisible();
   const lead = requirementRows.find((row) => row[0] === "Signed MOU between the leads, kept current");
   expect(lead?.[4]).toEqual(new Date("2027-03-31T00:00:00Z"));
+});
+
+test("a coordinator corrects an award's terms: a refusal names the field and keeps what was typed", async ({ page }) => {
+  await signInByApi(page.request, USERS.coordinator);
+  const awardNumber = `E2E-EDIT-${Date.now()}`;
+  const { id } = ok(
+    await trpcMutation<{ id: string }>(page.request, "grant.create", {
+      taskForceSlug: RIVERBEND,
+      funderName: "Example Foundation (demo)",
+      program: "Regional collaboration",
+      awardNumber,
+      amount: 250000,
+      matchTarget: null,
+      periodStart: "2026-01-01",
+      periodEnd: "2027-12-31",
+      applyEcmTemplate: false,
+    }),
+    "grant.create",
+  );
+  await page.goto(tf(`/grants/${id}`));
+  const g = messages.grants;
+  await page.getByText(g.editTerms).click();
+  const form = page.getByRole("form", { name: g.editTermsForm });
+  await expect(form.getByLabel(g.amountLabel)).toHaveValue("250000");
+
+  await form.getByLabel(g.amountLabel).fill("275,500.00");
+  await form.getByLabel(g.periodEndLabel).fill("2025-06-30");
+  await form.getByRole("button", { name: g.saveTerms }).click();
+  await expect(form.getByLabel(g.periodEndLabel)).toHaveAccessibleDescription(messages.errors.periodEndBeforeStart);
+  // Nothing is lost: the amount typed is still there to save once the date is fixed.
+  await expect(form.getByLabel(g.amountLabel)).toHaveValue("275,500.00");
+  await expectNoAxeViolations(page, "award terms with an error");
+
+  await form.getByLabel(g.periodEndLabel).fill("2028-06-30");
+  await form.getByLabel(g.cadenceLabel).selectOption("quarterly");
+  await form.getByRole("button", { name: g.saveTerms }).click();
+  await expect(page.getByRole("status").filter({ hasText: g.termsSaved })).toBeVisible();
+  const award = page.getByRole("region", { name: g.awardHeading });
+  await expect(award.getByText("$275,500.00")).toBeVisible();
+  await expect(award.getByText(g.cadence.quarterly)).toBeVisible();
+  // Reporting periods follow the new terms: quarterly, up to the new end.
+  await expect(page.getByRole("rowheader", { name: /Apr 1, 2028 – Jun 30, 2028/ })).toBeVisible();
 });

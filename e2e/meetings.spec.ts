@@ -206,7 +206,7 @@ test("a coordinator keeps at least one core discipline in the settings", async (
   await form.getByRole("button", { name: tCore.save }).click();
   // Refused with a sentence that says what to do; nothing was saved.
   await expect(group).toHaveAccessibleDescription(tCore.chooseOne);
-  const { data } = await trpcQuery<{ coreDisciplines: string[] }>(page.request, "meeting.coreDisciplineAlert", { taskForceSlug: RIVERBEND });
+  const { data } = await trpcQuery<{ coreDisciplines: string[] }>(page.request, "meeting.recentFullMeetings", { taskForceSlug: RIVERBEND });
   expect(data?.coreDisciplines).toContain("prosecution");
   await expectNoAxeViolations(page, "core disciplines refused");
 });

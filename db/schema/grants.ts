@@ -44,6 +44,8 @@ export const grants = pgTable(
     periodStart: date("period_start", { mode: "string" }).notNull(),
     periodEnd: date("period_end", { mode: "string" }).notNull(),
     reportingCadence: reportingCadence("reporting_cadence").notNull().default("semiannual"),
+    /** Optimistic lock: an edit names the version it was made on, so two coordinators never overwrite each other unseen. */
+    version: integer("version").notNull().default(1),
     createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),

@@ -108,6 +108,48 @@ describe("grant awards and requirements", () => {
     expect(Object.keys(fieldErrorsOf(negative))).toEqual(["amount"]);
   });
 
+  it("edits an award's terms with the version it was loaded at, audited, and refuses a stale or invalid edit, naming the field", async () => {
+    const caller = callerFor(coordinator);
+    const { id } = await caller.grant.create({ taskForceSlug: slug(), ...AWARD, awardNumber: "TF-EDIT", applyEcmTemplate: false });
+    const loaded = (await caller.grant.get({ taskForceSlug: slug(), grantId: id })).grant;
+    expect(loaded.version).toBe(1);
+
+    const { version } = await caller.grant.update({ taskForceSlug: slug(), grantId: id, version: 1, amount: 1_650_000, matchTarget: null, periodEnd: "2029-03-31", reportingCadence: "quarterly" });
+    expect(version).toBe(2);
+    const edited = await callerFor(funder).grant.get({ taskForceSlug: slug(), grantId: id });
+    expect(edited.grant).toMatchObject({ amount: 1_650_000, matchTarget: null, periodEnd: "2029-03-31", reportingCadence: "quarterly", version: 2 });
+    // Quarterly reporting: the last period is the quarter the award now ends in.
+    expect(edited.reporting.periods.at(-1)).toMatchObject({ start: "2029-01-01", end: "2029-03-31" });
+    const audit = await auditOf(taskForce.id, "grant", id);
+    expect(audit.map((entry) => entry.action)).toEqual(["create", "update"]);
+    expect(audit[1]?.changes).toEqual({
+      amount: { from: 1_500_000, to: 1_650_000 },
+      matchTarget: { from: 375_000.5, to: null },
+      periodEnd: { from: "2028-09-30", to: "2029-03-31" },
+      reportingCadence: { from: "semiannual", to: "quarterly" },
+    });
+
+    // A second coordinator's form was loaded at version 1: refused, nothing overwritten.
+    const stale = await trpcErrorOf(caller.grant.update({ taskForceSlug: slug(), grantId: id, version: 1, amount: 10 }), "CONFLICT");
+    expect(domainErrorOf(stale).messageKey).toBe("grantChangedByOther");
+    const ends = await trpcErrorOf(caller.grant.update({ taskForceSlug: slug(), grantId: id, version, periodEnd: "2025-01-01" }), "BAD_REQUEST");
+    expect(domainErrorOf(ends)).toMatchObject({ messageKey: "periodEndBeforeStart", field: "periodEnd" });
+    const taken = await trpcErrorOf(caller.grant.update({ taskForceSlug: slug(), grantId: id, version, awardNumber: "tf-1" }), "CONFLICT");
+    expect(fieldErrorsOf(taken)).toEqual({ awardNumber: [{ key: "awardNumberTaken", values: { awardNumber: "tf-1" } }] });
+    const blank = await trpcErrorOf(caller.grant.update({ taskForceSlug: slug(), grantId: id, version, funderName: "  ", amount: Number.NaN }), "BAD_REQUEST");
+    expect(Object.keys(fieldErrorsOf(blank)).sort()).toEqual(["amount", "funderName"]);
+    expect((await caller.grant.get({ taskForceSlug: slug(), grantId: id })).grant).toMatchObject({ amount: 1_650_000, awardNumber: "TF-EDIT", version: 2 });
+
+    // Saving the same terms again changes nothing and writes no audit entry; fields left out keep their value.
+    // (Regression: the update input once inherited the create defaults, so leaving out the cadence reset it to semiannual.)
+    expect(await caller.grant.update({ taskForceSlug: slug(), grantId: id, version, amount: 1_650_000 })).toEqual({ id, version: 2 });
+    expect(await auditOf(taskForce.id, "grant", id)).toHaveLength(2);
+
+    await trpcErrorOf(callerFor(member).grant.update({ taskForceSlug: slug(), grantId: id, version, amount: 1 }), "FORBIDDEN");
+    // Another task force's coordinator cannot reach the award through their own task force.
+    await trpcErrorOf(callerFor(other.coordinator).grant.update({ taskForceSlug: other.taskForce.slug, grantId: id, version, amount: 1 }), "NOT_FOUND");
+  });
+
   it("computes start-up, core partners and data use from the records, and says why", async () => {
     const scope = scopeFor(taskForce, coordinatorMembership);
     const before = await getGrant(scope, { grantId }, new Date("2026-11-28T12:00:00Z"));

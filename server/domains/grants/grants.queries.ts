@@ -19,6 +19,7 @@ const grantColumns = {
   periodStart: grants.periodStart,
   periodEnd: grants.periodEnd,
   reportingCadence: grants.reportingCadence,
+  version: grants.version,
   createdAt: grants.createdAt,
   updatedAt: grants.updatedAt,
 };
@@ -56,11 +57,14 @@ export async function insertGrant(db: Database, values: GrantInsert) {
   return row;
 }
 
-export async function updateGrantRow(db: Database, taskForceId: string, grantId: string, values: Partial<GrantInsert>) {
-  await db
+/** The new version, or null when the row is no longer at `version` (someone else saved first). */
+export async function updateGrantRow(db: Database, taskForceId: string, grantId: string, version: number, values: Partial<GrantInsert>): Promise<number | null> {
+  const [row] = await db
     .update(grants)
-    .set(values)
-    .where(and(eq(grants.taskForceId, taskForceId), eq(grants.id, grantId)));
+    .set({ ...values, version: version + 1 })
+    .where(and(eq(grants.taskForceId, taskForceId), eq(grants.id, grantId), eq(grants.version, version)))
+    .returning({ version: grants.version });
+  return row?.version ?? null;
 }
 
 /* ---------- requirements ---------- */

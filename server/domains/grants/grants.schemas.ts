@@ -16,19 +16,23 @@ const GrantFields = z.object({
   program: ShortText,
   awardNumber: z.string().trim().min(1).max(60),
   amount: Money,
-  matchTarget: Money.nullable().default(null),
+  matchTarget: Money.nullable(),
   periodStart: CalendarDate,
   periodEnd: CalendarDate,
-  reportingCadence: z.enum(REPORTING_CADENCES).default("semiannual"),
+  reportingCadence: z.enum(REPORTING_CADENCES),
 });
 
+// Defaults belong to creating only: in an update a default would overwrite a field the edit left out.
 export const CreateGrantInput = GrantFields.extend({
+  matchTarget: GrantFields.shape.matchTarget.default(null),
+  reportingCadence: GrantFields.shape.reportingCadence.default("semiannual"),
   /** Adds the ECM requirements at once. */
   applyEcmTemplate: z.boolean().default(true),
 });
 export type CreateGrantInput = z.infer<typeof CreateGrantInput>;
 
-export const UpdateGrantInput = GrantFields.partial().extend({ grantId: z.uuid() });
+/** Only the fields sent are changed; `version` is the one the form was loaded with. */
+export const UpdateGrantInput = GrantFields.partial().extend({ grantId: z.uuid(), version: Version });
 export type UpdateGrantInput = z.infer<typeof UpdateGrantInput>;
 
 export const ApplyTemplateInput = z.object({

@@ -285,15 +285,17 @@ const GRANT_FIELDS = ["funderName", "program", "awardNumber", "amount", "matchTa
 export function updateGrant(scope: TaskForceScope, input: UpdateGrantInput, now = new Date()) {
   return transaction(async (tx) => {
     const grant = await loadGrant(tx, scope, input.grantId);
+    if (grant.version !== input.version) throw new DomainError("CONFLICT", "grantChangedByOther");
     // Named fields: the procedure's input also carries taskForceSlug, which belongs in neither the row nor the log.
     const after: Partial<Pick<UpdateGrantInput, (typeof GRANT_FIELDS)[number]>> = {};
     for (const field of GRANT_FIELDS) if (input[field] !== undefined && input[field] !== grant[field]) Object.assign(after, { [field]: input[field] });
-    if (Object.keys(after).length === 0) return { id: grant.id };
+    if (Object.keys(after).length === 0) return { id: grant.id, version: grant.version };
     assertPeriod(input.periodStart ?? grant.periodStart, input.periodEnd ?? grant.periodEnd);
     if (input.awardNumber !== undefined) await assertAwardNumberFree(tx, scope, input.awardNumber, grant.id);
-    await updateGrantRow(tx, scope.taskForceId, grant.id, { ...after, updatedAt: now });
+    const version = await updateGrantRow(tx, scope.taskForceId, grant.id, input.version, { ...after, updatedAt: now });
+    if (version === null) throw new DomainError("CONFLICT", "grantChangedByOther");
     await recordAudit(tx, who(scope), { entity: "grant", entityId: grant.id, action: "update", changes: changedFields<Record<string, unknown>>(grant, after) });
-    return { id: grant.id };
+    return { id: grant.id, version };
   });
 }
 

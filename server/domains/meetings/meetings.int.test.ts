@@ -251,7 +251,7 @@ describe("meeting records", () => {
     expect(attendance.find((row) => row.organizationId === org.id)?.discipline).toBe("education");
   });
 
-  it("raises the dashboard alert when a core discipline missed the last three full meetings, and clears it when it comes back", async () => {
+  it("raises the dashboard alert when a core discipline missed the last three full meetings, clears it when it comes back, and gives their attendance rates", async () => {
     const { taskForce: tf, coordinator: boss } = await createTaskForceWithCoordinator();
     const police = await createOrganization(tf, { name: "Police", primaryDiscipline: "lawEnforcementLocalState" });
     const shelter = await createOrganization(tf, { name: "Shelter", primaryDiscipline: "victimServices" });
@@ -266,15 +266,23 @@ describe("meeting records", () => {
     await held(1, [police.id, shelter.id, da.id]);
     await held(2, [shelter.id, da.id]);
     await held(3, [shelter.id]);
-    expect((await caller.meeting.coreDisciplineAlert({ taskForceSlug: tf.slug })).absent).toEqual([]);
+    expect((await caller.meeting.recentFullMeetings({ taskForceSlug: tf.slug })).absent).toEqual([]);
     await held(4, [shelter.id, da.id]);
-    expect((await caller.meeting.coreDisciplineAlert({ taskForceSlug: tf.slug })).absent).toEqual(["lawEnforcementLocalState"]);
+    expect((await caller.meeting.recentFullMeetings({ taskForceSlug: tf.slug })).absent).toEqual(["lawEnforcementLocalState"]);
     // Configurable: with only victim services as core, nothing is flagged.
     await caller.meeting.setCoreDisciplines({ taskForceSlug: tf.slug, disciplines: ["victimServices"] });
-    expect((await caller.meeting.coreDisciplineAlert({ taskForceSlug: tf.slug })).absent).toEqual([]);
+    expect((await caller.meeting.recentFullMeetings({ taskForceSlug: tf.slug })).absent).toEqual([]);
     await caller.meeting.setCoreDisciplines({ taskForceSlug: tf.slug, disciplines: ["lawEnforcementLocalState", "victimServices", "prosecution"] });
     await held(5, [police.id]);
-    expect((await caller.meeting.coreDisciplineAlert({ taskForceSlug: tf.slug })).absent).toEqual([]);
+    const recent = await caller.meeting.recentFullMeetings({ taskForceSlug: tf.slug });
+    expect(recent.absent).toEqual([]);
+    // The dashboard's attendance: newest first, each of 3 expected organizations; 4 of 9 across the three.
+    expect(recent.meetings.map((meeting) => [meeting.title, meeting.attendanceRate])).toEqual([
+      ["Meeting 5", 1 / 3],
+      ["Meeting 4", 2 / 3],
+      ["Meeting 3", 1 / 3],
+    ]);
+    expect(recent.attendanceRate).toBeCloseTo(4 / 9);
 
     const stats = await caller.meeting.stats({ taskForceSlug: tf.slug });
     expect(stats.meetingsPerQuarter).toEqual([

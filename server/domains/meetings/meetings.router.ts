@@ -34,7 +34,7 @@ import {
   commentOnMinutes,
   createMeeting,
   createMeetingAction,
-  getCoreDisciplineAlert,
+  getRecentFullMeetings,
   getMeeting,
   getMeetingStats,
   listDecisionsOf,
@@ -64,7 +64,7 @@ export const meetingsRouter = createRouter({
     .input(MeetingInput)
     .query(({ ctx, input }) => meetingCalendarFile(ctx.scope, input.meetingId)),
   stats: taskForceProcedure("meeting.read").query(({ ctx }) => getMeetingStats(ctx.scope)),
-  coreDisciplineAlert: taskForceProcedure("meeting.read").query(({ ctx }) => getCoreDisciplineAlert(ctx.scope)),
+  recentFullMeetings: taskForceProcedure("meeting.read").query(({ ctx }) => getRecentFullMeetings(ctx.scope)),
   setCoreDisciplines: taskForceProcedure("taskForce.update")
     .input(SetCoreDisciplinesInput)
     .mutation(({ ctx, input }) => setCoreDisciplines(ctx.scope, input)),

@@ -712,15 +712,31 @@ export async function getMeetingStats(scope: TaskForceScope) {
   };
 }
 
-/** The dashboard alert: core disciplines missing from each of the last three held full task-force meetings. */
-export async function getCoreDisciplineAlert(scope: TaskForceScope) {
+/**
+ * The dashboard's view of the last three held full task-force meetings: each one's attendance rate
+ * and disciplines at the table, the rate across them, and the alert for core disciplines missing
+ * from every one of them.
+ */
+export async function getRecentFullMeetings(scope: TaskForceScope) {
   const db = await getDb();
   const [coreDisciplines, recent] = await Promise.all([
     findCoreDisciplines(db, scope.taskForceId),
     listRecentFullMeetingCoverage(db, scope.taskForceId, CORE_ABSENCE_WINDOW),
   ]);
-  const meetings = recent.map((meeting) => ({ id: meeting.id, title: meeting.title, startsAt: meeting.startsAt, presentDisciplines: disciplinesPresent(meeting.attendance) }));
-  return { coreDisciplines, window: CORE_ABSENCE_WINDOW, meetings, absent: coreDisciplinesAbsent(coreDisciplines, meetings, CORE_ABSENCE_WINDOW) };
+  const meetings = recent.map((meeting) => ({
+    id: meeting.id,
+    title: meeting.title,
+    startsAt: meeting.startsAt,
+    presentDisciplines: disciplinesPresent(meeting.attendance),
+    attendanceRate: attendanceRate(meeting.attendance.map((row) => row.status)),
+  }));
+  return {
+    coreDisciplines,
+    window: CORE_ABSENCE_WINDOW,
+    meetings,
+    attendanceRate: attendanceRate(recent.flatMap((meeting) => meeting.attendance.map((row) => row.status))),
+    absent: coreDisciplinesAbsent(coreDisciplines, meetings, CORE_ABSENCE_WINDOW),
+  };
 }
 
 export function setCoreDisciplines(scope: TaskForceScope, input: SetCoreDisciplinesInput) {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { ChartFrame, seriesStyle } from "@/app/_components/charts/ChartFrame";
@@ -10,9 +11,10 @@ import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/dis
 import { WidgetFrame, type WidgetProps } from "./WidgetFrame";
 
 /**
- * Discipline coverage of the recent full task-force meetings: in how many of them each core
- * discipline was at the table (chart + table), and a prominent alert for core disciplines absent
- * from all of them. Freshness is the latest full meeting held.
+ * Attendance and discipline coverage of the recent full task-force meetings: each one's attendance
+ * rate and core disciplines at the table (a table), in how many of them each core discipline was
+ * present (chart + table), and a prominent alert for core disciplines absent from all of them.
+ * Freshness is the latest full meeting held.
  */
 export function DisciplineCoverageWidget({ taskForceSlug }: WidgetProps) {
   const t = useTranslations("dashboard");
@@ -20,13 +22,14 @@ export function DisciplineCoverageWidget({ taskForceSlug }: WidgetProps) {
   const tDisciplines = useTranslations("disciplines");
   const format = useFormatter();
   const trpc = useTRPC();
-  const coverage = useQuery(trpc.meeting.coreDisciplineAlert.queryOptions({ taskForceSlug }));
+  const coverage = useQuery(trpc.meeting.recentFullMeetings.queryOptions({ taskForceSlug }));
+  const percent = (rate: number | null) => (rate === null ? t("attendanceNone") : format.number(rate, { style: "percent" }));
   const name = (key: string) => ((DISCIPLINES as readonly string[]).includes(key) ? tDisciplines(key as Discipline) : key);
   let body;
   if (coverage.error) body = <FormError error={coverage.error} />;
   else if (!coverage.data) body = null;
   else {
-    const { coreDisciplines, meetings, absent, window } = coverage.data;
+    const { coreDisciplines, meetings, absent, window, attendanceRate: overallRate } = coverage.data;
     const latest = meetings[0];
     if (!latest) body = <p>{t("coverageNoMeetings")}</p>;
     else {
@@ -37,6 +40,10 @@ export function DisciplineCoverageWidget({ taskForceSlug }: WidgetProps) {
       const series = [{ key: "meetings", label: t("coverageSeries", { count: meetings.length }), values: presentIn }];
       const presentAtLatest = coreDisciplines.filter((discipline) => latest.presentDisciplines.includes(discipline)).length;
       const style = seriesStyle(0);
+      const attendanceText =
+        latest.attendanceRate === null
+          ? t("attendanceNotRecorded")
+          : t("attendanceSummary", { latest: percent(latest.attendanceRate), overall: percent(overallRate), count: meetings.length });
       body = (
         <>
           {absent.length > 0 && (
@@ -54,6 +61,31 @@ export function DisciplineCoverageWidget({ taskForceSlug }: WidgetProps) {
               core: coreDisciplines.length,
             })}
           </p>
+          <p>{attendanceText}</p>
+          <table>
+            <caption>{t("recentMeetingsCaption", { count: meetings.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("recentMeetingColumn")}</th>
+                <th scope="col">{t("recentAttendanceColumn")}</th>
+                <th scope="col">{t("recentCoreColumn")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {meetings.map((meeting) => (
+                <tr key={meeting.id}>
+                  <th scope="row">
+                    <Link href={`/tf/${taskForceSlug}/meetings/${meeting.id}`}>{meeting.title}</Link>{" "}
+                    <span className="hint">{format.dateTime(meeting.startsAt, { dateStyle: "medium" })}</span>
+                  </th>
+                  <td>{percent(meeting.attendanceRate)}</td>
+                  <td>
+                    {t("recentCoreCell", { present: coreDisciplines.filter((discipline) => meeting.presentDisciplines.includes(discipline)).length, core: coreDisciplines.length })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
           {coreDisciplines.length > 0 && (
             <ChartFrame
               caption={t("coverageCaption", { count: meetings.length })}

@@ -15,12 +15,12 @@ export function CoreDisciplinesForm({ taskForceSlug }: { taskForceSlug: string }
   const errorId = useId();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const current = useQuery(trpc.meeting.coreDisciplineAlert.queryOptions({ taskForceSlug }));
+  const current = useQuery(trpc.meeting.recentFullMeetings.queryOptions({ taskForceSlug }));
   // Choosing none is refused here already, with a sentence that says what to do; the server refuses it too.
   const [noneChosen, setNoneChosen] = useState(false);
   const save = useMutation(
     trpc.meeting.setCoreDisciplines.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.meeting.coreDisciplineAlert.queryKey({ taskForceSlug }) }),
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.meeting.recentFullMeetings.queryKey({ taskForceSlug }) }),
     }),
   );
 

@@ -8,6 +8,7 @@ import { CalendarDay } from "@/app/(app)/tf/[slug]/assessments/CalendarDay";
 import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { AddRequirementForms } from "./AddRequirementForms";
+import { EditGrantForm } from "./EditGrantForm";
 import { RequirementEditor } from "./RequirementEditor";
 import { RequirementStatus } from "./RequirementStatus";
 
@@ -45,6 +46,7 @@ export function GrantDetail({ taskForceSlug, grantId, canGenerateReports }: { ta
           <dt>{t("cadenceLabel")}</dt>
           <dd>{t(`cadence.${grant.reportingCadence}`)}</dd>
         </dl>
+        {canManage && <EditGrantForm taskForceSlug={taskForceSlug} grantId={grantId} grant={grant} />}
       </section>
 
       <section aria-labelledby="periods-heading">
