@@ -13,5 +13,9 @@ export default getRequestConfig(async () => {
     locale,
     messages: (await import(`./messages/${locale}.json`)).default,
     timeZone: "UTC",
+    // One "now" per request, handed to client components with the messages: relative times
+    // ("updated 5 seconds ago") then read the same on the server and in the browser, so hydration
+    // never finds a different text when rendering and hydrating fall on either side of a second.
+    now: new Date(),
   };
 });

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useNow, useTranslations } from "next-intl";
 import { useState } from "react";
 import { CalendarDay } from "@/app/(app)/tf/[slug]/assessments/CalendarDay";
 import { useLevelText } from "@/app/_components/charts/format";
@@ -16,6 +16,7 @@ type Direction = "ascending" | "descending";
 export function Portfolio() {
   const t = useTranslations("funder");
   const format = useFormatter();
+  const now = useNow();
   const level = useLevelText();
   const trpc = useTRPC();
   const portfolio = useQuery(trpc.funder.portfolio.queryOptions());
@@ -136,7 +137,7 @@ export function Portfolio() {
                   })
                 : t("noContributions")}
             </td>
-            <td>{row.updatedAt ? format.relativeTime(row.updatedAt, new Date()) : t("never")}</td>
+            <td>{row.updatedAt ? format.relativeTime(row.updatedAt, now) : t("never")}</td>
             <td>
               {row.nextDue ? (
                 <>

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useNow, useTranslations } from "next-intl";
 import { useId, type ReactNode } from "react";
 import type { Permission } from "@/server/auth/permissions";
 
@@ -49,13 +49,14 @@ export function WidgetFrame({
 export function Freshness({ what, at }: { what: string; at: Date | null }) {
   const t = useTranslations("dashboard");
   const format = useFormatter();
+  const now = useNow();
   return (
     <p className="freshness">
       {at ? (
         <>
           {t("lastUpdated", { what })}{" "}
           <time dateTime={at.toISOString()} title={format.dateTime(at, { dateStyle: "medium", timeStyle: "short" })}>
-            {format.relativeTime(at, new Date())}
+            {format.relativeTime(at, now)}
           </time>
         </>
       ) : (
