@@ -31,6 +31,11 @@ describe("the demo grant", () => {
     const kinds = new Set(detail.requirements.flatMap((requirement) => requirement.evidence.map((item) => item.kind)));
     expect([...kinds].sort()).toEqual(["assessment_round", "gap", "url"]);
     expect(detail.requirements.flatMap((requirement) => requirement.evidence).every((item) => !item.missing)).toBe(true);
+    // The leads' MOU is signed and current; the survivor council, a third lead, need not have signed it.
+    expect(detail.requirements.find((requirement) => requirement.templateKey === "lead-mou")).toMatchObject({
+      effectiveStatus: "met",
+      computed: { explanation: { key: "leadMouCurrent", values: { title: "Lead agencies MOU: Sheriff and Safe Harbor (demo)" } } },
+    });
   });
 
   it("is in the demo funder's portfolio, alone", async () => {

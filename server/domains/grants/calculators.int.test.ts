@@ -65,6 +65,19 @@ describe("computed requirements", () => {
     expect(await outcome("lead-mou", "2029-11-29")).toEqual(["in_progress", "leadMouNotCurrent"]);
   });
 
+  it("lead-mou: with a co-lead besides the two leads, the two leads' MOU counts (regression: every lead had to be a party)", async () => {
+    const police = await organization({ role: "lead_law_enforcement" });
+    const shelter = await organization({ role: "lead_victim_services" });
+    const council = await organization({ role: "co_lead" });
+    const other = await organization({});
+    const current = { status: "signed" as const, signedOn: "2026-01-01", effectiveOn: "2026-01-01", expiresOn: "2028-01-01" };
+    // One lead with a member that leads nothing is no lead MOU.
+    await insertMou(taskForce, { title: "Council and a member", ...current }, [council.id, other.id]);
+    expect(await outcome("lead-mou")).toEqual(["not_started", "leadMouNone"]);
+    await insertMou(taskForce, { title: "Leads", ...current }, [police.id, shelter.id]);
+    expect(await run("lead-mou")).toEqual({ status: "met", explanation: { key: "leadMouCurrent", values: { title: "Leads", expiresOn: "2028-01-01" } } });
+  });
+
   it("core-partners: prosecution among organizations whose membership is active", async () => {
     expect(await outcome("core-partners")).toEqual(["not_started", "corePartnersNone"]);
     await organization({ discipline: "prosecution", status: "inactive" });

@@ -40,14 +40,18 @@ export function listActiveLeads(db: Database, taskForceId: string) {
     .orderBy(organizations.name);
 }
 
-/** MOUs with every one of `organizationIds` among their parties, most recently signed first. */
-export async function listMousBetween(db: Database, taskForceId: string, organizationIds: readonly string[]) {
+/**
+ * MOUs with at least two of the lead organizations `leadIds` among their parties, most recently
+ * signed first. Any two leads are a pair (one lead of each side, or a co-lead with either), so a
+ * co-lead beside the two leads need not sign the leads' MOU.
+ */
+export async function listMousBetweenLeads(db: Database, taskForceId: string, leadIds: readonly string[]) {
   const parties = db
     .select({ mouId: mouParties.mouId })
     .from(mouParties)
-    .where(and(eq(mouParties.taskForceId, taskForceId), inArray(mouParties.organizationId, [...organizationIds])))
+    .where(and(eq(mouParties.taskForceId, taskForceId), inArray(mouParties.organizationId, [...leadIds])))
     .groupBy(mouParties.mouId)
-    .having(sql`count(distinct ${mouParties.organizationId}) = ${organizationIds.length}`);
+    .having(sql`count(distinct ${mouParties.organizationId}) >= 2`);
   return db
     .select({ title: mous.title, status: mous.status, signedOn: mous.signedOn, effectiveOn: mous.effectiveOn, expiresOn: mous.expiresOn })
     .from(mous)

@@ -8,7 +8,7 @@ import {
   countRoundsClosedBetween,
   findReportForPeriod,
   listActiveLeads,
-  listMousBetween,
+  listMousBetweenLeads,
   sumSubmittedMeasure,
 } from "./calculators.queries";
 
@@ -66,7 +66,7 @@ export const REQUIREMENT_CALCULATORS = {
   "lead-mou": async (db, { taskForceId, today }) => {
     const leads = await listActiveLeads(db, taskForceId);
     if (!leadsPaired(leads)) return computed("not_started", "leadMouNoLeads", {});
-    const candidates = await listMousBetween(db, taskForceId, leads.map((lead) => lead.id));
+    const candidates = await listMousBetweenLeads(db, taskForceId, leads.map((lead) => lead.id));
     const signed = candidates.filter((mou) => mou.status === "signed");
     const current = signed.find((mou) => (mou.effectiveOn ?? mou.signedOn ?? today) <= today && (mou.expiresOn === null || today <= mou.expiresOn));
     if (current?.expiresOn) return computed("met", "leadMouCurrent", { title: current.title, expiresOn: current.expiresOn });
