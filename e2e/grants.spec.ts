@@ -159,9 +159,9 @@ test("a coordinator corrects an award's terms: a refusal names the field and kee
   await form.getByLabel(g.cadenceLabel).selectOption("quarterly");
   await form.getByRole("button", { name: g.saveTerms }).click();
   await expect(page.getByRole("status").filter({ hasText: g.termsSaved })).toBeVisible();
-  const award = page.getByRole("region", { name: g.awardHeading });
-  await expect(award.getByText("$275,500.00")).toBeVisible();
-  await expect(award.getByText(g.cadence.quarterly)).toBeVisible();
+  const terms = page.getByRole("region", { name: g.awardHeading }).getByRole("definition");
+  await expect(terms.filter({ hasText: "$275,500.00" })).toBeVisible();
+  await expect(terms.filter({ hasText: g.cadence.quarterly })).toBeVisible();
   // Reporting periods follow the new terms: quarterly, up to the new end.
   await expect(page.getByRole("rowheader", { name: /Apr 1, 2028 – Jun 30, 2028/ })).toBeVisible();
 });
