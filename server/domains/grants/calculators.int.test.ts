@@ -2,8 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { organizations } from "@/db/schema";
-import { createOrganization, createTaskForce, type TestTaskForce } from "@/db/testing/factories";
-import type { Database } from "@/db/client";
+import { countingSelects, createOrganization, createTaskForce, type TestTaskForce } from "@/db/testing/factories";
 import { CALCULATOR_KEYS, calculatorFacts, computeStatuses, REQUIREMENT_CALCULATORS, type CalculatorContext, type CalculatorKey } from "./calculators";
 import { insertContributionReport, insertMeeting, insertMou, insertProtocol } from "./records.fixtures";
 
@@ -140,23 +139,12 @@ describe("computed requirements", () => {
 
   // Regression: the dashboard's requirement widget ran every calculator's queries once per award (an N+1 that `npm run bench` found).
   it("issues as many queries for three awards as for one", async () => {
-    const db = await getDb();
     const selectsFor = async (awards: number) => {
-      let selects = 0;
-      const counting = new Proxy(db, {
-        get(target, property, receiver) {
-          const value: unknown = Reflect.get(target, property, receiver);
-          if (property !== "select" || typeof value !== "function") return value;
-          return (...args: unknown[]) => {
-            selects += 1;
-            return value.apply(target, args);
-          };
-        },
-      }) as Database;
-      const facts = calculatorFacts(counting, [taskForce.id]);
+      const counting = countingSelects(await getDb());
+      const facts = calculatorFacts(counting.db, [taskForce.id]);
       const grants = Array.from({ length: awards }, (_, index) => ({ ...GRANT, id: `00000000-0000-4000-8000-00000000000${index}` }));
       await Promise.all(grants.map((grant) => computeStatuses(facts, { taskForceId: taskForce.id, grant, today: TODAY }, CALCULATOR_KEYS)));
-      return selects;
+      return counting.selects();
     };
     const one = await selectsFor(1);
     expect(one).toBeGreaterThan(0);
