@@ -28,7 +28,7 @@ import { closeDatabase, getDb, installDatabase } from "@/db/client";
 import { callProcedure } from "@/db/testing/factories";
 import { createTestDatabase } from "@/db/testing/testDatabase";
 import type { SessionUser } from "@/server/trpc/context";
-import { FUNDED_TASK_FORCES, generateBulkData, type BenchDataset } from "./dataset";
+import { FUNDED_TASK_FORCES, generateBulkData, type BenchDataset, type RowCounts } from "./dataset";
 import { generateGrants } from "./datasetGrants";
 import { PlanInspector, StatementRecorder, type Statement, type StatementPlan } from "./queryPlans";
 
@@ -40,8 +40,8 @@ import { PlanInspector, StatementRecorder, type Statement, type StatementPlan } 
  * room for rendering within half a second on the small server a task force self-hosts on.
  */
 const DASHBOARD_P95_MS = 300;
-/** No single widget may take most of that budget: the slowest one is what a coordinator waits for. */
-const WIDGET_P95_MS = 120;
+/** No single widget may take more than half of that budget: one slow widget holds up the whole page. */
+const WIDGET_P95_MS = 150;
 /** The portfolio is the funder's one page; five task forces at once get the same budget as one dashboard. */
 const PORTFOLIO_P95_MS = 300;
 /** "A few thousand rows": below this a sequential scan is as good as an index (a few pages). */
@@ -167,10 +167,14 @@ async function generate(): Promise<{ dataset: BenchDataset; seconds: { bulk: num
   const bulk = (performance.now() - started) / 1000;
   started = performance.now();
   const grants = await generateGrants(dataset.all, startOfToday.toISOString().slice(0, 10));
-  dataset.rowCounts.grants = grants.awards;
-  dataset.rowCounts.requirementEvidence = grants.evidence;
-  dataset.rowCounts.grantReports = grants.reports;
-  // PostgreSQL's autovacuum would have analyzed tables after a load this size; PGlite has none, so both get it here.
+  for (const [index, made] of grants.entries()) {
+    for (const [table, rows] of Object.entries(made)) {
+      dataset.rowCounts.all[table] = (dataset.rowCounts.all[table] ?? 0) + rows;
+      if (index === 0) dataset.rowCounts.measured[table] = rows;
+    }
+  }
+  // PostgreSQL's autovacuum would analyze the tables after a load this size. PGlite runs a standalone
+  // backend without that daemon, so both get an explicit ANALYZE and plan on real statistics.
   await db.execute(sql`analyze`);
   return { dataset, seconds: { bulk, grants: (performance.now() - started) / 1000 } };
 }
@@ -185,11 +189,12 @@ async function main() {
     console.log(`Database: ${database.handle.kind}${adminUrl ? ` (${database.name}, dropped afterwards)` : " (in memory)"}`);
     const { dataset, seconds } = await generate();
     console.log(`Data set: ${seconds.bulk.toFixed(1)} s bulk load, ${seconds.grants.toFixed(1)} s awards through the API`);
-    console.log(
-      Object.entries(dataset.rowCounts)
+    const listed = (counts: RowCounts) =>
+      Object.entries(counts)
         .map(([table, rows]) => `${table} ${rows}`)
-        .join(", "),
-    );
+        .join(", ");
+    console.log(`${dataset.measured.name}: ${listed(dataset.rowCounts.measured)}`);
+    console.log(`All ${dataset.all.length} task forces: ${listed(dataset.rowCounts.all)}`);
 
     const call = (user: SessionUser, procedure: string, input?: unknown) => () => callProcedure(user, procedure, input);
     const onMeasured = (procedure: string) => call(dataset.measured.coordinator, procedure, { taskForceSlug: dataset.measured.slug });

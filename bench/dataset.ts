@@ -136,6 +136,8 @@ export interface BenchTaskForce {
   historyStart: string;
 }
 
+export type RowCounts = Record<string, number>;
+
 export interface BenchDataset {
   /** Bench Task Force 1: the large one. */
   measured: BenchTaskForce;
@@ -146,8 +148,8 @@ export interface BenchDataset {
   portfolioFunder: SessionUser;
   /** Funds the small task force only, to compare the portfolio's query count with one task force. */
   singleFunder: SessionUser;
-  /** Rows inserted per table. */
-  rowCounts: Record<string, number>;
+  /** Rows inserted per table, in all and of the measured task force. */
+  rowCounts: { all: RowCounts; measured: RowCounts };
 }
 
 /* ---------- rows, collected per table and inserted in foreign-key order ---------- */
@@ -309,7 +311,7 @@ class TaskForceGenerator {
     for (let number = 1; number <= this.profile.organizations; number++) {
       // The first three are the leads and prosecution, so that the ECM calculators find a lead pair and a core partner.
       const discipline = number <= CORE_DISCIPLINES.length ? (CORE_DISCIPLINES[number - 1] as Discipline) : this.random.chance(0.3) ? this.random.pick(CORE_DISCIPLINES) : this.random.pick(DISCIPLINES);
-      const founding = number <= 3 || this.random.chance(0.6);
+      const founding = number <= 3 || this.random.chance(0.8);
       const joinedOn = founding ? this.historyStart : this.dateInHistory();
       const draw = this.random.next();
       const status = number <= 3 ? "active" : draw < 0.84 ? "active" : draw < 0.92 ? "inactive" : draw < 0.96 ? "withdrawn" : "prospective";
@@ -366,6 +368,15 @@ class TaskForceGenerator {
     return coordinator;
   }
 
+  /** The first coordinator records and approves what a task force's staff would. */
+  private get coordinatorId(): string | null {
+    return this.people[0]?.user.id ?? null;
+  }
+
+  private activeOrganizations() {
+    return this.organizationsList.filter((organization) => organization.status === "active");
+  }
+
   private members(on: string) {
     return this.people.filter((person) => person.role === "member" && activeOn(on)(person));
   }
@@ -410,7 +421,6 @@ class TaskForceGenerator {
     const status = !past ? "scheduled" : this.random.chance(0.03) ? "cancelled" : "held";
     // Minutes of held meetings are approved at the next month's meeting; the latest ones are still drafts.
     const approved = status === "held" && daysBetween(plan.date, this.today) > 35;
-    const coordinatorId = this.people[0]?.user.id ?? null;
     this.rows.meetings.push({
       id,
       taskForceId: this.id,
@@ -424,9 +434,9 @@ class TaskForceGenerator {
       status,
       minutesStatus: approved ? "approved" : "draft",
       minutesApprovedAt: approved ? instantOf(addDays(plan.date, 30)) : null,
-      minutesApprovedByUserId: approved ? coordinatorId : null,
+      minutesApprovedByUserId: approved ? this.coordinatorId : null,
       minutesSharedWithFunders: approved && this.random.chance(0.5),
-      createdByUserId: coordinatorId,
+      createdByUserId: this.coordinatorId,
       createdAt: instantOf(addDays(plan.date, -30)),
       updatedAt: notAfter(instantOf(addDays(plan.date, 1)), this.context.now),
     });
@@ -449,7 +459,7 @@ class TaskForceGenerator {
         organizationId: person.organizationId,
         status: draw < 0.8 ? "present" : draw < 0.9 ? "absent" : draw < 0.98 ? "excused" : "guest",
         discipline: person.discipline,
-        recordedByUserId: coordinatorId,
+        recordedByUserId: this.coordinatorId,
         recordedAt,
       });
     }
@@ -457,14 +467,13 @@ class TaskForceGenerator {
     if (plan.type === "full_task_force") {
       const unrepresented = this.organizationsList.filter((organization) => organizationActiveIn({ start: plan.date, end: plan.date })(organization) && !representedOrganizations.has(organization.id));
       for (const organization of this.random.sample(unrepresented, this.random.int(0, 2))) {
-        this.rows.attendance.push({ id: this.random.uuid(), taskForceId: this.id, meetingId: id, organizationId: organization.id, status: "present", discipline: organization.discipline, recordedByUserId: coordinatorId, recordedAt });
+        this.rows.attendance.push({ id: this.random.uuid(), taskForceId: this.id, meetingId: id, organizationId: organization.id, status: "present", discipline: organization.discipline, recordedByUserId: this.coordinatorId, recordedAt });
       }
     }
   }
 
   /** Two rounds a year on the default framework; every earlier one closed, the last still open. */
   private addAssessments() {
-    const coordinatorId = this.people[0]?.user.id ?? null;
     const spacing = Math.floor(daysBetween(this.historyStart, this.today) / this.profile.rounds);
     for (let number = 1; number <= this.profile.rounds; number++) {
       const id = this.random.uuid();
@@ -481,7 +490,7 @@ class TaskForceGenerator {
         audience: "all",
         opensOn,
         closesOn,
-        createdByUserId: coordinatorId,
+        createdByUserId: this.coordinatorId,
         openedAt: instantOf(opensOn),
         closedAt: closedOn ? instantOf(closedOn, 22) : null,
         createdAt: instantOf(addDays(opensOn, -7)),
@@ -521,16 +530,15 @@ class TaskForceGenerator {
       }
       if (closedOn) {
         for (const elementKey of ELEMENT_KEYS.filter(() => this.random.chance(0.5))) {
-          this.rows.agreedStages.push({ taskForceId: this.id, roundId: id, elementKey, stage: Math.min(5, Math.max(1, Math.round(level))), recordedByUserId: coordinatorId, recordedAt: instantOf(addDays(closedOn, 14)) });
+          this.rows.agreedStages.push({ taskForceId: this.id, roundId: id, elementKey, stage: Math.min(5, Math.max(1, Math.round(level))), recordedByUserId: this.coordinatorId, recordedAt: instantOf(addDays(closedOn, 14)) });
         }
       }
     }
-    for (const elementKey of ELEMENT_KEYS) this.rows.elementTargets.push({ taskForceId: this.id, elementKey, stage: this.random.int(3, 5), updatedByUserId: coordinatorId });
+    for (const elementKey of ELEMENT_KEYS) this.rows.elementTargets.push({ taskForceId: this.id, elementKey, stage: this.random.int(3, 5), updatedByUserId: this.coordinatorId });
   }
 
   private addGapsAndActions() {
-    const coordinatorId = this.people[0]?.user.id ?? null;
-    const activeOrganizations = this.organizationsList.filter((organization) => organization.status === "active");
+    const activeOrganizations = this.activeOrganizations();
     for (let number = 1; number <= this.profile.gaps; number++) {
       const id = this.random.uuid();
       this.gapIds.push(id);
@@ -562,14 +570,14 @@ class TaskForceGenerator {
         sourceRoundId: source && this.random.chance(0.6) ? source.id : null,
         resolvedAt: resolvedOn ? instantOf(resolvedOn) : null,
         version: this.random.int(1, 6),
-        createdByUserId: coordinatorId,
-        updatedByUserId: coordinatorId,
+        createdByUserId: this.coordinatorId,
+        updatedByUserId: this.coordinatorId,
         createdAt: instantOf(createdOn),
         updatedAt,
       });
-      this.rows.gapEvents.push({ id: this.random.uuid(), taskForceId: this.id, gapId: id, kind: "comment", body: "Discussed at the full meeting (bench).", sharedWithFunders: this.random.chance(0.3), actorUserId: coordinatorId, createdAt: instantOf(createdOn) });
+      this.rows.gapEvents.push({ id: this.random.uuid(), taskForceId: this.id, gapId: id, kind: "comment", body: "Discussed at the full meeting (bench).", sharedWithFunders: this.random.chance(0.3), actorUserId: this.coordinatorId, createdAt: instantOf(createdOn) });
       if (status !== "open") {
-        this.rows.gapEvents.push({ id: this.random.uuid(), taskForceId: this.id, gapId: id, kind: "status_change", fromStatus: "open", toStatus: status, body: "", actorUserId: coordinatorId, createdAt: updatedAt });
+        this.rows.gapEvents.push({ id: this.random.uuid(), taskForceId: this.id, gapId: id, kind: "status_change", fromStatus: "open", toStatus: status, body: "", actorUserId: this.coordinatorId, createdAt: updatedAt });
       }
     }
     const gapsOf = this.rows.gaps.filter((gap) => gap.taskForceId === this.id);
@@ -590,8 +598,8 @@ class TaskForceGenerator {
         dueOn: this.random.chance(0.8) ? addDays(createdOn, this.random.int(14, 120)) : null,
         status,
         completedAt: completedOn ? instantOf(completedOn) : null,
-        createdByUserId: coordinatorId,
-        updatedByUserId: coordinatorId,
+        createdByUserId: this.coordinatorId,
+        updatedByUserId: this.coordinatorId,
         createdAt: instantOf(createdOn),
         updatedAt: instantOf(completedOn ?? createdOn),
       });
@@ -600,16 +608,16 @@ class TaskForceGenerator {
 
   /** A report from every organization active in each quarter of the history; the current quarter is still being filled in. */
   private addContributions() {
-    const coordinatorId = this.people[0]?.user.id ?? null;
     const dueDays = 30;
-    this.rows.contributionSettings.push({ taskForceId: this.id, periodLength: "quarter", staffHourlyRateCents: 4_500, consultantHourlyRateCents: 6_000, dueDays, updatedByUserId: coordinatorId });
+    this.rows.contributionSettings.push({ taskForceId: this.id, periodLength: "quarter", staffHourlyRateCents: 4_500, consultantHourlyRateCents: 6_000, dueDays, updatedByUserId: this.coordinatorId });
     const current = periodContaining(this.today, "quarter");
     const quarters: Period[] = [current];
     while ((quarters[0] as Period).start > this.historyStart) quarters.unshift(previousPeriod(quarters[0] as Period));
     for (const quarter of quarters) {
       const isCurrent = quarter.key === current.key;
       for (const organization of this.organizationsList.filter(organizationActiveIn(quarter))) {
-        if (this.random.chance(isCurrent ? 0.7 : 0.05)) continue;
+        // An agency misses a quarter now and then; most have not started on the current one.
+        if (this.random.chance(isCurrent ? 0.7 : 0.02)) continue;
         const staff = this.people.find((person) => person.organizationId === organization.id);
         const draw = this.random.next();
         const status = isCurrent ? "draft" : draw < 0.93 ? "submitted" : draw < 0.97 ? "draft" : "returned";
@@ -625,13 +633,13 @@ class TaskForceGenerator {
           periodEnd: quarter.end,
           status,
           submittedAt,
-          submittedByUserId: submittedAt ? (staff?.user.id ?? coordinatorId) : null,
+          submittedByUserId: submittedAt ? (staff?.user.id ?? this.coordinatorId) : null,
           late: submittedAt !== null && daysBetween(quarter.end, isoDate(submittedAt)) > dueDays,
           returnedAt: status === "returned" ? instantOf(addDays(quarter.end, 40)) : null,
-          returnedByUserId: status === "returned" ? coordinatorId : null,
+          returnedByUserId: status === "returned" ? this.coordinatorId : null,
           returnedReason: status === "returned" ? "Hours look doubled; please check (bench)." : null,
-          createdByUserId: staff?.user.id ?? coordinatorId,
-          updatedByUserId: staff?.user.id ?? coordinatorId,
+          createdByUserId: staff?.user.id ?? this.coordinatorId,
+          updatedByUserId: staff?.user.id ?? this.coordinatorId,
           createdAt: instantOf(isCurrent ? addDays(quarter.start, 5) : quarter.end),
           updatedAt: submittedAt ?? notAfter(instantOf(addDays(quarter.end, 10)), this.context.now),
         });
@@ -658,8 +666,7 @@ class TaskForceGenerator {
   }
 
   private addMous() {
-    const coordinatorId = this.people[0]?.user.id ?? null;
-    const active = this.organizationsList.filter((organization) => organization.status === "active");
+    const active = this.activeOrganizations();
     for (let number = 1; number <= this.profile.mous; number++) {
       const id = this.random.uuid();
       this.mouIds.push(id);
@@ -680,8 +687,8 @@ class TaskForceGenerator {
         effectiveOn: expiresOn && effectiveOn && effectiveOn > expiresOn ? expiresOn : effectiveOn,
         expiresOn,
         sharedWithFunders: this.random.chance(0.5),
-        ownerUserId: this.random.chance(0.7) ? coordinatorId : this.random.pick(this.members(this.today)).user.id,
-        createdByUserId: coordinatorId,
+        ownerUserId: this.random.chance(0.7) ? this.coordinatorId : this.random.pick(this.members(this.today)).user.id,
+        createdByUserId: this.coordinatorId,
         createdAt: instantOf(signedOn ?? this.dateInHistory()),
         updatedAt: instantOf(signedOn ?? this.today),
       });
@@ -749,6 +756,14 @@ export async function generateBulkData(db: Database, now: Date): Promise<BenchDa
   await db.transaction(async (tx) => {
     for (const name of Object.keys(TABLES) as TableName[]) await insertChunked(tx, TABLES[name], rows[name]);
   });
-  const rowCounts = Object.fromEntries(Object.entries(rows).map(([name, list]) => [name, list.length]));
+  const tables: Record<string, object[]> = rows;
+  const counts = (keep: (row: object) => boolean): RowCounts =>
+    Object.fromEntries(
+      Object.entries(tables).flatMap(([name, list]) => {
+        const count = list.filter(keep).length;
+        return count > 0 ? [[name, count]] : [];
+      }),
+    );
+  const rowCounts = { all: counts(() => true), measured: counts((row) => "taskForceId" in row && row.taskForceId === measured.id) };
   return { measured, small, all, portfolioFunder, singleFunder, rowCounts };
 }

@@ -34,10 +34,19 @@ function awardPlansOf(taskForce: BenchTaskForce, index: number): AwardPlan[] {
   return Array.from({ length: taskForce.profile.grants }, () => plan);
 }
 
-/** Creates the awards of every bench task force (the first one is the measured task force). */
-export async function generateGrants(taskForces: readonly BenchTaskForce[], today: string): Promise<{ awards: number; evidence: number; reports: number }> {
-  const made = { awards: 0, evidence: 0, reports: 0 };
+/** What was made for one task force, counted as rows of its table. */
+export interface GrantRows {
+  grants: number;
+  requirementEvidence: number;
+  grantReports: number;
+}
+
+/** Creates the awards of every bench task force (the first one is the measured task force); returns what each got, in order. */
+export async function generateGrants(taskForces: readonly BenchTaskForce[], today: string): Promise<GrantRows[]> {
+  const madeFor: GrantRows[] = [];
   for (const [index, taskForce] of taskForces.entries()) {
+    const made: GrantRows = { grants: 0, requirementEvidence: 0, grantReports: 0 };
+    madeFor.push(made);
     const caller = callerFor(taskForce.coordinator);
     const taskForceSlug = taskForce.slug;
     for (const [number, plan] of awardPlansOf(taskForce, index).entries()) {
@@ -54,7 +63,7 @@ export async function generateGrants(taskForces: readonly BenchTaskForce[], toda
         reportingCadence: plan.reportingCadence,
         applyEcmTemplate: true,
       });
-      made.awards += 1;
+      made.grants += 1;
 
       const award = await caller.grant.get({ taskForceSlug, grantId });
       const links = [
@@ -67,20 +76,20 @@ export async function generateGrants(taskForces: readonly BenchTaskForce[], toda
         const requirement = award.requirements[position % award.requirements.length];
         if (!requirement) break;
         await caller.grant.addEvidence({ taskForceSlug, requirementId: requirement.id, ...link });
-        made.evidence += 1;
+        made.requirementEvidence += 1;
       }
       const first = award.requirements[0];
       if (first) {
         await caller.grant.addEvidence({ taskForceSlug, requirementId: first.id, kind: "url", url: "https://example.org/bench/onboarding-certificate", label: "Onboarding certificate (bench)" });
-        made.evidence += 1;
+        made.requirementEvidence += 1;
       }
 
       const ended = endedPeriods(award.reporting.periods, award.today);
       for (const period of plan.reports === "all" ? ended : plan.reports === "allButLatest" ? ended.slice(0, -1) : []) {
         await caller.report.generate({ taskForceSlug, grantId, periodEnd: period.end });
-        made.reports += 1;
+        made.grantReports += 1;
       }
     }
   }
-  return made;
+  return madeFor;
 }
