@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import type { Logger } from "drizzle-orm/logger";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { databaseConfigFromEnv, MIGRATIONS_FOLDER, type DatabaseConfig } from "./config";
 import * as schema from "./schema";
@@ -13,14 +14,19 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+export interface DatabaseOptions {
+  /** Sees every statement before it runs; the benchmark (bench/) records each widget's SQL with it. The app sets none. */
+  logger?: Logger;
+}
+
+export async function openDatabase(config: DatabaseConfig, options: DatabaseOptions = {}): Promise<DatabaseHandle> {
   if (config.kind === "postgres") {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
     const client = postgres(config.url, { max: 10, onnotice: () => {} });
     return {
-      db: drizzle(client, { schema }),
+      db: drizzle(client, { schema, logger: options.logger }),
       kind: "postgres",
       async migrate() {
         // A single connection, so that the migrator's advisory lock and its DDL share one session.
@@ -40,7 +46,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   // PGlite does not create its folder; an empty dataDir means in-memory (tests).
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
   const client = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
-  const db = drizzle({ client, schema });
+  const db = drizzle({ client, schema, logger: options.logger });
   return {
     db,
     kind: "pglite",

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { ZodError } from "zod";
 import { eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { databaseHandle, getDb, installDatabase, type Database } from "@/db/client";
 import { memberships, organizations, taskForces, users, type FrameworkContent } from "@/db/schema";
 import { hashPassword } from "@/server/auth/password";
 import type { TaskForceRole } from "@/server/auth/permissions";
@@ -174,6 +174,38 @@ export function scopeFor(
     role: membership.role,
     organizationId: membership.organizationId,
   });
+}
+
+/** `db` with a count of the select statements built on it (subqueries included). */
+export function countingSelects(db: Database): { db: Database; selects: () => number } {
+  let selects = 0;
+  const counting = new Proxy(db, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (property !== "select" || typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        selects += 1;
+        return value.apply(target, args);
+      };
+    },
+  });
+  return { db: counting, selects: () => selects };
+}
+
+/**
+ * How many select statements `work` builds, through any path (procedures, services): the guard
+ * against a query per record (N+1), whose count grows with the data where it should not.
+ */
+export async function countSelects(work: () => Promise<unknown>): Promise<number> {
+  const handle = await databaseHandle();
+  const counting = countingSelects(handle.db);
+  installDatabase({ ...handle, db: counting.db });
+  try {
+    await work();
+  } finally {
+    installDatabase(handle);
+  }
+  return counting.selects();
 }
 
 /** Awaits a call expected to fail and returns the TRPCError, failing the test if it succeeded. */

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
-import { openDatabase, type DatabaseHandle } from "@/db/client";
+import { openDatabase, type DatabaseHandle, type DatabaseOptions } from "@/db/client";
 import { MIGRATIONS_FOLDER } from "@/db/config";
 import * as schema from "@/db/schema";
 import { ensureDefaultFramework } from "@/server/domains/frameworks/defaultFramework";
@@ -77,12 +77,12 @@ export async function dropPostgresDatabase(adminUrl: string, name: string): Prom
   await withAdmin(adminUrl, (run) => run(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
 }
 
-/** A fresh, migrated database of its own for one test file. */
-export async function createTestDatabase(source: TestDatabaseSource): Promise<TestDatabase> {
+/** A fresh, migrated database of its own for one test file (or one benchmark run). */
+export async function createTestDatabase(source: TestDatabaseSource, options: DatabaseOptions = {}): Promise<TestDatabase> {
   if (source.kind === "postgres") {
     const name = uniqueName("tfr_test");
     await createPostgresDatabase(source.adminUrl, name, source.templateName);
-    const handle = await openDatabase({ kind: "postgres", url: databaseUrl(source.adminUrl, name) });
+    const handle = await openDatabase({ kind: "postgres", url: databaseUrl(source.adminUrl, name) }, options);
     const close = once(() => handle.close());
     const destroy = once(async () => {
       await close();
@@ -101,7 +101,7 @@ export async function createTestDatabase(source: TestDatabaseSource): Promise<Te
   }
 
   if (!source.templateFile) {
-    const handle = await openDatabase({ kind: "pglite", dataDir: "" });
+    const handle = await openDatabase({ kind: "pglite", dataDir: "" }, options);
     await handle.migrate();
     await ensureDefaultFramework(handle.db);
     const close = once(() => handle.close());
@@ -113,7 +113,7 @@ export async function createTestDatabase(source: TestDatabaseSource): Promise<Te
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   const client = await PGlite.create({ loadDataDir: new Blob([await readFile(source.templateFile)]) });
-  const db = drizzle({ client, schema });
+  const db = drizzle({ client, schema, logger: options.logger });
   const close = once(() => client.close());
   return {
     handle: { db, kind: "pglite", migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_FOLDER }), close },

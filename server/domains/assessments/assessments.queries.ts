@@ -118,15 +118,15 @@ export async function findRoundSummary(db: Database, taskForceId: string, roundI
   return row ?? null;
 }
 
-/** Rounds of the task force with their framework content, oldest first; `ids` narrows them, `status` filters. */
-export function listRoundsWithContent(db: Database, taskForceId: string, options: { ids?: string[]; status?: RoundStatus }) {
+/** Rounds of the task forces with their framework content, oldest first; `ids` narrows them, `status` filters. */
+export function listRoundsWithContent(db: Database, taskForceIds: readonly string[], options: { ids?: string[]; status?: RoundStatus }) {
   return db
-    .select({ ...roundColumns, content: frameworkVersions.content })
+    .select({ ...roundColumns, taskForceId: assessmentRounds.taskForceId, content: frameworkVersions.content })
     .from(assessmentRounds)
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, assessmentRounds.frameworkVersionId))
     .where(
       and(
-        eq(assessmentRounds.taskForceId, taskForceId),
+        inArray(assessmentRounds.taskForceId, [...taskForceIds]),
         options.ids ? inArray(assessmentRounds.id, options.ids) : undefined,
         options.status ? eq(assessmentRounds.status, options.status) : undefined,
       ),
@@ -433,13 +433,15 @@ export function listSubmittedRatings(db: Database, taskForceId: string, roundIds
 }
 
 /**
- * Median stage per round and element over submitted responses of the task force's closed rounds,
+ * Median stage per round and element over submitted responses of the task forces' closed rounds,
  * aggregated in the database for the trend. percentile_cont interpolates linearly, the same
  * definition as consensus.ts (an even count gives the mean of the two middle stages).
  */
-export function listClosedRoundMedians(db: Database, taskForceId: string) {
+export function listClosedRoundMedians(db: Database, taskForceIds: readonly string[]) {
+  const ids = [...taskForceIds];
   return db
     .select({
+      taskForceId: responses.taskForceId,
       roundId: responses.roundId,
       elementKey: responses.elementKey,
       median: sql<number>`percentile_cont(0.5) within group (order by ${responses.stage})`.mapWith(Number),
@@ -456,18 +458,22 @@ export function listClosedRoundMedians(db: Database, taskForceId: string) {
     .innerJoin(assessmentRounds, and(eq(assessmentRounds.taskForceId, responses.taskForceId), eq(assessmentRounds.id, responses.roundId)))
     .where(
       and(
-        eq(responses.taskForceId, taskForceId),
+        inArray(responses.taskForceId, ids),
+        // Said again of the joined tables: PostgreSQL carries an equality across a join, not an IN list.
+        inArray(responseSubmissions.taskForceId, ids),
+        inArray(assessmentRounds.taskForceId, ids),
         eq(assessmentRounds.status, "closed"),
         eq(responses.answer, "stage"),
         isNotNull(responseSubmissions.submittedAt),
       ),
     )
-    .groupBy(responses.roundId, responses.elementKey);
+    .groupBy(responses.taskForceId, responses.roundId, responses.elementKey);
 }
 
-export function listAgreedStages(db: Database, taskForceId: string, roundIds?: readonly string[]) {
+export function listAgreedStages(db: Database, taskForceIds: readonly string[], roundIds?: readonly string[]) {
   return db
     .select({
+      taskForceId: agreedStages.taskForceId,
       roundId: agreedStages.roundId,
       elementKey: agreedStages.elementKey,
       stage: agreedStages.stage,
@@ -477,7 +483,7 @@ export function listAgreedStages(db: Database, taskForceId: string, roundIds?: r
     })
     .from(agreedStages)
     .leftJoin(users, eq(users.id, agreedStages.recordedByUserId))
-    .where(and(eq(agreedStages.taskForceId, taskForceId), roundIds ? inArray(agreedStages.roundId, [...roundIds]) : undefined));
+    .where(and(inArray(agreedStages.taskForceId, [...taskForceIds]), roundIds ? inArray(agreedStages.roundId, [...roundIds]) : undefined));
 }
 
 export async function findAgreedStage(db: Database, taskForceId: string, roundId: string, elementKey: string) {

@@ -592,7 +592,7 @@ export async function getConsensus(scope: TaskForceScope, input: RoundInput) {
   const access = individualAccess(scope);
   const [rows, agreed, targets] = await Promise.all([
     listSubmittedRatings(db, scope.taskForceId, [round.id]),
-    listAgreedStages(db, scope.taskForceId, [round.id]),
+    listAgreedStages(db, [scope.taskForceId], [round.id]),
     listTargets(db, scope.taskForceId),
   ]);
   const ratingsBy = groupBy(rows, (row) => row.elementKey);
@@ -736,9 +736,9 @@ export async function compareRounds(scope: TaskForceScope, input: CompareRoundsI
   const db = await getDb();
   const ids = [...new Set([input.roundA, input.roundB])];
   const [rounds, rows, agreed] = await Promise.all([
-    listRoundsWithContent(db, scope.taskForceId, { ids }),
+    listRoundsWithContent(db, [scope.taskForceId], { ids }),
     listSubmittedRatings(db, scope.taskForceId, ids),
-    listAgreedStages(db, scope.taskForceId, ids),
+    listAgreedStages(db, [scope.taskForceId], ids),
   ]);
   const roundA = rounds.find((round) => round.id === input.roundA);
   const roundB = rounds.find((round) => round.id === input.roundB);
@@ -805,13 +805,32 @@ export async function getTrend(scope: TaskForceScope) {
   return areaTrendOf(await getDb(), scope.taskForceId);
 }
 
-/** getTrend for a task force the caller was already checked for (the funder portfolio spans several). */
+/** getTrend for a task force the caller was already checked for (a report section). */
 export async function areaTrendOf(db: Database, taskForceId: string) {
+  return (await areaTrendsOf(db, [taskForceId]))(taskForceId);
+}
+
+/**
+ * The trends of task forces the caller was already checked for (the funder portfolio spans
+ * several): the same three queries for any number of them. Returns each task force's trend by id.
+ */
+export async function areaTrendsOf(db: Database, taskForceIds: readonly string[]) {
   const [rounds, medians, agreed] = await Promise.all([
-    listRoundsWithContent(db, taskForceId, { status: "closed" }),
-    listClosedRoundMedians(db, taskForceId),
-    listAgreedStages(db, taskForceId),
+    listRoundsWithContent(db, taskForceIds, { status: "closed" }),
+    listClosedRoundMedians(db, taskForceIds),
+    listAgreedStages(db, taskForceIds),
   ]);
+  return (taskForceId: string) => {
+    const own = <T extends { taskForceId: string }>(rows: readonly T[]) => rows.filter((row) => row.taskForceId === taskForceId);
+    return areaTrendFrom(own(rounds), own(medians), own(agreed));
+  };
+}
+
+function areaTrendFrom(
+  rounds: readonly { id: string; title: string; opensOn: string; closesOn: string; closedAt: Date | null; content: FrameworkContent }[],
+  medians: readonly { roundId: string; elementKey: string; median: number }[],
+  agreed: readonly { roundId: string; elementKey: string; stage: number }[],
+) {
   const medianOf = new Map(medians.map((row) => [`${row.roundId}|${row.elementKey}`, row.median]));
   const agreedOf = new Map(agreed.map((row) => [`${row.roundId}|${row.elementKey}`, row.stage]));
 

@@ -38,7 +38,7 @@ function fileName(scope: TaskForceScope, period: string, kind: string, extension
 
 /** The organizations a caller may import for in a period: every reporting one (coordinators) or their own (members). */
 async function importableOrganizations(scope: TaskForceScope, period: Period) {
-  const organizations = await listReportingOrganizations(await getDb(), scope.taskForceId, period);
+  const organizations = await listReportingOrganizations(await getDb(), [scope.taskForceId], period);
   return can(scope.role, "contribution.manage") ? organizations : organizations.filter((organization) => organization.id === scope.organizationId);
 }
 
@@ -69,7 +69,7 @@ export async function importContributionsCsv(scope: TaskForceScope, input: Impor
     const period = periodOrRefuse(input.period, today);
     if (!hasEnded(period, today)) throw new DomainError("INVALID", "contributionPeriodNotEnded", { period: period.key, end: period.end }, "period");
     const settings = await settingsOf(tx, scope.taskForceId);
-    const [organizations, reports] = await Promise.all([listReportingOrganizations(tx, scope.taskForceId, period), listReportsOfPeriods(tx, scope.taskForceId, [period.key])]);
+    const [organizations, reports] = await Promise.all([listReportingOrganizations(tx, [scope.taskForceId], period), listReportsOfPeriods(tx, [scope.taskForceId], [period.key])]);
     const byName = new Map(organizations.map((organization) => [organization.name.trim().toLowerCase(), organization]));
     const submitted = new Set(reports.filter((report) => report.status === "submitted").map((report) => report.organizationId));
     const manages = can(scope.role, "contribution.manage");

@@ -8,17 +8,18 @@ type SettingsInsert = typeof contributionSettings.$inferInsert;
 
 /* ---------- settings ---------- */
 
-export async function findSettings(db: Database, taskForceId: string) {
-  const [row] = await db
+/** The settings rows of the task forces (a task force without one uses the defaults). */
+export function listSettings(db: Database, taskForceIds: readonly string[]) {
+  return db
     .select({
+      taskForceId: contributionSettings.taskForceId,
       periodLength: contributionSettings.periodLength,
       staffHourlyRateCents: contributionSettings.staffHourlyRateCents,
       consultantHourlyRateCents: contributionSettings.consultantHourlyRateCents,
       dueDays: contributionSettings.dueDays,
     })
     .from(contributionSettings)
-    .where(eq(contributionSettings.taskForceId, taskForceId));
-  return row ?? null;
+    .where(inArray(contributionSettings.taskForceId, [...taskForceIds]));
 }
 
 export async function upsertSettings(db: Database, taskForceId: string, changes: Omit<SettingsInsert, "taskForceId">) {
@@ -32,6 +33,7 @@ export async function upsertSettings(db: Database, taskForceId: string, changes:
 
 const reportColumns = {
   id: contributionReports.id,
+  taskForceId: contributionReports.taskForceId,
   organizationId: contributionReports.organizationId,
   organizationName: organizations.name,
   period: contributionReports.period,
@@ -141,11 +143,11 @@ export function listReportInKind(db: Database, taskForceId: string, reportId: st
     .orderBy(asc(contributionInKindItems.position));
 }
 
-/** Every report of the given periods, with its organization's name. */
-export function listReportsOfPeriods(db: Database, taskForceId: string, periods: string[]) {
+/** Every report of the task forces for the given periods, with its organization's name. */
+export function listReportsOfPeriods(db: Database, taskForceIds: readonly string[], periods: string[]) {
   if (periods.length === 0) return Promise.resolve([]);
   return reportsWithNames(db)
-    .where(and(eq(contributionReports.taskForceId, taskForceId), inArray(contributionReports.period, periods)))
+    .where(and(inArray(contributionReports.taskForceId, [...taskForceIds]), inArray(contributionReports.period, periods)))
     .orderBy(asc(organizations.name));
 }
 
@@ -242,36 +244,33 @@ export function listOrganizationStaff(db: Database, taskForceId: string, organiz
  * existed) counts by its current status; one whose history starts after the period's start was not
  * a member then.
  */
-export function listReportingOrganizations(db: Database, taskForceId: string, period: { start: string; end: string }) {
+export function listReportingOrganizations(db: Database, taskForceIds: readonly string[], period: { start: string; end: string }) {
   const history = organizationStatusHistory;
+  const ofOrganization = and(eq(history.taskForceId, organizations.taskForceId), eq(history.organizationId, organizations.id));
   const statusAtStart = db
     .select({ status: history.status })
     .from(history)
-    .where(and(eq(history.taskForceId, taskForceId), eq(history.organizationId, organizations.id), lte(history.effectiveOn, period.start)))
+    .where(and(ofOrganization, lte(history.effectiveOn, period.start)))
     .orderBy(desc(history.effectiveOn), desc(history.recordedAt))
     .limit(1);
-  const anyHistory = db
-    .select({ id: history.id })
-    .from(history)
-    .where(and(eq(history.taskForceId, taskForceId), eq(history.organizationId, organizations.id)));
+  const anyHistory = db.select({ id: history.id }).from(history).where(ofOrganization);
   const activatedDuring = db
     .select({ id: history.id })
     .from(history)
     .where(
       and(
-        eq(history.taskForceId, taskForceId),
-        eq(history.organizationId, organizations.id),
+        ofOrganization,
         eq(history.status, "active"),
         gte(history.effectiveOn, period.start),
         lte(history.effectiveOn, period.end),
       ),
     );
   return db
-    .select({ id: organizations.id, name: organizations.name })
+    .select({ taskForceId: organizations.taskForceId, id: organizations.id, name: organizations.name })
     .from(organizations)
     .where(
       and(
-        eq(organizations.taskForceId, taskForceId),
+        inArray(organizations.taskForceId, [...taskForceIds]),
         or(
           exists(activatedDuring),
           sql`(${statusAtStart}) = 'active'`,

@@ -75,10 +75,10 @@ describe("contributions in the reminders job", () => {
   });
 
   it("expects a report only from organizations active during the period", async () => {
-    const expected = await listReportingOrganizations(await getDb(), taskForce.id, PERIOD);
+    const expected = await listReportingOrganizations(await getDb(), [taskForce.id], PERIOD);
     expect(expected.map((row) => row.name)).toEqual(["County Legal Aid", "Harbor Police", "Metro Labor Office"]);
     // The next quarter: the shelter has joined, legal aid has left.
-    const next = await listReportingOrganizations(await getDb(), taskForce.id, parsePeriod("2026-Q4")!);
+    const next = await listReportingOrganizations(await getDb(), [taskForce.id], parsePeriod("2026-Q4")!);
     expect(next.map((row) => row.name)).toEqual(["Harbor Police", "Metro Labor Office", "Valley Shelter"]);
   });
 

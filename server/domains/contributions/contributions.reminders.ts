@@ -25,7 +25,7 @@ export async function collectUnsubmittedContributionReminders(
   const dueOn = dueOnOf(period, settings.dueDays);
   if (today < addDays(dueOn, -CONTRIBUTIONS_DUE_SOON_DAYS)) return [];
   const overdue = today > dueOn;
-  const [organizations, reports] = await Promise.all([listReportingOrganizations(tx, taskForce.id, period), listReportsOfPeriods(tx, taskForce.id, [period.key])]);
+  const [organizations, reports] = await Promise.all([listReportingOrganizations(tx, [taskForce.id], period), listReportsOfPeriods(tx, [taskForce.id], [period.key])]);
   const submitted = new Set(reports.filter((report) => report.status === "submitted").map((report) => report.organizationId));
   const missing = organizations.filter((organization) => !submitted.has(organization.id)).map((organization) => organization.id);
   const staff = await listOrganizationStaff(tx, taskForce.id, missing);

@@ -14,7 +14,7 @@ import { findTaskForce } from "@/server/domains/taskForces/taskForces.queries";
 import {
   findReport,
   findReportById,
-  findSettings,
+  listSettings,
   insertReport,
   listOrganizationStaff,
   listReportInKind,
@@ -40,7 +40,18 @@ import { dueOnOf, hasEnded, isFuture, parsePeriod, type Period } from "./periods
 const who = (scope: Pick<TaskForceScope, "taskForceId" | "userId">) => ({ taskForceId: scope.taskForceId, actorUserId: scope.userId });
 
 export async function settingsOf(db: Database, taskForceId: string): Promise<ContributionSettings> {
-  return (await findSettings(db, taskForceId)) ?? DEFAULT_CONTRIBUTION_SETTINGS;
+  return (await settingsOfTaskForces(db, [taskForceId]))(taskForceId);
+}
+
+/** Each task force's settings by id, the defaults where it saved none: one query for any number of task forces. */
+export async function settingsOfTaskForces(db: Database, taskForceIds: readonly string[]): Promise<(taskForceId: string) => ContributionSettings> {
+  const rows = await listSettings(db, taskForceIds);
+  return (taskForceId) => {
+    const row = rows.find((candidate) => candidate.taskForceId === taskForceId);
+    if (!row) return DEFAULT_CONTRIBUTION_SETTINGS;
+    const { periodLength, staffHourlyRateCents, consultantHourlyRateCents, dueDays } = row;
+    return { periodLength, staffHourlyRateCents, consultantHourlyRateCents, dueDays };
+  };
 }
 
 /** The task force's calendar: today's date in its time zone, and its name. */
@@ -298,8 +309,8 @@ export async function sendPeriodReminders(scope: TaskForceScope, input: PeriodIn
     const period = periodOrRefuse(input.period, today);
     const settings = await settingsOf(tx, scope.taskForceId);
     const [organizations, reports] = await Promise.all([
-      listReportingOrganizations(tx, scope.taskForceId, period),
-      listReportsOfPeriods(tx, scope.taskForceId, [period.key]),
+      listReportingOrganizations(tx, [scope.taskForceId], period),
+      listReportsOfPeriods(tx, [scope.taskForceId], [period.key]),
     ]);
     const submitted = new Set(reports.filter((report) => report.status === "submitted").map((report) => report.organizationId));
     const missing = organizations.filter((organization) => !submitted.has(organization.id));

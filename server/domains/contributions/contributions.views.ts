@@ -7,7 +7,7 @@ import { columnKey, MEASURE_COLUMNS, SERVICE_TYPES, SERVICES_TOTAL, TABLE_COLUMN
 import { listReportingOrganizations, listReportsOfPeriods, sumSubmittedInKind, sumSubmittedValues } from "./contributions.queries";
 import { completenessOf, hoursValueCents, type ContributionSettings } from "./contributions.rules";
 import type { PeriodInput } from "./contributions.schemas";
-import { calendarOf, periodOrRefuse, settingsOf } from "./contributions.service";
+import { calendarOf, periodOrRefuse, settingsOf, settingsOfTaskForces } from "./contributions.service";
 import { dueOnOf, hasEnded, periodContaining, previousPeriod, recentPeriods, type Period } from "./periods";
 
 /*
@@ -114,8 +114,8 @@ export async function getPeriodTable(scope: TaskForceScope, input: PeriodInput, 
   const period = periodOrRefuse(input.period, today);
   const settings = await settingsOf(db, scope.taskForceId);
   const [organizations, reports, { sums, descriptions }] = await Promise.all([
-    listReportingOrganizations(db, scope.taskForceId, period),
-    listReportsOfPeriods(db, scope.taskForceId, [period.key]),
+    listReportingOrganizations(db, [scope.taskForceId], period),
+    listReportsOfPeriods(db, [scope.taskForceId], [period.key]),
     loadSums(scope.taskForceId, [period.key]),
   ]);
   const access = accessOf(scope);
@@ -216,9 +216,9 @@ export async function getOverview(scope: TaskForceScope, now = new Date()) {
   // Who was expected differs per period (organizations join and leave); the groups and totals span
   // every organization active at some point of the overview.
   const [organizations, expectedByPeriod, reports, { sums }] = await Promise.all([
-    listReportingOrganizations(db, scope.taskForceId, { start: (periods[0] as Period).start, end: (periods[periods.length - 1] as Period).end }),
-    Promise.all(periods.map((period) => listReportingOrganizations(db, scope.taskForceId, period))),
-    listReportsOfPeriods(db, scope.taskForceId, keys),
+    listReportingOrganizations(db, [scope.taskForceId], { start: (periods[0] as Period).start, end: (periods[periods.length - 1] as Period).end }),
+    Promise.all(periods.map((period) => listReportingOrganizations(db, [scope.taskForceId], period))),
+    listReportsOfPeriods(db, [scope.taskForceId], keys),
     loadSums(scope.taskForceId, keys),
   ]);
   const access = accessOf(scope);
@@ -324,24 +324,44 @@ export async function getOverview(scope: TaskForceScope, now = new Date()) {
 /**
  * Reporting completeness of the last ended period (share of the organizations active in it that
  * submitted) and when contributions last changed (latest submission of that period or the current
- * one) — the funder portfolio's figures, counts only.
+ * one), for each task force in the order given — the funder portfolio's figures, counts only. Task
+ * forces reporting on the same periods (usually all: a quarter, the same day) share one query of
+ * each kind, so the number of queries does not grow with the number of task forces.
  */
-export async function lastPeriodCompleteness(db: Database, taskForceId: string, today: string) {
-  const settings = await settingsOf(db, taskForceId);
-  const current = periodContaining(today, settings.periodLength);
-  const period = previousPeriod(current);
-  const [organizations, reports] = await Promise.all([
-    listReportingOrganizations(db, taskForceId, period),
-    listReportsOfPeriods(db, taskForceId, [period.key, current.key]),
-  ]);
-  const expectedIds = new Set(organizations.map((organization) => organization.id));
-  const completeness = completenessOf({ expected: organizations.length, statuses: reports.filter((report) => report.period === period.key && expectedIds.has(report.organizationId)) });
-  const submittedTimes = reports.flatMap((report) => (report.status === "submitted" && report.submittedAt ? [report.submittedAt.getTime()] : []));
-  return {
-    period: period.key,
-    expected: completeness.expected,
-    submitted: completeness.submitted,
-    reportingRate: completeness.reportingRate,
-    updatedAt: submittedTimes.length ? new Date(Math.max(...submittedTimes)) : null,
-  };
+export async function lastPeriodCompleteness(db: Database, taskForces: readonly { id: string; today: string }[]) {
+  const settingsFor = await settingsOfTaskForces(
+    db,
+    taskForces.map((taskForce) => taskForce.id),
+  );
+  const plans = taskForces.map((taskForce) => {
+    const current = periodContaining(taskForce.today, settingsFor(taskForce.id).periodLength);
+    const period = previousPeriod(current);
+    return { taskForceId: taskForce.id, current, period, periods: `${period.key} ${current.key}` };
+  });
+  const alike = new Map<string, (typeof plans)[number][]>();
+  for (const plan of plans) alike.set(plan.periods, [...(alike.get(plan.periods) ?? []), plan]);
+  const loads = new Map(
+    [...alike.entries()].map(([periods, group]) => {
+      const ids = group.map((plan) => plan.taskForceId);
+      const { period, current } = group[0] as (typeof plans)[number];
+      return [periods, Promise.all([listReportingOrganizations(db, ids, period), listReportsOfPeriods(db, ids, [period.key, current.key])])] as const;
+    }),
+  );
+  return Promise.all(
+    plans.map(async (plan) => {
+      const [allOrganizations, allReports] = (await loads.get(plan.periods)) ?? [[], []];
+      const organizations = allOrganizations.filter((organization) => organization.taskForceId === plan.taskForceId);
+      const reports = allReports.filter((report) => report.taskForceId === plan.taskForceId);
+      const expectedIds = new Set(organizations.map((organization) => organization.id));
+      const completeness = completenessOf({ expected: organizations.length, statuses: reports.filter((report) => report.period === plan.period.key && expectedIds.has(report.organizationId)) });
+      const submittedTimes = reports.flatMap((report) => (report.status === "submitted" && report.submittedAt ? [report.submittedAt.getTime()] : []));
+      return {
+        period: plan.period.key,
+        expected: completeness.expected,
+        submitted: completeness.submitted,
+        reportingRate: completeness.reportingRate,
+        updatedAt: submittedTimes.length ? new Date(Math.max(...submittedTimes)) : null,
+      };
+    }),
+  );
 }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   answersForAll,
   callerFor,
+  countSelects,
   createAssessingTaskForce,
   createAssessmentRound,
   createGapFor,
@@ -82,5 +83,30 @@ describe("the funder portfolio and the dashboard figures", () => {
     const summary = await callerFor(funder).dashboard.gaps({ taskForceSlug: funded.slug });
     expect(summary).toMatchObject({ open: 2, overdue: 0, resolved: 0 });
     expect(summary.updatedAt).toBeInstanceOf(Date);
+  });
+  it("gives each funded task force its own figures, read for all of them at once", async () => {
+    const { taskForce: second, coordinator: secondCoordinator } = await createAssessingTaskForce({ name: "Second Funded Task Force" });
+    await createGapFor(second, secondCoordinator);
+    const twoFunded = await createUser({ name: "Pat Two Portfolios" });
+    await addMembership(funded, twoFunded, "funder");
+    await addMembership(second, twoFunded, "funder");
+    const portfolio = await callerFor(twoFunded).funder.portfolio();
+    expect(portfolio.map((row) => [row.slug, row.openGaps, row.areas.length, row.progress.total])).toEqual([
+      [funded.slug, 2, 2, 16],
+      [second.slug, 1, 0, 0],
+    ]);
+  });
+
+  // Regression: the portfolio read trends, contributions, meetings and requirements once per funded task force (found by `npm run bench`).
+  it("issues as many queries for two funded task forces as for one", async () => {
+    const { taskForce: second } = await createAssessingTaskForce();
+    const oneFunded = await createUser();
+    const twoFunded = await createUser();
+    await addMembership(funded, oneFunded, "funder");
+    await addMembership(funded, twoFunded, "funder");
+    await addMembership(second, twoFunded, "funder");
+    const one = await countSelects(() => callerFor(oneFunded).funder.portfolio());
+    expect(one).toBeGreaterThan(0);
+    expect(await countSelects(() => callerFor(twoFunded).funder.portfolio())).toBe(one);
   });
 });

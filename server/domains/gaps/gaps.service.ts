@@ -402,12 +402,12 @@ export async function getGapProgress(scope: TaskForceScope, input: GapInput) {
   const db = await getDb();
   const gap = await loadGap(db, scope, input.gapId);
   const [closedRounds, medians, elementTarget] = await Promise.all([
-    listRoundsWithContent(db, scope.taskForceId, { status: "closed" }),
-    listClosedRoundMedians(db, scope.taskForceId),
+    listRoundsWithContent(db, [scope.taskForceId], { status: "closed" }),
+    listClosedRoundMedians(db, [scope.taskForceId]),
     gap.targetStage === null ? findTarget(db, scope.taskForceId, gap.elementKey) : Promise.resolve(null),
   ]);
   const rounds = closedRounds.filter((round) => round.id === gap.sourceRoundId || (round.closedAt !== null && round.closedAt >= gap.createdAt));
-  const agreed = rounds.length ? await listAgreedStages(db, scope.taskForceId, rounds.map((round) => round.id)) : [];
+  const agreed = rounds.length ? await listAgreedStages(db, [scope.taskForceId], rounds.map((round) => round.id)) : [];
   const medianOf = new Map(medians.filter((row) => row.elementKey === gap.elementKey).map((row) => [row.roundId, row.median]));
   const agreedOf = new Map(agreed.filter((row) => row.elementKey === gap.elementKey).map((row) => [row.roundId, row.stage]));
   const target = gap.targetStage ?? elementTarget?.stage ?? null;

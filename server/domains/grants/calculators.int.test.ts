@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { organizations } from "@/db/schema";
-import { createOrganization, createTaskForce, type TestTaskForce } from "@/db/testing/factories";
-import { REQUIREMENT_CALCULATORS, type CalculatorContext, type CalculatorKey } from "./calculators";
+import { countingSelects, createOrganization, createTaskForce, type TestTaskForce } from "@/db/testing/factories";
+import { CALCULATOR_KEYS, calculatorFacts, computeStatuses, REQUIREMENT_CALCULATORS, type CalculatorContext, type CalculatorKey } from "./calculators";
 import { insertContributionReport, insertMeeting, insertMou, insertProtocol } from "./records.fixtures";
 
 /*
@@ -18,7 +18,8 @@ describe("computed requirements", () => {
   let taskForce: TestTaskForce;
   const run = (key: CalculatorKey, today = TODAY) => {
     const context: CalculatorContext = { taskForceId: taskForce.id, grant: GRANT, today };
-    return getDb().then((db) => REQUIREMENT_CALCULATORS[key](db, context));
+    // Fresh facts on every run: they are loaded once and kept, and the tests add records between runs.
+    return getDb().then((db) => REQUIREMENT_CALCULATORS[key](calculatorFacts(db, [taskForce.id]), context));
   };
   const outcome = async (key: CalculatorKey, today = TODAY) => {
     const result = await run(key, today);
@@ -137,5 +138,29 @@ describe("computed requirements", () => {
     await insertMeeting(taskForce, { title: "Full August", status: "held", startsAt: new Date("2026-08-20T15:00:00Z") });
     await insertMeeting(taskForce, { title: "Full November", status: "held", startsAt: new Date("2026-11-20T15:00:00Z") });
     expect(await outcome("meeting-frequency")).toEqual(["met", "meetingFrequencyMet"]);
+  });
+  it("keeps each award's own window while every award shares one load of the records", async () => {
+    await insertMeeting(taskForce, { title: "ECM onboarding", type: "training", status: "held", startsAt: new Date("2025-11-05T15:00:00Z") });
+    const facts = calculatorFacts(await getDb(), [taskForce.id]);
+    const later = { ...GRANT, id: "00000000-0000-4000-8000-000000000001", periodStart: "2026-06-01", periodEnd: "2029-05-31" };
+    const [first, second] = await Promise.all(
+      [GRANT, later].map((grant) => computeStatuses(facts, { taskForceId: taskForce.id, grant, today: TODAY }, ["onboarding"])),
+    );
+    expect(first?.get("onboarding")?.explanation.key).toBe("onboardingMet");
+    expect(second?.get("onboarding")?.explanation.key).toBe("onboardingNone");
+  });
+
+  // Regression: the dashboard's requirement widget ran every calculator's queries once per award (an N+1 that `npm run bench` found).
+  it("issues as many queries for three awards as for one", async () => {
+    const selectsFor = async (awards: number) => {
+      const counting = countingSelects(await getDb());
+      const facts = calculatorFacts(counting.db, [taskForce.id]);
+      const grants = Array.from({ length: awards }, (_, index) => ({ ...GRANT, id: `00000000-0000-4000-8000-00000000000${index}` }));
+      await Promise.all(grants.map((grant) => computeStatuses(facts, { taskForceId: taskForce.id, grant, today: TODAY }, CALCULATOR_KEYS)));
+      return counting.selects();
+    };
+    const one = await selectsFor(1);
+    expect(one).toBeGreaterThan(0);
+    expect(await selectsFor(3)).toBe(one);
   });
 });

@@ -1,117 +1,112 @@
-import { and, between, count, eq, inArray, max, min, sql } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { assessmentRounds, contributionReports, contributionValues, gaps, grantReports, meetings, mouParties, mous, organizations, protocols } from "@/db/schema";
+import { assessmentRounds, contributionReports, contributionValues, gaps, meetings, mouParties, mous, organizations, protocols } from "@/db/schema";
 
-/** Rounds of the task force: how many closed within [from, until], how many in all, the first closing date. */
-export async function countRoundsClosedBetween(db: Database, taskForceId: string, from: string, until: string) {
-  const closedOn = sql<string>`(${assessmentRounds.closedAt} at time zone 'UTC')::date`;
-  const [row] = await db
-    .select({
-      closedInWindow: sql<number>`count(*) filter (where ${assessmentRounds.status} = 'closed' and ${closedOn} between ${from} and ${until})`.mapWith(Number),
-      closed: sql<number>`count(*) filter (where ${assessmentRounds.status} = 'closed')`.mapWith(Number),
-      all: count(),
-    })
+/*
+ * The records the requirement calculators read, each one aggregated query for any number of task
+ * forces, grouped by task force and by the day or period an award's window is cut from. The
+ * windows themselves (an award's start-up phase, its current reporting period) are applied in
+ * calculators.ts, so every award of every task force in a call shares the same few queries.
+ */
+
+const LEAD_ROLES = ["lead_law_enforcement", "lead_victim_services", "co_lead"] as const;
+
+/** Rounds by status and closing day (UTC), per task force. */
+export function countRoundsByClosingDay(db: Database, taskForceIds: readonly string[]) {
+  const closedOn = sql<string | null>`(${assessmentRounds.closedAt} at time zone 'UTC')::date`;
+  return db
+    .select({ taskForceId: assessmentRounds.taskForceId, status: assessmentRounds.status, closedOn, rounds: count() })
     .from(assessmentRounds)
-    .where(eq(assessmentRounds.taskForceId, taskForceId));
-  return row ?? { closedInWindow: 0, closed: 0, all: 0 };
+    .where(inArray(assessmentRounds.taskForceId, [...taskForceIds]))
+    .groupBy(assessmentRounds.taskForceId, assessmentRounds.status, closedOn);
 }
 
-/** Active member organizations (membership status) by primary discipline. */
-export function countActiveOrganizationsByDiscipline(db: Database, taskForceId: string) {
+/** Active member organizations (membership status) by primary discipline, per task force. */
+export function countActiveOrganizationsByDiscipline(db: Database, taskForceIds: readonly string[]) {
   return db
-    .select({ discipline: organizations.primaryDiscipline, organizations: count() })
+    .select({ taskForceId: organizations.taskForceId, discipline: organizations.primaryDiscipline, organizations: count() })
     .from(organizations)
-    .where(and(eq(organizations.taskForceId, taskForceId), eq(organizations.membershipStatus, "active")))
-    .groupBy(organizations.primaryDiscipline);
+    .where(and(inArray(organizations.taskForceId, [...taskForceIds]), eq(organizations.membershipStatus, "active")))
+    .groupBy(organizations.taskForceId, organizations.primaryDiscipline);
 }
 
-/** Active organizations holding a lead role (lead law enforcement, lead victim services, co-lead). */
-export function listActiveLeads(db: Database, taskForceId: string) {
+const activeLead = and(eq(organizations.membershipStatus, "active"), inArray(organizations.taskForceRole, [...LEAD_ROLES]));
+
+/** Active organizations holding a lead role (lead law enforcement, lead victim services, co-lead), per task force. */
+export function listActiveLeads(db: Database, taskForceIds: readonly string[]) {
   return db
-    .select({ id: organizations.id, name: organizations.name, role: organizations.taskForceRole })
+    .select({ taskForceId: organizations.taskForceId, id: organizations.id, name: organizations.name, role: organizations.taskForceRole })
     .from(organizations)
-    .where(
-      and(
-        eq(organizations.taskForceId, taskForceId),
-        eq(organizations.membershipStatus, "active"),
-        inArray(organizations.taskForceRole, ["lead_law_enforcement", "lead_victim_services", "co_lead"]),
-      ),
-    )
+    .where(and(inArray(organizations.taskForceId, [...taskForceIds]), activeLead))
     .orderBy(organizations.name);
 }
 
 /**
- * MOUs with at least two of the lead organizations `leadIds` among their parties, most recently
+ * MOUs with at least two active leads of their task force among their parties, most recently
  * signed first. Any two leads are a pair (one lead of each side, or a co-lead with either), so a
  * co-lead beside the two leads need not sign the leads' MOU.
  */
-export async function listMousBetweenLeads(db: Database, taskForceId: string, leadIds: readonly string[]) {
-  const parties = db
+export function listMousBetweenLeads(db: Database, taskForceIds: readonly string[]) {
+  const betweenLeads = db
     .select({ mouId: mouParties.mouId })
     .from(mouParties)
-    .where(and(eq(mouParties.taskForceId, taskForceId), inArray(mouParties.organizationId, [...leadIds])))
+    .innerJoin(organizations, and(eq(organizations.taskForceId, mouParties.taskForceId), eq(organizations.id, mouParties.organizationId)))
+    .where(and(inArray(mouParties.taskForceId, [...taskForceIds]), activeLead))
     .groupBy(mouParties.mouId)
     .having(sql`count(distinct ${mouParties.organizationId}) >= 2`);
   return db
-    .select({ title: mous.title, status: mous.status, signedOn: mous.signedOn, effectiveOn: mous.effectiveOn, expiresOn: mous.expiresOn })
+    .select({ taskForceId: mous.taskForceId, title: mous.title, status: mous.status, signedOn: mous.signedOn, effectiveOn: mous.effectiveOn, expiresOn: mous.expiresOn })
     .from(mous)
-    .where(and(eq(mous.taskForceId, taskForceId), inArray(mous.id, parties)))
+    .where(and(inArray(mous.taskForceId, [...taskForceIds]), inArray(mous.id, betweenLeads)))
     .orderBy(sql`${mous.signedOn} desc nulls last`);
 }
 
-/** Protocols by status, and how many adopted ones are past their review date. */
-export async function countProtocols(db: Database, taskForceId: string, today: string) {
-  const [row] = await db
-    .select({
-      adopted: sql<number>`count(*) filter (where ${protocols.status} <> 'draft')`.mapWith(Number),
-      overdue: sql<number>`count(*) filter (where ${protocols.status} <> 'draft' and ${protocols.nextReviewOn} < ${today})`.mapWith(Number),
-      drafts: sql<number>`count(*) filter (where ${protocols.status} = 'draft')`.mapWith(Number),
-    })
+/** Protocols by status and next review date, per task force (whether a review is overdue depends on each task force's today). */
+export function countProtocolsByReview(db: Database, taskForceIds: readonly string[]) {
+  return db
+    .select({ taskForceId: protocols.taskForceId, status: protocols.status, nextReviewOn: protocols.nextReviewOn, protocols: count() })
     .from(protocols)
-    .where(eq(protocols.taskForceId, taskForceId));
-  return row ?? { adopted: 0, overdue: 0, drafts: 0 };
+    .where(inArray(protocols.taskForceId, [...taskForceIds]))
+    .groupBy(protocols.taskForceId, protocols.status, protocols.nextReviewOn);
 }
 
-/** Sum of a measure over the submitted contribution reports whose period starts within [from, to]. */
-export async function sumSubmittedMeasure(db: Database, taskForceId: string, measure: string, from: string, to: string) {
-  const [row] = await db
-    .select({ total: sql<number>`coalesce(sum(${contributionValues.value}), 0)`.mapWith(Number) })
+/** Sums of the measures over submitted contribution reports, per task force, measure and period start. */
+export function sumSubmittedMeasuresByPeriod(db: Database, taskForceIds: readonly string[], measures: readonly string[]) {
+  return db
+    .select({
+      taskForceId: contributionValues.taskForceId,
+      measure: contributionValues.measure,
+      periodStart: contributionReports.periodStart,
+      total: sql<number>`sum(${contributionValues.value})`.mapWith(Number),
+    })
     .from(contributionValues)
     .innerJoin(contributionReports, and(eq(contributionReports.taskForceId, contributionValues.taskForceId), eq(contributionReports.id, contributionValues.reportId)))
     .where(
       and(
-        eq(contributionValues.taskForceId, taskForceId),
-        eq(contributionValues.measure, measure),
+        inArray(contributionValues.taskForceId, [...taskForceIds]),
+        // Said again of the reports: PostgreSQL carries an equality across the join, not an IN list, and would read every task force's reports.
+        inArray(contributionReports.taskForceId, [...taskForceIds]),
+        inArray(contributionValues.measure, [...measures]),
         eq(contributionReports.status, "submitted"),
-        between(contributionReports.periodStart, from, to),
       ),
-    );
-  return row?.total ?? 0;
+    )
+    .groupBy(contributionValues.taskForceId, contributionValues.measure, contributionReports.periodStart);
 }
 
-/** Held meetings of a type whose day (in the meeting's zone) falls within [from, to]. */
-export async function countHeldMeetings(db: Database, taskForceId: string, type: (typeof meetings.$inferSelect)["type"], from: string, to: string) {
+/** Held meetings of the types by type and day (in the meeting's zone), per task force. */
+export function countHeldMeetingsByDay(db: Database, taskForceIds: readonly string[], types: readonly (typeof meetings.$inferSelect)["type"][]) {
   const day = sql<string>`(${meetings.startsAt} at time zone ${meetings.timeZone})::date`;
-  const [row] = await db
-    .select({ meetings: count() })
+  return db
+    .select({ taskForceId: meetings.taskForceId, type: meetings.type, day, meetings: count() })
     .from(meetings)
-    .where(and(eq(meetings.taskForceId, taskForceId), eq(meetings.type, type), eq(meetings.status, "held"), sql`${day} between ${from} and ${to}`));
-  return row?.meetings ?? 0;
+    .where(and(inArray(meetings.taskForceId, [...taskForceIds]), inArray(meetings.type, [...types]), eq(meetings.status, "held")))
+    .groupBy(meetings.taskForceId, meetings.type, day);
 }
 
-export async function countGapsTracked(db: Database, taskForceId: string) {
-  const [row] = await db
-    .select({ gaps: count(), resolved: sql<number>`count(*) filter (where ${gaps.status} = 'resolved')`.mapWith(Number) })
+export function countGapsTracked(db: Database, taskForceIds: readonly string[]) {
+  return db
+    .select({ taskForceId: gaps.taskForceId, gaps: count(), resolved: sql<number>`count(*) filter (where ${gaps.status} = 'resolved')`.mapWith(Number) })
     .from(gaps)
-    .where(eq(gaps.taskForceId, taskForceId));
-  return row ?? { gaps: 0, resolved: 0 };
-}
-
-/** Whether the award has a report for the period ending `periodEnd`, and when it was first made. */
-export async function findReportForPeriod(db: Database, taskForceId: string, grantId: string, periodEnd: string) {
-  const [row] = await db
-    .select({ reports: count(), firstAt: min(grantReports.generatedAt), lastAt: max(grantReports.generatedAt) })
-    .from(grantReports)
-    .where(and(eq(grantReports.taskForceId, taskForceId), eq(grantReports.grantId, grantId), eq(grantReports.periodEnd, periodEnd)));
-  return row ?? { reports: 0, firstAt: null, lastAt: null };
+    .where(inArray(gaps.taskForceId, [...taskForceIds]))
+    .groupBy(gaps.taskForceId);
 }

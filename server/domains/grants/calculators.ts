@@ -1,21 +1,21 @@
 import type { Database } from "@/db/client";
 import { addMonths, endedPeriods, reportingPeriods, type ComputedStatus, type ReportingCadence } from "./grants.rules";
+import { listReportedPeriodEnds } from "./grants.queries";
 import {
   countActiveOrganizationsByDiscipline,
   countGapsTracked,
-  countHeldMeetings,
-  countProtocols,
-  countRoundsClosedBetween,
-  findReportForPeriod,
+  countHeldMeetingsByDay,
+  countProtocolsByReview,
+  countRoundsByClosingDay,
   listActiveLeads,
   listMousBetweenLeads,
-  sumSubmittedMeasure,
+  sumSubmittedMeasuresByPeriod,
 } from "./calculators.queries";
 
 /*
  * Requirements whose status the platform can work out from its own records. Each calculator is one
- * entry: a key (stored on the requirement as computed_key) and a function of the task force, the
- * award and today's date in the task force's zone. The UI shows the result as "computed: …" with
+ * entry: a key (stored on the requirement as computed_key) and a function of what the task force's
+ * records hold (calculatorFacts), the award and today's date in the task force's zone. The UI shows the result as "computed: …" with
  * its explanation, and a coordinator can override it with a reason. Explanations are catalog keys
  * under `requirements.computed`.
  */
@@ -26,7 +26,82 @@ export interface CalculatorContext {
   today: string;
 }
 
-export type RequirementCalculator = (db: Database, context: CalculatorContext) => Promise<ComputedStatus>;
+/** Rows of one task force, in the order the query gave them. */
+function groupByTaskForce<T extends { taskForceId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.taskForceId);
+    if (group) group.push(row);
+    else groups.set(row.taskForceId, [row]);
+  }
+  return groups;
+}
+
+/**
+ * What the calculators read, for all the task forces of one call: each kind of record is one query,
+ * run when a calculator first asks for it and shared by every award after that. The number of
+ * queries is therefore the same for one award as for many, and for one task force as for a
+ * portfolio. Make a new one per request; it holds what it loaded.
+ */
+export function calculatorFacts(db: Database, taskForceIds: readonly string[]) {
+  const ids = [...new Set(taskForceIds)];
+  const perTaskForce = <T extends { taskForceId: string }>(query: () => Promise<T[]>) => {
+    let loaded: Promise<Map<string, T[]>> | undefined;
+    return async (taskForceId: string): Promise<T[]> => {
+      loaded ??= query().then(groupByTaskForce);
+      return (await loaded).get(taskForceId) ?? [];
+    };
+  };
+  return {
+    activeLeads: perTaskForce(() => listActiveLeads(db, ids)),
+    mousBetweenLeads: perTaskForce(() => listMousBetweenLeads(db, ids)),
+    activeOrganizationsByDiscipline: perTaskForce(() => countActiveOrganizationsByDiscipline(db, ids)),
+    protocolsByReview: perTaskForce(() => countProtocolsByReview(db, ids)),
+    roundsByClosingDay: perTaskForce(() => countRoundsByClosingDay(db, ids)),
+    submittedMeasuresByPeriod: perTaskForce(() => sumSubmittedMeasuresByPeriod(db, ids, ["trainingsDelivered", "consultantPaidHours"])),
+    heldMeetingsByDay: perTaskForce(() => countHeldMeetingsByDay(db, ids, ["training", "full_task_force"])),
+    gapsTracked: perTaskForce(() => countGapsTracked(db, ids)),
+    reportedPeriodEnds: perTaskForce(() => listReportedPeriodEnds(db, ids)),
+  };
+}
+
+export type CalculatorFacts = ReturnType<typeof calculatorFacts>;
+
+export type RequirementCalculator = (facts: CalculatorFacts, context: CalculatorContext) => Promise<ComputedStatus>;
+
+const sum = <T>(rows: readonly T[], value: (row: T) => number) => rows.reduce((total, row) => total + value(row), 0);
+
+/** Rounds of the task force: how many closed within [from, until], how many closed, how many in all. */
+async function roundCounts(facts: CalculatorFacts, taskForceId: string, from: string, until: string) {
+  const rows = await facts.roundsByClosingDay(taskForceId);
+  const closed = rows.filter((row) => row.status === "closed");
+  return {
+    closedInWindow: sum(
+      closed.filter((row) => row.closedOn !== null && from <= row.closedOn && row.closedOn <= until),
+      (row) => row.rounds,
+    ),
+    closed: sum(closed, (row) => row.rounds),
+    all: sum(rows, (row) => row.rounds),
+  };
+}
+
+/** Sum of a measure over the submitted reports whose period starts within [from, to]. */
+async function submittedMeasure(facts: CalculatorFacts, taskForceId: string, measure: "trainingsDelivered" | "consultantPaidHours", from: string, to: string) {
+  const rows = await facts.submittedMeasuresByPeriod(taskForceId);
+  return sum(
+    rows.filter((row) => row.measure === measure && from <= row.periodStart && row.periodStart <= to),
+    (row) => row.total,
+  );
+}
+
+/** Held meetings of a type whose day (in the meeting's zone) falls within [from, to]. */
+async function heldMeetings(facts: CalculatorFacts, taskForceId: string, type: "training" | "full_task_force", from: string, to: string) {
+  const rows = await facts.heldMeetingsByDay(taskForceId);
+  return sum(
+    rows.filter((row) => row.type === type && from <= row.day && row.day <= to),
+    (row) => row.meetings,
+  );
+}
 
 const computed = (status: ComputedStatus["status"], key: string, values: ComputedStatus["explanation"]["values"]): ComputedStatus => ({
   status,
@@ -55,18 +130,18 @@ function leadsPaired(leads: readonly { role: string }[]) {
 
 export const REQUIREMENT_CALCULATORS = {
   /** A lead law-enforcement agency and a lead victim service provider (or co-leads), both active. */
-  "lead-pair": async (db, { taskForceId }) => {
-    const leads = await listActiveLeads(db, taskForceId);
+  "lead-pair": async (facts, { taskForceId }) => {
+    const leads = await facts.activeLeads(taskForceId);
     const names = leads.map((lead) => lead.name).join(", ");
     if (leadsPaired(leads)) return computed("met", "leadPairMet", { names });
     if (leads.length > 0) return computed("in_progress", "leadPairOne", { names });
     return computed("not_started", "leadPairNone", {});
   },
   /** A signed MOU between the active leads that is in effect today (effective ≤ today ≤ expiry). */
-  "lead-mou": async (db, { taskForceId, today }) => {
-    const leads = await listActiveLeads(db, taskForceId);
+  "lead-mou": async (facts, { taskForceId, today }) => {
+    const leads = await facts.activeLeads(taskForceId);
     if (!leadsPaired(leads)) return computed("not_started", "leadMouNoLeads", {});
-    const candidates = await listMousBetweenLeads(db, taskForceId, leads.map((lead) => lead.id));
+    const candidates = await facts.mousBetweenLeads(taskForceId);
     const signed = candidates.filter((mou) => mou.status === "signed");
     const current = signed.find((mou) => (mou.effectiveOn ?? mou.signedOn ?? today) <= today && (mou.expiresOn === null || today <= mou.expiresOn));
     if (current?.expiresOn) return computed("met", "leadMouCurrent", { title: current.title, expiresOn: current.expiresOn });
@@ -76,17 +151,17 @@ export const REQUIREMENT_CALCULATORS = {
     return computed("not_started", "leadMouNone", {});
   },
   /** A community assessment: a closed assessment round within the award's first 18 months. */
-  "start-up": async (db, { taskForceId, grant, today }) => {
+  "start-up": async (facts, { taskForceId, grant, today }) => {
     const deadline = addMonths(grant.periodStart, START_UP_MONTHS);
-    const rounds = await countRoundsClosedBetween(db, taskForceId, grant.periodStart, deadline);
+    const rounds = await roundCounts(facts, taskForceId, grant.periodStart, deadline);
     if (rounds.closedInWindow > 0) return computed("met", "startUpMet", { count: rounds.closedInWindow, deadline });
     if (today > deadline) return computed("not_started", "startUpMissed", { deadline });
     if (rounds.all > 0) return computed("in_progress", "startUpRoundUnderway", { deadline });
     return computed("not_started", "startUpNoRound", { deadline });
   },
   /** Prosecution (local or the US Attorney's Office) among the active member organizations (membership status). */
-  "core-partners": async (db, { taskForceId }) => {
-    const rows = await countActiveOrganizationsByDiscipline(db, taskForceId);
+  "core-partners": async (facts, { taskForceId }) => {
+    const rows = await facts.activeOrganizationsByDiscipline(taskForceId);
     const prosecution = rows.find((row) => row.discipline === "prosecution")?.organizations ?? 0;
     const all = rows.reduce((sum, row) => sum + row.organizations, 0);
     if (prosecution > 0) return computed("met", "corePartnersMet", { prosecution, disciplines: rows.length });
@@ -94,60 +169,72 @@ export const REQUIREMENT_CALCULATORS = {
     return computed("not_started", "corePartnersNone", {});
   },
   /** Adopted protocols (adopted or under review), none past its review date. */
-  protocols: async (db, { taskForceId, today }) => {
-    const counts = await countProtocols(db, taskForceId, today);
+  protocols: async (facts, { taskForceId, today }) => {
+    const rows = await facts.protocolsByReview(taskForceId);
+    const adopted = rows.filter((row) => row.status !== "draft");
+    const counts = {
+      adopted: sum(adopted, (row) => row.protocols),
+      overdue: sum(
+        adopted.filter((row) => row.nextReviewOn !== null && row.nextReviewOn < today),
+        (row) => row.protocols,
+      ),
+      drafts: sum(
+        rows.filter((row) => row.status === "draft"),
+        (row) => row.protocols,
+      ),
+    };
     if (counts.adopted > 0 && counts.overdue === 0) return computed("met", "protocolsMet", { adopted: counts.adopted });
     if (counts.overdue > 0) return computed("in_progress", "protocolsOverdue", { adopted: counts.adopted, overdue: counts.overdue });
     if (counts.drafts > 0) return computed("in_progress", "protocolsDrafts", { drafts: counts.drafts });
     return computed("not_started", "protocolsNone", {});
   },
   /** Trainings delivered in the current reporting period, per submitted contribution reports. */
-  training: async (db, { taskForceId, grant, today }) => {
+  training: async (facts, { taskForceId, grant, today }) => {
     const period = currentPeriod(grant, today);
-    const trainings = await sumSubmittedMeasure(db, taskForceId, "trainingsDelivered", period.start, period.end);
+    const trainings = await submittedMeasure(facts, taskForceId, "trainingsDelivered", period.start, period.end);
     const values = { trainings, start: period.start, end: period.end };
     return trainings > 0 ? computed("met", "trainingMet", values) : computed("not_started", "trainingNone", values);
   },
   /** An active survivor-leader organization, or paid consultant hours (lived experience) this period. */
-  "lived-experience": async (db, { taskForceId, grant, today }) => {
+  "lived-experience": async (facts, { taskForceId, grant, today }) => {
     const period = currentPeriod(grant, today);
     const [byDiscipline, hours] = await Promise.all([
-      countActiveOrganizationsByDiscipline(db, taskForceId),
-      sumSubmittedMeasure(db, taskForceId, "consultantPaidHours", period.start, period.end),
+      facts.activeOrganizationsByDiscipline(taskForceId),
+      submittedMeasure(facts, taskForceId, "consultantPaidHours", period.start, period.end),
     ]);
     const organizations = byDiscipline.find((row) => row.discipline === "survivorLeaders")?.organizations ?? 0;
     const values = { organizations, hours, start: period.start, end: period.end };
     return organizations > 0 || hours > 0 ? computed("met", "livedExperienceMet", values) : computed("not_started", "livedExperienceNone", values);
   },
   /** A held meeting of type training within the award period so far. */
-  onboarding: async (db, { taskForceId, grant, today }) => {
+  onboarding: async (facts, { taskForceId, grant, today }) => {
     const until = today < grant.periodEnd ? today : grant.periodEnd;
-    const held = await countHeldMeetings(db, taskForceId, "training", grant.periodStart, until);
+    const held = await heldMeetings(facts, taskForceId, "training", grant.periodStart, until);
     return held > 0 ? computed("met", "onboardingMet", { meetings: held }) : computed("not_started", "onboardingNone", {});
   },
   /** Regular full task-force meetings: quarterly, counted over the last 12 months. */
-  "meeting-frequency": async (db, { taskForceId, today }) => {
+  "meeting-frequency": async (facts, { taskForceId, today }) => {
     const from = addMonths(today, -12);
-    const held = await countHeldMeetings(db, taskForceId, "full_task_force", from, today);
+    const held = await heldMeetings(facts, taskForceId, "full_task_force", from, today);
     const values = { meetings: held, expected: MEETINGS_PER_YEAR, from };
     if (held >= MEETINGS_PER_YEAR) return computed("met", "meetingFrequencyMet", values);
     return held > 0 ? computed("in_progress", "meetingFrequencyLow", values) : computed("not_started", "meetingFrequencyNone", values);
   },
   /** Data used: at least one closed assessment round, and the gaps it showed are tracked. */
-  "data-use": async (db, { taskForceId, grant, today }) => {
-    const [rounds, tracked] = await Promise.all([countRoundsClosedBetween(db, taskForceId, grant.periodStart, today), countGapsTracked(db, taskForceId)]);
-    const values = { rounds: rounds.closed, gaps: tracked.gaps };
-    if (rounds.closed > 0 && tracked.gaps > 0) return computed("met", "dataUseMet", values);
-    if (rounds.closed > 0 || tracked.gaps > 0) return computed("in_progress", "dataUsePartly", values);
+  "data-use": async (facts, { taskForceId, grant, today }) => {
+    const [rounds, [tracked]] = await Promise.all([roundCounts(facts, taskForceId, grant.periodStart, today), facts.gapsTracked(taskForceId)]);
+    const values = { rounds: rounds.closed, gaps: tracked?.gaps ?? 0 };
+    if (values.rounds > 0 && values.gaps > 0) return computed("met", "dataUseMet", values);
+    if (values.rounds > 0 || values.gaps > 0) return computed("in_progress", "dataUsePartly", values);
     return computed("not_started", "dataUseNone", values);
   },
   /** A report generated for the last reporting period that has ended. */
-  "semiannual-report": async (db, { taskForceId, grant, today }) => {
+  "semiannual-report": async (facts, { taskForceId, grant, today }) => {
     const last = endedPeriods(reportingPeriods(grant), today).at(-1);
     if (!last) return computed("in_progress", "reportNoPeriodEnded", {});
-    const report = await findReportForPeriod(db, taskForceId, grant.id, last.end);
+    const reported = (await facts.reportedPeriodEnds(taskForceId)).some((row) => row.grantId === grant.id && row.periodEnd === last.end);
     const values = { start: last.start, end: last.end, dueOn: last.dueOn };
-    if (report.reports > 0) return computed("met", "reportGenerated", values);
+    if (reported) return computed("met", "reportGenerated", values);
     return today > last.dueOn ? computed("not_started", "reportMissing", values) : computed("in_progress", "reportDue", values);
   },
 } satisfies Record<string, RequirementCalculator>;
@@ -161,10 +248,11 @@ export function requirementCalculator(key: string | null): RequirementCalculator
 
 /**
  * The computed status of each calculator an award's requirements use, run once per key (not per
- * requirement) and in parallel. Keys without a registered calculator are left out.
+ * requirement) and in parallel, on facts shared with the other awards of the call. Keys without a
+ * registered calculator are left out.
  */
-export async function computeStatuses(db: Database, context: CalculatorContext, keys: Iterable<string | null>): Promise<Map<string, ComputedStatus>> {
+export async function computeStatuses(facts: CalculatorFacts, context: CalculatorContext, keys: Iterable<string | null>): Promise<Map<string, ComputedStatus>> {
   const distinct = [...new Set([...keys].filter((key): key is string => requirementCalculator(key) !== null))];
-  const results = await Promise.all(distinct.map(async (key) => [key, await requirementCalculator(key)!(db, context)] as const));
+  const results = await Promise.all(distinct.map(async (key) => [key, await requirementCalculator(key)!(facts, context)] as const));
   return new Map(results);
 }

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, inArray, max, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, inArray, max, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { grantReports, grantRequirements, grants, organizations, requirementEvidence, users } from "@/db/schema";
 
@@ -91,8 +91,7 @@ const requirementColumns = {
 
 export type RequirementRow = Awaited<ReturnType<typeof listRequirements>>[number];
 
-/** Requirements of the given awards of one task force, in template order then by title. */
-export function listRequirements(db: Database, taskForceId: string, grantIds: readonly string[]) {
+function requirementsWhere(db: Database, where: SQL | undefined) {
   return db
     .select(requirementColumns)
     .from(grantRequirements)
@@ -101,8 +100,18 @@ export function listRequirements(db: Database, taskForceId: string, grantIds: re
       and(eq(organizations.taskForceId, grantRequirements.taskForceId), eq(organizations.id, grantRequirements.ownerOrganizationId)),
     )
     .leftJoin(ownerUsers, eq(ownerUsers.id, grantRequirements.ownerUserId))
-    .where(and(eq(grantRequirements.taskForceId, taskForceId), inArray(grantRequirements.grantId, [...grantIds])))
+    .where(where)
     .orderBy(asc(grantRequirements.position), asc(grantRequirements.title));
+}
+
+/** Requirements of the given awards of one task force, in template order then by title. */
+export function listRequirements(db: Database, taskForceId: string, grantIds: readonly string[]) {
+  return requirementsWhere(db, and(eq(grantRequirements.taskForceId, taskForceId), inArray(grantRequirements.grantId, [...grantIds])));
+}
+
+/** Requirements of every award of the task forces (one query for a portfolio), in template order then by title. */
+export function listRequirementsOfTaskForces(db: Database, taskForceIds: readonly string[]) {
+  return requirementsWhere(db, inArray(grantRequirements.taskForceId, [...taskForceIds]));
 }
 
 export async function findRequirement(db: Database, taskForceId: string, requirementId: string, lock?: "update") {

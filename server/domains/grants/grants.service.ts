@@ -7,7 +7,7 @@ import { dateInZone } from "@/server/domains/gaps/gaps.rules";
 import { findActiveMember } from "@/server/domains/gaps/gaps.queries";
 import { findOrganization } from "@/server/domains/organizations/organizations.queries";
 import { findTaskForce } from "@/server/domains/taskForces/taskForces.queries";
-import { computeStatuses } from "./calculators";
+import { calculatorFacts, computeStatuses, type CalculatorFacts } from "./calculators";
 import { evidenceKind, RECORD_EVIDENCE_KINDS, URL_EVIDENCE_KIND } from "./evidenceKinds";
 import type { EvidenceRecord } from "./evidence.queries";
 import {
@@ -34,7 +34,7 @@ import {
   listGrants,
   listRequirements,
   listRequirementsLinkedTo,
-  listReportedPeriodEnds,
+  listRequirementsOfTaskForces,
   listTemplateKeysOf,
   nextRequirementPosition,
   updateGrantRow,
@@ -86,8 +86,8 @@ async function loadRequirement(db: Database, scope: TaskForceScope, requirementI
 /* ---------- the state of an award ---------- */
 
 /** Requirements with the status they show: override, else computed, else set by hand. */
-async function requirementsWithStatus(db: Database, taskForceId: string, grant: GrantRow, rows: readonly RequirementRow[], today: string) {
-  const computed = await computeStatuses(db, { taskForceId, grant, today }, rows.map((row) => row.computedKey));
+async function requirementsWithStatus(facts: CalculatorFacts, taskForceId: string, grant: GrantRow, rows: readonly RequirementRow[], today: string) {
+  const computed = await computeStatuses(facts, { taskForceId, grant, today }, rows.map((row) => row.computedKey));
   return rows.map((row) => {
     const result: ComputedStatus | null = row.computedKey ? (computed.get(row.computedKey) ?? null) : null;
     return { ...row, computed: result, effectiveStatus: effectiveStatus(row, result) };
@@ -111,30 +111,29 @@ function reportingState(grant: GrantRow, reportedEnds: ReadonlySet<string>, toda
 
 /**
  * Every award of the given task forces with its requirement progress, reporting state and data
- * freshness: a fixed number of queries whatever the number of awards, plus one per calculator in use.
+ * freshness: a fixed number of queries whatever the number of awards and task forces, plus one per
+ * kind of record the calculators in use read (shared by all awards, see calculatorFacts).
  * Shared by the awards list, the dashboard widgets and the funder portfolio.
  */
 export async function grantOverviews(db: Database, taskForces: readonly { id: string; today: string }[]) {
   const ids = taskForces.map((taskForce) => taskForce.id);
   if (ids.length === 0) return [];
-  const [grants, reported, updates] = await Promise.all([listGrants(db, ids), listReportedPeriodEnds(db, ids), latestRequirementUpdates(db, ids)]);
+  const facts = calculatorFacts(db, ids);
+  const [grants, requirements, updates] = await Promise.all([listGrants(db, ids), listRequirementsOfTaskForces(db, ids), latestRequirementUpdates(db, ids)]);
   const todayOf = new Map(taskForces.map((taskForce) => [taskForce.id, taskForce.today]));
   const requirementsOf = new Map<string, RequirementRow[]>();
-  await Promise.all(
-    ids.map(async (taskForceId) => {
-      const grantIds = grants.filter((grant) => grant.taskForceId === taskForceId).map((grant) => grant.id);
-      if (grantIds.length === 0) return;
-      for (const row of await listRequirements(db, taskForceId, grantIds)) requirementsOf.set(row.grantId, [...(requirementsOf.get(row.grantId) ?? []), row]);
-    }),
-  );
+  for (const row of requirements) requirementsOf.set(row.grantId, [...(requirementsOf.get(row.grantId) ?? []), row]);
   return Promise.all(
     grants.map(async (grant) => {
       const today = todayOf.get(grant.taskForceId) ?? "";
-      const requirements = await requirementsWithStatus(db, grant.taskForceId, grant, requirementsOf.get(grant.id) ?? [], today);
+      const [withStatus, reported] = await Promise.all([
+        requirementsWithStatus(facts, grant.taskForceId, grant, requirementsOf.get(grant.id) ?? [], today),
+        facts.reportedPeriodEnds(grant.taskForceId),
+      ]);
       const reportedEnds = new Set(reported.filter((row) => row.grantId === grant.id).map((row) => row.periodEnd));
       return {
         grant,
-        progress: requirementProgress(requirements.map((requirement) => requirement.effectiveStatus)),
+        progress: requirementProgress(withStatus.map((requirement) => requirement.effectiveStatus)),
         reporting: reportingState(grant, reportedEnds, today),
         requirementsUpdatedAt: updates.find((row) => row.taskForceId === grant.taskForceId)?.updatedAt ?? null,
       };
@@ -184,9 +183,10 @@ export async function getGrant(scope: TaskForceScope, input: GrantInput, now = n
   const db = await getDb();
   const grant = await loadGrant(db, scope, input.grantId);
   const { today } = await todayOfTaskForce(db, scope.taskForceId, now);
-  const [rows, reported] = await Promise.all([listRequirements(db, scope.taskForceId, [grant.id]), listReportedPeriodEnds(db, [scope.taskForceId])]);
+  const facts = calculatorFacts(db, [scope.taskForceId]);
+  const [rows, reported] = await Promise.all([listRequirements(db, scope.taskForceId, [grant.id]), facts.reportedPeriodEnds(scope.taskForceId)]);
   const [requirements, evidence] = await Promise.all([
-    requirementsWithStatus(db, scope.taskForceId, grant, rows, today),
+    requirementsWithStatus(facts, scope.taskForceId, grant, rows, today),
     visibleEvidence(db, scope, rows.map((row) => row.id)),
   ]);
   const reportedEnds = new Set(reported.filter((row) => row.grantId === grant.id).map((row) => row.periodEnd));

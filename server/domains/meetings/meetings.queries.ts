@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt, max, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
   actionItems,
@@ -473,6 +473,15 @@ export async function listRecentFullMeetingCoverage(db: Database, taskForceId: s
     .from(attendance)
     .where(and(eq(attendance.taskForceId, taskForceId), inArray(attendance.meetingId, recent.map((meeting) => meeting.id))));
   return recent.map((meeting) => ({ ...meeting, attendance: rows.filter((row) => row.meetingId === meeting.id) }));
+}
+
+/** When each task force last held a full task-force meeting (task forces that never did are left out). */
+export function listLastFullMeetings(db: Database, taskForceIds: readonly string[]) {
+  return db
+    .select({ taskForceId: meetings.taskForceId, startsAt: max(meetings.startsAt) })
+    .from(meetings)
+    .where(and(inArray(meetings.taskForceId, [...taskForceIds]), eq(meetings.status, "held"), eq(meetings.type, "full_task_force")))
+    .groupBy(meetings.taskForceId);
 }
 
 export async function findCoreDisciplines(db: Database, taskForceId: string) {
