@@ -37,7 +37,7 @@ import { SERVICE_TYPES, SIMPLE_MEASURES, TRAINING_SECTORS } from "@/server/domai
 import { periodContaining, previousPeriod, type Period } from "@/server/domains/contributions/periods";
 import { DEFAULT_FRAMEWORK_CONTENT } from "@/server/domains/frameworks/defaultFramework";
 import { DEFAULT_FRAMEWORK_KEY, findFrameworkByKey, findLatestVersionOfFramework } from "@/server/domains/frameworks/frameworks.queries";
-import { addDays } from "@/server/domains/gaps/gaps.rules";
+import { addDays } from "@/server/lib/dates";
 import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/disciplines";
 import { seededRandom, type Random } from "./random";
 

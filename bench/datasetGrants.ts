@@ -1,6 +1,6 @@
 import { callerFor } from "@/db/testing/factories";
 import { addMonths, endedPeriods } from "@/server/domains/grants/grants.rules";
-import { addDays } from "@/server/domains/gaps/gaps.rules";
+import { addDays } from "@/server/lib/dates";
 import type { BenchTaskForce } from "./dataset";
 
 /*

@@ -21,8 +21,10 @@ import { findCurrentFrameworkVersionOfTaskForce } from "@/server/domains/framewo
 import { insertActionItem, insertGap, insertGapEvent } from "@/server/domains/gaps/gaps.queries";
 import { seedDemoMembers } from "./seedMembers";
 import { seedDemoContributions } from "./seedContributions";
-import { addDays, dateInZone, type ActionItemStatus, type GapPriority, type GapStatus } from "@/server/domains/gaps/gaps.rules";
+import { type ActionItemStatus, type GapPriority, type GapStatus } from "@/server/domains/gaps/gaps.rules";
+import { addDays, dateInZone } from "@/server/lib/dates";
 import { seedDemoGrants } from "./seedGrants";
+import { currentTime } from "@/server/lib/clock";
 
 /*
  * A clearly fictional demo: invented task forces, agencies and people with "(demo)" in every name and
@@ -457,7 +459,7 @@ async function seedDemoGaps(
     disagreement: string[];
   },
 ) {
-  const now = new Date();
+  const now = currentTime();
   const today = dateInZone(now, demo.timeZone);
   const coordinatorId = demo.userIds.get("coordinator@example.org") ?? null;
   const createdAt = new Date(Math.min(now.getTime(), new Date("2026-11-06T15:00:00Z").getTime()));

@@ -4,7 +4,8 @@ import { insertReport, replaceReportContent, upsertSettings } from "@/server/dom
 import { contentToRows } from "@/server/domains/contributions/contributions.rules";
 import type { ReportContent } from "@/server/domains/contributions/contributions.schemas";
 import { dueOnOf, periodContaining, previousPeriod, type Period } from "@/server/domains/contributions/periods";
-import { addDays, dateInZone } from "@/server/domains/gaps/gaps.rules";
+import { addDays, dateInZone } from "@/server/lib/dates";
+import { currentTime } from "@/server/lib/clock";
 
 /*
  * Four past quarters of demo contributions for Riverbend, relative to the day of seeding (never a
@@ -74,7 +75,7 @@ const PLAN: Record<OrganizationKey, Outcome[]> = {
 export async function seedDemoContributions(
   tx: Database,
   demo: { taskForceId: string; timeZone: string; userIds: Map<string, string>; organizationIds: Map<string, string> },
-  now = new Date(),
+  now = currentTime(),
 ): Promise<void> {
   const { taskForceId } = demo;
   const dueDays = 30;

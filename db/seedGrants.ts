@@ -4,6 +4,7 @@ import { findAssessmentRounds, findGaps } from "@/server/domains/grants/evidence
 import { insertEvidence, insertGrant, insertRequirements } from "@/server/domains/grants/grants.queries";
 import type { RequirementStatus } from "@/server/domains/grants/grants.rules";
 import { ECM_TEMPLATE } from "@/server/domains/grants/templates";
+import { currentTime } from "@/server/lib/clock";
 
 /*
  * The demo task force's grant: a fictional ECM award with the template applied, a mix of statuses,
@@ -59,7 +60,7 @@ export async function seedDemoGrants(
 ) {
   const coordinatorId = demo.userIds.get("coordinator@example.org") ?? null;
   const who = { taskForceId: demo.taskForceId, actorUserId: coordinatorId };
-  const now = new Date();
+  const now = currentTime();
   const award = {
     funderName: "Office for Victims of Crime and Bureau of Justice Assistance (demo)",
     program: "Enhanced Collaborative Model Task Force (demo)",

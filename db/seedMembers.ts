@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import type { AuditChanges } from "@/db/schema";
 import { recordAudit } from "@/server/domains/audit/audit.service";
 import { insertDocument } from "@/server/domains/documents/documents.queries";
-import { addDays, dateInZone } from "@/server/domains/gaps/gaps.rules";
+import { addDays, dateInZone } from "@/server/lib/dates";
 import { insertMou, replaceMouPeople, setMouDocument } from "@/server/domains/mous/mous.queries";
 import { insertContact, insertStatusHistory, updateOrganizationRow } from "@/server/domains/organizations/organizations.queries";
 import type { Discipline } from "@/server/domains/organizations/disciplines";

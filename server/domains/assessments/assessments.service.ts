@@ -65,6 +65,7 @@ import type {
   SetTargetInput,
   UpdateRoundInput,
 } from "./assessments.schemas";
+import { currentTime } from "@/server/lib/clock";
 
 /*
  * Assessment rounds: a coordinator drafts a round, opens it, may extend it, closes it, and may
@@ -180,7 +181,7 @@ function assertNotPast(closesOn: string, today: string) {
   if (closesOn < today) throw new DomainError("INVALID", "closesOnPast", { today }, "closesOn");
 }
 
-export function createRound(scope: TaskForceScope, input: CreateRoundInput, now = new Date()) {
+export function createRound(scope: TaskForceScope, input: CreateRoundInput, now = currentTime()) {
   return transaction(async (tx) => {
     assertNotPast(input.closesOn, await todayOf(tx, scope, now));
     const version = await findCurrentFrameworkVersionOfTaskForce(tx, scope.taskForceId);
@@ -204,7 +205,7 @@ export function createRound(scope: TaskForceScope, input: CreateRoundInput, now 
   });
 }
 
-export function updateRound(scope: TaskForceScope, input: UpdateRoundInput, now = new Date()) {
+export function updateRound(scope: TaskForceScope, input: UpdateRoundInput, now = currentTime()) {
   return transaction(async (tx) => {
     const round = await loadRound(tx, scope, input.roundId, "update");
     if (round.status !== "draft") throw new DomainError("CONFLICT", "roundNotDraft", { status: round.status });
@@ -223,7 +224,7 @@ export function updateRound(scope: TaskForceScope, input: UpdateRoundInput, now 
   });
 }
 
-export function openRound(scope: TaskForceScope, input: RoundInput, now = new Date()) {
+export function openRound(scope: TaskForceScope, input: RoundInput, now = currentTime()) {
   return transaction(async (tx) => {
     const round = await loadRound(tx, scope, input.roundId, "update");
     if (round.status !== "draft") throw new DomainError("CONFLICT", "roundNotDraft", { status: round.status });
@@ -238,7 +239,7 @@ export function openRound(scope: TaskForceScope, input: RoundInput, now = new Da
   });
 }
 
-export function closeRound(scope: TaskForceScope, input: RoundInput, now = new Date()) {
+export function closeRound(scope: TaskForceScope, input: RoundInput, now = currentTime()) {
   return transaction(async (tx) => {
     const round = await loadRound(tx, scope, input.roundId, "update");
     if (round.status !== "open") throw new DomainError("CONFLICT", "roundNotOpen", { status: round.status });
@@ -253,7 +254,7 @@ export function closeRound(scope: TaskForceScope, input: RoundInput, now = new D
 }
 
 /** A later closing date for an open round. A closed round is reopened instead (an explicit, audited act). */
-export function extendRound(scope: TaskForceScope, input: ExtendRoundInput, now = new Date()) {
+export function extendRound(scope: TaskForceScope, input: ExtendRoundInput, now = currentTime()) {
   return transaction(async (tx) => {
     const round = await loadRound(tx, scope, input.roundId, "update");
     if (round.status !== "open") throw new DomainError("CONFLICT", "roundNotOpen", { status: round.status });
@@ -271,7 +272,7 @@ export function extendRound(scope: TaskForceScope, input: ExtendRoundInput, now 
   });
 }
 
-export function reopenRound(scope: TaskForceScope, input: ReopenRoundInput, now = new Date()) {
+export function reopenRound(scope: TaskForceScope, input: ReopenRoundInput, now = currentTime()) {
   return transaction(async (tx) => {
     const round = await loadRound(tx, scope, input.roundId, "update");
     if (round.status !== "closed") throw new DomainError("CONFLICT", "roundNotClosed", { status: round.status });
@@ -328,7 +329,7 @@ export async function getMyResponse(scope: TaskForceScope, input: RoundInput) {
  * same input twice leaves one row with the same values. The first save starts the response and
  * keeps the organization and discipline the person answers for.
  */
-export function saveDraft(scope: TaskForceScope, input: SaveDraftInput, now = new Date()) {
+export function saveDraft(scope: TaskForceScope, input: SaveDraftInput, now = currentTime()) {
   return transaction(async (tx) => {
     const round = await loadRound(tx, scope, input.roundId, "share");
     assertOpen(round);
@@ -386,7 +387,7 @@ export function saveDraft(scope: TaskForceScope, input: SaveDraftInput, now = ne
 }
 
 /** Submits the caller's response once every element is answered (a stage, don't know or not applicable). */
-export function submitResponse(scope: TaskForceScope, input: RoundInput, now = new Date()) {
+export function submitResponse(scope: TaskForceScope, input: RoundInput, now = currentTime()) {
   return transaction(async (tx) => {
     const round = await loadRound(tx, scope, input.roundId, "share");
     assertOpen(round);
@@ -499,7 +500,7 @@ export async function getProgress(scope: TaskForceScope, input: RoundInput) {
  * configured. The dedupe key holds one reminder per round, person and (task-force local) day, so
  * pressing the button twice, or a job running twice, reminds nobody twice.
  */
-export async function sendReminders(scope: TaskForceScope, input: RoundInput, now = new Date()) {
+export async function sendReminders(scope: TaskForceScope, input: RoundInput, now = currentTime()) {
   const { reminded, round, skipped } = await transaction(async (tx) => {
     const round = await loadRound(tx, scope, input.roundId);
     assertOpen(round);
@@ -666,7 +667,7 @@ function groupBy<T, K>(rows: readonly T[], keyOf: (row: T) => K): Map<K, T[]> {
 }
 
 /** Records (or, with stage null, removes) the stage agreed for an element, in an open or closed round. */
-export function recordAgreedStage(scope: TaskForceScope, input: RecordAgreedStageInput, now = new Date()) {
+export function recordAgreedStage(scope: TaskForceScope, input: RecordAgreedStageInput, now = currentTime()) {
   return transaction(async (tx) => {
     const round = await loadRound(tx, scope, input.roundId, "share");
     if (round.status === "draft") throw new DomainError("CONFLICT", "roundIsDraft");
@@ -693,7 +694,7 @@ export function recordAgreedStage(scope: TaskForceScope, input: RecordAgreedStag
 }
 
 /** Sets (or, with stage null, removes) the task force's target stage for an element of its current framework. */
-export function setTarget(scope: TaskForceScope, input: SetTargetInput, now = new Date()) {
+export function setTarget(scope: TaskForceScope, input: SetTargetInput, now = currentTime()) {
   return transaction(async (tx) => {
     const version = await findCurrentFrameworkVersionOfTaskForce(tx, scope.taskForceId);
     if (!version) throw new DomainError("CONFLICT", "noFramework");

@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import { verifyAgainstDecoy, verifyPassword } from "@/server/auth/password";
 import { DomainError } from "@/server/errors";
 import { clearAttempts, findUserCredentialsByEmail, readAttempts, recordFailedAttempt } from "./auth.queries";
+import { currentTime } from "@/server/lib/clock";
 
 /** Failed sign-ins allowed per window, per account and per client address. */
 export const SIGN_IN_LIMITS = { windowMinutes: 15, perAccount: 5, perAddress: 30 } as const;
@@ -14,7 +15,7 @@ const addressKey = (address: string) => `sign-in:address:${address}`;
  * same time, so that the answer does not reveal who has an account. Attempts are limited per
  * account (against guessing one password) and per address (against trying many accounts).
  */
-export async function authenticate(email: string, password: string, clientAddress: string | null, now = new Date()) {
+export async function authenticate(email: string, password: string, clientAddress: string | null, now = currentTime()) {
   const db = await getDb();
   const windowStart = new Date(now.getTime() - SIGN_IN_LIMITS.windowMinutes * 60_000);
   const keys = [

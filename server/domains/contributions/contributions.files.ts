@@ -13,6 +13,7 @@ import type { ExportInput, ImportCsvInput, PeriodInput } from "./contributions.s
 import { calendarOf, periodOrRefuse, settingsOf, writeReport } from "./contributions.service";
 import { getPeriodTable, type PeriodTable, type TableRow } from "./contributions.views";
 import { hasEnded, type Period } from "./periods";
+import { currentTime } from "@/server/lib/clock";
 
 /*
  * Files of a period's contributions: the import template, the CSV import (all rows or none), and the
@@ -42,7 +43,7 @@ async function importableOrganizations(scope: TaskForceScope, period: Period) {
   return can(scope.role, "contribution.manage") ? organizations : organizations.filter((organization) => organization.id === scope.organizationId);
 }
 
-export async function contributionsTemplate(scope: TaskForceScope, input: PeriodInput, now = new Date()): Promise<ContributionFile> {
+export async function contributionsTemplate(scope: TaskForceScope, input: PeriodInput, now = currentTime()): Promise<ContributionFile> {
   const { today } = await calendarOf(await getDb(), scope.taskForceId, now);
   const period = periodOrRefuse(input.period, today);
   const organizations = await importableOrganizations(scope, period);
@@ -60,7 +61,7 @@ export interface ImportProblem extends Omit<CsvProblem, "value" | "key"> {
  * permission, not yet submitted); any problem and nothing is imported. Imported reports are
  * submitted, with the late flag as for a submission by hand.
  */
-export async function importContributionsCsv(scope: TaskForceScope, input: ImportCsvInput, now = new Date()) {
+export async function importContributionsCsv(scope: TaskForceScope, input: ImportCsvInput, now = currentTime()) {
   const parsed = parseContributionsCsv(input.csv);
   const problems: ImportProblem[] = parsed.problems.map(({ value, ...problem }): ImportProblem => ({ ...problem, values: value === undefined ? {} : { value } }));
   if (problems.length) return { imported: 0, problems };
@@ -127,7 +128,7 @@ function exportRows(table: PeriodTable) {
   return { header, rows };
 }
 
-export async function exportContributions(scope: TaskForceScope, input: ExportInput, now = new Date()): Promise<ContributionFile> {
+export async function exportContributions(scope: TaskForceScope, input: ExportInput, now = currentTime()): Promise<ContributionFile> {
   const table = await getPeriodTable(scope, { period: input.period }, now);
   const today = (await calendarOf(await getDb(), scope.taskForceId, now)).today;
   const { header, rows } = exportRows(table);

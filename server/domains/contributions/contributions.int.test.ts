@@ -18,7 +18,7 @@ import {
   type TestUser,
 } from "@/db/testing/factories";
 import { smallCellThreshold } from "@/server/env";
-import { addDays, dateInZone } from "@/server/domains/gaps/gaps.rules";
+import { addDays, dateInZone } from "@/server/lib/dates";
 import type { Shown } from "@/server/domains/privacy/suppression";
 import { contributionMatchValue } from "./contributions.match";
 import { collectUnsubmittedContributionReminders } from "./contributions.reminders";

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { notifications } from "@/db/schema";
 import { createMember, createOrganization, createTaskForceWithCoordinator, scopeFor, type TestTaskForce, type TestUser } from "@/db/testing/factories";
 import { runReminders } from "@/server/domains/gaps/reminders.service";
-import { addDays } from "@/server/domains/gaps/gaps.rules";
+import { addDays } from "@/server/lib/dates";
 import { insertStatusHistory } from "@/server/domains/organizations/organizations.queries";
 import { listReportingOrganizations } from "./contributions.queries";
 import { submitReport } from "./contributions.service";

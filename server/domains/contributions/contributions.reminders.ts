@@ -1,5 +1,5 @@
 import type { Database } from "@/db/client";
-import { addDays } from "@/server/domains/gaps/gaps.rules";
+import { addDays } from "@/server/lib/dates";
 import { digest, digestLine, type Reminder } from "@/server/domains/notifications/reminders";
 import { listOrganizationStaff, listReportingOrganizations, listReportsOfPeriods } from "./contributions.queries";
 import { settingsOf } from "./contributions.service";

@@ -7,7 +7,7 @@ import { DomainError } from "@/server/errors";
 import { isEmailConfigured, sendMail } from "@/server/mail/mailer";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
-import { dateInZone } from "@/server/domains/gaps/gaps.rules";
+import { dateInZone } from "@/server/lib/dates";
 import { insertNotifications } from "@/server/domains/notifications/notifications.queries";
 import { findOrganization } from "@/server/domains/organizations/organizations.queries";
 import { findTaskForce } from "@/server/domains/taskForces/taskForces.queries";
@@ -29,6 +29,7 @@ import {
 import { contentToRows, DEFAULT_CONTRIBUTION_SETTINGS, flatContent, rowsToContent, toCents, toDollars, type ContributionSettings } from "./contributions.rules";
 import type { PeriodInput, ReportContent, ReportInput, ReturnReportInput, SaveReportInput, UpdateSettingsInput } from "./contributions.schemas";
 import { dueOnOf, hasEnded, isFuture, parsePeriod, type Period } from "./periods";
+import { currentTime } from "@/server/lib/clock";
 
 /*
  * The contributions ledger. Coordinators (contribution.manage) work on every organization's report;
@@ -81,7 +82,7 @@ export async function getContributionSettings(scope: TaskForceScope) {
   };
 }
 
-export function updateContributionSettings(scope: TaskForceScope, input: UpdateSettingsInput, now = new Date()) {
+export function updateContributionSettings(scope: TaskForceScope, input: UpdateSettingsInput, now = currentTime()) {
   return transaction(async (tx) => {
     const before = await settingsOf(tx, scope.taskForceId);
     const after = {
@@ -132,7 +133,7 @@ function publicReport(report: ReportRow | null) {
 }
 
 /** The form of one organization for one period: its report (if any), its numbers, and what the caller may do. */
-export async function getReport(scope: TaskForceScope, input: ReportInput, now = new Date()) {
+export async function getReport(scope: TaskForceScope, input: ReportInput, now = currentTime()) {
   const db = await getDb();
   const { today } = await calendarOf(db, scope.taskForceId, now);
   const period = periodOrRefuse(input.period, today);
@@ -252,11 +253,11 @@ function saveOrSubmit(scope: TaskForceScope, input: SaveReportInput, submit: boo
   });
 }
 
-export const saveReportDraft = (scope: TaskForceScope, input: SaveReportInput, now = new Date()) => saveOrSubmit(scope, input, false, now);
-export const submitReport = (scope: TaskForceScope, input: SaveReportInput, now = new Date()) => saveOrSubmit(scope, input, true, now);
+export const saveReportDraft = (scope: TaskForceScope, input: SaveReportInput, now = currentTime()) => saveOrSubmit(scope, input, false, now);
+export const submitReport = (scope: TaskForceScope, input: SaveReportInput, now = currentTime()) => saveOrSubmit(scope, input, true, now);
 
 /** A coordinator sends a submitted report back with the reason; its submitter is told in-app. */
-export function returnReport(scope: TaskForceScope, input: ReturnReportInput, now = new Date()) {
+export function returnReport(scope: TaskForceScope, input: ReturnReportInput, now = currentTime()) {
   return transaction(async (tx) => {
     const report = await findReportById(tx, scope.taskForceId, input.reportId, "update");
     if (!report) throw new DomainError("NOT_FOUND", "contributionReportNotFound");
@@ -303,7 +304,7 @@ const reminderEmail = createTranslator({ locale: "en", messages, namespace: "con
  * submitted gets an in-app notice (and an email when SMTP is set). The dedupe key holds one per
  * organization, period, person and day, so pressing twice reminds nobody twice.
  */
-export async function sendPeriodReminders(scope: TaskForceScope, input: PeriodInput, now = new Date()) {
+export async function sendPeriodReminders(scope: TaskForceScope, input: PeriodInput, now = currentTime()) {
   const { reminded, taskForceName, period, dueOn, skippedOrganizations } = await transaction(async (tx) => {
     const { today, taskForceName } = await calendarOf(tx, scope.taskForceId, now);
     const period = periodOrRefuse(input.period, today);

@@ -9,6 +9,7 @@ import { completenessOf, hoursValueCents, type ContributionSettings } from "./co
 import type { PeriodInput } from "./contributions.schemas";
 import { calendarOf, periodOrRefuse, settingsOf, settingsOfTaskForces } from "./contributions.service";
 import { dueOnOf, hasEnded, periodContaining, previousPeriod, recentPeriods, type Period } from "./periods";
+import { currentTime } from "@/server/lib/clock";
 
 /*
  * What each role sees of the ledger (DESIGN.md): coordinators every organization in detail; members
@@ -108,7 +109,7 @@ export interface TableRow {
  * The table of one period — the single query behind the screen table and the CSV/XLSX export.
  * Rows follow the caller's access; numbers count submitted reports only.
  */
-export async function getPeriodTable(scope: TaskForceScope, input: PeriodInput, now = new Date()) {
+export async function getPeriodTable(scope: TaskForceScope, input: PeriodInput, now = currentTime()) {
   const db = await getDb();
   const { today, taskForceName } = await calendarOf(db, scope.taskForceId, now);
   const period = periodOrRefuse(input.period, today);
@@ -207,7 +208,7 @@ const OVERVIEW_PERIODS = { quarter: 6, month: 12 } as const;
  * each shaped for the caller's access. Organization names appear only for coordinators (all) and,
  * for their own organization, members.
  */
-export async function getOverview(scope: TaskForceScope, now = new Date()) {
+export async function getOverview(scope: TaskForceScope, now = currentTime()) {
   const db = await getDb();
   const { today } = await calendarOf(db, scope.taskForceId, now);
   const settings = await settingsOf(db, scope.taskForceId);

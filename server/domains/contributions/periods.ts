@@ -1,4 +1,4 @@
-import { addDays } from "@/server/domains/gaps/gaps.rules";
+import { addDays } from "@/server/lib/dates";
 
 /*
  * Reporting periods as stable keys: "2026-Q3" for a quarter, "2026-09" for a month. Dates are

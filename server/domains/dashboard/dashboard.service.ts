@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { todayOfTaskForce } from "@/server/domains/grants/grants.service";
 import { summarizeGaps } from "./dashboard.queries";
+import { currentTime } from "@/server/lib/clock";
 
 /*
  * Figures for dashboard widgets that no domain page already serves. Each widget reads one
@@ -9,7 +10,7 @@ import { summarizeGaps } from "./dashboard.queries";
  * requirement and report widgets grant.progress.
  */
 
-export async function getGapSummary(scope: TaskForceScope, now = new Date()) {
+export async function getGapSummary(scope: TaskForceScope, now = currentTime()) {
   const db = await getDb();
   const { today } = await todayOfTaskForce(db, scope.taskForceId, now);
   const [row] = await summarizeGaps(db, [{ id: scope.taskForceId, today }]);

@@ -8,6 +8,7 @@ import { mouHasDocument, setMouDocument } from "@/server/domains/mous/mous.queri
 import { protocolHasDocument, setProtocolDocument } from "@/server/domains/protocols/protocols.queries";
 import { cleanFilename, detectMediaType, MAX_DOCUMENT_BYTES } from "./documents.rules";
 import { deleteDocument, findDocumentWithContent, insertDocument } from "./documents.queries";
+import { currentTime } from "@/server/lib/clock";
 
 /*
  * Documents are attached to a record (an MOU, a protocol). Each kind of record names the permission
@@ -41,7 +42,7 @@ export interface UploadedFile {
 }
 
 /** Checks the file (size, type by content) and attaches it to the record, replacing and removing any earlier document. */
-export function attachDocument(scope: TaskForceScope, target: DocumentTargetKind, recordId: string, file: UploadedFile, now = new Date()) {
+export function attachDocument(scope: TaskForceScope, target: DocumentTargetKind, recordId: string, file: UploadedFile, now = currentTime()) {
   const kind = DOCUMENT_TARGETS[target];
   if (!can(scope.role, kind.permission)) throw new DomainError("FORBIDDEN", "forbidden");
   if (file.bytes.byteLength === 0) throw new DomainError("INVALID", "documentEmpty", {}, "file");

@@ -3,11 +3,12 @@ import type { SessionUser } from "@/server/trpc/context";
 import { areaTrendsOf } from "@/server/domains/assessments/assessments.service";
 import { lastPeriodCompleteness } from "@/server/domains/contributions/contributions.views";
 import { summarizeGaps } from "@/server/domains/dashboard/dashboard.queries";
-import { dateInZone } from "@/server/domains/gaps/gaps.rules";
+import { dateInZone } from "@/server/lib/dates";
 import { grantOverviews } from "@/server/domains/grants/grants.service";
 import { combineProgress } from "@/server/domains/grants/grants.rules";
 import { listLastFullMeetings } from "@/server/domains/meetings/meetings.queries";
 import { listFundedTaskForces } from "./funder.queries";
+import { currentTime } from "@/server/lib/clock";
 
 /*
  * A funder's portfolio: the task forces they hold a funder membership in, and nothing else. Only
@@ -15,7 +16,7 @@ import { listFundedTaskForces } from "./funder.queries";
  * never anyone's rating), requirement counts, reporting completeness and dates. Each figure is read
  * for all the funded task forces at once, so the page costs the same queries for one as for ten.
  */
-export async function getPortfolio(user: SessionUser, now = new Date()) {
+export async function getPortfolio(user: SessionUser, now = currentTime()) {
   const db = await getDb();
   const funded = await listFundedTaskForces(db, user.id);
   const scopes = funded.map((taskForce) => ({ id: taskForce.id, today: dateInZone(now, taskForce.timeZone) }));

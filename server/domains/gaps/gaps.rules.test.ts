@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  addDays,
-  canTransition,
-  dateInZone,
-  dueState,
-  GAP_TRANSITIONS,
-  manyDontKnow,
-  needsReason,
-  roundReachingTarget,
-  suggestGaps,
-  type ConsensusElement,
-  type GapStatus,
-} from "./gaps.rules";
+import { canTransition, dueState, GAP_TRANSITIONS, manyDontKnow, needsReason, roundReachingTarget, suggestGaps, type ConsensusElement, type GapStatus } from "./gaps.rules";
+import { addDays, dateInZone } from "@/server/lib/dates";
 
 const STATUSES: GapStatus[] = ["open", "in_progress", "blocked", "resolved", "wont_fix"];
 

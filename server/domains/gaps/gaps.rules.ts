@@ -1,3 +1,5 @@
+import { addDays } from "@/server/lib/dates";
+
 /*
  * Rules of gaps and action items as pure functions (no database), so that every status change,
  * "overdue" badge, suggestion and "target reached" is decided in one tested place.
@@ -42,18 +44,6 @@ export function needsReason(status: GapStatus): boolean {
 
 /** Days ahead (today included through today + 7) in which something counts as due soon. */
 export const DUE_SOON_DAYS = 7;
-
-/** The calendar date (YYYY-MM-DD) at `now` in an IANA time zone. */
-export function dateInZone(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
-/** A calendar date plus `days` (negative to go back), as YYYY-MM-DD. */
-export function addDays(date: string, days: number): string {
-  const value = new Date(`${date}T00:00:00Z`);
-  value.setUTCDate(value.getUTCDate() + days);
-  return value.toISOString().slice(0, 10);
-}
 
 /** "overdue": due before today; "dueSoon": due today or within 7 days; "later"; "none" when done or without a date. */
 export type DueState = "overdue" | "dueSoon" | "later" | "none";

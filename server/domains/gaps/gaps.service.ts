@@ -15,17 +15,8 @@ import {
 import { findCurrentFrameworkVersionOfTaskForce } from "@/server/domains/frameworks/frameworks.queries";
 import { findOrganization } from "@/server/domains/organizations/organizations.queries";
 import { findTaskForce } from "@/server/domains/taskForces/taskForces.queries";
-import {
-  canTransition,
-  dateInZone,
-  dueState,
-  GAP_TRANSITIONS,
-  isOpenGapStatus,
-  needsReason,
-  roundReachingTarget,
-  suggestGaps,
-  type ConsensusElement,
-} from "./gaps.rules";
+import { canTransition, dueState, GAP_TRANSITIONS, isOpenGapStatus, needsReason, roundReachingTarget, suggestGaps, type ConsensusElement } from "./gaps.rules";
+import { dateInZone } from "@/server/lib/dates";
 import {
   countGapsOpenedAndResolvedByMonth,
   countOpenActionsByGap,
@@ -63,6 +54,7 @@ import type {
   UpdateActionItemInput,
   UpdateGapInput,
 } from "./gaps.schemas";
+import { currentTime } from "@/server/lib/clock";
 
 /*
  * Gaps and action items. Coordinators (gap.manage) manage every gap and action; a member may update
@@ -168,7 +160,7 @@ function publicGap<T extends { statusReason: string | null }>(gap: T, internal: 
   return internal ? gap : { ...gap, statusReason: null };
 }
 
-export async function listGapsOf(scope: TaskForceScope, input: ListGapsInput, now = new Date()) {
+export async function listGapsOf(scope: TaskForceScope, input: ListGapsInput, now = currentTime()) {
   const db = await getDb();
   const { today } = await todayOf(db, scope, now);
   const [rows, openActions] = await Promise.all([listGaps(db, scope.taskForceId, input, today), countOpenActionsByGap(db, scope.taskForceId)]);
@@ -186,7 +178,7 @@ export async function listGapsOf(scope: TaskForceScope, input: ListGapsInput, no
   };
 }
 
-export async function getGap(scope: TaskForceScope, input: GapInput, now = new Date()) {
+export async function getGap(scope: TaskForceScope, input: GapInput, now = currentTime()) {
   const db = await getDb();
   const gap = await loadGap(db, scope, input.gapId);
   const { today } = await todayOf(db, scope, now);
@@ -257,7 +249,7 @@ export async function listGapSuggestions(scope: TaskForceScope, input: GapSugges
 
 /* ---------- gaps: changing ---------- */
 
-export function createGap(scope: TaskForceScope, input: CreateGapInput, now = new Date()) {
+export function createGap(scope: TaskForceScope, input: CreateGapInput, now = currentTime()) {
   return transaction(async (tx) => {
     const { today } = await todayOf(tx, scope, now);
     const { elements } = await frameworkElements(tx, scope.taskForceId);
@@ -301,7 +293,7 @@ function changedInput<T extends object, K extends keyof T>(input: T, current: Re
 
 const GAP_FIELDS = ["title", "description", "priority", "currentStage", "targetStage", "ownerOrganizationId", "ownerUserId", "dueOn", "evidenceLinks"] as const;
 
-export function updateGap(scope: TaskForceScope, input: UpdateGapInput, now = new Date()) {
+export function updateGap(scope: TaskForceScope, input: UpdateGapInput, now = currentTime()) {
   return transaction(async (tx) => {
     const gap = await loadGap(tx, scope, input.gapId, "update");
     assertMayUpdateGap(scope, gap);
@@ -331,7 +323,7 @@ export function updateGap(scope: TaskForceScope, input: UpdateGapInput, now = ne
   });
 }
 
-export function changeGapStatus(scope: TaskForceScope, input: ChangeGapStatusInput, now = new Date()) {
+export function changeGapStatus(scope: TaskForceScope, input: ChangeGapStatusInput, now = currentTime()) {
   return transaction(async (tx) => {
     const gap = await loadGap(tx, scope, input.gapId, "update");
     assertMayUpdateGap(scope, gap);
@@ -371,7 +363,7 @@ export function changeGapStatus(scope: TaskForceScope, input: ChangeGapStatusInp
  * Anyone who may comment may do so on any gap of the task force; sharing a comment with funders is
  * for those who may update the gap, since it speaks for the task force.
  */
-export function commentOnGap(scope: TaskForceScope, input: CommentOnGapInput, now = new Date()) {
+export function commentOnGap(scope: TaskForceScope, input: CommentOnGapInput, now = currentTime()) {
   return transaction(async (tx) => {
     const gap = await loadGap(tx, scope, input.gapId);
     if (input.sharedWithFunders && !mayUpdateGap(scope, gap)) throw new DomainError("FORBIDDEN", "shareCommentNotAllowed", {}, "sharedWithFunders");
@@ -436,7 +428,7 @@ export async function getGapProgress(scope: TaskForceScope, input: GapInput) {
 }
 
 /** Chart data: one aggregated query per widget. */
-export async function getGapStats(scope: TaskForceScope, now = new Date()) {
+export async function getGapStats(scope: TaskForceScope, now = currentTime()) {
   const db = await getDb();
   const { today, timeZone } = await todayOf(db, scope, now);
   const [openedVsResolved, byArea, byOrganization, overdue, framework] = await Promise.all([
@@ -463,7 +455,7 @@ async function loadActionItem(db: Database, scope: TaskForceScope, actionItemId:
   return item;
 }
 
-export async function listActionItemsOf(scope: TaskForceScope, input: ListActionItemsInput, now = new Date()) {
+export async function listActionItemsOf(scope: TaskForceScope, input: ListActionItemsInput, now = currentTime()) {
   const db = await getDb();
   const { today } = await todayOf(db, scope, now);
   const rows = await listActionItems(db, scope.taskForceId, input, today);
@@ -478,7 +470,7 @@ export async function listActionItemsOf(scope: TaskForceScope, input: ListAction
 }
 
 /** The signed-in person's actions in every task force where they are an active member. */
-export async function listMyActionItems(user: SessionUser, input: MyActionItemsInput, now = new Date()) {
+export async function listMyActionItems(user: SessionUser, input: MyActionItemsInput, now = currentTime()) {
   const rows = await listActionItemsAssignedTo(await getDb(), user.id, input.includeDone);
   return {
     actionItems: rows.map(({ timeZone, ...item }) => {
@@ -488,7 +480,7 @@ export async function listMyActionItems(user: SessionUser, input: MyActionItemsI
   };
 }
 
-export function createActionItem(scope: TaskForceScope, input: CreateActionItemInput, now = new Date()) {
+export function createActionItem(scope: TaskForceScope, input: CreateActionItemInput, now = currentTime()) {
   return transaction(async (tx) => {
     if (input.gapId) {
       const gap = await loadGap(tx, scope, input.gapId);
@@ -534,7 +526,7 @@ export async function insertCheckedActionItem(
 
 const ACTION_FIELDS = ["title", "assigneeUserId", "assigneeOrganizationId", "dueOn", "status"] as const;
 
-export function updateActionItem(scope: TaskForceScope, input: UpdateActionItemInput, now = new Date()) {
+export function updateActionItem(scope: TaskForceScope, input: UpdateActionItemInput, now = currentTime()) {
   return transaction(async (tx) => {
     const item = await loadActionItem(tx, scope, input.actionItemId, "update");
     if (!mayUpdateActionItem(scope, item)) throw new DomainError("FORBIDDEN", "actionItemNotAssigned");
@@ -560,7 +552,7 @@ export function updateActionItem(scope: TaskForceScope, input: UpdateActionItemI
   });
 }
 
-export function completeActionItem(scope: TaskForceScope, input: ActionItemInput, now = new Date()) {
+export function completeActionItem(scope: TaskForceScope, input: ActionItemInput, now = currentTime()) {
   return transaction(async (tx) => {
     const item = await loadActionItem(tx, scope, input.actionItemId, "update");
     if (!mayUpdateActionItem(scope, item)) throw new DomainError("FORBIDDEN", "actionItemNotAssigned");
@@ -596,7 +588,7 @@ export function listOpenGapsOf(tx: Database, scope: TaskForceScope, userId: stri
 }
 
 /** Gives every open gap `fromUserId` owns to the successor (version bumped, history and audit entries written). */
-export async function reassignOpenGaps(tx: Database, scope: TaskForceScope, fromUserId: string, to: Successor, now = new Date()) {
+export async function reassignOpenGaps(tx: Database, scope: TaskForceScope, fromUserId: string, to: Successor, now = currentTime()) {
   const owned = await listOpenGapsOwnedBy(tx, scope.taskForceId, fromUserId);
   for (const gap of owned) {
     const after = { ownerUserId: to.userId, ownerOrganizationId: to.organizationId ?? gap.ownerOrganizationId };
@@ -610,13 +602,13 @@ export async function reassignOpenGaps(tx: Database, scope: TaskForceScope, from
 
 const OPEN_ACTION_STATUSES = ["to_do", "doing"] as const;
 
-export async function listOpenActionItemsOf(tx: Database, scope: TaskForceScope, userId: string, now = new Date()) {
+export async function listOpenActionItemsOf(tx: Database, scope: TaskForceScope, userId: string, now = currentTime()) {
   const { today } = await todayOf(tx, scope, now);
   return listActionItems(tx, scope.taskForceId, { assigneeUserId: userId, status: [...OPEN_ACTION_STATUSES] }, today);
 }
 
 /** Gives every unfinished action item assigned to `fromUserId` to the successor. */
-export async function reassignOpenActionItems(tx: Database, scope: TaskForceScope, fromUserId: string, to: Successor, now = new Date()) {
+export async function reassignOpenActionItems(tx: Database, scope: TaskForceScope, fromUserId: string, to: Successor, now = currentTime()) {
   const items = await listOpenActionItemsOf(tx, scope, fromUserId, now);
   for (const item of items) {
     const after = { assigneeUserId: to.userId, assigneeOrganizationId: to.organizationId ?? item.assigneeOrganizationId };

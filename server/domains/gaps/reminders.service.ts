@@ -6,8 +6,10 @@ import { mouRenewalReminders } from "@/server/domains/mous/mous.reminders";
 import { insertNotifications } from "@/server/domains/notifications/notifications.queries";
 import { digest, digestLine, type Reminder, type ReminderSource, type ReminderTaskForce } from "@/server/domains/notifications/reminders";
 import { listAllTaskForces } from "@/server/domains/taskForces/taskForces.queries";
-import { addDays, dateInZone, DUE_SOON_DAYS } from "./gaps.rules";
+import { DUE_SOON_DAYS } from "./gaps.rules";
+import { addDays, dateInZone } from "@/server/lib/dates";
 import { listActionItemsDueBy, listGapsDueBy } from "./gaps.queries";
+import { currentTime } from "@/server/lib/clock";
 
 /*
  * The reminder digest behind `npm run jobs -- reminders`, meant for cron. For every task force it
@@ -62,7 +64,7 @@ const dueGapsAndActions: ReminderSource = async (tx: Database, taskForce, today)
 /** Every source the job asks, in this order; a new kind of reminder is one more entry. */
 export const REMINDER_SOURCES: readonly ReminderSource[] = [dueGapsAndActions, mouRenewalReminders, collectUnsubmittedContributionReminders];
 
-export async function runReminders(now = new Date()): Promise<ReminderSummary> {
+export async function runReminders(now = currentTime()): Promise<ReminderSummary> {
   const db = await getDb();
   const summary: ReminderSummary = { taskForces: 0, notified: 0, dueSoon: 0, overdue: 0, emailed: 0, emailFailed: 0 };
   for (const taskForce of await listAllTaskForces(db)) {

@@ -1,5 +1,5 @@
 import type { REPORTING_CADENCES, REQUIREMENT_STATUSES } from "@/db/schema";
-import { addDays } from "@/server/domains/gaps/gaps.rules";
+import { addDays } from "@/server/lib/dates";
 
 export type ReportingCadence = (typeof REPORTING_CADENCES)[number];
 export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];

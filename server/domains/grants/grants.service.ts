@@ -3,7 +3,7 @@ import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
-import { dateInZone } from "@/server/domains/gaps/gaps.rules";
+import { dateInZone } from "@/server/lib/dates";
 import { findActiveMember } from "@/server/domains/gaps/gaps.queries";
 import { findOrganization } from "@/server/domains/organizations/organizations.queries";
 import { findTaskForce } from "@/server/domains/taskForces/taskForces.queries";
@@ -56,6 +56,7 @@ import type {
   UpdateRequirementInput,
 } from "./grants.schemas";
 import { ECM_TEMPLATE, REQUIREMENT_TEMPLATES } from "./templates";
+import { currentTime } from "@/server/lib/clock";
 
 /*
  * Grant awards and their requirements. Coordinators (grant.manage) change them; everyone in the
@@ -141,7 +142,7 @@ export async function grantOverviews(db: Database, taskForces: readonly { id: st
   );
 }
 
-export async function listGrantsOf(scope: TaskForceScope, now = new Date()) {
+export async function listGrantsOf(scope: TaskForceScope, now = currentTime()) {
   const db = await getDb();
   const { today } = await todayOfTaskForce(db, scope.taskForceId, now);
   const overviews = await grantOverviews(db, [{ id: scope.taskForceId, today }]);
@@ -158,7 +159,7 @@ export async function listGrantsOf(scope: TaskForceScope, now = new Date()) {
 }
 
 /** The dashboard's requirement progress and next-report widgets: every award, summed up. */
-export async function getGrantProgress(scope: TaskForceScope, now = new Date()) {
+export async function getGrantProgress(scope: TaskForceScope, now = currentTime()) {
   const db = await getDb();
   const { today } = await todayOfTaskForce(db, scope.taskForceId, now);
   const overviews = await grantOverviews(db, [{ id: scope.taskForceId, today }]);
@@ -179,7 +180,7 @@ export async function getGrantProgress(scope: TaskForceScope, now = new Date()) 
   };
 }
 
-export async function getGrant(scope: TaskForceScope, input: GrantInput, now = new Date()) {
+export async function getGrant(scope: TaskForceScope, input: GrantInput, now = currentTime()) {
   const db = await getDb();
   const grant = await loadGrant(db, scope, input.grantId);
   const { today } = await todayOfTaskForce(db, scope.taskForceId, now);
@@ -267,7 +268,7 @@ async function assertAwardNumberFree(db: Database, scope: TaskForceScope, awardN
   if (existing && existing.id !== grantId) throw new DomainError("CONFLICT", "awardNumberTaken", { awardNumber }, "awardNumber");
 }
 
-export function createGrant(scope: TaskForceScope, input: CreateGrantInput, now = new Date()) {
+export function createGrant(scope: TaskForceScope, input: CreateGrantInput, now = currentTime()) {
   return transaction(async (tx) => {
     assertPeriod(input.periodStart, input.periodEnd);
     await assertAwardNumberFree(tx, scope, input.awardNumber);
@@ -282,7 +283,7 @@ export function createGrant(scope: TaskForceScope, input: CreateGrantInput, now 
 
 const GRANT_FIELDS = ["funderName", "program", "awardNumber", "amount", "matchTarget", "periodStart", "periodEnd", "reportingCadence"] as const;
 
-export function updateGrant(scope: TaskForceScope, input: UpdateGrantInput, now = new Date()) {
+export function updateGrant(scope: TaskForceScope, input: UpdateGrantInput, now = currentTime()) {
   return transaction(async (tx) => {
     const grant = await loadGrant(tx, scope, input.grantId);
     if (grant.version !== input.version) throw new DomainError("CONFLICT", "grantChangedByOther");
@@ -335,7 +336,7 @@ async function addTemplateItems(tx: Database, scope: TaskForceScope, grantId: st
   return created.length;
 }
 
-export function applyTemplate(scope: TaskForceScope, input: ApplyTemplateInput, now = new Date()) {
+export function applyTemplate(scope: TaskForceScope, input: ApplyTemplateInput, now = currentTime()) {
   return transaction(async (tx) => {
     const grant = await loadGrant(tx, scope, input.grantId);
     return { added: await addTemplateItems(tx, scope, grant.id, input.templateKey, input.itemKeys, now) };
@@ -349,7 +350,7 @@ async function assertOwner(db: Database, scope: TaskForceScope, organizationId: 
   if (userId && !(await findActiveMember(db, scope.taskForceId, userId))) throw new DomainError("INVALID", "unknownPerson", {}, "ownerUserId");
 }
 
-export function addRequirement(scope: TaskForceScope, input: AddRequirementInput, now = new Date()) {
+export function addRequirement(scope: TaskForceScope, input: AddRequirementInput, now = currentTime()) {
   return transaction(async (tx) => {
     const grant = await loadGrant(tx, scope, input.grantId);
     await assertOwner(tx, scope, input.ownerOrganizationId, null);
@@ -373,7 +374,7 @@ export function addRequirement(scope: TaskForceScope, input: AddRequirementInput
 
 const REQUIREMENT_FIELDS = ["title", "description", "status", "ownerOrganizationId", "ownerUserId", "dueOn"] as const;
 
-export function updateRequirement(scope: TaskForceScope, input: UpdateRequirementInput, now = new Date()) {
+export function updateRequirement(scope: TaskForceScope, input: UpdateRequirementInput, now = currentTime()) {
   return transaction(async (tx) => {
     const requirement = await loadRequirement(tx, scope, input.requirementId, "update");
     if (requirement.version !== input.version) throw new DomainError("CONFLICT", "requirementChangedByOther");
@@ -389,7 +390,7 @@ export function updateRequirement(scope: TaskForceScope, input: UpdateRequiremen
 }
 
 /** Overrides a computed status with a reason, or clears the override (status null). Audited with the reason. */
-export function overrideRequirement(scope: TaskForceScope, input: OverrideRequirementInput, now = new Date()) {
+export function overrideRequirement(scope: TaskForceScope, input: OverrideRequirementInput, now = currentTime()) {
   return transaction(async (tx) => {
     const requirement = await loadRequirement(tx, scope, input.requirementId, "update");
     if (requirement.version !== input.version) throw new DomainError("CONFLICT", "requirementChangedByOther");
@@ -409,7 +410,7 @@ export function overrideRequirement(scope: TaskForceScope, input: OverrideRequir
 
 /* ---------- evidence ---------- */
 
-export function addEvidence(scope: TaskForceScope, input: AddEvidenceInput, now = new Date()) {
+export function addEvidence(scope: TaskForceScope, input: AddEvidenceInput, now = currentTime()) {
   return transaction(async (tx) => {
     const requirement = await loadRequirement(tx, scope, input.requirementId);
     let values: { kind: string; recordId: string | null; url: string | null; label: string };

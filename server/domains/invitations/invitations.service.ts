@@ -26,6 +26,7 @@ import type {
   InvitationTokenInput,
   RevokeInvitationInput,
 } from "./invitations.schemas";
+import { currentTime } from "@/server/lib/clock";
 
 export const INVITATION_TTL_DAYS = 7;
 
@@ -64,7 +65,7 @@ export async function writeInvitation(
   tx: Database,
   inviter: Inviter,
   input: CreateInvitationInput,
-  now = new Date(),
+  now = currentTime(),
 ): Promise<WrittenInvitation> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000);
@@ -106,7 +107,7 @@ export async function deliverInvitation(written: WrittenInvitation): Promise<Cre
   return { invitationId: written.invitationId, email: written.email, expiresAt: written.expiresAt, emailed, link: emailed ? null : link };
 }
 
-export async function createInvitation(inviter: Inviter, input: CreateInvitationInput, now = new Date()): Promise<CreatedInvitation> {
+export async function createInvitation(inviter: Inviter, input: CreateInvitationInput, now = currentTime()): Promise<CreatedInvitation> {
   const written = await transaction((tx) => writeInvitation(tx, inviter, input, now));
   return deliverInvitation(written);
 }
@@ -127,11 +128,11 @@ async function trySendInvitation(email: string, taskForceName: string, link: str
   }
 }
 
-export async function listInvitations(scope: TaskForceScope, now = new Date()) {
+export async function listInvitations(scope: TaskForceScope, now = currentTime()) {
   return listPendingInvitations(await getDb(), scope.taskForceId, now);
 }
 
-export function revokeInvitation(scope: TaskForceScope, input: RevokeInvitationInput, now = new Date()) {
+export function revokeInvitation(scope: TaskForceScope, input: RevokeInvitationInput, now = currentTime()) {
   return transaction(async (tx) => {
     if (!(await revokeInvitationRow(tx, scope.taskForceId, input.invitationId, now))) {
       throw new DomainError("NOT_FOUND", "invitationNotFound");
@@ -157,7 +158,7 @@ function statusOf(invitation: { acceptedAt: Date | null; revokedAt: Date | null;
  * What the invitation page shows to whoever holds the link. An unknown token is reported as not
  * found; details are given only for a link that still works.
  */
-export async function lookupInvitation(input: InvitationTokenInput, now = new Date()) {
+export async function lookupInvitation(input: InvitationTokenInput, now = currentTime()) {
   const db = await getDb();
   const invitation = await findInvitationByTokenHash(db, hashToken(input.token));
   if (!invitation) throw new DomainError("NOT_FOUND", "invitationNotFound");
@@ -214,7 +215,7 @@ async function joinTaskForce(
 }
 
 /** A signed-in person accepts an invitation addressed to their own email. */
-export function acceptInvitation(user: SessionUser, input: InvitationTokenInput, now = new Date()) {
+export function acceptInvitation(user: SessionUser, input: InvitationTokenInput, now = currentTime()) {
   return transaction(async (tx) => {
     const invitation = await loadUsableInvitation(tx, input.token, now);
     if (invitation.email.toLowerCase() !== user.email.toLowerCase()) {
@@ -225,7 +226,7 @@ export function acceptInvitation(user: SessionUser, input: InvitationTokenInput,
 }
 
 /** Someone without an account accepts: the account is created for the invited email, then the membership. */
-export async function acceptInvitationWithNewAccount(input: AcceptWithNewAccountInput, now = new Date()) {
+export async function acceptInvitationWithNewAccount(input: AcceptWithNewAccountInput, now = currentTime()) {
   const passwordHash = await hashPassword(input.password);
   return transaction(async (tx) => {
     const invitation = await loadUsableInvitation(tx, input.token, now);

@@ -16,6 +16,7 @@ import {
   revokeCalendarTokens,
   type MeetingRow,
 } from "./meetings.queries";
+import { currentTime } from "@/server/lib/clock";
 
 /*
  * iCalendar output (RFC 5545) through the `ics` library: one file per meeting and a per-person feed
@@ -103,7 +104,7 @@ export async function getCalendarFeedStatus(scope: TaskForceScope) {
  * A new feed token for the caller; any earlier one stops working. The token is returned once, to
  * be shown as a URL, and never again (only its hash is kept).
  */
-export function createCalendarFeed(scope: TaskForceScope, now = new Date()) {
+export function createCalendarFeed(scope: TaskForceScope, now = currentTime()) {
   return transaction(async (tx) => {
     const revoked = await revokeCalendarTokens(tx, scope.taskForceId, scope.userId, now);
     const token = randomBytes(32).toString("base64url");
@@ -118,7 +119,7 @@ export function createCalendarFeed(scope: TaskForceScope, now = new Date()) {
   });
 }
 
-export function revokeCalendarFeed(scope: TaskForceScope, now = new Date()) {
+export function revokeCalendarFeed(scope: TaskForceScope, now = currentTime()) {
   return transaction(async (tx) => {
     const revoked = await revokeCalendarTokens(tx, scope.taskForceId, scope.userId, now);
     for (const id of revoked) {

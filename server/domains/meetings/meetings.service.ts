@@ -3,7 +3,8 @@ import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
-import { dateInZone, dueState } from "@/server/domains/gaps/gaps.rules";
+import { dueState } from "@/server/domains/gaps/gaps.rules";
+import { dateInZone } from "@/server/lib/dates";
 import { listActionItems } from "@/server/domains/gaps/gaps.queries";
 import { insertCheckedActionItem } from "@/server/domains/gaps/gaps.service";
 import { findOrganization, listOrganizations } from "@/server/domains/organizations/organizations.queries";
@@ -78,6 +79,7 @@ import type {
   UpdateAgendaItemInput,
   UpdateMeetingInput,
 } from "./meetings.schemas";
+import { currentTime } from "@/server/lib/clock";
 
 /*
  * Meetings, their agenda, attendance, minutes and decisions. Who may do what depends on the record
@@ -205,7 +207,7 @@ export async function listMeetingsOf(scope: TaskForceScope, input: ListMeetingsI
   };
 }
 
-export async function getMeeting(scope: TaskForceScope, input: MeetingInput, now = new Date()) {
+export async function getMeeting(scope: TaskForceScope, input: MeetingInput, now = currentTime()) {
   const db = await getDb();
   const { meeting, rights } = await loadMeeting(db, scope, input.meetingId);
   const taskForce = await findTaskForce(db, scope.taskForceId);
@@ -262,7 +264,7 @@ export async function listDecisionsOf(scope: TaskForceScope, input: ListDecision
 
 /* ---------- meetings: changing ---------- */
 
-export function createMeeting(scope: TaskForceScope, input: CreateMeetingInput, now = new Date()) {
+export function createMeeting(scope: TaskForceScope, input: CreateMeetingInput, now = currentTime()) {
   return transaction(async (tx) => {
     const times = meetingTimes(input.startsAt, input.endsAt, input.timeZone);
     await checkBody(tx, scope, input.type, input.committeeId);
@@ -286,7 +288,7 @@ export function createMeeting(scope: TaskForceScope, input: CreateMeetingInput, 
   });
 }
 
-export function updateMeeting(scope: TaskForceScope, input: UpdateMeetingInput, now = new Date()) {
+export function updateMeeting(scope: TaskForceScope, input: UpdateMeetingInput, now = currentTime()) {
   return transaction(async (tx) => {
     const { meeting } = await loadManagedMeeting(tx, scope, input.meetingId);
     if (meeting.version !== input.version) {
@@ -512,7 +514,7 @@ async function writeAttendance(
   }
 }
 
-export function recordAttendance(scope: TaskForceScope, input: RecordAttendanceInput, now = new Date()) {
+export function recordAttendance(scope: TaskForceScope, input: RecordAttendanceInput, now = currentTime()) {
   return transaction(async (tx) => {
     const { meeting } = await loadManagedMeeting(tx, scope, input.meetingId);
     assertNotCancelled(meeting);
@@ -521,7 +523,7 @@ export function recordAttendance(scope: TaskForceScope, input: RecordAttendanceI
 }
 
 /** A member records their own attendance (for the organization they belong to). */
-export function recordOwnAttendance(scope: TaskForceScope, input: RecordOwnAttendanceInput, now = new Date()) {
+export function recordOwnAttendance(scope: TaskForceScope, input: RecordOwnAttendanceInput, now = currentTime()) {
   return transaction(async (tx) => {
     const { meeting, rights } = await loadMeeting(tx, scope, input.meetingId, "update");
     assertDraft(meeting, "status");
@@ -547,7 +549,7 @@ export function removeAttendance(scope: TaskForceScope, input: RemoveAttendanceI
 
 /* ---------- minutes ---------- */
 
-export function saveMinutes(scope: TaskForceScope, input: SaveMinutesInput, now = new Date()) {
+export function saveMinutes(scope: TaskForceScope, input: SaveMinutesInput, now = currentTime()) {
   return transaction(async (tx) => {
     await loadManagedMeeting(tx, scope, input.meetingId, "body");
     const item = await loadAgendaItem(tx, scope, input.meetingId, input.agendaItemId);
@@ -565,7 +567,7 @@ export function saveMinutes(scope: TaskForceScope, input: SaveMinutesInput, now 
   });
 }
 
-export function approveMinutes(scope: TaskForceScope, input: ApproveMinutesInput, now = new Date()) {
+export function approveMinutes(scope: TaskForceScope, input: ApproveMinutesInput, now = currentTime()) {
   return transaction(async (tx) => {
     const { meeting, rights } = await loadMeeting(tx, scope, input.meetingId, "update");
     if (meeting.minutesStatus === "approved") throw new DomainError("CONFLICT", "minutesAlreadyApproved");
@@ -587,7 +589,7 @@ export function approveMinutes(scope: TaskForceScope, input: ApproveMinutesInput
   });
 }
 
-export function shareMinutes(scope: TaskForceScope, input: ShareMinutesInput, now = new Date()) {
+export function shareMinutes(scope: TaskForceScope, input: ShareMinutesInput, now = currentTime()) {
   return transaction(async (tx) => {
     const { meeting, rights } = await loadMeeting(tx, scope, input.meetingId, "update");
     if (meeting.minutesStatus !== "approved") throw new DomainError("CONFLICT", "onlyApprovedMinutesShared", {}, "sharedWithFunders");
@@ -604,7 +606,7 @@ export function shareMinutes(scope: TaskForceScope, input: ShareMinutesInput, no
   });
 }
 
-export function commentOnMinutes(scope: TaskForceScope, input: CommentOnMinutesInput, now = new Date()) {
+export function commentOnMinutes(scope: TaskForceScope, input: CommentOnMinutesInput, now = currentTime()) {
   return transaction(async (tx) => {
     const { meeting, rights } = await loadMeeting(tx, scope, input.meetingId);
     assertDraft(meeting, "body");
@@ -617,7 +619,7 @@ export function commentOnMinutes(scope: TaskForceScope, input: CommentOnMinutesI
 
 /* ---------- decisions and actions ---------- */
 
-export function recordDecision(scope: TaskForceScope, input: RecordDecisionInput, now = new Date()) {
+export function recordDecision(scope: TaskForceScope, input: RecordDecisionInput, now = currentTime()) {
   return transaction(async (tx) => {
     const { meeting } = await loadManagedMeeting(tx, scope, input.meetingId, "text");
     if (input.agendaItemId) await loadAgendaItem(tx, scope, meeting.id, input.agendaItemId);
@@ -630,7 +632,7 @@ export function recordDecision(scope: TaskForceScope, input: RecordDecisionInput
 }
 
 /** A decision's status follows its life after the meeting (in effect → implemented, superseded), so it stays changeable after approval. */
-export function changeDecisionStatus(scope: TaskForceScope, input: ChangeDecisionStatusInput, now = new Date()) {
+export function changeDecisionStatus(scope: TaskForceScope, input: ChangeDecisionStatusInput, now = currentTime()) {
   return transaction(async (tx) => {
     const decision = await findDecision(tx, scope.taskForceId, input.decisionId);
     if (!decision) throw new DomainError("NOT_FOUND", "decisionNotFound");
@@ -643,7 +645,7 @@ export function changeDecisionStatus(scope: TaskForceScope, input: ChangeDecisio
 }
 
 /** An action item created in a meeting goes into the one action tracker (the gaps service), linked to the meeting. */
-export function createMeetingAction(scope: TaskForceScope, input: CreateMeetingActionInput, now = new Date()) {
+export function createMeetingAction(scope: TaskForceScope, input: CreateMeetingActionInput, now = currentTime()) {
   return transaction(async (tx) => {
     const { meeting, rights } = await loadMeeting(tx, scope, input.meetingId, "update");
     if (!rights.manageLater) throw new DomainError("FORBIDDEN", "meetingNotManaged");

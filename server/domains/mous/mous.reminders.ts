@@ -1,4 +1,4 @@
-import { addDays } from "@/server/domains/gaps/gaps.rules";
+import { addDays } from "@/server/lib/dates";
 import { digest, digestLine, type Reminder, type ReminderSource } from "@/server/domains/notifications/reminders";
 import { listRenewalRecipients, listSignedMousExpiringBy } from "./mous.queries";
 import { RENEWAL_THRESHOLDS, renewalStage } from "./mous.rules";

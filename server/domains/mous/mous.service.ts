@@ -3,12 +3,13 @@ import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
-import { addDays } from "@/server/domains/gaps/gaps.rules";
+import { addDays } from "@/server/lib/dates";
 import { findActiveMember } from "@/server/domains/gaps/gaps.queries";
 import { assertOrganizationInTaskForce, todayOfTaskForce } from "@/server/domains/organizations/organizations.service";
 import { daysUntil, expiryState, RENEWAL_THRESHOLDS } from "./mous.rules";
 import { findMou, insertMou, listMous, listPartiesOf, listSignatoriesOf, listSignedMousExpiringBy, replaceMouPeople, updateMouRow } from "./mous.queries";
 import type { CreateMouInput, MouInput, UpdateMouInput } from "./mous.schemas";
+import { currentTime } from "@/server/lib/clock";
 
 /*
  * MOUs between member organizations. Coordinators manage them; members and viewers read all;
@@ -28,7 +29,7 @@ async function withPeople<T extends { id: string }>(db: Database, taskForceId: s
   }));
 }
 
-export async function listMousOf(scope: TaskForceScope, now = new Date()) {
+export async function listMousOf(scope: TaskForceScope, now = currentTime()) {
   const db = await getDb();
   const today = await todayOfTaskForce(db, scope.taskForceId, now);
   const rows = await withPeople(db, scope.taskForceId, await listMous(db, scope.taskForceId, { sharedOnly: sharedOnly(scope) }));
@@ -39,7 +40,7 @@ export async function listMousOf(scope: TaskForceScope, now = new Date()) {
   };
 }
 
-export async function getMou(scope: TaskForceScope, input: MouInput, now = new Date()) {
+export async function getMou(scope: TaskForceScope, input: MouInput, now = currentTime()) {
   const db = await getDb();
   const mou = await findMou(db, scope.taskForceId, input.mouId);
   if (!mou || (sharedOnly(scope) && !mou.sharedWithFunders)) throw new DomainError("NOT_FOUND", "mouNotFound");
@@ -50,7 +51,7 @@ export async function getMou(scope: TaskForceScope, input: MouInput, now = new D
 }
 
 /** MOUs expiring within 90 days or expired, for the dashboard; funders see the shared ones. */
-export async function listMouRenewals(scope: TaskForceScope, now = new Date()) {
+export async function listMouRenewals(scope: TaskForceScope, now = currentTime()) {
   const db = await getDb();
   const today = await todayOfTaskForce(db, scope.taskForceId, now);
   const rows = await listSignedMousExpiringBy(db, scope.taskForceId, addDays(today, RENEWAL_THRESHOLDS[0]), { sharedOnly: sharedOnly(scope) });
@@ -83,7 +84,7 @@ function recordValues(input: CreateMouInput) {
   return { title, status, signedOn, effectiveOn, expiresOn, notes, sharedWithFunders, ownerUserId };
 }
 
-export function createMou(scope: TaskForceScope, input: CreateMouInput, now = new Date()) {
+export function createMou(scope: TaskForceScope, input: CreateMouInput, now = currentTime()) {
   return transaction(async (tx) => {
     const { parties, signatories } = await checkPeople(tx, scope, input);
     const values = recordValues(input);
@@ -99,7 +100,7 @@ export function createMou(scope: TaskForceScope, input: CreateMouInput, now = ne
   });
 }
 
-export function updateMou(scope: TaskForceScope, input: UpdateMouInput, now = new Date()) {
+export function updateMou(scope: TaskForceScope, input: UpdateMouInput, now = currentTime()) {
   return transaction(async (tx) => {
     const before = await findMou(tx, scope.taskForceId, input.mouId, "update");
     if (!before) throw new DomainError("NOT_FOUND", "mouNotFound");

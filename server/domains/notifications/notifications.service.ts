@@ -2,6 +2,7 @@ import { getDb, transaction } from "@/db/client";
 import type { SessionUser } from "@/server/trpc/context";
 import { countUnreadNotificationsOfUser, listNotificationsOfUser, markNotificationsRead } from "./notifications.queries";
 import type { ListNotificationsInput, MarkNotificationsReadInput } from "./notifications.schemas";
+import { currentTime } from "@/server/lib/clock";
 
 /** A person's own notices across the task forces they still belong to, newest first. */
 export async function listMyNotifications(user: SessionUser, input: ListNotificationsInput) {
@@ -13,6 +14,6 @@ export async function countMyUnreadNotifications(user: SessionUser) {
 }
 
 /** Reading a notice is the person's own business, not task-force data, so it is not audited. */
-export function markMyNotificationsRead(user: SessionUser, input: MarkNotificationsReadInput, now = new Date()) {
+export function markMyNotificationsRead(user: SessionUser, input: MarkNotificationsReadInput, now = currentTime()) {
   return transaction((tx) => markNotificationsRead(tx, user.id, "all" in input ? "all" : input.ids, now));
 }

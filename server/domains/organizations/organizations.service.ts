@@ -5,7 +5,7 @@ import type { TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { listCommitteesOfOrganization } from "@/server/domains/meetings/meetings.queries";
 import { listMousOfOrganization } from "@/server/domains/mous/mous.queries";
-import { dateInZone } from "@/server/domains/gaps/gaps.rules";
+import { dateInZone } from "@/server/lib/dates";
 import { findTaskForce } from "@/server/domains/taskForces/taskForces.queries";
 import { memberBalance } from "./balance.rules";
 import {
@@ -30,6 +30,7 @@ import type {
   RemoveContactInput,
   UpdateOrganizationProfileInput,
 } from "./organizations.schemas";
+import { currentTime } from "@/server/lib/clock";
 
 /*
  * Member organizations. Coordinators (organization.manage) manage every organization; a member
@@ -77,7 +78,7 @@ async function loadProfile(db: Database, scope: TaskForceScope, organizationId: 
   return organization;
 }
 
-export function createOrganization(scope: TaskForceScope, input: CreateOrganizationInput, now = new Date()) {
+export function createOrganization(scope: TaskForceScope, input: CreateOrganizationInput, now = currentTime()) {
   return transaction(async (tx) => {
     // Named fields, not `...input`: the procedure's input also carries `taskForceSlug`.
     const organization = await insertOrganization(tx, {
@@ -166,7 +167,7 @@ export function updateOrganizationProfile(scope: TaskForceScope, input: UpdateOr
 }
 
 /** A dated status change: the current status moves and the history keeps the step. */
-export function changeOrganizationStatus(scope: TaskForceScope, input: ChangeOrganizationStatusInput, now = new Date()) {
+export function changeOrganizationStatus(scope: TaskForceScope, input: ChangeOrganizationStatusInput, now = currentTime()) {
   return transaction(async (tx) => {
     const before = await loadProfile(tx, scope, input.organizationId, "update");
     await updateOrganizationRow(tx, scope.taskForceId, before.id, { membershipStatus: input.status });

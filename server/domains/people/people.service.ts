@@ -11,6 +11,7 @@ import {
   updateMembershipRole,
 } from "./people.queries";
 import type { EndMembershipInput, UpdateMembershipInput } from "./people.schemas";
+import { currentTime } from "@/server/lib/clock";
 
 export async function listPeople(scope: TaskForceScope) {
   return listActiveMemberships(await getDb(), scope.taskForceId);
@@ -45,7 +46,7 @@ export function updateMembership(scope: TaskForceScope, input: UpdateMembershipI
   });
 }
 
-export function endMembership(scope: TaskForceScope, input: EndMembershipInput, now = new Date()) {
+export function endMembership(scope: TaskForceScope, input: EndMembershipInput, now = currentTime()) {
   return transaction(async (tx) => {
     const membership = await loadMembership(tx, scope, input.membershipId);
     if (membership.role === "coordinator") await assertAnotherCoordinatorRemains(tx, scope);

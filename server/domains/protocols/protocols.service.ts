@@ -5,6 +5,7 @@ import type { TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { findProtocol, insertProtocol, listProtocols, updateProtocolRow } from "./protocols.queries";
 import type { CreateProtocolInput, UpdateProtocolInput } from "./protocols.schemas";
+import { currentTime } from "@/server/lib/clock";
 
 /* Operational protocols on the IACP checklist topics. Coordinators manage; funders see the shared ones. */
 
@@ -20,7 +21,7 @@ function recordValues(input: CreateProtocolInput) {
   return { topic, title, status, adoptedOn, nextReviewOn, notes, sharedWithFunders };
 }
 
-export function createProtocol(scope: TaskForceScope, input: CreateProtocolInput, now = new Date()) {
+export function createProtocol(scope: TaskForceScope, input: CreateProtocolInput, now = currentTime()) {
   return transaction(async (tx) => {
     const values = recordValues(input);
     const { id } = await insertProtocol(tx, { ...values, taskForceId: scope.taskForceId, createdAt: now, updatedAt: now });
@@ -29,7 +30,7 @@ export function createProtocol(scope: TaskForceScope, input: CreateProtocolInput
   });
 }
 
-export function updateProtocol(scope: TaskForceScope, input: UpdateProtocolInput, now = new Date()) {
+export function updateProtocol(scope: TaskForceScope, input: UpdateProtocolInput, now = currentTime()) {
   return transaction(async (tx) => {
     const before = await findProtocol(tx, scope.taskForceId, input.protocolId);
     if (!before) throw new DomainError("NOT_FOUND", "protocolNotFound");

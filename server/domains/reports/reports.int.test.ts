@@ -25,7 +25,7 @@ import {
 import { getGrant } from "@/server/domains/grants/grants.service";
 import { reportingPeriods } from "@/server/domains/grants/grants.rules";
 import { insertContributionReport, insertMeeting, insertMou, insertProtocol } from "@/server/domains/grants/records.fixtures";
-import { addDays } from "@/server/domains/gaps/gaps.rules";
+import { addDays } from "@/server/lib/dates";
 import { contributionMatchValue } from "@/server/domains/contributions/contributions.match";
 import { upsertSettings } from "@/server/domains/contributions/contributions.queries";
 import { smallCellThreshold } from "@/server/env";

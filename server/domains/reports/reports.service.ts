@@ -11,6 +11,7 @@ import { reportingPeriods } from "@/server/domains/grants/grants.rules";
 import { todayOfTaskForce } from "@/server/domains/grants/grants.service";
 import { REPORT_SECTIONS } from "./sections";
 import type { GenerateReportInput, ReportInput } from "./reports.schemas";
+import { currentTime } from "@/server/lib/clock";
 
 /*
  * Progress reports per reporting period. Generating builds every section from live data and keeps
@@ -22,7 +23,7 @@ import type { GenerateReportInput, ReportInput } from "./reports.schemas";
 const audienceOf = (scope: TaskForceScope) => (can(scope.role, "grant.readInternal") ? "internal" : "funder");
 
 /** Awards with their reporting periods (ended or current) and the reports the caller may open. */
-export async function listReportOptions(scope: TaskForceScope, now = new Date()) {
+export async function listReportOptions(scope: TaskForceScope, now = currentTime()) {
   const db = await getDb();
   const { today } = await todayOfTaskForce(db, scope.taskForceId, now);
   const [grants, reports] = await Promise.all([listGrants(db, [scope.taskForceId]), listGrantReports(db, scope.taskForceId)]);
@@ -41,7 +42,7 @@ export async function listReportOptions(scope: TaskForceScope, now = new Date())
 }
 
 /** Builds the report from committed data (reads outside the write), then stores it with its audit entry. */
-export async function generateReport(scope: TaskForceScope, input: GenerateReportInput, now = new Date()) {
+export async function generateReport(scope: TaskForceScope, input: GenerateReportInput, now = currentTime()) {
   const db = await getDb();
   const grant = await findGrant(db, scope.taskForceId, input.grantId);
   if (!grant) throw new DomainError("NOT_FOUND", "grantNotFound");
