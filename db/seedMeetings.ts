@@ -2,6 +2,8 @@ import type { Database } from "@/db/client";
 import { actionItems, agendaItems, attendance, committeeMembers, committees, decisions, meetings, minutes } from "@/db/schema";
 import { recordAudit } from "@/server/domains/audit/audit.service";
 import { zonedTimeToInstant } from "@/server/domains/meetings/meetings.rules";
+import { todayIn } from "@/server/lib/clock";
+import { addDays } from "@/server/lib/dates";
 
 /*
  * Demo meeting records for the Riverbend task force: four committees, six held meetings in 2026
@@ -256,7 +258,9 @@ export async function seedDemoMeetings(
 
   // Meeting action items in the one tracker: September's MOU drafts are still open and were
   // carried into October's agenda; October adds two open ones and one done.
-  const dueIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  // Due dates count from the task force's today, not UTC's (which runs ahead of Chicago's evening).
+  const today = todayIn(demo.timeZone);
+  const dueIn = (days: number) => addDays(today, days);
   const septemberId = meetingIds.get("september")!;
   const octoberId = meetingIds.get("october")!;
   const planned = [

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, messages, newSignedInPage, RIVERBEND, SHELTER_ORG, signInByApi, USERS } from "./fixtures";
+import { demoDateFromToday, expectNoAxeViolations, messages, newSignedInPage, RIVERBEND, SHELTER_ORG, signInByApi, USERS } from "./fixtures";
 
 /*
  * The action tracker: a member sees and completes their seeded actions, a coordinator adds a
@@ -18,11 +18,6 @@ const OVERDUE_ACTION = "Draft the referral protocol with the sheriff's office (d
 const DUE_SOON_ACTION = "Circulate the notes of the November partners' meeting (demo)";
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-function dateFromToday(days: number): string {
-  const date = new Date(Date.now() + days * 24 * 60 * 60 * 1000);
-  return date.toISOString().slice(0, 10);
-}
 
 test("a member sees their actions with the due state in words and marks one done", async ({ page }) => {
   await signInByApi(page.request, USERS.member);
@@ -74,7 +69,7 @@ test("a coordinator adds a standalone action; a past due date is refused and the
   await expect(dueField).toHaveValue("2020-01-15");
   await expectNoAxeViolations(page, "create action with a field error");
 
-  await dueField.fill(dateFromToday(10));
+  await dueField.fill(demoDateFromToday(10));
   await form.getByRole("button", { name: t.create }).click();
   await expect(page.getByRole("status").filter({ hasText: title })).toBeVisible();
   await expect(allActions(page).getByRole("row").filter({ hasText: title })).toContainText(t.standalone);

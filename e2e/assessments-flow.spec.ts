@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectNoAxeViolations, listPeople, messages, newSignedInPage, ok, RIVERBEND, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
+import { demoDateFromToday, expectNoAxeViolations, listPeople, messages, newSignedInPage, ok, RIVERBEND, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
 
 /*
  * The issue's "done means", end to end: a round is opened, three members of different disciplines
@@ -20,11 +20,6 @@ const RESPONDENTS = [
   { email: "prosecutor@example.org", firstStage: 2, discipline: messages.disciplines.prosecution },
 ] as const;
 
-function dayInChicago(offsetDays: number): string {
-  const date = new Date(Date.now() + offsetDays * 86_400_000);
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Chicago", year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
-}
-
 interface FrameworkShape {
   content: { areas: { elements: { key: string; name: string }[] }[] };
 }
@@ -38,8 +33,8 @@ async function openRound(page: Page, title: string): Promise<string> {
     await trpcMutation<{ id: string }>(page.request, "assessment.create", {
       taskForceSlug: RIVERBEND,
       title,
-      opensOn: dayInChicago(0),
-      closesOn: dayInChicago(21),
+      opensOn: demoDateFromToday(0),
+      closesOn: demoDateFromToday(21),
       audience: "chosen",
       userIds,
     }),

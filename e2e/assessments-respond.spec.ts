@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { expectNoAxeViolations, messages, newSignedInPage, RIVERBEND, signInByApi, USERS } from "./fixtures";
+import { demoDateFromToday, expectNoAxeViolations, messages, newSignedInPage, RIVERBEND, signInByApi, USERS } from "./fixtures";
 
 /*
  * The life of a round from the respondent's side: a coordinator creates and opens it, a member
@@ -10,14 +10,6 @@ import { expectNoAxeViolations, messages, newSignedInPage, RIVERBEND, signInByAp
 const m = messages.assessments;
 const ROUNDS = `/tf/${RIVERBEND}/assessments`;
 const MEMBER_NAME = "Morgan Member (demo)";
-/** The demo task forces keep their calendar in Chicago; round dates are days in that calendar. */
-const TIME_ZONE = "America/Chicago";
-
-function dayInTaskForce(offsetDays: number): string {
-  const date = new Date(Date.now() + offsetDays * 86_400_000);
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
-}
-
 const fill = (template: string, values: Record<string, string | number>) =>
   Object.entries(values).reduce((text, [name, value]) => text.replace(`{${name}}`, String(value)), template);
 
@@ -44,14 +36,14 @@ test.describe("responding to an assessment round", () => {
     // A closing date before the opening date is refused next to the field, and what was typed stays.
     const create = page.getByRole("form", { name: m.createHeading });
     await create.getByLabel(m.roundTitle).fill(title);
-    await create.getByLabel(m.opensOn).fill(dayInTaskForce(0));
-    await create.getByLabel(m.closesOn).fill(dayInTaskForce(-3));
+    await create.getByLabel(m.opensOn).fill(demoDateFromToday(0));
+    await create.getByLabel(m.closesOn).fill(demoDateFromToday(-3));
     await create.getByRole("button", { name: m.create }).click();
     await expect(create.getByText(messages.validation.closesBeforeOpens)).toBeVisible();
     await expect(create.getByLabel(m.roundTitle)).toHaveValue(title);
     await expect(create.getByLabel(m.closesOn)).toHaveAttribute("aria-invalid", "true");
 
-    await create.getByLabel(m.closesOn).fill(dayInTaskForce(30));
+    await create.getByLabel(m.closesOn).fill(demoDateFromToday(30));
     await create.getByRole("button", { name: m.create }).click();
     await expect(page.getByRole("status").filter({ hasText: fill(m.created, { title }) })).toBeVisible();
     const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: title }) });
@@ -198,8 +190,8 @@ test.describe("responding to an assessment round", () => {
     await page.goto(ROUNDS);
     const create = page.getByRole("form", { name: m.createHeading });
     await create.getByLabel(m.roundTitle).fill(title);
-    await create.getByLabel(m.opensOn).fill(dayInTaskForce(0));
-    await create.getByLabel(m.closesOn).fill(dayInTaskForce(14));
+    await create.getByLabel(m.opensOn).fill(demoDateFromToday(0));
+    await create.getByLabel(m.closesOn).fill(demoDateFromToday(14));
     await create.getByLabel(m.audienceChosen).check();
     const shelter = "Riverbend Safe Harbor Victim Services (demo)";
     await create.getByRole("button", { name: fill(m.chooseWholeOrganization, { organization: shelter }) }).click();

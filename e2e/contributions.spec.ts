@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, listOrganizations, messages, RIVERBEND, SHELTER_ORG, signIn, signInByApi, trpcMutation, USERS } from "./fixtures";
+import { demoQuarterBack, expectNoAxeViolations, listOrganizations, messages, RIVERBEND, SHELTER_ORG, signIn, signInByApi, trpcMutation, USERS } from "./fixtures";
 
 /*
  * The contributions ledger from the demo seed. In the last complete quarter the seed leaves the
@@ -11,18 +11,7 @@ const t = messages.contributions;
 const CLINIC_ORG = "Riverbend Community Health Clinic (demo)";
 const SURVIVORS_ORG = "Riverbend Survivor Leadership Council (demo)";
 
-/** A quarter before the current one in the task force's time zone (America/Chicago), as "2026-Q3". */
-function quarterBack(count: number): string {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Chicago" }).format(new Date());
-  let year = Number(today.slice(0, 4));
-  let quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1 - count;
-  while (quarter < 1) {
-    quarter += 4;
-    year -= 1;
-  }
-  return `${year}-Q${quarter}`;
-}
-const LAST_QUARTER = quarterBack(1);
+const LAST_QUARTER = demoQuarterBack(1);
 const periodPage = (period: string) => `/tf/${RIVERBEND}/contributions/${period}`;
 const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
 
@@ -123,7 +112,7 @@ test.describe("contributions", () => {
     await page.goto(`/tf/${RIVERBEND}/contributions`);
     await expect(page.getByRole("heading", { level: 1, name: t.title })).toBeVisible();
     const completeness = page.getByRole("table", { name: t.completenessHeading });
-    const older = quarterBack(3);
+    const older = demoQuarterBack(3);
     const row = completeness.getByRole("row", { name: new RegExp(`^${older}`) });
     await expect(row).toContainText(SURVIVORS_ORG);
     await expect(row).toContainText("5 of 6");

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type APIResponse, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import messages from "../app/i18n/messages/en.json";
+import { addDays, dateInZone } from "../server/lib/dates";
 
 /*
  * Shared helpers for the end-to-end specs. The server runs the production build on a fresh embedded
@@ -24,6 +25,25 @@ export const USERS = {
   viewer: "viewer@example.org",
   lakeshoreCoordinator: "coordinator.lakeshore@example.org",
 } as const;
+
+/** The demo task forces keep their calendar in Chicago (db/seed.ts). */
+export const DEMO_TIME_ZONE = "America/Chicago";
+
+/**
+ * A calendar date `days` from the demo task force's today, as YYYY-MM-DD. Never UTC's date (ahead
+ * of Chicago from 18:00 or 19:00 local time), and calendar days rather than 24-hour steps, which
+ * skip or repeat a date across a daylight-saving change.
+ */
+export function demoDateFromToday(days = 0): string {
+  return addDays(dateInZone(new Date(), DEMO_TIME_ZONE), days);
+}
+
+/** The quarter `count` quarters before the demo task force's current one, as "2026-Q3". */
+export function demoQuarterBack(count: number): string {
+  const today = demoDateFromToday();
+  const index = Number(today.slice(0, 4)) * 4 + Math.floor((Number(today.slice(5, 7)) - 1) / 3) - count;
+  return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+}
 
 /** The next-auth session cookie over plain http (next start on localhost). */
 export const SESSION_COOKIE = "next-auth.session-token";

@@ -1,16 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import {
-  expectNoAxeViolations,
-  listPeople,
-  messages,
-  newSignedInPage,
-  ok,
-  RIVERBEND,
-  signIn,
-  trpcMutation,
-  trpcQuery,
-  USERS,
-} from "./fixtures";
+import { demoDateFromToday, expectNoAxeViolations, listPeople, messages, newSignedInPage, ok, RIVERBEND, signIn, trpcMutation, trpcQuery, USERS } from "./fixtures";
 
 /*
  * Gaps and action plans. Every test makes the gaps it works on (from a suggestion or by API), so it
@@ -189,7 +178,7 @@ test.describe("gaps", () => {
     const people = await listPeople(page.request, RIVERBEND);
     const respondents = ["advocate@example.org", "deputy@example.org"];
     const userIds = respondents.map((email) => people.find((person) => person.email === email)?.userId);
-    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Chicago" }).format(new Date());
+    const today = demoDateFromToday();
     const roundTitle = `Re-assessment ${suffix()}`;
     const { id: roundId } = ok(
       await trpcMutation<{ id: string }>(page.request, "assessment.create", {

@@ -1,18 +1,5 @@
 import { expect, test } from "@playwright/test";
-import {
-  createInvitedUser,
-  expectNoAxeViolations,
-  listOrganizations,
-  listPeople,
-  messages,
-  newSignedInPage,
-  ok,
-  RIVERBEND,
-  signIn,
-  trpcMutation,
-  trpcQuery,
-  USERS,
-} from "./fixtures";
+import { createInvitedUser, demoDateFromToday, expectNoAxeViolations, listOrganizations, listPeople, messages, newSignedInPage, ok, RIVERBEND, signIn, trpcMutation, trpcQuery, USERS } from "./fixtures";
 
 /*
  * Member organizations, MOUs and handoff. Each test makes the records it changes (its own MOU, its
@@ -23,7 +10,6 @@ const SHERIFF = "Riverbend County Sheriff's Office (demo)";
 const SHELTER = "Riverbend Safe Harbor Victim Services (demo)";
 const CLINIC = "Riverbend Community Health Clinic (demo)";
 const suffix = () => Math.random().toString(36).slice(2, 7);
-const dateFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n", "latin1");
 
 test.describe("members, MOUs and handoff", () => {
@@ -39,17 +25,17 @@ test.describe("members, MOUs and handoff", () => {
     await form.getByLabel(t.titleField, { exact: true }).fill(title);
     await form.getByLabel(t.statusField, { exact: true }).selectOption("signed");
     await form.getByRole("checkbox", { name: SHERIFF }).check();
-    await form.getByLabel(t.signedOn, { exact: true }).fill(dateFromToday(-5));
-    await form.getByLabel(t.effectiveOn, { exact: true }).fill(dateFromToday(-5));
+    await form.getByLabel(t.signedOn, { exact: true }).fill(demoDateFromToday(-5));
+    await form.getByLabel(t.effectiveOn, { exact: true }).fill(demoDateFromToday(-5));
     // Bad input first: one party only, and an expiry before the effective date.
-    await form.getByLabel(t.expiresOn, { exact: true }).fill(dateFromToday(-10));
+    await form.getByLabel(t.expiresOn, { exact: true }).fill(demoDateFromToday(-10));
     await form.getByRole("button", { name: t.create }).click();
     await expect(form.getByText(messages.validation.mouTwoParties)).toBeVisible();
     await expect(form.getByText(messages.validation.expiresBeforeEffective)).toBeVisible();
     // What was typed stays; fix it and save.
     await expect(form.getByLabel(t.titleField, { exact: true })).toHaveValue(title);
     await form.getByRole("checkbox", { name: SHELTER }).check();
-    await form.getByLabel(t.expiresOn, { exact: true }).fill(dateFromToday(80));
+    await form.getByLabel(t.expiresOn, { exact: true }).fill(demoDateFromToday(80));
     await form.getByRole("button", { name: t.create }).click();
     await expect(page.getByText(t.created.replace("{title}", title))).toBeVisible();
 
@@ -166,7 +152,7 @@ test.describe("members, MOUs and handoff", () => {
     await page.getByRole("button", { name: t.editNamed.replace("{title}", title) }).click();
     const edit = page.getByRole("form", { name: t.editNamed.replace("{title}", title) });
     await edit.getByLabel(t.statusField, { exact: true }).selectOption("adopted");
-    await edit.getByLabel(t.adoptedOn, { exact: true }).fill(dateFromToday(-1));
+    await edit.getByLabel(t.adoptedOn, { exact: true }).fill(demoDateFromToday(-1));
     await edit.getByRole("button", { name: t.save }).click();
     await expect(edit).toHaveCount(0);
     await expect(page.getByRole("row", { name: title }).getByRole("cell", { name: t.status.adopted })).toBeVisible();

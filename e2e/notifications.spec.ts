@@ -1,9 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createInvitedUser, expectNoAxeViolations, newSignedInPage, ok, RIVERBEND, signIn, trpcMutation, USERS } from "./fixtures";
-
-function isoDay(offsetDays: number): string {
-  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
-}
+import { createInvitedUser, demoDateFromToday, expectNoAxeViolations, newSignedInPage, ok, RIVERBEND, signIn, trpcMutation, USERS } from "./fixtures";
 
 test("a reminder reaches the person in the app, and reading it clears the unread count", async ({ browser, page }) => {
   const person = await createInvitedUser(browser, { role: "member", prefix: "reminded" });
@@ -13,8 +9,8 @@ test("a reminder reaches the person in the app, and reading it clears the unread
     await trpcMutation<{ id: string }>(context.request, "assessment.create", {
       taskForceSlug: RIVERBEND,
       title,
-      opensOn: isoDay(0),
-      closesOn: isoDay(14),
+      opensOn: demoDateFromToday(0),
+      closesOn: demoDateFromToday(14),
       audience: "all",
     }),
     "assessment.create",

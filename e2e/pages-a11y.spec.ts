@@ -1,18 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import {
-  expectNoAxeViolations,
-  LAKESHORE,
-  LAKESHORE_NAME,
-  listOrganizations,
-  listPeople,
-  messages,
-  RIVERBEND,
-  RIVERBEND_NAME,
-  SHELTER_ORG,
-  signInByApi,
-  trpcQuery,
-  USERS,
-} from "./fixtures";
+import { demoQuarterBack, expectNoAxeViolations, LAKESHORE, LAKESHORE_NAME, listOrganizations, listPeople, messages, RIVERBEND, RIVERBEND_NAME, SHELTER_ORG, signInByApi, trpcQuery, USERS } from "./fixtures";
 
 /*
  * Every page of the app, opened by a role that may see it, scanned with axe (WCAG 2.0/2.1 A and AA):
@@ -21,12 +8,8 @@ import {
 
 const tf = (path: string, slug = RIVERBEND) => `/tf/${slug}${path}`;
 
-/** The last complete quarter in the demo's time zone (America/Chicago), which the seed fills in. */
-function lastQuarter(): string {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Chicago" }).format(new Date());
-  const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3);
-  return quarter === 0 ? `${Number(today.slice(0, 4)) - 1}-Q4` : `${today.slice(0, 4)}-Q${quarter}`;
-}
+/** The last complete quarter in the demo's time zone, which the seed fills in. */
+const lastQuarter = () => demoQuarterBack(1);
 const CONTRIBUTIONS_PERIOD = `/contributions/${lastQuarter()}`;
 const contributionsPeriodTitle = messages.contributions.periodTitle.replace("{period}", lastQuarter());
 

@@ -12,6 +12,8 @@ import { fieldErrorsFromZod, type FieldErrors } from "@/server/trpc/fieldErrors"
 import { insertFramework, insertNextFrameworkVersion } from "@/server/domains/frameworks/frameworks.queries";
 import type { ProcedureMeta } from "@/server/trpc/init";
 import { appRouter, createCaller } from "@/server/trpc/root";
+import { currentTime, todayIn } from "@/server/lib/clock";
+import { addDays } from "@/server/lib/dates";
 
 /*
  * Test data that makes itself unique, so that tests never depend on each other's rows and can run
@@ -58,6 +60,9 @@ export async function createUser(options: { name?: string; email?: string; passw
 
 export const createAdmin = (options: { name?: string } = {}) => createUser({ ...options, isAdmin: true });
 
+/** The zone of every test task force that does not choose one. */
+export const DEFAULT_TIME_ZONE = "America/Chicago";
+
 export interface TestTaskForce {
   id: string;
   slug: string;
@@ -72,7 +77,7 @@ export async function createTaskForce(options: { slug?: string; name?: string; t
     .values({
       slug: options.slug ?? `tf-${id}`,
       name: options.name ?? `Task Force ${id}`,
-      timeZone: options.timeZone ?? "America/Chicago",
+      timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
     })
     .returning({ id: taskForces.id, slug: taskForces.slug, name: taskForces.name, timeZone: taskForces.timeZone });
   if (!row) throw new Error("task force insert returned nothing");
@@ -319,9 +324,13 @@ export async function setTaskForceFramework(taskForce: Pick<TestTaskForce, "id">
   await db.update(taskForces).set({ frameworkId }).where(eq(taskForces.id, taskForce.id));
 }
 
-/** A calendar date `days` from today (UTC), as YYYY-MM-DD. */
-export function dateFromToday(days: number): string {
-  return new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+/**
+ * A calendar date `days` from today in the task force's time zone (the factories' default zone
+ * unless given), as YYYY-MM-DD. Never UTC's date: from midnight to 06:00 UTC it is still
+ * yesterday in Chicago, and a "past" date built from UTC would be the task force's today.
+ */
+export function dateFromToday(days: number, timeZone: string = DEFAULT_TIME_ZONE, now: Date = currentTime()): string {
+  return addDays(todayIn(timeZone, now), days);
 }
 
 /** A task force with a coordinator that assesses on the small test framework. */
