@@ -1,21 +1,29 @@
 /**
  * `npm test` (and `npm run test:all`, which installs first): every check, in order, and a summary.
  *
- *   typecheck   npm run typecheck                     counts as one test
- *   lint        npm run lint                          counts as one test
- *   unit        vitest --project unit                 each test counts
- *   integration vitest --project integration         each test counts; plus integration-postgres
- *               (+ integration-postgres)              when TEST_DATABASE_URL is set
- *   build       next build                            counts as one test; e2e is skipped if it fails
- *   e2e         playwright test                       each test counts
+ *   typecheck    npm run typecheck                        counts as one test
+ *   lint         npm run lint                             counts as one test
+ *   unit         vitest --project unit                    each test counts
+ *   integration  vitest --project integration (PGlite),   each test counts; the two databases run
+ *                side by side with integration-postgres   side by side, PGlite with its clock at 23:30
+ *                when TEST_DATABASE_URL is set            on New Year's Eve in Chicago (05:30 UTC)
+ *   clock        unit and the date-sensitive integration  each test counts; see clockInstants()
+ *                files again at the hours that break
+ *                date code, under libfaketime
+ *   build        next build                               counts as one test; e2e is skipped if it fails
+ *   e2e          playwright test                          each test counts
  *
  * A failing step does not stop the next one, so one run shows everything that is wrong. The last
  * line of output is exactly `N passed, N failed`; the exit code is non-zero when anything failed.
  * Test counts come from the runners' JSON reports in .data/test-results/.
+ *
+ * `TEST_CLOCK=<ISO instant>` runs every step with the clock set to that instant (and moving on from
+ * there), e.g. `TEST_CLOCK=2026-12-05T03:30:00Z npm test`.
  */
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { clockInstants, integrationInstant } from "./testClock";
 
 const ROOT = process.cwd();
 const RESULTS = path.join(ROOT, ".data", "test-results");
@@ -30,17 +38,48 @@ interface StepResult {
   note?: string;
 }
 
-function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+/** Date-sensitive integration files: those that build dates, read the clock or work with periods. */
+const DATE_SENSITIVE = /dateFromToday|currentTime|todayIn|dateInZone|addDays|runReminders|[pP]eriod|dueOn|closesOn|opensOn|expiresOn|effectiveOn|startsAt|Date\.now|new Date\(\)/;
+
+/** The whole run's own clock (`TEST_CLOCK`), when one was asked for. */
+const RUN_CLOCK = process.env.TEST_CLOCK?.trim() || undefined;
+
+interface RunOptions {
+  env?: Record<string, string>;
+  /** Start the command's clock at this instant (libfaketime); it then moves with real time. */
+  clock?: string;
+  /** Write the output here instead of the terminal (for a step that runs beside another). */
+  logFile?: string;
+}
+
+/**
+ * libfaketime shifts every clock the process and its children read (Node's Date, PGlite's now(),
+ * next start, Chromium) by a fixed offset, so time still moves. The offset is relative, so it does
+ * not depend on the process's TZ, which the clock step also changes.
+ */
+function clockWrapped(command: string, args: string[], clock: string | undefined): [string, string[]] {
+  if (!clock) return [command, args];
+  const offsetSeconds = Math.round((Date.parse(clock) - Date.now()) / 1000);
+  return ["faketime", ["-f", `${offsetSeconds >= 0 ? "+" : ""}${offsetSeconds}`, command, ...args]];
+}
+
+function run(command: string, args: string[], options: RunOptions = {}): Promise<number> {
+  const [wrappedCommand, wrappedArgs] = clockWrapped(command, args, options.clock ?? RUN_CLOCK);
   return new Promise((resolve) => {
-    const child = spawn(command, args, {
-      stdio: "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    const log = options.logFile ? openSync(options.logFile, "w") : undefined;
+    const child = spawn(wrappedCommand, wrappedArgs, {
+      stdio: log === undefined ? "inherit" : ["ignore", log, log],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...options.env },
     });
+    const finish = (code: number) => {
+      if (log !== undefined) closeSync(log);
+      resolve(code);
+    };
     child.on("error", (error) => {
-      console.error(`Could not run ${command}: ${error.message}`);
-      resolve(127);
+      console.error(`Could not run ${wrappedCommand}: ${error.message}`);
+      finish(127);
     });
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on("exit", (code, signal) => finish(code ?? (signal ? 1 : 0)));
   });
 }
 
@@ -79,22 +118,98 @@ function counted(name: string, code: number, started: number, counts: { passed: 
   return { name, status: failed === 0 ? "passed" : "failed", passed: counts.passed, failed, seconds, note };
 }
 
-async function vitest(name: string, projects: string[]): Promise<StepResult> {
-  banner(name);
+interface VitestRun {
+  name: string;
+  projects: string[];
+  files?: string[];
+  options?: RunOptions;
+  note?: string;
+}
+
+async function vitest({ name, projects, files = [], options = {}, note }: VitestRun): Promise<StepResult> {
   const started = Date.now();
   const report = path.join(RESULTS, `${name}.json`);
   rmSync(report, { force: true });
-  const code = await run("npx", [
-    "vitest",
-    "run",
-    ...projects.flatMap((project) => ["--project", project]),
-    "--reporter=default",
-    "--reporter=json",
-    `--outputFile=${report}`,
-  ]);
+  const code = await run(
+    "npx",
+    ["vitest", "run", ...projects.flatMap((project) => ["--project", project]), "--reporter=default", "--reporter=json", `--outputFile=${report}`, ...files],
+    options,
+  );
   const json = readJson(report) as { numPassedTests?: number; numFailedTests?: number } | null;
   const counts = json && typeof json.numPassedTests === "number" ? { passed: json.numPassedTests, failed: json.numFailedTests ?? 0 } : null;
-  return counted(name, code, started, counts);
+  const result = counted(name, code, started, counts);
+  return note && !result.note ? { ...result, note } : result;
+}
+
+/**
+ * The integration suite on both databases at once: PGlite is in-process and CPU-bound, PostgreSQL
+ * waits on a server, so side by side they finish sooner than one after the other on two cores.
+ * PostgreSQL's output is kept in a file and printed when both are done, so the two never interleave.
+ */
+async function integration(): Promise<StepResult[]> {
+  banner("integration");
+  const instant = RUN_CLOCK ?? integrationInstant();
+  const pglite = vitest({
+    name: "integration",
+    projects: ["integration"],
+    options: { clock: instant },
+    note: `PGlite, clock at ${instant}`,
+  });
+  if (!process.env.TEST_DATABASE_URL?.trim()) return [await pglite];
+  const logFile = path.join(RESULTS, "integration-postgres.log");
+  const postgres = vitest({ name: "integration-postgres", projects: ["integration-postgres"], options: { logFile } });
+  const results = await Promise.all([pglite, postgres]);
+  banner("integration-postgres");
+  console.log(readFileSync(logFile, "utf8"));
+  return results;
+}
+
+/** Files whose tests deal in dates, from the integration projects' own include pattern. */
+function dateSensitiveIntegrationFiles(): string[] {
+  const files: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith(".int.test.ts") && DATE_SENSITIVE.test(readFileSync(full, "utf8"))) files.push(path.relative(ROOT, full));
+    }
+  };
+  for (const folder of ["server", "db"]) walk(path.join(ROOT, folder));
+  return files.sort();
+}
+
+/**
+ * The clock step: unit tests and the date-sensitive integration files once per instant in
+ * clockInstants(), in a process time zone far from both UTC and Chicago (so nothing may lean on the
+ * machine's zone either). A test that takes UTC's date for the task force's fails here every run.
+ */
+async function clockStep(): Promise<StepResult[]> {
+  if (!commandExists("faketime")) {
+    banner("clock");
+    console.error("The clock step needs libfaketime: `sudo apt-get install faketime` (.ci/run installs it).");
+    return [{ name: "clock", status: "failed", passed: 0, failed: 1, seconds: 0, note: "faketime not installed" }];
+  }
+  const files = dateSensitiveIntegrationFiles();
+  const instants = clockInstants();
+  const results: StepResult[] = [];
+  for (const [index, instant] of instants.entries()) {
+    banner(`clock ${index + 1}/${instants.length}: ${instant.label}, ${instant.at}`);
+    results.push(
+      await vitest({
+        name: `clock-${index + 1}`,
+        projects: ["unit", "integration"],
+        files,
+        options: { clock: instant.at, env: { TZ: "Pacific/Kiritimati" } },
+        note: instant.at,
+      }),
+    );
+  }
+  return results;
+}
+
+function commandExists(command: string): boolean {
+  return spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
 }
 
 async function playwright(): Promise<StepResult> {
@@ -102,7 +217,7 @@ async function playwright(): Promise<StepResult> {
   const started = Date.now();
   const report = path.join(RESULTS, "e2e.json");
   rmSync(report, { force: true });
-  const code = await run("npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: report });
+  const code = await run("npx", ["playwright", "test"], { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: report } });
   const json = readJson(report) as { stats?: { expected?: number; unexpected?: number; flaky?: number } } | null;
   const stats = json?.stats;
   const counts = stats ? { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0 } : null;
@@ -129,13 +244,18 @@ function printSummary(results: StepResult[]): void {
 
 async function main(): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });
+  if (RUN_CLOCK && (Number.isNaN(Date.parse(RUN_CLOCK)) || !commandExists("faketime"))) {
+    console.error(`TEST_CLOCK needs an ISO instant such as 2026-12-05T03:30:00Z and libfaketime (\`sudo apt-get install faketime\`); got "${RUN_CLOCK}".`);
+    process.exit(2);
+  }
   const results: StepResult[] = [];
 
   results.push(await single("typecheck", "npm", ["run", "--silent", "typecheck"]));
   results.push(await single("lint", "npm", ["run", "--silent", "lint"]));
-  results.push(await vitest("unit", ["unit"]));
-  const integrationProjects = process.env.TEST_DATABASE_URL?.trim() ? ["integration", "integration-postgres"] : ["integration"];
-  results.push(await vitest("integration", integrationProjects));
+  banner("unit");
+  results.push(await vitest({ name: "unit", projects: ["unit"] }));
+  results.push(...(await integration()));
+  results.push(...(await clockStep()));
 
   const build = await single("build", "npx", ["tsx", "server/cli/app.ts", "build"]);
   results.push(build);
@@ -151,6 +271,7 @@ async function main(): Promise<void> {
   if (!process.env.TEST_DATABASE_URL?.trim()) {
     console.log("(integration ran on PGlite only; set TEST_DATABASE_URL to run it on PostgreSQL too)");
   }
+  if (RUN_CLOCK) console.log(`(every step but the clock step ran with its clock starting at ${RUN_CLOCK})`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 || results.some((result) => result.status === "failed") ? 1 : 0;
 }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { dateInZone } from "@/server/lib/dates";
+import { clockInstants, integrationInstant, nextOffsetChanges } from "./testClock";
+
+const chicagoClock = (instant: string) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "America/Chicago", hourCycle: "h23", dateStyle: "short", timeStyle: "short" }).format(new Date(instant));
+
+describe("the clock step's instants", () => {
+  const now = Date.parse("2026-12-05T06:45:00Z");
+
+  it("are the coming risky moments: after midnight UTC, a quarter's last evening, both daylight-saving nights", () => {
+    expect(clockInstants(now).map((instant) => instant.at)).toEqual([
+      "2026-12-06T00:30:00.000Z",
+      "2027-01-01T05:30:00.000Z",
+      "2027-03-14T07:30:00.000Z",
+      "2027-11-07T06:30:00.000Z",
+    ]);
+  });
+
+  it("put a date in Chicago that differs from UTC's where it matters", () => {
+    const [afterMidnight, quarterEnd] = clockInstants(now);
+    expect(dateInZone(new Date(afterMidnight!.at), "America/Chicago")).toBe("2026-12-05");
+    expect(chicagoClock(quarterEnd!.at)).toBe("2026-12-31, 23:30");
+    expect(quarterEnd!.at.slice(0, 10)).toBe("2027-01-01");
+  });
+
+  it("finds the offset changes of any year, half an hour after each instant", () => {
+    for (const year of [2027, 2030, 2040]) {
+      const changes = nextOffsetChanges(Date.parse(`${year}-01-01T00:00:00Z`), 2).map((instant) => new Date(instant).toISOString());
+      expect(changes).toHaveLength(2);
+      expect(changes[0]).toMatch(new RegExp(`^${year}-03-`));
+      expect(changes[1]).toMatch(new RegExp(`^${year}-11-`));
+    }
+  });
+
+  it("starts PGlite's integration run on the coming New Year's Eve at 23:30 in Chicago", () => {
+    expect(integrationInstant(now)).toBe("2027-01-01T05:30:00.000Z");
+    expect(chicagoClock(integrationInstant(Date.parse("2027-12-31T20:00:00Z")))).toBe("2027-12-31, 23:30");
+  });
+});

@@ -1,0 +1,52 @@
+/*
+ * The instants at which `npm test` runs date-sensitive tests (server/cli/test-all.ts): the moments
+ * when code that takes UTC's date, the machine's zone or 24-hour steps for a task force's calendar
+ * goes wrong. Computed from today, never fixed dates, so they stay ahead of the real time for years.
+ */
+import { zonedTimeToInstant } from "@/server/domains/meetings/meetings.rules";
+import { dateInZone } from "@/server/lib/dates";
+
+/** The zone of the test task forces and of the demo. */
+const TASK_FORCE_ZONE = "America/Chicago";
+const HOUR = 3_600_000;
+
+/** 23:30 in the task force's zone on a calendar date: the evening when UTC is already tomorrow. */
+const lateEveningOn = (date: string) => zonedTimeToInstant(`${date}T23:30`, TASK_FORCE_ZONE)!.toISOString();
+
+/** The next `count` instants after `from` at which the zone's UTC offset changes, to the hour. */
+export function nextOffsetChanges(from: number, count: number): number[] {
+  const format = new Intl.DateTimeFormat("en-US", { timeZone: TASK_FORCE_ZONE, timeZoneName: "longOffset" });
+  const offsetAt = (instant: number) => format.formatToParts(instant).find((part) => part.type === "timeZoneName")?.value;
+  const changes: number[] = [];
+  for (let instant = from - (from % HOUR) + HOUR; changes.length < count && instant < from + 800 * 24 * HOUR; instant += HOUR) {
+    if (offsetAt(instant) !== offsetAt(instant - HOUR)) changes.push(instant);
+  }
+  return changes;
+}
+
+/**
+ * Instants at which the clock step runs the date-sensitive tests again, each a moment when code
+ * that takes UTC's date (or 24-hour steps) for the task force's calendar goes wrong. They are the
+ * next such moments after today, not fixed dates, so the demo's and the tests' own dates (a round
+ * closed this autumn) stay in the past as they are at the real time. Each leaves half an hour
+ * before the next date or offset change, so a run never crosses one midway.
+ */
+export function clockInstants(now = Date.now()): { label: string; at: string }[] {
+  const today = new Date(now).toISOString().slice(0, 10);
+  const nextDay = new Date(Date.parse(`${today}T00:30:00Z`) + 24 * HOUR).toISOString();
+  const year = Number(dateInZone(new Date(now), TASK_FORCE_ZONE).slice(0, 4));
+  const quarterEnds = [year, year + 1].flatMap((y) => ["03-31", "06-30", "09-30", "12-31"].map((day) => `${y}-${day}`));
+  const quarterEnd = quarterEnds.map(lateEveningOn).find((instant) => Date.parse(instant) > now)!;
+  const [firstChange, secondChange] = nextOffsetChanges(now, 2).map((instant) => new Date(instant - HOUR / 2).toISOString());
+  return [
+    { label: "00:30 UTC, still the evening before (18:30) in Chicago", at: nextDay },
+    { label: "23:30 in Chicago on the last day of a quarter (already the next quarter in UTC)", at: quarterEnd },
+    { label: "half an hour before Chicago's next daylight-saving change", at: firstChange! },
+    { label: "half an hour before the daylight-saving change after that", at: secondChange! },
+  ];
+}
+
+/** PGlite's integration run: 23:30 on the coming New Year's Eve in Chicago, 05:30 UTC on New Year's Day. */
+export function integrationInstant(now = Date.now()): string {
+  return lateEveningOn(`${dateInZone(new Date(now), TASK_FORCE_ZONE).slice(0, 4)}-12-31`);
+}
