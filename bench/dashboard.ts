@@ -31,6 +31,7 @@ import type { SessionUser } from "@/server/trpc/context";
 import { FUNDED_TASK_FORCES, generateBulkData, type BenchDataset, type RowCounts } from "./dataset";
 import { generateGrants } from "./datasetGrants";
 import { PlanInspector, StatementRecorder, type Statement, type StatementPlan } from "./queryPlans";
+import { todayIn } from "@/server/lib/clock";
 
 /* ---------- targets, and why these numbers ---------- */
 
@@ -159,8 +160,8 @@ interface Target {
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 async function generate(): Promise<{ dataset: BenchDataset; seconds: { bulk: number; grants: number } }> {
-  const startOfToday = new Date();
-  startOfToday.setUTCHours(0, 0, 0, 0);
+  // The measured task force's today (Chicago), not UTC's, which is a day ahead every evening there.
+  const startOfToday = new Date(`${todayIn("America/Chicago")}T00:00:00Z`);
   const db = await getDb();
   let started = performance.now();
   const dataset = await generateBulkData(db, startOfToday);

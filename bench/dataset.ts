@@ -53,8 +53,9 @@ import { seededRandom, type Random } from "./random";
  * links, generated reports) go through the real procedures afterwards (datasetGrants.ts).
  *
  * Deterministic: a fixed seed, and every date counted back from `now`, which the caller passes in
- * (the start of the current UTC day), so the data stand in the same place relative to "today" on
- * every run. Today matters because the procedures measured use the real clock.
+ * (midnight UTC of the measured task force's today in its own zone, never UTC's date), so the data
+ * stand in the same place relative to "today" on every run. Today matters because the procedures
+ * measured use the real clock.
  */
 
 /** How big one task force is. */
