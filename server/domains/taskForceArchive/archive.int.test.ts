@@ -3,11 +3,12 @@ import { and, count, eq, sql } from "drizzle-orm";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { databaseHandle, getDb, installDatabase, type DatabaseHandle } from "@/db/client";
-import { auditLog, frameworkVersions, invitations, calendarTokens, meetings, taskForces, users } from "@/db/schema";
-import { DEMO_TASK_FORCE_SLUG, SECOND_DEMO_TASK_FORCE_SLUG, seedDemo } from "@/db/seed";
-import { callerFor, createAdmin, createMember, createTaskForceWithCoordinator, dateFromToday, domainErrorOf, trpcErrorOf, type TestUser } from "@/db/testing/factories";
+import { auditLog, frameworkVersions, frameworks, invitations, calendarTokens, meetings, taskForces, users } from "@/db/schema";
+import { DEMO_PASSWORD, DEMO_TASK_FORCE_SLUG, SECOND_DEMO_TASK_FORCE_SLUG, seedDemo } from "@/db/seed";
+import { callerFor, createAdmin, createMember, createTaskForceWithCoordinator, dateFromToday, domainErrorFrom, domainErrorOf, trpcErrorOf, type TestUser } from "@/db/testing/factories";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/testDatabase";
 import messages from "@/app/i18n/messages/en.json";
+import { authenticate } from "@/server/domains/auth/auth.service";
 import { runReminders } from "@/server/domains/gaps/reminders.service";
 import type { SessionUser } from "@/server/trpc/context";
 import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, readArchive, tableJson, type ArchiveManifest, type ArchiveRow, type TaskForceArchive } from "./archive.format";
@@ -179,6 +180,9 @@ describe("moving a task force to another instance", () => {
 
     const newCoordinatorId = idMap.get(coordinator.id);
     if (!newCoordinatorId) throw new Error("the coordinator was not carried over");
+    // No password travels: the demo password of the source instance opens nothing here.
+    const signIn = await on(target.handle, () => domainErrorFrom(authenticate("coordinator@example.org", DEMO_PASSWORD, null)));
+    expect(signIn.messageKey).toBe("invalidCredentials");
     const second = await on(target.handle, async () => {
       const copyCoordinator = { id: newCoordinatorId, email: coordinator.email, name: coordinator.name, isAdmin: false };
       // What a person sees is the same: the rounds and the gaps, with the copy's own ids.
@@ -230,6 +234,28 @@ describe("moving a task force to another instance", () => {
     // The import is in the copy's audit log, by the administrator.
     const [entry] = await db.select({ actorUserId: auditLog.actorUserId }).from(auditLog).where(and(eq(auditLog.taskForceId, result.taskForce.id), eq(auditLog.action, "import")));
     expect(entry?.actorUserId).toBe(admin.id);
+  });
+
+  it("carries a framework version this instance does not have, and the rounds keep it", async () => {
+    const stateInstrument = await rewriteArchive(first.bytes, (_manifest, tables) => {
+      for (const framework of tables.get("frameworks") ?? []) framework.key = "state-instrument-test";
+      for (const version of tables.get("framework_versions") ?? []) {
+        (version.content as { areas: { elements: { name: string }[] }[] }).areas[0]!.elements[0]!.name = "Leadership (state wording)";
+      }
+    });
+    const result = await callerFor(admin).admin.taskForce.import({ archiveBase64: toBase64(stateInstrument), slug: "riverbend-state" });
+    expect(result.frameworkVersions).toEqual({ matched: [], added: [{ key: "state-instrument-test", version: 1 }] });
+    const copyCoordinator = callerFor(coordinator);
+    const [round] = await copyCoordinator.assessment.list({ taskForceSlug: "riverbend-state" });
+    const consensus = await copyCoordinator.assessment.consensus({ taskForceSlug: "riverbend-state", roundId: round?.id ?? "" });
+    expect(consensus.round.frameworkVersion).toBe(1);
+    expect(consensus.areas[0]?.elements[0]?.name).toBe("Leadership (state wording)");
+    const [version] = await (await getDb())
+      .select({ createdByUserId: frameworkVersions.createdByUserId })
+      .from(frameworkVersions)
+      .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
+      .where(eq(frameworks.key, "state-instrument-test"));
+    expect(version?.createdByUserId).toBe(admin.id);
   });
 
   it("refuses a short name that is taken, and writes nothing", async () => {
