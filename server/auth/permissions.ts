@@ -9,6 +9,8 @@ export type TaskForceRole = (typeof TASK_FORCE_ROLES)[number];
 export const PERMISSIONS = [
   "taskForce.read",
   "taskForce.update",
+  // Download the whole task force as one archive (coordinators only: it holds every record).
+  "taskForce.export",
   "membership.read",
   "membership.manage",
   "invitation.manage",

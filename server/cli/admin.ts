@@ -4,6 +4,8 @@
  *
  *   create-admin --email <email> [--name "<name>"]   create a platform administrator, or make an
  *                                                    existing account one
+ *   export-task-force --slug <slug> [--out <file>]    write one task force's archive
+ *   import-task-force --file <file> [--slug <slug>]   import an archive as a new task force
  *   help                                             this text
  *
  * The password is asked for on a terminal (not echoed), or read from ADMIN_PASSWORD when there is
@@ -17,7 +19,9 @@ import { hashPassword } from "@/server/auth/password";
 import { findUserIdByEmail, insertUser, setAdmin } from "@/server/domains/account/account.queries";
 import { NewPassword } from "@/server/domains/people/people.schemas";
 import { ensureDefaultFramework } from "@/server/domains/frameworks/defaultFramework";
+import { DomainError } from "@/server/errors";
 import { loadEnvFiles, stop, stopOnError } from "./shared";
+import { explainDomainError, exportTaskForceToFile, importTaskForceFromFile } from "./taskForceArchive";
 
 const HELP = `Task Force Roadmap administration
 
@@ -28,6 +32,14 @@ Usage:
       an administrator and its password is left unchanged.
       The password (at least 12 characters) is asked for on the terminal, or read from the
       ADMIN_PASSWORD environment variable when there is no terminal.
+  npm run admin -- export-task-force --slug <slug> [--out <file>]
+      Writes everything of one task force (records, audit log, documents) to one archive file
+      (<slug>-<date>.zip in the current folder unless --out names another). The format is described
+      in the README ("Moving one task force to another installation").
+  npm run admin -- import-task-force --file <file> [--slug <new-slug>]
+      Imports an archive as a new task force under --slug (the archive's own when omitted; a slug
+      in use is refused). People are matched by email; the others are created without a password
+      and listed. A damaged, altered or foreign archive is refused and nothing is written.
   npm run admin -- help
       Shows this text.
 `;
@@ -120,12 +132,55 @@ async function createAdmin(args: string[]): Promise<void> {
   }
 }
 
+/** Parses `--name value` options; a mistake is one line that points to the help. */
+function options<T extends string>(args: string[], names: readonly T[]): Partial<Record<T, string>> {
+  try {
+    const { values } = parseArgs({ args, options: Object.fromEntries(names.map((name) => [name, { type: "string" as const }])), strict: true });
+    return values as Partial<Record<T, string>>;
+  } catch (error) {
+    return fail(`${(error as Error).message.split("\n")[0]} (see npm run admin -- help).`);
+  }
+}
+
+/** Runs `work` on the migrated database, explaining a refusal (DomainError) in the web form's words. */
+async function withDatabase(work: () => Promise<string>): Promise<void> {
+  const handle = await databaseHandle();
+  await handle.migrate();
+  await ensureDefaultFramework(handle.db);
+  try {
+    console.log(await work());
+  } catch (error) {
+    if (error instanceof DomainError) fail(explainDomainError(error));
+    throw error;
+  } finally {
+    await closeDatabase().catch(() => {});
+  }
+}
+
+async function exportTaskForceCommand(args: string[]): Promise<void> {
+  const { slug, out } = options(args, ["slug", "out"] as const);
+  if (!slug?.trim()) fail("--slug is required, e.g. npm run admin -- export-task-force --slug riverbend --out riverbend.zip.");
+  await withDatabase(() => exportTaskForceToFile((slug as string).trim(), out?.trim() || undefined));
+}
+
+async function importTaskForceCommand(args: string[]): Promise<void> {
+  const { file, slug } = options(args, ["file", "slug"] as const);
+  if (!file?.trim()) fail("--file is required, e.g. npm run admin -- import-task-force --file riverbend.zip --slug riverbend.");
+  await withDatabase(() => importTaskForceFromFile((file as string).trim(), slug?.trim() || undefined));
+}
+
 async function main(): Promise<void> {
   loadEnvFiles(false);
   const [command, ...rest] = process.argv.slice(2);
   switch (command) {
     case "create-admin":
       await createAdmin(rest);
+      break;
+    case "export-task-force":
+      await exportTaskForceCommand(rest);
+      break;
+    case "import-task-force":
+      await importTaskForceCommand(rest);
       break;
     case undefined:
     case "help":

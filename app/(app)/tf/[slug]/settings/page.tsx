@@ -32,6 +32,19 @@ export default async function SettingsPage({ params }: PageProps<"/tf/[slug]/set
           <Link href={`/tf/${slug}/settings/audit`}>{t("auditLink")}</Link>
         </p>
       )}
+      {taskForce.permissions.includes("taskForce.export") && (
+        <section aria-labelledby="export-title">
+          <h2 id="export-title">{t("exportTitle")}</h2>
+          <p>{t("exportIntro")}</p>
+          <p>{t("exportPrivacy")}</p>
+          {/* A plain form: the browser saves the response as the file, with no script involved. */}
+          <form method="post" action={`/tf/${slug}/settings/export`}>
+            <button type="submit" className="secondary">
+              {t("exportButton")}
+            </button>
+          </form>
+        </section>
+      )}
     </>
   );
 }
