@@ -77,7 +77,7 @@ export class FunderAttacker {
   private readonly hiddenFigures = new Map<string, Target>();
   private readonly views = new Set<string>();
   /** Per period, when the figures a funder sees of it were published (when views say so). */
-  private published = new Map<string, number | null>();
+  private published = new Map<string, number | null | undefined>();
   private periods: string[] = [];
 
   constructor(private readonly world: AttackWorld) {}
@@ -123,19 +123,23 @@ export class FunderAttacker {
     this.states.push({ at, cells });
   }
 
-  /** The reports a figure of `period` adds up: as published (if the view said when), else as now. */
-  private stateFor(period: string): State {
+  /**
+   * The reports a figure of `period` adds up: as published (if the view said when), else as now;
+   * none when the view says the period is not published (its figures count for nothing yet).
+   */
+  private stateFor(period: string): State | null {
     const publishedAt = this.published.get(period);
     const now = this.states.at(-1);
     if (!now) throw new Error("audit: record the truth before observing");
-    if (publishedAt === undefined || publishedAt === null) return now;
+    if (publishedAt === undefined) return now;
+    if (publishedAt === null) return null;
     return this.states.filter((state) => state.at <= publishedAt).at(-1) ?? (this.states[0] as State);
   }
 
   private termsOf(periods: readonly string[], key: string): number[] {
     const terms: number[] = [];
     for (const period of periods) {
-      for (const organization of this.stateFor(period).cells.get(period)?.values() ?? []) {
+      for (const organization of this.stateFor(period)?.cells.get(period)?.values() ?? []) {
         for (const cell of cellsOfKey(key)) terms.push(organization.get(cell)!);
       }
     }

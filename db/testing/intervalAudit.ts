@@ -143,7 +143,7 @@ export async function auditIntervals(input: { equations: readonly Equation[]; ta
       // One line per binding equation: where it was first seen, and how often the same figure was seen again.
       const binding = result.Rows.flatMap((row, index) => {
         const sources = constraints[index]?.sources ?? [];
-        if (Math.abs(row.Dual) <= EPSILON || sources.length === 0) return [];
+        if (Math.abs((row as { Dual: number }).Dual) <= EPSILON || sources.length === 0) return [];
         return [sources.length > 1 ? `${sources[0]} (the same figure seen ${sources.length - 1} more times)` : sources[0]!];
       });
       return { bound: result.ObjectiveValue, sources: binding };
