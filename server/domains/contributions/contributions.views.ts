@@ -252,7 +252,6 @@ export async function getOverview(scope: TaskForceScope, now = currentTime()) {
       dueOn: dueOnOf(period, settings.dueDays),
       ended: hasEnded(period, today),
       ...completenessOf({ expected: expected.length, statuses: ofPeriod }),
-      publication: null as { version: number; publishedAt: Date } | null,
       organizations:
         access === "all"
           ? expected.map((organization) => {
