@@ -284,6 +284,9 @@ export class FunderAttacker {
 
   /** Submits an organization's report (a draft, a missing one, or one returned for correction), changed by `edit`. */
   async submit(organizationId: string, period: string, edit: (content: Omit<SaveReportInput, "period" | "organizationId" | "version">) => void = () => {}) {
+    // A change lands at least a millisecond after anything published before it, so that a
+    // publication's time tells which state of the reports it counts.
+    await new Promise((resolve) => setTimeout(resolve, 2));
     const coordinator = callerFor(this.world.coordinator);
     const form = await coordinator.contribution.report({ ...this.slug, period, organizationId });
     const content = structuredClone(form.content);
