@@ -225,8 +225,17 @@ export function acceptInvitation(user: SessionUser, input: InvitationTokenInput,
   });
 }
 
-/** Someone without an account accepts: the account is created for the invited email, then the membership. */
+/**
+ * Someone without an account accepts: the account is created for the invited email, then the
+ * membership. The token (and that the email has no account yet) is checked before the password is
+ * hashed: argon2 is deliberately expensive, and anyone can call this without signing in, so a
+ * made-up, used or expired token must cost a database look-up, never a hash. It is checked again in
+ * the transaction, since the invitation may be used or revoked while the hash is computed.
+ */
 export async function acceptInvitationWithNewAccount(input: AcceptWithNewAccountInput, now = currentTime()) {
+  const db = await getDb();
+  const checked = await loadUsableInvitation(db, input.token, now);
+  if (await findUserIdByEmail(db, checked.email)) throw new DomainError("CONFLICT", "accountExistsSignIn", { email: checked.email });
   const passwordHash = await hashPassword(input.password);
   return transaction(async (tx) => {
     const invitation = await loadUsableInvitation(tx, input.token, now);
