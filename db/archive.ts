@@ -177,7 +177,7 @@ export async function assertEmptyInstance(db: Database, where: string): Promise<
   const taskForces = Number(row?.taskForces ?? 0);
   if (people > 0 || taskForces > 0) {
     throw new ConfigError(
-      `${where} is not empty (${people} accounts, ${taskForces} task forces); restore only into a new, empty instance, so that nothing is overwritten.`,
+      `${where} is not empty (${people} accounts, ${taskForces} task forces); use a new, empty one, so that nothing is overwritten.`,
     );
   }
 }

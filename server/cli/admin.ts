@@ -4,6 +4,7 @@
  *
  *   create-admin --email <email> [--name "<name>"]   create a platform administrator, or make an
  *                                                    existing account one
+ *   backup, restore, move-to-postgres                the instance's data (adminData.ts)
  *   help                                             this text
  *
  * The password is asked for on a terminal (not echoed), or read from ADMIN_PASSWORD when there is
@@ -17,6 +18,7 @@ import { hashPassword } from "@/server/auth/password";
 import { findUserIdByEmail, insertUser, setAdmin } from "@/server/domains/account/account.queries";
 import { NewPassword } from "@/server/domains/people/people.schemas";
 import { ensureDefaultFramework } from "@/server/domains/frameworks/defaultFramework";
+import { backupCommand, DATA_HELP, DataUsageError, moveToPostgresCommand, restoreCommand } from "./adminData";
 import { loadEnvFiles, stop, stopOnError } from "./shared";
 
 const HELP = `Task Force Roadmap administration
@@ -28,7 +30,7 @@ Usage:
       an administrator and its password is left unchanged.
       The password (at least 12 characters) is asked for on the terminal, or read from the
       ADMIN_PASSWORD environment variable when there is no terminal.
-  npm run admin -- help
+${DATA_HELP}  npm run admin -- help
       Shows this text.
 `;
 
@@ -127,6 +129,15 @@ async function main(): Promise<void> {
     case "create-admin":
       await createAdmin(rest);
       break;
+    case "backup":
+      await backupCommand(rest);
+      break;
+    case "restore":
+      await restoreCommand(rest);
+      break;
+    case "move-to-postgres":
+      await moveToPostgresCommand(rest);
+      break;
     case undefined:
     case "help":
     case "--help":
@@ -141,6 +152,6 @@ async function main(): Promise<void> {
 
 main().catch(async (error: unknown) => {
   await closeDatabase().catch(() => {});
-  if (error instanceof UsageError) stop(error.message, "admin");
+  if (error instanceof UsageError || error instanceof DataUsageError) stop(error.message, "admin");
   stopOnError(error, "admin");
 });
