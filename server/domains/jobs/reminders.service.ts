@@ -3,6 +3,8 @@ import { isEmailConfigured, sendMail } from "@/server/mail/mailer";
 import { recordAudit } from "@/server/domains/audit/audit.service";
 import { collectUnsubmittedContributionReminders } from "@/server/domains/contributions/contributions.reminders";
 import { dueGapsAndActions } from "@/server/domains/gaps/gaps.reminders";
+import { grantReportReminders } from "@/server/domains/grants/grants.reminders";
+import { protocolReviewReminders } from "@/server/domains/protocols/protocols.reminders";
 import { mouRenewalReminders } from "@/server/domains/mous/mous.reminders";
 import { insertNotifications } from "@/server/domains/notifications/notifications.queries";
 import { digest, type Reminder, type ReminderSource, type ReminderTaskForce } from "@/server/domains/notifications/reminders";
@@ -14,7 +16,8 @@ import { currentTime } from "@/server/lib/clock";
  * The daily reminder digest, run by the scheduler (jobs.scheduler.ts) once per task force and local
  * date, or by `npm run jobs -- reminders`. For one task force it asks each reminder source what is
  * due, on the task force's own date: gaps and actions (gaps.reminders.ts), MOU renewals
- * (mous.reminders.ts), unsubmitted contributions (contributions.reminders.ts).
+ * (mous.reminders.ts), unsubmitted contributions (contributions.reminders.ts), grant progress reports
+ * (grants.reminders.ts) and protocol reviews (protocols.reminders.ts).
  * In-app notices always, one email per person when SMTP is configured. The notices' dedupe keys make
  * it idempotent; email goes only to people with a notice this run inserted, and only after that
  * insert committed, so a run that crashes and is run again never emails anyone twice (at worst an
@@ -32,7 +35,13 @@ export interface ReminderSummary {
 export const emptyReminderSummary = (): ReminderSummary => ({ notified: 0, dueSoon: 0, overdue: 0, emailed: 0, emailFailed: 0 });
 
 /** Every source the job asks, in this order; a new kind of reminder is one more entry. */
-export const REMINDER_SOURCES: readonly ReminderSource[] = [dueGapsAndActions, mouRenewalReminders, collectUnsubmittedContributionReminders];
+export const REMINDER_SOURCES: readonly ReminderSource[] = [
+  dueGapsAndActions,
+  mouRenewalReminders,
+  collectUnsubmittedContributionReminders,
+  grantReportReminders,
+  protocolReviewReminders,
+];
 
 /** The digest of one task force on its local date at `now`. */
 export async function remindTaskForce(taskForce: ReminderTaskForce, now = currentTime()): Promise<ReminderSummary> {
