@@ -74,7 +74,8 @@ export async function openDatabase(config: DatabaseConfig, options: DatabaseOpti
 /*
  * The process-wide handle lives on globalThis: Next.js bundles instrumentation, route handlers and
  * server components separately, and two PGlite instances on one folder would corrupt it (PGlite has
- * no lock between openers; db/folderLock.ts refuses a second process, this a second opener within one). It is opened lazily so that `next build` never touches the database.
+ * no lock between openers; db/folderLock.ts refuses a second process, this a second opener within
+ * one). It is opened lazily so that `next build` never touches the database.
  */
 const holder = globalThis as typeof globalThis & { __taskForceRoadmapDb?: Promise<DatabaseHandle> };
 

@@ -74,6 +74,8 @@ test.describe("two app servers on one PostgreSQL", () => {
   const contexts: APIRequestContext[] = [];
 
   test.beforeAll(async () => {
+    // Migrating, seeding and starting two production servers takes a while on a small machine.
+    test.setTimeout(300_000);
     await onAdminConnection(`create database "${NAME}"`);
     // Migrations, the fictional demo (two task forces) and an administrator of our own.
     run(["server/cli/app.ts", "prepare"], { SEED_DEMO: "1" });
@@ -93,6 +95,7 @@ test.describe("two app servers on one PostgreSQL", () => {
   });
 
   test.afterAll(async () => {
+    test.setTimeout(120_000);
     for (const context of contexts) await context.dispose();
     for (const server of servers) {
       if (server.exitCode === null) {
