@@ -57,6 +57,11 @@ async function waitUntilServing(port: number, server: ChildProcess, output: () =
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`the server on ${port} exited: ${output()}`);
+    // Our own server, not something else that holds the port.
+    if (!output().includes("Ready in")) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      continue;
+    }
     try {
       const response = await fetch(`http://localhost:${port}/login`, { redirect: "manual" });
       if (response.status < 500) return;
