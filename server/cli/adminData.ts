@@ -44,7 +44,7 @@ function where(): string {
   return config.kind === "postgres" ? "the PostgreSQL database in DATABASE_URL" : `the embedded database in ${config.dataDir}`;
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const megabytes = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 export async function backupCommand(args: string[]): Promise<void> {
   const { values } = parse(args, { out: { type: "string" } });
