@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ConfigError, databaseConfigFromEnv } from "@/db/config";
+import { jobsConfigFromEnv } from "@/server/domains/jobs/jobs.config";
 
 const SECRET_HELP = "NEXTAUTH_SECRET must be at least 32 characters (run `npm start` once to generate one into .env.local).";
 
@@ -25,6 +26,7 @@ export type ServerEnv = z.infer<typeof ServerEnv>;
  */
 export function checkServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   databaseConfigFromEnv(env);
+  jobsConfigFromEnv(env);
   const blankToUndefined = Object.fromEntries(
     Object.entries(env).map(([key, value]) => [key, value?.trim() ? value.trim() : undefined]),
   );

@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   "organization.read",
   "organization.manage",
   "audit.read",
+  "job.read",
   "assessment.read",
   "assessment.respond",
   "assessment.manage",

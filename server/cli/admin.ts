@@ -6,6 +6,7 @@
  *                                                    existing account one
  *   export-task-force --slug <slug> [--out <file>]    write one task force's archive
  *   import-task-force --file <file> [--slug <slug>]   import an archive as a new task force
+ *   backup, restore, move-to-postgres                the instance's data (adminData.ts)
  *   help                                             this text
  *
  * The password is asked for on a terminal (not echoed), or read from ADMIN_PASSWORD when there is
@@ -20,6 +21,7 @@ import { findUserIdByEmail, insertUser, setAdmin } from "@/server/domains/accoun
 import { NewPassword } from "@/server/domains/people/people.schemas";
 import { ensureDefaultFramework } from "@/server/domains/frameworks/defaultFramework";
 import { DomainError } from "@/server/errors";
+import { backupCommand, DATA_HELP, DataUsageError, moveToPostgresCommand, restoreCommand } from "./adminData";
 import { loadEnvFiles, stop, stopOnError } from "./shared";
 import { explainDomainError, exportTaskForceToFile, importTaskForceFromFile } from "./taskForceArchive";
 
@@ -40,7 +42,7 @@ Usage:
       Imports an archive as a new task force under --slug (the archive's own when omitted; a slug
       in use is refused). People are matched by email; the others are created without a password
       and listed. A damaged, altered or foreign archive is refused and nothing is written.
-  npm run admin -- help
+${DATA_HELP}  npm run admin -- help
       Shows this text.
 `;
 
@@ -182,6 +184,15 @@ async function main(): Promise<void> {
     case "import-task-force":
       await importTaskForceCommand(rest);
       break;
+    case "backup":
+      await backupCommand(rest);
+      break;
+    case "restore":
+      await restoreCommand(rest);
+      break;
+    case "move-to-postgres":
+      await moveToPostgresCommand(rest);
+      break;
     case undefined:
     case "help":
     case "--help":
@@ -196,6 +207,6 @@ async function main(): Promise<void> {
 
 main().catch(async (error: unknown) => {
   await closeDatabase().catch(() => {});
-  if (error instanceof UsageError) stop(error.message, "admin");
+  if (error instanceof UsageError || error instanceof DataUsageError) stop(error.message, "admin");
   stopOnError(error, "admin");
 });

@@ -7,8 +7,9 @@
  *   build    `next build` only
  *   prepare  check the environment, migrate, seed the demo when appropriate, and stop
  *
- * The database is opened, migrated and seeded here and CLOSED before the server starts: PGlite has
- * no lock between processes, so two processes on one folder would corrupt it (STACK.md pitfall 7).
+ * The database is opened, migrated and seeded here and CLOSED before the server starts: two processes
+ * on one PGlite folder would corrupt it (STACK.md pitfall 7), so the folder's lock (db/folderLock.ts)
+ * must be free again when the server opens it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";

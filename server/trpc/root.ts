@@ -15,6 +15,7 @@ import { adminTaskForcesRouter, taskForcesRouter } from "@/server/domains/taskFo
 import { dashboardRouter } from "@/server/domains/dashboard/dashboard.router";
 import { funderRouter } from "@/server/domains/funder/funder.router";
 import { grantsRouter } from "@/server/domains/grants/grants.router";
+import { adminJobsRouter, jobsRouter } from "@/server/domains/jobs/jobs.router";
 import { reportsRouter } from "@/server/domains/reports/reports.router";
 import { createCallerFactory, createRouter } from "./init";
 
@@ -40,7 +41,8 @@ export const appRouter = createRouter({
   report: reportsRouter,
   dashboard: dashboardRouter,
   funder: funderRouter,
-  admin: createRouter({ taskForce: adminTaskForcesRouter }),
+  job: jobsRouter,
+  admin: createRouter({ taskForce: adminTaskForcesRouter, jobs: adminJobsRouter }),
 });
 
 export type AppRouter = typeof appRouter;

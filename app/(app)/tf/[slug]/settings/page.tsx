@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { getQueryClient, HydrateClient, trpc } from "@/app/_trpc/server";
+import { getQueryClient, HydrateClient, serverCaller, trpc } from "@/app/_trpc/server";
+import { JobRuns } from "@/app/_components/JobRuns";
 import { requireTaskForcePermission } from "../_lib/taskForce";
 import { ContributionSettingsForm } from "./ContributionSettingsForm";
 import { CoreDisciplinesForm } from "./CoreDisciplinesForm";
@@ -17,6 +18,8 @@ export default async function SettingsPage({ params }: PageProps<"/tf/[slug]/set
   const taskForce = await requireTaskForcePermission(slug, `/tf/${slug}/settings`, "taskForce.update");
   await getQueryClient().prefetchQuery(trpc.framework.available.queryOptions({ taskForceSlug: slug }));
   const t = await getTranslations("settings");
+  const tJobs = await getTranslations("jobs");
+  const jobs = taskForce.permissions.includes("job.read") ? await (await serverCaller()).job.runs({ taskForceSlug: slug }) : null;
   return (
     <>
       <h1>{t("title")}</h1>
@@ -27,6 +30,13 @@ export default async function SettingsPage({ params }: PageProps<"/tf/[slug]/set
         <ContributionSettingsForm taskForceSlug={slug} />
         <CoreDisciplinesForm taskForceSlug={slug} />
       </HydrateClient>
+      {jobs && (
+        <section aria-labelledby="scheduled-jobs">
+          <h2 id="scheduled-jobs">{tJobs("title")}</h2>
+          <p>{jobs.schedule.enabled ? tJobs("settingsIntro", { dailyAt: jobs.schedule.dailyAt }) : tJobs("settingsIntroOff", { dailyAt: jobs.schedule.dailyAt })}</p>
+          <JobRuns runs={jobs.runs} timeZone={taskForce.timeZone} caption={tJobs("caption")} />
+        </section>
+      )}
       {taskForce.permissions.includes("audit.read") && (
         <p>
           <Link href={`/tf/${slug}/settings/audit`}>{t("auditLink")}</Link>
