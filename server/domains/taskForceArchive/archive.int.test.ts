@@ -9,7 +9,7 @@ import { callerFor, createAdmin, createMember, createTaskForceWithCoordinator, d
 import { createTestDatabase, type TestDatabase } from "@/db/testing/testDatabase";
 import messages from "@/app/i18n/messages/en.json";
 import { authenticate } from "@/server/domains/auth/auth.service";
-import { runReminders } from "@/server/domains/gaps/reminders.service";
+import { runReminders } from "@/server/domains/jobs/reminders.service";
 import type { SessionUser } from "@/server/trpc/context";
 import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, readArchive, tableJson, type ArchiveManifest, type ArchiveRow, type TaskForceArchive } from "./archive.format";
 import { importArchive } from "./archive.service";

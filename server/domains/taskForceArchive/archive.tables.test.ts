@@ -1,7 +1,7 @@
 import { foreignKey, getTableConfig, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import { organizations, taskForces } from "@/db/schema";
-import { ALL_TABLES, TASK_FORCE_TABLES, uncoveredTables } from "./archive.tables";
+import { ALL_TABLES, INSTANCE_TABLES, TASK_FORCE_TABLES, uncoveredTables } from "./archive.tables";
 
 describe("the tables of a task force archive", () => {
   it("cover the schema: no table belongs to a task force without carrying task_force_id", () => {
@@ -21,9 +21,13 @@ describe("the tables of a task force archive", () => {
     ]);
   });
 
-  it("take every table with task_force_id, parents before children", () => {
+  it("take every table with task_force_id but this installation's own job runs, parents before children", () => {
     const names = TASK_FORCE_TABLES.map((table) => table.name);
-    const withTaskForceId = ALL_TABLES.map((table) => getTableConfig(table)).filter((config) => config.columns.some((column) => column.name === "task_force_id"));
+    const withTaskForceId = ALL_TABLES.map((table) => getTableConfig(table)).filter(
+      (config) => config.columns.some((column) => column.name === "task_force_id") && !INSTANCE_TABLES.includes(config.name),
+    );
+    expect(INSTANCE_TABLES).toEqual(["job_runs"]);
+    expect(names).not.toContain("job_runs");
     expect([...names].sort()).toEqual(withTaskForceId.map((config) => config.name).sort());
     expect(names).toEqual(expect.arrayContaining(["memberships", "audit_log", "documents", "gaps", "responses", "grant_reports", "contribution_values"]));
     for (const table of TASK_FORCE_TABLES) {
