@@ -25,7 +25,8 @@ export async function getPortfolio(user: SessionUser, now = currentTime()) {
   const [overviews, gapSummaries, trendOf, contributions, lastMeetings] = await Promise.all([
     grantOverviews(db, scopes),
     summarizeGaps(db, scopes),
-    areaTrendsOf(db, ids),
+    // Funders never read individual ratings: only groups that may be shown count (ratingPrivacy.ts).
+    areaTrendsOf(db, ids, true),
     lastPeriodCompleteness(db, scopes),
     listLastFullMeetings(db, ids),
   ]);

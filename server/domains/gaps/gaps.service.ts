@@ -4,12 +4,11 @@ import { DomainError } from "@/server/errors";
 import type { SessionUser, TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { elementResult } from "@/server/domains/assessments/consensus";
-import { getConsensus } from "@/server/domains/assessments/assessments.service";
+import { closedRoundMediansFor, getConsensus } from "@/server/domains/assessments/assessments.service";
 import {
   findRound,
   findTarget,
   listAgreedStages,
-  listClosedRoundMedians,
   listRoundsWithContent,
 } from "@/server/domains/assessments/assessments.queries";
 import { findCurrentFrameworkVersionOfTaskForce } from "@/server/domains/frameworks/frameworks.queries";
@@ -225,9 +224,10 @@ export async function listGapSuggestions(scope: TaskForceScope, input: GapSugges
       name: element.name,
       resultStage: element.result.stage,
       targetStage: element.target?.stage ?? null,
-      answerCount: element.stats.answerCount,
-      dontKnowCount: element.stats.dontKnowCount,
-      disagreement: element.stats.disagreement,
+      answerCount: element.answerCount,
+      // Suggestions are made by those who see every group; for anyone else a withheld group counts as no signal.
+      dontKnowCount: element.stats?.dontKnowCount ?? 0,
+      disagreement: element.stats?.disagreement ?? false,
     })),
   );
   return {
@@ -395,16 +395,17 @@ export async function getGapProgress(scope: TaskForceScope, input: GapInput) {
   const gap = await loadGap(db, scope, input.gapId);
   const [closedRounds, medians, elementTarget] = await Promise.all([
     listRoundsWithContent(db, [scope.taskForceId], { status: "closed" }),
-    listClosedRoundMedians(db, [scope.taskForceId]),
+    closedRoundMediansFor(db, scope),
     gap.targetStage === null ? findTarget(db, scope.taskForceId, gap.elementKey) : Promise.resolve(null),
   ]);
   const rounds = closedRounds.filter((round) => round.id === gap.sourceRoundId || (round.closedAt !== null && round.closedAt >= gap.createdAt));
   const agreed = rounds.length ? await listAgreedStages(db, [scope.taskForceId], rounds.map((round) => round.id)) : [];
-  const medianOf = new Map(medians.filter((row) => row.elementKey === gap.elementKey).map((row) => [row.roundId, row.median]));
+  const medianOf = new Map(medians.filter((row) => row.elementKey === gap.elementKey).map((row) => [row.roundId, row]));
   const agreedOf = new Map(agreed.filter((row) => row.elementKey === gap.elementKey).map((row) => [row.roundId, row.stage]));
   const target = gap.targetStage ?? elementTarget?.stage ?? null;
   const points = rounds.map((round) => {
-    const result = elementResult(agreedOf.get(round.id) ?? null, { median: medianOf.get(round.id) ?? null });
+    const median = medianOf.get(round.id);
+    const result = elementResult(agreedOf.get(round.id) ?? null, { median: median?.median ?? null }, median?.withheld ?? false);
     return {
       roundId: round.id,
       title: round.title,
