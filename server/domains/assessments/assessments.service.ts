@@ -14,16 +14,13 @@ import { findTaskForce } from "@/server/domains/taskForces/taskForces.queries";
 import {
   compareElement,
   elementResult,
-  elementStats,
   meanOfResults,
-  statsByDiscipline,
   type ElementComparison,
   type ElementResult,
-  type ElementStats,
   type Movement,
   type RespondentRating,
 } from "./consensus";
-import { MIN_RATING_GROUP_DEFAULT, MIN_RATING_GROUP_FLOOR, MIN_RATING_GROUP_MAX, mayShowCounts, mayShowGroup, medianOfCounts, shownGroupKeys, type AnswerCounts } from "./ratingPrivacy";
+import { elementView, MIN_RATING_GROUP_DEFAULT, MIN_RATING_GROUP_FLOOR, MIN_RATING_GROUP_MAX, mayShowCounts, medianOfCounts, type AnswerCounts } from "./ratingPrivacy";
 import {
   countAnswered,
   deleteAgreedStage,
@@ -570,13 +567,6 @@ function individualAccess(scope: TaskForceScope): IndividualRatingsAccess {
   return "none";
 }
 
-export interface DisciplineSplit {
-  discipline: string | null;
-  answerCount: number;
-  /** Null when the group may not be shown to someone who may not read individual ratings (ratingPrivacy.ts). */
-  stats: ElementStats | null;
-}
-
 /**
  * The smallest group whose rating statistics the caller may see, or null when they may read every
  * rating (coordinators). Everyone else (members, viewers, funders) gets the task force's setting.
@@ -590,40 +580,6 @@ async function minRatingGroupsOf(db: Database, taskForceIds: readonly string[]) 
   const rows = await listMinRatingGroups(db, taskForceIds);
   const byId = new Map(rows.map((row) => [row.taskForceId, row.minRatingGroup]));
   return (taskForceId: string) => byId.get(taskForceId) ?? MIN_RATING_GROUP_DEFAULT;
-}
-
-/**
- * One element's statistics as the caller may see them: everything when `minGroup` is null,
- * otherwise only the groups ratingPrivacy.ts allows (the overall group, then the discipline split
- * with complementary suppression); the median result is withheld with the overall group.
- */
-export function elementView(ratings: readonly RespondentRating[], agreedStage: number | null, minGroup: number | null) {
-  const stats = elementStats(ratings);
-  const groups = statsByDiscipline(ratings);
-  if (minGroup === null) {
-    return {
-      answerCount: stats.answerCount,
-      stats: stats as ElementStats | null,
-      byDiscipline: groups.map(({ discipline, stats: group }): DisciplineSplit => ({ discipline, answerCount: group.answerCount, stats: group })),
-      result: elementResult(agreedStage, stats),
-    };
-  }
-  const overallShown = mayShowGroup(ratings, minGroup);
-  const shown = shownGroupKeys(
-    ratings,
-    groups.map(({ discipline }) => ({ key: discipline, ratings: ratings.filter((rating) => (rating.discipline ?? null) === discipline) })),
-    minGroup,
-  );
-  return {
-    answerCount: stats.answerCount,
-    stats: overallShown ? stats : null,
-    byDiscipline: groups.map(({ discipline, stats: group }): DisciplineSplit => ({
-      discipline,
-      answerCount: group.answerCount,
-      stats: shown.has(discipline) ? group : null,
-    })),
-    result: elementResult(agreedStage, stats, !overallShown && stats.answerCount > 0),
-  };
 }
 
 export async function getConsensus(scope: TaskForceScope, input: RoundInput) {

@@ -38,7 +38,7 @@
  * Counts of people (how many answered, per discipline) are always shown: they say who took part,
  * not how anyone rated. An agreed stage is always shown.
  */
-import { DISAGREEMENT_SPREAD, quantile, STAGES, type ElementStats, type Rating, type Stage } from "./consensus";
+import { DISAGREEMENT_SPREAD, elementResult, elementStats, quantile, STAGES, statsByDiscipline, type ElementStats, type Rating, type RespondentRating, type Stage } from "./consensus";
 
 /** The smallest group of respondents whose statistics may be shown; the setting can only raise it. */
 export const MIN_RATING_GROUP_FLOOR = 3;
@@ -142,3 +142,45 @@ export function statsOfCounts(counts: AnswerCounts): ElementStats {
     distribution: STAGES.map((stage) => ({ stage, count: counts.stages[stage - 1] ?? 0 })),
   };
 }
+
+export interface DisciplineSplit {
+  discipline: string | null;
+  answerCount: number;
+  /** Null when the group may not be shown to someone who may not read individual ratings. */
+  stats: ElementStats | null;
+}
+
+/**
+ * One element's statistics as the caller may see them: everything when `minGroup` is null,
+ * otherwise only the groups ratingPrivacy.ts allows (the overall group, then the discipline split
+ * with complementary suppression); the median result is withheld with the overall group.
+ */
+export function elementView(ratings: readonly (Rating | RespondentRating)[], agreedStage: number | null, minGroup: number | null) {
+  const stats = elementStats(ratings);
+  const groups = statsByDiscipline(ratings);
+  if (minGroup === null) {
+    return {
+      answerCount: stats.answerCount,
+      stats: stats as ElementStats | null,
+      byDiscipline: groups.map(({ discipline, stats: group }): DisciplineSplit => ({ discipline, answerCount: group.answerCount, stats: group })),
+      result: elementResult(agreedStage, stats),
+    };
+  }
+  const overallShown = mayShowGroup(ratings, minGroup);
+  const shown = shownGroupKeys(
+    ratings,
+    groups.map(({ discipline }) => ({ key: discipline, ratings: ratings.filter((rating) => (rating.discipline ?? null) === discipline) })),
+    minGroup,
+  );
+  return {
+    answerCount: stats.answerCount,
+    stats: overallShown ? stats : null,
+    byDiscipline: groups.map(({ discipline, stats: group }): DisciplineSplit => ({
+      discipline,
+      answerCount: group.answerCount,
+      stats: shown.has(discipline) ? group : null,
+    })),
+    result: elementResult(agreedStage, stats, !overallShown && stats.answerCount > 0),
+  };
+}
+
