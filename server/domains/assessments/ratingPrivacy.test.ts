@@ -13,10 +13,11 @@ import { elementView, mayShowCounts, mayShowGroup, medianOfCounts, shownGroupKey
  */
 
 type Answer = Pick<Rating, "answer" | "stage">;
-const ALL_ANSWERS: Answer[] = [1, 2, 3, 4, 5].map((stage) => ({ answer: "stage" as const, stage })).concat([
+const ALL_ANSWERS: Answer[] = [
+  ...[1, 2, 3, 4, 5].map((stage): Answer => ({ answer: "stage", stage })),
   { answer: "dont_know", stage: null },
   { answer: "not_applicable", stage: null },
-]);
+];
 const answerText = (answer: Answer) => (answer.answer === "stage" ? `stage ${answer.stage}` : answer.answer);
 
 /** Every assignment of `domain` answers to `size` people, as index arrays. */
