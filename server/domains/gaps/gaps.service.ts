@@ -155,8 +155,12 @@ async function loadGap(db: Database, scope: TaskForceScope, gapId: string, lock?
 const areaKeyOf = (elementKey: string) => elementKey.split(".")[0] ?? elementKey;
 
 /** What a person who may not read internal notes (funders) sees of a gap. */
-function publicGap<T extends { statusReason: string | null }>(gap: T, internal: boolean): T {
-  return internal ? gap : { ...gap, statusReason: null };
+/**
+ * What readers without gap.readInternal (funders) get of a gap: no status notes and no staff names
+ * or ids — the owner is the organization; who created or last changed it stays inside the task force.
+ */
+function publicGap<T extends { statusReason: string | null; ownerUserId: string | null; ownerUserName: string | null; updatedByName: string | null; createdByUserId: string | null }>(gap: T, internal: boolean): T {
+  return internal ? gap : { ...gap, statusReason: null, ownerUserId: null, ownerUserName: null, updatedByName: null, createdByUserId: null };
 }
 
 export async function listGapsOf(scope: TaskForceScope, input: ListGapsInput, now = currentTime()) {
@@ -192,7 +196,8 @@ export async function getGap(scope: TaskForceScope, input: GapInput, now = curre
     ? events
     : events
         .filter((event) => event.kind === "status_change" || (event.kind === "comment" && event.sharedWithFunders))
-        .map((event) => (event.kind === "comment" ? event : { ...event, body: "" }));
+        // Nor who wrote or changed what: staff names stay inside the task force.
+        .map((event) => ({ ...event, body: event.kind === "comment" ? event.body : "", actorUserId: null, actorName: null }));
   const canUpdate = mayUpdateGap(scope, gap);
   return {
     gap: {
