@@ -89,9 +89,9 @@ describe("outsiders see only what was shared", () => {
     // The portfolio reads it with sharedWithFundersOnly; the row's freshness is the latest of several dates, so the query is checked itself.
     const db = await getDb();
     const [shared] = await listLastFullMeetings(db, [taskForce.id], { sharedWithFundersOnly: true });
-    expect(shared?.startsAt.toISOString().slice(0, 10)).toBe("2026-01-14");
+    expect(shared?.startsAt?.toISOString().slice(0, 10)).toBe("2026-01-14");
     const [any] = await listLastFullMeetings(db, [taskForce.id]);
-    expect(any?.startsAt.toISOString().slice(0, 10)).toBe("2026-03-14");
+    expect(any?.startsAt?.toISOString().slice(0, 10)).toBe("2026-03-14");
     expect(JSON.stringify(await callerFor(funder).funder.portfolio())).not.toContain("2026-03-14");
   });
 
