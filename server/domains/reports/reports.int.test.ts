@@ -77,8 +77,11 @@ describe("progress reports", () => {
     )!);
 
     const round = await createAssessmentRound(taskForce, coordinator);
+    // Three different answers per element: a report is for outside use, and smaller or uniform groups are withheld (ratingPrivacy.ts).
+    const { user: secondMember } = await createMember(taskForce, "member");
     await respond(coordinator, taskForce, round.id, answersForAll(3, { "A.mou": 2 }));
-    await respond(member, taskForce, round.id, answersForAll(3, { "A.mou": 2 }));
+    await respond(member, taskForce, round.id, answersForAll(2, { "A.mou": 1 }));
+    await respond(secondMember, taskForce, round.id, answersForAll(4, { "A.mou": 3 }));
     await caller.assessment.close({ taskForceSlug: slug(), roundId: round.id });
     const gap = await createGapFor(taskForce, coordinator, { title: "Referral protocol" });
     await createGapFor(taskForce, coordinator, { title: "Training plan", elementKey: "B.services" });

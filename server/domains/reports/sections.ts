@@ -101,7 +101,8 @@ const requirementsSection: ReportSectionBuilder = {
 const roadmapSection: ReportSectionBuilder = {
   key: "roadmap",
   async build({ db, taskForce, period, t }) {
-    const trend = await areaTrendOf(db, taskForce.id);
+    // A report is for outside use, whoever generates it: only rating groups that may be shown count.
+    const trend = await areaTrendOf(db, taskForce.id, true);
     // Rounds are placed by the day they closed: the level at the period's end, and before it began.
     const closedOn = (round: (typeof trend.rounds)[number]) => (round.closedAt ? round.closedAt.toISOString().slice(0, 10) : round.closesOn);
     const atEnd = trend.rounds.filter((round) => closedOn(round) <= period.end).at(-1);

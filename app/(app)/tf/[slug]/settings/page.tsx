@@ -7,6 +7,7 @@ import { requireTaskForcePermission } from "../_lib/taskForce";
 import { ContributionSettingsForm } from "./ContributionSettingsForm";
 import { CoreDisciplinesForm } from "./CoreDisciplinesForm";
 import { FrameworkChooser } from "./FrameworkChooser";
+import { RatingPrivacyForm } from "./RatingPrivacyForm";
 import { SettingsForm } from "./SettingsForm";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage({ params }: PageProps<"/tf/[slug]/settings">) {
   const { slug } = await params;
   const taskForce = await requireTaskForcePermission(slug, `/tf/${slug}/settings`, "taskForce.update");
-  await getQueryClient().prefetchQuery(trpc.framework.available.queryOptions({ taskForceSlug: slug }));
+  const queryClient = getQueryClient();
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.framework.available.queryOptions({ taskForceSlug: slug })),
+    queryClient.prefetchQuery(trpc.assessment.ratingPrivacy.queryOptions({ taskForceSlug: slug })),
+  ]);
   const t = await getTranslations("settings");
   const tJobs = await getTranslations("jobs");
   const jobs = taskForce.permissions.includes("job.read") ? await (await serverCaller()).job.runs({ taskForceSlug: slug }) : null;
@@ -29,6 +34,7 @@ export default async function SettingsPage({ params }: PageProps<"/tf/[slug]/set
         <FrameworkChooser taskForceSlug={slug} />
         <ContributionSettingsForm taskForceSlug={slug} />
         <CoreDisciplinesForm taskForceSlug={slug} />
+        <RatingPrivacyForm taskForceSlug={slug} />
       </HydrateClient>
       {jobs && (
         <section aria-labelledby="scheduled-jobs">
