@@ -1,7 +1,7 @@
 import { fetchRequestHandler, type FetchCreateContextFnOptions } from "@trpc/server/adapters/fetch";
 import { readBodyWithin, requestWithBody } from "@/server/lib/requestBody";
 import type { Context } from "./context";
-import { MAX_TRPC_BATCH_SIZE, MAX_TRPC_BODY_BYTES } from "./limits";
+import { bodyLimitOf, MAX_TRPC_BATCH_SIZE } from "./limits";
 import { appRouter } from "./root";
 
 /** A refusal in the same shape as the error formatter's (messageKey, values, fieldErrors), for forms and toasts. */
@@ -16,12 +16,14 @@ function refusal(status: number, messageKey: string) {
  * Serves /api/trpc. The body is read with its size limit enforced while reading (a chunked request
  * has no Content-Length to check first) and a batch of more than MAX_TRPC_BATCH_SIZE calls is
  * refused by tRPC itself (`maxBatchSize`, checked before the context is created or any input is
- * parsed), so one request can never make the server do more than a page's worth of work.
+ * parsed), so one request can never make the server do more than a page's worth of work. A call
+ * whose input is a whole file (an administrator's task force import) alone has a limit of its own.
  */
 export async function handleTrpcRequest(req: Request, createContext: (options: FetchCreateContextFnOptions) => Promise<Context>) {
   let request = req;
   if (req.method !== "GET" && req.method !== "HEAD") {
-    const body = await readBodyWithin(req, MAX_TRPC_BODY_BYTES);
+    const path = decodeURIComponent(new URL(req.url).pathname.replace(/^\/api\/trpc\/?/, ""));
+    const body = await readBodyWithin(req, bodyLimitOf(path));
     if (!body.ok) return body.reason === "tooLarge" ? refusal(413, "requestTooLarge") : refusal(400, "invalidInput");
     request = requestWithBody(req, body.bytes);
   }

@@ -21,3 +21,18 @@ export const MAX_TRPC_BATCH_SIZE = 16;
  * and refuses anything larger with 413 before it is parsed.
  */
 export const MAX_TRPC_BODY_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Procedures whose input is a whole file, each with the body limit of a request that calls it
+ * alone (a batch with anything else keeps MAX_TRPC_BODY_BYTES). A task force archive may be
+ * MAX_ARCHIVE_BYTES (200 MB) and travels as base64, four characters for every three bytes; the
+ * integration test checks this stays above that. Only an administrator's import reaches it.
+ */
+export const FILE_INPUT_BODY_BYTES: Readonly<Record<string, number>> = {
+  "admin.taskForce.import": 280 * 1024 * 1024,
+};
+
+/** The body limit of a request to /api/trpc/<path>. */
+export function bodyLimitOf(path: string): number {
+  return Object.hasOwn(FILE_INPUT_BODY_BYTES, path) ? (FILE_INPUT_BODY_BYTES[path] ?? MAX_TRPC_BODY_BYTES) : MAX_TRPC_BODY_BYTES;
+}

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { rateLimits, users } from "@/db/schema";
 import {
   callerFor,
+  createAdmin,
   createMember,
   createTaskForceWithCoordinator,
   createUser,
@@ -19,7 +20,8 @@ import { MAX_DOCUMENT_BYTES } from "@/server/domains/documents/documents.rules";
 import { limitPublicRequest, PUBLIC_REQUEST_LIMIT } from "@/server/domains/rateLimits/rateLimits.service";
 import type { Context } from "./context";
 import { handleTrpcRequest } from "./httpHandler";
-import { MAX_TRPC_BATCH_SIZE, MAX_TRPC_BODY_BYTES } from "./limits";
+import { FILE_INPUT_BODY_BYTES, MAX_TRPC_BATCH_SIZE, MAX_TRPC_BODY_BYTES } from "./limits";
+import { MAX_ARCHIVE_BYTES } from "@/server/domains/taskForceArchive/archive.format";
 
 /*
  * Expensive requests are bounded (issue 15, item 2): what one anonymous or signed-in request can
@@ -160,6 +162,22 @@ describe("tRPC request bodies", () => {
     expect(result.status).toBe(400);
     expect(errorData(result.body)).toMatchObject({ messageKey: "invalidInput", fieldErrors: { period: [expect.anything()] } });
     expect(Object.keys(errorData(result.body).fieldErrors as object)).toEqual(["period"]);
+  });
+
+  it("lets a task force archive through to the administrator's import alone, never in a batch or to another procedure", async () => {
+    // Bigger than any page's input, smaller than an archive may be.
+    const archiveBase64 = "A".repeat(MAX_TRPC_BODY_BYTES + 1024);
+    const body = JSON.stringify(superjson.serialize({ archiveBase64, slug: "not a slug!" }));
+    const admin = await createAdmin();
+    const alone = await send(new Request("http://localhost/api/trpc/admin.taskForce.import", { method: "POST", headers: { "content-type": "application/json" }, body }), admin);
+    expect(alone.contextCreated).toBe(true);
+    expect(errorData(alone.body)).toMatchObject({ messageKey: "invalidInput", fieldErrors: { slug: [expect.anything()] } });
+    const elsewhere = await send(new Request("http://localhost/api/trpc/contribution.importCsv", { method: "POST", headers: { "content-type": "application/json" }, body }), coordinator);
+    expect(elsewhere.status).toBe(413);
+    const batched = await send(new Request(batchUrl(["admin.taskForce.import", "contribution.importCsv"]), { method: "POST", headers: { "content-type": "application/json" }, body: batchInput([{ archiveBase64 }, {}]) }), admin);
+    expect(batched.status).toBe(413);
+    // The allowance covers the largest archive the import accepts, as base64 in its JSON envelope.
+    expect(FILE_INPUT_BODY_BYTES["admin.taskForce.import"]).toBeGreaterThan((Math.ceil(MAX_ARCHIVE_BYTES / 3) * 4) * 1.01);
   });
 
   it("refuses a body whose Content-Length is over the limit with 413, before reading it or creating a context", async () => {
