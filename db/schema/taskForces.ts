@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   foreignKey,
   index,
@@ -30,6 +31,8 @@ export const taskForces = pgTable("task_forces", {
     .array()
     .notNull()
     .default(sql`'{lawEnforcementLocalState,victimServices,prosecution}'::text[]`),
+  /** Made by the demo seed; every page shows a banner while one exists, and remove-demo deletes it. */
+  isDemo: boolean("is_demo").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

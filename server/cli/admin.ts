@@ -4,6 +4,9 @@
  *
  *   create-admin --email <email> [--name "<name>"]   create a platform administrator, or make an
  *                                                    existing account one
+ *   reset-password --email <email>                   set a new password for an account (e.g. the last
+ *                                                    administrator's) and end its sessions
+ *   remove-demo                                      remove the demo task forces and accounts
  *   help                                             this text
  *
  * The password is asked for on a terminal (not echoed), or read from ADMIN_PASSWORD when there is
@@ -17,6 +20,9 @@ import { hashPassword } from "@/server/auth/password";
 import { findUserIdByEmail, insertUser, setAdmin } from "@/server/domains/account/account.queries";
 import { NewPassword } from "@/server/domains/people/people.schemas";
 import { ensureDefaultFramework } from "@/server/domains/frameworks/defaultFramework";
+import { setPasswordFromCommandLine } from "@/server/domains/account/account.service";
+import { removeDemoData } from "@/server/domains/demo/demo.service";
+import { DomainError } from "@/server/errors";
 import { loadEnvFiles, stop, stopOnError } from "./shared";
 
 const HELP = `Task Force Roadmap administration
@@ -28,6 +34,13 @@ Usage:
       an administrator and its password is left unchanged.
       The password (at least 12 characters) is asked for on the terminal, or read from the
       ADMIN_PASSWORD environment variable when there is no terminal.
+  npm run admin -- reset-password --email <email>
+      Sets a new password for the account with that email (for instance the last administrator,
+      who has nobody to issue them a reset link) and signs it out everywhere. The password is
+      asked for on the terminal, or read from ADMIN_PASSWORD when there is no terminal.
+  npm run admin -- remove-demo
+      Removes the fictional demo task forces (with everything in them) and the demo accounts.
+      Refused while the demo's administrator is the only one: create your own first.
   npm run admin -- help
       Shows this text.
 `;
@@ -120,12 +133,63 @@ async function createAdmin(args: string[]): Promise<void> {
   }
 }
 
+/** Opens and migrates the configured database; returns where it is, for the messages. */
+async function openDatabase(): Promise<string> {
+  const config = databaseConfigFromEnv();
+  const handle = await databaseHandle();
+  await handle.migrate();
+  return config.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `the embedded database in ${config.dataDir}`;
+}
+
+async function resetPassword(args: string[]): Promise<void> {
+  let values: { email?: string } = {};
+  try {
+    ({ values } = parseArgs({ args, options: { email: { type: "string" } }, strict: true }));
+  } catch (error) {
+    fail(`${(error as Error).message.split("\n")[0]} (see npm run admin -- help).`);
+  }
+  const email = values.email?.trim().toLowerCase() ?? "";
+  if (!email) fail("--email is required, e.g. npm run admin -- reset-password --email you@example.org.");
+  const where = await openDatabase();
+  try {
+    if (!(await findUserIdByEmail((await databaseHandle()).db, email))) fail(`there is no account for ${email} in ${where}.`);
+    const password = await readPassword();
+    if (!NewPassword.safeParse(password).success) fail("the password must be between 12 and 200 characters.");
+    const account = await setPasswordFromCommandLine(email, password);
+    if (!account) fail(`there is no account for ${email} in ${where}.`);
+    console.log(`Set a new password for ${email} in ${where}; every session of that account has ended.`);
+  } finally {
+    await closeDatabase().catch(() => {});
+  }
+}
+
+async function removeDemo(): Promise<void> {
+  await openDatabase();
+  try {
+    const removed = await removeDemoData(null);
+    console.log(`Removed the demo data: ${removed.taskForces} task forces and ${removed.accounts} accounts.`);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "CONFLICT") {
+      fail("the demo's administrator is the only one. Create your own first: npm run admin -- create-admin --email <you>.");
+    }
+    throw error;
+  } finally {
+    await closeDatabase().catch(() => {});
+  }
+}
+
 async function main(): Promise<void> {
   loadEnvFiles(false);
   const [command, ...rest] = process.argv.slice(2);
   switch (command) {
     case "create-admin":
       await createAdmin(rest);
+      break;
+    case "reset-password":
+      await resetPassword(rest);
+      break;
+    case "remove-demo":
+      await removeDemo();
       break;
     case undefined:
     case "help":
