@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-/** The two administration pages, with the current one marked for screen readers too. */
-export async function AdminNav({ current }: { current: "taskForces" | "frameworks" }) {
+/** The administration pages, with the current one marked for screen readers too. */
+export async function AdminNav({ current }: { current: "taskForces" | "frameworks" | "accounts" }) {
   const t = await getTranslations("frameworks");
+  const tAdmin = await getTranslations("admin");
   const links = [
     { id: "taskForces", href: "/admin/task-forces", label: t("navTaskForces") },
     { id: "frameworks", href: "/admin/frameworks", label: t("navFrameworks") },
+    { id: "accounts", href: "/admin/accounts", label: tAdmin("navAccounts") },
   ] as const;
   return (
     <nav aria-label={t("adminSections")}>
