@@ -31,7 +31,7 @@ import { applyDemoPassword } from "@/server/domains/demo/demo.service";
 import { databaseConfigFromEnv } from "@/db/config";
 import { checkServerEnv } from "@/server/env";
 import { ensureDefaultFramework } from "@/server/domains/frameworks/defaultFramework";
-import { ensureDemoPassword, ensureNextAuthSecret, loadEnvFiles, ROOT, stop, stopOnError } from "./shared";
+import { ensureDemoPassword, ensureNextAuthSecret, loadEnvFiles, ROOT, shouldSeed, stop, stopOnError } from "./shared";
 
 const MODES = ["app", "start", "dev", "build", "prepare"] as const;
 type Mode = (typeof MODES)[number];
@@ -52,16 +52,6 @@ function configurePort(): number {
   process.env.PORT = String(port);
   if (!process.env.NEXTAUTH_URL?.trim()) process.env.NEXTAUTH_URL = `http://localhost:${port}`;
   return port;
-}
-
-/**
- * Whether to put the fictional demo into this database: on the embedded database unless
- * SEED_DEMO=0 or NODE_ENV=production; on PostgreSQL only when SEED_DEMO=1 asks for it.
- */
-export function shouldSeed(kind: "pglite" | "postgres", env: NodeJS.ProcessEnv = process.env): boolean {
-  const setting = env.SEED_DEMO?.trim();
-  if (setting === "1") return true;
-  return kind === "pglite" && setting !== "0" && env.NODE_ENV !== "production";
 }
 
 function displayPath(dir: string): string {

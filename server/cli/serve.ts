@@ -8,7 +8,7 @@
  */
 import { createServer } from "node:http";
 import next from "next";
-import { parseTrustedProxies, resolveClientAddress } from "@/server/http/clientAddress";
+import { applyClientAddress, parseTrustedProxies } from "@/server/http/clientAddress";
 import { ROOT, stop } from "./shared";
 
 async function main(): Promise<void> {
@@ -23,9 +23,7 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = createServer((req, res) => {
-    const client = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted);
-    if (client) req.headers["x-forwarded-for"] = client;
-    else delete req.headers["x-forwarded-for"];
+    applyClientAddress(req, trusted);
     void handle(req, res);
   });
   server.listen(port, () => console.log(`Listening on port ${port}.`));

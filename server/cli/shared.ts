@@ -46,6 +46,16 @@ export function ensureNextAuthSecret(): void {
 }
 
 /**
+ * Whether to put the fictional demo into this database: on the embedded database unless
+ * SEED_DEMO=0 or NODE_ENV=production; on PostgreSQL only when SEED_DEMO=1 asks for it.
+ */
+export function shouldSeed(kind: "pglite" | "postgres", env: NodeJS.ProcessEnv = process.env): boolean {
+  const setting = env.SEED_DEMO?.trim();
+  if (setting === "1") return true;
+  return kind === "pglite" && setting !== "0" && env.NODE_ENV !== "production";
+}
+
+/**
  * The demo accounts' password for this installation: DEMO_PASSWORD when set (the end-to-end tests
  * set it), else one generated on first need and kept in `.env.local` (git-ignored, mode 0600), so
  * that every start can print it again. Never a password published anywhere.

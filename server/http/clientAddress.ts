@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import { BlockList, isIP } from "node:net";
 
 /*
@@ -63,4 +64,15 @@ export function resolveClientAddress(
     current = next;
   }
   return current;
+}
+
+/**
+ * Replaces the request's X-Forwarded-For with the one client address worked out here, before
+ * Next.js (and so next-auth and tRPC) sees the request: what reaches them can be believed.
+ */
+export function applyClientAddress(req: IncomingMessage, trustedProxies: BlockList): string | null {
+  const client = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies);
+  if (client) req.headers["x-forwarded-for"] = client;
+  else delete req.headers["x-forwarded-for"];
+  return client;
 }
