@@ -70,6 +70,13 @@ describe("forgot password by email", () => {
     vi.unstubAllEnvs();
   });
 
+  /** The one mail to `email` (mails of earlier tests may still arrive: their sending is not awaited). */
+  const mailTo = (email: string) => {
+    const mails = smtp.messages.filter((mail) => mail.to.includes(email));
+    expect(mails).toHaveLength(1);
+    return mails[0]!;
+  };
+
   it("emails a single-use link that sets a new password and ends every session", async () => {
     const user = await createUser();
     const signedInBefore = Date.now() - 1000;
@@ -114,7 +121,7 @@ describe("forgot password by email", () => {
     const user = await createUser();
     const requestedAt = new Date();
     await (await startPasswordReset({ email: user.email }, newAddress(), requestedAt)).delivery;
-    const token = tokenOf(/https:\/\/\S+/.exec(textOf(smtp.messages[0]!))?.[0] ?? "");
+    const token = tokenOf(/https:\/\/\S+/.exec(textOf(mailTo(user.email)))?.[0] ?? "");
     const later = new Date(requestedAt.getTime() + (RESET_LINK_MINUTES.email + 1) * 60_000);
     expect((await domainErrorFrom(resetPassword({ token, password: NEW_PASSWORD }, newAddress(), later))).messageKey).toBe("resetLink_expired");
   });
@@ -133,7 +140,7 @@ describe("forgot password by email", () => {
   it("lets only one of two simultaneous uses of a link through", async () => {
     const user = await createUser();
     await (await startPasswordReset({ email: user.email }, newAddress())).delivery;
-    const token = tokenOf(/https:\/\/\S+/.exec(textOf(smtp.messages[0]!))?.[0] ?? "");
+    const token = tokenOf(/https:\/\/\S+/.exec(textOf(mailTo(user.email)))?.[0] ?? "");
     const results = await Promise.allSettled([
       resetPassword({ token, password: "first parallel passphrase" }, newAddress()),
       resetPassword({ token, password: "second parallel passphrase" }, newAddress()),
@@ -221,10 +228,26 @@ describe("sign out everywhere", () => {
   it("ends every session of the person, and only theirs", async () => {
     const user = await createUser();
     const other = await createUser();
-    const before = Date.now() - 1000;
+    // Both signed in after their accounts were made, a moment before one of them signs out everywhere.
+    const before = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 20));
     await callerFor(user).account.signOutEverywhere();
     expect(await sessionStatus(user.id, before)).toBe("revoked");
     expect(await sessionStatus(other.id, before)).toBe("valid");
     expect((await callerFor(user).account.securityLog()).map((event) => event.action)).toEqual(["signedOutEverywhere"]);
+  });
+});
+
+describe("accepting invitations", () => {
+  it("slows down one address trying many invitation links", async () => {
+    const address = newAddress();
+    const caller = callerFor(null, { clientAddress: address });
+    const outcomes: string[] = [];
+    for (let attempt = 0; attempt <= ATTEMPT_POLICIES.invitation.address.free; attempt++) {
+      const token = `guessed-token-${unique()}-${"x".repeat(20)}`;
+      outcomes.push(await codeOf(caller.invitation.acceptWithNewAccount({ token, name: "Guesser", password: "a long enough passphrase" })));
+    }
+    expect(outcomes.slice(0, -1).every((outcome) => outcome === "NOT_FOUND")).toBe(true);
+    expect(outcomes.at(-1)).toBe("TOO_MANY_REQUESTS");
   });
 });
