@@ -75,7 +75,7 @@ test("forgot password: the emailed link sets a new password once, and signs the 
       await other.getByLabel(messages.login.email).fill(person.email);
       await other.getByLabel(messages.login.password, { exact: true }).fill(person.password);
       await other.getByRole("button", { name: messages.login.submit }).click();
-      await expect(other.getByRole("alert")).toHaveText(messages.login.invalidCredentials);
+      await expect(other.getByRole("main").getByRole("alert")).toHaveText(messages.login.invalidCredentials);
       await signIn(other, person.email, newPassword);
     } finally {
       await fresh.close();
