@@ -2,7 +2,6 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { KeepSessionAlive } from "@/app/_components/KeepSessionAlive";
 import { SignOutButton } from "@/app/_components/SignOutButton";
 import { serverCaller } from "@/app/_trpc/server";
 import { PORTFOLIO_ROLES } from "@/server/auth/permissions";
@@ -65,7 +64,6 @@ export default async function SignedInLayout({ children }: { children: ReactNode
           </ul>
         </nav>
       </header>
-      <KeepSessionAlive />
       {children}
     </>
   );
