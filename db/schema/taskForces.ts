@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   foreignKey,
   index,
@@ -36,6 +37,8 @@ export const taskForces = pgTable("task_forces", {
    * coordinator (server/domains/assessments/ratingPrivacy.ts); never below 3.
    */
   minRatingGroup: integer("min_rating_group").notNull().default(3),
+  /** Made by the demo seed; every page shows a banner while one exists, and remove-demo deletes it. */
+  isDemo: boolean("is_demo").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 }, (table) => [check("task_forces_min_rating_group_check", sql`${table.minRatingGroup} >= 3`)]);
 

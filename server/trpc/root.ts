@@ -12,6 +12,7 @@ import { peopleRouter } from "@/server/domains/people/people.router";
 import { mousRouter } from "@/server/domains/mous/mous.router";
 import { protocolsRouter } from "@/server/domains/protocols/protocols.router";
 import { adminTaskForcesRouter, taskForcesRouter } from "@/server/domains/taskForces/taskForces.router";
+import { demoRouter } from "@/server/domains/demo/demo.router";
 import { dashboardRouter } from "@/server/domains/dashboard/dashboard.router";
 import { funderRouter } from "@/server/domains/funder/funder.router";
 import { grantsRouter } from "@/server/domains/grants/grants.router";
@@ -42,6 +43,7 @@ export const appRouter = createRouter({
   dashboard: dashboardRouter,
   funder: funderRouter,
   job: jobsRouter,
+  demo: demoRouter,
   admin: createRouter({ taskForce: adminTaskForcesRouter, jobs: adminJobsRouter }),
 });
 
