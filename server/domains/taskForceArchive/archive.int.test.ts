@@ -4,7 +4,7 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { databaseHandle, getDb, installDatabase, type DatabaseHandle } from "@/db/client";
 import { auditLog, frameworkVersions, frameworks, invitations, calendarTokens, meetings, taskForces, users } from "@/db/schema";
-import { DEMO_PASSWORD, DEMO_TASK_FORCE_SLUG, SECOND_DEMO_TASK_FORCE_SLUG, seedDemo } from "@/db/seed";
+import { DEMO_TASK_FORCE_SLUG, SECOND_DEMO_TASK_FORCE_SLUG, seedDemo } from "@/db/seed";
 import { callerFor, createAdmin, createMember, createTaskForceWithCoordinator, dateFromToday, domainErrorFrom, domainErrorOf, trpcErrorOf, type TestUser } from "@/db/testing/factories";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/testDatabase";
 import messages from "@/app/i18n/messages/en.json";
@@ -14,6 +14,9 @@ import type { SessionUser } from "@/server/trpc/context";
 import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, readArchive, tableJson, type ArchiveManifest, type ArchiveRow, type TaskForceArchive } from "./archive.format";
 import { importArchive } from "./archive.service";
 import { TASK_FORCE_TABLES } from "./archive.tables";
+
+/** The source installation's demo password, known to the test so it can show it opens nothing on the copy. */
+const SOURCE_DEMO_PASSWORD = "source installation demo password";
 
 /*
  * Moving a task force for real: the demo task force (plus the few kinds of record the demo seed
@@ -91,7 +94,7 @@ describe("moving a task force to another instance", () => {
 
   beforeAll(async () => {
     sourceHandle = await databaseHandle();
-    await seedDemo(sourceHandle.db);
+    await seedDemo(sourceHandle.db, { password: SOURCE_DEMO_PASSWORD });
     coordinator = await userByEmail("coordinator@example.org");
     const member = await userByEmail("member@example.org");
     const as = callerFor(coordinator);
@@ -181,7 +184,7 @@ describe("moving a task force to another instance", () => {
     const newCoordinatorId = idMap.get(coordinator.id);
     if (!newCoordinatorId) throw new Error("the coordinator was not carried over");
     // No password travels: the demo password of the source instance opens nothing here.
-    const signIn = await on(target.handle, () => domainErrorFrom(authenticate("coordinator@example.org", DEMO_PASSWORD, null)));
+    const signIn = await on(target.handle, () => domainErrorFrom(authenticate("coordinator@example.org", SOURCE_DEMO_PASSWORD, null)));
     expect(signIn.messageKey).toBe("invalidCredentials");
     const second = await on(target.handle, async () => {
       const copyCoordinator = { id: newCoordinatorId, email: coordinator.email, name: coordinator.name, isAdmin: false };
