@@ -201,6 +201,13 @@ describe("fuzzing every procedure as every caller", () => {
     expect(procedures.filter((procedure) => procedure.inputs.length > 0).length).toBeGreaterThan(100);
   });
 
+  /**
+   * Administrators' instance-wide actions that delete task forces by design: removing the demo takes
+   * the second task force (a demo one) with it. Every other caller is still fuzzed against them;
+   * the administrator's own use is tested in server/domains/demo/demo.int.test.ts.
+   */
+  const REMOVES_TASK_FORCES = new Set(["demo.remove"]);
+
   it.each(procedures)("$path", async ({ path, meta, inputs }) => {
     // An administrator may invite a coordinator into any task force: that is their job, not a leak.
     const procedurePools = meta?.access === "admin" ? { ...pools, slugs: [home.slug] } : pools;
@@ -208,7 +215,10 @@ describe("fuzzing every procedure as every caller", () => {
     const seed = [...path].reduce((hash, char) => (hash * 31 + char.charCodeAt(0)) | 0, SEED);
     await fc.assert(
       fc.asyncProperty(procedureInputArbitrary(inputs, procedurePools), async (input) => {
-        for (const kind of CALLER_ORDER) await expectSound(kind, path, input);
+        for (const kind of CALLER_ORDER) {
+          if (kind === "admin" && REMOVES_TASK_FORCES.has(path)) continue;
+          await expectSound(kind, path, input);
+        }
       }),
       { seed, numRuns: RUNS },
     );

@@ -17,6 +17,7 @@ import {
   type MeetingRow,
 } from "./meetings.queries";
 import { currentTime } from "@/server/lib/clock";
+import { dateInZone } from "@/server/lib/dates";
 
 /*
  * iCalendar output (RFC 5545) through the `ics` library: one file per meeting and a per-person feed
@@ -67,7 +68,8 @@ export async function meetingCalendarFile(scope: TaskForceScope, meetingId: stri
   const committeeIds = scope.role === "member" ? await listCommitteeIdsOf(db, scope.taskForceId, scope.userId) : new Set<string>();
   if (!meeting || !meetingRights(scope, meeting, committeeIds).read) throw new DomainError("NOT_FOUND", "meetingNotFound");
   return {
-    fileName: `${meeting.startsAt.toISOString().slice(0, 10)}-meeting.ics`,
+    // Named by the meeting's own calendar day: an evening meeting in Chicago is already tomorrow in UTC.
+    fileName: `${dateInZone(meeting.startsAt, meeting.timeZone)}-meeting.ics`,
     text: calendarText([eventOf(meeting, meetingUrlOf(baseUrl, scope.taskForceSlug, meeting.id))], meeting.title),
   };
 }

@@ -160,6 +160,11 @@ describe("meeting records", () => {
     expect(event).toMatchObject({ uid: `${created.id}@task-force-roadmap`, summary: "October full meeting", status: "CONFIRMED" });
     expect(event!.start.toISOString()).toBe("2026-10-08T15:00:00.000Z");
     expect(event!.end.toISOString()).toBe("2026-10-08T17:00:00.000Z");
+    expect(file.fileName).toBe("2026-10-08-meeting.ics");
+
+    // An evening meeting is named by its own day, not UTC's (already the 9th at 19:30 in Chicago).
+    const evening = await fullMeeting("October evening meeting", "2026-10-08T19:30", "2026-10-08T21:00");
+    expect((await meetingCalendarFile(scopeFor(taskForce, coordinatorMembership), evening.id, "https://roadmap.example.org")).fileName).toBe("2026-10-08-meeting.ics");
   });
 
   it("refuses an end before the start, an unknown time zone, outsiders' attendance and edits of approved minutes, naming the field", async () => {

@@ -103,8 +103,9 @@ const roadmapSection: ReportSectionBuilder = {
   async build({ db, taskForce, period, t }) {
     // A report is for outside use, whoever generates it: only rating groups that may be shown count.
     const trend = await areaTrendOf(db, taskForce.id, true);
-    // Rounds are placed by the day they closed: the level at the period's end, and before it began.
-    const closedOn = (round: (typeof trend.rounds)[number]) => (round.closedAt ? round.closedAt.toISOString().slice(0, 10) : round.closesOn);
+    // Rounds are placed by the day they closed in the task force's calendar (not UTC's, already the
+    // next day on a Chicago evening): the level at the period's end, and before it began.
+    const closedOn = (round: (typeof trend.rounds)[number]) => (round.closedAt ? dateInZone(round.closedAt, taskForce.timeZone) : round.closesOn);
     const atEnd = trend.rounds.filter((round) => closedOn(round) <= period.end).at(-1);
     const before = trend.rounds.filter((round) => closedOn(round) < period.start).at(-1);
     const levelIn = (area: (typeof trend.areas)[number], roundId: string | undefined) =>
