@@ -198,6 +198,8 @@ export async function getGrant(scope: TaskForceScope, input: GrantInput, now = c
   const reportedEnds = new Set(reported.filter((row) => row.grantId === grant.id).map((row) => row.periodEnd));
   const canManage = can(scope.role, "grant.manage");
   const internal = can(scope.role, "grant.readInternal");
+  // A link to the report only for those who may open reports of record (members and viewers may not).
+  const opensReports = internal && can(scope.role, "report.generate");
   const applied = new Set(rows.flatMap((row) => (row.templateKey ? [row.templateKey] : [])));
   const reporting = reportingState(grant, reportedEnds, today);
   return {
@@ -212,7 +214,7 @@ export async function getGrant(scope: TaskForceScope, input: GrantInput, now = c
         const report = ofRecord.find((row) => row.periodEnd === period.end);
         return {
           ...period,
-          reportOfRecord: report ? { id: internal ? report.id : null, generatedAt: report.generatedAt, generatedByName: internal ? report.generatedByName : null } : null,
+          reportOfRecord: report ? { id: opensReports ? report.id : null, generatedAt: report.generatedAt, generatedByName: internal ? report.generatedByName : null } : null,
         };
       }),
     },
