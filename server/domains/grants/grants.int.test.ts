@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import {
+  dateFromToday,
   answersForAll,
   callerFor,
   createActionItemFor,
@@ -165,7 +166,24 @@ describe("grant awards and requirements", () => {
     await callerFor(coordinator).assessment.close({ taskForceSlug: slug(), roundId: round.id });
     await createGapFor(taskForce, coordinator);
 
-    const after = await callerFor(member).grant.get({ taskForceSlug: slug(), grantId });
+    // The round closes today, so it counts toward start-up only for an award whose first 18 months
+    // include today (TF-1 began in 2025, its window ends in 2027): the same records in a task force
+    // of their own, with an award that began a month ago, so the other tests' awards stay as they are.
+    const fresh = await createAssessingTaskForce();
+    const freshProsecution = await createOrganization(fresh.taskForce, { primaryDiscipline: "prosecution" });
+    const { user: freshProsecutor } = await createMember(fresh.taskForce, "member", { organizationId: freshProsecution.id });
+    const freshRound = await createAssessmentRound(fresh.taskForce, fresh.coordinator);
+    await respond(freshProsecutor, fresh.taskForce, freshRound.id, answersForAll(2));
+    await callerFor(fresh.coordinator).assessment.close({ taskForceSlug: fresh.taskForce.slug, roundId: freshRound.id });
+    await createGapFor(fresh.taskForce, fresh.coordinator);
+    const { id: currentAward } = await callerFor(fresh.coordinator).grant.create({
+      taskForceSlug: fresh.taskForce.slug,
+      ...AWARD,
+      awardNumber: "TF-NOW",
+      periodStart: dateFromToday(-30),
+      periodEnd: dateFromToday(1000),
+    });
+    const after = await callerFor(fresh.coordinator).grant.get({ taskForceSlug: fresh.taskForce.slug, grantId: currentAward });
     const now = (key: string) => after.requirements.find((requirement) => requirement.templateKey === key);
     expect(now("start-up")).toMatchObject({ effectiveStatus: "met", computed: { explanation: { key: "startUpMet" } } });
     expect(now("core-partners")).toMatchObject({ effectiveStatus: "met", computed: { explanation: { key: "corePartnersMet", values: { prosecution: 1 } } } });
