@@ -1,9 +1,10 @@
 /*
  * The one source of "now" on the server. Services take `now` as their last parameter and default
- * it to `currentTime()` from here, so a test either passes an explicit instant or moves this clock with
- * vitest's `vi.setSystemTime` (the CI step `clock` runs the whole integration suite at the hours
- * that break date code: just after midnight UTC, late evening in the task force's zone, and the
- * daylight-saving changes). Never read `new Date()` in a service for "today": ask `todayIn`.
+ * it to `currentTime()` from here, so a test either passes an explicit instant or runs under a
+ * shifted clock: `npm test` runs the integration suite and its clock step under libfaketime at the
+ * hours that break date code (after midnight UTC, late evening in the task force's zone, the
+ * daylight-saving changes; server/cli/testClock.ts). Never read `new Date()` in a service for
+ * "today": ask `todayIn`.
  */
 import { dateInZone } from "./dates";
 
