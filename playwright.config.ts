@@ -1,13 +1,13 @@
 import { existsSync } from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
+import { E2E_DEMO_PASSWORD, E2E_PORT, E2E_SMTP_PORT } from "./e2e/settings";
 
 /*
  * End-to-end tests drive the production build (`next start`) in Chromium. The server gets its own
  * fresh embedded database folder (.data/e2e, wiped before each run) with the fictional demo seeded,
  * because PGlite has no lock between processes and must never share a folder with a dev server.
  */
-// E2E_PORT lets two checkouts on one machine run their suites side by side.
-const PORT = Number(process.env.E2E_PORT) || 3100;
+const PORT = E2E_PORT;
 const BASE_URL = `http://localhost:${PORT}`;
 const E2E_DATA_DIR = ".data/e2e";
 
@@ -86,8 +86,13 @@ export default defineConfig({
       DATABASE_URL: "",
       PGLITE_DIR: E2E_DATA_DIR,
       SEED_DEMO: "1",
-      SMTP_URL: "",
-      MAIL_FROM: "",
+      // A known password for the demo accounts, for e2e/fixtures.ts (the app generates one otherwise).
+      DEMO_PASSWORD: E2E_DEMO_PASSWORD,
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      MAIL_FROM: "Task Force Roadmap <no-reply@example.org>",
+      TRUSTED_PROXIES: "",
+      // Reminders sent by the scheduler at start-up would change what the specs see; the jobs have their own tests.
+      JOBS: "off",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -3,7 +3,10 @@ import { connection } from "next/server";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { DemoBanner } from "./_components/DemoBanner";
 import { TRPCReactProvider } from "./_trpc/client";
+import { serverCaller } from "./_trpc/server";
+import { getSessionUser } from "@/server/auth/session";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,12 +19,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   await connection();
   const locale = await getLocale();
   const t = await getTranslations("app");
+  const caller = await serverCaller();
+  const [demo, user] = await Promise.all([caller.demo.status().catch(() => ({ present: false })), getSessionUser().catch(() => null)]);
   return (
     <html lang={locale}>
       <body>
         <a className="skip-link" href="#main">
           {t("skipToContent")}
         </a>
+        {demo.present && <DemoBanner isAdmin={user?.isAdmin ?? false} />}
         <NextIntlClientProvider>
           <TRPCReactProvider>{children}</TRPCReactProvider>
         </NextIntlClientProvider>

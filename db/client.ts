@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
 import type { Logger } from "drizzle-orm/logger";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { PgDatabase, PgQueryResultHKT, PgTransactionConfig } from "drizzle-orm/pg-core";
 import { databaseConfigFromEnv, MIGRATIONS_FOLDER, type DatabaseConfig } from "./config";
+import { lockFolder } from "./folderLock";
 import * as schema from "./schema";
 
 /** One type for both drivers, so that no code outside this file knows which one is in use. */
@@ -45,20 +46,36 @@ export async function openDatabase(config: DatabaseConfig, options: DatabaseOpti
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   // PGlite does not create its folder; an empty dataDir means in-memory (tests).
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-  const client = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
+  // Before PGlite touches the folder: a second process on it would corrupt it (db/folderLock.ts).
+  const lock = config.dataDir ? lockFolder(config.dataDir) : null;
+  let client: InstanceType<typeof PGlite>;
+  try {
+    client = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
+    await client.waitReady;
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = drizzle({ client, schema, logger: options.logger });
   return {
     db,
     kind: "pglite",
     migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_FOLDER }),
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 
 /*
  * The process-wide handle lives on globalThis: Next.js bundles instrumentation, route handlers and
  * server components separately, and two PGlite instances on one folder would corrupt it (PGlite has
- * no lock between openers). It is opened lazily so that `next build` never touches the database.
+ * no lock between openers; db/folderLock.ts refuses a second process, this a second opener within
+ * one). It is opened lazily so that `next build` never touches the database.
  */
 const holder = globalThis as typeof globalThis & { __taskForceRoadmapDb?: Promise<DatabaseHandle> };
 
@@ -82,8 +99,11 @@ export async function closeDatabase(): Promise<void> {
   if (handle) await (await handle).close();
 }
 
-/** Runs `work` in one transaction: everything it writes, audit entries included, lands or none of it. */
-export async function transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` in one transaction: everything it writes, audit entries included, lands or none of it.
+ * `config` sets the isolation level where several reads must see one moment (an export).
+ */
+export async function transaction<T>(work: (tx: Database) => Promise<T>, config?: PgTransactionConfig): Promise<T> {
   const db = await getDb();
-  return db.transaction((tx) => work(tx));
+  return db.transaction((tx) => work(tx), config);
 }

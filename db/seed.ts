@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Database } from "@/db/client";
 import type { AuditChanges } from "@/db/schema";
 import { hashPassword } from "@/server/auth/password";
@@ -24,17 +25,28 @@ import { seedDemoContributions } from "./seedContributions";
 import { type ActionItemStatus, type GapPriority, type GapStatus } from "@/server/domains/gaps/gaps.rules";
 import { addDays, dateInZone } from "@/server/lib/dates";
 import { seedDemoGrants } from "./seedGrants";
+import { markTaskForceAsDemo } from "@/server/domains/demo/demo.queries";
 import { currentTime } from "@/server/lib/clock";
 
 /*
  * A clearly fictional demo: invented task forces, agencies and people with "(demo)" in every name and
  * @example.org addresses (a domain reserved for documentation). It holds no case or survivor data of
- * any kind. It is only ever seeded on the embedded database or when SEED_DEMO=1 asks for it, so a
- * production PostgreSQL never gets accounts with a published password.
+ * any kind. Its accounts share one password generated for each installation (DEMO_PASSWORD, kept in
+ * .env.local and printed by `npm run app`), never a published one, and every record is flagged
+ * is_demo so that an administrator can remove it all in one step (server/domains/demo).
  */
 
-/** One shared password for every demo account; printed by `npm run app`. */
-export const DEMO_PASSWORD = "demo-password-2026";
+/** The password the demo once shipped with, published in old READMEs: accounts still on it are moved off it at start. */
+export const LEGACY_DEMO_PASSWORD = "demo-password-2026";
+
+/** A password for this installation's demo accounts: four groups of random letters and digits. */
+export function generateDemoPassword(): string {
+  const alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+  const bytes = randomBytes(16);
+  const chars = Array.from(bytes, (byte) => alphabet[byte % alphabet.length]).join("");
+  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}-${chars.slice(12, 16)}`;
+}
+
 export const DEMO_TASK_FORCE_SLUG = "riverbend-demo";
 export const SECOND_DEMO_TASK_FORCE_SLUG = "lakeshore-demo";
 
@@ -123,9 +135,16 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
   ),
 ];
 
-export async function hasDemoData(db: Database): Promise<boolean> {
+/** What the demo seeds, for moving an installation seeded before the is_demo flag off the published password. */
+export const DEMO_ACCOUNT_EMAILS: readonly string[] = DEMO_USERS.map((user) => user.email);
+export const DEMO_TASK_FORCE_SLUGS: readonly string[] = DEMO_TASK_FORCES.map((taskForce) => taskForce.slug);
+
+/** Whether the demo task force was ever seeded here (removed or not); seeding happens once. */
+export async function demoWasSeeded(db: Database): Promise<boolean> {
   return (await findTaskForceIdBySlug(db, DEMO_TASK_FORCE_SLUG)) !== null;
 }
+
+export { hasDemoData } from "@/server/domains/demo/demo.queries";
 
 export type SeedResult = { seeded: true; logins: readonly DemoLogin[] } | { seeded: false; reason: string };
 
@@ -134,19 +153,19 @@ export type SeedResult = { seeded: true; logins: readonly DemoLogin[] } | { seed
  * entry for each record. Does nothing when the demo task force already exists, so running the app
  * again keeps whatever people changed in the demo.
  */
-export async function seedDemo(db: Database): Promise<SeedResult> {
-  if (await hasDemoData(db)) {
+export async function seedDemo(db: Database, options: { password?: string } = {}): Promise<SeedResult> {
+  if (await demoWasSeeded(db)) {
     return { seeded: false, reason: `demo task force "${DEMO_TASK_FORCE_SLUG}" already exists` };
   }
   // The demo's assessment rounds are taken on the default framework (idempotent; also run at every start).
   await ensureDefaultFramework(db);
-  // One hash for all demo accounts: they share the published demo password anyway.
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // One hash for all demo accounts: they share this installation's demo password.
+  const passwordHash = await hashPassword(options.password ?? generateDemoPassword());
 
   await db.transaction(async (tx) => {
     const userIds = new Map<string, string>();
     for (const user of DEMO_USERS) {
-      const created = await insertUser(tx, { email: user.email, name: user.name, passwordHash, isAdmin: user.isAdmin ?? false });
+      const created = await insertUser(tx, { email: user.email, name: user.name, passwordHash, isAdmin: user.isAdmin ?? false, isDemo: true });
       // An account of that email may exist already (e.g. made with `npm run admin`): keep it as it is.
       const id = created?.id ?? (await findUserIdByEmail(tx, user.email));
       if (!id) throw new Error(`demo seed: could not create or find ${user.email}`);
@@ -158,6 +177,7 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
       const taskForce = await insertTaskForce(tx, { slug: demo.slug, name: demo.name, timeZone: demo.timeZone });
       // The second task force may be left over from an earlier, partly removed demo: skip it then.
       if (!taskForce) continue;
+      await markTaskForceAsDemo(tx, taskForce.id);
       const audit = (entity: string, entityId: string, changes: AuditChanges) =>
         recordAudit(tx, { taskForceId: taskForce.id, actorUserId: null }, { entity, entityId, action: "create", changes });
 

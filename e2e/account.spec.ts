@@ -51,7 +51,7 @@ test.describe("account", () => {
     await expect(form.next).toHaveAccessibleDescription(new RegExp(messages.validation.tooShort.replace("{min}", "12")));
 
     // None of these changed the password.
-    await page.getByRole("button", { name: messages.nav.signOut }).click();
+    await page.getByRole("button", { name: messages.nav.signOut, exact: true }).click();
     await expect(page).toHaveURL(/\/login/);
     await signIn(page, person.email, person.password);
     await expect(page).toHaveURL((url) => url.pathname === `/tf/${RIVERBEND}/dashboard`);

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type APIResponse, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import messages from "../app/i18n/messages/en.json";
 import { addDays, dateInZone } from "../server/lib/dates";
+import { E2E_DEMO_PASSWORD } from "./settings";
 
 /*
  * Shared helpers for the end-to-end specs. The server runs the production build on a fresh embedded
@@ -10,7 +11,8 @@ import { addDays, dateInZone } from "../server/lib/dates";
 
 export { messages };
 
-export const DEMO_PASSWORD = "demo-password-2026";
+/** The demo accounts' password, set for the e2e server by playwright.config.ts. */
+export const DEMO_PASSWORD = E2E_DEMO_PASSWORD;
 export const RIVERBEND = "riverbend-demo";
 export const LAKESHORE = "lakeshore-demo";
 export const RIVERBEND_NAME = "Riverbend County Anti-Trafficking Task Force (demo)";

@@ -233,6 +233,8 @@ test.describe("every page passes axe", () => {
     await expect(page.getByRole("heading", { level: 1, name: /\(default\), version \d+$/ })).toBeVisible();
     await expect(page.getByRole("table", { name: /Mission, vision and measurable goals/ })).toBeVisible();
     await expectNoAxeViolations(page, "framework version page");
+    await visit(page, "/admin/jobs", messages.jobs.title);
+    await expect(page.getByText(messages.jobs.adminOff)).toBeVisible();
     await visit(page, "/account", messages.account.title);
   });
 
@@ -241,6 +243,7 @@ test.describe("every page passes axe", () => {
     const response = await page.goto("/admin/task-forces");
     expect(response?.status()).toBe(404);
     expect((await page.goto("/admin/frameworks"))?.status()).toBe(404);
+    expect((await page.goto("/admin/jobs"))?.status()).toBe(404);
   });
 
   test("pages for people who are not signed in", async ({ page }) => {

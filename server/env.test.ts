@@ -72,3 +72,27 @@ describe("appBaseUrl", () => {
     expect(appBaseUrl(env({}))).toBe("http://localhost:3000");
   });
 });
+
+describe("https in production", () => {
+  const production = (variables: Record<string, string>) => env({ NEXTAUTH_SECRET: SECRET, NODE_ENV: "production", ...variables });
+
+  it("refuses a plain-http public address in production, naming the setting that allows it", () => {
+    expect(problemWith(production({ NEXTAUTH_URL: "http://roadmap.example.org" }))).toMatch(/must be an https:\/\/ address.*TRUSTED_TLS_PROXY=1/);
+  });
+
+  it("accepts https, a TLS-terminating proxy declared with TRUSTED_TLS_PROXY=1, and this machine's own http://localhost", () => {
+    expect(() => checkServerEnv(production({ NEXTAUTH_URL: "https://roadmap.example.org" }))).not.toThrow();
+    expect(() => checkServerEnv(production({ NEXTAUTH_URL: "http://roadmap.internal:3000", TRUSTED_TLS_PROXY: "1" }))).not.toThrow();
+    expect(() => checkServerEnv(production({ NEXTAUTH_URL: "http://localhost:3000" }))).not.toThrow();
+  });
+
+  it("does not apply outside production", () => {
+    expect(() => checkServerEnv(env({ NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: "http://roadmap.example.org" }))).not.toThrow();
+  });
+
+  it("explains bad session and proxy settings in one sentence", () => {
+    expect(problemWith(env({ NEXTAUTH_SECRET: SECRET, SESSION_MAX_HOURS: "0" }))).toMatch(/SESSION_MAX_HOURS/);
+    expect(problemWith(env({ NEXTAUTH_SECRET: SECRET, SESSION_IDLE_MINUTES: "abc" }))).toMatch(/SESSION_IDLE_MINUTES/);
+    expect(problemWith(env({ NEXTAUTH_SECRET: SECRET, TRUSTED_PROXIES: "proxy.internal" }))).toMatch(/TRUSTED_PROXIES has "proxy.internal"/);
+  });
+});

@@ -1,10 +1,15 @@
 import { z } from "zod";
 import { ConfigError, databaseConfigFromEnv } from "@/db/config";
+import { jobsConfigFromEnv } from "@/server/domains/jobs/jobs.config";
+import { parseTrustedProxies, TrustedProxiesError } from "@/server/http/clientAddress";
 
 const SECRET_HELP = "NEXTAUTH_SECRET must be at least 32 characters (run `npm start` once to generate one into .env.local).";
 
 const SMALL_CELL_HELP = "SMALL_CELL_THRESHOLD must be a whole number from 1 to 999 (counts from 1 to it are suppressed for funders).";
 export const DEFAULT_SMALL_CELL_THRESHOLD = 10;
+
+const PUBLIC_REQUESTS_HELP =
+  "PUBLIC_REQUESTS_PER_ADDRESS must be a whole number from 1 to 999999 (calls without sign-in allowed per client address in 10 minutes).";
 
 const ServerEnv = z.object({
   // The same sentence when it is missing: zod's own "expected string, received undefined" names no variable.
@@ -15,6 +20,19 @@ const ServerEnv = z.object({
     .regex(/^smtps?:\/\/.+/, "SMTP_URL must look like smtp://user:password@mail.example.org:587 (or smtps://…).")
     .optional(),
   MAIL_FROM: z.string().min(3, "MAIL_FROM must be an address such as 'Task Force Roadmap <no-reply@example.org>'.").optional(),
+  SESSION_MAX_HOURS: z
+    .stringFormat("hours", /^\d{1,3}(\.\d+)?$/, "SESSION_MAX_HOURS must be a number of hours from 1 to 720 (the absolute session lifetime).")
+    .refine((value) => Number(value) >= 1 && Number(value) <= 720, "SESSION_MAX_HOURS must be a number of hours from 1 to 720 (the absolute session lifetime).")
+    .optional(),
+  SESSION_IDLE_MINUTES: z
+    .stringFormat("minutes", /^\d{1,5}$/, "SESSION_IDLE_MINUTES must be a whole number of minutes from 5 to 43200 (sign-out after inactivity).")
+    .refine((value) => Number(value) >= 5 && Number(value) <= 43200, "SESSION_IDLE_MINUTES must be a whole number of minutes from 5 to 43200 (sign-out after inactivity).")
+    .optional(),
+  TRUSTED_TLS_PROXY: z.enum(["0", "1"], "TRUSTED_TLS_PROXY must be 1 (a TLS-terminating proxy serves the app over https) or 0.").optional(),
+  PUBLIC_REQUESTS_PER_ADDRESS: z
+    .stringFormat("wholeNumber", /^\d{1,6}$/, PUBLIC_REQUESTS_HELP)
+    .refine((value) => Number(value) >= 1, PUBLIC_REQUESTS_HELP)
+    .optional(),
   SMALL_CELL_THRESHOLD: z.stringFormat("wholeNumber", /^\d{1,3}$/, SMALL_CELL_HELP).refine((value) => Number(value) >= 1, SMALL_CELL_HELP).optional(),
 });
 export type ServerEnv = z.infer<typeof ServerEnv>;
@@ -25,12 +43,39 @@ export type ServerEnv = z.infer<typeof ServerEnv>;
  */
 export function checkServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   databaseConfigFromEnv(env);
+  jobsConfigFromEnv(env);
   const blankToUndefined = Object.fromEntries(
     Object.entries(env).map(([key, value]) => [key, value?.trim() ? value.trim() : undefined]),
   );
   const parsed = ServerEnv.safeParse(blankToUndefined);
   if (!parsed.success) throw new ConfigError(parsed.error.issues[0]?.message ?? "Invalid environment.");
+  try {
+    parseTrustedProxies(env.TRUSTED_PROXIES);
+  } catch (error) {
+    if (error instanceof TrustedProxiesError) throw new ConfigError(error.message);
+    throw error;
+  }
+  assertHttpsInProduction(env);
   return parsed.data;
+}
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * In production, session cookies must not travel in clear text: NEXTAUTH_URL must be https, unless
+ * TRUSTED_TLS_PROXY=1 says a TLS-terminating proxy sits in front, or the address is this machine's
+ * own (http://localhost, used by `npm run app` and the tests, never reachable from elsewhere).
+ */
+function assertHttpsInProduction(env: NodeJS.ProcessEnv) {
+  if (env.NODE_ENV !== "production" || env.TRUSTED_TLS_PROXY?.trim() === "1") return;
+  const configured = env.NEXTAUTH_URL?.trim();
+  if (!configured) return;
+  const url = new URL(configured);
+  if (url.protocol === "https:" || LOOPBACK_HOSTS.has(url.hostname)) return;
+  throw new ConfigError(
+    `NEXTAUTH_URL is ${configured}, but in production it must be an https:// address (session cookies would travel unencrypted). ` +
+      "If a TLS-terminating proxy serves the app over https, set TRUSTED_TLS_PROXY=1.",
+  );
 }
 
 /** The address people use to reach the app, for links in invitations. */

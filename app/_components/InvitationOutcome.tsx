@@ -1,18 +1,19 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useId, useState } from "react";
 
-/** The link to pass on when email is not configured, with a copy button. */
-function InvitationLink({ link }: { link: string }) {
+/** A link to pass on (an invitation, a password reset), with a copy button. */
+export function CopyableLink({ link, label }: { link: string; label: string }) {
   const t = useTranslations("people");
   const [copied, setCopied] = useState(false);
+  const id = useId();
   return (
     <div className="copy-box">
-      <label className="visually-hidden" htmlFor="invitation-link">
-        {t("linkLabel")}
+      <label className="visually-hidden" htmlFor={id}>
+        {label}
       </label>
-      <input id="invitation-link" readOnly value={link} onFocus={(event) => event.currentTarget.select()} />
+      <input id={id} readOnly value={link} onFocus={(event) => event.currentTarget.select()} />
       <button
         type="button"
         className="secondary"
@@ -34,7 +35,7 @@ export function InvitationOutcome({ result }: { result: { email: string; emailed
       ) : (
         <>
           <p>{t("invitedLink", { email: result.email })}</p>
-          <InvitationLink link={result.link ?? ""} />
+          <CopyableLink link={result.link ?? ""} label={t("linkLabel")} />
         </>
       )}
     </div>

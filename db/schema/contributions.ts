@@ -6,6 +6,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   numeric,
   pgEnum,
   pgTable,
@@ -147,5 +148,37 @@ export const contributionInKindItems = pgTable(
     }).onDelete("cascade"),
     check("contribution_in_kind_items_value_not_negative", sql`${table.estimatedValueCents} >= 0`),
     check("contribution_in_kind_items_description_present", sql`length(trim(${table.description})) > 0`),
+  ],
+);
+
+/**
+ * What funders see of a period's victim-related counts: published once (when every expected report
+ * is in or the reports are due), already suppressed, and replaced by a new version only when a late
+ * report or a correction changes what may be shown (see server/domains/privacy/suppression.ts).
+ * `cells` holds the shown numbers by column key, null where suppressed; `locked` the lines of which
+ * something has been shown, whose later versions may only show less.
+ */
+export interface PublishedFigures {
+  cells: Record<string, number | null>;
+  locked: string[];
+}
+
+export const contributionPublications = pgTable(
+  "contribution_publications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    taskForceId: uuid("task_force_id")
+      .notNull()
+      .references(() => taskForces.id, { onDelete: "cascade" }),
+    period: text("period").notNull(),
+    version: integer("version").notNull(),
+    figures: jsonb("figures").$type<PublishedFigures>().notNull(),
+    publishedAt: timestamp("published_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("contribution_publications_task_force_period_idx").on(table.taskForceId, table.period),
+    unique("contribution_publications_one_per_version").on(table.taskForceId, table.period, table.version),
+    check("contribution_publications_period_format", sql`${table.period} ~ '^[0-9]{4}-(Q[1-4]|0[1-9]|1[0-2])$'`),
+    check("contribution_publications_version_positive", sql`${table.version} >= 1`),
   ],
 );

@@ -10,3 +10,4 @@ export * from "./meetings";
 export * from "./members";
 export * from "./contributions";
 export * from "./grants";
+export * from "./jobs";

@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   foreignKey,
   index,
+  integer,
   pgEnum,
   pgTable,
   text,
@@ -30,8 +32,15 @@ export const taskForces = pgTable("task_forces", {
     .array()
     .notNull()
     .default(sql`'{lawEnforcementLocalState,victimServices,prosecution}'::text[]`),
+  /**
+   * The smallest group of respondents whose rating statistics are shown to anyone but a
+   * coordinator (server/domains/assessments/ratingPrivacy.ts); never below 3.
+   */
+  minRatingGroup: integer("min_rating_group").notNull().default(3),
+  /** Made by the demo seed; every page shows a banner while one exists, and remove-demo deletes it. */
+  isDemo: boolean("is_demo").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+}, (table) => [check("task_forces_min_rating_group_check", sql`${table.minRatingGroup} >= 3`)]);
 
 export const JURISDICTION_LEVELS = ["local", "state", "tribal", "federal", "non_governmental"] as const;
 export const jurisdictionLevel = pgEnum("jurisdiction_level", JURISDICTION_LEVELS);

@@ -27,8 +27,8 @@ const HOSTNAME = "fake-smtp.test";
 
 const addressIn = (argument: string) => /<([^>]*)>/.exec(argument)?.[1] ?? argument.trim();
 
-/** Starts a server on a free port. */
-export async function start(): Promise<FakeSmtpServer> {
+/** Starts a server on a free port, or on `port` (the end-to-end server is told which one in advance). */
+export async function start(port = 0): Promise<FakeSmtpServer> {
   const messages: ReceivedMail[] = [];
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
@@ -40,7 +40,7 @@ export async function start(): Promise<FakeSmtpServer> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
+    server.listen(port, "127.0.0.1", () => {
       server.off("error", reject);
       resolve();
     });

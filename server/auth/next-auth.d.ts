@@ -9,11 +9,13 @@ declare module "next-auth" {
   interface Session {
     user: { id: string };
     authTime: number;
+    lastSeen: number;
   }
 }
 
 declare module "next-auth/jwt" {
   interface JWT {
     authTime?: number;
+    lastSeen?: number;
   }
 }

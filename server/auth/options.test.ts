@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddressFrom } from "./options";
+import { clientAddressFrom, sessionCookies, usesSecureCookies } from "./options";
 
 describe("clientAddressFrom", () => {
   it("takes the right-most X-Forwarded-For entry, the one our own proxy added", () => {
@@ -25,5 +25,17 @@ describe("clientAddressFrom", () => {
     expect(clientAddressFrom({})).toBeNull();
     expect(clientAddressFrom(new Headers())).toBeNull();
     expect(clientAddressFrom({ "x-forwarded-for": " , " })).toBeNull();
+  });
+});
+
+describe("session cookies", () => {
+  it("are Secure with the __Host- prefix under https or behind a declared TLS proxy, plain on http://localhost", () => {
+    expect(usesSecureCookies({ NEXTAUTH_URL: "https://roadmap.example.org" } as unknown as NodeJS.ProcessEnv)).toBe(true);
+    expect(usesSecureCookies({ NEXTAUTH_URL: "http://roadmap.internal", TRUSTED_TLS_PROXY: "1" } as unknown as NodeJS.ProcessEnv)).toBe(true);
+    expect(usesSecureCookies({ NEXTAUTH_URL: "http://localhost:3000" } as unknown as NodeJS.ProcessEnv)).toBe(false);
+    const cookies = sessionCookies(true);
+    expect(cookies?.sessionToken).toMatchObject({ name: "__Host-next-auth.session-token", options: { secure: true, path: "/", httpOnly: true } });
+    expect(cookies?.csrfToken?.name).toBe("__Host-next-auth.csrf-token");
+    expect(sessionCookies(false)).toBeUndefined();
   });
 });

@@ -1,11 +1,9 @@
-import type { NextAuthOptions } from "next-auth";
+import type { CookiesOptions, NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authenticate } from "@/server/domains/auth/auth.service";
 import { DomainError } from "@/server/errors";
-
-/** Sessions last a working day; a stolen cookie is worth less and people sign in each morning. */
-const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+import { sessionRefusal, sessionSettings } from "./sessionPolicy";
 
 /** next-auth sends an error thrown in `authorize` to the client as this code; the login form maps it. */
 export const SIGN_IN_RATE_LIMITED = "RateLimited";
@@ -13,9 +11,9 @@ export const SIGN_IN_RATE_LIMITED = "RateLimited";
 const SignInCredentials = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
 
 /**
- * The client address for rate limiting: the right-most X-Forwarded-For entry is the one added by
- * the proxy nearest to us (Next.js itself adds it under `next start`); entries to its left come
- * from the client and could be forged.
+ * The client address for rate limiting. The server in front of Next.js (server/cli/serve.ts)
+ * replaces X-Forwarded-For with the one address it worked out from the socket and TRUSTED_PROXIES,
+ * so the right-most (only) entry is the client; a client's own header never gets this far.
  */
 export function clientAddressFrom(headers: Record<string, string | string[] | undefined> | Headers | undefined) {
   const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers?.["x-forwarded-for"];
@@ -24,9 +22,34 @@ export function clientAddressFrom(headers: Record<string, string | string[] | un
   return last ?? null;
 }
 
+/**
+ * Cookies are Secure, with the `__Host-` prefix (no Domain, Path=/, Secure: a sibling subdomain
+ * cannot plant or read them), whenever people reach the app over https: an https NEXTAUTH_URL, or
+ * TRUSTED_TLS_PROXY=1 for a TLS-terminating proxy in front of a plain-http address.
+ */
+export function usesSecureCookies(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.NEXTAUTH_URL?.trim().startsWith("https://")) || env.TRUSTED_TLS_PROXY?.trim() === "1";
+}
+
+export function sessionCookies(secure: boolean): Partial<CookiesOptions> | undefined {
+  if (!secure) return undefined;
+  const options = { httpOnly: true, sameSite: "lax" as const, path: "/", secure: true };
+  return {
+    sessionToken: { name: "__Host-next-auth.session-token", options },
+    callbackUrl: { name: "__Host-next-auth.callback-url", options: { sameSite: "lax", path: "/", secure: true } },
+    csrfToken: { name: "__Host-next-auth.csrf-token", options },
+  };
+}
+
+const settings = sessionSettings();
+const secureCookies = usesSecureCookies();
+
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-  jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+  // The cookie lives at most the absolute lifetime; the idle limit is checked on each request.
+  session: { strategy: "jwt", maxAge: Math.round(settings.maxHours * 3600) },
+  jwt: { maxAge: Math.round(settings.maxHours * 3600) },
+  useSecureCookies: secureCookies,
+  cookies: sessionCookies(secureCookies),
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
@@ -47,16 +70,29 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     jwt({ token, user }) {
+      const now = Date.now();
       if (user) {
         token.sub = user.id;
-        // When this sign-in happened: sessions older than the last password change are refused.
-        token.authTime = Date.now();
+        // When this sign-in happened: the absolute lifetime counts from here, and sessions older
+        // than the person's sessions_valid_after are refused.
+        token.authTime = now;
+        token.lastSeen = now;
+        return token;
       }
+      // Activity keeps a session alive only while it is still alive: an idle or expired session
+      // is not revived by reading it (the cookie is re-issued on every read).
+      const times = { authTime: token.authTime ?? 0, lastSeen: token.lastSeen ?? token.authTime ?? 0 };
+      if (!sessionRefusal(times, null, now, settings)) token.lastSeen = now;
       return token;
     },
     session({ session, token }) {
       // Only the id travels; name, email and rights are read from the database on each request.
-      return { expires: session.expires, user: { id: token.sub ?? "" }, authTime: token.authTime ?? 0 };
+      return {
+        expires: session.expires,
+        user: { id: token.sub ?? "" },
+        authTime: token.authTime ?? 0,
+        lastSeen: token.lastSeen ?? token.authTime ?? 0,
+      };
     },
   },
 };

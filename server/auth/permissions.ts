@@ -9,12 +9,15 @@ export type TaskForceRole = (typeof TASK_FORCE_ROLES)[number];
 export const PERMISSIONS = [
   "taskForce.read",
   "taskForce.update",
+  // Download the whole task force as one archive (coordinators only: it holds every record).
+  "taskForce.export",
   "membership.read",
   "membership.manage",
   "invitation.manage",
   "organization.read",
   "organization.manage",
   "audit.read",
+  "job.read",
   "assessment.read",
   "assessment.respond",
   "assessment.manage",
@@ -38,6 +41,7 @@ export const PERMISSIONS = [
   "calendar.subscribe",
   "organization.update",
   "organization.readContacts",
+  "organization.readAddress",
   "mou.read",
   "mou.manage",
   "protocol.read",
@@ -83,6 +87,9 @@ const ROLE_PERMISSIONS: Record<TaskForceRole, readonly Permission[]> = {
     // Narrowed by the organizations service to the member's own organization.
     "organization.update",
     "organization.readContacts",
+    // Street addresses are for the task force's coordinators and member agencies only (shelter
+    // locations are often confidential): not viewers, not funders (privacy.md rule 3).
+    "organization.readAddress",
     "mou.read",
     "protocol.read",
     "document.read",

@@ -4,6 +4,12 @@
  *
  *   create-admin --email <email> [--name "<name>"]   create a platform administrator, or make an
  *                                                    existing account one
+ *   export-task-force --slug <slug> [--out <file>]    write one task force's archive
+ *   import-task-force --file <file> [--slug <slug>]   import an archive as a new task force
+ *   backup, restore, move-to-postgres                the instance's data (adminData.ts)
+ *   reset-password --email <email>                   set a new password for an account (e.g. the last
+ *                                                    administrator's) and end its sessions
+ *   remove-demo                                      remove the demo task forces and accounts
  *   help                                             this text
  *
  * The password is asked for on a terminal (not echoed), or read from ADMIN_PASSWORD when there is
@@ -17,7 +23,12 @@ import { hashPassword } from "@/server/auth/password";
 import { findUserIdByEmail, insertUser, setAdmin } from "@/server/domains/account/account.queries";
 import { NewPassword } from "@/server/domains/people/people.schemas";
 import { ensureDefaultFramework } from "@/server/domains/frameworks/defaultFramework";
+import { setPasswordFromCommandLine } from "@/server/domains/account/account.service";
+import { removeDemoData } from "@/server/domains/demo/demo.service";
+import { DomainError } from "@/server/errors";
+import { backupCommand, DATA_HELP, DataUsageError, moveToPostgresCommand, restoreCommand } from "./adminData";
 import { loadEnvFiles, stop, stopOnError } from "./shared";
+import { explainDomainError, exportTaskForceToFile, importTaskForceFromFile } from "./taskForceArchive";
 
 const HELP = `Task Force Roadmap administration
 
@@ -28,6 +39,21 @@ Usage:
       an administrator and its password is left unchanged.
       The password (at least 12 characters) is asked for on the terminal, or read from the
       ADMIN_PASSWORD environment variable when there is no terminal.
+  npm run admin -- export-task-force --slug <slug> [--out <file>]
+      Writes everything of one task force (records, audit log, documents) to one archive file
+      (<slug>-<date>.zip in the current folder unless --out names another). The format is described
+      in the README ("Moving one task force to another installation").
+  npm run admin -- import-task-force --file <file> [--slug <new-slug>]
+      Imports an archive as a new task force under --slug (the archive's own when omitted; a slug
+      in use is refused). People are matched by email; the others are created without a password
+      and listed. A damaged, altered or foreign archive is refused and nothing is written.
+${DATA_HELP}  npm run admin -- reset-password --email <email>
+      Sets a new password for the account with that email (for instance the last administrator,
+      who has nobody to issue them a reset link) and signs it out everywhere. The password is
+      asked for on the terminal, or read from ADMIN_PASSWORD when there is no terminal.
+  npm run admin -- remove-demo
+      Removes the fictional demo task forces (with everything in them) and the demo accounts.
+      Refused while the demo's administrator is the only one: create your own first.
   npm run admin -- help
       Shows this text.
 `;
@@ -120,12 +146,115 @@ async function createAdmin(args: string[]): Promise<void> {
   }
 }
 
+/** Parses `--name value` options; a mistake is one line that points to the help. */
+function options<T extends string>(args: string[], names: readonly T[]): Partial<Record<T, string>> {
+  try {
+    const { values } = parseArgs({ args, options: Object.fromEntries(names.map((name) => [name, { type: "string" as const }])), strict: true });
+    return values as Partial<Record<T, string>>;
+  } catch (error) {
+    return fail(`${(error as Error).message.split("\n")[0]} (see npm run admin -- help).`);
+  }
+}
+
+/** Runs `work` on the migrated database, explaining a refusal (DomainError) in the web form's words. */
+async function withDatabase(work: () => Promise<string>): Promise<void> {
+  const handle = await databaseHandle();
+  await handle.migrate();
+  await ensureDefaultFramework(handle.db);
+  try {
+    console.log(await work());
+  } catch (error) {
+    if (error instanceof DomainError) fail(explainDomainError(error));
+    throw error;
+  } finally {
+    await closeDatabase().catch(() => {});
+  }
+}
+
+/** Opens and migrates the configured database; returns where it is, for the messages. */
+async function openDatabase(): Promise<string> {
+  const config = databaseConfigFromEnv();
+  const handle = await databaseHandle();
+  await handle.migrate();
+  return config.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `the embedded database in ${config.dataDir}`;
+}
+
+async function resetPassword(args: string[]): Promise<void> {
+  let values: { email?: string } = {};
+  try {
+    ({ values } = parseArgs({ args, options: { email: { type: "string" } }, strict: true }));
+  } catch (error) {
+    fail(`${(error as Error).message.split("\n")[0]} (see npm run admin -- help).`);
+  }
+  const email = values.email?.trim().toLowerCase() ?? "";
+  if (!email) fail("--email is required, e.g. npm run admin -- reset-password --email you@example.org.");
+  const where = await openDatabase();
+  try {
+    if (!(await findUserIdByEmail((await databaseHandle()).db, email))) fail(`there is no account for ${email} in ${where}.`);
+    const password = await readPassword();
+    if (!NewPassword.safeParse(password).success) fail("the password must be between 12 and 200 characters.");
+    const account = await setPasswordFromCommandLine(email, password);
+    if (!account) fail(`there is no account for ${email} in ${where}.`);
+    console.log(`Set a new password for ${email} in ${where}; every session of that account has ended.`);
+  } finally {
+    await closeDatabase().catch(() => {});
+  }
+}
+
+async function removeDemo(): Promise<void> {
+  await openDatabase();
+  try {
+    const removed = await removeDemoData(null);
+    console.log(`Removed the demo data: ${removed.taskForces} task forces and ${removed.accounts} accounts.`);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "CONFLICT") {
+      fail("the demo's administrator is the only one. Create your own first: npm run admin -- create-admin --email <you>.");
+    }
+    throw error;
+  } finally {
+    await closeDatabase().catch(() => {});
+  }
+}
+
+async function exportTaskForceCommand(args: string[]): Promise<void> {
+  const { slug, out } = options(args, ["slug", "out"] as const);
+  if (!slug?.trim()) fail("--slug is required, e.g. npm run admin -- export-task-force --slug riverbend --out riverbend.zip.");
+  await withDatabase(() => exportTaskForceToFile((slug as string).trim(), out?.trim() || undefined));
+}
+
+async function importTaskForceCommand(args: string[]): Promise<void> {
+  const { file, slug } = options(args, ["file", "slug"] as const);
+  if (!file?.trim()) fail("--file is required, e.g. npm run admin -- import-task-force --file riverbend.zip --slug riverbend.");
+  await withDatabase(() => importTaskForceFromFile((file as string).trim(), slug?.trim() || undefined));
+}
+
 async function main(): Promise<void> {
   loadEnvFiles(false);
   const [command, ...rest] = process.argv.slice(2);
   switch (command) {
     case "create-admin":
       await createAdmin(rest);
+      break;
+    case "export-task-force":
+      await exportTaskForceCommand(rest);
+      break;
+    case "import-task-force":
+      await importTaskForceCommand(rest);
+      break;
+    case "backup":
+      await backupCommand(rest);
+      break;
+    case "restore":
+      await restoreCommand(rest);
+      break;
+    case "move-to-postgres":
+      await moveToPostgresCommand(rest);
+      break;
+    case "reset-password":
+      await resetPassword(rest);
+      break;
+    case "remove-demo":
+      await removeDemo();
       break;
     case undefined:
     case "help":
@@ -141,6 +270,6 @@ async function main(): Promise<void> {
 
 main().catch(async (error: unknown) => {
   await closeDatabase().catch(() => {});
-  if (error instanceof UsageError) stop(error.message, "admin");
+  if (error instanceof UsageError || error instanceof DataUsageError) stop(error.message, "admin");
   stopOnError(error, "admin");
 });

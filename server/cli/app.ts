@@ -7,8 +7,9 @@
  *   build    `next build` only
  *   prepare  check the environment, migrate, seed the demo when appropriate, and stop
  *
- * The database is opened, migrated and seeded here and CLOSED before the server starts: PGlite has
- * no lock between processes, so two processes on one folder would corrupt it (STACK.md pitfall 7).
+ * The database is opened, migrated and seeded here and CLOSED before the server starts: two processes
+ * on one PGlite folder would corrupt it (STACK.md pitfall 7), so the folder's lock (db/folderLock.ts)
+ * must be free again when the server opens it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -16,16 +17,28 @@ import { createServer } from "node:net";
 import { constants as osConstants } from "node:os";
 import path from "node:path";
 import { closeDatabase, databaseHandle } from "@/db/client";
-import { DEMO_LOGINS, DEMO_PASSWORD, hasDemoData, seedDemo, type DemoLogin } from "@/db/seed";
+import {
+  DEMO_ACCOUNT_EMAILS,
+  DEMO_LOGINS,
+  DEMO_TASK_FORCE_SLUGS,
+  generateDemoPassword,
+  hasDemoData,
+  LEGACY_DEMO_PASSWORD,
+  seedDemo,
+  type DemoLogin,
+} from "@/db/seed";
+import { issueSetupLinkIfNoAdministrator } from "@/server/domains/account/account.service";
+import { applyDemoPassword } from "@/server/domains/demo/demo.service";
 import { databaseConfigFromEnv } from "@/db/config";
 import { checkServerEnv } from "@/server/env";
 import { ensureDefaultFramework } from "@/server/domains/frameworks/defaultFramework";
-import { ensureNextAuthSecret, loadEnvFiles, ROOT, stop, stopOnError } from "./shared";
+import { ensureDemoPassword, ensureNextAuthSecret, loadEnvFiles, ROOT, shouldSeed, stop, stopOnError } from "./shared";
 
 const MODES = ["app", "start", "dev", "build", "prepare"] as const;
 type Mode = (typeof MODES)[number];
 
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const TSX_CLI = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
 function parseMode(argument: string | undefined): Mode {
   const mode = MODES.find((candidate) => candidate === argument);
@@ -42,19 +55,20 @@ function configurePort(): number {
   return port;
 }
 
-/** Whether to put the fictional demo into this database. Production PostgreSQL only when asked. */
-function shouldSeed(kind: "pglite" | "postgres"): boolean {
-  const setting = process.env.SEED_DEMO?.trim();
-  return kind === "pglite" ? setting !== "0" : setting === "1";
-}
-
 function displayPath(dir: string): string {
   const relative = path.relative(ROOT, dir);
   return relative && !relative.startsWith("..") ? relative : dir;
 }
 
-/** Checks the environment, migrates and seeds; returns whether the demo data exists. */
-async function prepare(): Promise<{ demo: boolean }> {
+interface Prepared {
+  /** The demo accounts' password while demo data exists, else null. */
+  demoPassword: string | null;
+  /** A one-time link to create the first administrator, when there is none. */
+  setupLink: { link: string; expiresAt: Date } | null;
+}
+
+/** Checks the environment, migrates and seeds; returns what the start banner shows. */
+async function prepare(): Promise<Prepared> {
   try {
     checkServerEnv();
     const handle = await databaseHandle();
@@ -65,11 +79,17 @@ async function prepare(): Promise<{ demo: boolean }> {
     await ensureDefaultFramework(handle.db);
     console.log(`Database ready: ${where}, migrations applied.`);
     if (shouldSeed(handle.kind)) {
-      const result = await seedDemo(handle.db);
+      const result = await seedDemo(handle.db, { password: ensureDemoPassword(generateDemoPassword) });
       console.log(result.seeded ? "Demo data seeded (fictional task forces and @example.org accounts)." : `Demo data not seeded: ${result.reason}.`);
     }
-    const demo = await hasDemoData(handle.db);
-    return { demo };
+    let demoPassword: string | null = null;
+    if (await hasDemoData(handle.db)) {
+      demoPassword = ensureDemoPassword(generateDemoPassword);
+      const legacy = { password: LEGACY_DEMO_PASSWORD, emails: DEMO_ACCOUNT_EMAILS, slugs: DEMO_TASK_FORCE_SLUGS };
+      if (await applyDemoPassword(handle.db, demoPassword, legacy)) console.log("The demo accounts now use this installation's demo password.");
+    }
+    const setupLink = await issueSetupLinkIfNoAdministrator(handle.db);
+    return { demoPassword, setupLink };
   } catch (error) {
     stopOnError(error);
   } finally {
@@ -88,11 +108,20 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 
 /** Runs `next <args>` and resolves with its exit code (128+n when a signal ended it). */
 function runNext(args: string[], onSpawn?: (child: ChildProcess) => void): Promise<number> {
+  return runNode([NEXT_BIN, ...args], process.env, onSpawn);
+}
+
+/** The production server (server/cli/serve.ts): Next's handler behind our own http server, which decides client addresses. */
+function runServer(port: number, onSpawn?: (child: ChildProcess) => void): Promise<number> {
+  return runNode([TSX_CLI, path.join(ROOT, "server", "cli", "serve.ts"), String(port)], { ...process.env, NODE_ENV: "production" }, onSpawn);
+}
+
+function runNode(args: string[], env: NodeJS.ProcessEnv, onSpawn?: (child: ChildProcess) => void): Promise<number> {
   return new Promise((resolve) => {
-    child = spawn(process.execPath, [NEXT_BIN, ...args], { stdio: "inherit", env: process.env });
+    child = spawn(process.execPath, args, { stdio: "inherit", env });
     onSpawn?.(child);
     child.on("error", (error) => {
-      console.error(`Could not run next ${args[0]}: ${error.message}`);
+      console.error(`Could not run ${args.join(" ")}: ${error.message}`);
       resolve(1);
     });
     child.on("exit", (code, signal) => {
@@ -142,11 +171,20 @@ function roleLabel(login: DemoLogin): string {
   return login.role === "admin" ? "platform administrator" : `${login.role} of ${login.taskForce}`;
 }
 
-function printBanner(url: string, demo: boolean, logins: readonly DemoLogin[]): void {
+function printBanner(url: string, prepared: Prepared, logins: readonly DemoLogin[]): void {
   const lines = ["Task Force Roadmap is running", "", `  ${url}`];
-  if (demo) {
+  if (prepared.setupLink) {
+    lines.push(
+      "",
+      "No administrator yet. Create one with this link (works once, until",
+      `${prepared.setupLink.expiresAt.toISOString()}; a restart prints a new one):`,
+      `  ${prepared.setupLink.link}`,
+      "or on the command line: npm run admin -- create-admin --email <email>",
+    );
+  }
+  if (prepared.demoPassword) {
     const width = Math.max(...logins.map((login) => login.email.length));
-    lines.push("", `Demo logins (fictional data), password: ${DEMO_PASSWORD}`);
+    lines.push("", `Demo logins (fictional data), password: ${prepared.demoPassword}`, "(generated for this installation, kept in .env.local as DEMO_PASSWORD)");
     for (const login of logins) lines.push(`  ${login.email.padEnd(width)}  ${roleLabel(login)}`);
   }
   lines.push("", "Press Ctrl+C to stop.");
@@ -159,11 +197,11 @@ function printBanner(url: string, demo: boolean, logins: readonly DemoLogin[]): 
   console.log(`\n${box.join("\n")}\n`);
 }
 
-async function serve(port: number, demo: boolean): Promise<never> {
+async function serve(port: number, prepared: Prepared): Promise<never> {
   const url = process.env.NEXTAUTH_URL?.trim() || `http://localhost:${port}`;
-  const code = await runNext(["start", "-p", String(port)], (server) => {
+  const code = await runServer(port, (server) => {
     void waitUntilServing(port, server).then((ready) => {
-      if (ready) printBanner(url, demo, DEMO_LOGINS);
+      if (ready) printBanner(url, prepared, DEMO_LOGINS);
     });
   });
   process.exit(code);
@@ -182,12 +220,12 @@ async function main(): Promise<void> {
   ensureNextAuthSecret();
   const port = configurePort();
   if (mode !== "prepare") await assertPortFree(port);
-  const { demo } = await prepare();
+  const prepared = await prepare();
 
   if (mode === "prepare") process.exit(0);
   if (mode === "dev") process.exit(await runNext(["dev", "-p", String(port)]));
   if (mode === "app" || !existsSync(path.join(ROOT, ".next", "BUILD_ID"))) await build();
-  await serve(port, demo);
+  await serve(port, prepared);
 }
 
 main().catch((error: unknown) => stopOnError(error));

@@ -1,6 +1,7 @@
 /**
- * `npm run jobs -- <job>`: background work for cron, on whatever database the environment points
- * at (DATABASE_URL, else the embedded one).
+ * `npm run jobs -- <job>`: the daily jobs by hand or from cron, on whatever database the environment
+ * points at (DATABASE_URL, else the embedded one). The server runs them by itself (JOBS, JOBS_DAILY_AT);
+ * on the embedded database this command refuses to open the folder while the server holds it.
  *
  *   reminders   in-app (and, with SMTP_URL, email) reminders for gaps and action items due within
  *               7 days or overdue, MOUs 90, 60 and 30 days before expiry and once expired, and
@@ -9,7 +10,7 @@
  *   help        this text
  */
 import { closeDatabase, databaseHandle } from "@/db/client";
-import { runReminders } from "@/server/domains/gaps/reminders.service";
+import { runRemindersNow } from "@/server/domains/jobs/jobs.service";
 import { loadEnvFiles, stop, stopOnError } from "./shared";
 
 const HELP = `Task Force Roadmap jobs
@@ -20,7 +21,9 @@ Usage:
       MOUs coming up for renewal (90, 60, 30 days) or expired, and for contributions of the
       last ended period not yet submitted (a week before the due date, and once overdue; to
       the staff of organizations active in that period): in-app always, by email when
-      SMTP_URL is set. Idempotent: running it twice sends nothing twice.
+      SMTP_URL is set. Idempotent: running it twice sends nothing twice. The server already
+      runs it every day at JOBS_DAILY_AT (in each task force's time zone) unless JOBS=off; on the
+      embedded database it refuses to run beside a running server.
   npm run jobs -- help
       Shows this text.
 `;
@@ -28,13 +31,15 @@ Usage:
 class UsageError extends Error {}
 
 async function reminders(): Promise<void> {
+  process.env.TFR_PROCESS_ROLE ||= "npm run jobs";
   const handle = await databaseHandle();
   await handle.migrate();
   try {
-    const summary = await runReminders(new Date());
+    const { taskForces, summary, failed } = await runRemindersNow();
     console.log(
-      `Reminders: ${summary.notified} new in-app (${summary.dueSoon} due soon, ${summary.overdue} overdue) in ${summary.taskForces} task forces; ${summary.emailed} emails sent${summary.emailFailed ? `, ${summary.emailFailed} failed` : ""}.`,
+      `Reminders: ${summary.notified} new in-app (${summary.dueSoon} due soon, ${summary.overdue} overdue) in ${taskForces} task forces; ${summary.emailed} emails sent${summary.emailFailed ? `, ${summary.emailFailed} failed` : ""}.`,
     );
+    if (failed > 0) throw new Error(`the reminders of ${failed} task forces failed; see the messages above.`);
   } finally {
     await closeDatabase().catch(() => {});
   }

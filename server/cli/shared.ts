@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import { appendFileSync, chmodSync, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { loadEnvConfig } from "@next/env";
@@ -43,6 +43,37 @@ export function ensureNextAuthSecret(): void {
   );
   process.env.NEXTAUTH_SECRET = secret;
   console.log("Generated NEXTAUTH_SECRET into .env.local (git-ignored).");
+}
+
+/**
+ * Whether to put the fictional demo into this database: on the embedded database unless
+ * SEED_DEMO=0 or NODE_ENV=production; on PostgreSQL only when SEED_DEMO=1 asks for it.
+ */
+export function shouldSeed(kind: "pglite" | "postgres", env: NodeJS.ProcessEnv = process.env): boolean {
+  const setting = env.SEED_DEMO?.trim();
+  if (setting === "1") return true;
+  return kind === "pglite" && setting !== "0" && env.NODE_ENV !== "production";
+}
+
+/**
+ * The demo accounts' password for this installation: DEMO_PASSWORD when set (the end-to-end tests
+ * set it), else one generated on first need and kept in `.env.local` (git-ignored, mode 0600), so
+ * that every start can print it again. Never a password published anywhere.
+ */
+export function ensureDemoPassword(generate: () => string): string {
+  const configured = process.env.DEMO_PASSWORD?.trim();
+  if (configured) return configured;
+  const password = generate();
+  const file = path.join(ROOT, ".env.local");
+  const existing = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const separator = existing && !existing.endsWith("\n") ? "\n" : "";
+  appendFileSync(file, `${separator}# Generated for this installation's demo accounts; printed at every start while the demo exists.\nDEMO_PASSWORD=${password}\n`, {
+    mode: 0o600,
+  });
+  chmodSync(file, 0o600);
+  process.env.DEMO_PASSWORD = password;
+  console.log("Generated a demo password into .env.local (git-ignored).");
+  return password;
 }
 
 function errorChain(error: unknown): unknown[] {

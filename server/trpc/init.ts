@@ -4,6 +4,7 @@ import { z, ZodError } from "zod";
 import type { Permission } from "@/server/auth/permissions";
 import { DomainError, isDatabaseUnavailable, type DomainErrorCode, type MessageValues } from "@/server/errors";
 import type { Context } from "./context";
+import { limitPublicRequest } from "@/server/domains/rateLimits/rateLimits.service";
 import { fieldErrorsFromZod, type FieldErrors } from "./fieldErrors";
 import { resolveTaskForceScope } from "./scope";
 
@@ -89,7 +90,11 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
 
 const baseProcedure = t.procedure.use(mapDomainErrors);
 
-export const publicProcedure = baseProcedure.meta({ access: "public" });
+/** Anyone may call it, signed in or not: each call counts against the caller's address (PUBLIC_REQUESTS_PER_ADDRESS). */
+export const publicProcedure = baseProcedure.meta({ access: "public" }).use(async ({ ctx, next }) => {
+  await limitPublicRequest(ctx.clientAddress);
+  return next();
+});
 
 const requireUser = t.middleware(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in required" });

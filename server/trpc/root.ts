@@ -12,9 +12,11 @@ import { peopleRouter } from "@/server/domains/people/people.router";
 import { mousRouter } from "@/server/domains/mous/mous.router";
 import { protocolsRouter } from "@/server/domains/protocols/protocols.router";
 import { adminTaskForcesRouter, taskForcesRouter } from "@/server/domains/taskForces/taskForces.router";
+import { demoRouter } from "@/server/domains/demo/demo.router";
 import { dashboardRouter } from "@/server/domains/dashboard/dashboard.router";
 import { funderRouter } from "@/server/domains/funder/funder.router";
 import { grantsRouter } from "@/server/domains/grants/grants.router";
+import { adminJobsRouter, jobsRouter } from "@/server/domains/jobs/jobs.router";
 import { reportsRouter } from "@/server/domains/reports/reports.router";
 import { createCallerFactory, createRouter } from "./init";
 
@@ -40,7 +42,9 @@ export const appRouter = createRouter({
   report: reportsRouter,
   dashboard: dashboardRouter,
   funder: funderRouter,
-  admin: createRouter({ taskForce: adminTaskForcesRouter }),
+  job: jobsRouter,
+  demo: demoRouter,
+  admin: createRouter({ taskForce: adminTaskForcesRouter, jobs: adminJobsRouter }),
 });
 
 export type AppRouter = typeof appRouter;

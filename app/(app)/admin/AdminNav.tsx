@@ -1,12 +1,16 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-/** The two administration pages, with the current one marked for screen readers too. */
-export async function AdminNav({ current }: { current: "taskForces" | "frameworks" }) {
+/** The administration pages, with the current one marked for screen readers too. */
+export async function AdminNav({ current }: { current: "taskForces" | "frameworks" | "jobs" | "accounts" }) {
   const t = await getTranslations("frameworks");
+  const tJobs = await getTranslations("jobs");
+  const tAdmin = await getTranslations("admin");
   const links = [
     { id: "taskForces", href: "/admin/task-forces", label: t("navTaskForces") },
     { id: "frameworks", href: "/admin/frameworks", label: t("navFrameworks") },
+    { id: "accounts", href: "/admin/accounts", label: tAdmin("navAccounts") },
+    { id: "jobs", href: "/admin/jobs", label: tJobs("navJobs") },
   ] as const;
   return (
     <nav aria-label={t("adminSections")}>

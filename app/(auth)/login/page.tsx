@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getSessionUser } from "@/server/auth/session";
@@ -26,6 +27,9 @@ export default async function LoginPage({ searchParams }: PageProps<"/login">) {
       )}
       <p>{t("intro")}</p>
       <LoginForm callbackUrl={callbackUrl} />
+      <p>
+        <Link href="/forgot-password">{t("forgotPassword")}</Link>
+      </p>
       <p>{t("noAccount")}</p>
     </main>
   );

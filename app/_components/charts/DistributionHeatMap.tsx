@@ -7,8 +7,8 @@ export interface DistributionRow {
   label: string;
   /** Where the element's own section is, so the row header can lead there. */
   href?: string;
-  /** How many respondents chose stage 1..5, in that order. */
-  stageCounts: [number, number, number, number, number];
+  /** How many respondents chose stage 1..5, in that order; null when the server withheld the row (too few or too uniform answers). */
+  stageCounts: [number, number, number, number, number] | null;
   dontKnow: number;
   notApplicable: number;
   disagreement: boolean;
@@ -34,6 +34,14 @@ function shade(count: number, total: number): string | undefined {
 
 function Row({ row }: { row: DistributionRow }) {
   const t = useTranslations("charts");
+  if (row.stageCounts === null) {
+    return (
+      <tr>
+        <th scope="row">{row.href ? <a href={row.href}>{row.label}</a> : row.label}</th>
+        <td colSpan={COLUMN_COUNT - 1}>{t("withheld")}</td>
+      </tr>
+    );
+  }
   const rated = row.stageCounts.reduce((sum, count) => sum + count, 0);
   return (
     <tr className={row.disagreement ? "disagreement" : undefined}>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/app/_components/SignOutButton";
 import { serverCaller } from "@/app/_trpc/server";
+import { PUBLIC_REQUEST_WINDOW_MINUTES } from "@/server/domains/rateLimits/rateLimits.service";
 import { AcceptInvitation, CreateAccountAndAccept } from "./AcceptInvitation";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,8 +26,18 @@ export default async function InvitationPage({ params }: PageProps<"/invite/[tok
   const caller = await serverCaller();
   const invitation = await caller.invitation.lookup({ token }).catch((error: unknown) => {
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) return null;
+    if (error instanceof TRPCError && error.code === "TOO_MANY_REQUESTS") return "rateLimited" as const;
     throw error;
   });
+
+  if (invitation === "rateLimited") {
+    return (
+      <main id="main" className="narrow">
+        <h1>{t("rateLimitedTitle")}</h1>
+        <p>{t("rateLimited", { minutes: PUBLIC_REQUEST_WINDOW_MINUTES })}</p>
+      </main>
+    );
+  }
 
   if (!invitation || invitation.status !== "valid") {
     const [title, text] = UNUSABLE[invitation?.status ?? "notFound"];

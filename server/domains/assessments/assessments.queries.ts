@@ -12,6 +12,7 @@ import {
   responseSubmissions,
   roundInvitees,
   TASK_FORCE_ROLES,
+  taskForces,
   users,
 } from "@/db/schema";
 import { can } from "@/server/auth/permissions";
@@ -433,18 +434,21 @@ export function listSubmittedRatings(db: Database, taskForceId: string, roundIds
 }
 
 /**
- * Median stage per round and element over submitted responses of the task forces' closed rounds,
- * aggregated in the database for the trend. percentile_cont interpolates linearly, the same
- * definition as consensus.ts (an even count gives the mean of the two middle stages).
+ * How many gave each answer (stage 1–5, don't know, not applicable) per round and element, over
+ * submitted responses of the task forces' closed rounds, aggregated in the database for the trend.
+ * Counts rather than a median: whether a result may be shown to someone who may not read
+ * individual ratings depends on the whole group (ratingPrivacy.ts), and the median follows from them.
  */
-export function listClosedRoundMedians(db: Database, taskForceIds: readonly string[]) {
+export function listClosedRoundAnswerCounts(db: Database, taskForceIds: readonly string[]) {
   const ids = [...taskForceIds];
   return db
     .select({
       taskForceId: responses.taskForceId,
       roundId: responses.roundId,
       elementKey: responses.elementKey,
-      median: sql<number>`percentile_cont(0.5) within group (order by ${responses.stage})`.mapWith(Number),
+      answer: responses.answer,
+      stage: responses.stage,
+      count: sql<number>`count(*)`.mapWith(Number),
     })
     .from(responses)
     .innerJoin(
@@ -463,11 +467,22 @@ export function listClosedRoundMedians(db: Database, taskForceIds: readonly stri
         inArray(responseSubmissions.taskForceId, ids),
         inArray(assessmentRounds.taskForceId, ids),
         eq(assessmentRounds.status, "closed"),
-        eq(responses.answer, "stage"),
         isNotNull(responseSubmissions.submittedAt),
       ),
     )
-    .groupBy(responses.taskForceId, responses.roundId, responses.elementKey);
+    .groupBy(responses.taskForceId, responses.roundId, responses.elementKey, responses.answer, responses.stage);
+}
+
+/** Each task force's smallest group of respondents whose rating statistics others may see. */
+export function listMinRatingGroups(db: Database, taskForceIds: readonly string[]) {
+  return db
+    .select({ taskForceId: taskForces.id, minRatingGroup: taskForces.minRatingGroup })
+    .from(taskForces)
+    .where(inArray(taskForces.id, [...taskForceIds]));
+}
+
+export async function updateMinRatingGroup(db: Database, taskForceId: string, minRatingGroup: number) {
+  await db.update(taskForces).set({ minRatingGroup }).where(eq(taskForces.id, taskForceId));
 }
 
 export function listAgreedStages(db: Database, taskForceIds: readonly string[], roundIds?: readonly string[]) {

@@ -7,6 +7,7 @@ import {
   ReopenRoundInput,
   RoundInput,
   SaveDraftInput,
+  SetMinRatingGroupInput,
   SetTargetInput,
   UpdateRoundInput,
 } from "./assessments.schemas";
@@ -18,6 +19,7 @@ import {
   getConsensus,
   getMyResponse,
   getProgress,
+  getRatingPrivacy,
   getRound,
   getTrend,
   listRounds,
@@ -27,6 +29,7 @@ import {
   reopenRound,
   saveDraft,
   sendReminders,
+  setMinRatingGroup,
   setTarget,
   submitResponse,
   updateRound,
@@ -89,4 +92,10 @@ export const assessmentsRouter = createRouter({
     .input(CompareRoundsInput)
     .query(({ ctx, input }) => compareRounds(ctx.scope, input)),
   trend: taskForceProcedure("assessment.read").query(({ ctx }) => getTrend(ctx.scope)),
+
+  // Who sees which rating statistics (ratingPrivacy.ts): the task force's minimum group
+  ratingPrivacy: taskForceProcedure("assessment.read").query(({ ctx }) => getRatingPrivacy(ctx.scope)),
+  setMinRatingGroup: taskForceProcedure("assessment.manage")
+    .input(SetMinRatingGroupInput)
+    .mutation(({ ctx, input }) => setMinRatingGroup(ctx.scope, input)),
 });

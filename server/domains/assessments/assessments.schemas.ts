@@ -113,3 +113,7 @@ export const CompareRoundsInput = z.object({
   sameRespondentsOnly: z.boolean().default(false),
 });
 export type CompareRoundsInput = z.infer<typeof CompareRoundsInput>;
+
+/** The task-force setting of ratingPrivacy.ts: never below 3 (MIN_RATING_GROUP_FLOOR), at most 50. */
+export const SetMinRatingGroupInput = z.object({ minRatingGroup: z.number().int().min(3).max(50) });
+export type SetMinRatingGroupInput = z.infer<typeof SetMinRatingGroupInput>;

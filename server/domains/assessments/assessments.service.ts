@@ -14,15 +14,13 @@ import { findTaskForce } from "@/server/domains/taskForces/taskForces.queries";
 import {
   compareElement,
   elementResult,
-  elementStats,
   meanOfResults,
-  statsByDiscipline,
   type ElementComparison,
   type ElementResult,
-  type ElementStats,
   type Movement,
   type RespondentRating,
 } from "./consensus";
+import { elementView, MIN_RATING_GROUP_DEFAULT, MIN_RATING_GROUP_FLOOR, MIN_RATING_GROUP_MAX, mayShowCounts, medianOfCounts, type AnswerCounts } from "./ratingPrivacy";
 import {
   countAnswered,
   deleteAgreedStage,
@@ -38,7 +36,8 @@ import {
   insertSubmissionIfMissing,
   listAgreedStages,
   listAskedPeople,
-  listClosedRoundMedians,
+  listClosedRoundAnswerCounts,
+  listMinRatingGroups,
   listInviteeIds,
   listResponsesOf,
   listRoundsWithContent,
@@ -48,6 +47,7 @@ import {
   listTargets,
   markSubmitted,
   replaceInvitees,
+  updateMinRatingGroup,
   updateRoundRow,
   upsertAgreedStage,
   upsertResponse,
@@ -62,6 +62,7 @@ import type {
   ReopenRoundInput,
   RoundInput,
   SaveDraftInput,
+  SetMinRatingGroupInput,
   SetTargetInput,
   UpdateRoundInput,
 } from "./assessments.schemas";
@@ -78,9 +79,6 @@ import { currentTime } from "@/server/lib/clock";
  * keeps the first submission, and the revision is written to the audit log. Draft saves before
  * submitting are the person's own work in progress and are not audited (they would flood the log).
  */
-
-/** Discipline groups smaller than this are not shown to people who may not read individual ratings. */
-export const MIN_DISCIPLINE_GROUP = 2;
 
 const who = (scope: TaskForceScope) => ({ taskForceId: scope.taskForceId, actorUserId: scope.userId });
 
@@ -569,20 +567,19 @@ function individualAccess(scope: TaskForceScope): IndividualRatingsAccess {
   return "none";
 }
 
-export interface DisciplineSplit {
-  discipline: string | null;
-  answerCount: number;
-  /** Null when the group is too small to show to someone who may not read individual ratings. */
-  stats: ElementStats | null;
+/**
+ * The smallest group whose rating statistics the caller may see, or null when they may read every
+ * rating (coordinators). Everyone else (members, viewers, funders) gets the task force's setting.
+ */
+async function ratingGroupLimitOf(db: Database, scope: TaskForceScope): Promise<number | null> {
+  if (can(scope.role, "assessment.readIndividual")) return null;
+  return (await minRatingGroupsOf(db, [scope.taskForceId]))(scope.taskForceId);
 }
 
-function disciplineSplit(ratings: RespondentRating[], access: IndividualRatingsAccess): DisciplineSplit[] {
-  return statsByDiscipline(ratings).map(({ discipline, stats }) => ({
-    discipline,
-    answerCount: stats.answerCount,
-    // A one-person group would show that person's rating to people who may not see it.
-    stats: access === "all" || stats.answerCount >= MIN_DISCIPLINE_GROUP ? stats : null,
-  }));
+async function minRatingGroupsOf(db: Database, taskForceIds: readonly string[]) {
+  const rows = await listMinRatingGroups(db, taskForceIds);
+  const byId = new Map(rows.map((row) => [row.taskForceId, row.minRatingGroup]));
+  return (taskForceId: string) => byId.get(taskForceId) ?? MIN_RATING_GROUP_DEFAULT;
 }
 
 export async function getConsensus(scope: TaskForceScope, input: RoundInput) {
@@ -591,10 +588,11 @@ export async function getConsensus(scope: TaskForceScope, input: RoundInput) {
   if (!summary) throw new DomainError("NOT_FOUND", "roundNotFound");
   const { content, ...round } = summary;
   const access = individualAccess(scope);
-  const [rows, agreed, targets] = await Promise.all([
+  const [rows, agreed, targets, minGroup] = await Promise.all([
     listSubmittedRatings(db, scope.taskForceId, [round.id]),
     listAgreedStages(db, [scope.taskForceId], [round.id]),
     listTargets(db, scope.taskForceId),
+    ratingGroupLimitOf(db, scope),
   ]);
   const ratingsBy = groupBy(rows, (row) => row.elementKey);
   const agreedBy = new Map(agreed.map((row) => [row.elementKey, row]));
@@ -604,19 +602,20 @@ export async function getConsensus(scope: TaskForceScope, input: RoundInput) {
     const elements = area.elements.map((element) => {
       const elementRows = ratingsBy.get(element.key) ?? [];
       const ratings = elementRows.map(toRespondentRating);
-      const stats = elementStats(ratings);
       const agreedRow = agreedBy.get(element.key);
+      const view = elementView(ratings, agreedRow?.stage ?? null, minGroup);
       const targetRow = targetBy.get(element.key);
       const visible = access === "all" ? elementRows : access === "own" ? elementRows.filter((row) => row.respondentUserId === scope.userId) : [];
       return {
         key: element.key,
         name: element.name,
-        stats,
-        byDiscipline: disciplineSplit(ratings, access),
+        answerCount: view.answerCount,
+        stats: view.stats,
+        byDiscipline: view.byDiscipline,
         agreed: agreedRow
           ? { stage: agreedRow.stage, note: agreedRow.note, recordedAt: agreedRow.recordedAt, recordedByName: agreedRow.recordedByName }
           : null,
-        result: elementResult(agreedRow?.stage ?? null, stats),
+        result: view.result,
         target: targetRow ? { stage: targetRow.stage, note: targetRow.note } : null,
         ratings: visible.map((row) => ({
           respondentUserId: row.respondentUserId,
@@ -647,6 +646,8 @@ export async function getConsensus(scope: TaskForceScope, input: RoundInput) {
     },
     respondentCount: new Set(rows.map((row) => row.respondentUserId)).size,
     individualRatings: access,
+    /** Null when the caller sees every group; else the smallest group whose statistics they are shown. */
+    minRatingGroup: minGroup,
     areas,
   };
 }
@@ -722,6 +723,26 @@ export function setTarget(scope: TaskForceScope, input: SetTargetInput, now = cu
   });
 }
 
+/** The task force's smallest group of respondents whose rating statistics others may see. */
+export async function getRatingPrivacy(scope: TaskForceScope) {
+  const minRatingGroup = (await minRatingGroupsOf(await getDb(), [scope.taskForceId]))(scope.taskForceId);
+  return { minRatingGroup, floor: MIN_RATING_GROUP_FLOOR, max: MIN_RATING_GROUP_MAX, seesEveryGroup: can(scope.role, "assessment.readIndividual") };
+}
+
+export function setMinRatingGroup(scope: TaskForceScope, input: SetMinRatingGroupInput) {
+  return transaction(async (tx) => {
+    const before = (await minRatingGroupsOf(tx, [scope.taskForceId]))(scope.taskForceId);
+    if (before === input.minRatingGroup) return;
+    await updateMinRatingGroup(tx, scope.taskForceId, input.minRatingGroup);
+    await recordAudit(tx, who(scope), {
+      entity: "taskForce",
+      entityId: scope.taskForceId,
+      action: "update",
+      changes: { minRatingGroup: { from: before, to: input.minRatingGroup } },
+    });
+  });
+}
+
 export async function listTargetsOf(scope: TaskForceScope) {
   return listTargets(await getDb(), scope.taskForceId);
 }
@@ -736,10 +757,11 @@ interface ComparedElement extends ElementComparison {
 export async function compareRounds(scope: TaskForceScope, input: CompareRoundsInput) {
   const db = await getDb();
   const ids = [...new Set([input.roundA, input.roundB])];
-  const [rounds, rows, agreed] = await Promise.all([
+  const [rounds, rows, agreed, minGroup] = await Promise.all([
     listRoundsWithContent(db, [scope.taskForceId], { ids }),
     listSubmittedRatings(db, scope.taskForceId, ids),
     listAgreedStages(db, [scope.taskForceId], ids),
+    ratingGroupLimitOf(db, scope),
   ]);
   const roundA = rounds.find((round) => round.id === input.roundA);
   const roundB = rounds.find((round) => round.id === input.roundB);
@@ -774,6 +796,7 @@ export async function compareRounds(scope: TaskForceScope, input: CompareRoundsI
         agreedA: agreedStage.get(`${roundA.id}|${element.key}`) ?? null,
         agreedB: agreedStage.get(`${roundB.id}|${element.key}`) ?? null,
         sameRespondentsOnly: input.sameRespondentsOnly,
+        minGroup,
       });
       movementCounts[comparison.movement] += 1;
       return { key: element.key, name: element.name, ...comparison };
@@ -799,40 +822,83 @@ export async function compareRounds(scope: TaskForceScope, input: CompareRoundsI
 
 /**
  * Each area's level per closed round, oldest first: the mean of its element results (agreed stage,
- * else median). Three queries whatever the number of rounds: rounds, medians (aggregated in SQL),
- * agreed stages. Areas are matched by key; names come from the latest round's framework.
+ * else median) that the caller may see. Four queries whatever the number of rounds: rounds, answer
+ * counts (aggregated in SQL), agreed stages, the task force's minimum rating group. Areas are
+ * matched by key; names come from the latest round's framework.
  */
 export async function getTrend(scope: TaskForceScope) {
-  return areaTrendOf(await getDb(), scope.taskForceId);
+  return areaTrendOf(await getDb(), scope.taskForceId, !can(scope.role, "assessment.readIndividual"));
 }
 
-/** getTrend for a task force the caller was already checked for (a report section). */
-export async function areaTrendOf(db: Database, taskForceId: string) {
-  return (await areaTrendsOf(db, [taskForceId]))(taskForceId);
+/**
+ * getTrend for a task force the caller was already checked for (a report section). `restricted`:
+ * results only of groups that may be shown to someone who may not read individual ratings — always
+ * true for anything that leaves the task force (reports, the funder portfolio).
+ */
+export async function areaTrendOf(db: Database, taskForceId: string, restricted: boolean) {
+  return (await areaTrendsOf(db, [taskForceId], restricted))(taskForceId);
 }
 
 /**
  * The trends of task forces the caller was already checked for (the funder portfolio spans
- * several): the same three queries for any number of them. Returns each task force's trend by id.
+ * several): the same queries for any number of them. Returns each task force's trend by id.
  */
-export async function areaTrendsOf(db: Database, taskForceIds: readonly string[]) {
-  const [rounds, medians, agreed] = await Promise.all([
+export async function areaTrendsOf(db: Database, taskForceIds: readonly string[], restricted: boolean) {
+  const [rounds, counts, agreed, minGroupOf] = await Promise.all([
     listRoundsWithContent(db, taskForceIds, { status: "closed" }),
-    listClosedRoundMedians(db, taskForceIds),
+    listClosedRoundAnswerCounts(db, taskForceIds),
     listAgreedStages(db, taskForceIds),
+    minRatingGroupsOf(db, taskForceIds),
   ]);
   return (taskForceId: string) => {
     const own = <T extends { taskForceId: string }>(rows: readonly T[]) => rows.filter((row) => row.taskForceId === taskForceId);
-    return areaTrendFrom(own(rounds), own(medians), own(agreed));
+    const medians = elementMedians(own(counts), restricted ? minGroupOf(taskForceId) : null);
+    return areaTrendFrom(own(rounds), medians, own(agreed));
   };
+}
+
+/** The median per closed round and element of the caller's task force, withheld as getTrend would (a gap's progress). */
+export async function closedRoundMediansFor(db: Database, scope: TaskForceScope) {
+  const [counts, minGroup] = await Promise.all([listClosedRoundAnswerCounts(db, [scope.taskForceId]), ratingGroupLimitOf(db, scope)]);
+  return elementMedians(counts, minGroup);
+}
+
+/** Answer-count rows (one per round, element and answer) as counts per round and element. */
+export function answerCountsByElement(rows: readonly { roundId: string; elementKey: string; answer: RespondentRating["answer"]; stage: number | null; count: number }[]) {
+  const byElement = new Map<string, { roundId: string; elementKey: string; counts: { stages: number[]; dontKnow: number; notApplicable: number } }>();
+  for (const row of rows) {
+    const key = `${row.roundId}|${row.elementKey}`;
+    let entry = byElement.get(key);
+    if (!entry) {
+      entry = { roundId: row.roundId, elementKey: row.elementKey, counts: { stages: [0, 0, 0, 0, 0], dontKnow: 0, notApplicable: 0 } };
+      byElement.set(key, entry);
+    }
+    if (row.answer === "stage" && row.stage !== null && row.stage >= 1 && row.stage <= 5) entry.counts.stages[row.stage - 1] = (entry.counts.stages[row.stage - 1] ?? 0) + row.count;
+    else if (row.answer === "dont_know") entry.counts.dontKnow += row.count;
+    else if (row.answer === "not_applicable") entry.counts.notApplicable += row.count;
+  }
+  return [...byElement.values()];
+}
+
+/**
+ * The median per round and element, with `withheld` set where the group may not be shown to the
+ * caller (minGroup not null; ratingPrivacy.ts rules 1 and 2).
+ */
+export function elementMedians(rows: Parameters<typeof answerCountsByElement>[0], minGroup: number | null) {
+  return answerCountsByElement(rows).map(({ roundId, elementKey, counts }: { roundId: string; elementKey: string; counts: AnswerCounts }) => ({
+    roundId,
+    elementKey,
+    median: medianOfCounts(counts),
+    withheld: minGroup !== null && !mayShowCounts(counts, minGroup),
+  }));
 }
 
 function areaTrendFrom(
   rounds: readonly { id: string; title: string; opensOn: string; closesOn: string; closedAt: Date | null; content: FrameworkContent }[],
-  medians: readonly { roundId: string; elementKey: string; median: number }[],
+  medians: readonly { roundId: string; elementKey: string; median: number | null; withheld: boolean }[],
   agreed: readonly { roundId: string; elementKey: string; stage: number }[],
 ) {
-  const medianOf = new Map(medians.map((row) => [`${row.roundId}|${row.elementKey}`, row.median]));
+  const medianOf = new Map(medians.map((row) => [`${row.roundId}|${row.elementKey}`, row]));
   const agreedOf = new Map(agreed.map((row) => [`${row.roundId}|${row.elementKey}`, row.stage]));
 
   const areaNames = new Map<string, string>();
@@ -845,7 +911,8 @@ function areaTrendFrom(
       const area = round.content.areas.find((candidate) => candidate.key === key);
       const results: ElementResult[] = (area?.elements ?? []).map((element) => {
         const id = `${round.id}|${element.key}`;
-        return elementResult(agreedOf.get(id) ?? null, { median: medianOf.get(id) ?? null });
+        const median = medianOf.get(id);
+        return elementResult(agreedOf.get(id) ?? null, { median: median?.median ?? null }, median?.withheld ?? false);
       });
       return {
         roundId: round.id,

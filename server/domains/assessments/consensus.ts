@@ -16,6 +16,8 @@
  *   median, marked as such.
  */
 
+import { mayShowGroup, mayShowSubgroup } from "./ratingPrivacy";
+
 export const STAGES = [1, 2, 3, 4, 5] as const;
 export type Stage = (typeof STAGES)[number];
 
@@ -114,7 +116,11 @@ export function statsByDiscipline(ratings: readonly Rating[]): DisciplineStats[]
     .map(([discipline, group]) => ({ discipline, stats: elementStats(group) }));
 }
 
-export type ResultSource = "agreed" | "median" | "none";
+/**
+ * "withheld": people answered, but their ratings form a group too small or too uniform to show to
+ * someone who may not read individual ratings (see ratingPrivacy.ts), and no stage was agreed.
+ */
+export type ResultSource = "agreed" | "median" | "none" | "withheld";
 
 export interface ElementResult {
   /** The agreed stage, else the median (possibly a half stage), else null when nobody rated a stage. */
@@ -123,8 +129,9 @@ export interface ElementResult {
 }
 
 /** A round's result for one element: the agreed stage when recorded, else the median (fallback). */
-export function elementResult(agreedStage: number | null | undefined, stats: Pick<ElementStats, "median">): ElementResult {
+export function elementResult(agreedStage: number | null | undefined, stats: Pick<ElementStats, "median">, withheld = false): ElementResult {
   if (agreedStage !== null && agreedStage !== undefined) return { stage: agreedStage, source: "agreed" };
+  if (withheld) return { stage: null, source: "withheld" };
   if (stats.median !== null) return { stage: stats.median, source: "median" };
   return { stage: null, source: "none" };
 }
@@ -167,6 +174,11 @@ export function compareElement(input: {
   agreedA?: number | null;
   agreedB?: number | null;
   sameRespondentsOnly: boolean;
+  /**
+   * For someone who may not read individual ratings: a median is withheld unless its group may be
+   * shown (ratingPrivacy.ts rules 1, 2 and, for the same respondents only, 4). Null: show all.
+   */
+  minGroup?: number | null;
 }): ElementComparison {
   let ratingsA = input.ratingsA;
   let ratingsB = input.ratingsB;
@@ -178,8 +190,11 @@ export function compareElement(input: {
   }
   const statsA = elementStats(ratingsA);
   const statsB = elementStats(ratingsB);
-  const a = elementResult(input.sameRespondentsOnly ? null : input.agreedA, statsA);
-  const b = elementResult(input.sameRespondentsOnly ? null : input.agreedB, statsB);
+  const minGroup = input.minGroup ?? null;
+  const withheld = (all: readonly RespondentRating[], used: readonly RespondentRating[]) =>
+    minGroup !== null && (input.sameRespondentsOnly ? !mayShowSubgroup(all, used, minGroup) : !mayShowGroup(all, minGroup));
+  const a = elementResult(input.sameRespondentsOnly ? null : input.agreedA, statsA, withheld(input.ratingsA, ratingsA));
+  const b = elementResult(input.sameRespondentsOnly ? null : input.agreedB, statsB, withheld(input.ratingsB, ratingsB));
   return { a, b, movement: movement(a.stage, b.stage), respondentsA: statsA.stageCount, respondentsB: statsB.stageCount };
 }
 

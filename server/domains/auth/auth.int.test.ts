@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createUser, domainErrorFrom, unique } from "@/db/testing/factories";
-import { authenticate, SIGN_IN_LIMITS } from "./auth.service";
+import { ATTEMPT_POLICIES } from "./attempts";
+import { authenticate } from "./auth.service";
 
 /** A documentation-range address of its own per test, so address counters never leak between tests. */
 const newAddress = () => `2001:db8::${unique()}`;
+const FREE = ATTEMPT_POLICIES.signIn.pair.free;
+const at = (base: Date, seconds: number) => new Date(base.getTime() + seconds * 1000);
 
 const summary = (error: { code: string; messageKey: string; values: object; field?: string; message: string }) => ({
   code: error.code,
@@ -39,56 +42,102 @@ describe("signing in", () => {
     });
     expect(summary(unknownEmail)).toEqual(summary(wrongPassword));
   });
+});
 
-  it(`locks an account after ${SIGN_IN_LIMITS.perAccount} failures, even for the right password and from another address`, async () => {
+describe("sign-in abuse", () => {
+  it(`slows down one (account, address) pair after ${FREE} failures with growing delays, even for the right password`, async () => {
     const user = await createUser();
-    for (let attempt = 0; attempt < SIGN_IN_LIMITS.perAccount; attempt++) {
-      expect((await domainErrorFrom(authenticate(user.email, `wrong ${attempt}`, newAddress()))).code).toBe("UNAUTHENTICATED");
+    const address = newAddress();
+    const start = new Date();
+    for (let attempt = 0; attempt < FREE; attempt++) {
+      expect((await domainErrorFrom(authenticate(user.email, `wrong ${attempt}`, address, start))).code).toBe("UNAUTHENTICATED");
     }
-    const locked = await domainErrorFrom(authenticate(user.email, user.password, newAddress()));
-    expect(summary(locked)).toMatchObject({ code: "RATE_LIMITED", messageKey: "tooManySignInAttempts", values: { minutes: 15 } });
+    const held = await domainErrorFrom(authenticate(user.email, user.password, address, at(start, 1)));
+    expect(summary(held)).toMatchObject({ code: "RATE_LIMITED", messageKey: "tooManySignInAttempts", values: { minutes: 1 } });
+    // After the first delay (30 s) one more attempt is let through; a failure then doubles the wait.
+    expect((await domainErrorFrom(authenticate(user.email, "wrong again", address, at(start, 31)))).code).toBe("UNAUTHENTICATED");
+    expect((await domainErrorFrom(authenticate(user.email, user.password, address, at(start, 62)))).code).toBe("RATE_LIMITED");
+    expect((await authenticate(user.email, user.password, address, at(start, 92))).id).toBe(user.id);
+  });
+
+  it("does not lock the person out at their usual address while someone else fails from elsewhere", async () => {
+    const user = await createUser();
+    const usual = newAddress();
+    await authenticate(user.email, user.password, usual);
+    // An attacker fails many times from many addresses: far beyond every per-account allowance.
+    for (let attempt = 0; attempt < 40; attempt++) {
+      await domainErrorFrom(authenticate(user.email, `guess ${attempt}`, newAddress()));
+    }
+    expect((await authenticate(user.email, user.password, usual)).id).toBe(user.id);
+  });
+
+  it("slows down guessing one account from many new addresses, without touching its usual address", async () => {
+    const user = await createUser();
+    const usual = newAddress();
+    await authenticate(user.email, user.password, usual);
+    const codes: string[] = [];
+    for (let attempt = 0; attempt < ATTEMPT_POLICIES.signIn.subject.free + 1; attempt++) {
+      codes.push((await domainErrorFrom(authenticate(user.email, `guess ${attempt}`, newAddress()))).code);
+    }
+    expect(codes.at(-1)).toBe("RATE_LIMITED");
+    expect((await authenticate(user.email, user.password, usual)).id).toBe(user.id);
+  });
+
+  it("counts parallel attempts atomically: at most the free allowance gets a password check", async () => {
+    const user = await createUser();
+    const address = newAddress();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, attempt) => domainErrorFrom(authenticate(user.email, `parallel ${attempt}`, address))),
+    );
+    const checked = results.filter((error) => error.code === "UNAUTHENTICATED").length;
+    const refused = results.filter((error) => error.code === "RATE_LIMITED").length;
+    expect(checked).toBe(FREE);
+    expect(refused).toBe(20 - FREE);
   });
 
   it("counts failures per account whatever case the email was typed in", async () => {
     const user = await createUser();
-    for (let attempt = 0; attempt < SIGN_IN_LIMITS.perAccount; attempt++) {
+    const address = newAddress();
+    for (let attempt = 0; attempt < FREE; attempt++) {
       const typed = attempt % 2 ? user.email.toUpperCase() : user.email;
-      await domainErrorFrom(authenticate(typed, "wrong", newAddress()));
+      await domainErrorFrom(authenticate(typed, "wrong", address));
     }
-    expect((await domainErrorFrom(authenticate(user.email, user.password, newAddress()))).code).toBe("RATE_LIMITED");
+    expect((await domainErrorFrom(authenticate(user.email, user.password, address))).code).toBe("RATE_LIMITED");
   });
 
-  it("lets the account in again once the window has passed", async () => {
+  it("starts over once the window has passed", async () => {
     const user = await createUser();
-    for (let attempt = 0; attempt < SIGN_IN_LIMITS.perAccount; attempt++) {
-      await domainErrorFrom(authenticate(user.email, "wrong", newAddress()));
+    const address = newAddress();
+    const start = new Date();
+    for (let attempt = 0; attempt < FREE + 1; attempt++) {
+      await domainErrorFrom(authenticate(user.email, "wrong", address, start));
     }
-    const later = new Date(Date.now() + (SIGN_IN_LIMITS.windowMinutes + 1) * 60_000);
-    expect((await authenticate(user.email, user.password, newAddress(), later)).id).toBe(user.id);
+    const later = at(start, (ATTEMPT_POLICIES.signIn.pair.windowMinutes + 1) * 60);
+    expect((await authenticate(user.email, user.password, address, later)).id).toBe(user.id);
   });
 
-  it("clears the account's failures after a successful sign-in", async () => {
+  it("clears the pair's failures after a successful sign-in", async () => {
     const user = await createUser();
+    const address = newAddress();
     const failBelowLimit = async () => {
-      for (let attempt = 0; attempt < SIGN_IN_LIMITS.perAccount - 1; attempt++) {
-        expect((await domainErrorFrom(authenticate(user.email, "wrong", newAddress()))).code).toBe("UNAUTHENTICATED");
+      for (let attempt = 0; attempt < FREE - 1; attempt++) {
+        expect((await domainErrorFrom(authenticate(user.email, "wrong", address))).code).toBe("UNAUTHENTICATED");
       }
     };
     await failBelowLimit();
-    await authenticate(user.email, user.password, newAddress());
-    // Without the reset these would make 2 × (limit − 1) failures in one window, and lock the account.
+    await authenticate(user.email, user.password, address);
     await failBelowLimit();
-    expect((await authenticate(user.email, user.password, newAddress())).id).toBe(user.id);
+    expect((await authenticate(user.email, user.password, address)).id).toBe(user.id);
   });
 
-  it(`limits one address to ${SIGN_IN_LIMITS.perAddress} failures across many accounts`, async () => {
+  it(`slows down one address trying many accounts after ${ATTEMPT_POLICIES.signIn.address.free} failures`, async () => {
     const address = newAddress();
     const user = await createUser();
-    for (let attempt = 0; attempt < SIGN_IN_LIMITS.perAddress; attempt++) {
+    for (let attempt = 0; attempt < ATTEMPT_POLICIES.signIn.address.free; attempt++) {
       const error = await domainErrorFrom(authenticate(`guess-${unique()}@example.org`, "guess", address));
       expect(error.code).toBe("UNAUTHENTICATED");
     }
-    // The right password for an untouched account is refused from that address, and accepted from another.
+    // The right password for an untouched account is held up from that address, and accepted from another.
     expect((await domainErrorFrom(authenticate(user.email, user.password, address))).code).toBe("RATE_LIMITED");
     expect((await authenticate(user.email, user.password, newAddress())).id).toBe(user.id);
   });

@@ -1,4 +1,5 @@
 import { CsvError, parse } from "csv-parse/sync";
+import { toCsv as writeCsv } from "@/server/lib/csv";
 import { MEASURE_COLUMNS, SIMPLE_MEASURES, TABLE_COLUMNS } from "./contributions.measures";
 import type { ReportContent } from "./contributions.schemas";
 
@@ -138,17 +139,7 @@ export function parseContributionsCsv(text: string): { rows: CsvRow[]; problems:
   return { rows: problems.length ? [] : rows, problems };
 }
 
-/** Spreadsheet programs run cells that start with these as formulas; a leading quote keeps text as text. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function csvCell(value: string | number | null): string {
-  if (value === null) return "";
-  if (typeof value === "number") return String(value);
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** RFC 4180 text (CRLF line ends) with a byte-order mark, so spreadsheet programs read UTF-8 names. */
+/** RFC 4180 text (CRLF line ends) with a byte-order mark, so spreadsheet programs read UTF-8 names; formula-safe (server/lib/csv). */
 export function toCsv(rows: (string | number | null)[][]): string {
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
+  return writeCsv(rows, { byteOrderMark: true });
 }

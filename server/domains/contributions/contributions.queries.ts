@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, exists, gte, inArray, isNull, lte, notExists, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { contributionInKindItems, contributionReports, contributionSettings, contributionValues, memberships, organizations, organizationStatusHistory, users } from "@/db/schema";
+import { contributionInKindItems, contributionPublications, contributionReports, contributionSettings, contributionValues, memberships, organizations, organizationStatusHistory, users } from "@/db/schema";
 import { organizationOf } from "@/server/domains/organizations/organizations.queries";
 
 type ReportInsert = typeof contributionReports.$inferInsert;
@@ -279,4 +279,27 @@ export function listReportingOrganizations(db: Database, taskForceIds: readonly 
       ),
     )
     .orderBy(asc(organizations.name));
+}
+
+/* ---------- publications (what funders see of a period's victim-related counts) ---------- */
+
+/** The latest published version of each of the periods that has one. */
+export function listLatestPublications(db: Database, taskForceId: string, periods: readonly string[]) {
+  if (periods.length === 0) return Promise.resolve([]);
+  return db
+    .selectDistinctOn([contributionPublications.period], {
+      period: contributionPublications.period,
+      version: contributionPublications.version,
+      figures: contributionPublications.figures,
+      publishedAt: contributionPublications.publishedAt,
+    })
+    .from(contributionPublications)
+    .where(and(eq(contributionPublications.taskForceId, taskForceId), inArray(contributionPublications.period, [...periods])))
+    .orderBy(asc(contributionPublications.period), desc(contributionPublications.version));
+}
+
+/** Returns false when that version exists already (someone published it meanwhile). */
+export async function insertPublication(db: Database, values: typeof contributionPublications.$inferInsert) {
+  const rows = await db.insert(contributionPublications).values(values).onConflictDoNothing().returning({ id: contributionPublications.id });
+  return rows.length > 0;
 }

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { notifications } from "@/db/schema";
 import { createMember, createOrganization, createTaskForceWithCoordinator, scopeFor, type TestTaskForce, type TestUser } from "@/db/testing/factories";
-import { runReminders } from "@/server/domains/gaps/reminders.service";
+import { runReminders } from "@/server/domains/jobs/reminders.service";
 import { addDays } from "@/server/lib/dates";
 import { insertStatusHistory } from "@/server/domains/organizations/organizations.queries";
 import { listReportingOrganizations } from "./contributions.queries";

@@ -2,21 +2,23 @@ import { getDb, type Database } from "@/db/client";
 import { can } from "@/server/auth/permissions";
 import { smallCellThreshold } from "@/server/env";
 import type { TaskForceScope } from "@/server/trpc/context";
-import { suppressCount, suppressTable, type Shown } from "@/server/domains/privacy/suppression";
+import { shownOf, sumShown, SUPPRESSED, type Shown } from "@/server/domains/privacy/suppression";
 import { columnKey, MEASURE_COLUMNS, SERVICE_TYPES, SERVICES_TOTAL, TABLE_COLUMNS, TRAINING_SECTORS } from "./contributions.measures";
 import { listReportingOrganizations, listReportsOfPeriods, sumSubmittedInKind, sumSubmittedValues } from "./contributions.queries";
 import { completenessOf, hoursValueCents, type ContributionSettings } from "./contributions.rules";
 import type { PeriodInput } from "./contributions.schemas";
 import { calendarOf, periodOrRefuse, settingsOf, settingsOfTaskForces } from "./contributions.service";
+import { publicationInfo, publicationsOf, type Publication } from "./contributions.publications";
 import { dueOnOf, hasEnded, periodContaining, previousPeriod, recentPeriods, type Period } from "./periods";
 import { currentTime } from "@/server/lib/clock";
 
 /*
  * What each role sees of the ledger (DESIGN.md): coordinators every organization in detail; members
  * their own organization in detail and the others combined; viewers and funders the task force's
- * totals only. Funders (no contribution.readUnsuppressed) get victim-related counts through
- * small-cell suppression, here on the server, before anything leaves it. Everyone else goes through
- * the same code with threshold 0, which hides nothing.
+ * totals only. Funders (no contribution.readUnsuppressed) get victim-related counts only as
+ * published (contributions.publications.ts): once per period, suppressed on the server before
+ * anything leaves it, and over several periods only as sums of shown figures
+ * (server/domains/privacy/suppression.ts). Everyone else sees live, unsuppressed numbers.
  */
 
 export type ContributionAccess = "all" | "own" | "aggregate";
@@ -32,6 +34,9 @@ export function thresholdFor(scope: TaskForceScope): number {
   return can(scope.role, "contribution.readUnsuppressed") ? 0 : smallCellThreshold();
 }
 
+/** Victim-related column keys: what an outsider sees only as published. */
+const VICTIM_KEYS = TABLE_COLUMNS.filter((column) => column.victimRelated).map((column) => column.key);
+
 type Sums = Map<string, number>;
 
 /** Adds the submitted numbers of one organization into a group's sums. */
@@ -39,24 +44,12 @@ function addInto(target: Sums, source: Sums | undefined) {
   for (const [key, value] of source ?? []) target.set(key, (target.get(key) ?? 0) + value);
 }
 
-/** The cells of one table row from its sums, with suppression at `threshold` for victim-related counts. */
-function cellsOf(sums: Sums, settings: ContributionSettings, threshold: number): Record<string, Shown> {
+/** The cells of one table row from its sums (live numbers; outsiders get victim-related ones as published). */
+function cellsOf(sums: Sums, settings: ContributionSettings): Record<string, Shown> {
   const cells: Record<string, Shown> = {};
   const get = (key: string) => sums.get(key) ?? 0;
-  for (const column of MEASURE_COLUMNS) {
-    if (column.measure === "services") continue;
-    const key = columnKey(column.measure, column.dimension);
-    cells[key] = column.victimRelated ? suppressCount(get(key), threshold) : { suppressed: false, value: get(key) };
-  }
-  // Services by type are shown with their total: complementary suppression keeps each type hidden.
-  const services = suppressTable(
-    SERVICE_TYPES.map((type) => [get(columnKey("services", type))]),
-    { threshold, rowTotals: false, columnTotals: true },
-  );
-  SERVICE_TYPES.forEach((type, index) => {
-    cells[columnKey("services", type)] = services.cells[index]?.[0] ?? { suppressed: true };
-  });
-  cells[SERVICES_TOTAL] = services.columnTotals?.[0] ?? { suppressed: true };
+  for (const column of MEASURE_COLUMNS) cells[columnKey(column.measure, column.dimension)] = { suppressed: false, value: get(columnKey(column.measure, column.dimension)) };
+  cells[SERVICES_TOTAL] = { suppressed: false, value: SERVICE_TYPES.reduce((sum, type) => sum + get(columnKey("services", type)), 0) };
   const staff = hoursValueCents(get("staffHours"), settings.staffHourlyRateCents);
   const consultants = hoursValueCents(get("consultantPaidHours"), settings.consultantHourlyRateCents);
   const inKind = get("inKindValue");
@@ -65,6 +58,13 @@ function cellsOf(sums: Sums, settings: ContributionSettings, threshold: number):
   cells.consultantTimeValue = { suppressed: false, value: consultants };
   cells.totalValue = { suppressed: false, value: staff + consultants + inKind };
   return cells;
+}
+
+/** A row's cells with the victim-related ones replaced by the period's publication (suppressed when none). */
+function asPublished(cells: Record<string, Shown>, publication: Publication | null): Record<string, Shown> {
+  const out = { ...cells };
+  for (const key of VICTIM_KEYS) out[key] = shownOf(publication?.figures, key);
+  return out;
 }
 
 /** Submitted sums per period and organization ("measure" or "measure.dimension", plus in-kind cents). */
@@ -121,6 +121,7 @@ export async function getPeriodTable(scope: TaskForceScope, input: PeriodInput, 
   ]);
   const access = accessOf(scope);
   const threshold = thresholdFor(scope);
+  const publication = (await publicationsOf(db, scope.taskForceId, [period], today, now)).get(period.key) ?? null;
   const reportOf = new Map(reports.map((report) => [report.organizationId, report]));
   const submitted = organizations.filter((organization) => reportOf.get(organization.id)?.status === "submitted");
   const periodSums = sums.get(period.key);
@@ -138,7 +139,7 @@ export async function getPeriodTable(scope: TaskForceScope, input: PeriodInput, 
       submittedAt: null,
       inKindDescriptions: null,
       reporting: members.filter((member) => reportOf.get(member.id)?.status === "submitted").length,
-      cells: cellsOf(total, settings, threshold),
+      cells: threshold > 0 ? asPublished(cellsOf(total, settings), publication) : cellsOf(total, settings),
     };
   };
   const detailRow = (organization: { id: string; name: string }): TableRow => {
@@ -154,7 +155,7 @@ export async function getPeriodTable(scope: TaskForceScope, input: PeriodInput, 
       submittedAt: report?.submittedAt ?? null,
       inKindDescriptions: isSubmitted ? (descriptions.get(`${period.key}:${organization.id}`) ?? null) : null,
       reporting: isSubmitted ? 1 : 0,
-      cells: isSubmitted ? cellsOf(periodSums?.get(organization.id) ?? new Map(), settings, 0) : {},
+      cells: isSubmitted ? cellsOf(periodSums?.get(organization.id) ?? new Map(), settings) : {},
     };
   };
 
@@ -175,6 +176,8 @@ export async function getPeriodTable(scope: TaskForceScope, input: PeriodInput, 
     access,
     suppressed: threshold > 0,
     threshold: smallCellThreshold(),
+    /** The version of the period's victim-related counts that outsiders see; null until published. */
+    publication: publicationInfo(publication),
     columns: TABLE_COLUMNS,
     rows,
     completeness,
@@ -184,19 +187,31 @@ export async function getPeriodTable(scope: TaskForceScope, input: PeriodInput, 
 
 export type PeriodTable = Awaited<ReturnType<typeof getPeriodTable>>;
 
-/** A victim-related table over periods (rows × periods), with the totals it is shown with. */
+/**
+ * A victim-related table over periods (rows × periods) with row totals and, when asked, column and
+ * grand totals. `cellOf(row, period)` gives each cell: live for insiders, as published for
+ * outsiders. A total over periods adds up the periods that have figures (published ones, for
+ * outsiders) and is shown only when each of its parts is.
+ */
 function periodTable(
-  rows: { key: string; values: number[] }[],
-  options: { threshold: number; columnTotals: boolean },
+  rowKeys: readonly string[],
+  periods: readonly string[],
+  cellOf: (key: string, period: string) => Shown | null,
+  columnTotalOf: ((period: string) => Shown | null) | null,
 ) {
-  const table = suppressTable(
-    rows.map((row) => row.values),
-    { threshold: options.threshold, rowTotals: true, columnTotals: options.columnTotals },
-  );
+  const total = (parts: (Shown | null)[]) => {
+    const present = parts.filter((part): part is Shown => part !== null);
+    return present.length === 0 ? SUPPRESSED : sumShown(present);
+  };
+  const rows = rowKeys.map((key) => {
+    const parts = periods.map((period) => cellOf(key, period));
+    return { key, cells: parts.map((part) => part ?? SUPPRESSED), total: total(parts) };
+  });
+  const columnParts = columnTotalOf ? periods.map((period) => columnTotalOf(period)) : null;
   return {
-    rows: rows.map((row, index) => ({ key: row.key, cells: table.cells[index] ?? [], total: table.rowTotals?.[index] ?? { suppressed: true as const } })),
-    columnTotals: table.columnTotals,
-    grandTotal: table.grandTotal,
+    rows,
+    columnTotals: columnParts ? columnParts.map((part) => part ?? SUPPRESSED) : null,
+    grandTotal: columnParts ? total(columnParts) : null,
   };
 }
 
@@ -284,25 +299,30 @@ export async function getOverview(scope: TaskForceScope, now = currentTime()) {
     (row) => row.count > 0,
   );
 
-  const series = (key: string) => keys.map((period) => totals.get(period)?.get(key) ?? 0);
-  const services = periodTable(
-    SERVICE_TYPES.map((type) => ({ key: type, values: series(columnKey("services", type)) })).filter((row) => row.values.some((value) => value > 0)),
-    { threshold, columnTotals: true },
+  // Victim-related counts: live for insiders; for outsiders as published, a period without a
+  // publication counting for nothing (its cells show as suppressed).
+  const publications = await publicationsOf(db, scope.taskForceId, periods, today, now);
+  const live = (key: string, period: string): Shown => {
+    const total = totals.get(period) ?? new Map<string, number>();
+    const value = key === SERVICES_TOTAL ? SERVICE_TYPES.reduce((sum, type) => sum + (total.get(columnKey("services", type)) ?? 0), 0) : (total.get(key) ?? 0);
+    return { suppressed: false, value };
+  };
+  const cellOf = (key: string, period: string): Shown | null => {
+    if (threshold === 0) return live(key, period);
+    const publication = publications.get(period);
+    return publication ? shownOf(publication.figures, key) : null;
+  };
+  // A service type is listed when some period has a figure for it other than a shown 0.
+  const serviceKeys = SERVICE_TYPES.map((type) => columnKey("services", type)).filter((key) =>
+    keys.some((period) => {
+      const cell = cellOf(key, period);
+      return cell !== null && (cell.suppressed || cell.value > 0);
+    }),
   );
-  const identified = periodTable(
-    [
-      { key: "potentialVictimsIdentified", values: series("potentialVictimsIdentified") },
-      { key: "confirmedVictimsIdentified", values: series("confirmedVictimsIdentified") },
-    ],
-    { threshold, columnTotals: false },
-  );
-  const referrals = periodTable(
-    [
-      { key: "referralsMade", values: series("referralsMade") },
-      { key: "referralsReceived", values: series("referralsReceived") },
-    ],
-    { threshold, columnTotals: false },
-  );
+  const servicesTable = periodTable(serviceKeys, keys, cellOf, (period) => cellOf(SERVICES_TOTAL, period));
+  const services = { ...servicesTable, rows: servicesTable.rows.map((row) => ({ ...row, key: row.key.slice("services.".length) })) };
+  const identified = periodTable(["potentialVictimsIdentified", "confirmedVictimsIdentified"], keys, cellOf, null);
+  const referrals = periodTable(["referralsMade", "referralsReceived"], keys, cellOf, null);
 
   // When the figures last changed: the latest submission in the overview's periods (the dashboard's freshness).
   const submittedTimes = reports.flatMap((report) => (report.status === "submitted" && report.submittedAt ? [report.submittedAt.getTime()] : []));
@@ -314,7 +334,7 @@ export async function getOverview(scope: TaskForceScope, now = currentTime()) {
     access,
     suppressed: threshold > 0,
     threshold: smallCellThreshold(),
-    completeness,
+    completeness: completeness.map((row) => ({ ...row, publication: publicationInfo(publications.get(row.period)) })),
     valueByType,
     valueByOrganization: valueByOrganization ?? null,
     peopleTrainedBySector,

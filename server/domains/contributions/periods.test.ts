@@ -9,7 +9,8 @@ describe("reporting periods", () => {
     expect(parsePeriod("2026-09")?.end).toBe("2026-09-30");
   });
 
-  it.each(["2026-Q5", "2026-Q0", "2026-13", "2026-00", "2026-9", "26-Q1", "2026-q1", "", "2026-Q1 "])("refuses %j", (key) => {
+  // Regression (fuzz suite): "0001-Q1" was accepted and its dates ("1-03-31") crashed the export with a 500.
+  it.each(["2026-Q5", "2026-Q0", "2026-13", "2026-00", "2026-9", "26-Q1", "2026-q1", "", "2026-Q1 ", "0001-Q1", "0099-12", "1899-Q4", "3000-01"])("refuses %j", (key) => {
     expect(parsePeriod(key)).toBeNull();
   });
 

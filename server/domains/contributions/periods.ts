@@ -16,9 +16,14 @@ export interface Period {
   end: string;
 }
 
-const QUARTER = /^(\d{4})-Q([1-4])$/;
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-export const PERIOD_KEY_PATTERN = /^\d{4}-(Q[1-4]|0[1-9]|1[0-2])$/;
+/*
+ * Years 1900 to 2999. Any four digits used to pass, and "0001-Q1" then made dates like "1-03-31"
+ * (JavaScript reads years below 100 as 19xx) that crashed every calendar computation with a 500;
+ * found by the fuzz suite.
+ */
+const QUARTER = /^(19\d{2}|2\d{3})-Q([1-4])$/;
+const MONTH = /^(19\d{2}|2\d{3})-(0[1-9]|1[0-2])$/;
+export const PERIOD_KEY_PATTERN = /^(19\d{2}|2\d{3})-(Q[1-4]|0[1-9]|1[0-2])$/;
 
 const pad = (value: number) => String(value).padStart(2, "0");
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DomainError } from "@/server/errors";
 import type { SessionUser } from "@/server/trpc/context";
 import { resolveTaskForceScope } from "@/server/trpc/scope";
+import { readBodyWithin } from "@/server/lib/requestBody";
 import { MAX_DOCUMENT_BYTES } from "./documents.rules";
 import { attachDocument, DOCUMENT_TARGETS, documentTooLarge, getDocumentForDownload, isDocumentTarget } from "./documents.service";
 
@@ -56,12 +57,14 @@ export async function handleDocumentUpload(request: Request, user: SessionUser |
   if (!isDocumentTarget(target) || !recordId.success) return errorResponse(400, "invalidInput");
   const scope = await scopeOrResponse(user, slug, DOCUMENT_TARGETS[target].permission);
   if (scope instanceof Response) return scope;
-  // Refuse an oversized body before reading it, when the client says how large it is.
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_DOCUMENT_BYTES + MULTIPART_OVERHEAD_BYTES) return domainErrorResponse(documentTooLarge());
+  // The limit holds while reading: refused at once when Content-Length is too large, and as soon
+  // as too many bytes have arrived when there is none (a chunked upload), never read whole first.
+  const body = await readBodyWithin(request, MAX_DOCUMENT_BYTES + MULTIPART_OVERHEAD_BYTES);
+  if (!body.ok) return body.reason === "tooLarge" ? domainErrorResponse(documentTooLarge()) : errorResponse(400, "invalidInput");
   let file: FormDataEntryValue | null;
   try {
-    file = (await request.formData()).get("file");
+    const form = await new Response(body.bytes, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
+    file = form.get("file");
   } catch {
     return errorResponse(400, "invalidInput");
   }

@@ -46,6 +46,8 @@ describe("the funder portfolio and the dashboard figures", () => {
     const round = await createAssessmentRound(funded, coordinator, { title: "Spring round" });
     await respond(coordinator, funded, round.id, answersForAll(2));
     await respond(respondent, funded, round.id, answersForAll(4, { "B.services": 5 }));
+    // A third, different answer: a funder sees no rating group smaller than three or all but one alike (ratingPrivacy.ts).
+    await respond((await createMember(funded, "member", { name: "Tia Third" })).user, funded, round.id, answersForAll(3, { "B.services": 1 }));
     await caller.assessment.close({ taskForceSlug: funded.slug, roundId: round.id });
     await createGapFor(funded, coordinator, { dueOn: dateFromToday(10) });
     await createGapFor(funded, coordinator, { dueOn: dateFromToday(3) });
@@ -57,8 +59,8 @@ describe("the funder portfolio and the dashboard figures", () => {
     const [row] = portfolio;
     expect(row?.areas.map((area) => [area.key, area.level])).toEqual([
       ["A", 3],
-      // Medians 3 (2 and 4) and 3.5 (2 and 5).
-      ["B", 3.25],
+      // Medians 3 (2, 3 and 4) and 2 (1, 2 and 5).
+      ["B", 2.5],
     ]);
     expect(row?.progress).toMatchObject({ total: 16 });
     expect(row?.reporting.ended).toBeGreaterThanOrEqual(1);

@@ -25,9 +25,11 @@ export async function getPortfolio(user: SessionUser, now = currentTime()) {
   const [overviews, gapSummaries, trendOf, contributions, lastMeetings] = await Promise.all([
     grantOverviews(db, scopes),
     summarizeGaps(db, scopes),
-    areaTrendsOf(db, ids),
+    // Funders never read individual ratings: only groups that may be shown count (ratingPrivacy.ts).
+    areaTrendsOf(db, ids, true),
     lastPeriodCompleteness(db, scopes),
-    listLastFullMeetings(db, ids),
+    // Only meetings shared with funders may date the portfolio's freshness.
+    listLastFullMeetings(db, ids, { sharedWithFundersOnly: true }),
   ]);
   return funded.map((taskForce, index) => {
     const trend = trendOf(taskForce.id);

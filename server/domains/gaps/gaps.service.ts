@@ -4,12 +4,11 @@ import { DomainError } from "@/server/errors";
 import type { SessionUser, TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { elementResult } from "@/server/domains/assessments/consensus";
-import { getConsensus } from "@/server/domains/assessments/assessments.service";
+import { closedRoundMediansFor, getConsensus } from "@/server/domains/assessments/assessments.service";
 import {
   findRound,
   findTarget,
   listAgreedStages,
-  listClosedRoundMedians,
   listRoundsWithContent,
 } from "@/server/domains/assessments/assessments.queries";
 import { findCurrentFrameworkVersionOfTaskForce } from "@/server/domains/frameworks/frameworks.queries";
@@ -156,8 +155,12 @@ async function loadGap(db: Database, scope: TaskForceScope, gapId: string, lock?
 const areaKeyOf = (elementKey: string) => elementKey.split(".")[0] ?? elementKey;
 
 /** What a person who may not read internal notes (funders) sees of a gap. */
-function publicGap<T extends { statusReason: string | null }>(gap: T, internal: boolean): T {
-  return internal ? gap : { ...gap, statusReason: null };
+/**
+ * What readers without gap.readInternal (funders) get of a gap: no status notes and no staff names
+ * or ids — the owner is the organization; who created or last changed it stays inside the task force.
+ */
+function publicGap<T extends { statusReason: string | null; ownerUserId: string | null; ownerUserName: string | null; updatedByName: string | null; createdByUserId: string | null }>(gap: T, internal: boolean): T {
+  return internal ? gap : { ...gap, statusReason: null, ownerUserId: null, ownerUserName: null, updatedByName: null, createdByUserId: null };
 }
 
 export async function listGapsOf(scope: TaskForceScope, input: ListGapsInput, now = currentTime()) {
@@ -193,7 +196,8 @@ export async function getGap(scope: TaskForceScope, input: GapInput, now = curre
     ? events
     : events
         .filter((event) => event.kind === "status_change" || (event.kind === "comment" && event.sharedWithFunders))
-        .map((event) => (event.kind === "comment" ? event : { ...event, body: "" }));
+        // Nor who wrote or changed what: staff names stay inside the task force.
+        .map((event) => ({ ...event, body: event.kind === "comment" ? event.body : "", actorUserId: null, actorName: null }));
   const canUpdate = mayUpdateGap(scope, gap);
   return {
     gap: {
@@ -225,9 +229,10 @@ export async function listGapSuggestions(scope: TaskForceScope, input: GapSugges
       name: element.name,
       resultStage: element.result.stage,
       targetStage: element.target?.stage ?? null,
-      answerCount: element.stats.answerCount,
-      dontKnowCount: element.stats.dontKnowCount,
-      disagreement: element.stats.disagreement,
+      answerCount: element.answerCount,
+      // Suggestions are made by those who see every group; for anyone else a withheld group counts as no signal.
+      dontKnowCount: element.stats?.dontKnowCount ?? 0,
+      disagreement: element.stats?.disagreement ?? false,
     })),
   );
   return {
@@ -395,16 +400,17 @@ export async function getGapProgress(scope: TaskForceScope, input: GapInput) {
   const gap = await loadGap(db, scope, input.gapId);
   const [closedRounds, medians, elementTarget] = await Promise.all([
     listRoundsWithContent(db, [scope.taskForceId], { status: "closed" }),
-    listClosedRoundMedians(db, [scope.taskForceId]),
+    closedRoundMediansFor(db, scope),
     gap.targetStage === null ? findTarget(db, scope.taskForceId, gap.elementKey) : Promise.resolve(null),
   ]);
   const rounds = closedRounds.filter((round) => round.id === gap.sourceRoundId || (round.closedAt !== null && round.closedAt >= gap.createdAt));
   const agreed = rounds.length ? await listAgreedStages(db, [scope.taskForceId], rounds.map((round) => round.id)) : [];
-  const medianOf = new Map(medians.filter((row) => row.elementKey === gap.elementKey).map((row) => [row.roundId, row.median]));
+  const medianOf = new Map(medians.filter((row) => row.elementKey === gap.elementKey).map((row) => [row.roundId, row]));
   const agreedOf = new Map(agreed.filter((row) => row.elementKey === gap.elementKey).map((row) => [row.roundId, row.stage]));
   const target = gap.targetStage ?? elementTarget?.stage ?? null;
   const points = rounds.map((round) => {
-    const result = elementResult(agreedOf.get(round.id) ?? null, { median: medianOf.get(round.id) ?? null });
+    const median = medianOf.get(round.id);
+    const result = elementResult(agreedOf.get(round.id) ?? null, { median: median?.median ?? null }, median?.withheld ?? false);
     return {
       roundId: round.id,
       title: round.title,

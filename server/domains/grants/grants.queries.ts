@@ -298,13 +298,35 @@ export function listGrantReports(db: Database, taskForceId: string) {
     .orderBy(desc(grantReports.generatedAt));
 }
 
-/** Per award, the period ends that have at least one generated report (one aggregated query). */
+/**
+ * Reports of record count toward reporting: those generated for the task force itself (audience
+ * "internal", which only coordinators make: report.generate with grant.readInternal). A report a
+ * funder generates for themselves ("funder") never does — a funder cannot change compliance.
+ */
+const ofRecord = eq(grantReports.audience, "internal");
+
+/** Per award, the period ends that have a report of record (one aggregated query). */
 export function listReportedPeriodEnds(db: Database, taskForceIds: readonly string[]) {
   return db
     .select({ taskForceId: grantReports.taskForceId, grantId: grantReports.grantId, periodEnd: grantReports.periodEnd, reports: count() })
     .from(grantReports)
-    .where(inArray(grantReports.taskForceId, [...taskForceIds]))
+    .where(and(inArray(grantReports.taskForceId, [...taskForceIds]), ofRecord))
     .groupBy(grantReports.taskForceId, grantReports.grantId, grantReports.periodEnd);
+}
+
+/** The report of record of each reporting period of an award: the latest one generated for the task force. */
+export function listReportsOfRecord(db: Database, taskForceId: string, grantId: string) {
+  return db
+    .selectDistinctOn([grantReports.periodEnd], {
+      id: grantReports.id,
+      periodEnd: grantReports.periodEnd,
+      generatedAt: grantReports.generatedAt,
+      generatedByName: users.name,
+    })
+    .from(grantReports)
+    .leftJoin(users, eq(users.id, grantReports.generatedByUserId))
+    .where(and(eq(grantReports.taskForceId, taskForceId), eq(grantReports.grantId, grantId), ofRecord))
+    .orderBy(asc(grantReports.periodEnd), desc(grantReports.generatedAt));
 }
 
 /** When requirements of the task forces last changed: the freshness of requirement progress. */

@@ -35,6 +35,7 @@ import {
   listRequirements,
   listRequirementsLinkedTo,
   listRequirementsOfTaskForces,
+  listReportsOfRecord,
   listTemplateKeysOf,
   nextRequirementPosition,
   updateGrantRow,
@@ -185,18 +186,38 @@ export async function getGrant(scope: TaskForceScope, input: GrantInput, now = c
   const grant = await loadGrant(db, scope, input.grantId);
   const { today } = await todayOfTaskForce(db, scope.taskForceId, now);
   const facts = calculatorFacts(db, [scope.taskForceId]);
-  const [rows, reported] = await Promise.all([listRequirements(db, scope.taskForceId, [grant.id]), facts.reportedPeriodEnds(scope.taskForceId)]);
+  const [rows, reported, ofRecord] = await Promise.all([
+    listRequirements(db, scope.taskForceId, [grant.id]),
+    facts.reportedPeriodEnds(scope.taskForceId),
+    listReportsOfRecord(db, scope.taskForceId, grant.id),
+  ]);
   const [requirements, evidence] = await Promise.all([
     requirementsWithStatus(facts, scope.taskForceId, grant, rows, today),
     visibleEvidence(db, scope, rows.map((row) => row.id)),
   ]);
   const reportedEnds = new Set(reported.filter((row) => row.grantId === grant.id).map((row) => row.periodEnd));
   const canManage = can(scope.role, "grant.manage");
+  const internal = can(scope.role, "grant.readInternal");
+  // A link to the report only for those who may open reports of record (members and viewers may not).
+  const opensReports = internal && can(scope.role, "report.generate");
   const applied = new Set(rows.flatMap((row) => (row.templateKey ? [row.templateKey] : [])));
+  const reporting = reportingState(grant, reportedEnds, today);
   return {
     today,
     grant,
-    reporting: reportingState(grant, reportedEnds, today),
+    reporting: {
+      ...reporting,
+      // Which report counts for each period: the coordinator's latest report of record. Readers
+      // without internal access (funders) learn when it was made, not by whom, and get no link:
+      // it is the task force's own document.
+      periods: reporting.periods.map((period) => {
+        const report = ofRecord.find((row) => row.periodEnd === period.end);
+        return {
+          ...period,
+          reportOfRecord: report ? { id: opensReports ? report.id : null, generatedAt: report.generatedAt, generatedByName: internal ? report.generatedByName : null } : null,
+        };
+      }),
+    },
     progress: requirementProgress(requirements.map((requirement) => requirement.effectiveStatus)),
     requirements: requirements.map((requirement) => ({
       ...requirement,

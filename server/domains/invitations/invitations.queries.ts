@@ -117,3 +117,20 @@ export async function claimInvitation(db: Database, invitationId: string, userId
     .returning({ id: invitations.id });
   return rows.length > 0;
 }
+
+/** Withdraws the still-pending invitations a person sent in one task force (when they stop being its coordinator). */
+export async function revokePendingInvitationsBy(db: Database, taskForceId: string, invitedByUserId: string, now: Date) {
+  const rows = await db
+    .update(invitations)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(invitations.taskForceId, taskForceId),
+        eq(invitations.invitedByUserId, invitedByUserId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
+    .returning({ id: invitations.id });
+  return rows.map((row) => row.id);
+}

@@ -26,5 +26,5 @@ export const invitationsRouter = createRouter({
   accept: authedProcedure.input(InvitationTokenInput).mutation(({ ctx, input }) => acceptInvitation(ctx.user, input)),
   acceptWithNewAccount: publicProcedure
     .input(AcceptWithNewAccountInput)
-    .mutation(({ input }) => acceptInvitationWithNewAccount(input)),
+    .mutation(({ ctx, input }) => acceptInvitationWithNewAccount(input, ctx.clientAddress)),
 });

@@ -27,6 +27,7 @@ import type {
   RevokeInvitationInput,
 } from "./invitations.schemas";
 import { currentTime } from "@/server/lib/clock";
+import { attemptSucceeded, claimAttempts } from "@/server/domains/auth/attempts";
 
 export const INVITATION_TTL_DAYS = 7;
 
@@ -225,14 +226,27 @@ export function acceptInvitation(user: SessionUser, input: InvitationTokenInput,
   });
 }
 
-/** Someone without an account accepts: the account is created for the invited email, then the membership. */
-export async function acceptInvitationWithNewAccount(input: AcceptWithNewAccountInput, now = currentTime()) {
+/**
+ * Someone without an account accepts: the account is created for the invited email, then the
+ * membership. A guarded attempt per link and client address (see auth/attempts.ts), like signing in.
+ * The token (and that the email has no account yet) is checked before the password is hashed:
+ * argon2 is deliberately expensive, and anyone can call this without signing in, so a made-up, used
+ * or expired token must cost a database look-up, never a hash. It is checked again in the
+ * transaction, since the invitation may be used or revoked while the hash is computed.
+ */
+export async function acceptInvitationWithNewAccount(input: AcceptWithNewAccountInput, clientAddress: string | null = null, now = currentTime()) {
+  const db = await getDb();
+  const claimed = await claimAttempts(db, "invitation", hashToken(input.token), clientAddress, now);
+  const checked = await loadUsableInvitation(db, input.token, now);
+  if (await findUserIdByEmail(db, checked.email)) throw new DomainError("CONFLICT", "accountExistsSignIn", { email: checked.email });
   const passwordHash = await hashPassword(input.password);
-  return transaction(async (tx) => {
+  const joined = await transaction(async (tx) => {
     const invitation = await loadUsableInvitation(tx, input.token, now);
     const user = await insertUser(tx, { email: invitation.email, name: input.name, passwordHash });
     if (!user) throw new DomainError("CONFLICT", "accountExistsSignIn", { email: invitation.email });
     const joined = await joinTaskForce(tx, invitation, user.id, now);
     return { ...joined, email: user.email };
   });
+  await attemptSucceeded(db, claimed, now);
+  return joined;
 }

@@ -434,17 +434,27 @@ export async function listDecidedAgendaItemIds(db: Database, taskForceId: string
 
 /* ---------- analytics (one aggregated query per widget) ---------- */
 
+/**
+ * What a reader outside the task force (a funder) may know of a meeting at all — its title, date
+ * and attendance — is limited to meetings whose approved minutes were shared with funders.
+ */
+export interface MeetingVisibility {
+  sharedWithFundersOnly: boolean;
+}
+const sharedWithFunders = (visibility: MeetingVisibility | undefined) =>
+  visibility?.sharedWithFundersOnly ? and(eq(meetings.minutesStatus, "approved"), eq(meetings.minutesSharedWithFunders, true)) : undefined;
+
 /** Held meetings with their type and start, for per-quarter counts in the task force's zone. */
-export function listHeldMeetings(db: Database, taskForceId: string) {
+export function listHeldMeetings(db: Database, taskForceId: string, visibility?: MeetingVisibility) {
   return db
     .select({ id: meetings.id, title: meetings.title, type: meetings.type, startsAt: meetings.startsAt, committeeId: meetings.committeeId })
     .from(meetings)
-    .where(and(eq(meetings.taskForceId, taskForceId), eq(meetings.status, "held")))
+    .where(and(eq(meetings.taskForceId, taskForceId), eq(meetings.status, "held"), sharedWithFunders(visibility)))
     .orderBy(asc(meetings.startsAt));
 }
 
 /** Every attendance record of held meetings (status, discipline snapshot, organization), for rates and coverage. */
-export function listHeldAttendance(db: Database, taskForceId: string) {
+export function listHeldAttendance(db: Database, taskForceId: string, visibility?: MeetingVisibility) {
   return db
     .select({
       meetingId: attendance.meetingId,
@@ -456,15 +466,15 @@ export function listHeldAttendance(db: Database, taskForceId: string) {
     .from(attendance)
     .innerJoin(meetings, and(eq(meetings.taskForceId, attendance.taskForceId), eq(meetings.id, attendance.meetingId)))
     .leftJoin(organizations, and(eq(organizations.taskForceId, attendance.taskForceId), eq(organizations.id, attendance.organizationId)))
-    .where(and(eq(attendance.taskForceId, taskForceId), eq(meetings.status, "held")));
+    .where(and(eq(attendance.taskForceId, taskForceId), eq(meetings.status, "held"), sharedWithFunders(visibility)));
 }
 
 /** The last `limit` held full task-force meetings, newest first, with the disciplines at the table. */
-export async function listRecentFullMeetingCoverage(db: Database, taskForceId: string, limit: number) {
+export async function listRecentFullMeetingCoverage(db: Database, taskForceId: string, limit: number, visibility?: MeetingVisibility) {
   const recent = await db
     .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
     .from(meetings)
-    .where(and(eq(meetings.taskForceId, taskForceId), eq(meetings.status, "held"), eq(meetings.type, "full_task_force")))
+    .where(and(eq(meetings.taskForceId, taskForceId), eq(meetings.status, "held"), eq(meetings.type, "full_task_force"), sharedWithFunders(visibility)))
     .orderBy(desc(meetings.startsAt))
     .limit(limit);
   if (recent.length === 0) return [];
@@ -476,11 +486,11 @@ export async function listRecentFullMeetingCoverage(db: Database, taskForceId: s
 }
 
 /** When each task force last held a full task-force meeting (task forces that never did are left out). */
-export function listLastFullMeetings(db: Database, taskForceIds: readonly string[]) {
+export function listLastFullMeetings(db: Database, taskForceIds: readonly string[], visibility?: MeetingVisibility) {
   return db
     .select({ taskForceId: meetings.taskForceId, startsAt: max(meetings.startsAt) })
     .from(meetings)
-    .where(and(inArray(meetings.taskForceId, [...taskForceIds]), eq(meetings.status, "held"), eq(meetings.type, "full_task_force")))
+    .where(and(inArray(meetings.taskForceId, [...taskForceIds]), eq(meetings.status, "held"), eq(meetings.type, "full_task_force"), sharedWithFunders(visibility)))
     .groupBy(meetings.taskForceId);
 }
 

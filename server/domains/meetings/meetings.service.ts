@@ -657,13 +657,21 @@ export function createMeetingAction(scope: TaskForceScope, input: CreateMeetingA
 
 /* ---------- analytics ---------- */
 
+/**
+ * Charts and the dashboard's meeting widget are built, for a funder, from the meetings whose
+ * minutes were shared with them only: a chart of every meeting would show the title, date and
+ * attendance of meetings they may not open (and link to pages that answer 404).
+ */
+const meetingVisibility = (scope: TaskForceScope) => ({ sharedWithFundersOnly: !can(scope.role, "memberRecords.readUnshared") });
+
 /** Meetings per quarter by type, attendance rate by month, discipline coverage and attendance by organization. */
 export async function getMeetingStats(scope: TaskForceScope) {
   const db = await getDb();
+  const visibility = meetingVisibility(scope);
   const [taskForce, held, rows, coreDisciplines] = await Promise.all([
     findTaskForce(db, scope.taskForceId),
-    listHeldMeetings(db, scope.taskForceId),
-    listHeldAttendance(db, scope.taskForceId),
+    listHeldMeetings(db, scope.taskForceId, visibility),
+    listHeldAttendance(db, scope.taskForceId, visibility),
     findCoreDisciplines(db, scope.taskForceId),
   ]);
   const timeZone = taskForce?.timeZone ?? "UTC";
@@ -723,7 +731,7 @@ export async function getRecentFullMeetings(scope: TaskForceScope) {
   const db = await getDb();
   const [coreDisciplines, recent] = await Promise.all([
     findCoreDisciplines(db, scope.taskForceId),
-    listRecentFullMeetingCoverage(db, scope.taskForceId, CORE_ABSENCE_WINDOW),
+    listRecentFullMeetingCoverage(db, scope.taskForceId, CORE_ABSENCE_WINDOW, meetingVisibility(scope)),
   ]);
   const meetings = recent.map((meeting) => ({
     id: meeting.id,

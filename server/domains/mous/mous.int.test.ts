@@ -15,7 +15,7 @@ import {
   type TestTaskForce,
   type TestUser,
 } from "@/db/testing/factories";
-import { runReminders } from "@/server/domains/gaps/reminders.service";
+import { runReminders } from "@/server/domains/jobs/reminders.service";
 
 const DAY = 24 * 60 * 60 * 1000;
 

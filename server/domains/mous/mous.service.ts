@@ -19,6 +19,15 @@ import { currentTime } from "@/server/lib/clock";
 const who = (scope: TaskForceScope) => ({ taskForceId: scope.taskForceId, actorUserId: scope.userId });
 const sharedOnly = (scope: TaskForceScope) => !can(scope.role, "memberRecords.readUnshared");
 
+/**
+ * An MOU as a reader without memberRecords.readUnshared (a funder) may see it: the shared record,
+ * its parties and signatories (named on the signed document), but not the task force's internal
+ * notes or the staff member who looks after it.
+ */
+function forReader<T extends { notes: string; ownerUserId: string | null; ownerName: string | null }>(scope: TaskForceScope, row: T): T {
+  return sharedOnly(scope) ? { ...row, notes: "", ownerUserId: null, ownerName: null } : row;
+}
+
 async function withPeople<T extends { id: string }>(db: Database, taskForceId: string, rows: T[]) {
   const ids = rows.map((row) => row.id);
   const [parties, signatories] = await Promise.all([listPartiesOf(db, taskForceId, ids), listSignatoriesOf(db, taskForceId, ids)]);
@@ -35,7 +44,7 @@ export async function listMousOf(scope: TaskForceScope, now = currentTime()) {
   const rows = await withPeople(db, scope.taskForceId, await listMous(db, scope.taskForceId, { sharedOnly: sharedOnly(scope) }));
   return {
     today,
-    mous: rows.map((row) => ({ ...row, expiryState: expiryState(row.status, row.expiresOn, today) })),
+    mous: rows.map((row) => ({ ...forReader(scope, row), expiryState: expiryState(row.status, row.expiresOn, today) })),
     canManage: can(scope.role, "mou.manage"),
   };
 }
@@ -47,7 +56,7 @@ export async function getMou(scope: TaskForceScope, input: MouInput, now = curre
   const today = await todayOfTaskForce(db, scope.taskForceId, now);
   const [withNames] = await withPeople(db, scope.taskForceId, [mou]);
   if (!withNames) throw new DomainError("NOT_FOUND", "mouNotFound");
-  return { mou: { ...withNames, expiryState: expiryState(mou.status, mou.expiresOn, today) }, today };
+  return { mou: { ...forReader(scope, withNames), expiryState: expiryState(mou.status, mou.expiresOn, today) }, today };
 }
 
 /** MOUs expiring within 90 days or expired, for the dashboard; funders see the shared ones. */

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { memberships, notifications, taskForces } from "@/db/schema";
+import { memberships, notifications, taskForces, users } from "@/db/schema";
 
 export interface NewNotification {
   taskForceId: string;
@@ -68,4 +68,13 @@ export async function markNotificationsRead(db: Database, userId: string, ids: s
         ids === "all" ? undefined : inArray(notifications.id, ids),
       ),
     );
+}
+
+/** The task force's active coordinators with their email: recipients of task-force-wide reminders. */
+export function listActiveCoordinators(db: Database, taskForceId: string) {
+  return db
+    .select({ userId: users.id, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.taskForceId, taskForceId), eq(memberships.role, "coordinator"), isNull(memberships.endedAt)));
 }

@@ -5,7 +5,7 @@ import { appBaseUrl } from "@/server/env";
 import type { NewNotification } from "./notifications.queries";
 
 /*
- * What a reminder source hands the reminders job (server/domains/gaps/reminders.service.ts): for one
+ * What a reminder source hands the reminders job (server/domains/jobs/reminders.service.ts): for one
  * task force and today's date there, the notices it wants sent. The job inserts them with their
  * dedupe keys (so nothing is sent twice), audits and emails; a source only decides who hears what.
  */

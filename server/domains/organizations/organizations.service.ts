@@ -122,7 +122,8 @@ export async function getOrganizationProfile(scope: TaskForceScope, input: Organ
     can(scope.role, "committee.read") ? listCommitteesOfOrganization(db, scope.taskForceId, organization.id) : Promise.resolve(null),
   ]);
   return {
-    organization,
+    /** address is null for callers who may not read street addresses (viewers, funders). */
+    organization: { ...organization, address: can(scope.role, "organization.readAddress") ? organization.address : null },
     history,
     /** null when the caller may not see staff contacts (funders). */
     contacts,

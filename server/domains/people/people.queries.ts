@@ -107,3 +107,12 @@ export function listFormerMembers(db: Database, taskForceId: string) {
     .where(and(eq(memberships.taskForceId, taskForceId), isNotNull(memberships.endedAt), notInArray(memberships.userId, active)))
     .orderBy(users.id, desc(memberships.endedAt));
 }
+
+/** The task forces in which the person holds an active membership. */
+export async function listActiveTaskForceIdsOfUser(db: Database, userId: string) {
+  const rows = await db
+    .select({ taskForceId: memberships.taskForceId })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), isNull(memberships.endedAt)));
+  return rows.map((row) => row.taskForceId);
+}

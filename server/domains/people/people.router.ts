@@ -2,6 +2,8 @@ import { createRouter, taskForceProcedure } from "@/server/trpc/init";
 import { getHandoffOverview, handOff, listFormerMembersOf } from "./handoff";
 import { EndMembershipInput, HandOffInput, HandoffOverviewInput, UpdateMembershipInput } from "./people.schemas";
 import { endMembership, listPeople, updateMembership } from "./people.service";
+import { IssueResetLinkInput } from "@/server/domains/account/account.schemas";
+import { issueResetLinkForMember } from "@/server/domains/account/account.service";
 
 export const peopleRouter = createRouter({
   list: taskForceProcedure("membership.read").query(({ ctx }) => listPeople(ctx.scope)),
@@ -11,6 +13,9 @@ export const peopleRouter = createRouter({
   end: taskForceProcedure("membership.manage")
     .input(EndMembershipInput)
     .mutation(({ ctx, input }) => endMembership(ctx.scope, input)),
+  issueResetLink: taskForceProcedure("membership.manage")
+    .input(IssueResetLinkInput)
+    .mutation(({ ctx, input }) => issueResetLinkForMember(ctx.scope, input)),
   former: taskForceProcedure("membership.manage").query(({ ctx }) => listFormerMembersOf(ctx.scope)),
   handoff: taskForceProcedure("membership.manage")
     .input(HandoffOverviewInput)

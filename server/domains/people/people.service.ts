@@ -11,6 +11,8 @@ import {
   updateMembershipRole,
 } from "./people.queries";
 import type { EndMembershipInput, UpdateMembershipInput } from "./people.schemas";
+import { endSessionsOf } from "@/server/domains/account/account.queries";
+import { revokePendingInvitationsBy } from "@/server/domains/invitations/invitations.queries";
 import { currentTime } from "@/server/lib/clock";
 
 export async function listPeople(scope: TaskForceScope) {
@@ -30,7 +32,24 @@ async function assertAnotherCoordinatorRemains(tx: Database, scope: TaskForceSco
   }
 }
 
-export function updateMembership(scope: TaskForceScope, input: UpdateMembershipInput) {
+/**
+ * A person who loses a role: their sessions end (they sign in again and see only what they may now
+ * do), and a coordinator's pending invitations in this task force are withdrawn, so nobody joins
+ * on the word of someone who no longer coordinates it.
+ */
+async function afterRoleRemoved(tx: Database, scope: TaskForceScope, userId: string, formerRole: string, now: Date) {
+  await endSessionsOf(tx, [userId], now);
+  if (formerRole !== "coordinator") return;
+  for (const invitationId of await revokePendingInvitationsBy(tx, scope.taskForceId, userId, now)) {
+    await recordAudit(
+      tx,
+      { taskForceId: scope.taskForceId, actorUserId: scope.userId },
+      { entity: "invitation", entityId: invitationId, action: "revoke", changes: { reason: { from: null, to: "inviterNoLongerCoordinator" } } },
+    );
+  }
+}
+
+export function updateMembership(scope: TaskForceScope, input: UpdateMembershipInput, now = currentTime()) {
   return transaction(async (tx) => {
     const before = await loadMembership(tx, scope, input.membershipId);
     const organizationId = input.organizationId ?? null;
@@ -43,6 +62,7 @@ export function updateMembership(scope: TaskForceScope, input: UpdateMembershipI
       { taskForceId: scope.taskForceId, actorUserId: scope.userId },
       { entity: "membership", entityId: input.membershipId, action: "update", changes: changedFields(before, after) },
     );
+    if (before.role !== input.role) await afterRoleRemoved(tx, scope, before.userId, before.role, now);
   });
 }
 
@@ -56,5 +76,6 @@ export function endMembership(scope: TaskForceScope, input: EndMembershipInput, 
       { taskForceId: scope.taskForceId, actorUserId: scope.userId },
       { entity: "membership", entityId: input.membershipId, action: "end", changes: { endedAt: { from: null, to: now } } },
     );
+    await afterRoleRemoved(tx, scope, membership.userId, membership.role, now);
   });
 }

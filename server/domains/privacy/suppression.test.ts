@@ -1,152 +1,89 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { shareOf, suppressCount, suppressTable, SUPPRESSED, type Shown, type SuppressedTable } from "./suppression";
+import { publishFigures, shareOf, shownOf, sumShown, SUPPRESSED, type FigureLine, type Shown } from "./suppression";
 
 const v = (value: number): Shown => ({ suppressed: false, value });
 const S = SUPPRESSED;
 
-/** Every line of the output with its entries (cells and total), as the algorithm's equations. */
-function linesOf(table: SuppressedTable): Shown[][] {
-  const lines: Shown[][] = [];
-  const rows = table.cells.length;
-  const columns = table.cells[0]?.length ?? 0;
-  if (table.rowTotals) {
-    table.cells.forEach((row, index) => lines.push([...row, table.rowTotals![index]!]));
-    if (table.columnTotals && table.grandTotal) lines.push([...table.columnTotals, table.grandTotal]);
-  }
-  if (table.columnTotals) {
-    for (let column = 0; column < columns; column++) {
-      lines.push([...table.cells.map((row) => row[column]!), table.columnTotals[column]!]);
-    }
-    if (table.rowTotals && table.grandTotal) lines.push([...table.rowTotals.slice(0, rows), table.grandTotal]);
-  }
-  return lines;
-}
+const LINES: FigureLine[] = [
+  { key: "confirmed", cells: ["confirmed"], total: null },
+  { key: "services", cells: ["a", "b", "c", "d"], total: "total" },
+];
 
-describe("suppressCount", () => {
-  it("hides 1 to the threshold and shows 0 and larger counts", () => {
-    expect([0, 1, 10, 11].map((value) => suppressCount(value, 10))).toEqual([v(0), S, S, v(11)]);
+describe("publishFigures: one period's figures for outsiders", () => {
+  it("hides counts from 1 to the threshold and shows 0 and larger ones", () => {
+    expect(publishFigures({ confirmed: 0 }, [LINES[0]!], 10, null).cells).toEqual({ confirmed: 0 });
+    expect(publishFigures({ confirmed: 1 }, [LINES[0]!], 10, null).cells).toEqual({ confirmed: null });
+    expect(publishFigures({ confirmed: 10 }, [LINES[0]!], 10, null).cells).toEqual({ confirmed: null });
+    expect(publishFigures({ confirmed: 11 }, [LINES[0]!], 10, null).cells).toEqual({ confirmed: 11 });
   });
 
-  it("refuses negative and fractional counts", () => {
-    expect(() => suppressCount(-1, 10)).toThrow(RangeError);
-    expect(() => suppressCount(1.5, 10)).toThrow(RangeError);
-  });
-});
-
-describe("suppressTable", () => {
-  it("hides a small cell and a second cell in its row and column, so the totals give nothing away", () => {
-    const table = suppressTable(
-      [
-        [20, 3, 40],
-        [25, 30, 12],
-      ],
-      { threshold: 10, rowTotals: true, columnTotals: true },
-    );
-    // 3 is hidden; its row hides the smallest other non-zero cell (20), its column the 30.
-    // Column 0 then has 20 hidden alone, so 25 follows; row 1 now has 25 and 30 hidden: settled.
-    expect(table.cells).toEqual([
-      [S, S, v(40)],
-      [S, S, v(12)],
-    ]);
-    expect(table.rowTotals).toEqual([v(63), v(67)]);
-    expect(table.columnTotals).toEqual([v(45), v(33), v(52)]);
-    expect(table.grandTotal).toEqual(v(130));
+  it("hides more of a line shown with its total until the hidden cells add up to the threshold", () => {
+    // b (2) is small; c (3) alone would leave b between 0 and 5, so d (20) is hidden as well.
+    const { cells } = publishFigures({ a: 40, b: 2, c: 3, d: 20 }, [LINES[1]!], 10, null);
+    expect(cells).toEqual({ a: 40, b: null, c: null, d: null, total: 65 });
   });
 
-  it("hides the total when every other cell of the line is zero", () => {
-    const table = suppressTable([[0, 4, 0]], { threshold: 10, rowTotals: true, columnTotals: false });
-    expect(table.cells).toEqual([[v(0), S, v(0)]]);
-    expect(table.rowTotals).toEqual([S]);
-    expect(table.columnTotals).toBeNull();
-    expect(table.grandTotal).toBeNull();
+  it("hides the total when no other cell can hide a lone small count", () => {
+    const { cells } = publishFigures({ a: 0, b: 4, c: 0, d: 0 }, [LINES[1]!], 10, null);
+    expect(cells).toEqual({ a: 0, b: null, c: 0, d: 0, total: null });
   });
 
-  it("hides a small total, and the row totals column follows", () => {
-    const table = suppressTable(
-      [
-        [2, 3],
-        [40, 50],
-      ],
-      { threshold: 10, rowTotals: true, columnTotals: true },
-    );
-    // Row 0 (2, 3, total 5) is hidden by primary suppression; each column then hides its other cell,
-    // and the row totals column (5 hidden, 90, grand total 95) hides 90.
-    expect(table.cells).toEqual([
-      [S, S],
-      [S, S],
-    ]);
-    expect(table.rowTotals).toEqual([S, S]);
-    expect(table.columnTotals).toEqual([v(42), v(53)]);
-    expect(table.grandTotal).toEqual(v(95));
+  it("once a line has shown something, later versions show only unchanged figures (a late report or a correction)", () => {
+    const first = publishFigures({ confirmed: 30, a: 40, b: 0, c: 12, d: 0 }, LINES, 10, null);
+    expect(first.cells).toEqual({ confirmed: 30, a: 40, b: 0, c: 12, d: 0, total: 52 });
+    expect(first.locked.sort()).toEqual(["confirmed", "services"]);
+    // One more agency reports 3 persons and 2 services of type b: comparing totals would reveal them.
+    const second = publishFigures({ confirmed: 33, a: 40, b: 2, c: 12, d: 0 }, LINES, 10, first);
+    expect(second.cells).toEqual({ confirmed: null, a: 40, b: null, c: 12, d: 0, total: null });
+    // And nothing comes back later, even when the value returns to what was shown.
+    expect(publishFigures({ confirmed: 30, a: 40, b: 0, c: 12, d: 0 }, LINES, 10, second).cells).toEqual(second.cells);
   });
 
-  it("works on a single column with a total (services by type)", () => {
-    const table = suppressTable([[40], [2], [15], [0]], { threshold: 10, rowTotals: false, columnTotals: true });
-    expect(table.cells).toEqual([[v(40)], [S], [S], [v(0)]]);
-    expect(table.columnTotals).toEqual([v(57)]);
+  it("publishes a line afresh when nothing of it was shown before", () => {
+    const first = publishFigures({ confirmed: 3 }, [LINES[0]!], 10, null);
+    expect(first).toEqual({ cells: { confirmed: null }, locked: [] });
+    expect(publishFigures({ confirmed: 11 }, [LINES[0]!], 10, first).cells).toEqual({ confirmed: 11 });
   });
 
-  it("iterates to a fixed point through the totals row", () => {
-    const table = suppressTable(
-      [
-        [1, 50],
-        [60, 70],
-      ],
-      { threshold: 10, rowTotals: true, columnTotals: true },
-    );
-    for (const line of linesOf(table)) expect(line.filter((entry) => entry.suppressed).length).not.toBe(1);
-    expect(table.cells[0]?.[0]).toEqual(S);
+  it("refuses a negative threshold and counts that are not whole numbers from 0", () => {
+    expect(() => publishFigures({ confirmed: 1 }, LINES, -1, null)).toThrow(RangeError);
+    expect(() => publishFigures({ confirmed: -1 }, LINES, 10, null)).toThrow(RangeError);
+    expect(() => publishFigures({ confirmed: 1.5 }, LINES, 10, null)).toThrow(RangeError);
   });
 
-  it("leaves a table without small counts as it is, zeros included", () => {
-    const table = suppressTable(
-      [
-        [0, 12],
-        [30, 0],
-      ],
-      { threshold: 10, rowTotals: true, columnTotals: true },
-    );
-    expect(table.cells).toEqual([
-      [v(0), v(12)],
-      [v(30), v(0)],
-    ]);
-    expect(table.grandTotal).toEqual(v(42));
-  });
-
-  it("refuses ragged tables and a negative threshold", () => {
-    expect(() => suppressTable([[1, 2], [3]], { threshold: 10, rowTotals: true, columnTotals: false })).toThrow(RangeError);
-    expect(() => suppressTable([[1]], { threshold: -1, rowTotals: true, columnTotals: false })).toThrow(RangeError);
-  });
-
-  it("never shows a small count, never leaves one hidden entry in a line, and never changes a shown value", () => {
-    const tables = fc.record({
-      cells: fc.integer({ min: 1, max: 5 }).chain((columns) =>
-        fc.array(fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 })), { minLength: columns, maxLength: columns }), {
-          minLength: 1,
-          maxLength: 5,
-        }),
-      ),
-      threshold: fc.integer({ min: 1, max: 10 }),
-      rowTotals: fc.boolean(),
-      columnTotals: fc.boolean(),
-    });
+  it("never shows a small count, and leaves every hidden cell of a shown total a range at least the threshold wide", () => {
+    const count = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 13, max: 60 }));
     fc.assert(
-      fc.property(tables, ({ cells, ...options }) => {
-        const table = suppressTable(cells, options);
-        const entries = [...table.cells.flat(), ...(table.rowTotals ?? []), ...(table.columnTotals ?? []), ...(table.grandTotal ? [table.grandTotal] : [])];
-        for (const entry of entries) if (!entry.suppressed) expect(entry.value === 0 || entry.value > options.threshold).toBe(true);
-        // No hidden value is recoverable by one subtraction: no line has exactly one hidden entry.
-        for (const line of linesOf(table)) expect(line.filter((entry) => entry.suppressed).length).not.toBe(1);
-        table.cells.forEach((row, r) =>
-          row.forEach((entry, c) => {
-            if (entry.suppressed) expect(cells[r]?.[c]).toBeGreaterThan(0);
-            else expect(entry.value).toBe(cells[r]?.[c]);
-          }),
-        );
+      fc.property(fc.tuple(count, count, count, count), fc.integer({ min: 1, max: 12 }), ([a, b, c, d], threshold) => {
+        const values = { a, b, c, d };
+        const { cells } = publishFigures(values, [LINES[1]!], threshold, null);
+        for (const [key, shown] of Object.entries(cells)) {
+          if (shown !== null) expect(shown === 0 || shown > threshold, key).toBe(true);
+        }
+        const hidden = ["a", "b", "c", "d"].filter((key) => cells[key] === null);
+        if (cells.total !== null && hidden.length > 0) {
+          // With the total shown, each hidden cell lies between 0 and the sum of the hidden ones.
+          expect(hidden.length).toBeGreaterThanOrEqual(2);
+          expect(hidden.reduce((sum, key) => sum + values[key as keyof typeof values], 0)).toBeGreaterThanOrEqual(threshold);
+        }
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("figures over several periods", () => {
+  it("reads a published figure, suppressed when held back or not published", () => {
+    expect(shownOf({ cells: { a: 12, b: null }, locked: [] }, "a")).toEqual(v(12));
+    expect(shownOf({ cells: { a: 12, b: null }, locked: [] }, "b")).toEqual(S);
+    expect(shownOf(null, "a")).toEqual(S);
+  });
+
+  it("shows a sum only when every part is shown, so no subtraction gives a hidden part away", () => {
+    expect(sumShown([v(12), v(0), v(30)])).toEqual(v(42));
+    expect(sumShown([v(12), S, v(30)])).toEqual(S);
+    expect(sumShown([])).toEqual(v(0));
   });
 });
 

@@ -1,114 +1,119 @@
+import type { PublishedFigures } from "@/db/schema";
+
 /*
  * Small-cell suppression for victim-related counts shown outside the task force (funder views and
- * exports), as ../shared/domain/privacy.md requires. Pure: it sees numbers, not who asks.
+ * exports), as ../shared/domain/privacy.md rule 2 requires. Pure: it sees numbers, not who asks.
+ * Every funder-facing victim-related number comes from here, and protection holds for everything an
+ * outsider sees together (linked tables, and the same tables at different moments), which the
+ * attacker's audit (server/domains/privacy/disclosure.int.test.ts) checks by linear programming.
  *
- * 1. Primary: a count from 1 to the threshold is shown as "suppressed"; 0 is shown.
- * 2. Complementary: a table's row, column and grand totals are equations. A line (its cells and its
- *    total) with exactly one hidden entry would give it away by one subtraction, so a second entry is
- *    hidden: the line's smallest non-zero visible cell, or its total when no cell qualifies. Hiding
- *    one entry can expose another line, so this repeats until no line has exactly one hidden entry.
- * 3. A percentage of a hidden part or of a hidden whole is hidden too (shareOf).
+ * 1. One publication per period. Figures reach outsiders per reporting period, as published once —
+ *    not live, so that a total does not move when one more agency submits (the move would be that
+ *    agency's count). A period's figures are cut into lines: each count on its own, and services by
+ *    type with their total.
+ * 2. Primary: a count from 1 to the threshold is suppressed; 0 is shown.
+ * 3. Complementary, within a line: the hidden cells of a line whose total is shown add up to a known
+ *    number, so each of them lies between 0 and that number. More cells are hidden (the smallest
+ *    non-zero first, then the total) until at least two are and they add up to at least the
+ *    threshold, so that no hidden cell can be narrowed to a range under the threshold wide.
+ * 4. Linked tables: every figure over several periods (the overview's totals, a half-year report,
+ *    an award period) is the sum of the periods' published figures, shown only when each of them is
+ *    shown (sumShown). A sum over a suppressed figure would otherwise give it away by subtraction.
+ * 5. Over time: a late report or a correction may change a published period. The new version may
+ *    only show less of a line that has shown something: a figure stays shown only while its value is
+ *    unchanged, so comparing two versions reveals nothing that one of them did not. A line of which
+ *    nothing was shown yet is published afresh.
+ * 6. A percentage of a hidden part or of a hidden whole is hidden too (shareOf).
  */
 
 export type Shown = { suppressed: false; value: number } | { suppressed: true };
 
-export interface SuppressedTable {
-  cells: Shown[][];
-  /** Per row; null when the table has no row totals. */
-  rowTotals: Shown[] | null;
-  /** Per column; null when the table has no column totals. */
-  columnTotals: Shown[] | null;
-  /** Present when the table has both row and column totals. */
-  grandTotal: Shown | null;
-}
-
-export interface SuppressionOptions {
-  threshold: number;
-  rowTotals: boolean;
-  columnTotals: boolean;
-}
-
 export const SUPPRESSED: Shown = Object.freeze({ suppressed: true });
 const shown = (value: number): Shown => ({ suppressed: false, value });
 
-/** A single count with no total beside it: primary suppression only. */
-export function suppressCount(value: number, threshold: number): Shown {
-  assertCount(value);
-  return value >= 1 && value <= threshold ? SUPPRESSED : shown(value);
+/** Cells published together: their total (when there is one) is published with them. */
+export interface FigureLine {
+  key: string;
+  cells: readonly string[];
+  /** Key of the line's total; null for a count that stands alone. */
+  total: string | null;
 }
+
+export type { PublishedFigures };
 
 function assertCount(value: number) {
   if (!Number.isInteger(value) || value < 0) throw new RangeError(`suppression takes counts (whole numbers from 0), got ${value}`);
 }
 
-type Position = readonly [row: number, column: number];
-
-/** Suppresses a table of counts (rows × columns) and the totals it is shown with. */
-export function suppressTable(cells: readonly (readonly number[])[], options: SuppressionOptions): SuppressedTable {
-  const { threshold, rowTotals, columnTotals } = options;
+function assertThreshold(threshold: number) {
   if (!Number.isInteger(threshold) || threshold < 0) throw new RangeError(`threshold must be a whole number from 0, got ${threshold}`);
-  const rows = cells.length;
-  const columns = cells[0]?.length ?? 0;
-  for (const row of cells) {
-    if (row.length !== columns) throw new RangeError("every row of the table needs the same number of cells");
-    row.forEach(assertCount);
-  }
+}
 
-  // The table with its totals: column `columns` holds row totals, row `rows` column totals.
-  const grid: number[][] = cells.map((row) => [...row, row.reduce((sum, value) => sum + value, 0)]);
-  const totalsRow = Array.from({ length: columns + 1 }, (_, column) => grid.reduce((sum, row) => sum + (row[column] ?? 0), 0));
-  grid.push(totalsRow);
-  const present = (row: number, column: number) =>
-    (row < rows || columnTotals) && (column < columns || rowTotals) && (row < rows || column < columns || (rowTotals && columnTotals));
-  const valueAt = ([row, column]: Position) => grid[row]?.[column] ?? 0;
+const isSmall = (value: number, threshold: number) => value >= 1 && value <= threshold;
 
-  // Each line: its cells and the total they add up to.
-  const lines: { members: Position[]; total: Position }[] = [];
-  // The totals row (column) is a line of its own only when both kinds of totals exist, since only
-  // then do the totals add up to a grand total.
-  const lastRow = columnTotals ? rows : rows - 1;
-  const lastColumn = rowTotals ? columns : columns - 1;
-  if (rowTotals) {
-    for (let row = 0; row <= lastRow; row++) {
-      lines.push({ members: Array.from({ length: columns }, (_, column) => [row, column] as const), total: [row, columns] });
+/** A line published for the first time: primary, then complementary suppression (rules 2 and 3). */
+function freshLine(line: FigureLine, valueOf: (key: string) => number, threshold: number): Map<string, number | null> {
+  const hidden = new Set(line.cells.filter((key) => isSmall(valueOf(key), threshold)));
+  if (line.total !== null) {
+    if (isSmall(valueOf(line.total), threshold)) hidden.add(line.total);
+    const hiddenCells = () => line.cells.filter((key) => hidden.has(key));
+    const hiddenSum = () => hiddenCells().reduce((sum, key) => sum + valueOf(key), 0);
+    while (!hidden.has(line.total) && hiddenCells().length > 0 && (hiddenCells().length < 2 || hiddenSum() < threshold)) {
+      const candidates = line.cells.filter((key) => !hidden.has(key) && valueOf(key) > 0);
+      const smallest = candidates.reduce<string | null>((best, key) => (best === null || valueOf(key) < valueOf(best) ? key : best), null);
+      hidden.add(smallest ?? line.total);
     }
   }
-  if (columnTotals) {
-    for (let column = 0; column <= lastColumn; column++) {
-      lines.push({ members: Array.from({ length: rows }, (_, row) => [row, column] as const), total: [rows, column] });
-    }
-  }
+  const keys = line.total === null ? line.cells : [...line.cells, line.total];
+  return new Map(keys.map((key) => [key, hidden.has(key) ? null : valueOf(key)]));
+}
 
-  const hidden = new Set<string>();
-  const keyOf = ([row, column]: Position) => `${row}:${column}`;
-  const isHidden = (position: Position) => hidden.has(keyOf(position));
-  for (let row = 0; row <= rows; row++) {
-    for (let column = 0; column <= columns; column++) {
-      const value = valueAt([row, column]);
-      if (present(row, column) && value >= 1 && value <= threshold) hidden.add(keyOf([row, column]));
+/**
+ * The figures of one period as outsiders may see them, given the period's current counts by key
+ * (a line's total is computed here) and the version published before, if any (rules 1–5).
+ */
+export function publishFigures(values: Readonly<Record<string, number>>, lines: readonly FigureLine[], threshold: number, previous: PublishedFigures | null): PublishedFigures {
+  assertThreshold(threshold);
+  const cells: Record<string, number | null> = {};
+  const locked: string[] = [];
+  for (const line of lines) {
+    const valueOf = (key: string) => {
+      const value = key === line.total ? line.cells.reduce((sum, cell) => sum + (values[cell] ?? 0), 0) : (values[key] ?? 0);
+      assertCount(value);
+      return value;
+    };
+    let published: Map<string, number | null>;
+    if (previous?.locked.includes(line.key)) {
+      // Rule 5: only what was shown before, and only while it has not changed.
+      const keys = line.total === null ? line.cells : [...line.cells, line.total];
+      published = new Map(keys.map((key) => {
+        const before = previous.cells[key];
+        return [key, before !== null && before !== undefined && before === valueOf(key) ? before : null];
+      }));
+      locked.push(line.key);
+    } else {
+      published = freshLine(line, valueOf, threshold);
+      if ([...published.values()].some((value) => value !== null)) locked.push(line.key);
     }
+    for (const [key, value] of published) cells[key] = value;
   }
+  return { cells, locked };
+}
 
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const line of lines) {
-      const entries = [...line.members, line.total];
-      if (entries.filter(isHidden).length !== 1) continue;
-      const candidates = line.members.filter((position) => !isHidden(position) && valueAt(position) > 0);
-      const smallest = candidates.reduce<Position | null>((best, position) => (best === null || valueAt(position) < valueAt(best) ? position : best), null);
-      hidden.add(keyOf(smallest ?? line.total));
-      changed = true;
-    }
+/** One published figure; suppressed when the period is not published or the figure was held back. */
+export function shownOf(figures: PublishedFigures | null | undefined, key: string): Shown {
+  const value = figures?.cells[key];
+  return value === null || value === undefined ? SUPPRESSED : shown(value);
+}
+
+/** A figure over several periods: shown only when every part is (rule 4). */
+export function sumShown(parts: readonly Shown[]): Shown {
+  let total = 0;
+  for (const part of parts) {
+    if (part.suppressed) return SUPPRESSED;
+    total += part.value;
   }
-
-  const out = (position: Position): Shown => (isHidden(position) ? SUPPRESSED : shown(valueAt(position)));
-  return {
-    cells: cells.map((row, rowIndex) => row.map((_, column) => out([rowIndex, column]))),
-    rowTotals: rowTotals ? Array.from({ length: rows }, (_, row) => out([row, columns])) : null,
-    columnTotals: columnTotals ? Array.from({ length: columns }, (_, column) => out([rows, column])) : null,
-    grandTotal: rowTotals && columnTotals ? out([rows, columns]) : null,
-  };
+  return shown(total);
 }
 
 /** A share (0..1) of `part` in `whole`; hidden when either is, since either would reveal the other. */

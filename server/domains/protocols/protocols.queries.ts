@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNotNull, lte, ne } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { protocols } from "@/db/schema";
 
@@ -61,4 +61,12 @@ export async function protocolHasDocument(db: Database, taskForceId: string, doc
     )
     .limit(1);
   return Boolean(row);
+}
+
+/** Protocols (not drafts) whose next review falls on or before `until`. */
+export function listProtocolsDueForReview(db: Database, taskForceId: string, until: string) {
+  return db
+    .select({ id: protocols.id, topic: protocols.topic, title: protocols.title, nextReviewOn: protocols.nextReviewOn })
+    .from(protocols)
+    .where(and(eq(protocols.taskForceId, taskForceId), ne(protocols.status, "draft"), isNotNull(protocols.nextReviewOn), lte(protocols.nextReviewOn, until)));
 }

@@ -13,13 +13,15 @@ const section: ReportSectionContent = {
   rows: [
     { title: 'Protocol, "draft"', count: 3, dueOn: "2026-07-30" },
     { title: "=HYPERLINK(1)", count: null, dueOn: null },
+    { title: "\t=1+2", count: -4, dueOn: null },
+    { title: "\r@SUM(A1)", count: 0, dueOn: null },
   ],
   totals: [],
 };
 
 describe("report files", () => {
-  it("quotes CSV fields and keeps formulas from running", () => {
-    expect(sectionToCsv(section)).toBe('Gap,Count,Due\r\n"Protocol, ""draft""",3,2026-07-30\r\n\'=HYPERLINK(1),,\r\n');
+  it("quotes CSV fields and keeps formulas from running, including after a leading tab or carriage return", () => {
+    expect(sectionToCsv(section)).toBe('Gap,Count,Due\r\n"Protocol, ""draft""",3,2026-07-30\r\n\'=HYPERLINK(1),,\r\n\'\t=1+2,-4,\r\n"\'\r@SUM(A1)",0,\r\n');
   });
 
   it("names files by task force, period and day generated", () => {

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { toCsv } from "@/server/lib/csv";
 import type { ReportCell, ReportColumn, ReportContent, ReportSectionContent } from "@/db/schema";
 
 /*
@@ -53,16 +54,6 @@ function addSheet(workbook: ExcelJS.Workbook, section: ReportSectionContent) {
   }
 }
 
-/** RFC 4180 quoting; a leading = + - @ is prefixed with ' so that no spreadsheet runs it as a formula. */
-function csvField(value: ReportCell): string {
-  if (value === null) return "";
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function sectionToCsv(section: ReportSectionContent): string {
-  const lines = [section.columns.map((column) => csvField(column.header)).join(",")];
-  for (const row of section.rows) lines.push(section.columns.map((column) => csvField(row[column.key] ?? null)).join(","));
-  return `${lines.join("\r\n")}\r\n`;
+  return toCsv([section.columns.map((column) => column.header), ...section.rows.map((row) => section.columns.map((column) => row[column.key] ?? null))]);
 }

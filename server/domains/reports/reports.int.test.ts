@@ -77,8 +77,11 @@ describe("progress reports", () => {
     )!);
 
     const round = await createAssessmentRound(taskForce, coordinator);
+    // Three different answers per element: a report is for outside use, and smaller or uniform groups are withheld (ratingPrivacy.ts).
+    const { user: secondMember } = await createMember(taskForce, "member");
     await respond(coordinator, taskForce, round.id, answersForAll(3, { "A.mou": 2 }));
-    await respond(member, taskForce, round.id, answersForAll(3, { "A.mou": 2 }));
+    await respond(member, taskForce, round.id, answersForAll(2, { "A.mou": 1 }));
+    await respond(secondMember, taskForce, round.id, answersForAll(4, { "A.mou": 3 }));
     await caller.assessment.close({ taskForceSlug: slug(), roundId: round.id });
     const gap = await createGapFor(taskForce, coordinator, { title: "Referral protocol" });
     await createGapFor(taskForce, coordinator, { title: "Training plan", elementKey: "B.services" });
@@ -229,10 +232,24 @@ describe("progress reports", () => {
   it("suppresses the victim-related counts in every report: no value from 1 to the threshold in a funder's report data, XLSX or CSV", async () => {
     const threshold = smallCellThreshold();
     expect(threshold).toBe(10);
-    const first = periodContaining(currentPeriodStart, "quarter");
-    const within = first.start === currentPeriodStart ? first : periodContaining(addDays(first.end, 1), "quarter");
-    const org = await createOrganization(taskForce, { name: "Service provider" });
-    await insertContributionReport(taskForce, org.id, quarterFields(within), {
+    // A task force of its own, whose only report is of a quarter that ended long enough ago for its
+    // counts to be published (reports due), so the report shows them as published.
+    const { taskForce: own, coordinator: ownCoordinator } = await createTaskForceWithCoordinator();
+    const { user: ownFunder } = await createMember(own, "funder");
+    const within = previousPeriod(previousPeriod(periodContaining(dateFromToday(0), "quarter")));
+    const { id: ownGrantId } = await callerFor(ownCoordinator).grant.create({
+      taskForceSlug: own.slug,
+      funderName: "Test Funder",
+      program: "ECM",
+      awardNumber: "R-2",
+      amount: 100_000,
+      matchTarget: null,
+      periodStart: within.start,
+      periodEnd: dateFromToday(700),
+    });
+    const reportingPeriod = reportingPeriods({ periodStart: within.start, periodEnd: dateFromToday(700), reportingCadence: "semiannual" })[0]!;
+    const org = await createOrganization(own, { name: "Service provider" });
+    await insertContributionReport(own, org.id, quarterFields(within), {
       potentialVictimsIdentified: 3,
       confirmedVictimsIdentified: 25,
       referralsReceived: 12,
@@ -240,9 +257,9 @@ describe("progress reports", () => {
     });
     const isSmall = (value: unknown) => typeof value === "number" && value >= 1 && value <= threshold;
 
-    for (const user of [coordinator, funder]) {
-      const { id } = await callerFor(user).report.generate({ taskForceSlug: slug(), grantId, periodEnd: currentPeriodEnd });
-      const report = await callerFor(user).report.get({ taskForceSlug: slug(), reportId: id });
+    for (const user of [ownCoordinator, ownFunder]) {
+      const { id } = await callerFor(user).report.generate({ taskForceSlug: own.slug, grantId: ownGrantId, periodEnd: reportingPeriod.end });
+      const report = await callerFor(user).report.get({ taskForceSlug: own.slug, reportId: id });
       const section = report.content.sections.find((candidate) => candidate.key === "victimCounts")!;
       // What the print view renders.
       expect(section.rows.flatMap((row) => Object.values(row)).filter(isSmall)).toEqual([]);

@@ -17,7 +17,9 @@ import { currentTime } from "@/server/lib/clock";
  * Progress reports per reporting period. Generating builds every section from live data and keeps
  * the result as a snapshot, so its print view, XLSX and CSV agree and the task force can show what
  * it handed over. Readers without grant.readInternal (funders) get reports built from shared
- * records only ("funder" audience) and never see reports made for the task force itself.
+ * records only ("funder" audience) and never see reports made for the task force itself. Only the
+ * latter — the coordinator's — are reports of record: they count toward the reporting requirement
+ * and clear overdue warnings; a funder's own reports never do (grants.queries.ts, ofRecord).
  */
 
 const audienceOf = (scope: TaskForceScope) => (can(scope.role, "grant.readInternal") ? "internal" : "funder");

@@ -17,10 +17,11 @@ import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/dis
 import { MEETING_TYPES } from "@/db/schema/meetingVocabulary";
 import { sumSubmittedValues } from "@/server/domains/contributions/contributions.queries";
 import { SERVICE_TYPES, TRAINING_SECTORS } from "@/server/domains/contributions/contributions.measures";
-import { shareOf, suppressTable, type Shown } from "@/server/domains/privacy/suppression";
-import { smallCellThreshold } from "@/server/env";
+import { shareOf, shownOf, sumShown, SUPPRESSED, type Shown } from "@/server/domains/privacy/suppression";
 import { settingsOf } from "@/server/domains/contributions/contributions.service";
-import { periodContaining, previousPeriod } from "@/server/domains/contributions/periods";
+import { publicationsOf } from "@/server/domains/contributions/contributions.publications";
+import { columnKey, SERVICES_TOTAL } from "@/server/domains/contributions/contributions.measures";
+import { parsePeriod, periodContaining, previousPeriod, type Period } from "@/server/domains/contributions/periods";
 import { listMous, listPartiesOf } from "@/server/domains/mous/mous.queries";
 import { listProtocols } from "@/server/domains/protocols/protocols.queries";
 import { listGapsOfPeriod } from "./reports.queries";
@@ -32,8 +33,9 @@ import { listGapsOfPeriod } from "./reports.queries";
  *
  * Privacy: a section with victim-related counts must pass them through the small-cell suppression
  * function (server/domains/privacy/suppression.ts) inside its build(), so no unsuppressed value is
- * ever stored or exported. The report is a document for outside use, so victimCounts suppresses for
- * every audience; the other sections hold no such counts (they describe how the task force works).
+ * ever stored or exported. The report is a document for outside use, so victimCounts takes the
+ * contribution periods' published figures for every audience; the other sections hold no such
+ * counts (they describe how the task force works).
  */
 
 export type ReportTranslator = ReturnType<typeof createTranslator<typeof messages>>;
@@ -99,7 +101,8 @@ const requirementsSection: ReportSectionBuilder = {
 const roadmapSection: ReportSectionBuilder = {
   key: "roadmap",
   async build({ db, taskForce, period, t }) {
-    const trend = await areaTrendOf(db, taskForce.id);
+    // A report is for outside use, whoever generates it: only rating groups that may be shown count.
+    const trend = await areaTrendOf(db, taskForce.id, true);
     // Rounds are placed by the day they closed in the task force's calendar (not UTC's, already the
     // next day on a Chicago evening): the level at the period's end, and before it began.
     const closedOn = (round: (typeof trend.rounds)[number]) => (round.closedAt ? dateInZone(round.closedAt, taskForce.timeZone) : round.closesOn);
@@ -317,32 +320,28 @@ const contributionsSection: ReportSectionBuilder = {
 };
 
 /**
- * Victim-related counts of the period (persons identified, referrals, services by type), always
- * small-cell suppressed: each count stands alone, except services, whose types add up to the total
- * shown with them (complementary suppression) and whose shares of that total are hidden with them.
+ * Victim-related counts of the period (persons identified, referrals, services by type), from the
+ * published figures of the contribution periods within it (contributions.publications.ts): each sum
+ * is shown only when every published part of it is, so the report never gives away a figure the
+ * period pages hide (linked tables), and it counts nothing of a period not published yet. Shares of
+ * the services total are hidden with the count or the total.
  */
 const victimCountsSection: ReportSectionBuilder = {
   key: "victimCounts",
   async build(context) {
-    const { t } = context;
-    const sums = await contributionSums(context);
-    const threshold = smallCellThreshold();
+    const { db, taskForce, period, now, t } = context;
+    const keys = await contributionPeriodKeysWithin(db, taskForce.id, period);
+    const periods = keys.map((key) => parsePeriod(key)).filter((candidate): candidate is Period => candidate !== null);
+    const publications = [...(await publicationsOf(db, taskForce.id, periods, dateInZone(now, taskForce.timeZone), now)).values()].filter((publication) => publication !== null);
+    const figure = (key: string): Shown => (publications.length === 0 ? SUPPRESSED : sumShown(publications.map((publication) => shownOf(publication.figures, key))));
     const cell = (shown: Shown): ReportCell => (shown.suppressed ? t("suppression.suppressed") : shown.value);
     const percent = (shown: Shown): ReportCell => (shown.suppressed ? t("suppression.suppressed") : Math.round(shown.value * 1000) / 10);
     const single = ["potentialVictimsIdentified", "confirmedVictimsIdentified", "referralsMade", "referralsReceived"] as const;
-    const singles = suppressTable(
-      single.map((measure) => [sums.total(measure)]),
-      { threshold, rowTotals: false, columnTotals: false },
-    );
-    const services = suppressTable(
-      SERVICE_TYPES.map((type) => [sums.of("services", type)]),
-      { threshold, rowTotals: false, columnTotals: true },
-    );
-    const servicesTotal = services.columnTotals![0]!;
-    const serviceRows = SERVICE_TYPES.flatMap((type, index) => {
-      const shown = services.cells[index]![0]!;
-      // A type with no services is shown as 0 by the rules; leaving it out of the list reveals nothing.
-      if (sums.of("services", type) === 0) return [];
+    const servicesTotal = figure(SERVICES_TOTAL);
+    const serviceRows = SERVICE_TYPES.flatMap((type) => {
+      const shown = figure(columnKey("services", type));
+      // A type shown as 0 is left out of the list: 0 is shown by the rules, so leaving it out reveals nothing.
+      if (!shown.suppressed && shown.value === 0) return [];
       return [{ measure: t("reports.victimCounts.service", { type: t(`contributions.serviceTypes.${type}`) }), count: cell(shown), share: percent(shareOf(shown, servicesTotal)) }];
     });
     return {
@@ -353,7 +352,7 @@ const victimCountsSection: ReportSectionBuilder = {
         { key: "share", header: t("reports.columns.shareOfServices"), type: "number" },
       ],
       rows: [
-        ...single.map((measure, index) => ({ measure: t(`contributions.measures.${measure}`), count: cell(singles.cells[index]![0]!), share: null })),
+        ...single.map((measure) => ({ measure: t(`contributions.measures.${measure}`), count: cell(figure(measure)), share: null })),
         ...serviceRows,
         { measure: t("contributions.measures.servicesTotal"), count: cell(servicesTotal), share: null },
       ],

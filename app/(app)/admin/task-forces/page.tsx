@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getQueryClient, HydrateClient, loadForPage, serverCaller, trpc } from "@/app/_trpc/server";
 import { AdminNav } from "../AdminNav";
+import { ImportTaskForceForm } from "./ImportTaskForceForm";
 import { TaskForceAdmin } from "./TaskForceAdmin";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,6 +23,7 @@ export default async function AdminTaskForcesPage() {
       <p className="lead">{t("intro")}</p>
       <HydrateClient>
         <TaskForceAdmin />
+        <ImportTaskForceForm />
       </HydrateClient>
     </main>
   );

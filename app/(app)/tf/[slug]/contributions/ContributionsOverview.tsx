@@ -42,9 +42,33 @@ export function ContributionsOverview({ taskForceSlug, canRemind }: { taskForceS
   );
 }
 
-export function SuppressionNote({ suppressed, threshold }: { suppressed: boolean; threshold: number }) {
+/**
+ * What outsiders see of victim-related counts: suppressed, and per period as published. `publication`
+ * is the period's (on a period page); left out on pages spanning several periods.
+ */
+export function SuppressionNote({
+  suppressed,
+  threshold,
+  publication,
+}: {
+  suppressed: boolean;
+  threshold: number;
+  publication?: { version: number; publishedAt: Date } | null;
+}) {
   const t = useTranslations("suppression");
-  return <p className="hint">{suppressed ? t("note", { threshold }) : t("internalNote", { threshold })}</p>;
+  const format = useFormatter();
+  return (
+    <>
+      <p className="hint">{suppressed ? t("note", { threshold }) : t("internalNote", { threshold })}</p>
+      <p className="hint">
+        {publication === undefined
+          ? t("publicationRule")
+          : publication === null
+            ? t("unpublishedNote")
+            : t("publishedNote", { date: format.dateTime(publication.publishedAt, { dateStyle: "medium" }), version: publication.version })}
+      </p>
+    </>
+  );
 }
 
 function Completeness({ taskForceSlug, overview, canRemind }: { taskForceSlug: string; overview: Overview; canRemind: boolean }) {

@@ -21,23 +21,24 @@ interface Props {
   element: ConsensusElement;
   stages: readonly FrameworkStage[];
   individualRatings: Consensus["individualRatings"];
+  minRatingGroup: Consensus["minRatingGroup"];
   canRecordAgreed: boolean;
   canSetTarget: boolean;
 }
 
 /** One element's result, spread, discipline split and (when allowed) ratings and forms. */
-export function ElementResultSection({ taskForceSlug, roundId, element, stages, individualRatings, canRecordAgreed, canSetTarget }: Props) {
+export function ElementResultSection({ taskForceSlug, roundId, element, stages, individualRatings, minRatingGroup, canRecordAgreed, canSetTarget }: Props) {
   const t = useTranslations("assessmentResults");
   const stageText = useStageText(stages);
   const format = useFormatter();
   const { stats, result, agreed, target } = element;
   return (
-    <article aria-labelledby={elementAnchor(element.key)} className={stats.disagreement ? "element-result disagreement" : "element-result"}>
+    <article aria-labelledby={elementAnchor(element.key)} className={stats?.disagreement ? "element-result disagreement" : "element-result"}>
       <h3>
         <span id={elementAnchor(element.key)} className="anchor" tabIndex={-1}>
           {element.name}
         </span>
-        {stats.disagreement && <span className="badge">{t("disagreementBadge")}</span>}
+        {stats?.disagreement && <span className="badge">{t("disagreementBadge")}</span>}
       </h3>
       <dl className="stats">
         <div>
@@ -47,13 +48,17 @@ export function ElementResultSection({ taskForceSlug, roundId, element, stages, 
               ? t("resultAgreed", { stage: stageText(result.stage) })
               : result.source === "median"
                 ? t("resultMedian", { stage: stageText(result.stage) })
-                : t("resultNone")}
+                : result.source === "withheld"
+                  ? t("resultWithheld")
+                  : t("resultNone")}
           </dd>
         </div>
         <div>
           <dt>{t("target")}</dt>
           <dd>{target ? stageText(target.stage) : t("noTarget")}</dd>
         </div>
+        {stats ? (
+          <>
         <div>
           <dt>{t("median")}</dt>
           <dd>{stageText(stats.median, { withName: false })}</dd>
@@ -82,7 +87,15 @@ export function ElementResultSection({ taskForceSlug, roundId, element, stages, 
           <dt>{t("disagreement")}</dt>
           <dd>{stats.disagreement ? <strong>{t("disagreementYes")}</strong> : t("disagreementNo")}</dd>
         </div>
+          </>
+        ) : (
+          <div>
+            <dt>{t("ratingCount")}</dt>
+            <dd>{t("answeredCount", { count: element.answerCount })}</dd>
+          </div>
+        )}
       </dl>
+      {!stats && element.answerCount > 0 && individualRatings !== "all" && <p className="note">{t("withheldNote", { min: minRatingGroup ?? 3 })}</p>}
       {agreed && (
         <p className="agreed-note">
           {t.rich("agreedBy", { name: agreed.recordedByName ?? t("noValue"), date: () => <DateTime value={agreed.recordedAt} /> })}

@@ -107,7 +107,7 @@ export function RoundResults({ taskForceSlug, roundId, canManage, canSetTarget }
 
   // Heat map: every element, grouped by area; rows lead to the element's section below.
   const allElements = consensus.areas.flatMap((area) => area.elements);
-  const disagreeing = allElements.filter((element) => element.stats.disagreement);
+  const disagreeing = allElements.filter((element) => element.stats?.disagreement);
   const heatGroups: DistributionGroup[] = consensus.areas.map((area) => ({
     key: area.key,
     label: t("areaHeading", { key: area.key, name: area.name }),
@@ -115,10 +115,10 @@ export function RoundResults({ taskForceSlug, roundId, canManage, canSetTarget }
       key: element.key,
       label: element.name,
       href: `#${elementAnchor(element.key)}`,
-      stageCounts: element.stats.distribution.map((entry) => entry.count) as [number, number, number, number, number],
-      dontKnow: element.stats.dontKnowCount,
-      notApplicable: element.stats.notApplicableCount,
-      disagreement: element.stats.disagreement,
+      stageCounts: element.stats ? (element.stats.distribution.map((entry) => entry.count) as [number, number, number, number, number]) : null,
+      dontKnow: element.stats?.dontKnowCount ?? 0,
+      notApplicable: element.stats?.notApplicableCount ?? 0,
+      disagreement: element.stats?.disagreement ?? false,
     })),
   }));
   const heatSummary =
@@ -195,7 +195,7 @@ export function RoundResults({ taskForceSlug, roundId, canManage, canSetTarget }
       </div>
       <p role="status">{t("filterCount", { shown: shownCount, total: allElements.length })}</p>
       {consensus.areas.map((area) => {
-        const elements = onlyDisagreement ? area.elements.filter((element) => element.stats.disagreement) : area.elements;
+        const elements = onlyDisagreement ? area.elements.filter((element) => element.stats?.disagreement) : area.elements;
         const headingId = `area-${area.key}`;
         return (
           <section key={area.key} aria-labelledby={headingId} className="area-results">
@@ -212,6 +212,7 @@ export function RoundResults({ taskForceSlug, roundId, canManage, canSetTarget }
                       element={element}
                       stages={stages}
                       individualRatings={consensus.individualRatings}
+                      minRatingGroup={consensus.minRatingGroup}
                       canRecordAgreed={canManage && round.status !== "draft"}
                       canSetTarget={canSetTarget}
                     />

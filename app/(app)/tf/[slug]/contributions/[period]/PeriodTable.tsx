@@ -41,7 +41,7 @@ export function PeriodTable({ taskForceSlug, period }: { taskForceSlug: string; 
     <section aria-labelledby="period-table-heading">
       <h2 id="period-table-heading">{t("tableHeading", { period })}</h2>
       <p>{t("tableIntro")}</p>
-      <SuppressionNote suppressed={table.data.suppressed} threshold={table.data.threshold} />
+      <SuppressionNote suppressed={table.data.suppressed} threshold={table.data.threshold} publication={table.data.publication} />
       <div className="table-scroll">
         <table>
           <caption className="visually-hidden">{t("tableHeading", { period })}</caption>

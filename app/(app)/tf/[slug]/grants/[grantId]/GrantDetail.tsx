@@ -56,6 +56,7 @@ export function GrantDetail({ taskForceSlug, grantId, canGenerateReports }: { ta
             <Link href={`/tf/${taskForceSlug}/grants/reports`}>{t("reportsLink")}</Link>
           </p>
         )}
+        <p>{t("reportOfRecordNote")}</p>
         <table>
           <thead>
             <tr>
@@ -83,7 +84,22 @@ export function GrantDetail({ taskForceSlug, grantId, canGenerateReports }: { ta
                 <td>
                   <CalendarDay value={period.suspensionOn} />
                 </td>
-                <td>{period.reported ? t("reportedYes") : t("reportedNo")}</td>
+                <td>
+                  {period.reportOfRecord ? (
+                    <>
+                      {period.reportOfRecord.id ? (
+                        <Link href={`/tf/${taskForceSlug}/grants/reports/${period.reportOfRecord.id}`}>
+                          {t("reportOfRecordOn", { date: format.dateTime(period.reportOfRecord.generatedAt, { dateStyle: "medium" }) })}
+                        </Link>
+                      ) : (
+                        t("reportOfRecordOn", { date: format.dateTime(period.reportOfRecord.generatedAt, { dateStyle: "medium" }) })
+                      )}
+                      {period.reportOfRecord.generatedByName && <> {t("reportOfRecordBy", { name: period.reportOfRecord.generatedByName })}</>}
+                    </>
+                  ) : (
+                    t("reportedNo")
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

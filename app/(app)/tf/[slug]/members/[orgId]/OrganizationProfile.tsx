@@ -47,8 +47,12 @@ export function OrganizationProfile({ taskForceSlug, organizationId }: { taskFor
               <dd>{t(`organizationRole.${organization.taskForceRole}`)}</dd>
               <dt>{t("status")}</dt>
               <dd>{t(`membershipStatus.${organization.membershipStatus}`)}</dd>
-              <dt>{t("address")}</dt>
-              <dd>{organization.address || t("none")}</dd>
+              {organization.address !== null && (
+                <>
+                  <dt>{t("address")}</dt>
+                  <dd>{organization.address || t("none")}</dd>
+                </>
+              )}
               <dt>{t("region")}</dt>
               <dd>{organization.region || t("none")}</dd>
               <dt>{t("website")}</dt>
@@ -159,7 +163,8 @@ interface ProfileRow {
   primaryDiscipline: string;
   additionalDisciplines: string[];
   jurisdictionLevel: Jurisdiction | null;
-  address: string;
+  /** null for readers who may not see street addresses. */
+  address: string | null;
   region: string;
   website: string | null;
   taskForceRole: OrganizationRole;
@@ -245,7 +250,7 @@ function ProfileForm({ taskForceSlug, organization, canManage, onDone }: { taskF
           )}
         </Field>
       )}
-      <Field label={t("address")} name="address" defaultValue={organization.address} errors={errors} />
+      <Field label={t("address")} name="address" defaultValue={organization.address ?? ""} errors={errors} />
       <Field label={t("region")} name="region" defaultValue={organization.region} errors={errors} />
       <Field label={t("website")} name="website" type="url" defaultValue={organization.website ?? ""} errors={errors} />
       <div className="inline-actions">

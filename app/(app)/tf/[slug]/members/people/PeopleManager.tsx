@@ -2,10 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { DateTime } from "@/app/_components/DateTime";
-import { InvitationOutcome } from "@/app/_components/InvitationOutcome";
+import { CopyableLink, InvitationOutcome } from "@/app/_components/InvitationOutcome";
 import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { TASK_FORCE_ROLES } from "@/db/schema/roles";
@@ -95,6 +95,7 @@ export function PeopleManager({ taskForceSlug, canManage, canInvite }: Props) {
     }),
   );
   const end = useMutation(trpc.people.end.mutationOptions({ onSuccess: refresh }));
+  const resetLink = useMutation(trpc.people.issueResetLink.mutationOptions());
 
   function onUpdate(event: FormEvent<HTMLFormElement>, membershipId: string) {
     event.preventDefault();
@@ -112,6 +113,8 @@ export function PeopleManager({ taskForceSlug, canManage, canInvite }: Props) {
     <>
       {notice && <SuccessMessage>{notice}</SuccessMessage>}
       <FormError error={end.error} />
+      <FormError error={resetLink.error} />
+      {resetLink.data && <ResetLinkOutcome result={resetLink.data} />}
       <table>
         <caption className="visually-hidden">{t("title")}</caption>
         <thead>
@@ -179,6 +182,18 @@ export function PeopleManager({ taskForceSlug, canManage, canInvite }: Props) {
                       <Link href={`/tf/${taskForceSlug}/members/people/${person.userId}/handoff`} aria-label={t("handOffNamed", { name: person.name })}>
                         {t("handOff")}
                       </Link>
+                      <button
+                        type="button"
+                        className="secondary"
+                        disabled={resetLink.isPending}
+                        aria-label={t("resetLinkFor", { name: person.name })}
+                        onClick={() => {
+                          setNotice(null);
+                          resetLink.mutate({ taskForceSlug, userId: person.userId });
+                        }}
+                      >
+                        {t("resetLink")}
+                      </button>
                     </div>
                   )}
                 </td>
@@ -190,6 +205,18 @@ export function PeopleManager({ taskForceSlug, canManage, canInvite }: Props) {
       {canManage && <FormerMembers taskForceSlug={taskForceSlug} />}
       {canInvite && <Invitations taskForceSlug={taskForceSlug} onChange={refresh} />}
     </>
+  );
+}
+
+/** A reset link the coordinator passes on themselves (it is never emailed from here). */
+function ResetLinkOutcome({ result }: { result: { name: string; link: string; expiresAt: Date } }) {
+  const t = useTranslations("people");
+  const format = useFormatter();
+  return (
+    <div className="alert success" role="status">
+      <p>{t("resetLinkIssued", { name: result.name, expiresAt: format.dateTime(result.expiresAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+      <CopyableLink link={result.link} label={t("resetLinkCopy", { name: result.name })} />
+    </div>
   );
 }
 

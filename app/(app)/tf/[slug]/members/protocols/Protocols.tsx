@@ -48,7 +48,7 @@ export function Protocols({ taskForceSlug }: { taskForceSlug: string }) {
           </thead>
           <tbody>
             {protocols.map((row) => (
-              <tr key={row.id}>
+              <tr key={row.id} id={`protocol-${row.id}`}>
                 <th scope="row">
                   {nameOf(row)}
                   {row.title && <span className="hint"> ({t(`topic.${row.topic}`)})</span>}

@@ -1,0 +1,39 @@
+import { copyInstance } from "./backup";
+import { checksumTables } from "./archive";
+import { openDatabase } from "./client";
+import { ConfigError } from "./config";
+import { ensureDefaultFramework } from "@/server/domains/frameworks/defaultFramework";
+
+export interface MoveResult {
+  tables: number;
+  rows: number;
+  /** Tables whose row count or checksum differ after the copy (empty when the move is exact). */
+  mismatched: string[];
+}
+
+/**
+ * Moves the embedded database in `fromDir` to the empty PostgreSQL database at `toUrl`: both are
+ * migrated by this version, every row is copied in one transaction on PostgreSQL, and then every
+ * table's row count and checksum are compared. The folder is left as it was (the way back).
+ * The folder's lock keeps a running server out while it is read.
+ */
+export async function moveEmbeddedToPostgres(fromDir: string, toUrl: string): Promise<MoveResult> {
+  if (!/^postgres(ql)?:\/\/.+/.test(toUrl)) throw new ConfigError("--to must be a PostgreSQL URL such as postgres://user:password@host:5432/roadmap.");
+  const source = await openDatabase({ kind: "pglite", dataDir: fromDir });
+  try {
+    await source.migrate();
+    await ensureDefaultFramework(source.db);
+    const target = await openDatabase({ kind: "postgres", url: toUrl });
+    try {
+      await target.migrate();
+      const counts = await copyInstance(source.db, target.db, "the PostgreSQL database in --to");
+      const [before, after] = await Promise.all([checksumTables(source.db), checksumTables(target.db)]);
+      const mismatched = Object.keys({ ...before, ...after }).filter((table) => JSON.stringify(before[table]) !== JSON.stringify(after[table]));
+      return { tables: Object.keys(counts).length, rows: Object.values(counts).reduce((sum, count) => sum + count, 0), mismatched };
+    } finally {
+      await target.close();
+    }
+  } finally {
+    await source.close();
+  }
+}

@@ -1,0 +1,335 @@
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { createTranslator } from "next-intl";
+import messages from "@/app/i18n/messages/en.json";
+import { callerFor } from "@/db/testing/factories";
+import type { SessionUser } from "@/server/trpc/context";
+import { SERVICE_TYPES, SERVICES_TOTAL, TABLE_COLUMNS } from "@/server/domains/contributions/contributions.measures";
+import type { SaveReportInput } from "@/server/domains/contributions/contributions.schemas";
+import { parsePeriod, periodContaining, previousPeriod } from "@/server/domains/contributions/periods";
+import type { Shown } from "@/server/domains/privacy/suppression";
+import { reportToXlsx, sectionToCsv } from "@/server/domains/reports/reports.export";
+import { auditIntervals, describeLeak, type Equation, type Target } from "./intervalAudit";
+
+/*
+ * The attacker of issue 13: a funder who keeps everything they can obtain about a task force — the
+ * contributions overview (also the dashboard widget), every period's table and its CSV and XLSX
+ * export, a progress report for every reporting period of every award (and its CSV and XLSX), the
+ * portfolio and dashboard figures — at several moments, and writes it all down as equations over the
+ * hidden cells: one per organization, period and victim-related measure (a new cell whenever a
+ * correction changes the number). The structure of each figure (which organizations' reports it
+ * adds up) is assumed known, as interval auditing does; only values are hidden. Ground truth comes
+ * from the coordinator's unsuppressed tables.
+ *
+ * A figure published as of an earlier moment (a view that says when its figures were published)
+ * adds up the reports as they stood then; anything else adds up the reports as they stand now.
+ */
+
+const SINGLE_MEASURES = ["potentialVictimsIdentified", "confirmedVictimsIdentified", "referralsMade", "referralsReceived"] as const;
+const SERVICE_KEYS = SERVICE_TYPES.map((type) => `services.${type}`);
+export const VICTIM_KEYS: readonly string[] = [...SINGLE_MEASURES, ...SERVICE_KEYS];
+/** The cells a shown key adds up: the services total is every type. */
+const cellsOfKey = (key: string): readonly string[] => (key === SERVICES_TOTAL ? SERVICE_KEYS : [key]);
+const VICTIM_COLUMN_KEYS = new Set([...VICTIM_KEYS, SERVICES_TOTAL]);
+
+const t = createTranslator({ locale: "en", messages });
+const SUPPRESSED_TEXT = new Set([t("suppression.suppressed"), t("contributions.file.suppressed")]);
+/** Row labels of the report's victim-counts section, back to the keys they stand for. */
+const REPORT_ROW_KEYS = new Map<string, string>([
+  ...SINGLE_MEASURES.map((measure) => [t(`contributions.measures.${measure}`), measure] as const),
+  ...SERVICE_TYPES.map((type) => [t("reports.victimCounts.service", { type: t(`contributions.serviceTypes.${type}`) }), `services.${type}`] as const),
+  [t("contributions.measures.servicesTotal"), SERVICES_TOTAL],
+]);
+const CSV_COLUMN_KEYS = new Map(TABLE_COLUMNS.filter((column) => VICTIM_COLUMN_KEYS.has(column.key)).map((column) => [column.csv, column.key]));
+
+/** organization id → key → cell (variable id) of the reports counted at one moment, per period. */
+type Cells = Map<string, Map<string, Map<string, number>>>;
+interface State {
+  at: number;
+  cells: Cells;
+}
+
+type Seen = Shown | number | string | null | undefined;
+
+export interface AttackWorld {
+  name: string;
+  taskForceSlug: string;
+  coordinator: SessionUser;
+  funder: SessionUser;
+  threshold: number;
+}
+
+export interface AuditResult {
+  report: string;
+  leaks: number;
+  equations: number;
+  protectedCells: number;
+  linearPrograms: number;
+  views: string[];
+}
+
+export class FunderAttacker {
+  private readonly values: number[] = [];
+  private readonly labels: string[] = [];
+  private readonly latestCell = new Map<string, number>();
+  private readonly states: State[] = [];
+  private readonly equations: Equation[] = [];
+  private readonly hiddenFigures = new Map<string, Target>();
+  private readonly views = new Set<string>();
+  /** Per period, when the figures a funder sees of it were published (when views say so). */
+  private published = new Map<string, number | null | undefined>();
+  private periods: string[] = [];
+
+  constructor(private readonly world: AttackWorld) {}
+
+  private get slug() {
+    return { taskForceSlug: this.world.taskForceSlug };
+  }
+
+  /** The periods the overview spans: every period the data sets of these tests report on. */
+  async periodKeys(): Promise<string[]> {
+    if (this.periods.length === 0) this.periods = (await callerFor(this.world.coordinator).contribution.overview(this.slug)).periods;
+    return this.periods;
+  }
+
+  /** Ground truth after a change: the coordinator's unsuppressed numbers of every submitted report. */
+  async recordTruth(): Promise<void> {
+    const at = Date.now();
+    const coordinator = callerFor(this.world.coordinator);
+    const cells: Cells = new Map();
+    for (const period of await this.periodKeys()) {
+      const table = await coordinator.contribution.period({ ...this.slug, period });
+      const ofPeriod = new Map<string, Map<string, number>>();
+      for (const row of table.rows) {
+        if (row.kind !== "organization" || row.status !== "submitted" || !row.organizationId) continue;
+        const ofOrganization = new Map<string, number>();
+        for (const key of VICTIM_KEYS) {
+          const cell = row.cells[key];
+          if (!cell || cell.suppressed) throw new Error(`audit: the coordinator's table hides ${key} of ${row.name}`);
+          const id = `${row.organizationId}|${period}|${key}`;
+          let variable = this.latestCell.get(id);
+          if (variable === undefined || this.values[variable] !== cell.value) {
+            const edition = variable === undefined ? "" : " (corrected)";
+            variable = this.values.push(cell.value) - 1;
+            this.labels.push(`${row.name} · ${period} · ${key}${edition}`);
+            this.latestCell.set(id, variable);
+          }
+          ofOrganization.set(key, variable);
+        }
+        ofPeriod.set(row.organizationId, ofOrganization);
+      }
+      cells.set(period, ofPeriod);
+    }
+    this.states.push({ at, cells });
+  }
+
+  /**
+   * The reports a figure of `period` adds up: as published (if the view said when), else as now;
+   * none when the view says the period is not published (its figures count for nothing yet).
+   */
+  private stateFor(period: string): State | null {
+    const publishedAt = this.published.get(period);
+    const now = this.states.at(-1);
+    if (!now) throw new Error("audit: record the truth before observing");
+    if (publishedAt === undefined) return now;
+    if (publishedAt === null) return null;
+    return this.states.filter((state) => state.at <= publishedAt).at(-1) ?? (this.states[0] as State);
+  }
+
+  private termsOf(periods: readonly string[], key: string): number[] {
+    const terms: number[] = [];
+    for (const period of periods) {
+      for (const organization of this.stateFor(period)?.cells.get(period)?.values() ?? []) {
+        for (const cell of cellsOfKey(key)) terms.push(organization.get(cell)!);
+      }
+    }
+    return terms;
+  }
+
+  /** One figure as the funder saw it: an equation when shown, a cell to protect when suppressed. */
+  private see(source: string, seen: Seen, periods: readonly string[], key: string) {
+    if (seen === null || seen === undefined) return;
+    const terms = this.termsOf(periods, key);
+    const suppressed = typeof seen === "string" ? SUPPRESSED_TEXT.has(seen) : typeof seen === "object" && seen.suppressed;
+    if (!suppressed) {
+      const value = typeof seen === "number" ? seen : typeof seen === "object" && !seen.suppressed ? seen.value : Number(seen);
+      if (!Number.isFinite(value)) throw new Error(`audit: ${source} shows ${String(seen)}`);
+      this.equations.push({ terms, value, source });
+      return;
+    }
+    const trueValue = terms.reduce((sum, id) => sum + (this.values[id] ?? 0), 0);
+    if (trueValue < 1 || trueValue > this.world.threshold) return;
+    const formKey = [...terms].sort((a, b) => a - b).join(",");
+    if (!this.hiddenFigures.has(formKey)) {
+      this.hiddenFigures.set(formKey, { label: `${this.world.name} · suppressed figure ${source.replace(/^\S+ /, "")}`, terms, trueValue });
+    }
+  }
+
+  private publicationOf(holder: unknown): number | null | undefined {
+    if (!holder || typeof holder !== "object" || !("publication" in holder)) return undefined;
+    const publication = (holder as { publication: { publishedAt: Date | string } | null }).publication;
+    return publication ? new Date(publication.publishedAt).getTime() : null;
+  }
+
+  /** Everything a funder can read, at one moment (`moment` names it in the findings). */
+  async observe(moment: string): Promise<void> {
+    const funder = callerFor(this.world.funder);
+    const range = (periods: readonly string[]) => (periods.length > 1 ? `${periods[0]}..${periods.at(-1)}` : (periods[0] ?? ""));
+
+    // Period tables and their exports first: they say when each period's figures were published.
+    const periods = await this.periodKeys();
+    const tables = new Map<string, Awaited<ReturnType<typeof funder.contribution.period>>>();
+    for (const period of periods) {
+      const table = await funder.contribution.period({ ...this.slug, period });
+      tables.set(period, table);
+      this.published.set(period, this.publicationOf(table));
+    }
+    for (const [period, table] of tables) {
+      const all = table.rows.find((row) => row.kind === "all");
+      for (const key of VICTIM_COLUMN_KEYS) this.see(`${moment} period page ${period}: ${key}`, all?.cells[key], [period], key);
+      this.views.add("contribution.period");
+      for (const format of ["csv", "xlsx"] as const) {
+        const file = await funder.contribution.export({ ...this.slug, period, format });
+        const rows = format === "csv" ? csvRows(Buffer.from(file.base64, "base64").toString("utf8")) : await xlsxRows(file.base64, 0);
+        const [header, ...body] = rows;
+        const allRow = body.find((row) => row[0] === t("contributions.file.allOrganizations"));
+        header?.forEach((name, index) => {
+          const key = CSV_COLUMN_KEYS.get(String(name));
+          if (key) this.see(`${moment} ${format.toUpperCase()} export ${period}: ${key}`, asSeen(allRow?.[index]), [period], key);
+        });
+        this.views.add(`contribution.export (${format})`);
+      }
+    }
+
+    const overview = await funder.contribution.overview(this.slug);
+    this.views.add("contribution.overview (and the dashboard's contributions widget)");
+    overview.completeness.forEach((row) => {
+      const publishedAt = this.publicationOf(row);
+      if (publishedAt !== undefined) this.published.set(row.period, publishedAt);
+    });
+    const keys = overview.periods;
+    const { services, identified, referrals } = overview.victimCounts;
+    for (const [name, table] of Object.entries({ services, identified, referrals })) {
+      for (const row of table.rows) {
+        const key = name === "services" ? `services.${row.key}` : row.key;
+        row.cells.forEach((cell, index) => this.see(`${moment} overview ${name}: ${key} ${keys[index]}`, cell, [keys[index]!], key));
+        this.see(`${moment} overview ${name}: ${key} total ${range(keys)}`, row.total, keys, key);
+      }
+      table.columnTotals?.forEach((cell, index) => this.see(`${moment} overview ${name}: total of ${keys[index]}`, cell, [keys[index]!], SERVICES_TOTAL));
+      this.see(`${moment} overview ${name}: grand total ${range(keys)}`, table.grandTotal, keys, SERVICES_TOTAL);
+    }
+
+    // A progress report for every reporting period of every award, generated by the funder.
+    const options = await funder.report.options(this.slug);
+    for (const grant of options.grants) {
+      for (const period of grant.periods) {
+        const { id } = await funder.report.generate({ ...this.slug, grantId: grant.id, periodEnd: period.end });
+        const report = await funder.report.get({ ...this.slug, reportId: id });
+        const within = quartersWithin(period.start, period.end);
+        const section = report.content.sections.find((candidate) => candidate.key === "victimCounts");
+        if (!section) throw new Error("audit: the report has no victim-counts section");
+        const name = `report ${period.start}..${period.end}`;
+        for (const row of section.rows) {
+          const key = REPORT_ROW_KEYS.get(String(row.measure));
+          if (key) this.see(`${moment} ${name}: ${key}`, asSeen(row.count), within, key);
+        }
+        const csv = csvRows(sectionToCsv(section));
+        for (const row of csv.slice(1)) {
+          const key = REPORT_ROW_KEYS.get(String(row[0]));
+          if (key) this.see(`${moment} ${name} CSV: ${key}`, asSeen(row[1]), within, key);
+        }
+        const sheetIndex = report.content.sections.indexOf(section);
+        for (const row of (await xlsxRows((await reportToXlsx(report.content, report.generatedAt)).toString("base64"), sheetIndex)).slice(1)) {
+          const key = REPORT_ROW_KEYS.get(String(row[0]));
+          if (key) this.see(`${moment} ${name} XLSX: ${key}`, asSeen(row[1]), within, key);
+        }
+        this.views.add("report.generate + report.get (and its CSV and XLSX)");
+      }
+    }
+
+    // The portfolio and the other dashboard figures a funder reads carry no victim-related counts at all.
+    const others = {
+      "funder.portfolio": await funder.funder.portfolio(),
+      "grant.progress": await funder.grant.progress(this.slug),
+      "dashboard.gaps": await funder.dashboard.gaps(this.slug),
+    };
+    for (const [view, value] of Object.entries(others)) {
+      const text = JSON.stringify(value);
+      const found = [...VICTIM_COLUMN_KEYS, "victim"].find((key) => text.toLowerCase().includes(key.toLowerCase()));
+      if (found) throw new Error(`audit: ${view} shows a victim-related figure (${found})`);
+      this.views.add(view);
+    }
+  }
+
+  /** Solves for every protected cell: each organization's small counts and every suppressed figure. */
+  async audit(): Promise<AuditResult> {
+    const threshold = this.world.threshold;
+    const targets: Target[] = [
+      ...this.values.flatMap((value, id) => (value >= 1 && value <= threshold ? [{ label: `${this.world.name} · ${this.labels[id]}`, terms: [id], trueValue: value }] : [])),
+      ...this.hiddenFigures.values(),
+    ];
+    const { leaks, linearPrograms } = await auditIntervals({ equations: this.equations, targets, threshold });
+    const summary = `${this.world.name}: ${this.equations.length} figures seen as equations over ${this.values.length} hidden cells, ${targets.length} protected cells, ${linearPrograms} linear programs (HiGHS), ${leaks.length} leaks`;
+    return {
+      report: [summary, ...leaks.map((leak) => describeLeak(leak, threshold))].join("\n"),
+      leaks: leaks.length,
+      equations: this.equations.length,
+      protectedCells: targets.length,
+      linearPrograms,
+      views: [...this.views],
+    };
+  }
+
+  /* ---------- changes made by the task force between two looks ---------- */
+
+  /** Submits an organization's report (a draft, a missing one, or one returned for correction), changed by `edit`. */
+  async submit(organizationId: string, period: string, edit: (content: Omit<SaveReportInput, "period" | "organizationId" | "version">) => void = () => {}) {
+    // A change lands at least a millisecond after anything published before it, so that a
+    // publication's time tells which state of the reports it counts.
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    const coordinator = callerFor(this.world.coordinator);
+    const form = await coordinator.contribution.report({ ...this.slug, period, organizationId });
+    const content = structuredClone(form.content);
+    edit(content);
+    await coordinator.contribution.submit({ ...this.slug, ...content, period, organizationId, version: form.report?.version ?? null });
+  }
+
+  /** A coordinator returns a submitted report and it comes back corrected by `edit`. */
+  async correct(organizationId: string, period: string, edit: (content: Omit<SaveReportInput, "period" | "organizationId" | "version">) => void) {
+    const coordinator = callerFor(this.world.coordinator);
+    const form = await coordinator.contribution.report({ ...this.slug, period, organizationId });
+    if (!form.report) throw new Error("audit: nothing to correct");
+    await coordinator.contribution.returnForCorrection({ ...this.slug, reportId: form.report.id, version: form.report.version, reason: "Please check the counts (audit test)." });
+    await this.submit(organizationId, period, edit);
+  }
+}
+
+/** The quarters wholly within a reporting period (the report's rule for contribution periods). */
+function quartersWithin(start: string, end: string): string[] {
+  const keys: string[] = [];
+  for (let quarter = periodContaining(end, "quarter"); quarter.end >= start; quarter = previousPeriod(quarter)) {
+    if (quarter.start >= start && quarter.end <= end) keys.unshift(quarter.key);
+  }
+  return keys.filter((key) => parsePeriod(key) !== null);
+}
+
+function asSeen(value: unknown): Seen {
+  if (value === null || value === undefined || value === "") return undefined;
+  if (typeof value === "number") return value;
+  const text = String(value);
+  return SUPPRESSED_TEXT.has(text) ? text : Number(text);
+}
+
+function csvRows(text: string): string[][] {
+  return parse(text.replace(/^\uFEFF/, ""), { relax_column_count: true }) as string[][];
+}
+
+async function xlsxRows(base64: string, sheetIndex: number): Promise<unknown[][]> {
+  const bytes = Buffer.from(base64, "base64");
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  const sheet = workbook.worksheets[sheetIndex];
+  const rows: unknown[][] = [];
+  sheet?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}

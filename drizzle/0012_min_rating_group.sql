@@ -1,0 +1,2 @@
+ALTER TABLE "task_forces" ADD COLUMN "min_rating_group" integer DEFAULT 3 NOT NULL;--> statement-breakpoint
+ALTER TABLE "task_forces" ADD CONSTRAINT "task_forces_min_rating_group_check" CHECK ("task_forces"."min_rating_group" >= 3);

@@ -1,0 +1,110 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { messages, signInByApi, USERS } from "./fixtures";
+
+/*
+ * Every link a role is shown must open for that role (issue 13, item 4). Per demo role, starting at
+ * the landing page, every same-origin link in the server-rendered page is followed breadth-first and
+ * the page must answer 2xx without showing the "not found" or "error" page, and without
+ * sending the person back to sign in. A failure lists source → target.
+ *
+ * Fast by design: pages are fetched over HTTP with the role's session (the pages prefetch their data
+ * on the server, so their links are in the HTML), not rendered in the browser. Bounded to
+ * MAX_PAGES per role. Left out: /api/* (sign-out, calendar feeds, exports and downloads — files, not
+ * pages), Next's own assets, and files by extension. Links that differ only in the values of their
+ * query string (filters, sort orders, tabs) count as one page: the first one seen is opened.
+ */
+
+const MAX_PAGES = 150;
+const ROLES = ["coordinator", "member", "viewer", "funder"] as const;
+
+const SKIPPED_PATH = /^\/(api|_next)\//;
+const FILE_EXTENSION = /\.(ics|csv|xlsx|pdf|png|jpe?g|svg|ico|css|js|map|txt|json|webmanifest|woff2?)$/i;
+
+/** What makes two links the same page for this crawl: the path and the names (not values) of its query parameters. */
+function pageKey(url: URL): string {
+  const names = [...new Set([...url.searchParams.keys()])].sort();
+  return names.length ? `${url.pathname}?${names.join("&")}` : url.pathname;
+}
+
+function decodeEntities(value: string): string {
+  return value.replaceAll("&amp;", "&").replaceAll("&#x27;", "'").replaceAll("&quot;", '"').replaceAll("&lt;", "<").replaceAll("&gt;", ">");
+}
+
+/** Same-origin page links of a document (`<a href>` only: <link> tags are assets). */
+function linksOf(html: string, base: URL): URL[] {
+  const links: URL[] = [];
+  for (const match of html.matchAll(/<a\b[^>]*?\shref="([^"]*)"/gi)) {
+    const href = decodeEntities(match[1] ?? "");
+    if (!href || href.startsWith("#") || href.startsWith("mailto:") || href.startsWith("tel:")) continue;
+    let url: URL;
+    try {
+      url = new URL(href, base);
+    } catch {
+      continue;
+    }
+    if (url.origin !== base.origin || SKIPPED_PATH.test(url.pathname) || FILE_EXTENSION.test(url.pathname)) continue;
+    url.hash = "";
+    links.push(url);
+  }
+  return links;
+}
+
+/** Why a fetched page is an error page for the reader, or null when it opened. */
+function problemOf(status: number, finalUrl: URL, html: string): string | null {
+  if (status >= 400) return `HTTP ${status}`;
+  if (finalUrl.pathname === "/login") return "sent to sign in";
+  const heading = (text: string) => new RegExp(`<h1[^>]*>\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*</h1>`).test(html);
+  if (heading(messages.errors.notFoundTitle)) return "not-found page";
+  if (heading(messages.errors.errorTitle)) return "error page";
+  // (The forbidden sentence is not looked for in the text: every page carries the message catalog for
+  // its client components. Pages refuse a role with the not-found page, which the heading finds.)
+  return null;
+}
+
+async function crawl(request: APIRequestContext, baseURL: string) {
+  const start = new URL("/", baseURL);
+  const queue: { url: URL; from: string }[] = [{ url: start, from: "(landing page)" }];
+  const seen = new Set<string>([pageKey(start)]);
+  const broken: string[] = [];
+  let opened = 0;
+  while (queue.length > 0 && opened < MAX_PAGES) {
+    const { url, from } = queue.shift()!;
+    const response = await request.get(url.href, { maxRedirects: 5 });
+    opened += 1;
+    const finalUrl = new URL(response.url());
+    const html = (response.headers()["content-type"] ?? "").includes("text/html") ? await response.text() : "";
+    const problem = problemOf(response.status(), finalUrl, html);
+    const target = url.pathname + url.search;
+    if (problem) {
+      broken.push(`${from} → ${target}: ${problem}`);
+      continue;
+    }
+    for (const link of linksOf(html, finalUrl)) {
+      const key = pageKey(link);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      queue.push({ url: link, from: target });
+    }
+  }
+  return { broken, opened, unvisited: queue.length };
+}
+
+test.describe("every link a role is shown opens for that role", () => {
+  for (const role of ROLES) {
+    test(`${role}`, async ({ playwright, baseURL }) => {
+      test.setTimeout(300_000);
+      const request = await playwright.request.newContext({ baseURL });
+      try {
+        await signInByApi(request, USERS[role]);
+        const started = Date.now();
+        const { broken, opened, unvisited } = await crawl(request, baseURL!);
+        console.log(`link crawl as ${role}: ${opened} pages in ${((Date.now() - started) / 1000).toFixed(1)} s${unvisited ? `, ${unvisited} links left at the bound` : ""}`);
+        // A crawl that opened only the landing page proves nothing.
+        expect(opened, `the ${role} crawl followed links`).toBeGreaterThan(10);
+        expect(broken, `links the ${role} is shown that do not open for them`).toEqual([]);
+      } finally {
+        await request.dispose();
+      }
+    });
+  }
+});

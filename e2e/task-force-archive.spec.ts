@@ -1,0 +1,90 @@
+import { readFile } from "node:fs/promises";
+import { expect, test, type Browser } from "@playwright/test";
+import JSZip from "jszip";
+import { expectNoAxeViolations, messages, newSignedInPage, ok, signIn, trpcMutation, uniqueEmail, uniquePassword, USERS } from "./fixtures";
+
+/*
+ * Moving a task force: its coordinator downloads everything from Settings, and the administrator
+ * imports the file as a new task force. The task force is this spec's own (created here), so the
+ * copy never shows up in the demo people's task-force switchers that other specs look at.
+ */
+
+const random = () => Math.random().toString(36).slice(2, 8);
+
+/** A new task force with a coordinator of its own: the administrator creates it, the invitee accepts with a new account. */
+async function createOwnTaskForce(browser: Browser) {
+  const slug = `e2e-archive-${Date.now().toString(36)}-${random()}`;
+  const name = `E2E Archive Task Force ${random()}`;
+  const coordinator = { email: uniqueEmail("archive"), password: uniquePassword(), name: `E2E Archivist ${random()}` };
+  const { context } = await newSignedInPage(browser, USERS.admin);
+  try {
+    const created = ok(
+      await trpcMutation<{ invitation: { link: string | null } }>(context.request, "admin.taskForce.create", {
+        name,
+        slug,
+        timeZone: "America/Chicago",
+        coordinatorEmail: coordinator.email,
+      }),
+      "admin.taskForce.create",
+    );
+    const token = new URL(created.invitation.link ?? "").pathname.split("/").at(-1);
+    const anonymous = await browser.newContext();
+    try {
+      ok(await trpcMutation(anonymous.request, "invitation.acceptWithNewAccount", { token, name: coordinator.name, password: coordinator.password }), "acceptWithNewAccount");
+    } finally {
+      await anonymous.close();
+    }
+  } finally {
+    await context.close();
+  }
+  return { slug, name, coordinator };
+}
+
+test.describe("moving a task force", () => {
+  test("a coordinator downloads everything and an administrator imports it as a new task force", async ({ page, browser }) => {
+    const own = await createOwnTaskForce(browser);
+    const moved = `${own.slug}-moved`;
+    await signIn(page, own.coordinator.email, own.coordinator.password);
+    await page.goto(`/tf/${own.slug}/settings`);
+    await expect(page.getByRole("heading", { name: messages.settings.exportTitle })).toBeVisible();
+    await expectNoAxeViolations(page, "settings with the export");
+
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("button", { name: messages.settings.exportButton }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^${own.slug}-\\d{4}-\\d{2}-\\d{2}\\.zip$`));
+    const file = await download.path();
+    const zip = await JSZip.loadAsync(await readFile(file));
+    const manifest = JSON.parse((await zip.file("manifest.json")?.async("string")) ?? "{}") as { format?: string; taskForce?: { slug?: string } };
+    expect(manifest).toMatchObject({ format: "task-force-roadmap/task-force-archive", taskForce: { slug: own.slug } });
+
+    // The download is in the audit log, by the coordinator.
+    await page.goto(`/tf/${own.slug}/settings/audit`);
+    await expect(page.getByRole("row").filter({ hasText: messages.audit.actions.export }).first()).toContainText(own.coordinator.name);
+
+    const { context: adminContext, page: admin } = await newSignedInPage(browser, USERS.admin);
+    try {
+      await admin.goto("/admin/task-forces");
+      const form = admin.getByRole("region", { name: messages.admin.importTitle });
+      // A file that is not an archive is refused with a sentence, next to the file field.
+      await form.getByLabel(messages.admin.importFile).setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from("name,email\n") });
+      await form.getByRole("button", { name: messages.admin.importSubmit }).click();
+      await expect(form.getByRole("alert")).toContainText(messages.errors.archiveUnreadable.slice(0, 40));
+
+      await form.getByLabel(messages.admin.importFile).setInputFiles(file);
+      await form.getByLabel(messages.admin.importSlug).fill(moved);
+      await form.getByRole("button", { name: messages.admin.importSubmit }).click();
+      await expect(form.getByRole("status")).toContainText(`${own.name} was imported as /tf/${moved}`);
+      // Everyone in it already has an account on this installation.
+      await expect(form.getByRole("status")).toContainText("already had an account here");
+      await expect(admin.getByRole("rowheader", { name: own.name })).toHaveCount(2);
+      await expectNoAxeViolations(admin, "task force administration after an import");
+    } finally {
+      await adminContext.close();
+    }
+
+    // The coordinator, matched by email, coordinates the copy too.
+    await page.goto(`/tf/${moved}/settings`);
+    await expect(page.getByRole("heading", { name: messages.settings.exportTitle })).toBeVisible();
+  });
+});

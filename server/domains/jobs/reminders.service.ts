@@ -1,0 +1,114 @@
+import { getDb, transaction } from "@/db/client";
+import { isEmailConfigured, sendMail } from "@/server/mail/mailer";
+import { recordAudit } from "@/server/domains/audit/audit.service";
+import { collectUnsubmittedContributionReminders } from "@/server/domains/contributions/contributions.reminders";
+import { dueGapsAndActions } from "@/server/domains/gaps/gaps.reminders";
+import { grantReportReminders } from "@/server/domains/grants/grants.reminders";
+import { protocolReviewReminders } from "@/server/domains/protocols/protocols.reminders";
+import { mouRenewalReminders } from "@/server/domains/mous/mous.reminders";
+import { insertNotifications } from "@/server/domains/notifications/notifications.queries";
+import { digest, type Reminder, type ReminderSource, type ReminderTaskForce } from "@/server/domains/notifications/reminders";
+import { listAllTaskForces } from "@/server/domains/taskForces/taskForces.queries";
+import { dateInZone } from "@/server/lib/dates";
+import { currentTime } from "@/server/lib/clock";
+
+/*
+ * The daily reminder digest, run by the scheduler (jobs.scheduler.ts) once per task force and local
+ * date, or by `npm run jobs -- reminders`. For one task force it asks each reminder source what is
+ * due, on the task force's own date: gaps and actions (gaps.reminders.ts), MOU renewals
+ * (mous.reminders.ts), unsubmitted contributions (contributions.reminders.ts), grant progress reports
+ * (grants.reminders.ts) and protocol reviews (protocols.reminders.ts).
+ * In-app notices always, one email per person when SMTP is configured. The notices' dedupe keys make
+ * it idempotent; email goes only to people with a notice this run inserted, and only after that
+ * insert committed, so a run that crashes and is run again never emails anyone twice (at worst an
+ * email of the crashed run is not sent; its in-app notice stands).
+ */
+
+export interface ReminderSummary {
+  notified: number;
+  dueSoon: number;
+  overdue: number;
+  emailed: number;
+  emailFailed: number;
+}
+
+export const emptyReminderSummary = (): ReminderSummary => ({ notified: 0, dueSoon: 0, overdue: 0, emailed: 0, emailFailed: 0 });
+
+/** Every source the job asks, in this order; a new kind of reminder is one more entry. */
+export const REMINDER_SOURCES: readonly ReminderSource[] = [
+  dueGapsAndActions,
+  mouRenewalReminders,
+  collectUnsubmittedContributionReminders,
+  grantReportReminders,
+  protocolReviewReminders,
+];
+
+/** The digest of one task force on its local date at `now`. */
+export async function remindTaskForce(taskForce: ReminderTaskForce, now = currentTime()): Promise<ReminderSummary> {
+  const today = dateInZone(now, taskForce.timeZone);
+  const sent = await transaction(async (tx) => {
+    const pending: Reminder[] = [];
+    for (const source of REMINDER_SOURCES) pending.push(...(await source(tx, taskForce, today)));
+    const inserted = await insertNotifications(
+      tx,
+      pending.map((item) => item.notification),
+    );
+    const newKeys = new Set(inserted.map((row) => row.dedupeKey));
+    const fresh = pending.filter((item) => newKeys.has(item.notification.dedupeKey));
+    if (fresh.length > 0) {
+      await recordAudit(tx, { taskForceId: taskForce.id, actorUserId: null }, {
+        entity: "reminders",
+        entityId: today,
+        action: "send",
+        changes: { notified: { from: null, to: fresh.length } },
+      });
+    }
+    return fresh;
+  });
+  const summary = emptyReminderSummary();
+  summary.notified = sent.length;
+  summary.overdue = sent.filter((item) => item.overdue).length;
+  summary.dueSoon = sent.length - summary.overdue;
+  if (sent.length > 0 && isEmailConfigured()) {
+    const byEmail = new Map<string, Reminder[]>();
+    for (const item of sent) byEmail.set(item.email, [...(byEmail.get(item.email) ?? []), item]);
+    for (const [email, items] of byEmail) {
+      if (await trySendDigest(email, taskForce.name, items)) summary.emailed += 1;
+      else summary.emailFailed += 1;
+    }
+  }
+  return summary;
+}
+
+export function addReminderSummaries(total: ReminderSummary, one: ReminderSummary): ReminderSummary {
+  return {
+    notified: total.notified + one.notified,
+    dueSoon: total.dueSoon + one.dueSoon,
+    overdue: total.overdue + one.overdue,
+    emailed: total.emailed + one.emailed,
+    emailFailed: total.emailFailed + one.emailFailed,
+  };
+}
+
+/** The digest of every task force at once, unrecorded (tests and callers that need no job run). */
+export async function runReminders(now = currentTime()): Promise<ReminderSummary & { taskForces: number }> {
+  let total = emptyReminderSummary();
+  const taskForces = await listAllTaskForces(await getDb());
+  for (const taskForce of taskForces) total = addReminderSummaries(total, await remindTaskForce(taskForce, now));
+  return { taskForces: taskForces.length, ...total };
+}
+
+async function trySendDigest(email: string, taskForceName: string, items: Reminder[]): Promise<boolean> {
+  try {
+    await sendMail({
+      to: email,
+      subject: digest("subject", { count: items.length, taskForce: taskForceName }),
+      text: `${digest("intro", { taskForce: taskForceName })}\n\n${items.map((item) => item.line).join("\n")}\n`,
+    });
+    return true;
+  } catch (error) {
+    // The in-app notice stands; one failed email must not stop the digest for everyone else.
+    console.error("Sending a reminder digest failed:", error instanceof Error ? error.message : error);
+    return false;
+  }
+}
