@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { count, eq } from "drizzle-orm";
+import { count, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installDatabase } from "@/db/client";
 import { actionItems, jobRuns, notifications } from "@/db/schema";
@@ -62,7 +62,7 @@ describe("several instances on one PostgreSQL", () => {
     }
     // Due two days after NOW (so "due soon"). Set in the database: actionItem.create refuses a due date that the real
     // clock (or the clock step's) has already passed.
-    await database.handle.db.update(actionItems).set({ dueOn: "2027-05-06" });
+    await database.handle.db.update(actionItems).set({ dueOn: "2027-05-06" }).where(isNull(actionItems.dueOn));
   }, 120_000);
 
   afterAll(async () => {
