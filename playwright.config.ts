@@ -1,15 +1,14 @@
 import { existsSync } from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
-import { E2E_DEMO_PASSWORD, E2E_PORT, E2E_SMTP_PORT } from "./e2e/settings";
+import { E2E_DEMO_PASSWORD, E2E_WORKERS, e2ePort, e2eSmtpPort } from "./e2e/settings";
 
 /*
- * End-to-end tests drive the production build (`next start`) in Chromium. The server gets its own
- * fresh embedded database folder (.data/e2e, wiped before each run) with the fictional demo seeded,
- * because PGlite has no lock between processes and must never share a folder with a dev server.
+ * End-to-end tests drive the production build (`next start`) in Chromium. Each Playwright worker
+ * drives a server of its own (e2e/test.ts picks it by the worker's index), and each server gets its
+ * own fresh embedded database folder (.data/e2e-<worker>, wiped before each run) with the fictional
+ * demo seeded: specs in different workers never see each other's data, and PGlite never shares a
+ * folder between processes.
  */
-const PORT = E2E_PORT;
-const BASE_URL = `http://localhost:${PORT}`;
-const E2E_DATA_DIR = ".data/e2e";
 
 /**
  * System Chromium first (Debian's /usr/bin/chromium, or PLAYWRIGHT_CHROMIUM_PATH), so tests run
@@ -31,9 +30,9 @@ function chromiumExecutable(): string | undefined {
 
 export default defineConfig({
   testDir: "e2e",
+  // Files run in parallel across workers; the tests of one file run in order, in one worker.
   fullyParallel: false,
-  // Two cores here: one worker keeps `next start` and the browser from starving each other.
-  workers: 1,
+  workers: E2E_WORKERS,
   retries: 0,
   forbidOnly: !!process.env.CI,
   timeout: 30_000,
@@ -43,7 +42,6 @@ export default defineConfig({
     ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME || ".data/test-results/e2e.json" }],
   ],
   use: {
-    baseURL: BASE_URL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
@@ -70,30 +68,30 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    // `start` builds only when .next has no build (test:e2e builds just before).
-    command: `node -e "require('fs').rmSync('${E2E_DATA_DIR}', { recursive: true, force: true })" && npx tsx server/cli/app.ts start`,
-    url: `${BASE_URL}/login`,
+  // One server per worker. The first builds when there is no build yet; the others wait for it.
+  webServer: Array.from({ length: E2E_WORKERS }, (_, worker) => ({
+    command: `npx tsx e2e/startServer.ts ${worker}`,
+    url: `http://localhost:${e2ePort(worker)}/login`,
     reuseExistingServer: !process.env.CI,
-    timeout: 240_000,
-    stdout: "pipe",
-    stderr: "pipe",
+    timeout: 300_000,
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
     env: {
-      PORT: String(PORT),
-      NEXTAUTH_URL: BASE_URL,
+      PORT: String(e2ePort(worker)),
+      NEXTAUTH_URL: `http://localhost:${e2ePort(worker)}`,
       NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
       // Always the embedded database, whatever the shell has in DATABASE_URL.
       DATABASE_URL: "",
-      PGLITE_DIR: E2E_DATA_DIR,
+      PGLITE_DIR: `.data/e2e-${worker}`,
       SEED_DEMO: "1",
       // A known password for the demo accounts, for e2e/fixtures.ts (the app generates one otherwise).
       DEMO_PASSWORD: E2E_DEMO_PASSWORD,
-      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      SMTP_URL: `smtp://127.0.0.1:${e2eSmtpPort(worker)}`,
       MAIL_FROM: "Task Force Roadmap <no-reply@example.org>",
       TRUSTED_PROXIES: "",
       // Reminders sent by the scheduler at start-up would change what the specs see; the jobs have their own tests.
       JOBS: "off",
       NEXT_TELEMETRY_DISABLED: "1",
     },
-  },
+  })),
 });

@@ -5,26 +5,52 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 const exclude = ["**/node_modules/**", "**/.next/**", "e2e/**", ".data/**"];
 
 /**
- * The same `*.int.test.ts` files run against in-memory PGlite and, when TEST_DATABASE_URL is set,
- * against PostgreSQL. The global setup migrates one template per run; every test file then gets
- * its own copy (db/testing/testDatabase.ts), so files never share rows and runs never collide.
+ * Integration files that replace a module with vi.mock: a mock only takes effect in a module graph
+ * of the file's own, so these run isolated (each file in a fresh worker, with the app imported anew).
  */
-function integrationProject(name: "integration" | "integration-postgres"): TestProjectInlineConfiguration {
-  return {
-    extends: true,
-    test: {
-      name,
-      include: ["**/*.int.test.ts"],
-      exclude,
-      environment: "node",
-      globalSetup: ["db/testing/globalSetup.ts"],
-      setupFiles: ["db/testing/setupIntegration.ts"],
-      testTimeout: 30_000,
-      hookTimeout: 30_000,
-      // Hermetic: invitations return their link instead of trying to send mail from a developer's shell.
-      env: { SMTP_URL: "", MAIL_FROM: "" },
-    },
-  };
+const MOCKS_MODULES = ["server/trpc/requestLimits.int.test.ts"];
+
+/**
+ * Integration files that open databases of their own (an embedded database folder that a second
+ * process tries to open, a PGlite folder moved into a new PostgreSQL database, a PostgreSQL database
+ * shared by several processes) instead of the project's: they test the same thing in either project,
+ * so they run once, in the PostgreSQL project when there is one (it finishes sooner), else here.
+ */
+const OWN_DATABASES = ["db/folderLock.int.test.ts", "db/move.int.test.ts", "server/domains/jobs/instances.int.test.ts"];
+const withPostgres = Boolean(process.env.TEST_DATABASE_URL?.trim());
+
+type Database = "pglite" | "postgres";
+const projectName = (database: Database) => (database === "pglite" ? "integration" : "integration-postgres");
+
+/**
+ * The same `*.int.test.ts` files run against in-memory PGlite and, when TEST_DATABASE_URL is set,
+ * against PostgreSQL. The global setup migrates one template per project; every test file then gets
+ * its own copy (db/testing/testDatabase.ts), so files never share rows and runs never collide.
+ *
+ * Files share one worker and its module graph (isolate: false): importing the app anew for each of
+ * ~50 files took most of the suite's time (about 5 s a file on two cores, against under 1 s of
+ * testing in most). What the files change outside their database is undone after each test
+ * (unstubEnvs, restoreMocks); the few that mock modules run in a project of their own, isolated.
+ */
+function integrationProjects(database: Database): TestProjectInlineConfiguration[] {
+  const test = {
+    include: ["**/*.int.test.ts"],
+    exclude,
+    environment: "node",
+    globalSetup: ["db/testing/globalSetup.ts"],
+    setupFiles: ["db/testing/setupIntegration.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    unstubEnvs: true,
+    restoreMocks: true,
+    // Hermetic: invitations return their link instead of trying to send mail from a developer's shell.
+    env: { SMTP_URL: "", MAIL_FROM: "" },
+  } satisfies TestProjectInlineConfiguration["test"];
+  const elsewhere = database === "pglite" && withPostgres ? OWN_DATABASES : [];
+  return [
+    { extends: true, test: { ...test, name: projectName(database), exclude: [...exclude, ...MOCKS_MODULES, ...elsewhere], isolate: false } },
+    { extends: true, test: { ...test, name: `${projectName(database)}-isolated`, include: MOCKS_MODULES } },
+  ];
 }
 
 export default defineConfig({
@@ -40,8 +66,8 @@ export default defineConfig({
           environment: "node",
         },
       },
-      integrationProject("integration"),
-      ...(process.env.TEST_DATABASE_URL?.trim() ? [integrationProject("integration-postgres")] : []),
+      ...integrationProjects("pglite"),
+      ...(withPostgres ? integrationProjects("postgres") : []),
     ],
   },
 });

@@ -1,8 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./test";
 import * as fakeSmtpServer from "../db/testing/fakeSmtpServer";
 import { textOf } from "../db/testing/fakeSmtpServer";
 import { createInvitedUser, expectNoAxeViolations, messages, newSignedInPage, RIVERBEND, signIn, uniquePassword, USERS } from "./fixtures";
-import { E2E_SMTP_PORT } from "./settings";
+import { e2eSmtpPort } from "./settings";
 
 /*
  * Account recovery as people meet it: "forgot password" by email (the server's SMTP_URL points at
@@ -41,7 +42,7 @@ test("every page shows the demo banner while demo data is present", async ({ pag
 test("forgot password: the emailed link sets a new password once, and signs the person in", async ({ page, browser }) => {
   // Made before the SMTP server listens, so the invitation link comes back to copy (see e2e/settings.ts).
   const person = await createInvitedUser(browser, { role: "viewer", prefix: "forgot" });
-  const smtp = await fakeSmtpServer.start(E2E_SMTP_PORT);
+  const smtp = await fakeSmtpServer.start(e2eSmtpPort(test.info().parallelIndex));
   try {
     await page.goto("/login");
     await page.getByRole("link", { name: messages.login.forgotPassword }).click();

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { expectNoAxeViolations, messages, ok, RIVERBEND, signInByApi, trpcQuery, USERS } from "./fixtures";
 
 /*

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { expectNoAxeViolations, LAKESHORE, messages, RIVERBEND, signIn, uniqueEmail, USERS } from "./fixtures";
 
 test.describe("signing in and out", () => {

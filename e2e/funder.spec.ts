@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { expectNoAxeViolations, LAKESHORE, LAKESHORE_NAME, messages, ok, RIVERBEND, RIVERBEND_NAME, SHELTER_ORG, signIn, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
 
 /* A funder signs in and sees their portfolio and nothing else; the drill-down is read-only. */

@@ -1,19 +1,21 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { expect, request, test, type APIRequestContext } from "@playwright/test";
+import { request, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "./test";
 import { ok, signInByApi, trpcMutation, trpcQuery } from "./fixtures";
+import { e2ePort } from "./settings";
 
 /*
  * Issue 14, item 7: two app servers (`next start`, the production build) on one PostgreSQL. Someone
  * signs in on one and works on the other with the same session, and the daily jobs both servers
- * start with run once per task force. Runs beside the suite's own server, on ports E2E_PORT+1 and +2,
+ * start with run once per task force. Runs beside the worker's own server, on the next two ports,
  * on a fresh database of the PostgreSQL server in TEST_DATABASE_URL (else 127.0.0.1:5432), dropped after.
  */
 const ROOT = process.cwd();
 const ADMIN_URL = process.env.TEST_DATABASE_URL?.trim() || "postgres://postgres@127.0.0.1:5432/test";
-const BASE_PORT = (Number(process.env.E2E_PORT) || 3100) + 1;
-const PORTS = [BASE_PORT, BASE_PORT + 1] as const;
+/** The two ports after the worker's own server's (e2e/settings.ts leaves room for them). */
+const serverPorts = () => [e2ePort(test.info().parallelIndex) + 1, e2ePort(test.info().parallelIndex) + 2] as const;
 const NAME = `tfr_e2e_instances_${randomBytes(4).toString("hex")}`;
 const ADMIN_EMAIL = "ops-admin@example.org";
 const ADMIN_PASSWORD = `instances ${randomBytes(6).toString("hex")}`;
@@ -85,7 +87,7 @@ test.describe("two app servers on one PostgreSQL", () => {
     // Migrations, the fictional demo (two task forces) and an administrator of our own.
     run(["server/cli/app.ts", "prepare"], { SEED_DEMO: "1" });
     run(["server/cli/admin.ts", "create-admin", "--email", ADMIN_EMAIL, "--name", "Ops Admin"], { ADMIN_PASSWORD });
-    for (const port of PORTS) {
+    for (const port of serverPorts()) {
       let output = "";
       const server = spawn(process.execPath, [NEXT, "start", "-p", String(port)], {
         cwd: ROOT,
@@ -113,11 +115,12 @@ test.describe("two app servers on one PostgreSQL", () => {
   });
 
   test("a session from one server works on the other, and each daily job runs once", async () => {
-    const first = await request.newContext({ baseURL: `http://localhost:${PORTS[0]}` });
+    const ports = serverPorts();
+    const first = await request.newContext({ baseURL: `http://localhost:${ports[0]}` });
     contexts.push(first);
     await signInByApi(first, ADMIN_EMAIL, ADMIN_PASSWORD);
     // The same cookie, sent to the other server.
-    const second = await request.newContext({ baseURL: `http://localhost:${PORTS[1]}`, storageState: await first.storageState() });
+    const second = await request.newContext({ baseURL: `http://localhost:${ports[1]}`, storageState: await first.storageState() });
     contexts.push(second);
     expect(ok(await trpcQuery<{ email: string; isAdmin: boolean }>(second, "account.me"), "account.me on the second server")).toMatchObject({
       email: ADMIN_EMAIL,

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { MAX_TRPC_BATCH_SIZE, MAX_TRPC_BODY_BYTES } from "../server/trpc/limits";
 import { RIVERBEND, signIn, trpcMutation, USERS } from "./fixtures";
 

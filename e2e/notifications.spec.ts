@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { createInvitedUser, demoDateFromToday, expectNoAxeViolations, newSignedInPage, ok, RIVERBEND, signIn, trpcMutation, USERS } from "./fixtures";
 
 test("a reminder reaches the person in the app, and reading it clears the unread count", async ({ browser, page }) => {

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { demoQuarterBack, expectNoAxeViolations, LAKESHORE, LAKESHORE_NAME, listOrganizations, listPeople, messages, RIVERBEND, RIVERBEND_NAME, SHELTER_ORG, signInByApi, trpcQuery, USERS } from "./fixtures";
 
 /*
@@ -45,25 +46,41 @@ async function handoffPath(page: Page, email: string): Promise<string> {
 const sectionNav = (page: Page) => page.getByRole("navigation", { name: messages.nav.main });
 
 test.describe("every page passes axe", () => {
-  test("coordinator pages", async ({ page }) => {
+  // Each test signs in on its own and only reads, so the file's tests may share the workers.
+  test.describe.configure({ mode: "parallel" });
+
+  test("coordinator's section pages", async ({ page }) => {
     test.slow();
     await signInByApi(page.request, USERS.coordinator);
-    const pages: [string, string][] = [
+    for (const [path, heading] of [
       [tf("/dashboard"), messages.dashboard.title],
       [tf("/assessments"), messages.nav.assessments],
       [tf("/gaps"), messages.nav.gaps],
       [tf("/meetings"), messages.nav.meetings],
       [tf("/members"), messages.nav.members],
       [tf("/members/people"), messages.people.title],
+    ] as const) {
+      await visit(page, path, heading);
+    }
+  });
+
+  test("coordinator's contributions, grants, settings and account pages", async ({ page }) => {
+    test.slow();
+    await signInByApi(page.request, USERS.coordinator);
+    for (const [path, heading] of [
       [tf("/contributions"), messages.contributions.title],
       [tf(CONTRIBUTIONS_PERIOD), contributionsPeriodTitle],
       [tf("/grants"), messages.nav.grants],
       [tf("/settings"), messages.settings.title],
       [tf("/settings/audit"), messages.audit.title],
       ["/account", messages.account.title],
-    ];
-    for (const [path, heading] of pages) await visit(page, path, heading);
+    ] as const) {
+      await visit(page, path, heading);
+    }
+  });
 
+  test("coordinator's navigation and task-force switcher", async ({ page }) => {
+    await signInByApi(page.request, USERS.coordinator);
     // The coordinator sees every section, settings included, with the current one marked.
     await page.goto(tf("/members"));
     const nav = sectionNav(page);

@@ -1,4 +1,5 @@
-import { expect, test, type ConsoleMessage, type Page } from "@playwright/test";
+import type { ConsoleMessage, Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { messages, RIVERBEND, SESSION_COOKIE, signIn, USERS } from "./fixtures";
 
 /*

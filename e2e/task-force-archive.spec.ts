@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Browser } from "@playwright/test";
+import type { Browser } from "@playwright/test";
+import { expect, test } from "./test";
 import JSZip from "jszip";
 import { expectNoAxeViolations, messages, newSignedInPage, ok, signIn, trpcMutation, uniqueEmail, uniquePassword, USERS } from "./fixtures";
 

@@ -10,7 +10,7 @@ import { createPostgresTemplate, dropPostgresDatabase, writePgliteTemplate } fro
  * tells the workers where it is. Each test file then copies it (see setupIntegration.ts).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  if (project.name === "integration-postgres") {
+  if (project.name.startsWith("integration-postgres")) {
     const adminUrl = process.env.TEST_DATABASE_URL?.trim();
     if (!adminUrl) throw new Error("The integration-postgres project needs TEST_DATABASE_URL, such as postgres://postgres@127.0.0.1:5432/test.");
     const templateName = await createPostgresTemplate(adminUrl);

@@ -7,11 +7,12 @@
  *   integration  vitest --project integration (PGlite),   each test counts; the two databases run
  *                side by side with integration-postgres   side by side, PGlite with its clock at 23:30
  *                when TEST_DATABASE_URL is set            on New Year's Eve in Chicago (05:30 UTC)
- *   clock        unit and the date-sensitive integration  each test counts; see clockInstants()
- *                files again at the hours that break
- *                date code, under libfaketime
+ *   clock        unit and the date-sensitive integration  each test counts; see clockInstants().
+ *                files again at the hours that break      The instants run side by side, and the
+ *                date code, under libfaketime             build beside them
  *   build        next build                               counts as one test; e2e is skipped if it fails
- *   e2e          playwright test                          each test counts
+ *   e2e          playwright test, two workers each with   each test counts
+ *                a server and database of its own
  *
  * A failing step does not stop the next one, so one run shows everything that is wrong. The last
  * line of output is exactly `N passed, N failed`; the exit code is non-zero when anything failed.
@@ -151,31 +152,36 @@ async function integration(): Promise<StepResult[]> {
   const instant = RUN_CLOCK ?? integrationInstant();
   const pglite = vitest({
     name: "integration",
-    projects: ["integration"],
+    projects: ["integration", "integration-isolated"],
     options: { clock: instant },
     note: `PGlite, clock at ${instant}`,
   });
   if (!process.env.TEST_DATABASE_URL?.trim()) return [await pglite];
   const logFile = path.join(RESULTS, "integration-postgres.log");
-  const postgres = vitest({ name: "integration-postgres", projects: ["integration-postgres"], options: { logFile } });
+  const postgres = vitest({ name: "integration-postgres", projects: ["integration-postgres", "integration-postgres-isolated"], options: { logFile } });
   const results = await Promise.all([pglite, postgres]);
   banner("integration-postgres");
   console.log(readFileSync(logFile, "utf8"));
   return results;
 }
 
-/** Files whose tests deal in dates, from the integration projects' own include pattern. */
-function dateSensitiveIntegrationFiles(): string[] {
+/**
+ * What the clock step runs: every unit test file, and the integration files whose tests deal in
+ * dates. Named one by one, because file filters apply to every project of one vitest run.
+ */
+function clockStepFiles(): string[] {
   const files: string[] = [];
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith(".int.test.ts") && DATE_SENSITIVE.test(readFileSync(full, "utf8"))) files.push(path.relative(ROOT, full));
+      else if (entry.name.endsWith(".int.test.ts") ? DATE_SENSITIVE.test(readFileSync(full, "utf8")) : entry.name.endsWith(".test.ts")) {
+        files.push(path.relative(ROOT, full));
+      }
     }
   };
-  for (const folder of ["server", "db"]) walk(path.join(ROOT, folder));
+  for (const folder of ["app", "server", "db"]) walk(path.join(ROOT, folder));
   return files.sort();
 }
 
@@ -183,29 +189,33 @@ function dateSensitiveIntegrationFiles(): string[] {
  * The clock step: unit tests and the date-sensitive integration files once per instant in
  * clockInstants(), in a process time zone far from both UTC and Chicago (so nothing may lean on the
  * machine's zone either). A test that takes UTC's date for the task force's fails here every run.
+ * The instants run side by side, each vitest on one core, and their output is printed when all are
+ * done; `beside` (the build) runs meanwhile, so the two cores stay busy.
  */
-async function clockStep(): Promise<StepResult[]> {
+async function clockStep(beside: () => Promise<StepResult>): Promise<StepResult[]> {
   if (!commandExists("faketime")) {
     banner("clock");
     console.error("The clock step needs libfaketime: `sudo apt-get install faketime` (.ci/run installs it).");
-    return [{ name: "clock", status: "failed", passed: 0, failed: 1, seconds: 0, note: "faketime not installed" }];
+    return [{ name: "clock", status: "failed", passed: 0, failed: 1, seconds: 0, note: "faketime not installed" }, await beside()];
   }
-  const files = dateSensitiveIntegrationFiles();
+  const files = clockStepFiles();
   const instants = clockInstants();
-  const results: StepResult[] = [];
+  const logFile = (index: number) => path.join(RESULTS, `clock-${index + 1}.log`);
+  const runs = instants.map((instant, index) =>
+    vitest({
+      name: `clock-${index + 1}`,
+      projects: ["unit", "integration", "integration-isolated"],
+      files,
+      options: { clock: instant.at, env: { TZ: "Pacific/Kiritimati" }, logFile: logFile(index) },
+      note: instant.at,
+    }),
+  );
+  const [besideResult, ...results] = await Promise.all([beside(), ...runs]);
   for (const [index, instant] of instants.entries()) {
     banner(`clock ${index + 1}/${instants.length}: ${instant.label}, ${instant.at}`);
-    results.push(
-      await vitest({
-        name: `clock-${index + 1}`,
-        projects: ["unit", "integration"],
-        files,
-        options: { clock: instant.at, env: { TZ: "Pacific/Kiritimati" } },
-        note: instant.at,
-      }),
-    );
+    console.log(readFileSync(logFile(index), "utf8"));
   }
-  return results;
+  return [...results, besideResult!];
 }
 
 function commandExists(command: string): boolean {
@@ -255,10 +265,9 @@ async function main(): Promise<void> {
   banner("unit");
   results.push(await vitest({ name: "unit", projects: ["unit"] }));
   results.push(...(await integration()));
-  results.push(...(await clockStep()));
-
-  const build = await single("build", "npx", ["tsx", "server/cli/app.ts", "build"]);
-  results.push(build);
+  const clockAndBuild = await clockStep(() => single("build", "npx", ["tsx", "server/cli/app.ts", "build"]));
+  results.push(...clockAndBuild);
+  const build = clockAndBuild.at(-1)!;
   if (build.status === "passed") {
     results.push(await playwright());
   } else {

@@ -90,11 +90,22 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
 
 const baseProcedure = t.procedure.use(mapDomainErrors);
 
-/** Anyone may call it, signed in or not: each call counts against the caller's address (PUBLIC_REQUESTS_PER_ADDRESS). */
+/**
+ * Anyone may call it, signed in or not: each call counts against the caller's address
+ * (PUBLIC_REQUESTS_PER_ADDRESS). For procedures that take a token or credential or send mail.
+ */
 export const publicProcedure = baseProcedure.meta({ access: "public" }).use(async ({ ctx, next }) => {
   await limitPublicRequest(ctx.clientAddress);
   return next();
 });
+
+/**
+ * Anyone may call it, and it is not counted: a read of the installation's own state that takes no
+ * input, reveals nothing of any account and costs one small query (is this a demo, can reset mail
+ * be sent). Pages read these on every view; counted, the page views of one office behind one
+ * address would use up the allowance that its invitations and password resets need.
+ */
+export const publicStatusProcedure = baseProcedure.meta({ access: "public" });
 
 const requireUser = t.middleware(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in required" });

@@ -347,6 +347,18 @@ describe("public procedures' own rate limit", () => {
     await expect(limitPublicRequest(address, new Date(start.getTime() + (PUBLIC_REQUEST_WINDOW_MINUTES + 1) * 60_000))).resolves.toBeUndefined();
   });
 
+  it("does not count the status reads every page makes, so an office's page views leave its invitations alone", async () => {
+    const address = `198.18.4.${Math.floor(Math.random() * 250) + 1}`;
+    for (const caller of [callerFor(null, { clientAddress: address }), callerFor(await createUser(), { clientAddress: address })]) {
+      for (let call = 0; call < LIMIT + 5; call += 1) {
+        await caller.demo.status();
+        await caller.account.resetByEmail();
+      }
+    }
+    expect(await rateLimitRows(`public:address:${address}`)).toEqual([]);
+    await trpcErrorOf(callerFor(null, { clientAddress: address }).invitation.lookup({ token: "n".repeat(43) }), "NOT_FOUND");
+  });
+
   it("does not limit signed-in procedures by address", async () => {
     const address = `198.18.3.${Math.floor(Math.random() * 250) + 1}`;
     const user = await createUser();

@@ -1,4 +1,4 @@
-import { adminProcedure, authedProcedure, createRouter, publicProcedure } from "@/server/trpc/init";
+import { adminProcedure, authedProcedure, createRouter, publicProcedure, publicStatusProcedure } from "@/server/trpc/init";
 import {
   ChangePasswordInput,
   CompleteSetupInput,
@@ -27,7 +27,7 @@ export const accountRouter = createRouter({
     .mutation(({ ctx, input }) => changePassword(ctx.user, input, ctx.clientAddress)),
   signOutEverywhere: authedProcedure.mutation(({ ctx }) => signOutEverywhere(ctx.user)),
   securityLog: authedProcedure.query(({ ctx }) => recentAccountEvents(ctx.user)),
-  resetByEmail: publicProcedure.query(() => resetByEmailAvailable()),
+  resetByEmail: publicStatusProcedure.query(() => resetByEmailAvailable()),
   requestPasswordReset: publicProcedure
     .input(RequestPasswordResetInput)
     .mutation(({ ctx, input }) => requestPasswordReset(input, ctx.clientAddress)),
