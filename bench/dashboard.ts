@@ -1,6 +1,7 @@
 /*
- * `npm run bench`: how fast the task force's home page (/tf/[slug]/dashboard) and the funder
- * portfolio get their data, on a data set the size of a large task force five years in.
+ * `npm run bench` (or `npm run bench -- dashboard`): how fast the task force's home page
+ * (/tf/[slug]/dashboard) and the funder portfolio get their data, on a data set the size of a large
+ * task force five years in.
  *
  * Speed targets belong here, not in tests: tests must be deterministic, and timings on a shared
  * two-core machine are not. This script
@@ -23,15 +24,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { sql } from "drizzle-orm";
-import { closeDatabase, getDb, installDatabase } from "@/db/client";
+import { closeDatabase, installDatabase } from "@/db/client";
 import { callProcedure } from "@/db/testing/factories";
 import { createTestDatabase } from "@/db/testing/testDatabase";
 import type { SessionUser } from "@/server/trpc/context";
-import { FUNDED_TASK_FORCES, generateBulkData, type BenchDataset, type RowCounts } from "./dataset";
-import { generateGrants } from "./datasetGrants";
+import { FUNDED_TASK_FORCES, type RowCounts } from "./dataset";
+import { generateDataset } from "./generate";
 import { PlanInspector, StatementRecorder, type Statement, type StatementPlan } from "./queryPlans";
-import { todayIn } from "@/server/lib/clock";
 
 /* ---------- targets, and why these numbers ---------- */
 
@@ -159,36 +158,16 @@ interface Target {
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-async function generate(): Promise<{ dataset: BenchDataset; seconds: { bulk: number; grants: number } }> {
-  // The measured task force's today (Chicago), not UTC's, which is a day ahead every evening there.
-  const startOfToday = new Date(`${todayIn("America/Chicago")}T00:00:00Z`);
-  const db = await getDb();
-  let started = performance.now();
-  const dataset = await generateBulkData(db, startOfToday);
-  const bulk = (performance.now() - started) / 1000;
-  started = performance.now();
-  const grants = await generateGrants(dataset.all, startOfToday.toISOString().slice(0, 10));
-  for (const [index, made] of grants.entries()) {
-    for (const [table, rows] of Object.entries(made)) {
-      dataset.rowCounts.all[table] = (dataset.rowCounts.all[table] ?? 0) + rows;
-      if (index === 0) dataset.rowCounts.measured[table] = rows;
-    }
-  }
-  // PostgreSQL's autovacuum would analyze the tables after a load this size. PGlite runs a standalone
-  // backend without that daemon, so both get an explicit ANALYZE and plan on real statistics.
-  await db.execute(sql`analyze`);
-  return { dataset, seconds: { bulk, grants: (performance.now() - started) / 1000 } };
-}
-
-async function main() {
-  const options = parseOptions(process.argv.slice(2));
+/** `npm run bench [-- dashboard] [options]`; `argv` holds the options only. */
+export async function runDashboardBench(argv: readonly string[]): Promise<void> {
+  const options = parseOptions(argv);
   const adminUrl = process.env.BENCH_DATABASE_URL?.trim();
   const recorder = new StatementRecorder();
   const database = await createTestDatabase(adminUrl ? { kind: "postgres", adminUrl } : { kind: "pglite" }, { logger: recorder });
   installDatabase(database.handle);
   try {
     console.log(`Database: ${database.handle.kind}${adminUrl ? ` (${database.name}, dropped afterwards)` : " (in memory)"}`);
-    const { dataset, seconds } = await generate();
+    const { dataset, seconds } = await generateDataset();
     console.log(`Data set: ${seconds.bulk.toFixed(1)} s bulk load, ${seconds.grants.toFixed(1)} s awards through the API`);
     const listed = (counts: RowCounts) =>
       Object.entries(counts)
@@ -327,8 +306,3 @@ function printReport({ widgets, dashboard, portfolio, targets, options, taskForc
     targets.map((target) => [target.what, target.limit, target.value, target.met ? "yes" : "MISSED"]),
   );
 }
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});

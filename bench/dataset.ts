@@ -102,8 +102,8 @@ export const OTHER_TASK_FORCES = 20;
 export const FUNDED_TASK_FORCES = 5;
 
 export const BENCH_SEED = 20_261_203;
-/** Every bench account has it; the data set lives only as long as one run. */
-const BENCH_PASSWORD = "bench-password-not-secret";
+/** Every bench account has it; the data set lives only as long as one run (the HTTP bench signs in with it). */
+export const BENCH_PASSWORD = "bench-password-not-secret";
 
 function otherProfile(random: Random): TaskForceProfile {
   const organizations = random.int(10, 30);
@@ -125,6 +125,13 @@ function otherProfile(random: Random): TaskForceProfile {
   };
 }
 
+/** Someone whose membership has not ended: who can sign in and work in the task force today. */
+export interface BenchPerson {
+  user: SessionUser;
+  role: "coordinator" | "member" | "viewer";
+  organizationId: string | null;
+}
+
 /** One bench task force as the rest of the benchmark needs it. */
 export interface BenchTaskForce {
   id: string;
@@ -132,6 +139,8 @@ export interface BenchTaskForce {
   name: string;
   profile: TaskForceProfile;
   coordinator: SessionUser;
+  /** Its current people, in the order they were made (coordinators first). */
+  people: BenchPerson[];
   /** Ids of records the grant evidence links point at. */
   evidenceRecords: { assessmentRounds: string[]; gaps: string[]; meetings: string[]; mous: string[] };
   historyStart: string;
@@ -292,6 +301,7 @@ class TaskForceGenerator {
       name: this.name,
       profile: this.profile,
       coordinator,
+      people: this.people.filter((person) => person.endedOn === null).map(({ user, role, organizationId }) => ({ user, role, organizationId })),
       evidenceRecords: {
         assessmentRounds: this.closedRounds.map((round) => round.id).slice(-4),
         gaps: this.gapIds.slice(0, 12),
@@ -728,8 +738,9 @@ function emptyRows(): Rows {
 /**
  * Builds the bulk part of the data set in memory and inserts it table by table. The funders'
  * memberships are added here too; awards come afterwards through the API (datasetGrants.ts).
+ * `measuredProfile` shapes Bench Task Force 1 (the HTTP bench wants 40 agencies and more people).
  */
-export async function generateBulkData(db: Database, now: Date): Promise<BenchDataset> {
+export async function generateBulkData(db: Database, now: Date, measuredProfile: TaskForceProfile = MEASURED_PROFILE): Promise<BenchDataset> {
   const framework = await findFrameworkByKey(db, DEFAULT_FRAMEWORK_KEY);
   const version = framework ? await findLatestVersionOfFramework(db, framework.id) : null;
   if (!version) throw new Error("the default framework is missing; ensureDefaultFramework must run first");
@@ -737,7 +748,7 @@ export async function generateBulkData(db: Database, now: Date): Promise<BenchDa
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   const rows = emptyRows();
 
-  const profiles = [MEASURED_PROFILE, ...Array.from({ length: OTHER_TASK_FORCES }, () => otherProfile(random))];
+  const profiles = [measuredProfile, ...Array.from({ length: OTHER_TASK_FORCES }, () => otherProfile(random))];
   const all = profiles.map((profile, offset) =>
     new TaskForceGenerator(rows, random, { index: offset + 1, profile, now, passwordHash, frameworkVersionId: version.id }).generate(),
   );

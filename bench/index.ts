@@ -1,0 +1,24 @@
+/*
+ * `npm run bench -- <name> [options]`: the benchmarks, by name. Without a name (or with options
+ * only) it runs the dashboard bench, as `npm run bench` always did.
+ *
+ *   dashboard  each dashboard query through createCaller, with statement counts and plans (bench/dashboard.ts)
+ */
+import { runDashboardBench } from "./dashboard";
+
+const BENCHES: Record<string, (argv: readonly string[]) => Promise<void>> = {
+  dashboard: runDashboardBench,
+};
+
+async function main(argv: readonly string[]): Promise<void> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first.startsWith("--")) return runDashboardBench(argv);
+  const bench = BENCHES[first];
+  if (!bench) throw new Error(`unknown benchmark "${first}"; use one of: ${Object.keys(BENCHES).join(", ")}`);
+  return bench(rest);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
