@@ -109,7 +109,8 @@ export async function claimAttempts(
 /** The attempt worked: its pair starts over, the shared counters get it back, and the address becomes usual. */
 export async function attemptSucceeded(db: Database, claimed: ClaimedAttempts, now = currentTime()) {
   await clearAttempts(db, claimed.keys.pair);
-  if (claimed.keys.subject) await releaseAttempt(db, claimed.keys.subject);
-  if (claimed.keys.address) await releaseAttempt(db, claimed.keys.address);
+  const policy = ATTEMPT_POLICIES[claimed.kind];
+  if (claimed.keys.subject) await releaseAttempt(db, claimed.keys.subject, policy.subject, now);
+  if (claimed.keys.address) await releaseAttempt(db, claimed.keys.address, policy.address, now);
   if (claimed.keys.known) await rememberKnownAddress(db, claimed.keys.known, now);
 }

@@ -64,11 +64,21 @@ export async function claimAttempt(db: Database, key: string, policy: AttemptPol
   return row;
 }
 
-/** Gives back an attempt that succeeded, so that people signing in correctly never use up a shared allowance. */
-export async function releaseAttempt(db: Database, key: string) {
+/**
+ * Gives back an attempt that succeeded, so that people signing in correctly never use up a shared
+ * allowance. A delay set while it was still counted (attempts in flight together reached the free
+ * allowance) is lifted once the attempts not given back are within the allowance again: only
+ * failures, and attempts still in flight, may hold up the next person.
+ */
+export async function releaseAttempt(db: Database, key: string, policy: AttemptPolicy, now: Date) {
+  const remaining = sql`greatest(${rateLimits.attempts} - 1, 0)`;
+  const at = sql`${now.toISOString()}::timestamptz`;
   await db
     .update(rateLimits)
-    .set({ attempts: sql`greatest(${rateLimits.attempts} - 1, 0)` })
+    .set({
+      attempts: remaining,
+      blockedUntil: sql`case when ${remaining} < ${policy.free} and ${rateLimits.blockedUntil} > ${at} then ${at} else ${rateLimits.blockedUntil} end`,
+    })
     .where(eq(rateLimits.key, key));
 }
 
