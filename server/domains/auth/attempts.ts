@@ -110,7 +110,7 @@ export async function claimAttempts(
 export async function attemptSucceeded(db: Database, claimed: ClaimedAttempts, now = currentTime()) {
   await clearAttempts(db, claimed.keys.pair);
   const policy = ATTEMPT_POLICIES[claimed.kind];
-  if (claimed.keys.subject) await releaseAttempt(db, claimed.keys.subject, policy.subject, now);
-  if (claimed.keys.address) await releaseAttempt(db, claimed.keys.address, policy.address, now);
+  if (claimed.keys.subject) await releaseAttempt(db, claimed.keys.subject, policy.subject);
+  if (claimed.keys.address) await releaseAttempt(db, claimed.keys.address, policy.address);
   if (claimed.keys.known) await rememberKnownAddress(db, claimed.keys.known, now);
 }

@@ -40,16 +40,18 @@ export interface AttemptPolicy {
  * them was counted. An attempt inside the current delay is refused and not counted; an attempt
  * let through sets the delay the next one must wait (none for the first `free` ones).
  * Concurrent claims on one key serialise on its row lock; each RETURNING shows its own decision.
+ * "No delay" is no timestamp at all: "blocked until this attempt's moment" would refuse a parallel
+ * attempt stamped a moment earlier whose statement reaches the row after this one.
  */
 export async function claimAttempt(db: Database, key: string, policy: AttemptPolicy, now: Date) {
   const at = sql`${now.toISOString()}::timestamptz`;
   const stale = sql`${rateLimits.windowStartedAt} < ${new Date(now.getTime() - policy.windowMinutes * 60_000).toISOString()}::timestamptz`;
   const blocked = sql`(${rateLimits.blockedUntil} is not null and ${rateLimits.blockedUntil} > ${at})`;
   const delayAfter = (attempts: ReturnType<typeof sql>) =>
-    sql`${at} + make_interval(secs => case when ${attempts} < ${policy.free} then 0 else least(${policy.maxDelaySeconds}::float8, ${policy.baseDelaySeconds}::float8 * power(2, ${attempts} - ${policy.free})) end)`;
+    sql`case when ${attempts} < ${policy.free} then null else ${at} + make_interval(secs => least(${policy.maxDelaySeconds}::float8, ${policy.baseDelaySeconds}::float8 * power(2, ${attempts} - ${policy.free}))) end`;
   const [row] = await db
     .insert(rateLimits)
-    .values({ key, attempts: 1, windowStartedAt: now, blockedUntil: policy.free <= 1 ? new Date(now.getTime() + policy.baseDelaySeconds * 1000) : now, allowed: true })
+    .values({ key, attempts: 1, windowStartedAt: now, blockedUntil: policy.free <= 1 ? new Date(now.getTime() + policy.baseDelaySeconds * 1000) : null, allowed: true })
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
@@ -70,14 +72,13 @@ export async function claimAttempt(db: Database, key: string, policy: AttemptPol
  * allowance) is lifted once the attempts not given back are within the allowance again: only
  * failures, and attempts still in flight, may hold up the next person.
  */
-export async function releaseAttempt(db: Database, key: string, policy: AttemptPolicy, now: Date) {
+export async function releaseAttempt(db: Database, key: string, policy: AttemptPolicy) {
   const remaining = sql`greatest(${rateLimits.attempts} - 1, 0)`;
-  const at = sql`${now.toISOString()}::timestamptz`;
   await db
     .update(rateLimits)
     .set({
       attempts: remaining,
-      blockedUntil: sql`case when ${remaining} < ${policy.free} and ${rateLimits.blockedUntil} > ${at} then ${at} else ${rateLimits.blockedUntil} end`,
+      blockedUntil: sql`case when ${remaining} < ${policy.free} then null else ${rateLimits.blockedUntil} end`,
     })
     .where(eq(rateLimits.key, key));
 }
