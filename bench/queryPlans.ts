@@ -55,7 +55,7 @@ function boundStatement(statement: Statement): SQL {
 }
 
 /** postgres.js returns rows as an array, PGlite as `{ rows }` (STACK.md pitfall 9). */
-function rowsOf(result: unknown): Record<string, unknown>[] {
+export function rowsOf(result: unknown): Record<string, unknown>[] {
   if (Array.isArray(result)) return result as Record<string, unknown>[];
   return ((result as { rows?: Record<string, unknown>[] }).rows ?? []) as Record<string, unknown>[];
 }
