@@ -41,6 +41,7 @@ import { findTaskForce } from "@/server/domains/taskForces/taskForces.queries";
 import { todayIn } from "@/server/lib/clock";
 import type { SessionUser } from "@/server/trpc/context";
 import { BENCH_PASSWORD, MEASURED_PROFILE, type BenchPerson, type BenchTaskForce, type TaskForceProfile } from "./dataset";
+import { cpuShares, cpuSnapshot, type CpuShare } from "./cpu";
 import { generateDataset } from "./generate";
 import { runConflictChecks, type ConflictOutcome, type ConflictTarget } from "./httpConflicts";
 import { LoadRecorder, ROUTES, runLoad, type LoadUser, type RouteTally, type Scenario } from "./httpLoad";
@@ -376,10 +377,21 @@ export async function runHttpBench(argv: readonly string[]): Promise<void> {
       `\nLoad: ${users.length} connections, one person each, for ${options.durationSeconds} s, each sending the next request as soon as the last is answered; ` +
         `${conflictTargets.length} conflict trials meanwhile …`,
     );
+    const cpuBefore = cpuSnapshot();
     const [summary, conflicts] = await Promise.all([
       runLoad({ baseUrl, users, scenario: plan.scenario, durationSeconds: options.durationSeconds, recorder }),
       runConflictChecks({ baseUrl, targets: conflictTargets, durationSeconds: options.durationSeconds, runId, recorder }),
     ]);
+    const cpuAfter = cpuSnapshot();
+    const processGroup = server.processGroup;
+    const cpu =
+      cpuBefore && cpuAfter
+        ? cpuShares(cpuBefore, cpuAfter, [
+            { what: "app server (Node.js)", includes: (running) => running.processGroup === processGroup },
+            { what: "PostgreSQL", includes: (running) => running.command === "postgres" },
+            { what: "load generator (this process)", includes: (running) => running.pid === process.pid },
+          ])
+        : [];
     // Stopped before counting: a server's database sessions hand in their deadlock counts when they end.
     await server.stop();
     const log = server.log();
@@ -423,7 +435,7 @@ export async function runHttpBench(argv: readonly string[]): Promise<void> {
       postgres: postgresVersion,
       loadAverageAtEnd: os.loadavg().map((value) => Number(value.toFixed(2))),
     };
-    printReport({ routes, total, checks, conflicts, targets, duration, options, machine, logErrors });
+    printReport({ routes, total, checks, conflicts, targets, duration, options, machine, logErrors, cpu });
 
     const result = {
       ranAt: new Date().toISOString(),
@@ -432,6 +444,7 @@ export async function runHttpBench(argv: readonly string[]): Promise<void> {
       dataset: { seconds: generated, rowCounts: dataset.rowCounts, measuredTaskForce: taskForce.slug, people: plan.people.length, agencies },
       signInSeconds,
       durationSeconds: duration,
+      cpu,
       routes: [...routes, total],
       autocannon: { requests: summary.requests.total, latencyP50: summary.latency.p50, latencyP99: summary.latency.p99, errors: summary.errors, timeouts: summary.timeouts, non2xx: summary.non2xx },
       writes: checks,
@@ -473,9 +486,10 @@ interface Report {
   options: Options;
   machine: { cpus: number; cpuModel: string; node: string; postgres: string; loadAverageAtEnd: number[] };
   logErrors: string[];
+  cpu: CpuShare[];
 }
 
-function printReport({ routes, total, checks, conflicts, targets, duration, options, machine, logErrors }: Report) {
+function printReport({ routes, total, checks, conflicts, targets, duration, options, machine, logErrors, cpu }: Report) {
   console.log(
     `\n${options.users} people for ${duration.toFixed(1)} s on ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}, PostgreSQL ${machine.postgres}; ` +
       `load average at the end ${machine.loadAverageAtEnd.join(", ")} (latency in ms)\n`,
@@ -494,6 +508,9 @@ function printReport({ routes, total, checks, conflicts, targets, duration, opti
     String(route.timeouts + route.connectionErrors),
   ];
   printTable(["route", "requests", "req/s", "KiB", "p50", "p95", "p99", "max", "non-2xx", "5xx", "timeouts"], [...routes.map(cells), cells(total)]);
+  if (cpu.length > 0) {
+    console.log(`\nCPU during the load, in cores kept busy (of ${machine.cpus}): ${cpu.map((share) => `${share.what} ${share.cores.toFixed(2)}`).join(", ")}`);
+  }
 
   console.log("\nWrites, checked in the database afterwards\n");
   printTable(

@@ -16,6 +16,8 @@ const APP_CLI = path.join(ROOT, "server", "cli", "app.ts");
 
 export interface RunningServer {
   baseUrl: string;
+  /** The process group of the server and the processes it started. */
+  processGroup: number;
   logFile: string;
   /** Everything the server has written so far. */
   log(): string;
@@ -80,9 +82,11 @@ export async function startServer(options: { port: number; databaseUrl: string; 
   // A process group of its own, so that stopping it reaches serve.ts too, and nothing else.
   const child = spawn(process.execPath, [TSX_CLI, APP_CLI, "start"], { cwd: ROOT, env, detached: true, stdio: ["ignore", log, log] });
   closeSync(log);
+  if (child.pid === undefined) throw new Error("the server process did not start");
   let stopped: Promise<void> | undefined;
   const server: RunningServer = {
     baseUrl,
+    processGroup: child.pid,
     logFile: options.logFile,
     log: () => readFileSync(options.logFile, "utf8"),
     stop: () =>
