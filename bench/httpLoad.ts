@@ -109,6 +109,8 @@ export class LoadRecorder {
 interface Step {
   setupRequest: (request: autocannon.Request) => autocannon.Request | undefined;
   onResponse: (status: number, body: string) => void;
+  /** A save built from the read before it, so no sequence may start with it. */
+  afterRead?: true;
 }
 
 const isSuccess = (status: number) => status >= 200 && status < 300;
@@ -123,6 +125,8 @@ interface InFlight {
  * One person's loop: open the dashboard, edit their gap (read it, save it), open the dashboard
  * again, answer one element of the open round; a reporting officer also reads and saves their
  * agency's report. Reads that a save depends on must succeed, or the person starts over.
+ * People start at different points of their loop, so that from the first second dashboards, reads
+ * and saves of every kind run at once (rather than everyone's dashboard first).
  */
 function stepsFor(user: LoadUser, scenario: Scenario, recorder: LoadRecorder, inFlight: InFlight): Step[] {
   const taskForceSlug = scenario.slug;
@@ -160,18 +164,22 @@ function stepsFor(user: LoadUser, scenario: Scenario, recorder: LoadRecorder, in
     },
   });
 
+  const afterRead = (step: Step): Step => ({ ...step, afterRead: true });
+
   // A new step object each time: autocannon keeps the built request on the object it is given.
   const dashboard = () => read(ROUTES.dashboard, `/tf/${taskForceSlug}/dashboard`);
   const readGap = read(ROUTES.gapGet, trpcQueryPath("gap.get", { taskForceSlug, gapId: user.gapId }), (body) => {
     gapVersion = readTrpcAnswer<{ gap: { version: number } }>(body).data?.gap.version;
   });
-  const saveGap = write(ROUTES.gapUpdate, () => {
-    const version = gapVersion;
-    // Each version is saved once: the next save needs the next read, as a form reloaded after saving would.
-    gapVersion = undefined;
-    if (version === undefined) return undefined;
-    return { kind: "gap", record: user.gapId, procedure: "gap.update", input: (marker) => ({ taskForceSlug, gapId: user.gapId, version, description: marker }) };
-  });
+  const saveGap = afterRead(
+    write(ROUTES.gapUpdate, () => {
+      const version = gapVersion;
+      // Each version is saved once: the next save needs the next read, as a form reloaded after saving would.
+      gapVersion = undefined;
+      if (version === undefined) return undefined;
+      return { kind: "gap", record: user.gapId, procedure: "gap.update", input: (marker) => ({ taskForceSlug, gapId: user.gapId, version, description: marker }) };
+    }),
+  );
   const answer = write(ROUTES.answerSave, () => {
     // Each save answers the next element (a different starting point per person), as someone working through the form.
     const elementKey = scenario.elementKeys[(user.number + answers) % scenario.elementKeys.length] as string;
@@ -184,31 +192,38 @@ function stepsFor(user: LoadUser, scenario: Scenario, recorder: LoadRecorder, in
       input: (marker) => ({ taskForceSlug, roundId: scenario.roundId, elementKey, answer: "stage", stage, rationale: marker }),
     };
   });
+  const startAtYourPlace = (loop: Step[]) => {
+    const starts = loop.flatMap((step, index) => (step.afterRead ? [] : [index]));
+    const start = starts[user.number % starts.length] ?? 0;
+    return [...loop.slice(start), ...loop.slice(0, start)];
+  };
   const organizationId = user.reportsFor;
-  if (organizationId === null) return [dashboard(), readGap, saveGap, dashboard(), answer];
+  if (organizationId === null) return startAtYourPlace([dashboard(), readGap, saveGap, dashboard(), answer]);
 
   const readReport = read(ROUTES.reportGet, trpcQueryPath("contribution.report", { taskForceSlug, period: scenario.period }), (body) => {
     reportVersion = readTrpcAnswer<{ report: { version: number } | null }>(body).data?.report?.version ?? null;
   });
-  const saveReport = write(ROUTES.reportSave, () => {
-    const version = reportVersion;
-    reportVersion = undefined;
-    if (version === undefined) return undefined;
-    return {
-      kind: "contribution",
-      record: `${organizationId}/${scenario.period}`,
-      procedure: "contribution.saveDraft",
-      input: (marker) => ({
-        taskForceSlug,
-        period: scenario.period,
-        organizationId,
-        version,
-        values: { staffHours: sequence, trainingsDelivered: 1, outreachEvents: sequence % 4 },
-        inKind: [{ description: marker, value: 25 }],
-      }),
-    };
-  });
-  return [dashboard(), readGap, saveGap, dashboard(), readReport, saveReport, answer];
+  const saveReport = afterRead(
+    write(ROUTES.reportSave, () => {
+      const version = reportVersion;
+      reportVersion = undefined;
+      if (version === undefined) return undefined;
+      return {
+        kind: "contribution",
+        record: `${organizationId}/${scenario.period}`,
+        procedure: "contribution.saveDraft",
+        input: (marker) => ({
+          taskForceSlug,
+          period: scenario.period,
+          organizationId,
+          version,
+          values: { staffHours: sequence, trainingsDelivered: 1, outreachEvents: sequence % 4 },
+          inKind: [{ description: marker, value: 25 }],
+        }),
+      };
+    }),
+  );
+  return startAtYourPlace([dashboard(), readGap, saveGap, dashboard(), readReport, saveReport, answer]);
 }
 
 export interface LoadOptions {
