@@ -35,8 +35,10 @@ export default defineConfig({
   workers: E2E_WORKERS,
   retries: 0,
   forbidOnly: !!process.env.CI,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Two workers share two cores with two servers and two browsers, so a step takes up to twice as
+  // long as alone: the limits leave room for that, and still end a hung test within a minute.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   reporter: [
     ["list"],
     ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME || ".data/test-results/e2e.json" }],

@@ -131,7 +131,7 @@ test.describe("every page passes axe", () => {
     }
   });
 
-  test("member pages, and no settings", async ({ page }) => {
+  test("member's home and section pages", async ({ page }) => {
     test.slow();
     await signInByApi(page.request, USERS.member);
     // Two task forces: the home page lists them.
@@ -147,6 +147,15 @@ test.describe("every page passes axe", () => {
       [tf("/meetings/committees"), messages.committees.title],
       [tf("/meetings/decisions"), messages.decisionLog.title],
       [await meetingPath(page, "Victim services committee (demo)"), "Victim services committee (demo)"],
+    ] as const) {
+      await visit(page, path, heading);
+    }
+  });
+
+  test("member's other pages, and no settings", async ({ page }) => {
+    test.slow();
+    await signInByApi(page.request, USERS.member);
+    for (const [path, heading] of [
       [tf("/members"), messages.nav.members],
       [tf("/members/people"), messages.people.title],
       [tf("/members/mous"), messages.mous.title],
@@ -175,7 +184,7 @@ test.describe("every page passes axe", () => {
     expect((await page.goto(tf("/settings/audit")))?.status()).toBe(404);
   });
 
-  test("funder pages; no settings, no people", async ({ page }) => {
+  test("funder's section pages", async ({ page }) => {
     test.slow();
     await signInByApi(page.request, USERS.funder);
     for (const [path, heading] of [
@@ -184,6 +193,15 @@ test.describe("every page passes axe", () => {
       [tf("/gaps"), messages.nav.gaps],
       [tf("/meetings"), messages.nav.meetings],
       [await meetingPath(page, "September full task-force meeting (demo)"), "September full task-force meeting (demo)"],
+    ] as const) {
+      await visit(page, path, heading);
+    }
+  });
+
+  test("funder's other pages; no settings, no people", async ({ page }) => {
+    test.slow();
+    await signInByApi(page.request, USERS.funder);
+    for (const [path, heading] of [
       [tf("/members"), messages.nav.members],
       [tf("/members/mous"), messages.mous.title],
       [tf("/members/protocols"), messages.protocols.title],
@@ -213,7 +231,7 @@ test.describe("every page passes axe", () => {
     expect((await page.goto(tf("/settings")))?.status()).toBe(404);
   });
 
-  test("viewer pages, and no settings", async ({ page }) => {
+  test("viewer's section pages", async ({ page }) => {
     test.slow();
     await signInByApi(page.request, USERS.viewer);
     for (const [path, heading] of [
@@ -223,6 +241,15 @@ test.describe("every page passes axe", () => {
       [tf("/meetings"), messages.nav.meetings],
       [tf("/meetings/committees"), messages.committees.title],
       [await meetingPath(page, "July full task-force meeting (demo)"), "July full task-force meeting (demo)"],
+    ] as const) {
+      await visit(page, path, heading);
+    }
+  });
+
+  test("viewer's other pages, and no settings", async ({ page }) => {
+    test.slow();
+    await signInByApi(page.request, USERS.viewer);
+    for (const [path, heading] of [
       [tf("/members"), messages.nav.members],
       [tf("/members/people"), messages.people.title],
       [tf("/members/mous"), messages.mous.title],

@@ -43,6 +43,8 @@ async function createOwnTaskForce(browser: Browser) {
 
 test.describe("moving a task force", () => {
   test("a coordinator downloads everything and an administrator imports it as a new task force", async ({ page, browser }) => {
+    // A task force of its own, a whole archive downloaded, a refused upload and an import: heavy work.
+    test.slow();
     const own = await createOwnTaskForce(browser);
     const moved = `${own.slug}-moved`;
     await signIn(page, own.coordinator.email, own.coordinator.password);
