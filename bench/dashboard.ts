@@ -31,6 +31,7 @@ import type { SessionUser } from "@/server/trpc/context";
 import { FUNDED_TASK_FORCES, type RowCounts } from "./dataset";
 import { generateDataset } from "./generate";
 import { PlanInspector, StatementRecorder, type Statement, type StatementPlan } from "./queryPlans";
+import { optionReader } from "./options";
 
 /* ---------- targets, and why these numbers ---------- */
 
@@ -57,21 +58,12 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const valueOf = (name: string) => {
-    const index = argv.indexOf(name);
-    return index >= 0 ? argv[index + 1] : undefined;
-  };
-  const count = (name: string, fallback: number) => {
-    const value = valueOf(name);
-    if (value === undefined) return fallback;
-    if (!/^\d+$/.test(value)) throw new Error(`${name} takes a whole number, not ${value}`);
-    return Number(value);
-  };
+  const { valueOf, count, has } = optionReader(argv);
   return {
-    runs: Math.max(1, count("--runs", 30)),
+    runs: count("--runs", 30, 1),
     warmup: count("--warmup", 5),
     out: valueOf("--out") ?? path.join(".data", "bench", "dashboard.json"),
-    fail: !argv.includes("--no-fail"),
+    fail: !has("--no-fail"),
   };
 }
 

@@ -49,6 +49,7 @@ import { ensureBuild, startServer, type RunningServer } from "./httpServer";
 import { verifyWrites, type KindCheck } from "./httpVerify";
 import { signIn } from "./httpWire";
 import { rowsOf } from "./queryPlans";
+import { optionReader } from "./options";
 
 /* ---------- targets, and why these numbers ---------- */
 
@@ -88,23 +89,14 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const valueOf = (name: string) => {
-    const index = argv.indexOf(name);
-    return index >= 0 ? argv[index + 1] : undefined;
-  };
-  const count = (name: string, fallback: number) => {
-    const value = valueOf(name);
-    if (value === undefined) return fallback;
-    if (!/^\d+$/.test(value) || Number(value) < 1) throw new Error(`${name} takes a whole number from 1, not ${value}`);
-    return Number(value);
-  };
+  const { valueOf, count, has } = optionReader(argv);
   return {
-    users: count("--users", 200),
-    durationSeconds: count("--duration", 60),
-    port: count("--port", 3200),
-    build: argv.includes("--build"),
+    users: count("--users", 200, 1),
+    durationSeconds: count("--duration", 60, 1),
+    port: count("--port", 3200, 1),
+    build: has("--build"),
     out: valueOf("--out") ?? path.join(".data", "bench", "http.json"),
-    fail: !argv.includes("--no-fail"),
+    fail: !has("--no-fail"),
   };
 }
 

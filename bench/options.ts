@@ -1,0 +1,15 @@
+/** Reads `--name value` options of a benchmark's command line, as the benches share them. */
+export function optionReader(argv: readonly string[]) {
+  const valueOf = (name: string): string | undefined => {
+    const index = argv.indexOf(name);
+    return index >= 0 ? argv[index + 1] : undefined;
+  };
+  /** A whole number of at least `min`, or `fallback` when the option is absent. */
+  const count = (name: string, fallback: number, min = 0): number => {
+    const value = valueOf(name);
+    if (value === undefined) return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < min) throw new Error(`${name} takes a whole number from ${min}, not ${value}`);
+    return Number(value);
+  };
+  return { valueOf, count, has: (flag: string) => argv.includes(flag) };
+}
