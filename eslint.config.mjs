@@ -32,6 +32,23 @@ export default defineConfig([
     rules: jsxA11y.flatConfigs.recommended.rules,
   },
   {
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/_components/Link.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "next/link",
+              message: "Use { Link } from \"@/app/_components/Link\": it prefetches a page when someone is about to open it, not every link on screen.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // next.config.js is CommonJS (package.json has no "type": "module"), so require() is how it imports.
     files: ["next.config.js"],
     rules: { "@typescript-eslint/no-require-imports": "off" },

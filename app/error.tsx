@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/app/_components/Link";
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/Link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { loadForPage, serverCaller } from "@/app/_trpc/server";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/Link";
 import { getTranslations } from "next-intl/server";
 
 /** Shown on every page while demo task forces or accounts exist, so nobody mistakes them for real ones. */

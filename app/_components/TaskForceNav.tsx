@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/app/_components/Link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/Link";
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/app/_components/SignOutButton";
 import { serverCaller } from "@/app/_trpc/server";

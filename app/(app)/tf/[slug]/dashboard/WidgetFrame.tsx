@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/app/_components/Link";
 import { useFormatter, useNow, useTranslations } from "next-intl";
 import { useId, type ReactNode } from "react";
 import type { Permission } from "@/server/auth/permissions";

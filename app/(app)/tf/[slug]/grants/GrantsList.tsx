@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/app/_components/Link";
 import { useFormatter, useTranslations } from "next-intl";
 import { CalendarDay } from "@/app/(app)/tf/[slug]/assessments/CalendarDay";
 import { FormError } from "@/app/_components/forms";

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import Link from "next/link";
+import { Link } from "@/app/_components/Link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { DateTime } from "@/app/_components/DateTime";

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import Link from "next/link";
+import { Link } from "@/app/_components/Link";
 import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { StageRadar } from "@/app/_components/charts/StageRadar";

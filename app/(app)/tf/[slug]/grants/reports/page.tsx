@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/Link";
 import { getTranslations } from "next-intl/server";
 import { getQueryClient, HydrateClient, trpc } from "@/app/_trpc/server";
 import { requireTaskForcePermission } from "../../_lib/taskForce";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/Link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CalendarDay } from "@/app/(app)/tf/[slug]/assessments/CalendarDay";
 import { loadForPage, serverCaller } from "@/app/_trpc/server";
