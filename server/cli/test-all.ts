@@ -1,9 +1,9 @@
 /**
  * `npm test` (and `npm run test:all`, which installs first): every check, in order, and a summary.
  *
- *   typecheck    npm run typecheck                        counts as one test
- *   lint         npm run lint                             counts as one test
- *   unit         vitest --project unit                    each test counts
+ *   typecheck    npm run typecheck                        counts as one test   } side by side
+ *   lint         npm run lint                             counts as one test   }
+ *   unit         vitest --project unit                    each test counts     }
  *   integration  vitest --project integration (PGlite),   each test counts; the two databases run
  *                side by side with integration-postgres   side by side, PGlite with its clock at 23:30
  *                when TEST_DATABASE_URL is set            on New Year's Eve in Chicago (05:30 UTC)
@@ -14,6 +14,7 @@
  *   e2e          playwright test, two workers each with   each test counts
  *                a server and database of its own
  *
+ * Steps side by side share the two cores of a CI machine: each alone would leave one mostly idle.
  * A failing step does not stop the next one, so one run shows everything that is wrong. The last
  * line of output is exactly `N passed, N failed`; the exit code is non-zero when anything failed.
  * Test counts come from the runners' JSON reports in .data/test-results/.
@@ -97,12 +98,37 @@ function banner(title: string): void {
 }
 
 /** A check that is one test: it passes when the command exits 0. */
-async function single(name: string, command: string, args: string[]): Promise<StepResult> {
-  banner(name);
+async function single(name: string, command: string, args: string[], options: RunOptions = {}): Promise<StepResult> {
   const started = Date.now();
-  const code = await run(command, args);
+  const code = await run(command, args, options);
   const ok = code === 0;
   return { name, status: ok ? "passed" : "failed", passed: ok ? 1 : 0, failed: ok ? 0 : 1, seconds: (Date.now() - started) / 1000 };
+}
+
+interface SideBySideStep {
+  /** The step's name; its log is .data/test-results/<name>.log. */
+  name: string;
+  /** The banner over its output, when it says more than the name. */
+  title?: string;
+  /** Runs the step, writing its output to `logFile` when one is given (else to the terminal). */
+  run: (logFile: string | undefined) => Promise<StepResult>;
+}
+
+/**
+ * Steps run at the same time. The first one's output goes to the terminal as it runs; the others'
+ * is kept in files under .data/test-results and printed, each under its banner, when all are done,
+ * so the outputs never interleave.
+ */
+async function sideBySide(steps: SideBySideStep[]): Promise<StepResult[]> {
+  const logFile = (index: number) => (index === 0 ? undefined : path.join(RESULTS, `${steps[index]!.name}.log`));
+  banner(steps[0]!.title ?? steps[0]!.name);
+  const results = await Promise.all(steps.map((step, index) => step.run(logFile(index))));
+  for (const [index, step] of steps.entries()) {
+    if (index === 0) continue;
+    banner(step.title ?? step.name);
+    console.log(readFileSync(logFile(index)!, "utf8"));
+  }
+  return results;
 }
 
 /**
@@ -145,76 +171,75 @@ async function vitest({ name, projects, files = [], options = {}, note }: Vitest
 /**
  * The integration suite on both databases at once: PGlite is in-process and CPU-bound, PostgreSQL
  * waits on a server, so side by side they finish sooner than one after the other on two cores.
- * PostgreSQL's output is kept in a file and printed when both are done, so the two never interleave.
  */
 async function integration(): Promise<StepResult[]> {
-  banner("integration");
   const instant = RUN_CLOCK ?? integrationInstant();
-  const pglite = vitest({
-    name: "integration",
-    projects: ["integration", "integration-isolated"],
-    options: { clock: instant },
-    note: `PGlite, clock at ${instant}`,
-  });
-  if (!process.env.TEST_DATABASE_URL?.trim()) return [await pglite];
-  const logFile = path.join(RESULTS, "integration-postgres.log");
-  const postgres = vitest({ name: "integration-postgres", projects: ["integration-postgres", "integration-postgres-isolated"], options: { logFile } });
-  const results = await Promise.all([pglite, postgres]);
-  banner("integration-postgres");
-  console.log(readFileSync(logFile, "utf8"));
-  return results;
+  const steps: SideBySideStep[] = [
+    {
+      name: "integration",
+      run: (logFile) =>
+        vitest({ name: "integration", projects: ["integration", "integration-isolated"], options: { clock: instant, logFile }, note: `PGlite, clock at ${instant}` }),
+    },
+  ];
+  if (process.env.TEST_DATABASE_URL?.trim()) {
+    steps.push({
+      name: "integration-postgres",
+      run: (logFile) => vitest({ name: "integration-postgres", projects: ["integration-postgres", "integration-postgres-isolated"], options: { logFile } }),
+    });
+  }
+  return sideBySide(steps);
 }
 
 /**
  * What the clock step runs: every unit test file, and the integration files whose tests deal in
  * dates. Named one by one, because file filters apply to every project of one vitest run.
  */
-function clockStepFiles(): string[] {
-  const files: string[] = [];
+function clockStepFiles(): { unit: string[]; integration: string[] } {
+  const files = { unit: [] as string[], integration: [] as string[] };
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith(".int.test.ts") ? DATE_SENSITIVE.test(readFileSync(full, "utf8")) : entry.name.endsWith(".test.ts")) {
-        files.push(path.relative(ROOT, full));
-      }
+      else if (entry.name.endsWith(".int.test.ts")) {
+        if (DATE_SENSITIVE.test(readFileSync(full, "utf8"))) files.integration.push(path.relative(ROOT, full));
+      } else if (entry.name.endsWith(".test.ts")) files.unit.push(path.relative(ROOT, full));
     }
   };
   for (const folder of ["app", "server", "db"]) walk(path.join(ROOT, folder));
-  return files.sort();
+  return { unit: files.unit.sort(), integration: files.integration.sort() };
 }
 
 /**
  * The clock step: unit tests and the date-sensitive integration files once per instant in
- * clockInstants(), in a process time zone far from both UTC and Chicago (so nothing may lean on the
- * machine's zone either). A test that takes UTC's date for the task force's fails here every run.
- * The instants run side by side, each vitest on one core, and their output is printed when all are
- * done; `beside` (the build) runs meanwhile, so the two cores stay busy.
+ * clockInstants() (only the unit files where the instant says so), in a process time zone far from
+ * both UTC and Chicago (so nothing may lean on the machine's zone either). A test that takes UTC's
+ * date for the task force's fails here every run. The instants run side by side, each vitest on one
+ * core, with `beside` (the build) meanwhile, so the two cores stay busy.
  */
-async function clockStep(beside: () => Promise<StepResult>): Promise<StepResult[]> {
+async function clockStep(beside: SideBySideStep): Promise<StepResult[]> {
   if (!commandExists("faketime")) {
     banner("clock");
     console.error("The clock step needs libfaketime: `sudo apt-get install faketime` (.ci/run installs it).");
-    return [{ name: "clock", status: "failed", passed: 0, failed: 1, seconds: 0, note: "faketime not installed" }, await beside()];
+    return [{ name: "clock", status: "failed", passed: 0, failed: 1, seconds: 0, note: "faketime not installed" }, ...(await sideBySide([beside]))];
   }
   const files = clockStepFiles();
   const instants = clockInstants();
-  const logFile = (index: number) => path.join(RESULTS, `clock-${index + 1}.log`);
-  const runs = instants.map((instant, index) =>
-    vitest({
+  const runs = instants.map(
+    (instant, index): SideBySideStep => ({
       name: `clock-${index + 1}`,
-      projects: ["unit", "integration", "integration-isolated"],
-      files,
-      options: { clock: instant.at, env: { TZ: "Pacific/Kiritimati" }, logFile: logFile(index) },
-      note: instant.at,
+      title: `clock ${index + 1}/${instants.length}: ${instant.label}, ${instant.at}`,
+      run: (logFile) =>
+        vitest({
+          name: `clock-${index + 1}`,
+          projects: instant.integration ? ["unit", "integration", "integration-isolated"] : ["unit"],
+          files: instant.integration ? [...files.unit, ...files.integration] : files.unit,
+          options: { clock: instant.at, env: { TZ: "Pacific/Kiritimati" }, logFile },
+          note: instant.integration ? instant.at : `${instant.at}, unit files`,
+        }),
     }),
   );
-  const [besideResult, ...results] = await Promise.all([beside(), ...runs]);
-  for (const [index, instant] of instants.entries()) {
-    banner(`clock ${index + 1}/${instants.length}: ${instant.label}, ${instant.at}`);
-    console.log(readFileSync(logFile(index), "utf8"));
-  }
+  const [besideResult, ...results] = await sideBySide([beside, ...runs]);
   return [...results, besideResult!];
 }
 
@@ -260,12 +285,15 @@ async function main(): Promise<void> {
   }
   const results: StepResult[] = [];
 
-  results.push(await single("typecheck", "npm", ["run", "--silent", "typecheck"]));
-  results.push(await single("lint", "npm", ["run", "--silent", "lint"]));
-  banner("unit");
-  results.push(await vitest({ name: "unit", projects: ["unit"] }));
+  results.push(
+    ...(await sideBySide([
+      { name: "typecheck", run: (logFile) => single("typecheck", "npm", ["run", "--silent", "typecheck"], { logFile }) },
+      { name: "lint", run: (logFile) => single("lint", "npm", ["run", "--silent", "lint"], { logFile }) },
+      { name: "unit", run: (logFile) => vitest({ name: "unit", projects: ["unit"], options: { logFile } }) },
+    ])),
+  );
   results.push(...(await integration()));
-  const clockAndBuild = await clockStep(() => single("build", "npx", ["tsx", "server/cli/app.ts", "build"]));
+  const clockAndBuild = await clockStep({ name: "build", run: (logFile) => single("build", "npx", ["tsx", "server/cli/app.ts", "build"], { logFile }) });
   results.push(...clockAndBuild);
   const build = clockAndBuild.at(-1)!;
   if (build.status === "passed") {

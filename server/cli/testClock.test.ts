@@ -11,6 +11,8 @@ describe("the clock step's instants", () => {
   it("are the coming risky moments: after midnight UTC and both daylight-saving nights", () => {
     expect(clockInstants(now).map((instant) => instant.at)).toEqual(["2026-12-06T00:30:00.000Z", "2027-03-14T07:30:00.000Z", "2027-11-07T06:30:00.000Z"]);
     expect(dateInZone(new Date(clockInstants(now)[0]!.at), "America/Chicago")).toBe("2026-12-05");
+    // After midnight UTC only the unit files run again: the integration run's own instant is the same trap.
+    expect(clockInstants(now).map((instant) => instant.integration)).toEqual([false, true, true]);
   });
 
   it("finds the offset changes of any year, half an hour after each instant", () => {

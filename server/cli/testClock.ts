@@ -24,22 +24,34 @@ export function nextOffsetChanges(from: number, count: number): number[] {
   return changes;
 }
 
+/** One instant of the clock step, and whether the date-sensitive integration files run there too. */
+export interface ClockInstant {
+  label: string;
+  at: string;
+  /** False where the integration run's own instant already puts the same trap (unit files only). */
+  integration: boolean;
+}
+
 /**
  * Instants at which the clock step runs the date-sensitive tests again, each a moment when code
  * that takes UTC's date (or 24-hour steps) for the task force's calendar goes wrong. They are the
  * next such moments after today, not fixed dates, so the demo's and the tests' own dates (a round
  * closed this autumn) stay in the past as they are at the real time. Each leaves half an hour
- * before the next date or offset change, so a run never crosses one midway. The late evening in
- * Chicago at a quarter's and a year's end is the PGlite integration run's own instant.
+ * before the next date or offset change, so a run never crosses one midway.
+ *
+ * The PGlite integration run starts at 23:30 in Chicago on New Year's Eve (integrationInstant), when
+ * UTC's date, quarter and year are already tomorrow's, so at 00:30 UTC, the same trap earlier in the
+ * evening, only the unit files run again. The daylight-saving nights set traps of their own (a day of
+ * 23 or 25 hours), so every date-sensitive file runs at both.
  */
-export function clockInstants(now = Date.now()): { label: string; at: string }[] {
+export function clockInstants(now = Date.now()): ClockInstant[] {
   const today = new Date(now).toISOString().slice(0, 10);
   const nextDay = new Date(Date.parse(`${today}T00:30:00Z`) + 24 * HOUR).toISOString();
   const [firstChange, secondChange] = nextOffsetChanges(now, 2).map((instant) => new Date(instant - HOUR / 2).toISOString());
   return [
-    { label: "00:30 UTC, still the evening before (18:30) in Chicago", at: nextDay },
-    { label: "half an hour before Chicago's next daylight-saving change", at: firstChange! },
-    { label: "half an hour before the daylight-saving change after that", at: secondChange! },
+    { label: "00:30 UTC, still the evening before (18:30) in Chicago", at: nextDay, integration: false },
+    { label: "half an hour before Chicago's next daylight-saving change", at: firstChange!, integration: true },
+    { label: "half an hour before the daylight-saving change after that", at: secondChange!, integration: true },
   ];
 }
 
