@@ -49,6 +49,25 @@ export default defineConfig([
     },
   },
   {
+    // The database layer is the lowest: the schema, the client, migrations, backups and moves. What
+    // builds on the app's domains (the demo seed, test factories) lives in server/demo and server/testing.
+    files: ["db/**/*.ts"],
+    ignores: ["db/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(@/(server|app)(/|$)|(\\.\\./)+(server|app)(/|$))",
+              message: "db/ is the lowest layer and imports nothing from server/ or app/. Code that needs the app's domains belongs in server/ (seeds in server/demo, test helpers in server/testing); or pass the domain function in as a parameter.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // next.config.js is CommonJS (package.json has no "type": "module"), so require() is how it imports.
     files: ["next.config.js"],
     rules: { "@typescript-eslint/no-require-imports": "off" },

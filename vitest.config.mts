@@ -25,7 +25,7 @@ const projectName = (database: Database) => (database === "pglite" ? "integratio
 /**
  * The same `*.int.test.ts` files run against in-memory PGlite and, when TEST_DATABASE_URL is set,
  * against PostgreSQL. The global setup migrates one template per project; every test file then gets
- * its own copy (db/testing/testDatabase.ts), so files never share rows and runs never collide.
+ * its own copy (server/testing/testDatabase.ts), so files never share rows and runs never collide.
  *
  * Files share one worker and its module graph (isolate: false): importing the app anew for each of
  * ~50 files took most of the suite's time (about 5 s a file on two cores, against under 1 s of
@@ -37,8 +37,8 @@ function integrationProjects(database: Database): TestProjectInlineConfiguration
     include: ["**/*.int.test.ts"],
     exclude,
     environment: "node",
-    globalSetup: ["db/testing/globalSetup.ts"],
-    setupFiles: ["db/testing/setupIntegration.ts"],
+    globalSetup: ["server/testing/globalSetup.ts"],
+    setupFiles: ["server/testing/setupIntegration.ts"],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     unstubEnvs: true,

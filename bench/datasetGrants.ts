@@ -1,4 +1,4 @@
-import { callerFor } from "@/db/testing/factories";
+import { callerFor } from "@/server/testing/factories";
 import { addMonths, endedPeriods } from "@/server/domains/grants/grants.rules";
 import { addDays } from "@/server/lib/dates";
 import type { BenchTaskForce } from "./dataset";

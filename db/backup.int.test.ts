@@ -4,11 +4,11 @@ import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { getDb } from "@/db/client";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/testDatabase";
+import { createTestDatabase, type TestDatabase } from "@/server/testing/testDatabase";
 import { checksumTables } from "./archive";
 import { restoreBackup, writeBackup } from "./backup";
 import { ConfigError } from "./config";
-import { seedDemo } from "./seed";
+import { seedDemo } from "@/server/demo/seed";
 
 /*
  * Backup → restore round trip on the test run's database (in-memory PGlite, or PostgreSQL in the

@@ -16,7 +16,7 @@ const ROOT = process.cwd();
 const TSX = ["--require", path.join(ROOT, "node_modules/tsx/dist/preflight.cjs"), "--import", `file://${path.join(ROOT, "node_modules/tsx/dist/loader.mjs")}`];
 
 function holdFolder(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...TSX, path.join(ROOT, "db/testing/holdDatabase.ts")], {
+  const child = spawn(process.execPath, [...TSX, path.join(ROOT, "server/testing/holdDatabase.ts")], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: "", PGLITE_DIR: dataDir },
     stdio: ["ignore", "pipe", "pipe"],

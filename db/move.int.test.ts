@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "./client";
 import { checksumTables } from "./archive";
 import { moveEmbeddedToPostgres } from "./move";
-import { seedDemo } from "./seed";
-import { databaseUrl, dropPostgresDatabase } from "./testing/testDatabase";
+import { seedDemo } from "@/server/demo/seed";
+import { databaseUrl, dropPostgresDatabase } from "@/server/testing/testDatabase";
+import { ensureDefaultFramework } from "@/server/domains/frameworks/defaultFramework";
 
 /*
  * Issue 14, item 4: a pilot on the embedded database moves to PostgreSQL in one command. The demo,
@@ -53,7 +54,7 @@ describe("moving the embedded database to PostgreSQL", () => {
   });
 
   it("copies every table, with equal row counts and checksums", { timeout: 180_000 }, async () => {
-    const result = await moveEmbeddedToPostgres(dataDir, targetUrl);
+    const result = await moveEmbeddedToPostgres(dataDir, targetUrl, ensureDefaultFramework);
     expect(result.mismatched).toEqual([]);
     expect(result.rows).toBe(Object.values(source).reduce((sum, table) => sum + table.rows, 0));
 
@@ -70,7 +71,7 @@ describe("moving the embedded database to PostgreSQL", () => {
   });
 
   it("refuses to move into a database that already has data, and changes nothing there", { timeout: 120_000 }, async () => {
-    await expect(moveEmbeddedToPostgres(dataDir, targetUrl)).rejects.toThrow(
+    await expect(moveEmbeddedToPostgres(dataDir, targetUrl, ensureDefaultFramework)).rejects.toThrow(
       /^the PostgreSQL database in --to is not empty \(\d+ accounts, 2 task forces\); use a new, empty one, so that nothing is overwritten/,
     );
   });

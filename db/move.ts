@@ -2,7 +2,7 @@ import { copyInstance } from "./backup";
 import { checksumTables } from "./archive";
 import { openDatabase } from "./client";
 import { ConfigError } from "./config";
-import { ensureDefaultFramework } from "@/server/domains/frameworks/defaultFramework";
+import type { Database } from "./client";
 
 export interface MoveResult {
   tables: number;
@@ -16,13 +16,17 @@ export interface MoveResult {
  * migrated by this version, every row is copied in one transaction on PostgreSQL, and then every
  * table's row count and checksum are compared. The folder is left as it was (the way back).
  * The folder's lock keeps a running server out while it is read.
+ *
+ * `prepareSource` brings the folder up to what this version's start-up creates after migrating
+ * (the default framework), so that what is copied is what the app would have served. It is passed
+ * in because that content belongs to the app's domains, which sit above this layer.
  */
-export async function moveEmbeddedToPostgres(fromDir: string, toUrl: string): Promise<MoveResult> {
+export async function moveEmbeddedToPostgres(fromDir: string, toUrl: string, prepareSource: (db: Database) => Promise<unknown>): Promise<MoveResult> {
   if (!/^postgres(ql)?:\/\/.+/.test(toUrl)) throw new ConfigError("--to must be a PostgreSQL URL such as postgres://user:password@host:5432/roadmap.");
   const source = await openDatabase({ kind: "pglite", dataDir: fromDir });
   try {
     await source.migrate();
-    await ensureDefaultFramework(source.db);
+    await prepareSource(source.db);
     const target = await openDatabase({ kind: "postgres", url: toUrl });
     try {
       await target.migrate();

@@ -12,7 +12,7 @@ import {
   type TestMembership,
   type TestTaskForce,
   type TestUser,
-} from "@/db/testing/factories";
+} from "@/server/testing/factories";
 
 /*
  * Every change and its audit entry land together or not at all. A trigger makes the database refuse

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
-import * as fakeSmtpServer from "../db/testing/fakeSmtpServer";
-import { textOf } from "../db/testing/fakeSmtpServer";
+import * as fakeSmtpServer from "../server/testing/fakeSmtpServer";
+import { textOf } from "../server/testing/fakeSmtpServer";
 import { createInvitedUser, expectNoAxeViolations, messages, newSignedInPage, RIVERBEND, signIn, uniquePassword, USERS } from "./fixtures";
 import { e2eSmtpPort } from "./settings";
 

@@ -14,7 +14,7 @@ const sectionNav = (page: Page) => page.getByRole("navigation", { name: messages
 const myActions = (page: Page) => page.getByRole("region", { name: t.mineHeading });
 const allActions = (page: Page) => page.getByRole("region", { name: t.allHeading });
 
-/** The seeded member's overdue action (db/seed.ts) and their standalone one, due within the week. */
+/** The seeded member's overdue action (server/demo/seed.ts) and their standalone one, due within the week. */
 const OVERDUE_ACTION = "Draft the referral protocol with the sheriff's office (demo)";
 const DUE_SOON_ACTION = "Circulate the notes of the November partners' meeting (demo)";
 

@@ -6,7 +6,7 @@ import { E2E_DEMO_PASSWORD } from "./settings";
 
 /*
  * Shared helpers for the end-to-end specs. The server runs the production build on a fresh embedded
- * database seeded with the fictional demo (db/seed.ts); these constants mirror that seed.
+ * database seeded with the fictional demo (server/demo/seed.ts); these constants mirror that seed.
  */
 
 export { messages };
@@ -28,7 +28,7 @@ export const USERS = {
   lakeshoreCoordinator: "coordinator.lakeshore@example.org",
 } as const;
 
-/** The demo task forces keep their calendar in Chicago (db/seed.ts). */
+/** The demo task forces keep their calendar in Chicago (server/demo/seed.ts). */
 export const DEMO_TIME_ZONE = "America/Chicago";
 
 /**

@@ -26,7 +26,7 @@ export const E2E_DEMO_PASSWORD = process.env.DEMO_PASSWORD?.trim() || "e2e-only-
 
 /**
  * Worker `worker`'s server sends mail to this port, where a spec that reads mail starts the
- * in-process SMTP server (db/testing/fakeSmtpServer.ts). While nothing listens, sending fails at
+ * in-process SMTP server (server/testing/fakeSmtpServer.ts). While nothing listens, sending fails at
  * once and the app falls back as it does without email (invitation links are shown to copy).
  */
 export function e2eSmtpPort(worker: number): number {

@@ -20,7 +20,7 @@ export const users = pgTable(
      * "sign out everywhere" and when a role is taken away (server/auth/sessionPolicy.ts).
      */
     sessionsValidAfter: timestamp("sessions_valid_after", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
-    /** Made by the demo seed (db/seed.ts); `npm run admin -- remove-demo` deletes these accounts. */
+    /** Made by the demo seed (server/demo/seed.ts); `npm run admin -- remove-demo` deletes these accounts. */
     isDemo: boolean("is_demo").notNull().default(false),
   },
   (table) => [uniqueIndex("users_email_lower_unique").on(sql`lower(${table.email})`)],

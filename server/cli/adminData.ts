@@ -87,7 +87,7 @@ export async function moveToPostgresCommand(args: string[]): Promise<void> {
   const fromDir = path.resolve(values.from?.trim() || process.env.PGLITE_DIR?.trim() || ".data/pglite");
   if (!existsSync(fromDir)) throw new ConfigError(`there is no embedded database in ${fromDir}; name it with --from or PGLITE_DIR.`);
   process.env.TFR_PROCESS_ROLE ||= "npm run admin -- move-to-postgres";
-  const result = await moveEmbeddedToPostgres(fromDir, to);
+  const result = await moveEmbeddedToPostgres(fromDir, to, ensureDefaultFramework);
   if (result.mismatched.length > 0) {
     throw new ConfigError(`the copy differs from the original in ${result.mismatched.join(", ")}; do not switch to PostgreSQL, and report this as a bug.`);
   }

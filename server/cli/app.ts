@@ -26,7 +26,7 @@ import {
   LEGACY_DEMO_PASSWORD,
   seedDemo,
   type DemoLogin,
-} from "@/db/seed";
+} from "@/server/demo/seed";
 import { issueSetupLinkIfNoAdministrator } from "@/server/domains/account/account.service";
 import { applyDemoPassword } from "@/server/domains/demo/demo.service";
 import { databaseConfigFromEnv } from "@/db/config";

@@ -15,7 +15,7 @@ import {
   type TestMembership,
   type TestTaskForce,
   type TestUser,
-} from "@/db/testing/factories";
+} from "@/server/testing/factories";
 
 /*
  * Tenancy: a coordinator of task force A has every permission there, and none of it carries over

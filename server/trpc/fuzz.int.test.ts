@@ -6,9 +6,9 @@ import { z, ZodError } from "zod";
 import messages from "@/app/i18n/messages/en.json";
 import { getDb } from "@/db/client";
 import { memberships, organizations, taskForces } from "@/db/schema";
-import { DEMO_TASK_FORCE_SLUG, SECOND_DEMO_TASK_FORCE_SLUG, seedDemo } from "@/db/seed";
-import { addMembership, createAdmin, createUser, fieldErrorsOf } from "@/db/testing/factories";
-import { procedureInputArbitrary, type FuzzPools } from "@/db/testing/zodArbitraries";
+import { DEMO_TASK_FORCE_SLUG, SECOND_DEMO_TASK_FORCE_SLUG, seedDemo } from "@/server/demo/seed";
+import { addMembership, createAdmin, createUser, fieldErrorsOf } from "@/server/testing/factories";
+import { procedureInputArbitrary, type FuzzPools } from "@/server/testing/zodArbitraries";
 import type { TaskForceRole } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import type { SessionUser } from "./context";
@@ -17,7 +17,7 @@ import { appRouter, createCaller } from "./root";
 
 /*
  * The fuzz suite (issue 15, item 4). Every procedure of the root router gets inputs derived from its
- * own zod schemas (db/testing/zodArbitraries.ts): valid and boundary values, and hostile ones —
+ * own zod schemas (server/testing/zodArbitraries.ts): valid and boundary values, and hostile ones —
  * huge and strange text, deep nesting, wrong types, ids of the other task force's records — and
  * each input is sent as every kind of caller. Whatever the input:
  *   - the server never answers INTERNAL_SERVER_ERROR (a 500) and never rejects a promise unhandled;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import messages from "@/app/i18n/messages/en.json";
-import { callerFor, createTaskForceWithCoordinator, fieldErrorsOf, trpcErrorOf, type TestTaskForce, type TestUser } from "@/db/testing/factories";
+import { callerFor, createTaskForceWithCoordinator, fieldErrorsOf, trpcErrorOf, type TestTaskForce, type TestUser } from "@/server/testing/factories";
 
 /*
  * Bugs the fuzz suite (fuzz.int.test.ts) found, each pinned by the input that showed it, so that

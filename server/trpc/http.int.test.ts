@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import superjson from "superjson";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { getDb } from "@/db/client";
-import { createAdmin, createTaskForceWithCoordinator, unique, type TestTaskForce, type TestUser } from "@/db/testing/factories";
+import { createAdmin, createTaskForceWithCoordinator, unique, type TestTaskForce, type TestUser } from "@/server/testing/factories";
 import type { Context, SessionUser } from "./context";
 import { appRouter } from "./root";
 

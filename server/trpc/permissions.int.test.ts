@@ -11,7 +11,7 @@ import {
   createUser,
   type TestTaskForce,
   type TestUser,
-} from "@/db/testing/factories";
+} from "@/server/testing/factories";
 import type { ProcedureMeta } from "./init";
 
 /*

@@ -13,7 +13,7 @@ import {
   unique,
   type TestTaskForce,
   type TestUser,
-} from "@/db/testing/factories";
+} from "@/server/testing/factories";
 import { hashPassword } from "@/server/auth/password";
 import { handleDocumentUpload } from "@/server/domains/documents/documents.http";
 import { MAX_DOCUMENT_BYTES } from "@/server/domains/documents/documents.rules";

@@ -13,9 +13,9 @@ import {
   createUser,
   domainErrorFrom,
   unique,
-} from "@/db/testing/factories";
-import * as fakeSmtpServer from "@/db/testing/fakeSmtpServer";
-import { textOf, type FakeSmtpServer } from "@/db/testing/fakeSmtpServer";
+} from "@/server/testing/factories";
+import * as fakeSmtpServer from "@/server/testing/fakeSmtpServer";
+import { textOf, type FakeSmtpServer } from "@/server/testing/fakeSmtpServer";
 import { sessionRefusal } from "@/server/auth/sessionPolicy";
 import { authenticate } from "@/server/domains/auth/auth.service";
 import { ATTEMPT_POLICIES } from "@/server/domains/auth/attempts";

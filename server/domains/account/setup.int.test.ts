@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { accountTokens } from "@/db/schema";
-import { callerFor, unique } from "@/db/testing/factories";
+import { callerFor, unique } from "@/server/testing/factories";
 import { authenticate } from "@/server/domains/auth/auth.service";
 import { completeSetup, issueSetupLinkIfNoAdministrator, SETUP_LINK_HOURS } from "./account.service";
 

@@ -17,9 +17,9 @@ import {
   trpcErrorOf,
   type TestTaskForce,
   type TestUser,
-} from "@/db/testing/factories";
-import * as fakeSmtpServer from "@/db/testing/fakeSmtpServer";
-import { headersOf, textOf } from "@/db/testing/fakeSmtpServer";
+} from "@/server/testing/factories";
+import * as fakeSmtpServer from "@/server/testing/fakeSmtpServer";
+import { headersOf, textOf } from "@/server/testing/fakeSmtpServer";
 
 async function auditOf(taskForceId: string, entity: string) {
   return (await getDb())

@@ -15,7 +15,7 @@ import {
   type TestAnswer,
   type TestTaskForce,
   type TestUser,
-} from "@/db/testing/factories";
+} from "@/server/testing/factories";
 import { meanOfResults } from "./consensus";
 
 /*

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { createUser, domainErrorFrom, unique } from "@/db/testing/factories";
+import { createUser, domainErrorFrom, unique } from "@/server/testing/factories";
 import { ATTEMPT_POLICIES, attemptSucceeded, claimAttempts } from "./attempts";
 import { authenticate } from "./auth.service";
 

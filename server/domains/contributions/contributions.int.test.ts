@@ -16,7 +16,7 @@ import {
   type TestOrganization,
   type TestTaskForce,
   type TestUser,
-} from "@/db/testing/factories";
+} from "@/server/testing/factories";
 import { smallCellThreshold } from "@/server/env";
 import { addDays, dateInZone } from "@/server/lib/dates";
 import type { Shown } from "@/server/domains/privacy/suppression";

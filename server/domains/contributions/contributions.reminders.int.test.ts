@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { notifications } from "@/db/schema";
-import { createMember, createOrganization, createTaskForceWithCoordinator, scopeFor, type TestTaskForce, type TestUser } from "@/db/testing/factories";
+import { createMember, createOrganization, createTaskForceWithCoordinator, scopeFor, type TestTaskForce, type TestUser } from "@/server/testing/factories";
 import { runReminders } from "@/server/domains/jobs/reminders.service";
 import { addDays } from "@/server/lib/dates";
 import { insertStatusHistory } from "@/server/domains/organizations/organizations.queries";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { callerFor, createAssessingTaskForce, createGapFor, scopeFor, type TestMembership, type TestTaskForce, type TestUser } from "@/db/testing/factories";
+import { callerFor, createAssessingTaskForce, createGapFor, scopeFor, type TestMembership, type TestTaskForce, type TestUser } from "@/server/testing/factories";
 import { getGapSummary } from "./dashboard.service";
 
 describe("dashboard gap figures", () => {

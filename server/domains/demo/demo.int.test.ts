@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { taskForces, users } from "@/db/schema";
-import { callerFor, createAdmin, createTaskForce, createUser, unique } from "@/db/testing/factories";
+import { callerFor, createAdmin, createTaskForce, createUser, unique } from "@/server/testing/factories";
 import { verifyPassword } from "@/server/auth/password";
 import { TRPCError } from "@trpc/server";
 import { applyDemoPassword } from "./demo.service";

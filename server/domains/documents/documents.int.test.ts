@@ -10,7 +10,7 @@ import {
   dateFromToday,
   type TestTaskForce,
   type TestUser,
-} from "@/db/testing/factories";
+} from "@/server/testing/factories";
 import { eq } from "drizzle-orm";
 import { handleDocumentDownload, handleDocumentUpload } from "./documents.http";
 import { MAX_DOCUMENT_BYTES } from "./documents.rules";

@@ -9,7 +9,7 @@ import {
   trpcErrorOf,
   unique,
   type TestUser,
-} from "@/db/testing/factories";
+} from "@/server/testing/factories";
 import { getDb } from "@/db/client";
 import { DEFAULT_FRAMEWORK_CONTENT, ensureDefaultFramework } from "./defaultFramework";
 import { DEFAULT_FRAMEWORK_KEY } from "./frameworks.queries";

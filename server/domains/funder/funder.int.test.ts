@@ -14,7 +14,7 @@ import {
   respond,
   type TestTaskForce,
   type TestUser,
-} from "@/db/testing/factories";
+} from "@/server/testing/factories";
 
 describe("the funder portfolio and the dashboard figures", () => {
   let funded: TestTaskForce;

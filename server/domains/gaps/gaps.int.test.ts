@@ -19,7 +19,7 @@ import {
   type TestOrganization,
   type TestTaskForce,
   type TestUser,
-} from "@/db/testing/factories";
+} from "@/server/testing/factories";
 
 async function auditOf(taskForceId: string, entity: string, entityId: string) {
   return (await getDb())

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { organizations } from "@/db/schema";
-import { countingSelects, createOrganization, createTaskForce, type TestTaskForce } from "@/db/testing/factories";
+import { countingSelects, createOrganization, createTaskForce, type TestTaskForce } from "@/server/testing/factories";
 import { CALCULATOR_KEYS, calculatorFacts, computeStatuses, REQUIREMENT_CALCULATORS, type CalculatorContext, type CalculatorKey } from "./calculators";
 import { insertContributionReport, insertMeeting, insertMou, insertProtocol } from "./records.fixtures";
 

@@ -8,7 +8,7 @@ import {
   trpcErrorOf,
   type TestTaskForce,
   type TestUser,
-} from "@/db/testing/factories";
+} from "@/server/testing/factories";
 import { insertContributionReport, insertDocument, insertMeeting, insertMou, insertProtocol } from "./records.fixtures";
 
 const AWARD = { funderName: "Test Funder", program: "ECM", amount: 100_000, periodStart: "2026-01-01", periodEnd: "2028-12-31", awardNumber: "EV-1" };

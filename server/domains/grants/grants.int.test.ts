@@ -21,7 +21,7 @@ import {
   type TestMembership,
   type TestTaskForce,
   type TestUser,
-} from "@/db/testing/factories";
+} from "@/server/testing/factories";
 import { getGrant, getGrantProgress } from "./grants.service";
 import { ECM_TEMPLATE } from "./templates";
 

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { contributionReports, contributionValues, documents, meetings, mouParties, mous, protocols } from "@/db/schema";
-import type { TestTaskForce } from "@/db/testing/factories";
+import type { TestTaskForce } from "@/server/testing/factories";
 
 /*
  * Test records of the meetings, organizations and contributions parts, written straight to the

@@ -6,9 +6,9 @@ import {
   unique,
   type TestTaskForce,
   type TestUser,
-} from "@/db/testing/factories";
-import * as fakeSmtpServer from "@/db/testing/fakeSmtpServer";
-import { headersOf, textOf, type FakeSmtpServer, type ReceivedMail } from "@/db/testing/fakeSmtpServer";
+} from "@/server/testing/factories";
+import * as fakeSmtpServer from "@/server/testing/fakeSmtpServer";
+import { headersOf, textOf, type FakeSmtpServer, type ReceivedMail } from "@/server/testing/fakeSmtpServer";
 import { INVITATION_TTL_DAYS } from "./invitations.service";
 
 const BASE_URL = "https://roadmap.example.org";

@@ -12,7 +12,7 @@ import {
   unique,
   type TestTaskForce,
   type TestUser,
-} from "@/db/testing/factories";
+} from "@/server/testing/factories";
 import { authenticate } from "@/server/domains/auth/auth.service";
 import { acceptInvitation, INVITATION_TTL_DAYS, lookupInvitation } from "./invitations.service";
 

@@ -4,9 +4,9 @@ import { count, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installDatabase } from "@/db/client";
 import { actionItems, jobRuns, notifications } from "@/db/schema";
-import { createActionItemFor, createMember, createTaskForce } from "@/db/testing/factories";
-import * as fakeSmtpServer from "@/db/testing/fakeSmtpServer";
-import { createTestDatabase, databaseUrl, type TestDatabase } from "@/db/testing/testDatabase";
+import { createActionItemFor, createMember, createTaskForce } from "@/server/testing/factories";
+import * as fakeSmtpServer from "@/server/testing/fakeSmtpServer";
+import { createTestDatabase, databaseUrl, type TestDatabase } from "@/server/testing/testDatabase";
 
 /*
  * Issue 14, item 7: several app instances on one PostgreSQL. Three separate processes tick at the
@@ -29,7 +29,7 @@ interface Ran {
 }
 
 function tick(env: NodeJS.ProcessEnv): Promise<Ran[]> {
-  const child = spawn(process.execPath, [...LOADER, path.join(ROOT, "db/testing/runDueJobsProcess.ts")], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...LOADER, path.join(ROOT, "server/testing/runDueJobsProcess.ts")], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

@@ -5,7 +5,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { actionItems, jobRuns, notifications } from "@/db/schema";
-import { callerFor, createActionItemFor, createAdmin, createMember, createTaskForce, type TestTaskForce, type TestUser } from "@/db/testing/factories";
+import { callerFor, createActionItemFor, createAdmin, createMember, createTaskForce, type TestTaskForce, type TestUser } from "@/server/testing/factories";
 import type { JobsConfig } from "./jobs.config";
 import { MAX_ATTEMPTS, runDueJobs, runOnce, runRemindersNow, STALE_AFTER_MS } from "./jobs.service";
 import { remindTaskForce } from "./reminders.service";

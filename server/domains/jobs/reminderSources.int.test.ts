@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { notifications } from "@/db/schema";
-import { callerFor, createTaskForceWithCoordinator, type TestTaskForce, type TestUser } from "@/db/testing/factories";
+import { callerFor, createTaskForceWithCoordinator, type TestTaskForce, type TestUser } from "@/server/testing/factories";
 import { remindTaskForce } from "./reminders.service";
 
 /* The daily digest's grant-report and protocol-review reminders, at fixed dates (noon UTC, Chicago's same day). */

@@ -11,9 +11,9 @@ import {
   dateFromToday,
   type TestTaskForce,
   type TestUser,
-} from "@/db/testing/factories";
-import * as fakeSmtpServer from "@/db/testing/fakeSmtpServer";
-import { headersOf, textOf, type FakeSmtpServer } from "@/db/testing/fakeSmtpServer";
+} from "@/server/testing/factories";
+import * as fakeSmtpServer from "@/server/testing/fakeSmtpServer";
+import { headersOf, textOf, type FakeSmtpServer } from "@/server/testing/fakeSmtpServer";
 import { insertStatusHistory } from "@/server/domains/organizations/organizations.queries";
 import { runReminders } from "./reminders.service";
 

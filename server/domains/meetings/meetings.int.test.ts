@@ -16,7 +16,7 @@ import {
   type TestOrganization,
   type TestTaskForce,
   type TestUser,
-} from "@/db/testing/factories";
+} from "@/server/testing/factories";
 import { transaction } from "@/db/client";
 import { calendarFeed, meetingCalendarFile } from "./calendar.service";
 import { listCommitteesChairedBy, reassignCommitteeChairs } from "./committees.service";

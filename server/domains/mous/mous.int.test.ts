@@ -14,7 +14,7 @@ import {
   trpcErrorOf,
   type TestTaskForce,
   type TestUser,
-} from "@/db/testing/factories";
+} from "@/server/testing/factories";
 import { runReminders } from "@/server/domains/jobs/reminders.service";
 
 const DAY = 24 * 60 * 60 * 1000;

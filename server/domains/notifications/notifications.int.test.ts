@@ -6,7 +6,7 @@ import {
   createAssessmentRound,
   createMember,
   respond,
-} from "@/db/testing/factories";
+} from "@/server/testing/factories";
 
 /** A reminder reaches the person's notices, which only they can read and mark read. */
 describe("in-app notifications", () => {

@@ -11,7 +11,7 @@ import {
   trpcErrorOf,
   type TestTaskForce,
   type TestUser,
-} from "@/db/testing/factories";
+} from "@/server/testing/factories";
 import { and, eq } from "drizzle-orm";
 
 describe("member organizations", () => {

@@ -13,7 +13,7 @@ import {
   dateFromToday,
   domainErrorOf,
   trpcErrorOf,
-} from "@/db/testing/factories";
+} from "@/server/testing/factories";
 
 describe("handing off a departing member's responsibilities", () => {
   async function setUp() {

@@ -10,7 +10,7 @@ import {
   type TestMembership,
   type TestTaskForce,
   type TestUser,
-} from "@/db/testing/factories";
+} from "@/server/testing/factories";
 
 describe("people of a task force", () => {
   let taskForce: TestTaskForce;

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { invitations, users } from "@/db/schema";
-import { callerFor, createMember, createTaskForceWithCoordinator, unique } from "@/db/testing/factories";
+import { callerFor, createMember, createTaskForceWithCoordinator, unique } from "@/server/testing/factories";
 import { sessionRefusal } from "@/server/auth/sessionPolicy";
 
 /** Whether a session of `userId` that began at `authTime` is still accepted now. */

@@ -3,9 +3,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
-import { DEMO_TASK_FORCE_SLUG, seedDemo } from "@/db/seed";
-import { addMembership, callerFor, createOrganization, createTaskForceWithCoordinator, createUser } from "@/db/testing/factories";
-import { FunderAttacker } from "@/db/testing/funderAttacker";
+import { DEMO_TASK_FORCE_SLUG, seedDemo } from "@/server/demo/seed";
+import { addMembership, callerFor, createOrganization, createTaskForceWithCoordinator, createUser } from "@/server/testing/factories";
+import { FunderAttacker } from "@/server/testing/funderAttacker";
 import { smallCellThreshold } from "@/server/env";
 import { parsePeriod } from "@/server/domains/contributions/periods";
 import type { SessionUser } from "@/server/trpc/context";
@@ -14,7 +14,7 @@ import type { SessionUser } from "@/server/trpc/context";
  * Issue 13: an attacker's audit of everything a funder can obtain about a task force, at several
  * moments (before and after an agency submits late and a report is corrected), solved by linear
  * programming for each protected cell. A leak fails the test with the cell, the range found and the
- * views that gave it away. See db/testing/funderAttacker.ts and db/testing/intervalAudit.ts.
+ * views that gave it away. See server/testing/funderAttacker.ts and server/testing/intervalAudit.ts.
  */
 
 async function demoUser(email: string): Promise<SessionUser> {

@@ -9,7 +9,7 @@ import {
   createTaskForceWithCoordinator,
   type TestTaskForce,
   type TestUser,
-} from "@/db/testing/factories";
+} from "@/server/testing/factories";
 
 /*
  * Outsiders see only what was shared (privacy.md rule 3, issue 13 item 4). A funder is sent

@@ -8,7 +8,7 @@ import {
   trpcErrorOf,
   type TestTaskForce,
   type TestUser,
-} from "@/db/testing/factories";
+} from "@/server/testing/factories";
 
 describe("protocols", () => {
   let taskForce: TestTaskForce;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { callerFor, createMember, createTaskForceWithCoordinator, dateFromToday, type TestTaskForce, type TestUser } from "@/db/testing/factories";
+import { callerFor, createMember, createTaskForceWithCoordinator, dateFromToday, type TestTaskForce, type TestUser } from "@/server/testing/factories";
 
 /*
  * Issue 13, item 5: a funder cannot change compliance. Only the coordinator's report of record

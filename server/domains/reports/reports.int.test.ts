@@ -21,7 +21,7 @@ import {
   type TestMembership,
   type TestTaskForce,
   type TestUser,
-} from "@/db/testing/factories";
+} from "@/server/testing/factories";
 import { getGrant } from "@/server/domains/grants/grants.service";
 import { reportingPeriods } from "@/server/domains/grants/grants.rules";
 import { insertContributionReport, insertMeeting, insertMou, insertProtocol } from "@/server/domains/grants/records.fixtures";

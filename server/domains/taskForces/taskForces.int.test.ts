@@ -9,7 +9,7 @@ import {
   unique,
   type TestTaskForce,
   type TestUser,
-} from "@/db/testing/factories";
+} from "@/server/testing/factories";
 import { PERMISSIONS } from "@/server/auth/permissions";
 
 const tokenOf = (link: string | null) => link?.split("/invite/")[1] ?? "";

@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { createTranslator } from "next-intl";
 import messages from "@/app/i18n/messages/en.json";
-import { callerFor } from "@/db/testing/factories";
+import { callerFor } from "@/server/testing/factories";
 import type { SessionUser } from "@/server/trpc/context";
 import { SERVICE_TYPES, SERVICES_TOTAL, TABLE_COLUMNS } from "@/server/domains/contributions/contributions.measures";
 import type { SaveReportInput } from "@/server/domains/contributions/contributions.schemas";

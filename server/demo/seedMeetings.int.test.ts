@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
-import { callerFor } from "@/db/testing/factories";
+import { callerFor } from "@/server/testing/factories";
 import { DEMO_TASK_FORCE_SLUG, seedDemo } from "./seed";
 
 async function demoCaller(email: string) {
