@@ -35,13 +35,26 @@ export default defineConfig([
     files: ["app/**/*.{ts,tsx}"],
     ignores: ["app/_components/Link.tsx"],
     rules: {
-      "no-restricted-imports": [
+      // The TypeScript version, so that `import type` from the schema (erased from the bundle) stays allowed.
+      "@typescript-eslint/no-restricted-imports": [
         "error",
         {
           paths: [
             {
               name: "next/link",
               message: "Use { Link } from \"@/app/_components/Link\": it prefetches a page when someone is about to open it, not every link on screen.",
+            },
+          ],
+          patterns: [
+            {
+              regex: "^(drizzle-orm|postgres|@electric-sql/pglite)(/|$)|^@/server/.*\\.queries$",
+              message: "Pages and components reach the database only through tRPC procedures (app/_trpc), never a driver, Drizzle or a domain's queries.",
+            },
+            {
+              regex: "^@/db/(?!vocabulary/)",
+              allowTypeImports: true,
+              message:
+                "Pages and components reach the database only through tRPC procedures; a client component importing db/ ships table code to the browser. Vocabularies (status lists and the like) are in @/db/vocabulary/*; types may be imported with `import type`.",
             },
           ],
         },

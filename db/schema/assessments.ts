@@ -16,16 +16,14 @@ import {
 import { frameworkVersions } from "./frameworks";
 import { organizations, taskForces } from "./taskForces";
 import { users } from "./users";
+import { RESPONSE_ANSWERS, ROUND_AUDIENCES, ROUND_STATUSES } from "../vocabulary/assessments";
 
-export const ROUND_STATUSES = ["draft", "open", "closed"] as const;
+export * from "../vocabulary/assessments";
+
 export const roundStatus = pgEnum("assessment_round_status", ROUND_STATUSES);
 
-/** A rating is a stage (1–5), or an honest "don't know" / "not applicable", never a blank. */
-export const RESPONSE_ANSWERS = ["stage", "dont_know", "not_applicable"] as const;
 export const responseAnswer = pgEnum("response_answer", RESPONSE_ANSWERS);
 
-/** Who is asked in a round: every active coordinator and member, or the people chosen. */
-export const ROUND_AUDIENCES = ["all", "chosen"] as const;
 export const roundAudience = pgEnum("assessment_round_audience", ROUND_AUDIENCES);
 
 export const assessmentRounds = pgTable(

@@ -19,11 +19,12 @@ import {
 } from "drizzle-orm/pg-core";
 import { organizations, taskForces } from "./taskForces";
 import { users } from "./users";
+import { CONTRIBUTION_PERIOD_LENGTHS, CONTRIBUTION_REPORT_STATUSES } from "../vocabulary/contributions";
 
-export const CONTRIBUTION_PERIOD_LENGTHS = ["quarter", "month"] as const;
+export * from "../vocabulary/contributions";
+
 export const contributionPeriodLength = pgEnum("contribution_period_length", CONTRIBUTION_PERIOD_LENGTHS);
 
-export const CONTRIBUTION_REPORT_STATUSES = ["draft", "submitted", "returned"] as const;
 export const contributionReportStatus = pgEnum("contribution_report_status", CONTRIBUTION_REPORT_STATUSES);
 
 /**

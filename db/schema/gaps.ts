@@ -18,18 +18,16 @@ import { assessmentRounds } from "./assessments";
 import { meetings } from "./meetings";
 import { organizations, taskForces } from "./taskForces";
 import { users } from "./users";
+import { ACTION_ITEM_STATUSES, GAP_EVENT_KINDS, GAP_PRIORITIES, GAP_STATUSES } from "../vocabulary/gaps";
 
-export const GAP_PRIORITIES = ["high", "medium", "low"] as const;
+export * from "../vocabulary/gaps";
+
 export const gapPriority = pgEnum("gap_priority", GAP_PRIORITIES);
 
-/** open, in_progress and blocked are "open" gaps; resolved and wont_fix are closed (see gaps.rules.ts). */
-export const GAP_STATUSES = ["open", "in_progress", "blocked", "resolved", "wont_fix"] as const;
 export const gapStatus = pgEnum("gap_status", GAP_STATUSES);
 
-export const GAP_EVENT_KINDS = ["status_change", "comment", "update"] as const;
 export const gapEventKind = pgEnum("gap_event_kind", GAP_EVENT_KINDS);
 
-export const ACTION_ITEM_STATUSES = ["to_do", "doing", "done"] as const;
 export const actionItemStatus = pgEnum("action_item_status", ACTION_ITEM_STATUSES);
 
 /**

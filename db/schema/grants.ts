@@ -17,12 +17,12 @@ import {
 } from "drizzle-orm/pg-core";
 import { organizations, taskForces } from "./taskForces";
 import { users } from "./users";
+import { REPORTING_CADENCES, REQUIREMENT_STATUSES } from "../vocabulary/grants";
 
-/** How often the funder wants a progress report; periods and due dates follow from it (grants.rules.ts). */
-export const REPORTING_CADENCES = ["semiannual", "quarterly"] as const;
+export * from "../vocabulary/grants";
+
 export const reportingCadence = pgEnum("reporting_cadence", REPORTING_CADENCES);
 
-export const REQUIREMENT_STATUSES = ["not_started", "in_progress", "met", "not_applicable"] as const;
 export const requirementStatus = pgEnum("requirement_status", REQUIREMENT_STATUSES);
 
 /**

@@ -1,4 +1,4 @@
-export * from "./roles";
+export * from "../vocabulary/roles";
 export * from "./users";
 export * from "./taskForces";
 export * from "./audit";

@@ -1,7 +1,9 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { taskForces } from "./taskForces";
+import { JOB_RUN_STATUSES } from "../vocabulary/jobs";
 
-export const JOB_RUN_STATUSES = ["running", "succeeded", "failed"] as const;
+export * from "../vocabulary/jobs";
+
 export type JobRunStatus = (typeof JOB_RUN_STATUSES)[number];
 
 /** What a run did, in counts: shown on the settings and administration pages. */

@@ -15,11 +15,11 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { actionItems } from "./gaps";
-import { ATTENDANCE_STATUSES, DECISION_STATUSES, MEETING_STATUSES, MEETING_TYPES, MINUTES_STATUSES } from "./meetingVocabulary";
+import { ATTENDANCE_STATUSES, DECISION_STATUSES, MEETING_STATUSES, MEETING_TYPES, MINUTES_STATUSES } from "../vocabulary/meetings";
 import { organizations, taskForces } from "./taskForces";
 import { users } from "./users";
 
-export * from "./meetingVocabulary";
+export * from "../vocabulary/meetings";
 
 export const meetingType = pgEnum("meeting_type", MEETING_TYPES);
 export const meetingStatus = pgEnum("meeting_status", MEETING_STATUSES);

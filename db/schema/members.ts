@@ -17,6 +17,9 @@ import {
 } from "drizzle-orm/pg-core";
 import { membershipStatus, organizations, taskForces } from "./taskForces";
 import { users } from "./users";
+import { MOU_STATUSES, PROTOCOL_STATUSES, PROTOCOL_TOPICS } from "../vocabulary/members";
+
+export * from "../vocabulary/members";
 
 /**
  * Raw bytes (PostgreSQL bytea). postgres.js sends and returns Buffers, PGlite Uint8Arrays; both take
@@ -106,7 +109,6 @@ export const documents = pgTable(
   ],
 );
 
-export const MOU_STATUSES = ["draft", "signed", "expired", "terminated"] as const;
 export const mouStatus = pgEnum("mou_status", MOU_STATUSES);
 
 /** A memorandum of understanding between two or more member organizations. */
@@ -192,21 +194,8 @@ export const mouSignatories = pgTable(
   ],
 );
 
-/** The eight IACP checklist topics, and "other" (which needs a title). */
-export const PROTOCOL_TOPICS = [
-  "information_sharing",
-  "deaf_hard_of_hearing_access",
-  "language_access",
-  "referrals",
-  "media",
-  "confidentiality",
-  "data_collection",
-  "grant_reporting",
-  "other",
-] as const;
 export const protocolTopic = pgEnum("protocol_topic", PROTOCOL_TOPICS);
 
-export const PROTOCOL_STATUSES = ["draft", "adopted", "under_review"] as const;
 export const protocolStatus = pgEnum("protocol_status", PROTOCOL_STATUSES);
 
 export const protocols = pgTable(

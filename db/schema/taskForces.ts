@@ -14,8 +14,11 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { frameworks } from "./frameworks";
-import { TASK_FORCE_ROLES } from "./roles";
+import { TASK_FORCE_ROLES } from "../vocabulary/roles";
 import { users } from "./users";
+import { JURISDICTION_LEVELS, MEMBERSHIP_STATUSES, ORGANIZATION_ROLES } from "../vocabulary/taskForces";
+
+export * from "../vocabulary/taskForces";
 
 export const taskForceRole = pgEnum("task_force_role", TASK_FORCE_ROLES);
 
@@ -42,14 +45,10 @@ export const taskForces = pgTable("task_forces", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 }, (table) => [check("task_forces_min_rating_group_check", sql`${table.minRatingGroup} >= 3`)]);
 
-export const JURISDICTION_LEVELS = ["local", "state", "tribal", "federal", "non_governmental"] as const;
 export const jurisdictionLevel = pgEnum("jurisdiction_level", JURISDICTION_LEVELS);
 
-/** prospective → active → inactive / withdrawn; every change is kept in organization_status_history. */
-export const MEMBERSHIP_STATUSES = ["prospective", "active", "inactive", "withdrawn"] as const;
 export const membershipStatus = pgEnum("membership_status", MEMBERSHIP_STATUSES);
 
-export const ORGANIZATION_ROLES = ["lead_law_enforcement", "lead_victim_services", "co_lead", "member", "affiliate"] as const;
 export const organizationRole = pgEnum("organization_role", ORGANIZATION_ROLES);
 
 /**

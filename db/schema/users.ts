@@ -1,5 +1,8 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { ACCOUNT_TOKEN_PURPOSES } from "../vocabulary/users";
+
+export * from "../vocabulary/users";
 
 /**
  * People who can sign in. Staff of member agencies, coordinators, funders' program officers:
@@ -41,7 +44,6 @@ export const rateLimits = pgTable("rate_limits", {
   allowed: boolean("allowed").notNull().default(true),
 });
 
-export const ACCOUNT_TOKEN_PURPOSES = ["password_reset", "setup"] as const;
 export const accountTokenPurpose = pgEnum("account_token_purpose", ACCOUNT_TOKEN_PURPOSES);
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TASK_FORCE_ROLES } from "@/db/schema/roles";
+import { TASK_FORCE_ROLES } from "@/db/vocabulary/roles";
 import { can, PERMISSIONS, permissionsOf, type Permission } from "./permissions";
 
 describe("role permissions", () => {

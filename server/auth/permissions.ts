@@ -1,4 +1,4 @@
-import type { TASK_FORCE_ROLES } from "@/db/schema/roles";
+import type { TASK_FORCE_ROLES } from "@/db/vocabulary/roles";
 
 export type TaskForceRole = (typeof TASK_FORCE_ROLES)[number];
 

@@ -14,7 +14,7 @@ import type { ReportingPeriod } from "@/server/domains/grants/grants.rules";
 import { listHeldAttendance, listHeldMeetings } from "@/server/domains/meetings/meetings.queries";
 import { isAtTheTable } from "@/server/domains/meetings/meetings.rules";
 import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/disciplines";
-import { MEETING_TYPES } from "@/db/schema/meetingVocabulary";
+import { MEETING_TYPES } from "@/db/vocabulary/meetings";
 import { sumSubmittedValues } from "@/server/domains/contributions/contributions.queries";
 import { SERVICE_TYPES, TRAINING_SECTORS } from "@/server/domains/contributions/contributions.measures";
 import { shareOf, shownOf, sumShown, SUPPRESSED, type Shown } from "@/server/domains/privacy/suppression";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getQueryClient, HydrateClient, trpc } from "@/app/_trpc/server";
-import { ACTION_ITEM_STATUSES } from "@/db/schema";
+import { ACTION_ITEM_STATUSES } from "@/db/vocabulary/gaps";
 import { requireTaskForcePermission } from "../_lib/taskForce";
 import { ActionsTracker, type ActionFilters } from "./ActionsTracker";
 import { CreateActionForm } from "./CreateActionForm";

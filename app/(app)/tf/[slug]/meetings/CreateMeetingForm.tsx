@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
-import { MEETING_TYPES } from "@/db/schema/meetingVocabulary";
+import { MEETING_TYPES } from "@/db/vocabulary/meetings";
 
 /**
  * Schedules a meeting of the full task force (coordinators) or of a committee (its chair too).

@@ -7,7 +7,7 @@ import { ChartFrame, seriesStyle } from "@/app/_components/charts/ChartFrame";
 import { DateTime } from "@/app/_components/DateTime";
 import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
-import { MEETING_TYPES } from "@/db/schema/meetingVocabulary";
+import { MEETING_TYPES } from "@/db/vocabulary/meetings";
 import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/disciplines";
 
 /** Meetings held per quarter by type, attendance rate by month, discipline coverage and attendance by organization. */

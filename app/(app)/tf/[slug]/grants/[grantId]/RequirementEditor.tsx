@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { OwnerFields, orNull } from "@/app/(app)/tf/[slug]/gaps/OwnerFields";
 import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
-import { REQUIREMENT_STATUSES } from "@/db/schema/grants";
+import { REQUIREMENT_STATUSES } from "@/db/vocabulary/grants";
 import type { RequirementStatus } from "@/server/domains/grants/grants.rules";
 import { EvidenceEditor } from "./EvidenceEditor";
 

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { DateTime } from "@/app/_components/DateTime";
 import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
-import { MEETING_STATUSES, MEETING_TYPES } from "@/db/schema/meetingVocabulary";
+import { MEETING_STATUSES, MEETING_TYPES } from "@/db/vocabulary/meetings";
 import { ActionsSection, AgendaSection, AttendanceSection, CommentsSection, DecisionsSection } from "./MeetingSections";
 
 export function useMeeting(taskForceSlug: string, meetingId: string) {

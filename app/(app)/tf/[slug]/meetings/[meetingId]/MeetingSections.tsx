@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { DateTime } from "@/app/_components/DateTime";
 import { DueCell } from "@/app/_components/DueCell";
 import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
-import { ATTENDANCE_STATUSES, DECISION_STATUSES } from "@/db/schema/meetingVocabulary";
+import { ATTENDANCE_STATUSES, DECISION_STATUSES } from "@/db/vocabulary/meetings";
 import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/disciplines";
 import { MinutesText } from "../_components/MinutesText";
 import { useMeeting } from "./MeetingDetail";

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { DateTime } from "@/app/_components/DateTime";
 import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
-import { DECISION_STATUSES } from "@/db/schema/meetingVocabulary";
+import { DECISION_STATUSES } from "@/db/vocabulary/meetings";
 
 type DecisionStatus = (typeof DECISION_STATUSES)[number];
 

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { CalendarDate } from "@/app/_components/charts/format";
 import { Field, fieldErrorsOf, FormError, formText, SuccessMessage, useFieldMessage, type ErrorLike } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
-import { MOU_STATUSES } from "@/db/schema/members";
+import { MOU_STATUSES } from "@/db/vocabulary/members";
 import { DocumentLink, DocumentUpload } from "../DocumentUpload";
 import { MouTimeline } from "./MouTimeline";
 

@@ -8,7 +8,7 @@ import { DateTime } from "@/app/_components/DateTime";
 import { CopyableLink, InvitationOutcome } from "@/app/_components/InvitationOutcome";
 import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
-import { TASK_FORCE_ROLES } from "@/db/schema/roles";
+import { TASK_FORCE_ROLES } from "@/db/vocabulary/roles";
 import type { TaskForceRole } from "@/server/auth/permissions";
 
 interface Props {

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { CalendarDate } from "@/app/_components/charts/format";
 import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
-import { PROTOCOL_STATUSES, PROTOCOL_TOPICS } from "@/db/schema/members";
+import { PROTOCOL_STATUSES, PROTOCOL_TOPICS } from "@/db/vocabulary/members";
 import { DocumentLink, DocumentUpload } from "../DocumentUpload";
 
 type Topic = (typeof PROTOCOL_TOPICS)[number];
