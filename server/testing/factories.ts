@@ -169,7 +169,7 @@ export function callerFor(user: SessionUser | null, options: { clientAddress?: s
 
 /** The scope a taskForceProcedure would hand a service, for calling services directly (e.g. with `now`). */
 export function scopeFor(
-  taskForce: Pick<TestTaskForce, "id" | "slug">,
+  taskForce: Pick<TestTaskForce, "id" | "slug" | "name" | "timeZone">,
   membership: Pick<TestMembership, "userId" | "role" | "organizationId">,
 ): TaskForceScope {
   return createTaskForceScope({
@@ -178,6 +178,8 @@ export function scopeFor(
     userId: membership.userId,
     role: membership.role,
     organizationId: membership.organizationId,
+    taskForceName: taskForce.name,
+    timeZone: taskForce.timeZone,
   });
 }
 

@@ -1,4 +1,5 @@
 import type { TaskForceRole } from "@/server/auth/permissions";
+import { dateInZone } from "@/server/lib/dates";
 
 /** The signed-in person as the server knows them, loaded from the database on every request. */
 export interface SessionUser {
@@ -12,6 +13,25 @@ export interface Context {
   user: SessionUser | null;
   /** Best-effort client address, used only for rate limiting. */
   clientAddress: string | null;
+  /**
+   * The caller's memberships already read in this request (by task force slug), for the reads a
+   * page or a tRPC batch makes together: a dashboard's dozen prefetched procedures read the
+   * membership once, not twelve times. Only request contexts have one (server/trpc/requestContext.ts);
+   * a context without one reads the membership for every call.
+   */
+  memberships?: MembershipCache;
+}
+
+/** What resolveTaskForceScope remembers per request: the membership lookup by task force slug. */
+export type MembershipCache = Map<string, Promise<TaskForceMembership | null>>;
+
+/** An active membership as the scope is built from it. */
+export interface TaskForceMembership {
+  taskForceId: string;
+  role: TaskForceRole;
+  organizationId: string | null;
+  taskForceName: string;
+  timeZone: string;
 }
 
 declare const scopeBrand: unique symbol;
@@ -27,9 +47,18 @@ export interface TaskForceScope {
   readonly userId: string;
   readonly role: TaskForceRole;
   readonly organizationId: string | null;
+  /** Read with the membership, once per request, so that services need not look them up again. */
+  readonly taskForceName: string;
+  /** The task force's calendar: its "today" and every date it keeps are in this zone. */
+  readonly timeZone: string;
   readonly [scopeBrand]: true;
 }
 
 export function createTaskForceScope(fields: Omit<TaskForceScope, typeof scopeBrand>): TaskForceScope {
   return fields as TaskForceScope;
+}
+
+/** The task force's date (YYYY-MM-DD) at `now`, in its own time zone: never UTC's date. */
+export function todayOfScope(scope: TaskForceScope, now: Date): string {
+  return dateInZone(now, scope.timeZone);
 }

@@ -137,8 +137,11 @@ export function taskForceProcedure(permission: Permission) {
     .meta({ access: "taskForce", permission })
     .use(requireUser)
     .input(z.object({ taskForceSlug: taskForceSlugSchema }))
-    .use(async ({ ctx, input, next }) => {
-      const resolved = await resolveTaskForceScope(ctx.user, input.taskForceSlug, permission);
+    .use(async ({ ctx, input, next, type }) => {
+      // A change may alter the caller's own membership (a role, a departure): it reads it afresh, and
+      // so does every call after it in the same request.
+      if (type !== "query") ctx.memberships?.clear();
+      const resolved = await resolveTaskForceScope(ctx.user, input.taskForceSlug, permission, type === "query" ? ctx.memberships : undefined);
       if ("refused" in resolved) {
         throw resolved.refused === "NOT_FOUND"
           ? new TRPCError({ code: "NOT_FOUND", message: "Task force not found" })

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { can, type Permission } from "@/server/auth/permissions";
 import { findActiveMembershipBySlug } from "@/server/domains/taskForces/taskForces.queries";
-import { createTaskForceScope, type SessionUser, type TaskForceScope } from "./context";
+import { createTaskForceScope, type MembershipCache, type SessionUser, type TaskForceScope } from "./context";
 
 /**
  * The caller's standing in the task force named by `slug`: a scope when they are an active member
@@ -13,8 +13,9 @@ export async function resolveTaskForceScope(
   user: SessionUser,
   slug: string,
   permission: Permission,
+  memberships?: MembershipCache,
 ): Promise<{ scope: TaskForceScope } | { refused: "NOT_FOUND" | "FORBIDDEN" }> {
-  const membership = await findActiveMembershipBySlug(await getDb(), user.id, slug);
+  const membership = await membershipOf(user, slug, memberships);
   if (!membership) return { refused: "NOT_FOUND" };
   if (!can(membership.role, permission)) return { refused: "FORBIDDEN" };
   return {
@@ -24,6 +25,17 @@ export async function resolveTaskForceScope(
       userId: user.id,
       role: membership.role,
       organizationId: membership.organizationId,
+      taskForceName: membership.taskForceName,
+      timeZone: membership.timeZone,
     }),
   };
+}
+
+/** The caller's active membership in the task force `slug`, read once per request when a cache is given. */
+function membershipOf(user: SessionUser, slug: string, memberships: MembershipCache | undefined) {
+  const remembered = memberships?.get(slug);
+  if (remembered) return remembered;
+  const lookup = getDb().then((db) => findActiveMembershipBySlug(db, user.id, slug));
+  memberships?.set(slug, lookup);
+  return lookup;
 }

@@ -7,10 +7,9 @@ import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import { isEmailConfigured, sendMail } from "@/server/mail/mailer";
 import { appBaseUrl } from "@/server/env";
-import type { TaskForceScope } from "@/server/trpc/context";
+import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { findCurrentFrameworkVersionOfTaskForce, findFrameworkVersion } from "@/server/domains/frameworks/frameworks.queries";
-import { findTaskForce } from "@/server/domains/taskForces/taskForces.queries";
 import {
   compareElement,
   elementResult,
@@ -82,16 +81,6 @@ import { currentTime } from "@/server/lib/clock";
 
 const who = (scope: TaskForceScope) => ({ taskForceId: scope.taskForceId, actorUserId: scope.userId });
 
-/** Today's date (YYYY-MM-DD) in the task force's time zone. */
-export function localDate(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
-async function todayOf(db: Database, scope: TaskForceScope, now: Date) {
-  const taskForce = await findTaskForce(db, scope.taskForceId);
-  if (!taskForce) throw new DomainError("NOT_FOUND", "taskForceNotFound");
-  return localDate(now, taskForce.timeZone);
-}
 
 /* ---------- framework elements (versions never change, so their element lists are cached) ---------- */
 
@@ -181,7 +170,7 @@ function assertNotPast(closesOn: string, today: string) {
 
 export function createRound(scope: TaskForceScope, input: CreateRoundInput, now = currentTime()) {
   return transaction(async (tx) => {
-    assertNotPast(input.closesOn, await todayOf(tx, scope, now));
+    assertNotPast(input.closesOn, todayOfScope(scope, now));
     const version = await findCurrentFrameworkVersionOfTaskForce(tx, scope.taskForceId);
     if (!version) throw new DomainError("CONFLICT", "noFramework");
     const userIds = await chosenRespondents(tx, scope, input);
@@ -207,7 +196,7 @@ export function updateRound(scope: TaskForceScope, input: UpdateRoundInput, now 
   return transaction(async (tx) => {
     const round = await loadRound(tx, scope, input.roundId, "update");
     if (round.status !== "draft") throw new DomainError("CONFLICT", "roundNotDraft", { status: round.status });
-    assertNotPast(input.closesOn, await todayOf(tx, scope, now));
+    assertNotPast(input.closesOn, todayOfScope(scope, now));
     const userIds = await chosenRespondents(tx, scope, input);
     const beforeIds = await listInviteeIds(tx, scope.taskForceId, round.id);
     const after = { title: input.title, audience: input.audience, opensOn: input.opensOn, closesOn: input.closesOn };
@@ -226,7 +215,7 @@ export function openRound(scope: TaskForceScope, input: RoundInput, now = curren
   return transaction(async (tx) => {
     const round = await loadRound(tx, scope, input.roundId, "update");
     if (round.status !== "draft") throw new DomainError("CONFLICT", "roundNotDraft", { status: round.status });
-    if (round.closesOn < (await todayOf(tx, scope, now))) throw new DomainError("CONFLICT", "closesOnPast", {}, "closesOn");
+    if (round.closesOn < todayOfScope(scope, now)) throw new DomainError("CONFLICT", "closesOnPast", {}, "closesOn");
     await updateRoundRow(tx, scope.taskForceId, round.id, { status: "open", openedAt: now });
     await recordAudit(tx, who(scope), {
       entity: "assessmentRound",
@@ -259,7 +248,7 @@ export function extendRound(scope: TaskForceScope, input: ExtendRoundInput, now 
     if (input.closesOn < round.closesOn) {
       throw new DomainError("INVALID", "extendNotEarlier", { closesOn: round.closesOn }, "closesOn");
     }
-    assertNotPast(input.closesOn, await todayOf(tx, scope, now));
+    assertNotPast(input.closesOn, todayOfScope(scope, now));
     await updateRoundRow(tx, scope.taskForceId, round.id, { closesOn: input.closesOn });
     await recordAudit(tx, who(scope), {
       entity: "assessmentRound",
@@ -275,7 +264,7 @@ export function reopenRound(scope: TaskForceScope, input: ReopenRoundInput, now 
     const round = await loadRound(tx, scope, input.roundId, "update");
     if (round.status !== "closed") throw new DomainError("CONFLICT", "roundNotClosed", { status: round.status });
     const closesOn = input.closesOn ?? round.closesOn;
-    assertNotPast(closesOn, await todayOf(tx, scope, now));
+    assertNotPast(closesOn, todayOfScope(scope, now));
     if (closesOn < round.opensOn) throw new DomainError("INVALID", "closesBeforeOpens", {}, "closesOn");
     await updateRoundRow(tx, scope.taskForceId, round.id, { status: "open", closedAt: null, closesOn });
     await recordAudit(tx, who(scope), {
@@ -502,7 +491,7 @@ export async function sendReminders(scope: TaskForceScope, input: RoundInput, no
   const { reminded, round, skipped } = await transaction(async (tx) => {
     const round = await loadRound(tx, scope, input.roundId);
     assertOpen(round);
-    const today = await todayOf(tx, scope, now);
+    const today = todayOfScope(scope, now);
     const asked = await listAskedPeople(tx, scope.taskForceId, round);
     const progress = await listSubmissionProgress(tx, scope.taskForceId, round.id);
     const submitted = new Set(progress.filter((row) => row.submittedAt).map((row) => row.userId));
@@ -531,9 +520,8 @@ export async function sendReminders(scope: TaskForceScope, input: RoundInput, no
   });
   let emailed = 0;
   if (isEmailConfigured()) {
-    const taskForce = await findTaskForce(await getDb(), scope.taskForceId);
     for (const person of reminded) {
-      if (await trySendReminder(person.email, taskForce?.name ?? "", round, scope.taskForceSlug)) emailed += 1;
+      if (await trySendReminder(person.email, scope.taskForceName, round, scope.taskForceSlug)) emailed += 1;
     }
   }
   return { notified: reminded.length, alreadyRemindedToday: skipped, emailed };

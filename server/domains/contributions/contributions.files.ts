@@ -44,7 +44,7 @@ async function importableOrganizations(scope: TaskForceScope, period: Period) {
 }
 
 export async function contributionsTemplate(scope: TaskForceScope, input: PeriodInput, now = currentTime()): Promise<ContributionFile> {
-  const { today } = await calendarOf(await getDb(), scope.taskForceId, now);
+  const { today } = calendarOf(scope, now);
   const period = periodOrRefuse(input.period, today);
   const organizations = await importableOrganizations(scope, period);
   const csv = toCsv([TEMPLATE_COLUMNS, ...organizations.map((organization) => [organization.name, ...TEMPLATE_COLUMNS.slice(1).map(() => null)])]);
@@ -66,7 +66,7 @@ export async function importContributionsCsv(scope: TaskForceScope, input: Impor
   const problems: ImportProblem[] = parsed.problems.map(({ value, ...problem }): ImportProblem => ({ ...problem, values: value === undefined ? {} : { value } }));
   if (problems.length) return { imported: 0, problems };
   return transaction(async (tx) => {
-    const { today } = await calendarOf(tx, scope.taskForceId, now);
+    const { today } = calendarOf(scope, now);
     const period = periodOrRefuse(input.period, today);
     if (!hasEnded(period, today)) throw new DomainError("INVALID", "contributionPeriodNotEnded", { period: period.key, end: period.end }, "period");
     const settings = await settingsOf(tx, scope.taskForceId);
@@ -130,7 +130,7 @@ function exportRows(table: PeriodTable) {
 
 export async function exportContributions(scope: TaskForceScope, input: ExportInput, now = currentTime()): Promise<ContributionFile> {
   const table = await getPeriodTable(scope, { period: input.period }, now);
-  const today = (await calendarOf(await getDb(), scope.taskForceId, now)).today;
+  const today = calendarOf(scope, now).today;
   const { header, rows } = exportRows(table);
   const name = (extension: string) => fileName(scope, table.period.key, table.suppressed ? "suppressed" : table.access, extension, today);
   if (input.format === "csv") {

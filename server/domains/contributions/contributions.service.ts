@@ -5,12 +5,10 @@ import { can } from "@/server/auth/permissions";
 import { appBaseUrl } from "@/server/env";
 import { DomainError } from "@/server/errors";
 import { isEmailConfigured, sendMail } from "@/server/mail/mailer";
-import type { TaskForceScope } from "@/server/trpc/context";
+import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
-import { dateInZone } from "@/server/lib/dates";
 import { insertNotifications } from "@/server/domains/notifications/notifications.queries";
 import { findOrganization } from "@/server/domains/organizations/organizations.queries";
-import { findTaskForce } from "@/server/domains/taskForces/taskForces.queries";
 import {
   findReport,
   findReportById,
@@ -56,10 +54,8 @@ export async function settingsOfTaskForces(db: Database, taskForceIds: readonly 
 }
 
 /** The task force's calendar: today's date in its time zone, and its name. */
-export async function calendarOf(db: Database, taskForceId: string, now: Date) {
-  const taskForce = await findTaskForce(db, taskForceId);
-  if (!taskForce) throw new DomainError("NOT_FOUND", "taskForceNotFound");
-  return { today: dateInZone(now, taskForce.timeZone), taskForceName: taskForce.name, timeZone: taskForce.timeZone };
+export function calendarOf(scope: TaskForceScope, now: Date) {
+  return { today: todayOfScope(scope, now), taskForceName: scope.taskForceName, timeZone: scope.timeZone };
 }
 
 /** A period key from the input as a period; periods that have not started are refused. */
@@ -135,7 +131,7 @@ function publicReport(report: ReportRow | null) {
 /** The form of one organization for one period: its report (if any), its numbers, and what the caller may do. */
 export async function getReport(scope: TaskForceScope, input: ReportInput, now = currentTime()) {
   const db = await getDb();
-  const { today } = await calendarOf(db, scope.taskForceId, now);
+  const { today } = calendarOf(scope, now);
   const period = periodOrRefuse(input.period, today);
   const organization = await organizationFor(db, scope, input.organizationId);
   const settings = await settingsOf(db, scope.taskForceId);
@@ -237,7 +233,7 @@ export async function writeReport(
 
 function saveOrSubmit(scope: TaskForceScope, input: SaveReportInput, submit: boolean, now: Date) {
   return transaction(async (tx) => {
-    const { today } = await calendarOf(tx, scope.taskForceId, now);
+    const { today } = calendarOf(scope, now);
     const period = periodOrRefuse(input.period, today);
     const organization = await organizationFor(tx, scope, input.organizationId);
     const settings = await settingsOf(tx, scope.taskForceId);
@@ -306,7 +302,7 @@ const reminderEmail = createTranslator({ locale: "en", messages, namespace: "con
  */
 export async function sendPeriodReminders(scope: TaskForceScope, input: PeriodInput, now = currentTime()) {
   const { reminded, taskForceName, period, dueOn, skippedOrganizations } = await transaction(async (tx) => {
-    const { today, taskForceName } = await calendarOf(tx, scope.taskForceId, now);
+    const { today, taskForceName } = calendarOf(scope, now);
     const period = periodOrRefuse(input.period, today);
     const settings = await settingsOf(tx, scope.taskForceId);
     const [organizations, reports] = await Promise.all([

@@ -111,7 +111,7 @@ export interface TableRow {
  */
 export async function getPeriodTable(scope: TaskForceScope, input: PeriodInput, now = currentTime()) {
   const db = await getDb();
-  const { today, taskForceName } = await calendarOf(db, scope.taskForceId, now);
+  const { today, taskForceName } = calendarOf(scope, now);
   const period = periodOrRefuse(input.period, today);
   const settings = await settingsOf(db, scope.taskForceId);
   const [organizations, reports, { sums, descriptions }] = await Promise.all([
@@ -225,7 +225,7 @@ const OVERVIEW_PERIODS = { quarter: 6, month: 12 } as const;
  */
 export async function getOverview(scope: TaskForceScope, now = currentTime()) {
   const db = await getDb();
-  const { today } = await calendarOf(db, scope.taskForceId, now);
+  const { today } = calendarOf(scope, now);
   const settings = await settingsOf(db, scope.taskForceId);
   const periods = recentPeriods(today, settings.periodLength, OVERVIEW_PERIODS[settings.periodLength]);
   const keys = periods.map((period) => period.key);

@@ -1,6 +1,5 @@
 import { getDb } from "@/db/client";
-import type { TaskForceScope } from "@/server/trpc/context";
-import { todayOfTaskForce } from "@/server/domains/grants/grants.service";
+import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
 import { summarizeGaps } from "./dashboard.queries";
 import { currentTime } from "@/server/lib/clock";
 
@@ -12,7 +11,7 @@ import { currentTime } from "@/server/lib/clock";
 
 export async function getGapSummary(scope: TaskForceScope, now = currentTime()) {
   const db = await getDb();
-  const { today } = await todayOfTaskForce(db, scope.taskForceId, now);
+  const today = todayOfScope(scope, now);
   const [row] = await summarizeGaps(db, [{ id: scope.taskForceId, today }]);
   return { today, open: row?.open ?? 0, overdue: row?.overdue ?? 0, resolved: row?.resolved ?? 0, updatedAt: row?.updatedAt ?? null };
 }

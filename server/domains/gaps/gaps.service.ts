@@ -1,7 +1,7 @@
 import { getDb, transaction, type Database } from "@/db/client";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
-import type { SessionUser, TaskForceScope } from "@/server/trpc/context";
+import { todayOfScope, type SessionUser, type TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { elementResult } from "@/server/domains/assessments/consensus";
 import { closedRoundMediansFor, getConsensus } from "@/server/domains/assessments/assessments.service";
@@ -13,7 +13,6 @@ import {
 } from "@/server/domains/assessments/assessments.queries";
 import { findCurrentFrameworkVersionOfTaskForce } from "@/server/domains/frameworks/frameworks.queries";
 import { findOrganization } from "@/server/domains/organizations/organizations.queries";
-import { findTaskForce } from "@/server/domains/taskForces/taskForces.queries";
 import { canTransition, dueState, GAP_TRANSITIONS, isOpenGapStatus, needsReason, roundReachingTarget, suggestGaps, type ConsensusElement } from "./gaps.rules";
 import { dateInZone } from "@/server/lib/dates";
 import {
@@ -65,11 +64,7 @@ import { currentTime } from "@/server/lib/clock";
 
 const who = (scope: TaskForceScope) => ({ taskForceId: scope.taskForceId, actorUserId: scope.userId });
 
-async function todayOf(db: Database, scope: TaskForceScope, now: Date) {
-  const taskForce = await findTaskForce(db, scope.taskForceId);
-  if (!taskForce) throw new DomainError("NOT_FOUND", "taskForceNotFound");
-  return { today: dateInZone(now, taskForce.timeZone), timeZone: taskForce.timeZone };
-}
+const todayOf = (scope: TaskForceScope, now: Date) => ({ today: todayOfScope(scope, now), timeZone: scope.timeZone });
 
 /* ---------- rights on one record ---------- */
 
@@ -165,7 +160,7 @@ function publicGap<T extends { statusReason: string | null; ownerUserId: string 
 
 export async function listGapsOf(scope: TaskForceScope, input: ListGapsInput, now = currentTime()) {
   const db = await getDb();
-  const { today } = await todayOf(db, scope, now);
+  const { today } = todayOf(scope, now);
   const [rows, openActions] = await Promise.all([listGaps(db, scope.taskForceId, input, today), countOpenActionsByGap(db, scope.taskForceId)]);
   const openActionsOf = new Map(openActions.map((row) => [row.gapId, row.open]));
   const internal = can(scope.role, "gap.readInternal");
@@ -184,7 +179,7 @@ export async function listGapsOf(scope: TaskForceScope, input: ListGapsInput, no
 export async function getGap(scope: TaskForceScope, input: GapInput, now = currentTime()) {
   const db = await getDb();
   const gap = await loadGap(db, scope, input.gapId);
-  const { today } = await todayOf(db, scope, now);
+  const { today } = todayOf(scope, now);
   const internal = can(scope.role, "gap.readInternal");
   const [events, actions, framework] = await Promise.all([
     listGapEvents(db, scope.taskForceId, gap.id),
@@ -256,7 +251,7 @@ export async function listGapSuggestions(scope: TaskForceScope, input: GapSugges
 
 export function createGap(scope: TaskForceScope, input: CreateGapInput, now = currentTime()) {
   return transaction(async (tx) => {
-    const { today } = await todayOf(tx, scope, now);
+    const { today } = todayOf(scope, now);
     const { elements } = await frameworkElements(tx, scope.taskForceId);
     if (!elements.has(input.elementKey)) throw new DomainError("INVALID", "unknownElement", { elementKey: input.elementKey }, "elementKey");
     if (input.sourceRoundId && !(await findRound(tx, scope.taskForceId, input.sourceRoundId))) {
@@ -303,7 +298,7 @@ export function updateGap(scope: TaskForceScope, input: UpdateGapInput, now = cu
     const gap = await loadGap(tx, scope, input.gapId, "update");
     assertMayUpdateGap(scope, gap);
     if (gap.version !== input.version) throw staleVersion(gap, "gap");
-    const { today } = await todayOf(tx, scope, now);
+    const { today } = todayOf(scope, now);
 
     const after = changedInput(input, gap, GAP_FIELDS);
     if ("ownerOrganizationId" in after && !managesAll(scope)) {
@@ -436,7 +431,7 @@ export async function getGapProgress(scope: TaskForceScope, input: GapInput) {
 /** Chart data: one aggregated query per widget. */
 export async function getGapStats(scope: TaskForceScope, now = currentTime()) {
   const db = await getDb();
-  const { today, timeZone } = await todayOf(db, scope, now);
+  const { today, timeZone } = todayOf(scope, now);
   const [openedVsResolved, byArea, byOrganization, overdue, framework] = await Promise.all([
     countGapsOpenedAndResolvedByMonth(db, scope.taskForceId, timeZone),
     countOpenGapsByArea(db, scope.taskForceId),
@@ -463,7 +458,7 @@ async function loadActionItem(db: Database, scope: TaskForceScope, actionItemId:
 
 export async function listActionItemsOf(scope: TaskForceScope, input: ListActionItemsInput, now = currentTime()) {
   const db = await getDb();
-  const { today } = await todayOf(db, scope, now);
+  const { today } = todayOf(scope, now);
   const rows = await listActionItems(db, scope.taskForceId, input, today);
   return {
     today,
@@ -509,7 +504,7 @@ export async function insertCheckedActionItem(
   input: Omit<CreateActionItemInput, "gapId"> & { gapId?: string | null; meetingId?: string | null },
   now: Date,
 ) {
-  const { today } = await todayOf(tx, scope, now);
+  const { today } = todayOf(scope, now);
   assertDueNotPast(input.dueOn, today);
   const assigneeOrganizationId = await checkOwner(
     tx,
@@ -537,7 +532,7 @@ export function updateActionItem(scope: TaskForceScope, input: UpdateActionItemI
     const item = await loadActionItem(tx, scope, input.actionItemId, "update");
     if (!mayUpdateActionItem(scope, item)) throw new DomainError("FORBIDDEN", "actionItemNotAssigned");
     if (item.version !== input.version) throw staleVersion(item, "actionItem");
-    const { today } = await todayOf(tx, scope, now);
+    const { today } = todayOf(scope, now);
 
     const after: ReturnType<typeof changedInput<UpdateActionItemInput, (typeof ACTION_FIELDS)[number]>> & { completedAt?: Date | null } =
       changedInput(input, item, ACTION_FIELDS);
@@ -609,7 +604,7 @@ export async function reassignOpenGaps(tx: Database, scope: TaskForceScope, from
 const OPEN_ACTION_STATUSES = ["to_do", "doing"] as const;
 
 export async function listOpenActionItemsOf(tx: Database, scope: TaskForceScope, userId: string, now = currentTime()) {
-  const { today } = await todayOf(tx, scope, now);
+  const { today } = todayOf(scope, now);
   return listActionItems(tx, scope.taskForceId, { assigneeUserId: userId, status: [...OPEN_ACTION_STATUSES] }, today);
 }
 

@@ -1,12 +1,10 @@
 import { getDb, transaction, type Database } from "@/db/client";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
-import type { TaskForceScope } from "@/server/trpc/context";
+import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
-import { dateInZone } from "@/server/lib/dates";
 import { findActiveMember } from "@/server/domains/gaps/gaps.queries";
 import { findOrganization } from "@/server/domains/organizations/organizations.queries";
-import { findTaskForce } from "@/server/domains/taskForces/taskForces.queries";
 import { calculatorFacts, computeStatuses, type CalculatorFacts } from "./calculators";
 import { evidenceKind, RECORD_EVIDENCE_KINDS, URL_EVIDENCE_KIND } from "./evidenceKinds";
 import type { EvidenceRecord } from "./evidence.queries";
@@ -66,12 +64,6 @@ import { currentTime } from "@/server/lib/clock";
  */
 
 const who = (scope: TaskForceScope) => ({ taskForceId: scope.taskForceId, actorUserId: scope.userId });
-
-export async function todayOfTaskForce(db: Database, taskForceId: string, now: Date) {
-  const taskForce = await findTaskForce(db, taskForceId);
-  if (!taskForce) throw new DomainError("NOT_FOUND", "taskForceNotFound");
-  return { taskForce, today: dateInZone(now, taskForce.timeZone) };
-}
 
 async function loadGrant(db: Database, scope: TaskForceScope, grantId: string) {
   const grant = await findGrant(db, scope.taskForceId, grantId);
@@ -145,7 +137,7 @@ export async function grantOverviews(db: Database, taskForces: readonly { id: st
 
 export async function listGrantsOf(scope: TaskForceScope, now = currentTime()) {
   const db = await getDb();
-  const { today } = await todayOfTaskForce(db, scope.taskForceId, now);
+  const today = todayOfScope(scope, now);
   const overviews = await grantOverviews(db, [{ id: scope.taskForceId, today }]);
   return {
     today,
@@ -162,7 +154,7 @@ export async function listGrantsOf(scope: TaskForceScope, now = currentTime()) {
 /** The dashboard's requirement progress and next-report widgets: every award, summed up. */
 export async function getGrantProgress(scope: TaskForceScope, now = currentTime()) {
   const db = await getDb();
-  const { today } = await todayOfTaskForce(db, scope.taskForceId, now);
+  const today = todayOfScope(scope, now);
   const overviews = await grantOverviews(db, [{ id: scope.taskForceId, today }]);
   const nextDue = overviews
     .flatMap(({ grant, reporting }) => (reporting.nextDue ? [{ grantId: grant.id, awardNumber: grant.awardNumber, ...reporting.nextDue }] : []))
@@ -184,7 +176,7 @@ export async function getGrantProgress(scope: TaskForceScope, now = currentTime(
 export async function getGrant(scope: TaskForceScope, input: GrantInput, now = currentTime()) {
   const db = await getDb();
   const grant = await loadGrant(db, scope, input.grantId);
-  const { today } = await todayOfTaskForce(db, scope.taskForceId, now);
+  const today = todayOfScope(scope, now);
   const facts = calculatorFacts(db, [scope.taskForceId]);
   const [rows, reported, ofRecord] = await Promise.all([
     listRequirements(db, scope.taskForceId, [grant.id]),

@@ -85,6 +85,8 @@ export async function calendarFeed(token: string, baseUrl = appBaseUrl()) {
     userId: owner.userId,
     role: owner.role,
     organizationId: owner.organizationId,
+    taskForceName: owner.taskForceName,
+    timeZone: owner.timeZone,
   });
   const [meetings, committeeIds] = await Promise.all([
     listMeetings(db, scope.taskForceId, {}),

@@ -555,6 +555,7 @@ export async function findCalendarFeedOwner(db: Database, tokenHash: string) {
       taskForceId: calendarTokens.taskForceId,
       taskForceSlug: taskForces.slug,
       taskForceName: taskForces.name,
+      timeZone: taskForces.timeZone,
       userId: calendarTokens.userId,
       role: memberships.role,
       organizationId: memberships.organizationId,

@@ -1,14 +1,12 @@
 import { getDb, transaction, type Database } from "@/db/client";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
-import type { TaskForceScope } from "@/server/trpc/context";
+import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { dueState } from "@/server/domains/gaps/gaps.rules";
-import { dateInZone } from "@/server/lib/dates";
 import { listActionItems } from "@/server/domains/gaps/gaps.queries";
 import { insertCheckedActionItem } from "@/server/domains/gaps/gaps.service";
 import { findOrganization, listOrganizations } from "@/server/domains/organizations/organizations.queries";
-import { findTaskForce } from "@/server/domains/taskForces/taskForces.queries";
 import {
   attendanceRate,
   coreDisciplinesAbsent,
@@ -192,13 +190,9 @@ async function checkBody(db: Database, scope: TaskForceScope, type: CreateMeetin
 
 export async function listMeetingsOf(scope: TaskForceScope, input: ListMeetingsInput) {
   const db = await getDb();
-  const [rows, committeeIds, taskForce] = await Promise.all([
-    listMeetings(db, scope.taskForceId, input),
-    committeeIdsOf(db, scope),
-    findTaskForce(db, scope.taskForceId),
-  ]);
+  const [rows, committeeIds] = await Promise.all([listMeetings(db, scope.taskForceId, input), committeeIdsOf(db, scope)]);
   return {
-    timeZone: taskForce?.timeZone ?? "UTC",
+    timeZone: scope.timeZone,
     canCreate: managesAllMeetings(scope) || (can(scope.role, "meeting.manage") && committeeIds.size > 0),
     meetings: rows.flatMap((meeting) => {
       const rights = meetingRights(scope, meeting, committeeIds);
@@ -210,8 +204,7 @@ export async function listMeetingsOf(scope: TaskForceScope, input: ListMeetingsI
 export async function getMeeting(scope: TaskForceScope, input: MeetingInput, now = currentTime()) {
   const db = await getDb();
   const { meeting, rights } = await loadMeeting(db, scope, input.meetingId);
-  const taskForce = await findTaskForce(db, scope.taskForceId);
-  const today = dateInZone(now, taskForce?.timeZone ?? "UTC");
+  const today = todayOfScope(scope, now);
   const [agenda, attendanceRows, decisionRows, comments, actions, people, organizations] = await Promise.all([
     listAgendaItems(db, scope.taskForceId, meeting.id),
     rights.seeAttendance ? listAttendance(db, scope.taskForceId, meeting.id) : Promise.resolve([]),
@@ -668,13 +661,12 @@ const meetingVisibility = (scope: TaskForceScope) => ({ sharedWithFundersOnly: !
 export async function getMeetingStats(scope: TaskForceScope) {
   const db = await getDb();
   const visibility = meetingVisibility(scope);
-  const [taskForce, held, rows, coreDisciplines] = await Promise.all([
-    findTaskForce(db, scope.taskForceId),
+  const [held, rows, coreDisciplines] = await Promise.all([
     listHeldMeetings(db, scope.taskForceId, visibility),
     listHeldAttendance(db, scope.taskForceId, visibility),
     findCoreDisciplines(db, scope.taskForceId),
   ]);
-  const timeZone = taskForce?.timeZone ?? "UTC";
+  const timeZone = scope.timeZone;
   const byMeeting = new Map<string, typeof rows>();
   for (const row of rows) byMeeting.set(row.meetingId, [...(byMeeting.get(row.meetingId) ?? []), row]);
 

@@ -1,11 +1,11 @@
 import { getDb, transaction, type Database } from "@/db/client";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
-import type { TaskForceScope } from "@/server/trpc/context";
+import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { addDays } from "@/server/lib/dates";
 import { findActiveMember } from "@/server/domains/gaps/gaps.queries";
-import { assertOrganizationInTaskForce, todayOfTaskForce } from "@/server/domains/organizations/organizations.service";
+import { assertOrganizationInTaskForce } from "@/server/domains/organizations/organizations.service";
 import { daysUntil, expiryState, RENEWAL_THRESHOLDS } from "./mous.rules";
 import { findMou, insertMou, listMous, listPartiesOf, listSignatoriesOf, listSignedMousExpiringBy, replaceMouPeople, updateMouRow } from "./mous.queries";
 import type { CreateMouInput, MouInput, UpdateMouInput } from "./mous.schemas";
@@ -40,7 +40,7 @@ async function withPeople<T extends { id: string }>(db: Database, taskForceId: s
 
 export async function listMousOf(scope: TaskForceScope, now = currentTime()) {
   const db = await getDb();
-  const today = await todayOfTaskForce(db, scope.taskForceId, now);
+  const today = todayOfScope(scope, now);
   const rows = await withPeople(db, scope.taskForceId, await listMous(db, scope.taskForceId, { sharedOnly: sharedOnly(scope) }));
   return {
     today,
@@ -53,7 +53,7 @@ export async function getMou(scope: TaskForceScope, input: MouInput, now = curre
   const db = await getDb();
   const mou = await findMou(db, scope.taskForceId, input.mouId);
   if (!mou || (sharedOnly(scope) && !mou.sharedWithFunders)) throw new DomainError("NOT_FOUND", "mouNotFound");
-  const today = await todayOfTaskForce(db, scope.taskForceId, now);
+  const today = todayOfScope(scope, now);
   const [withNames] = await withPeople(db, scope.taskForceId, [mou]);
   if (!withNames) throw new DomainError("NOT_FOUND", "mouNotFound");
   return { mou: { ...forReader(scope, withNames), expiryState: expiryState(mou.status, mou.expiresOn, today) }, today };
@@ -62,7 +62,7 @@ export async function getMou(scope: TaskForceScope, input: MouInput, now = curre
 /** MOUs expiring within 90 days or expired, for the dashboard; funders see the shared ones. */
 export async function listMouRenewals(scope: TaskForceScope, now = currentTime()) {
   const db = await getDb();
-  const today = await todayOfTaskForce(db, scope.taskForceId, now);
+  const today = todayOfScope(scope, now);
   const rows = await listSignedMousExpiringBy(db, scope.taskForceId, addDays(today, RENEWAL_THRESHOLDS[0]), { sharedOnly: sharedOnly(scope) });
   return {
     today,

@@ -1,12 +1,10 @@
 import { getDb, transaction, type Database } from "@/db/client";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
-import type { TaskForceScope } from "@/server/trpc/context";
+import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { listCommitteesOfOrganization } from "@/server/domains/meetings/meetings.queries";
 import { listMousOfOrganization } from "@/server/domains/mous/mous.queries";
-import { dateInZone } from "@/server/lib/dates";
-import { findTaskForce } from "@/server/domains/taskForces/taskForces.queries";
 import { memberBalance } from "./balance.rules";
 import {
   deleteContact,
@@ -39,13 +37,6 @@ import { currentTime } from "@/server/lib/clock";
  */
 
 const who = (scope: TaskForceScope) => ({ taskForceId: scope.taskForceId, actorUserId: scope.userId });
-
-/** Today's date where the task force is (its time zone), for dated records of the members area. */
-export async function todayOfTaskForce(db: Database, taskForceId: string, now: Date) {
-  const taskForce = await findTaskForce(db, taskForceId);
-  if (!taskForce) throw new DomainError("NOT_FOUND", "taskForceNotFound");
-  return dateInZone(now, taskForce.timeZone);
-}
 
 export async function listTaskForceOrganizations(scope: Pick<TaskForceScope, "taskForceId">) {
   return listOrganizations(await getDb(), scope.taskForceId);
@@ -91,7 +82,7 @@ export function createOrganization(scope: TaskForceScope, input: CreateOrganizat
       taskForceId: scope.taskForceId,
       organizationId: organization.id,
       status: "active",
-      effectiveOn: await todayOfTaskForce(tx, scope.taskForceId, now),
+      effectiveOn: todayOfScope(scope, now),
       recordedByUserId: scope.userId,
       recordedAt: now,
     });

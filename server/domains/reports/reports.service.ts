@@ -4,11 +4,10 @@ import messages from "@/app/i18n/messages/en.json";
 import type { ReportContent } from "@/db/schema";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
-import type { TaskForceScope } from "@/server/trpc/context";
+import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
 import { recordAudit } from "@/server/domains/audit/audit.service";
 import { findGrant, findGrantReport, insertGrantReport, listGrantReports, listGrants } from "@/server/domains/grants/grants.queries";
 import { reportingPeriods } from "@/server/domains/grants/grants.rules";
-import { todayOfTaskForce } from "@/server/domains/grants/grants.service";
 import { REPORT_SECTIONS } from "./sections";
 import type { GenerateReportInput, ReportInput } from "./reports.schemas";
 import { currentTime } from "@/server/lib/clock";
@@ -27,7 +26,7 @@ const audienceOf = (scope: TaskForceScope) => (can(scope.role, "grant.readIntern
 /** Awards with their reporting periods (ended or current) and the reports the caller may open. */
 export async function listReportOptions(scope: TaskForceScope, now = currentTime()) {
   const db = await getDb();
-  const { today } = await todayOfTaskForce(db, scope.taskForceId, now);
+  const today = todayOfScope(scope, now);
   const [grants, reports] = await Promise.all([listGrants(db, [scope.taskForceId]), listGrantReports(db, scope.taskForceId)]);
   const audience = audienceOf(scope);
   return {
@@ -48,7 +47,8 @@ export async function generateReport(scope: TaskForceScope, input: GenerateRepor
   const db = await getDb();
   const grant = await findGrant(db, scope.taskForceId, input.grantId);
   if (!grant) throw new DomainError("NOT_FOUND", "grantNotFound");
-  const { taskForce, today } = await todayOfTaskForce(db, scope.taskForceId, now);
+  const today = todayOfScope(scope, now);
+  const taskForce = { id: scope.taskForceId, slug: scope.taskForceSlug, name: scope.taskForceName, timeZone: scope.timeZone };
   const period = reportingPeriods(grant).find((candidate) => candidate.end === input.periodEnd);
   if (!period) throw new DomainError("INVALID", "unknownReportingPeriod", {}, "periodEnd");
   if (period.start > today) throw new DomainError("INVALID", "reportingPeriodNotStarted", {}, "periodEnd");

@@ -8,6 +8,8 @@ export async function findActiveMembershipBySlug(db: Database, userId: string, s
       taskForceId: taskForces.id,
       role: memberships.role,
       organizationId: memberships.organizationId,
+      taskForceName: taskForces.name,
+      timeZone: taskForces.timeZone,
     })
     .from(memberships)
     .innerJoin(taskForces, eq(taskForces.id, memberships.taskForceId))

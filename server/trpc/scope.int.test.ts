@@ -1,0 +1,60 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { memberships } from "@/db/schema";
+import { createCaller } from "@/server/trpc/root";
+import type { Context, SessionUser } from "@/server/trpc/context";
+import { countSelects, createMember, createTaskForceWithCoordinator, trpcErrorOf, type TestMembership, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+
+/*
+ * The caller's membership is read once per request for the reads a page or a batch makes together
+ * (server/trpc/scope.ts), and read afresh by every change and by every call after a change, so
+ * that a request never acts on a role its own change has just taken away.
+ */
+
+const requestContext = (user: SessionUser): Context => ({ user, clientAddress: "203.0.113.10", memberships: new Map() });
+
+describe("the membership within one request", () => {
+  let taskForce: TestTaskForce;
+  let coordinator: TestUser;
+  let leaving: { user: TestUser; membership: TestMembership };
+
+  beforeAll(async () => {
+    ({ taskForce, coordinator } = await createTaskForceWithCoordinator({ name: "Scope Task Force" }));
+    leaving = await createMember(taskForce, "coordinator", { name: "Sam Scope" });
+  });
+
+  it("is read once for several reads of one request, and for each read of a request without memory", async () => {
+    const input = { taskForceSlug: taskForce.slug };
+    const readTwice = (context: Context) => async () => {
+      const caller = createCaller(context);
+      await caller.taskForce.get(input);
+      await caller.organization.list(input);
+      await caller.people.list(input);
+    };
+    const remembered = await countSelects(readTwice(requestContext(coordinator)));
+    const unremembered = await countSelects(readTwice({ user: coordinator, clientAddress: "203.0.113.10" }));
+    // The same three reads, less two membership lookups.
+    expect(unremembered - remembered).toBe(2);
+  });
+
+  it("carries the task force's name and time zone, so services need not look them up", async () => {
+    const context = requestContext(coordinator);
+    await createCaller(context).taskForce.get({ taskForceSlug: taskForce.slug });
+    const membership = await context.memberships?.get(taskForce.slug);
+    expect(membership).toMatchObject({ taskForceId: taskForce.id, role: "coordinator", taskForceName: taskForce.name, timeZone: taskForce.timeZone });
+  });
+
+  it("is read afresh by a change, and by the reads after it", async () => {
+    const context = requestContext(leaving.user);
+    const caller = createCaller(context);
+    const input = { taskForceSlug: taskForce.slug };
+    await caller.organization.list(input);
+    // Another request ends the membership meanwhile.
+    await (await getDb()).update(memberships).set({ endedAt: new Date() }).where(eq(memberships.id, leaving.membership.id));
+    // A change in this request does not act on the remembered membership…
+    await trpcErrorOf(caller.taskForce.export(input), "NOT_FOUND");
+    // …and the reads after it see the departure too.
+    await trpcErrorOf(caller.organization.list(input), "NOT_FOUND");
+  });
+});
