@@ -81,6 +81,25 @@ export default defineConfig([
     },
   },
   {
+    // The server never reaches up into the UI. Its one way to the message catalogs (which live with
+    // the pages, in app/i18n) is server/lib/translate.ts; tests and test helpers may read them directly.
+    files: ["server/**/*.ts"],
+    ignores: ["server/lib/translate.ts", "server/**/*.test.ts", "server/testing/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^@/app(/|$)",
+              message: "server/ does not import from app/. For words from the message catalogs use serverTranslator from @/server/lib/translate.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // next.config.js is CommonJS (package.json has no "type": "module"), so require() is how it imports.
     files: ["next.config.js"],
     rules: { "@typescript-eslint/no-require-imports": "off" },

@@ -1,6 +1,5 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { createTranslator } from "next-intl";
-import messages from "@/app/i18n/messages/en.json";
+import { serverTranslator } from "@/server/lib/translate";
 import { DomainError } from "@/server/errors";
 import { exportTaskForceBySlug, importArchive } from "@/server/domains/taskForceArchive/archive.service";
 
@@ -10,7 +9,7 @@ import { exportTaskForceBySlug, importArchive } from "@/server/domains/taskForce
  * work is the same service the web uses; this file only reads and writes files and prints.
  */
 
-const errors = createTranslator({ locale: "en", messages, namespace: "errors" });
+const errors = serverTranslator("errors");
 
 /** A refusal in the words the web form would show. */
 export function explainDomainError(error: DomainError): string {

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { createTranslator } from "next-intl";
-import messages from "@/app/i18n/messages/en.json";
+import { serverTranslator } from "@/server/lib/translate";
 import { getDb, transaction, type Database } from "@/db/client";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { appBaseUrl } from "@/server/env";
@@ -135,7 +134,7 @@ async function deliverPasswordReset(email: string, now: Date) {
     await insertAccountEvent(tx, { userId: account.id, actorUserId: null, action: "resetLinkEmailed" });
     return written;
   });
-  const t = createTranslator({ locale: "en", messages, namespace: "email.passwordReset" });
+  const t = serverTranslator("email.passwordReset");
   await sendMail({ to: account.email, subject: t("subject"), text: t("body", { link: resetLinkOf(token), minutes: RESET_LINK_MINUTES.email }) });
 }
 

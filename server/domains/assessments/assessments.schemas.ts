@@ -1,22 +1,10 @@
 import { z } from "zod";
 import { RESPONSE_ANSWERS, ROUND_AUDIENCES } from "@/db/schema";
+import { CalendarDate, ElementKey, EvidenceLink, MAX_EVIDENCE_LINKS, StageNumber } from "@/server/lib/schemas";
 
 export const MAX_TEXT = 4000;
-export const MAX_EVIDENCE_LINKS = 10;
-
-/** A calendar date as YYYY-MM-DD (the task force's local date; no time, no zone). */
-export const CalendarDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateFormat" })
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, { error: "dateFormat" });
 
 export const RoundTitle = z.string().trim().min(1).max(200);
-export const ElementKey = z.string().trim().min(1).max(100);
-export const StageNumber = z.number().int().min(1).max(5);
 export const Note = z.string().trim().max(2000).default("");
 
 export const RoundInput = z.object({ roundId: z.uuid() });
@@ -60,13 +48,6 @@ export const ReopenRoundInput = z.object({
   closesOn: CalendarDate.optional(),
 });
 export type ReopenRoundInput = z.infer<typeof ReopenRoundInput>;
-
-/** A link to evidence: an http(s) address, at most 2000 characters. */
-export const EvidenceLink = z
-  .string()
-  .trim()
-  .max(2000)
-  .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "httpLink" }));
 
 export const SaveDraftInput = z
   .object({

@@ -1,8 +1,7 @@
 import { insertNotifications } from "@/server/domains/notifications/notifications.queries";
-import { createTranslator } from "next-intl";
 import { getDb, transaction, type Database } from "@/db/client";
 import type { FrameworkContent } from "@/db/schema";
-import messages from "@/app/i18n/messages/en.json";
+import { serverTranslator } from "@/server/lib/translate";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import { isEmailConfigured, sendMail } from "@/server/mail/mailer";
@@ -528,7 +527,7 @@ export async function sendReminders(scope: TaskForceScope, input: RoundInput, no
 }
 
 async function trySendReminder(email: string, taskForceName: string, round: RoundRow, slug: string): Promise<boolean> {
-  const t = createTranslator({ locale: "en", messages, namespace: "email.assessmentReminder" });
+  const t = serverTranslator("email.assessmentReminder");
   const link = `${appBaseUrl()}/tf/${slug}/assessments/${round.id}/respond`;
   try {
     await sendMail({

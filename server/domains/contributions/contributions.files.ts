@@ -1,7 +1,6 @@
 import ExcelJS from "exceljs";
-import { createTranslator } from "next-intl";
 import { getDb, transaction } from "@/db/client";
-import messages from "@/app/i18n/messages/en.json";
+import { serverTranslator } from "@/server/lib/translate";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
@@ -22,7 +21,7 @@ import { currentTime } from "@/server/lib/clock";
  * applies; the download route handlers only call these procedures.
  */
 
-const labels = createTranslator({ locale: "en", messages, namespace: "contributions.file" });
+const labels = serverTranslator("contributions.file");
 
 export interface ContributionFile {
   fileName: string;

@@ -1,6 +1,5 @@
-import { createTranslator } from "next-intl";
 import { getDb, transaction, type Database } from "@/db/client";
-import messages from "@/app/i18n/messages/en.json";
+import { serverTranslator } from "@/server/lib/translate";
 import { can } from "@/server/auth/permissions";
 import { appBaseUrl } from "@/server/env";
 import { DomainError } from "@/server/errors";
@@ -293,7 +292,7 @@ export function returnReport(scope: TaskForceScope, input: ReturnReportInput, no
 
 /* ---------- reminders ---------- */
 
-const reminderEmail = createTranslator({ locale: "en", messages, namespace: "contributions.reminderEmail" });
+const reminderEmail = serverTranslator("contributions.reminderEmail");
 
 /**
  * "Send reminder" for one period: every active member account of each organization that has not

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ACTION_ITEM_STATUSES, GAP_PRIORITIES, GAP_STATUSES } from "@/db/schema";
-import { CalendarDate, ElementKey, EvidenceLink, MAX_EVIDENCE_LINKS, StageNumber } from "@/server/domains/assessments/assessments.schemas";
+import { CalendarDate, ElementKey, EvidenceLink, MAX_EVIDENCE_LINKS, StageNumber } from "@/server/lib/schemas";
 
 export const GapTitle = z.string().trim().min(1).max(200);
 export const GapDescription = z.string().trim().max(4000);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { REPORTING_CADENCES, REQUIREMENT_STATUSES } from "@/db/schema";
-import { CalendarDate, EvidenceLink } from "@/server/domains/assessments/assessments.schemas";
+import { CalendarDate, EvidenceLink } from "@/server/lib/schemas";
 
 const Version = z.number().int().min(1);
 const ShortText = z.string().trim().min(1).max(200);

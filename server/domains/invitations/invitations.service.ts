@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { createTranslator } from "next-intl";
 import { getDb, transaction, type Database } from "@/db/client";
-import messages from "@/app/i18n/messages/en.json";
+import { serverTranslator } from "@/server/lib/translate";
 import { hashPassword } from "@/server/auth/password";
 import { appBaseUrl } from "@/server/env";
 import { DomainError } from "@/server/errors";
@@ -114,7 +113,7 @@ export async function createInvitation(inviter: Inviter, input: CreateInvitation
 }
 
 async function trySendInvitation(email: string, taskForceName: string, link: string): Promise<boolean> {
-  const t = createTranslator({ locale: "en", messages, namespace: "email.invitation" });
+  const t = serverTranslator("email.invitation");
   try {
     await sendMail({
       to: email,

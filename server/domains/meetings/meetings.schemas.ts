@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ATTENDANCE_STATUSES, DECISION_STATUSES, MEETING_STATUSES, MEETING_TYPES } from "@/db/schema";
-import { CalendarDate } from "@/server/domains/assessments/assessments.schemas";
+import { CalendarDate } from "@/server/lib/schemas";
 import { ActionItemTitle } from "@/server/domains/gaps/gaps.schemas";
 import { DISCIPLINES } from "@/server/domains/organizations/disciplines";
 import { LOCAL_DATE_TIME } from "./meetings.rules";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MOU_STATUSES } from "@/db/schema";
-import { CalendarDate } from "@/server/domains/assessments/assessments.schemas";
+import { CalendarDate } from "@/server/lib/schemas";
 
 export const MouInput = z.object({ mouId: z.uuid() });
 export type MouInput = z.infer<typeof MouInput>;

@@ -1,6 +1,5 @@
-import { createTranslator } from "next-intl";
 import type { Database } from "@/db/client";
-import messages from "@/app/i18n/messages/en.json";
+import { serverTranslator } from "@/server/lib/translate";
 import { appBaseUrl } from "@/server/env";
 import type { NewNotification } from "./notifications.queries";
 
@@ -29,7 +28,7 @@ export interface Reminder {
 export type ReminderSource = (tx: Database, taskForce: ReminderTaskForce, today: string) => Promise<Reminder[]>;
 
 /** Reminder emails are written from the catalog in the default locale (people have no locale setting yet). */
-export const digest = createTranslator({ locale: "en", messages, namespace: "email.reminderDigest" });
+export const digest = serverTranslator("email.reminderDigest");
 
 /** A digest line: the sentence and, below it, the absolute link to the record. */
 export function digestLine(sentence: string, link: string): string {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { JURISDICTION_LEVELS, MEMBERSHIP_STATUSES, ORGANIZATION_ROLES } from "@/db/schema";
-import { CalendarDate, EvidenceLink } from "@/server/domains/assessments/assessments.schemas";
+import { CalendarDate, EvidenceLink } from "@/server/lib/schemas";
 import { DISCIPLINES } from "./disciplines";
 
 export const CreateOrganizationInput = z.object({

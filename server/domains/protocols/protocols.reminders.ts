@@ -1,5 +1,4 @@
-import { createTranslator } from "next-intl";
-import messages from "@/app/i18n/messages/en.json";
+import { serverTranslator } from "@/server/lib/translate";
 import { addDays } from "@/server/lib/dates";
 import { listActiveCoordinators } from "@/server/domains/notifications/notifications.queries";
 import { digest, digestLine, type Reminder, type ReminderSource } from "@/server/domains/notifications/reminders";
@@ -8,7 +7,7 @@ import { listProtocolsDueForReview } from "./protocols.queries";
 /** How many days before its review date a protocol's review is first announced. */
 export const PROTOCOL_REVIEW_NOTICE_DAYS = 30;
 
-const topicName = createTranslator({ locale: "en", messages, namespace: "protocols.topic" });
+const topicName = serverTranslator("protocols.topic");
 
 /**
  * The reminder job's source for protocol reviews: an adopted protocol (or one under review) whose

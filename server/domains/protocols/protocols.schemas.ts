@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PROTOCOL_STATUSES, PROTOCOL_TOPICS } from "@/db/schema";
-import { CalendarDate } from "@/server/domains/assessments/assessments.schemas";
+import { CalendarDate } from "@/server/lib/schemas";
 
 const ProtocolFields = z.object({
   topic: z.enum(PROTOCOL_TOPICS),

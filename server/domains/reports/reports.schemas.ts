@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CalendarDate } from "@/server/domains/assessments/assessments.schemas";
+import { CalendarDate } from "@/server/lib/schemas";
 
 /** A reporting period is named by its award and its last day (periods of an award never share one). */
 export const GenerateReportInput = z.object({ grantId: z.uuid(), periodEnd: CalendarDate });

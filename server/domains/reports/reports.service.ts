@@ -1,6 +1,5 @@
-import { createTranslator } from "next-intl";
 import { getDb, transaction } from "@/db/client";
-import messages from "@/app/i18n/messages/en.json";
+import { serverTranslator } from "@/server/lib/translate";
 import type { ReportContent } from "@/db/schema";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
@@ -53,7 +52,7 @@ export async function generateReport(scope: TaskForceScope, input: GenerateRepor
   if (!period) throw new DomainError("INVALID", "unknownReportingPeriod", {}, "periodEnd");
   if (period.start > today) throw new DomainError("INVALID", "reportingPeriodNotStarted", {}, "periodEnd");
   const audience = audienceOf(scope);
-  const t = createTranslator({ locale: "en", messages });
+  const t = serverTranslator();
   const context = { db, scope, taskForce, grantId: grant.id, period, audience, now, t } as const;
   const sections = await Promise.all(REPORT_SECTIONS.map(async (builder) => ({ key: builder.key, ...(await builder.build(context)) })));
   const content: ReportContent = {

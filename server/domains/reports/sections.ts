@@ -1,7 +1,6 @@
-import type { createTranslator } from "next-intl";
 import type { Database } from "@/db/client";
 import type { ReportCell, ReportSectionContent } from "@/db/schema";
-import type messages from "@/app/i18n/messages/en.json";
+import type { ServerTranslator } from "@/server/lib/translate";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { areaTrendOf } from "@/server/domains/assessments/assessments.service";
 import { isOpenGapStatus } from "@/server/domains/gaps/gaps.rules";
@@ -38,7 +37,7 @@ import { listGapsOfPeriod } from "./reports.queries";
  * counts (they describe how the task force works).
  */
 
-export type ReportTranslator = ReturnType<typeof createTranslator<typeof messages>>;
+export type ReportTranslator = ServerTranslator;
 
 export interface ReportContext {
   db: Database;
