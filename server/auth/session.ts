@@ -1,7 +1,7 @@
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { findSessionUser } from "@/server/domains/auth/auth.queries";
+import { findSessionUser } from "@/server/domains/auth";
 import type { SessionUser } from "@/server/trpc/context";
 import { currentTime } from "@/server/lib/clock";
 import { authOptions } from "./options";

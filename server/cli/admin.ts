@@ -20,7 +20,7 @@ import { z } from "zod";
 import { closeDatabase, databaseHandle } from "@/db/client";
 import { databaseConfigFromEnv } from "@/db/config";
 import { hashPassword } from "@/server/auth/password";
-import { findUserIdByEmail, insertUser, setAdmin } from "@/server/domains/account/account.queries";
+import { findUserIdByEmail, insertUser, setAdmin } from "@/server/domains/account";
 import { NewPassword } from "@/server/domains/people/people.schemas";
 import { ensureDefaultFramework } from "@/server/domains/frameworks/defaultFramework";
 import { setPasswordFromCommandLine } from "@/server/domains/account/account.service";

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { can, type Permission } from "@/server/auth/permissions";
-import { findActiveMembershipBySlug } from "@/server/domains/taskForces/taskForces.queries";
+import { findActiveMembershipBySlug } from "@/server/domains/taskForces";
 import { createTaskForceScope, type MembershipCache, type SessionUser, type TaskForceScope } from "./context";
 
 /**

@@ -9,7 +9,7 @@ import { isEmailConfigured, sendMail } from "@/server/mail/mailer";
 import type { SessionUser, TaskForceScope } from "@/server/trpc/context";
 import { recordAudit } from "@/server/domains/audit/audit.service";
 import { attemptSucceeded, claimAttempts } from "@/server/domains/auth/attempts";
-import { listActiveTaskForceIdsOfUser } from "@/server/domains/people/people.queries";
+import { listActiveTaskForceIdsOfUser } from "@/server/domains/people";
 import {
   claimAccountToken,
   countAdministrators,

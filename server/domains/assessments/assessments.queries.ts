@@ -16,7 +16,7 @@ import {
   users,
 } from "@/db/schema";
 import { can } from "@/server/auth/permissions";
-import { organizationOf } from "@/server/domains/organizations/organizations.queries";
+import { organizationOf } from "@/server/domains/organizations";
 
 type RoundStatus = (typeof assessmentRounds.$inferSelect)["status"];
 type RoundAudience = (typeof assessmentRounds.$inferSelect)["audience"];

@@ -1,4 +1,4 @@
-import { insertNotifications } from "@/server/domains/notifications/notifications.queries";
+import { insertNotifications } from "@/server/domains/notifications";
 import { getDb, transaction, type Database } from "@/db/client";
 import type { FrameworkContent } from "@/db/schema";
 import { serverTranslator } from "@/server/lib/translate";
@@ -8,7 +8,7 @@ import { isEmailConfigured, sendMail } from "@/server/mail/mailer";
 import { appBaseUrl } from "@/server/env";
 import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
-import { findCurrentFrameworkVersionOfTaskForce, findFrameworkVersion } from "@/server/domains/frameworks/frameworks.queries";
+import { findCurrentFrameworkVersionOfTaskForce, findFrameworkVersion } from "@/server/domains/frameworks";
 import {
   compareElement,
   elementResult,

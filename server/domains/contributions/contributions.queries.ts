@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, exists, gte, inArray, isNull, lte, notExists, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { contributionInKindItems, contributionPublications, contributionReports, contributionSettings, contributionValues, memberships, organizations, organizationStatusHistory, users } from "@/db/schema";
-import { organizationOf } from "@/server/domains/organizations/organizations.queries";
+import { organizationOf } from "@/server/domains/organizations";
 
 type ReportInsert = typeof contributionReports.$inferInsert;
 type SettingsInsert = typeof contributionSettings.$inferInsert;

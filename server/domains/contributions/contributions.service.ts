@@ -6,8 +6,8 @@ import { DomainError } from "@/server/errors";
 import { isEmailConfigured, sendMail } from "@/server/mail/mailer";
 import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
-import { insertNotifications } from "@/server/domains/notifications/notifications.queries";
-import { findOrganization } from "@/server/domains/organizations/organizations.queries";
+import { insertNotifications } from "@/server/domains/notifications";
+import { findOrganization } from "@/server/domains/organizations";
 import {
   findReport,
   findReportById,

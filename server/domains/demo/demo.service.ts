@@ -3,7 +3,7 @@ import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { DomainError } from "@/server/errors";
 import { currentTime } from "@/server/lib/clock";
 import type { SessionUser } from "@/server/trpc/context";
-import { countAdministrators, insertAccountEvent } from "@/server/domains/account/account.queries";
+import { countAdministrators, insertAccountEvent } from "@/server/domains/account";
 import {
   deleteDemoAccounts,
   deleteDemoTaskForces,

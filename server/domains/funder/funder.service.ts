@@ -2,11 +2,11 @@ import { getDb } from "@/db/client";
 import type { SessionUser } from "@/server/trpc/context";
 import { areaTrendsOf } from "@/server/domains/assessments/assessments.service";
 import { lastPeriodCompleteness } from "@/server/domains/contributions/contributions.views";
-import { summarizeGaps } from "@/server/domains/dashboard/dashboard.queries";
+import { summarizeGaps } from "@/server/domains/dashboard";
 import { dateInZone } from "@/server/lib/dates";
 import { grantOverviews } from "@/server/domains/grants/grants.service";
 import { combineProgress } from "@/server/domains/grants/grants.rules";
-import { listLastFullMeetings } from "@/server/domains/meetings/meetings.queries";
+import { listLastFullMeetings } from "@/server/domains/meetings";
 import { listFundedTaskForces } from "./funder.queries";
 import { currentTime } from "@/server/lib/clock";
 

@@ -10,9 +10,9 @@ import {
   findTarget,
   listAgreedStages,
   listRoundsWithContent,
-} from "@/server/domains/assessments/assessments.queries";
-import { findCurrentFrameworkVersionOfTaskForce } from "@/server/domains/frameworks/frameworks.queries";
-import { findOrganization } from "@/server/domains/organizations/organizations.queries";
+} from "@/server/domains/assessments";
+import { findCurrentFrameworkVersionOfTaskForce } from "@/server/domains/frameworks";
+import { findOrganization } from "@/server/domains/organizations";
 import { canTransition, dueState, GAP_TRANSITIONS, isOpenGapStatus, needsReason, roundReachingTarget, suggestGaps, type ConsensusElement } from "./gaps.rules";
 import { dateInZone } from "@/server/lib/dates";
 import {

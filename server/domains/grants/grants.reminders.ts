@@ -1,5 +1,5 @@
 import { addDays } from "@/server/lib/dates";
-import { listActiveCoordinators } from "@/server/domains/notifications/notifications.queries";
+import { listActiveCoordinators } from "@/server/domains/notifications";
 import { digest, digestLine, type Reminder, type ReminderSource } from "@/server/domains/notifications/reminders";
 import { listGrants, listReportedPeriodEnds } from "./grants.queries";
 import { reportingPeriods } from "./grants.rules";

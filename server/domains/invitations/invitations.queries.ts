@@ -2,7 +2,7 @@ import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { invitations, organizations, taskForces } from "@/db/schema";
 import type { TaskForceRole } from "@/server/auth/permissions";
-import { organizationOf } from "@/server/domains/organizations/organizations.queries";
+import { organizationOf } from "@/server/domains/organizations";
 
 /** Not yet accepted, revoked or expired. */
 const isPending = (now: Date) =>

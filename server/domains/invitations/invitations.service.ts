@@ -7,10 +7,10 @@ import { DomainError } from "@/server/errors";
 import { isEmailConfigured, sendMail } from "@/server/mail/mailer";
 import type { SessionUser, TaskForceScope } from "@/server/trpc/context";
 import { recordAudit } from "@/server/domains/audit/audit.service";
-import { findUserIdByEmail, insertUser } from "@/server/domains/account/account.queries";
+import { findUserIdByEmail, insertUser } from "@/server/domains/account";
 import { assertOrganizationInTaskForce } from "@/server/domains/organizations/organizations.service";
-import { findActiveMembershipOfUser, insertMembership } from "@/server/domains/people/people.queries";
-import { findTaskForce } from "@/server/domains/taskForces/taskForces.queries";
+import { findActiveMembershipOfUser, insertMembership } from "@/server/domains/people";
+import { findTaskForce } from "@/server/domains/taskForces";
 import {
   claimInvitation,
   findInvitationByTokenHash,

@@ -1,7 +1,7 @@
 import { hostname } from "node:os";
 import { getDb } from "@/db/client";
 import type { JobRunSummary } from "@/db/schema";
-import { listAllTaskForces } from "@/server/domains/taskForces/taskForces.queries";
+import { listAllTaskForces } from "@/server/domains/taskForces";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { currentTime } from "@/server/lib/clock";
 import { dateInZone } from "@/server/lib/dates";

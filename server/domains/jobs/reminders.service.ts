@@ -6,9 +6,9 @@ import { dueGapsAndActions } from "@/server/domains/gaps/gaps.reminders";
 import { grantReportReminders } from "@/server/domains/grants/grants.reminders";
 import { protocolReviewReminders } from "@/server/domains/protocols/protocols.reminders";
 import { mouRenewalReminders } from "@/server/domains/mous/mous.reminders";
-import { insertNotifications } from "@/server/domains/notifications/notifications.queries";
+import { insertNotifications } from "@/server/domains/notifications";
 import { digest, type Reminder, type ReminderSource, type ReminderTaskForce } from "@/server/domains/notifications/reminders";
-import { listAllTaskForces } from "@/server/domains/taskForces/taskForces.queries";
+import { listAllTaskForces } from "@/server/domains/taskForces";
 import { dateInZone } from "@/server/lib/dates";
 import { currentTime } from "@/server/lib/clock";
 

@@ -2,8 +2,8 @@ import { getDb, transaction, type Database } from "@/db/client";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
-import { findActiveMember } from "@/server/domains/gaps/gaps.queries";
-import { findOrganization } from "@/server/domains/organizations/organizations.queries";
+import { findActiveMember } from "@/server/domains/gaps";
+import { findOrganization } from "@/server/domains/organizations";
 import {
   deleteCommitteeMember,
   findCommittee,

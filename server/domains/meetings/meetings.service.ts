@@ -4,9 +4,9 @@ import { DomainError } from "@/server/errors";
 import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { dueState } from "@/server/domains/gaps/gaps.rules";
-import { listActionItems } from "@/server/domains/gaps/gaps.queries";
+import { listActionItems } from "@/server/domains/gaps";
 import { insertCheckedActionItem } from "@/server/domains/gaps/gaps.service";
-import { findOrganization, listOrganizations } from "@/server/domains/organizations/organizations.queries";
+import { findOrganization, listOrganizations } from "@/server/domains/organizations";
 import {
   attendanceRate,
   coreDisciplinesAbsent,

@@ -4,7 +4,7 @@ import { DomainError } from "@/server/errors";
 import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { addDays } from "@/server/lib/dates";
-import { findActiveMember } from "@/server/domains/gaps/gaps.queries";
+import { findActiveMember } from "@/server/domains/gaps";
 import { assertOrganizationInTaskForce } from "@/server/domains/organizations/organizations.service";
 import { daysUntil, expiryState, RENEWAL_THRESHOLDS } from "./mous.rules";
 import { findMou, insertMou, listMous, listPartiesOf, listSignatoriesOf, listSignedMousExpiringBy, replaceMouPeople, updateMouRow } from "./mous.queries";

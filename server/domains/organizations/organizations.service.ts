@@ -3,8 +3,8 @@ import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
-import { listCommitteesOfOrganization } from "@/server/domains/meetings/meetings.queries";
-import { listMousOfOrganization } from "@/server/domains/mous/mous.queries";
+import { listCommitteesOfOrganization } from "@/server/domains/meetings";
+import { listMousOfOrganization } from "@/server/domains/mous";
 import { memberBalance } from "./balance.rules";
 import {
   deleteContact,

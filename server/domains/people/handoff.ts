@@ -2,10 +2,10 @@ import { getDb, transaction, type Database } from "@/db/client";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { recordAudit } from "@/server/domains/audit/audit.service";
-import { findActiveMember } from "@/server/domains/gaps/gaps.queries";
+import { findActiveMember } from "@/server/domains/gaps";
 import { listOpenActionItemsOf, listOpenGapsOf, reassignOpenActionItems, reassignOpenGaps } from "@/server/domains/gaps/gaps.service";
 import { listCommitteesChairedBy, reassignCommitteeChairs } from "@/server/domains/meetings/committees.service";
-import { listSignatoryRolesOf, moveSignatoryRoles } from "@/server/domains/mous/mous.queries";
+import { listSignatoryRolesOf, moveSignatoryRoles } from "@/server/domains/mous";
 import { findLatestMembershipOfUser, listActiveMemberships, listFormerMembers } from "./people.queries";
 import type { HandOffInput, HandoffOverviewInput } from "./people.schemas";
 

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, isNotNull, isNull, notInArray, sql } from "drizzle-
 import type { Database } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
 import type { TaskForceRole } from "@/server/auth/permissions";
-import { organizationOf } from "@/server/domains/organizations/organizations.queries";
+import { organizationOf } from "@/server/domains/organizations";
 
 export function listActiveMemberships(db: Database, taskForceId: string) {
   return db

@@ -11,8 +11,8 @@ import {
   updateMembershipRole,
 } from "./people.queries";
 import type { EndMembershipInput, UpdateMembershipInput } from "./people.schemas";
-import { endSessionsOf } from "@/server/domains/account/account.queries";
-import { revokePendingInvitationsBy } from "@/server/domains/invitations/invitations.queries";
+import { endSessionsOf } from "@/server/domains/account";
+import { revokePendingInvitationsBy } from "@/server/domains/invitations";
 import { currentTime } from "@/server/lib/clock";
 
 export async function listPeople(scope: TaskForceScope) {

@@ -1,6 +1,6 @@
 import { serverTranslator } from "@/server/lib/translate";
 import { addDays } from "@/server/lib/dates";
-import { listActiveCoordinators } from "@/server/domains/notifications/notifications.queries";
+import { listActiveCoordinators } from "@/server/domains/notifications";
 import { digest, digestLine, type Reminder, type ReminderSource } from "@/server/domains/notifications/reminders";
 import { listProtocolsDueForReview } from "./protocols.queries";
 

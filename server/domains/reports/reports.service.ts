@@ -5,7 +5,7 @@ import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
 import { recordAudit } from "@/server/domains/audit/audit.service";
-import { findGrant, findGrantReport, insertGrantReport, listGrantReports, listGrants } from "@/server/domains/grants/grants.queries";
+import { findGrant, findGrantReport, insertGrantReport, listGrantReports, listGrants } from "@/server/domains/grants";
 import { reportingPeriods } from "@/server/domains/grants/grants.rules";
 import { REPORT_SECTIONS } from "./sections";
 import type { GenerateReportInput, ReportInput } from "./reports.schemas";

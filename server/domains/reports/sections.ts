@@ -6,23 +6,23 @@ import { areaTrendOf } from "@/server/domains/assessments/assessments.service";
 import { isOpenGapStatus } from "@/server/domains/gaps/gaps.rules";
 import { dateInZone } from "@/server/lib/dates";
 import { getGrant } from "@/server/domains/grants/grants.service";
-import { findGrant } from "@/server/domains/grants/grants.queries";
+import { findGrant } from "@/server/domains/grants";
 import { contributionMatchValue } from "@/server/domains/contributions/contributions.match";
 import { toDollars } from "@/server/domains/contributions/contributions.rules";
 import type { ReportingPeriod } from "@/server/domains/grants/grants.rules";
-import { listHeldAttendance, listHeldMeetings } from "@/server/domains/meetings/meetings.queries";
+import { listHeldAttendance, listHeldMeetings } from "@/server/domains/meetings";
 import { isAtTheTable } from "@/server/domains/meetings/meetings.rules";
 import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/disciplines";
 import { MEETING_TYPES } from "@/db/vocabulary/meetings";
-import { sumSubmittedValues } from "@/server/domains/contributions/contributions.queries";
+import { sumSubmittedValues } from "@/server/domains/contributions";
 import { SERVICE_TYPES, TRAINING_SECTORS } from "@/server/domains/contributions/contributions.measures";
 import { shareOf, shownOf, sumShown, SUPPRESSED, type Shown } from "@/server/domains/privacy/suppression";
 import { settingsOf } from "@/server/domains/contributions/contributions.service";
 import { publicationsOf } from "@/server/domains/contributions/contributions.publications";
 import { columnKey, SERVICES_TOTAL } from "@/server/domains/contributions/contributions.measures";
 import { parsePeriod, periodContaining, previousPeriod, type Period } from "@/server/domains/contributions/periods";
-import { listMous, listPartiesOf } from "@/server/domains/mous/mous.queries";
-import { listProtocols } from "@/server/domains/protocols/protocols.queries";
+import { listMous, listPartiesOf } from "@/server/domains/mous";
+import { listProtocols } from "@/server/domains/protocols";
 import { listGapsOfPeriod } from "./reports.queries";
 
 /*

@@ -10,11 +10,11 @@ import { dateInZone } from "@/server/lib/dates";
 import type { SessionUser, TaskForceScope } from "@/server/trpc/context";
 import { TASK_FORCE_SLUG_PATTERN } from "@/server/trpc/init";
 import { recordAudit } from "@/server/domains/audit/audit.service";
-import { insertUser, findUserIdByEmail } from "@/server/domains/account/account.queries";
+import { insertUser, findUserIdByEmail } from "@/server/domains/account";
 import { FRAMEWORK_KEY_PATTERN, FrameworkContentSchema } from "@/server/domains/frameworks/frameworks.schemas";
-import { findFrameworkByKey, insertFramework, insertNextFrameworkVersion } from "@/server/domains/frameworks/frameworks.queries";
+import { findFrameworkByKey, insertFramework, insertNextFrameworkVersion } from "@/server/domains/frameworks";
 import { EmailAddress } from "@/server/domains/people/people.schemas";
-import { findTaskForceIdBySlug } from "@/server/domains/taskForces/taskForces.queries";
+import { findTaskForceIdBySlug } from "@/server/domains/taskForces";
 import { ARCHIVE_MEDIA_TYPE, readArchive, writeArchive, type ArchiveRow, type TaskForceArchive } from "./archive.format";
 import {
   existingValues,
