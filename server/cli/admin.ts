@@ -21,7 +21,7 @@ import { closeDatabase, databaseHandle } from "@/db/client";
 import { databaseConfigFromEnv } from "@/db/config";
 import { hashPassword } from "@/server/auth/password";
 import { findUserIdByEmail, insertUser, setAdmin } from "@/server/domains/account";
-import { NewPassword } from "@/server/domains/people/people.schemas";
+import { NewPassword } from "@/server/lib/schemas";
 import { ensureDefaultFramework } from "@/server/domains/frameworks/defaultFramework";
 import { setPasswordFromCommandLine } from "@/server/domains/account/account.service";
 import { removeDemoData } from "@/server/domains/demo/demo.service";

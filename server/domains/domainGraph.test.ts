@@ -14,8 +14,9 @@ import { describe, expect, it } from "vitest";
 const KNOWN_CIRCLES = [
   // An organization's profile shows its MOUs and committees, which in turn refer to organizations.
   ["assessments", "gaps", "meetings", "mous", "organizations"],
-  // People, their accounts, invitations and task forces call on each other when someone joins or leaves.
-  ["account", "invitations", "people", "taskForceArchive", "taskForces"],
+  // Accepting an invitation makes a membership; a coordinator who loses the role has their pending
+  // invitations revoked in the same transaction.
+  ["invitations", "people"],
 ];
 
 const DOMAINS = path.join(process.cwd(), "server", "domains");

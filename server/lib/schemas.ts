@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TASK_FORCE_ROLES } from "@/db/vocabulary/roles";
 
 /*
  * Input types that several domains share (the shared kernel's schemas): each domain's own
@@ -30,3 +31,17 @@ export const ElementKey = z.string().trim().min(1).max(100);
 
 /** A stage of development, 1 to 5. */
 export const StageNumber = z.number().int().min(1).max(5);
+
+/** An email address as accounts and invitations keep it: trimmed and in lower case. */
+export const EmailAddress = z.string().trim().toLowerCase().max(320).pipe(z.email({ error: "email" }));
+export const NewPassword = z.string().min(12).max(200);
+export const PersonName = z.string().trim().min(1).max(120);
+export const TaskForceRoleInput = z.enum(TASK_FORCE_ROLES);
+
+/** A `member` works for a member agency, so the organization is required for that role only. */
+export const RoleAssignment = z
+  .object({ role: TaskForceRoleInput, organizationId: z.uuid().nullish() })
+  .refine((value) => value.role !== "member" || Boolean(value.organizationId), {
+    error: "organizationRequired",
+    path: ["organizationId"],
+  });

@@ -70,6 +70,7 @@ const t = initTRPC
   });
 
 export const createRouter = t.router;
+export const mergeRouters = t.mergeRouters;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Turns errors thrown by services into the right tRPC code, in one place for every procedure. */

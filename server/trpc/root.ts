@@ -18,11 +18,12 @@ import { funderRouter } from "@/server/domains/funder/funder.router";
 import { grantsRouter } from "@/server/domains/grants/grants.router";
 import { adminJobsRouter, jobsRouter } from "@/server/domains/jobs/jobs.router";
 import { reportsRouter } from "@/server/domains/reports/reports.router";
-import { createCallerFactory, createRouter } from "./init";
+import { adminTaskForceArchiveRouter, taskForceArchiveRouter } from "@/server/domains/taskForceArchive/archive.router";
+import { createCallerFactory, createRouter, mergeRouters } from "./init";
 
 export const appRouter = createRouter({
   account: accountRouter,
-  taskForce: taskForcesRouter,
+  taskForce: mergeRouters(taskForcesRouter, taskForceArchiveRouter),
   people: peopleRouter,
   invitation: invitationsRouter,
   organization: organizationsRouter,
@@ -44,7 +45,7 @@ export const appRouter = createRouter({
   funder: funderRouter,
   job: jobsRouter,
   demo: demoRouter,
-  admin: createRouter({ taskForce: adminTaskForcesRouter, jobs: adminJobsRouter }),
+  admin: createRouter({ taskForce: mergeRouters(adminTaskForcesRouter, adminTaskForceArchiveRouter), jobs: adminJobsRouter }),
 });
 
 export type AppRouter = typeof appRouter;

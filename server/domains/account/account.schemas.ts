@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EmailAddress, NewPassword, PersonName } from "@/server/domains/people/people.schemas";
+import { EmailAddress, NewPassword, PersonName } from "@/server/lib/schemas";
 
 export const ChangePasswordInput = z
   .object({ currentPassword: z.string().min(1).max(1024), newPassword: NewPassword })

@@ -9,7 +9,6 @@ import { isEmailConfigured, sendMail } from "@/server/mail/mailer";
 import type { SessionUser, TaskForceScope } from "@/server/trpc/context";
 import { recordAudit } from "@/server/domains/audit/audit.service";
 import { attemptSucceeded, claimAttempts } from "@/server/domains/auth/attempts";
-import { listActiveTaskForceIdsOfUser } from "@/server/domains/people";
 import {
   claimAccountToken,
   countAdministrators,
@@ -146,11 +145,18 @@ async function deliverPasswordReset(email: string, now: Date) {
  * A coordinator issues a reset link for a person of their task force, to pass on themselves. Only
  * for people whose every membership is in this task force and who are not administrators: a
  * coordinator must not be able to take over an account that reaches further than their own.
+ * `taskForcesOf` reads the task forces a person is an active member of (the people domain's
+ * memberships, which build on accounts; server/domains/people/people.service.ts passes it in).
  */
-export async function issueResetLinkForMember(scope: TaskForceScope, input: IssueResetLinkInput, now = currentTime()) {
+export async function issueResetLinkForMember(
+  scope: TaskForceScope,
+  input: IssueResetLinkInput,
+  taskForcesOf: (tx: Database, userId: string) => Promise<string[]>,
+  now = currentTime(),
+) {
   return transaction(async (tx) => {
     const account = await findAccountById(tx, input.userId);
-    const taskForceIds = account ? await listActiveTaskForceIdsOfUser(tx, account.id) : [];
+    const taskForceIds = account ? await taskForcesOf(tx, account.id) : [];
     if (!account || !taskForceIds.includes(scope.taskForceId)) throw new DomainError("NOT_FOUND", "membershipNotFound");
     if (account.id === scope.userId) throw new DomainError("FORBIDDEN", "resetOwnPassword");
     if (account.isAdmin || taskForceIds.some((id) => id !== scope.taskForceId)) {

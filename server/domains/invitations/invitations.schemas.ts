@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EmailAddress, NewPassword, PersonName, RoleAssignment } from "@/server/domains/people/people.schemas";
+import { EmailAddress, NewPassword, PersonName, RoleAssignment } from "@/server/lib/schemas";
 
 export const CreateInvitationInput = z.object({ email: EmailAddress }).and(RoleAssignment);
 export type CreateInvitationInput = z.infer<typeof CreateInvitationInput>;

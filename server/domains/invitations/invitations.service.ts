@@ -10,7 +10,6 @@ import { recordAudit } from "@/server/domains/audit/audit.service";
 import { findUserIdByEmail, insertUser } from "@/server/domains/account";
 import { assertOrganizationInTaskForce } from "@/server/domains/organizations/organizations.service";
 import { findActiveMembershipOfUser, insertMembership } from "@/server/domains/people";
-import { findTaskForce } from "@/server/domains/taskForces";
 import {
   claimInvitation,
   findInvitationByTokenHash,
@@ -34,8 +33,10 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 export const invitationLink = (token: string) => `${appBaseUrl()}/invite/${token}`;
 
 /** Who is inviting into which task force: a coordinator's scope, or an administrator for a new task force. */
+/** Who invites, to which task force (its name goes into the email; the caller has it at hand). */
 export interface Inviter {
   taskForceId: string;
+  taskForceName: string;
   userId: string;
 }
 
@@ -69,8 +70,6 @@ export async function writeInvitation(
 ): Promise<WrittenInvitation> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000);
-  const taskForce = await findTaskForce(tx, inviter.taskForceId);
-  if (!taskForce) throw new DomainError("NOT_FOUND", "taskForceNotFound");
   const organizationId = input.organizationId ?? null;
   if (organizationId) await assertOrganizationInTaskForce(tx, inviter, organizationId, "organizationId");
   const existingUserId = await findUserIdByEmail(tx, input.email);
@@ -97,7 +96,7 @@ export async function writeInvitation(
       changes: { email: { from: null, to: input.email }, role: { from: null, to: input.role } },
     },
   );
-  return { invitationId: id, email: input.email, expiresAt, taskForceName: taskForce.name, token };
+  return { invitationId: id, email: input.email, expiresAt, taskForceName: inviter.taskForceName, token };
 }
 
 /** Emails the link after the invitation is committed; without email (or when sending fails) the inviter gets the link. */

@@ -1,9 +1,8 @@
 import { createRouter, taskForceProcedure } from "@/server/trpc/init";
 import { getHandoffOverview, handOff, listFormerMembersOf } from "./handoff";
 import { EndMembershipInput, HandOffInput, HandoffOverviewInput, UpdateMembershipInput } from "./people.schemas";
-import { endMembership, listPeople, updateMembership } from "./people.service";
+import { endMembership, issueResetLinkForPerson, listPeople, updateMembership } from "./people.service";
 import { IssueResetLinkInput } from "@/server/domains/account/account.schemas";
-import { issueResetLinkForMember } from "@/server/domains/account/account.service";
 
 export const peopleRouter = createRouter({
   list: taskForceProcedure("membership.read").query(({ ctx }) => listPeople(ctx.scope)),
@@ -15,7 +14,7 @@ export const peopleRouter = createRouter({
     .mutation(({ ctx, input }) => endMembership(ctx.scope, input)),
   issueResetLink: taskForceProcedure("membership.manage")
     .input(IssueResetLinkInput)
-    .mutation(({ ctx, input }) => issueResetLinkForMember(ctx.scope, input)),
+    .mutation(({ ctx, input }) => issueResetLinkForPerson(ctx.scope, input)),
   former: taskForceProcedure("membership.manage").query(({ ctx }) => listFormerMembersOf(ctx.scope)),
   handoff: taskForceProcedure("membership.manage")
     .input(HandoffOverviewInput)

@@ -1,18 +1,5 @@
 import { z } from "zod";
-import { TASK_FORCE_ROLES } from "@/db/schema";
-
-export const EmailAddress = z.string().trim().toLowerCase().max(320).pipe(z.email({ error: "email" }));
-export const NewPassword = z.string().min(12).max(200);
-export const PersonName = z.string().trim().min(1).max(120);
-export const TaskForceRoleInput = z.enum(TASK_FORCE_ROLES);
-
-/** A `member` works for a member agency, so the organization is required for that role only. */
-export const RoleAssignment = z
-  .object({ role: TaskForceRoleInput, organizationId: z.uuid().nullish() })
-  .refine((value) => value.role !== "member" || Boolean(value.organizationId), {
-    error: "organizationRequired",
-    path: ["organizationId"],
-  });
+import { RoleAssignment } from "@/server/lib/schemas";
 
 export const UpdateMembershipInput = z
   .object({ membershipId: z.uuid() })

@@ -8,10 +8,13 @@ import {
   endMembershipRow,
   findActiveMembership,
   listActiveMemberships,
+  listActiveTaskForceIdsOfUser,
   updateMembershipRole,
 } from "./people.queries";
 import type { EndMembershipInput, UpdateMembershipInput } from "./people.schemas";
 import { endSessionsOf } from "@/server/domains/account";
+import type { IssueResetLinkInput } from "@/server/domains/account/account.schemas";
+import { issueResetLinkForMember } from "@/server/domains/account/account.service";
 import { revokePendingInvitationsBy } from "@/server/domains/invitations";
 import { currentTime } from "@/server/lib/clock";
 
@@ -78,4 +81,9 @@ export function endMembership(scope: TaskForceScope, input: EndMembershipInput, 
     );
     await afterRoleRemoved(tx, scope, membership.userId, membership.role, now);
   });
+}
+
+/** A coordinator's reset link for a person of the task force: the account domain's rules, on this domain's memberships. */
+export function issueResetLinkForPerson(scope: TaskForceScope, input: IssueResetLinkInput, now = currentTime()) {
+  return issueResetLinkForMember(scope, input, listActiveTaskForceIdsOfUser, now);
 }

@@ -13,7 +13,7 @@ import { recordAudit } from "@/server/domains/audit/audit.service";
 import { insertUser, findUserIdByEmail } from "@/server/domains/account";
 import { FRAMEWORK_KEY_PATTERN, FrameworkContentSchema } from "@/server/domains/frameworks/frameworks.schemas";
 import { findFrameworkByKey, insertFramework, insertNextFrameworkVersion } from "@/server/domains/frameworks";
-import { EmailAddress } from "@/server/domains/people/people.schemas";
+import { EmailAddress } from "@/server/lib/schemas";
 import { findTaskForceIdBySlug } from "@/server/domains/taskForces";
 import { ARCHIVE_MEDIA_TYPE, readArchive, writeArchive, type ArchiveRow, type TaskForceArchive } from "./archive.format";
 import {

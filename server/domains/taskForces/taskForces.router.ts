@@ -1,7 +1,5 @@
 import { adminProcedure, authedProcedure, createRouter, taskForceProcedure } from "@/server/trpc/init";
 import { CreateTaskForceInput, InviteCoordinatorInput, UpdateTaskForceInput } from "./taskForces.schemas";
-import { ImportTaskForceArchiveInput } from "@/server/domains/taskForceArchive/archive.schemas";
-import { exportTaskForce, importTaskForceArchive } from "@/server/domains/taskForceArchive/archive.service";
 import {
   createTaskForce,
   getTaskForce,
@@ -17,8 +15,6 @@ export const taskForcesRouter = createRouter({
   update: taskForceProcedure("taskForce.update")
     .input(UpdateTaskForceInput)
     .mutation(({ ctx, input }) => updateTaskForceSettings(ctx.scope, input)),
-  /** The whole task force as one archive (a mutation: it writes an audit entry). */
-  export: taskForceProcedure("taskForce.export").mutation(({ ctx }) => exportTaskForce(ctx.scope)),
 });
 
 export const adminTaskForcesRouter = createRouter({
@@ -27,7 +23,4 @@ export const adminTaskForcesRouter = createRouter({
   inviteCoordinator: adminProcedure
     .input(InviteCoordinatorInput)
     .mutation(({ ctx, input }) => inviteCoordinator(ctx.user, input)),
-  import: adminProcedure
-    .input(ImportTaskForceArchiveInput)
-    .mutation(({ ctx, input }) => importTaskForceArchive(ctx.user, { archive: Buffer.from(input.archiveBase64, "base64"), slug: input.slug })),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EmailAddress } from "@/server/domains/people/people.schemas";
+import { EmailAddress } from "@/server/lib/schemas";
 import { TASK_FORCE_SLUG_PATTERN } from "@/server/trpc/init";
 
 /** IANA time zones this runtime knows; a typo such as "America/NewYork" is refused. */

@@ -56,7 +56,7 @@ export async function createTaskForce(admin: SessionUser, input: CreateTaskForce
     );
     const invitation = await writeInvitation(
       tx,
-      { taskForceId: created.id, userId: admin.id },
+      { taskForceId: created.id, taskForceName: created.name, userId: admin.id },
       { email: input.coordinatorEmail, role: "coordinator" },
     );
     return { taskForce: created, written: invitation };
@@ -64,6 +64,8 @@ export async function createTaskForce(admin: SessionUser, input: CreateTaskForce
   return { taskForce, invitation: await deliverInvitation(written) };
 }
 
-export function inviteCoordinator(admin: SessionUser, input: InviteCoordinatorInput) {
-  return createInvitation({ taskForceId: input.taskForceId, userId: admin.id }, { email: input.email, role: "coordinator" });
+export async function inviteCoordinator(admin: SessionUser, input: InviteCoordinatorInput) {
+  const taskForce = await findTaskForce(await getDb(), input.taskForceId);
+  if (!taskForce) throw new DomainError("NOT_FOUND", "taskForceNotFound");
+  return createInvitation({ taskForceId: taskForce.id, taskForceName: taskForce.name, userId: admin.id }, { email: input.email, role: "coordinator" });
 }
