@@ -8,6 +8,7 @@ import { calendarRouter, committeesRouter, meetingsRouter } from "@/server/domai
 import { invitationsRouter } from "@/server/domains/invitations/invitations.router";
 import { notificationsRouter } from "@/server/domains/notifications/notifications.router";
 import { organizationsRouter } from "@/server/domains/organizations/organizations.router";
+import { organizationProfileRouter } from "@/server/domains/organizationProfile/organizationProfile.router";
 import { peopleRouter } from "@/server/domains/people/people.router";
 import { mousRouter } from "@/server/domains/mous/mous.router";
 import { protocolsRouter } from "@/server/domains/protocols/protocols.router";
@@ -26,7 +27,7 @@ export const appRouter = createRouter({
   taskForce: mergeRouters(taskForcesRouter, taskForceArchiveRouter),
   people: peopleRouter,
   invitation: invitationsRouter,
-  organization: organizationsRouter,
+  organization: mergeRouters(organizationsRouter, organizationProfileRouter),
   audit: auditRouter,
   notification: notificationsRouter,
   assessment: assessmentsRouter,

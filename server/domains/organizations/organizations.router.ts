@@ -3,7 +3,6 @@ import {
   AddContactInput,
   ChangeOrganizationStatusInput,
   CreateOrganizationInput,
-  OrganizationInput,
   RemoveContactInput,
   UpdateOrganizationProfileInput,
 } from "./organizations.schemas";
@@ -12,7 +11,6 @@ import {
   changeOrganizationStatus,
   createOrganization,
   getMemberBalance,
-  getOrganizationProfile,
   listTaskForceOrganizations,
   removeOrganizationContact,
   updateOrganizationProfile,
@@ -21,9 +19,6 @@ import {
 export const organizationsRouter = createRouter({
   list: taskForceProcedure("organization.read").query(({ ctx }) => listTaskForceOrganizations(ctx.scope)),
   balance: taskForceProcedure("organization.read").query(({ ctx }) => getMemberBalance(ctx.scope)),
-  get: taskForceProcedure("organization.read")
-    .input(OrganizationInput)
-    .query(({ ctx, input }) => getOrganizationProfile(ctx.scope, input)),
   create: taskForceProcedure("organization.manage")
     .input(CreateOrganizationInput)
     .mutation(({ ctx, input }) => createOrganization(ctx.scope, input)),

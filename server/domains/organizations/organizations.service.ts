@@ -3,8 +3,6 @@ import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
-import { listCommitteesOfOrganization } from "@/server/domains/meetings";
-import { listMousOfOrganization } from "@/server/domains/mous";
 import { memberBalance } from "./balance.rules";
 import {
   deleteContact,
@@ -105,12 +103,10 @@ export async function getOrganizationProfile(scope: TaskForceScope, input: Organ
   const db = await getDb();
   const organization = await loadProfile(db, scope, input.organizationId);
   const readsContacts = can(scope.role, "organization.readContacts");
-  const [history, contacts, people, mous, committees] = await Promise.all([
+  const [history, contacts, people] = await Promise.all([
     listStatusHistory(db, scope.taskForceId, organization.id),
     readsContacts ? listContacts(db, scope.taskForceId, organization.id) : Promise.resolve(null),
     can(scope.role, "membership.read") ? listPeopleOfOrganization(db, scope.taskForceId, organization.id) : Promise.resolve(null),
-    listMousOfOrganization(db, scope.taskForceId, organization.id, { sharedOnly: !can(scope.role, "memberRecords.readUnshared") }),
-    can(scope.role, "committee.read") ? listCommitteesOfOrganization(db, scope.taskForceId, organization.id) : Promise.resolve(null),
   ]);
   return {
     /** address is null for callers who may not read street addresses (viewers, funders). */
@@ -119,9 +115,6 @@ export async function getOrganizationProfile(scope: TaskForceScope, input: Organ
     /** null when the caller may not see staff contacts (funders). */
     contacts,
     people,
-    mous,
-    /** null when the caller may not see committees (funders). */
-    committees,
     canEdit: mayEditOrganization(scope, organization.id),
     canManage: can(scope.role, "organization.manage"),
   };
