@@ -1,3 +1,4 @@
+import { onlyRow } from "@/db/rows";
 import type { Database } from "@/db/client";
 import { actionItems, agendaItems, attendance, committeeMembers, committees, decisions, meetings, minutes } from "@/db/schema";
 import { recordAudit } from "@/server/domains/audit/audit.service";
@@ -181,11 +182,10 @@ export async function seedDemoMeetings(
 
   const committeeIds = new Map<string, string>();
   for (const committee of DEMO_COMMITTEES) {
-    const [row] = await tx
+    const row = onlyRow(await tx
       .insert(committees)
       .values({ taskForceId, name: committee.name, chairOrganizationId: organizationOf(committee.chairOrganizationKey), chairUserId: committee.chairEmail ? userOf(committee.chairEmail) : null })
-      .returning({ id: committees.id });
-    if (!row) throw new Error("demo seed: committee insert returned nothing");
+      .returning({ id: committees.id }), "demo seed: committee insert");
     committeeIds.set(committee.key, row.id);
     await tx.insert(committeeMembers).values(committee.members.map((email) => ({ taskForceId, committeeId: row.id, userId: userOf(email) })));
     await audit("committee", row.id, { name: { from: null, to: committee.name } });
@@ -198,7 +198,7 @@ export async function seedDemoMeetings(
     const endsAt = zonedTimeToInstant(`${plan.day}T12:00`, demo.timeZone);
     if (!startsAt || !endsAt) throw new Error(`demo seed: bad meeting day ${plan.day}`);
     const approved = plan.status === "held";
-    const [meeting] = await tx
+    const meeting = onlyRow(await tx
       .insert(meetings)
       .values({
         taskForceId,
@@ -218,17 +218,15 @@ export async function seedDemoMeetings(
         createdAt: new Date(startsAt.getTime() - 21 * 86_400_000),
         updatedAt: new Date(startsAt.getTime() - 21 * 86_400_000),
       })
-      .returning({ id: meetings.id });
-    if (!meeting) throw new Error("demo seed: meeting insert returned nothing");
+      .returning({ id: meetings.id }), "demo seed: meeting insert");
     meetingIds.set(plan.key, meeting.id);
     await audit("meeting", meeting.id, { title: { from: null, to: plan.title }, startsAt: { from: null, to: startsAt.toISOString() } });
 
     for (const [index, item] of plan.agenda.entries()) {
-      const [row] = await tx
+      const row = onlyRow(await tx
         .insert(agendaItems)
         .values({ taskForceId, meetingId: meeting.id, position: index + 1, title: item.title, needsDecision: item.needsDecision ?? false })
-        .returning({ id: agendaItems.id });
-      if (!row) throw new Error("demo seed: agenda insert returned nothing");
+        .returning({ id: agendaItems.id }), "demo seed: agenda insert");
       agendaIds.set(`${plan.key}:${item.title}`, row.id);
       if (item.minutes) await tx.insert(minutes).values({ taskForceId, meetingId: meeting.id, agendaItemId: row.id, body: item.minutes, updatedByUserId: coordinatorId, updatedAt: endsAt });
       if (item.decision) {
@@ -270,7 +268,7 @@ export async function seedDemoMeetings(
     { meetingId: octoberId, title: "Book the January meeting room (demo)", email: "inspector@example.org", dueOn: null, status: "done" as const },
   ];
   for (const action of planned) {
-    const [row] = await tx
+    const row = onlyRow(await tx
       .insert(actionItems)
       .values({
         taskForceId,
@@ -284,8 +282,7 @@ export async function seedDemoMeetings(
         createdByUserId: coordinatorId,
         updatedByUserId: coordinatorId,
       })
-      .returning({ id: actionItems.id });
-    if (!row) throw new Error("demo seed: action insert returned nothing");
+      .returning({ id: actionItems.id }), "demo seed: action insert");
     await audit("actionItem", row.id, { title: { from: null, to: action.title }, meetingId: { from: null, to: action.meetingId } });
     if (action.meetingId === septemberId) {
       await tx.insert(agendaItems).values({ taskForceId, meetingId: octoberId, position: 3, title: action.title, carriedActionItemId: row.id });

@@ -1,3 +1,4 @@
+import { onlyRow } from "@/db/rows";
 import { randomBytes } from "node:crypto";
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { ZodError } from "zod";
@@ -45,7 +46,7 @@ export interface TestUser extends SessionUser {
 export async function createUser(options: { name?: string; email?: string; password?: string; isAdmin?: boolean } = {}): Promise<TestUser> {
   const id = unique();
   const password = options.password ?? DEFAULT_PASSWORD;
-  const [row] = await (await getDb())
+  const row = onlyRow(await (await getDb())
     .insert(users)
     .values({
       email: (options.email ?? `person-${id}@example.org`).toLowerCase(),
@@ -53,8 +54,7 @@ export async function createUser(options: { name?: string; email?: string; passw
       passwordHash: await passwordHashFor(password),
       isAdmin: options.isAdmin ?? false,
     })
-    .returning({ id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin });
-  if (!row) throw new Error("user insert returned nothing");
+    .returning({ id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin }), "user insert");
   return { ...row, password };
 }
 
@@ -72,16 +72,14 @@ export interface TestTaskForce {
 
 export async function createTaskForce(options: { slug?: string; name?: string; timeZone?: string } = {}): Promise<TestTaskForce> {
   const id = unique();
-  const [row] = await (await getDb())
+  return onlyRow(await (await getDb())
     .insert(taskForces)
     .values({
       slug: options.slug ?? `tf-${id}`,
       name: options.name ?? `Task Force ${id}`,
       timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
     })
-    .returning({ id: taskForces.id, slug: taskForces.slug, name: taskForces.name, timeZone: taskForces.timeZone });
-  if (!row) throw new Error("task force insert returned nothing");
-  return row;
+    .returning({ id: taskForces.id, slug: taskForces.slug, name: taskForces.name, timeZone: taskForces.timeZone }), "task force insert");
 }
 
 export interface TestOrganization {
@@ -95,7 +93,7 @@ export async function createOrganization(
   taskForce: Pick<TestTaskForce, "id">,
   options: { name?: string; primaryDiscipline?: string } = {},
 ): Promise<TestOrganization> {
-  const [row] = await (await getDb())
+  return onlyRow(await (await getDb())
     .insert(organizations)
     .values({
       taskForceId: taskForce.id,
@@ -107,9 +105,7 @@ export async function createOrganization(
       taskForceId: organizations.taskForceId,
       name: organizations.name,
       primaryDiscipline: organizations.primaryDiscipline,
-    });
-  if (!row) throw new Error("organization insert returned nothing");
-  return row;
+    }), "organization insert");
 }
 
 export interface TestMembership {
@@ -129,7 +125,7 @@ export async function addMembership(
 ): Promise<TestMembership> {
   const organizationId =
     options.organizationId !== undefined ? options.organizationId : role === "member" ? (await createOrganization(taskForce)).id : null;
-  const [row] = await (await getDb())
+  return onlyRow(await (await getDb())
     .insert(memberships)
     .values({ taskForceId: taskForce.id, userId: user.id, role, organizationId })
     .returning({
@@ -138,9 +134,7 @@ export async function addMembership(
       userId: memberships.userId,
       role: memberships.role,
       organizationId: memberships.organizationId,
-    });
-  if (!row) throw new Error("membership insert returned nothing");
-  return row;
+    }), "membership insert");
 }
 
 /** A new person holding `role` in the task force. */

@@ -1,3 +1,4 @@
+import { onlyRow } from "@/db/rows";
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
@@ -150,9 +151,7 @@ export async function insertRound(
     closedAt?: Date | null;
   },
 ) {
-  const [row] = await db.insert(assessmentRounds).values(values).returning({ id: assessmentRounds.id });
-  if (!row) throw new Error("assessment round insert returned nothing");
-  return row;
+  return onlyRow(await db.insert(assessmentRounds).values(values).returning({ id: assessmentRounds.id }), "assessment round insert");
 }
 
 export async function updateRoundRow(

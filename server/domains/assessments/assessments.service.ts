@@ -7,7 +7,7 @@ import { DomainError } from "@/server/errors";
 import { isEmailConfigured, sendMail } from "@/server/mail/mailer";
 import { appBaseUrl } from "@/server/env";
 import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
-import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
+import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { findCurrentFrameworkVersionOfTaskForce, findFrameworkVersion } from "@/server/domains/frameworks";
 import {
   compareElement,
@@ -78,7 +78,6 @@ import { currentTime } from "@/server/lib/clock";
  * submitting are the person's own work in progress and are not audited (they would flood the log).
  */
 
-const who = (scope: TaskForceScope) => ({ taskForceId: scope.taskForceId, actorUserId: scope.userId });
 
 
 /* ---------- framework elements (versions never change, so their element lists are cached) ---------- */
@@ -181,7 +180,7 @@ export function createRound(scope: TaskForceScope, input: CreateRoundInput, now 
       createdByUserId: scope.userId,
     });
     await replaceInvitees(tx, scope.taskForceId, id, userIds);
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "assessmentRound",
       entityId: id,
       action: "create",
@@ -201,7 +200,7 @@ export function updateRound(scope: TaskForceScope, input: UpdateRoundInput, now 
     const after = { title: input.title, audience: input.audience, opensOn: input.opensOn, closesOn: input.closesOn };
     await updateRoundRow(tx, scope.taskForceId, round.id, after);
     await replaceInvitees(tx, scope.taskForceId, round.id, userIds);
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "assessmentRound",
       entityId: round.id,
       action: "update",
@@ -216,7 +215,7 @@ export function openRound(scope: TaskForceScope, input: RoundInput, now = curren
     if (round.status !== "draft") throw new DomainError("CONFLICT", "roundNotDraft", { status: round.status });
     if (round.closesOn < todayOfScope(scope, now)) throw new DomainError("CONFLICT", "closesOnPast", {}, "closesOn");
     await updateRoundRow(tx, scope.taskForceId, round.id, { status: "open", openedAt: now });
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "assessmentRound",
       entityId: round.id,
       action: "open",
@@ -230,7 +229,7 @@ export function closeRound(scope: TaskForceScope, input: RoundInput, now = curre
     const round = await loadRound(tx, scope, input.roundId, "update");
     if (round.status !== "open") throw new DomainError("CONFLICT", "roundNotOpen", { status: round.status });
     await updateRoundRow(tx, scope.taskForceId, round.id, { status: "closed", closedAt: now });
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "assessmentRound",
       entityId: round.id,
       action: "close",
@@ -249,7 +248,7 @@ export function extendRound(scope: TaskForceScope, input: ExtendRoundInput, now 
     }
     assertNotPast(input.closesOn, todayOfScope(scope, now));
     await updateRoundRow(tx, scope.taskForceId, round.id, { closesOn: input.closesOn });
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "assessmentRound",
       entityId: round.id,
       action: "extend",
@@ -266,7 +265,7 @@ export function reopenRound(scope: TaskForceScope, input: ReopenRoundInput, now 
     assertNotPast(closesOn, todayOfScope(scope, now));
     if (closesOn < round.opensOn) throw new DomainError("INVALID", "closesBeforeOpens", {}, "closesOn");
     await updateRoundRow(tx, scope.taskForceId, round.id, { status: "open", closedAt: null, closesOn });
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "assessmentRound",
       entityId: round.id,
       action: "reopen",
@@ -354,7 +353,7 @@ export function saveDraft(scope: TaskForceScope, input: SaveDraftInput, now = cu
     if (submission?.submittedAt) {
       const changes = changedFields(before, rating);
       if (Object.keys(changes).length > 0) {
-        await recordAudit(tx, who(scope), {
+        await recordAudit(tx, auditedBy(scope), {
           entity: "assessmentResponse",
           entityId: round.id,
           action: "revise",
@@ -385,7 +384,7 @@ export function submitResponse(scope: TaskForceScope, input: RoundInput, now = c
     if (answered < total) throw new DomainError("INVALID", "responsesMissing", { missing: total - answered, total });
     if (submission?.submittedAt) return { submittedAt: submission.submittedAt, answeredCount: answered, elementCount: total };
     await markSubmitted(tx, scope.taskForceId, round.id, scope.userId, now);
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "assessmentResponse",
       entityId: round.id,
       action: "submit",
@@ -508,7 +507,7 @@ export async function sendReminders(scope: TaskForceScope, input: RoundInput, no
     );
     const newly = new Set(inserted.map((row) => row.userId));
     if (newly.size > 0) {
-      await recordAudit(tx, who(scope), {
+      await recordAudit(tx, auditedBy(scope), {
         entity: "assessmentRound",
         entityId: round.id,
         action: "remind",
@@ -665,7 +664,7 @@ export function recordAgreedStage(scope: TaskForceScope, input: RecordAgreedStag
     if (input.stage === null) {
       if (!before) return;
       await deleteAgreedStage(tx, scope.taskForceId, round.id, input.elementKey);
-      await recordAudit(tx, who(scope), { entity: "agreedStage", entityId, action: "delete", changes: changedFields<Record<string, unknown>>(before, { stage: null, note: null }) });
+      await recordAudit(tx, auditedBy(scope), { entity: "agreedStage", entityId, action: "delete", changes: changedFields<Record<string, unknown>>(before, { stage: null, note: null }) });
       return;
     }
     const after = { stage: input.stage, note: input.note };
@@ -677,7 +676,7 @@ export function recordAgreedStage(scope: TaskForceScope, input: RecordAgreedStag
       recordedByUserId: scope.userId,
       recordedAt: now,
     });
-    await recordAudit(tx, who(scope), { entity: "agreedStage", entityId, action: before ? "update" : "create", changes: changedFields(before, after) });
+    await recordAudit(tx, auditedBy(scope), { entity: "agreedStage", entityId, action: before ? "update" : "create", changes: changedFields(before, after) });
   });
 }
 
@@ -691,7 +690,7 @@ export function setTarget(scope: TaskForceScope, input: SetTargetInput, now = cu
     if (input.stage === null) {
       if (!before) return;
       await deleteTarget(tx, scope.taskForceId, input.elementKey);
-      await recordAudit(tx, who(scope), {
+      await recordAudit(tx, auditedBy(scope), {
         entity: "elementTarget",
         entityId: input.elementKey,
         action: "delete",
@@ -701,7 +700,7 @@ export function setTarget(scope: TaskForceScope, input: SetTargetInput, now = cu
     }
     const after = { stage: input.stage, note: input.note };
     await upsertTarget(tx, { ...after, taskForceId: scope.taskForceId, elementKey: input.elementKey, updatedByUserId: scope.userId, updatedAt: now });
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "elementTarget",
       entityId: input.elementKey,
       action: before ? "update" : "create",
@@ -721,7 +720,7 @@ export function setMinRatingGroup(scope: TaskForceScope, input: SetMinRatingGrou
     const before = (await minRatingGroupsOf(tx, [scope.taskForceId]))(scope.taskForceId);
     if (before === input.minRatingGroup) return;
     await updateMinRatingGroup(tx, scope.taskForceId, input.minRatingGroup);
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "taskForce",
       entityId: scope.taskForceId,
       action: "update",

@@ -16,6 +16,11 @@ export function changedFields<T extends Record<string, unknown>>(before: Partial
   return changes;
 }
 
+/** Who an audit entry of a change made within a task force's scope is by, and in which task force. */
+export function auditedBy(scope: Pick<TaskForceScope, "taskForceId" | "userId">) {
+  return { taskForceId: scope.taskForceId, actorUserId: scope.userId };
+}
+
 /** Writes an audit entry. Call it with the transaction that makes the change it records. */
 export function recordAudit(
   tx: Database,

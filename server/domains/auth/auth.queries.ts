@@ -1,3 +1,4 @@
+import { onlyRow } from "@/db/rows";
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { rateLimits, users } from "@/db/schema";
@@ -49,7 +50,7 @@ export async function claimAttempt(db: Database, key: string, policy: AttemptPol
   const blocked = sql`(${rateLimits.blockedUntil} is not null and ${rateLimits.blockedUntil} > ${at})`;
   const delayAfter = (attempts: ReturnType<typeof sql>) =>
     sql`case when ${attempts} < ${policy.free} then null else ${at} + make_interval(secs => least(${policy.maxDelaySeconds}::float8, ${policy.baseDelaySeconds}::float8 * power(2, ${attempts} - ${policy.free}))) end`;
-  const [row] = await db
+  return onlyRow(await db
     .insert(rateLimits)
     .values({ key, attempts: 1, windowStartedAt: now, blockedUntil: policy.free <= 1 ? new Date(now.getTime() + policy.baseDelaySeconds * 1000) : null, allowed: true })
     .onConflictDoUpdate({
@@ -61,9 +62,7 @@ export async function claimAttempt(db: Database, key: string, policy: AttemptPol
         windowStartedAt: sql`case when ${stale} then ${at} else ${rateLimits.windowStartedAt} end`,
       },
     })
-    .returning({ attempts: rateLimits.attempts, blockedUntil: rateLimits.blockedUntil, allowed: rateLimits.allowed });
-  if (!row) throw new Error("rate limit claim returned nothing");
-  return row;
+    .returning({ attempts: rateLimits.attempts, blockedUntil: rateLimits.blockedUntil, allowed: rateLimits.allowed }), "rate limit claim");
 }
 
 /**

@@ -1,3 +1,4 @@
+import { updateVersioned } from "@/db/rows";
 import { and, asc, desc, eq, exists, gte, inArray, isNull, lte, notExists, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { contributionInKindItems, contributionPublications, contributionReports, contributionSettings, contributionValues, memberships, organizations, organizationStatusHistory, users } from "@/db/schema";
@@ -97,12 +98,7 @@ export async function updateReportRow(
   expectedVersion: number,
   values: Partial<Omit<ReportInsert, "id" | "taskForceId" | "version" | "organizationId" | "period">>,
 ) {
-  const [row] = await db
-    .update(contributionReports)
-    .set({ ...values, version: sql`${contributionReports.version} + 1` })
-    .where(and(eq(contributionReports.taskForceId, taskForceId), eq(contributionReports.id, reportId), eq(contributionReports.version, expectedVersion)))
-    .returning({ version: contributionReports.version });
-  return row?.version ?? null;
+  return updateVersioned(db, contributionReports, { taskForceId, id: reportId, version: expectedVersion }, values);
 }
 
 export interface ValueRow {

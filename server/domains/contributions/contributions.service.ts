@@ -5,7 +5,7 @@ import { appBaseUrl } from "@/server/env";
 import { DomainError } from "@/server/errors";
 import { isEmailConfigured, sendMail } from "@/server/mail/mailer";
 import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
-import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
+import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { insertNotifications } from "@/server/domains/notifications";
 import { findOrganization } from "@/server/domains/organizations";
 import {
@@ -35,7 +35,6 @@ import { currentTime } from "@/server/lib/clock";
  * returned for correction by a coordinator, submitted again. Every change is audited.
  */
 
-const who = (scope: Pick<TaskForceScope, "taskForceId" | "userId">) => ({ taskForceId: scope.taskForceId, actorUserId: scope.userId });
 
 export async function settingsOf(db: Database, taskForceId: string): Promise<ContributionSettings> {
   return (await settingsOfTaskForces(db, [taskForceId]))(taskForceId);
@@ -89,7 +88,7 @@ export function updateContributionSettings(scope: TaskForceScope, input: UpdateS
     const changes = changedFields<Record<string, unknown>>(before, after);
     if (Object.keys(changes).length === 0) return { changed: false };
     await upsertSettings(tx, scope.taskForceId, { ...after, updatedByUserId: scope.userId, updatedAt: now });
-    await recordAudit(tx, who(scope), { entity: "contributionSettings", entityId: scope.taskForceId, action: "update", changes });
+    await recordAudit(tx, auditedBy(scope), { entity: "contributionSettings", entityId: scope.taskForceId, action: "update", changes });
     return { changed: true };
   });
 }
@@ -217,7 +216,7 @@ export async function writeReport(
   const rows = contentToRows(content);
   await replaceReportContent(tx, scope.taskForceId, reportId, rows.values, rows.inKind);
   const after = flatContent(content);
-  await recordAudit(tx, who(scope), {
+  await recordAudit(tx, auditedBy(scope), {
     entity: "contributionReport",
     entityId: reportId,
     action: options.action,
@@ -280,7 +279,7 @@ export function returnReport(scope: TaskForceScope, input: ReturnReportInput, no
         },
       ]);
     }
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "contributionReport",
       entityId: report.id,
       action: "return",
@@ -325,7 +324,7 @@ export async function sendPeriodReminders(scope: TaskForceScope, input: PeriodIn
     );
     const fresh = new Set(inserted.map((row) => row.userId));
     if (fresh.size > 0) {
-      await recordAudit(tx, who(scope), {
+      await recordAudit(tx, auditedBy(scope), {
         entity: "contributionPeriod",
         entityId: period.key,
         action: "remind",

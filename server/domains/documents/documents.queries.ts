@@ -1,14 +1,13 @@
+import { onlyRow } from "@/db/rows";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { documents } from "@/db/schema";
 
 export async function insertDocument(db: Database, values: typeof documents.$inferInsert) {
-  const [row] = await db
+  return onlyRow(await db
     .insert(documents)
     .values(values)
-    .returning({ id: documents.id, filename: documents.filename, mediaType: documents.mediaType, sizeBytes: documents.sizeBytes, sha256: documents.sha256 });
-  if (!row) throw new Error("document insert returned nothing");
-  return row;
+    .returning({ id: documents.id, filename: documents.filename, mediaType: documents.mediaType, sizeBytes: documents.sizeBytes, sha256: documents.sha256 }), "document insert");
 }
 
 export async function findDocumentWithContent(db: Database, taskForceId: string, documentId: string) {

@@ -1,3 +1,4 @@
+import { onlyRow } from "@/db/rows";
 import { and, desc, eq, max, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { frameworks, frameworkVersions, taskForces, users, type FrameworkContent } from "@/db/schema";
@@ -70,12 +71,10 @@ export async function insertNextFrameworkVersion(
     .select({ latest: max(frameworkVersions.version) })
     .from(frameworkVersions)
     .where(and(eq(frameworkVersions.frameworkId, values.frameworkId)));
-  const [row] = await db
+  return onlyRow(await db
     .insert(frameworkVersions)
     .values({ ...values, version: (current?.latest ?? 0) + 1 })
-    .returning({ id: frameworkVersions.id, version: frameworkVersions.version });
-  if (!row) throw new Error("framework version insert returned nothing");
-  return row;
+    .returning({ id: frameworkVersions.id, version: frameworkVersions.version }), "framework version insert");
 }
 
 /**

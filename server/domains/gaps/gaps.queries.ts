@@ -1,3 +1,4 @@
+import { onlyRow, updateVersioned } from "@/db/rows";
 import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, isNull, lt, lte, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { actionItems, gapEvents, gaps, memberships, organizations, TASK_FORCE_ROLES, taskForces, users } from "@/db/schema";
@@ -129,9 +130,7 @@ export async function listOpenGapElementKeys(db: Database, taskForceId: string) 
 }
 
 export async function insertGap(db: Database, values: GapInsert) {
-  const [row] = await db.insert(gaps).values(values).returning({ id: gaps.id, version: gaps.version });
-  if (!row) throw new Error("gap insert returned nothing");
-  return row;
+  return onlyRow(await db.insert(gaps).values(values).returning({ id: gaps.id, version: gaps.version }), "gap insert");
 }
 
 /**
@@ -145,12 +144,7 @@ export async function updateGapRow(
   expectedVersion: number,
   values: Partial<Omit<GapInsert, "id" | "taskForceId" | "version">>,
 ) {
-  const [row] = await db
-    .update(gaps)
-    .set({ ...values, version: sql`${gaps.version} + 1` })
-    .where(and(eq(gaps.taskForceId, taskForceId), eq(gaps.id, gapId), eq(gaps.version, expectedVersion)))
-    .returning({ version: gaps.version });
-  return row?.version ?? null;
+  return updateVersioned(db, gaps, { taskForceId, id: gapId, version: expectedVersion }, values);
 }
 
 export async function insertGapEvent(db: Database, values: typeof gapEvents.$inferInsert) {
@@ -337,9 +331,7 @@ export function listActionItemsAssignedTo(db: Database, userId: string, includeD
 }
 
 export async function insertActionItem(db: Database, values: ActionItemInsert) {
-  const [row] = await db.insert(actionItems).values(values).returning({ id: actionItems.id, version: actionItems.version });
-  if (!row) throw new Error("action item insert returned nothing");
-  return row;
+  return onlyRow(await db.insert(actionItems).values(values).returning({ id: actionItems.id, version: actionItems.version }), "action item insert");
 }
 
 export async function updateActionItemRow(
@@ -349,12 +341,7 @@ export async function updateActionItemRow(
   expectedVersion: number,
   values: Partial<Omit<ActionItemInsert, "id" | "taskForceId" | "version">>,
 ) {
-  const [row] = await db
-    .update(actionItems)
-    .set({ ...values, version: sql`${actionItems.version} + 1` })
-    .where(and(eq(actionItems.taskForceId, taskForceId), eq(actionItems.id, actionItemId), eq(actionItems.version, expectedVersion)))
-    .returning({ version: actionItems.version });
-  return row?.version ?? null;
+  return updateVersioned(db, actionItems, { taskForceId, id: actionItemId, version: expectedVersion }, values);
 }
 
 /* ---------- reminders ---------- */

@@ -2,7 +2,7 @@ import { getDb, transaction, type Database } from "@/db/client";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import { todayOfScope, type SessionUser, type TaskForceScope } from "@/server/trpc/context";
-import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
+import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { elementResult } from "@/server/domains/assessments/consensus";
 import { closedRoundMediansFor, getConsensus } from "@/server/domains/assessments/assessments.service";
 import {
@@ -62,7 +62,6 @@ import { currentTime } from "@/server/lib/clock";
  * a stale one is refused with who changed the record and when, never silently overwritten.
  */
 
-const who = (scope: TaskForceScope) => ({ taskForceId: scope.taskForceId, actorUserId: scope.userId });
 
 const todayOf = (scope: TaskForceScope, now: Date) => ({ today: todayOfScope(scope, now), timeZone: scope.timeZone });
 
@@ -276,7 +275,7 @@ export function createGap(scope: TaskForceScope, input: CreateGapInput, now = cu
       updatedAt: now,
     });
     await insertGapEvent(tx, { taskForceId: scope.taskForceId, gapId: id, kind: "status_change", toStatus: "open", actorUserId: scope.userId, createdAt: now });
-    await recordAudit(tx, who(scope), { entity: "gap", entityId: id, action: "create", changes: changedFields(null, values) });
+    await recordAudit(tx, auditedBy(scope), { entity: "gap", entityId: id, action: "create", changes: changedFields(null, values) });
     return { id, version };
   });
 }
@@ -318,7 +317,7 @@ export function updateGap(scope: TaskForceScope, input: UpdateGapInput, now = cu
     const version = await updateGapRow(tx, scope.taskForceId, gap.id, input.version, { ...after, updatedByUserId: scope.userId, updatedAt: now });
     if (version === null) throw staleVersion(gap, "gap");
     await insertGapEvent(tx, { taskForceId: scope.taskForceId, gapId: gap.id, kind: "update", body: fields.join(", "), actorUserId: scope.userId, createdAt: now });
-    await recordAudit(tx, who(scope), { entity: "gap", entityId: gap.id, action: "update", changes: changedFields<Record<string, unknown>>(gap, after) });
+    await recordAudit(tx, auditedBy(scope), { entity: "gap", entityId: gap.id, action: "update", changes: changedFields<Record<string, unknown>>(gap, after) });
     return { version };
   });
 }
@@ -349,7 +348,7 @@ export function changeGapStatus(scope: TaskForceScope, input: ChangeGapStatusInp
       actorUserId: scope.userId,
       createdAt: now,
     });
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "gap",
       entityId: gap.id,
       action: "changeStatus",
@@ -376,7 +375,7 @@ export function commentOnGap(scope: TaskForceScope, input: CommentOnGapInput, no
       actorUserId: scope.userId,
       createdAt: now,
     });
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "gap",
       entityId: gap.id,
       action: "comment",
@@ -521,7 +520,7 @@ export async function insertCheckedActionItem(
     createdAt: now,
     updatedAt: now,
   });
-  await recordAudit(tx, who(scope), { entity: "actionItem", entityId: id, action: "create", changes: changedFields(null, values) });
+  await recordAudit(tx, auditedBy(scope), { entity: "actionItem", entityId: id, action: "create", changes: changedFields(null, values) });
   return { id, version };
 }
 
@@ -548,7 +547,7 @@ export function updateActionItem(scope: TaskForceScope, input: UpdateActionItemI
 
     const version = await updateActionItemRow(tx, scope.taskForceId, item.id, input.version, { ...after, updatedByUserId: scope.userId, updatedAt: now });
     if (version === null) throw staleVersion(item, "actionItem");
-    await recordAudit(tx, who(scope), { entity: "actionItem", entityId: item.id, action: "update", changes: changedFields<Record<string, unknown>>(item, after) });
+    await recordAudit(tx, auditedBy(scope), { entity: "actionItem", entityId: item.id, action: "update", changes: changedFields<Record<string, unknown>>(item, after) });
     return { version };
   });
 }
@@ -566,7 +565,7 @@ export function completeActionItem(scope: TaskForceScope, input: ActionItemInput
       updatedAt: now,
     });
     if (version === null) throw staleVersion(item, "actionItem");
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "actionItem",
       entityId: item.id,
       action: "complete",
@@ -596,7 +595,7 @@ export async function reassignOpenGaps(tx: Database, scope: TaskForceScope, from
     const version = await updateGapRow(tx, scope.taskForceId, gap.id, gap.version, { ...after, updatedByUserId: scope.userId, updatedAt: now });
     if (version === null) throw staleVersion(gap, "gap");
     await insertGapEvent(tx, { taskForceId: scope.taskForceId, gapId: gap.id, kind: "update", body: "ownerUserId", actorUserId: scope.userId, createdAt: now });
-    await recordAudit(tx, who(scope), { entity: "gap", entityId: gap.id, action: "handoff", changes: changedFields<Record<string, unknown>>(gap, after) });
+    await recordAudit(tx, auditedBy(scope), { entity: "gap", entityId: gap.id, action: "handoff", changes: changedFields<Record<string, unknown>>(gap, after) });
   }
   return owned.length;
 }
@@ -615,7 +614,7 @@ export async function reassignOpenActionItems(tx: Database, scope: TaskForceScop
     const after = { assigneeUserId: to.userId, assigneeOrganizationId: to.organizationId ?? item.assigneeOrganizationId };
     const version = await updateActionItemRow(tx, scope.taskForceId, item.id, item.version, { ...after, updatedByUserId: scope.userId, updatedAt: now });
     if (version === null) throw staleVersion(item, "actionItem");
-    await recordAudit(tx, who(scope), { entity: "actionItem", entityId: item.id, action: "handoff", changes: changedFields<Record<string, unknown>>(item, after) });
+    await recordAudit(tx, auditedBy(scope), { entity: "actionItem", entityId: item.id, action: "handoff", changes: changedFields<Record<string, unknown>>(item, after) });
   }
   return items.length;
 }

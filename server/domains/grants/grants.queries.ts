@@ -1,3 +1,4 @@
+import { onlyRow, updateVersioned } from "@/db/rows";
 import { aliasedTable, and, asc, count, desc, eq, inArray, max, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { grantReports, grantRequirements, grants, organizations, requirementEvidence, users } from "@/db/schema";
@@ -52,19 +53,12 @@ export async function findGrantByAwardNumber(db: Database, taskForceId: string, 
 }
 
 export async function insertGrant(db: Database, values: GrantInsert) {
-  const [row] = await db.insert(grants).values(values).returning({ id: grants.id });
-  if (!row) throw new Error("grant insert returned nothing");
-  return row;
+  return onlyRow(await db.insert(grants).values(values).returning({ id: grants.id }), "grant insert");
 }
 
 /** The new version, or null when the row is no longer at `version` (someone else saved first). */
 export async function updateGrantRow(db: Database, taskForceId: string, grantId: string, version: number, values: Partial<GrantInsert>): Promise<number | null> {
-  const [row] = await db
-    .update(grants)
-    .set({ ...values, version: version + 1 })
-    .where(and(eq(grants.taskForceId, taskForceId), eq(grants.id, grantId), eq(grants.version, version)))
-    .returning({ version: grants.version });
-  return row?.version ?? null;
+  return updateVersioned(db, grants, { taskForceId, id: grantId, version: version }, values);
 }
 
 /* ---------- requirements ---------- */
@@ -165,12 +159,7 @@ export async function updateRequirementRow(
   version: number,
   values: Partial<RequirementInsert>,
 ): Promise<number | null> {
-  const [row] = await db
-    .update(grantRequirements)
-    .set({ ...values, version: version + 1 })
-    .where(and(eq(grantRequirements.taskForceId, taskForceId), eq(grantRequirements.id, requirementId), eq(grantRequirements.version, version)))
-    .returning({ version: grantRequirements.version });
-  return row?.version ?? null;
+  return updateVersioned(db, grantRequirements, { taskForceId, id: requirementId, version: version }, values);
 }
 
 export async function deleteRequirementRow(db: Database, taskForceId: string, requirementId: string) {
@@ -224,9 +213,7 @@ export async function findEvidenceOfRecord(db: Database, taskForceId: string, re
 }
 
 export async function insertEvidence(db: Database, values: typeof requirementEvidence.$inferInsert) {
-  const [row] = await db.insert(requirementEvidence).values(values).returning({ id: requirementEvidence.id });
-  if (!row) throw new Error("evidence insert returned nothing");
-  return row;
+  return onlyRow(await db.insert(requirementEvidence).values(values).returning({ id: requirementEvidence.id }), "evidence insert");
 }
 
 export async function deleteEvidenceRow(db: Database, taskForceId: string, evidenceId: string) {
@@ -255,9 +242,7 @@ export function listRequirementsLinkedTo(db: Database, taskForceId: string, kind
 /* ---------- generated reports ---------- */
 
 export async function insertGrantReport(db: Database, values: typeof grantReports.$inferInsert) {
-  const [row] = await db.insert(grantReports).values(values).returning({ id: grantReports.id, generatedAt: grantReports.generatedAt });
-  if (!row) throw new Error("report insert returned nothing");
-  return row;
+  return onlyRow(await db.insert(grantReports).values(values).returning({ id: grantReports.id, generatedAt: grantReports.generatedAt }), "report insert");
 }
 
 export async function findGrantReport(db: Database, taskForceId: string, reportId: string) {

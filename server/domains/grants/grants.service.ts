@@ -1,8 +1,9 @@
+import { onlyRow } from "@/db/rows";
 import { getDb, transaction, type Database } from "@/db/client";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
-import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
+import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { findActiveMember } from "@/server/domains/gaps";
 import { findOrganization } from "@/server/domains/organizations";
 import { calculatorFacts, computeStatuses, type CalculatorFacts } from "./calculators";
@@ -63,7 +64,6 @@ import { currentTime } from "@/server/lib/clock";
  * is left out for readers without grant.readInternal, i.e. funders.
  */
 
-const who = (scope: TaskForceScope) => ({ taskForceId: scope.taskForceId, actorUserId: scope.userId });
 
 async function loadGrant(db: Database, scope: TaskForceScope, grantId: string) {
   const grant = await findGrant(db, scope.taskForceId, grantId);
@@ -288,7 +288,7 @@ export function createGrant(scope: TaskForceScope, input: CreateGrantInput, now 
     const { funderName, program, awardNumber, amount, matchTarget, periodStart, periodEnd, reportingCadence } = input;
     const values = { funderName, program, awardNumber, amount, matchTarget, periodStart, periodEnd, reportingCadence };
     const { id } = await insertGrant(tx, { ...values, taskForceId: scope.taskForceId, createdByUserId: scope.userId, createdAt: now, updatedAt: now });
-    await recordAudit(tx, who(scope), { entity: "grant", entityId: id, action: "create", changes: changedFields(null, values) });
+    await recordAudit(tx, auditedBy(scope), { entity: "grant", entityId: id, action: "create", changes: changedFields(null, values) });
     if (input.applyEcmTemplate) await addTemplateItems(tx, scope, id, ECM_TEMPLATE.key, undefined, now);
     return { id };
   });
@@ -308,7 +308,7 @@ export function updateGrant(scope: TaskForceScope, input: UpdateGrantInput, now 
     if (input.awardNumber !== undefined) await assertAwardNumberFree(tx, scope, input.awardNumber, grant.id);
     const version = await updateGrantRow(tx, scope.taskForceId, grant.id, input.version, { ...after, updatedAt: now });
     if (version === null) throw new DomainError("CONFLICT", "grantChangedByOther");
-    await recordAudit(tx, who(scope), { entity: "grant", entityId: grant.id, action: "update", changes: changedFields<Record<string, unknown>>(grant, after) });
+    await recordAudit(tx, auditedBy(scope), { entity: "grant", entityId: grant.id, action: "update", changes: changedFields<Record<string, unknown>>(grant, after) });
     return { id: grant.id, version };
   });
 }
@@ -339,7 +339,7 @@ async function addTemplateItems(tx: Database, scope: TaskForceScope, grantId: st
     })),
   );
   for (const [index, row] of created.entries()) {
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "grantRequirement",
       entityId: row.id,
       action: "create",
@@ -368,7 +368,7 @@ export function addRequirement(scope: TaskForceScope, input: AddRequirementInput
     const grant = await loadGrant(tx, scope, input.grantId);
     await assertOwner(tx, scope, input.ownerOrganizationId, null);
     const values = { title: input.title, description: input.description, ownerOrganizationId: input.ownerOrganizationId, dueOn: input.dueOn };
-    const [row] = await insertRequirements(tx, [
+    const row = onlyRow(await insertRequirements(tx, [
       {
         ...values,
         taskForceId: scope.taskForceId,
@@ -378,9 +378,8 @@ export function addRequirement(scope: TaskForceScope, input: AddRequirementInput
         createdAt: now,
         updatedAt: now,
       },
-    ]);
-    if (!row) throw new Error("requirement insert returned nothing");
-    await recordAudit(tx, who(scope), { entity: "grantRequirement", entityId: row.id, action: "create", changes: changedFields(null, { grantId: grant.id, ...values }) });
+    ]), "requirement insert");
+    await recordAudit(tx, auditedBy(scope), { entity: "grantRequirement", entityId: row.id, action: "create", changes: changedFields(null, { grantId: grant.id, ...values }) });
     return { id: row.id };
   });
 }
@@ -397,7 +396,7 @@ export function updateRequirement(scope: TaskForceScope, input: UpdateRequiremen
     await assertOwner(tx, scope, input.ownerOrganizationId, input.ownerUserId);
     const version = await updateRequirementRow(tx, scope.taskForceId, requirement.id, input.version, { ...after, updatedByUserId: scope.userId, updatedAt: now });
     if (version === null) throw new DomainError("CONFLICT", "requirementChangedByOther");
-    await recordAudit(tx, who(scope), { entity: "grantRequirement", entityId: requirement.id, action: "update", changes: changedFields<Record<string, unknown>>(requirement, after) });
+    await recordAudit(tx, auditedBy(scope), { entity: "grantRequirement", entityId: requirement.id, action: "update", changes: changedFields<Record<string, unknown>>(requirement, after) });
     return { version };
   });
 }
@@ -411,7 +410,7 @@ export function overrideRequirement(scope: TaskForceScope, input: OverrideRequir
     const after = { overrideStatus: input.status, overrideReason: input.status === null ? null : input.reason };
     const version = await updateRequirementRow(tx, scope.taskForceId, requirement.id, input.version, { ...after, updatedByUserId: scope.userId, updatedAt: now });
     if (version === null) throw new DomainError("CONFLICT", "requirementChangedByOther");
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "grantRequirement",
       entityId: requirement.id,
       action: input.status === null ? "clearOverride" : "override",
@@ -442,7 +441,7 @@ export function addEvidence(scope: TaskForceScope, input: AddEvidenceInput, now 
       values = { kind: input.kind, recordId, url: null, label: input.label || record.label };
     }
     const { id } = await insertEvidence(tx, { ...values, taskForceId: scope.taskForceId, requirementId: requirement.id, createdByUserId: scope.userId, createdAt: now });
-    await recordAudit(tx, who(scope), { entity: "requirementEvidence", entityId: id, action: "create", changes: changedFields(null, { requirementId: requirement.id, ...values }) });
+    await recordAudit(tx, auditedBy(scope), { entity: "requirementEvidence", entityId: id, action: "create", changes: changedFields(null, { requirementId: requirement.id, ...values }) });
     return { id };
   });
 }
@@ -452,7 +451,7 @@ export function removeEvidence(scope: TaskForceScope, input: EvidenceInput) {
     const evidence = await findEvidence(tx, scope.taskForceId, input.evidenceId);
     if (!evidence) throw new DomainError("NOT_FOUND", "evidenceNotFound");
     await deleteEvidenceRow(tx, scope.taskForceId, evidence.id);
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "requirementEvidence",
       entityId: evidence.id,
       action: "delete",

@@ -1,3 +1,4 @@
+import { onlyRow } from "@/db/rows";
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { invitations, organizations, taskForces } from "@/db/schema";
@@ -20,9 +21,7 @@ export async function insertInvitation(
     expiresAt: Date;
   },
 ) {
-  const [row] = await db.insert(invitations).values(values).returning({ id: invitations.id });
-  if (!row) throw new Error("invitation insert returned nothing");
-  return row;
+  return onlyRow(await db.insert(invitations).values(values).returning({ id: invitations.id }), "invitation insert");
 }
 
 /** A new invitation replaces any still-pending one for the same address, so only one link works. */

@@ -1,7 +1,7 @@
 import { getDb, transaction, type Database } from "@/db/client";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
-import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
+import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { findActiveMember } from "@/server/domains/gaps";
 import { findOrganization } from "@/server/domains/organizations";
 import {
@@ -21,7 +21,6 @@ import type { CommitteeMemberInput, CreateCommitteeInput, UpdateCommitteeInput }
  * manages the committee's meetings. Coordinators manage committees (committee.manage).
  */
 
-const who = (scope: TaskForceScope) => ({ taskForceId: scope.taskForceId, actorUserId: scope.userId });
 
 export async function listCommitteesOf(scope: TaskForceScope) {
   const db = await getDb();
@@ -56,7 +55,7 @@ export function createCommittee(scope: TaskForceScope, input: CreateCommitteeInp
     const { name, description, chairOrganizationId, chairUserId } = input;
     const values = { name, description, chairOrganizationId, chairUserId };
     const { id } = await insertCommittee(tx, { ...values, taskForceId: scope.taskForceId }).catch(duplicateName);
-    await recordAudit(tx, who(scope), { entity: "committee", entityId: id, action: "create", changes: changedFields(null, values) });
+    await recordAudit(tx, auditedBy(scope), { entity: "committee", entityId: id, action: "create", changes: changedFields(null, values) });
     return { id };
   });
 }
@@ -71,7 +70,7 @@ export function updateCommittee(scope: TaskForceScope, input: UpdateCommitteeInp
     const changes = changedFields<Record<string, unknown>>(committee, after);
     if (Object.keys(changes).length === 0) return;
     await updateCommitteeRow(tx, scope.taskForceId, committee.id, after).catch(duplicateName);
-    await recordAudit(tx, who(scope), { entity: "committee", entityId: committee.id, action: "update", changes });
+    await recordAudit(tx, auditedBy(scope), { entity: "committee", entityId: committee.id, action: "update", changes });
   });
 }
 
@@ -82,7 +81,7 @@ export function addCommitteeMember(scope: TaskForceScope, input: CommitteeMember
     if (!(await findActiveMember(tx, scope.taskForceId, input.userId))) throw new DomainError("INVALID", "unknownPerson", {}, "userId");
     const added = await insertCommitteeMember(tx, { taskForceId: scope.taskForceId, committeeId: committee.id, userId: input.userId });
     if (added) {
-      await recordAudit(tx, who(scope), { entity: "committee", entityId: committee.id, action: "addMember", changes: { userId: { from: null, to: input.userId } } });
+      await recordAudit(tx, auditedBy(scope), { entity: "committee", entityId: committee.id, action: "addMember", changes: { userId: { from: null, to: input.userId } } });
     }
   });
 }
@@ -91,7 +90,7 @@ export function removeCommitteeMember(scope: TaskForceScope, input: CommitteeMem
   return transaction(async (tx) => {
     const removed = await deleteCommitteeMember(tx, scope.taskForceId, input.committeeId, input.userId);
     if (!removed) throw new DomainError("NOT_FOUND", "committeeMemberNotFound");
-    await recordAudit(tx, who(scope), { entity: "committee", entityId: input.committeeId, action: "removeMember", changes: { userId: { from: input.userId, to: null } } });
+    await recordAudit(tx, auditedBy(scope), { entity: "committee", entityId: input.committeeId, action: "removeMember", changes: { userId: { from: input.userId, to: null } } });
   });
 }
 

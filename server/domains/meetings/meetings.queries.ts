@@ -1,3 +1,4 @@
+import { onlyRow, updateVersioned } from "@/db/rows";
 import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt, max, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
@@ -95,9 +96,7 @@ export async function listCommitteeIdsOf(db: Database, taskForceId: string, user
 }
 
 export async function insertCommittee(db: Database, values: typeof committees.$inferInsert) {
-  const [row] = await db.insert(committees).values(values).returning({ id: committees.id });
-  if (!row) throw new Error("committee insert returned nothing");
-  return row;
+  return onlyRow(await db.insert(committees).values(values).returning({ id: committees.id }), "committee insert");
 }
 
 export async function updateCommitteeRow(db: Database, taskForceId: string, committeeId: string, values: Partial<typeof committees.$inferInsert>) {
@@ -203,19 +202,12 @@ export async function findPreviousMeeting(db: Database, taskForceId: string, com
 }
 
 export async function insertMeeting(db: Database, values: typeof meetings.$inferInsert) {
-  const [row] = await db.insert(meetings).values(values).returning({ id: meetings.id, version: meetings.version });
-  if (!row) throw new Error("meeting insert returned nothing");
-  return row;
+  return onlyRow(await db.insert(meetings).values(values).returning({ id: meetings.id, version: meetings.version }), "meeting insert");
 }
 
 /** Saves when the stored version is `version`; returns the new version, or null when someone saved first. */
 export async function updateMeetingRow(db: Database, taskForceId: string, meetingId: string, version: number, values: Partial<typeof meetings.$inferInsert>) {
-  const [row] = await db
-    .update(meetings)
-    .set({ ...values, version: sql`${meetings.version} + 1` })
-    .where(and(eq(meetings.taskForceId, taskForceId), eq(meetings.id, meetingId), eq(meetings.version, version)))
-    .returning({ version: meetings.version });
-  return row?.version ?? null;
+  return updateVersioned(db, meetings, { taskForceId, id: meetingId, version: version }, values);
 }
 
 /* ---------- agenda and minutes ---------- */
@@ -345,8 +337,7 @@ export async function upsertAttendance(db: Database, values: typeof attendance.$
     await db.update(attendance).set(values).where(eq(attendance.id, existing.id));
     return { id: existing.id, previousStatus: existing.status };
   }
-  const [row] = await db.insert(attendance).values(values).returning({ id: attendance.id });
-  if (!row) throw new Error("attendance insert returned nothing");
+  const row = onlyRow(await db.insert(attendance).values(values).returning({ id: attendance.id }), "attendance insert");
   return { id: row.id, previousStatus: null };
 }
 
@@ -370,9 +361,7 @@ export function listMinuteComments(db: Database, taskForceId: string, meetingId:
 }
 
 export async function insertMinuteComment(db: Database, values: typeof minuteComments.$inferInsert) {
-  const [row] = await db.insert(minuteComments).values(values).returning({ id: minuteComments.id });
-  if (!row) throw new Error("comment insert returned nothing");
-  return row;
+  return onlyRow(await db.insert(minuteComments).values(values).returning({ id: minuteComments.id }), "comment insert");
 }
 
 const decisionColumns = {
@@ -412,9 +401,7 @@ export async function findDecision(db: Database, taskForceId: string, decisionId
 }
 
 export async function insertDecision(db: Database, values: typeof decisions.$inferInsert) {
-  const [row] = await db.insert(decisions).values(values).returning({ id: decisions.id });
-  if (!row) throw new Error("decision insert returned nothing");
-  return row;
+  return onlyRow(await db.insert(decisions).values(values).returning({ id: decisions.id }), "decision insert");
 }
 
 export async function updateDecisionRow(db: Database, taskForceId: string, decisionId: string, values: Partial<typeof decisions.$inferInsert>) {
@@ -543,9 +530,7 @@ export async function revokeCalendarTokens(db: Database, taskForceId: string, us
 }
 
 export async function insertCalendarToken(db: Database, values: typeof calendarTokens.$inferInsert) {
-  const [row] = await db.insert(calendarTokens).values(values).returning({ id: calendarTokens.id });
-  if (!row) throw new Error("calendar token insert returned nothing");
-  return row;
+  return onlyRow(await db.insert(calendarTokens).values(values).returning({ id: calendarTokens.id }), "calendar token insert");
 }
 
 /** The live token's owner and their active membership in its task force, or null (revoked, unknown, membership ended). */

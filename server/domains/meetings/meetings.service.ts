@@ -2,7 +2,7 @@ import { getDb, transaction, type Database } from "@/db/client";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
-import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
+import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { dueState } from "@/server/domains/gaps/gaps.rules";
 import { listActionItems } from "@/server/domains/gaps";
 import { insertCheckedActionItem } from "@/server/domains/gaps/gaps.service";
@@ -94,7 +94,6 @@ import { currentTime } from "@/server/lib/clock";
 /** How many of the latest full task-force meetings a core discipline must be missing from to raise the alert. */
 export const CORE_ABSENCE_WINDOW = 3;
 
-const who = (scope: TaskForceScope) => ({ taskForceId: scope.taskForceId, actorUserId: scope.userId });
 
 export const managesAllMeetings = (scope: TaskForceScope) => can(scope.role, "meeting.manageAll");
 
@@ -270,7 +269,7 @@ export function createMeeting(scope: TaskForceScope, input: CreateMeetingInput, 
       createdAt: now,
       updatedAt: now,
     });
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "meeting",
       entityId: id,
       action: "create",
@@ -312,7 +311,7 @@ export function updateMeeting(scope: TaskForceScope, input: UpdateMeetingInput, 
     if (Object.keys(changes).length === 0) return { version: meeting.version };
     const version = await updateMeetingRow(tx, scope.taskForceId, meeting.id, input.version, { ...next, updatedAt: now });
     if (version === null) throw new DomainError("CONFLICT", "meetingChangedByOther", { at: meeting.updatedAt.toISOString() });
-    await recordAudit(tx, who(scope), { entity: "meeting", entityId: meeting.id, action: "update", changes });
+    await recordAudit(tx, auditedBy(scope), { entity: "meeting", entityId: meeting.id, action: "update", changes });
     return { version };
   });
 }
@@ -359,7 +358,7 @@ async function carryForwardInto(tx: Database, scope: TaskForceScope, meeting: { 
     })),
   ]);
   const result = { previousMeetingId: previous.id, actions: actions.length, undecided: undecided.length };
-  await recordAudit(tx, who(scope), {
+  await recordAudit(tx, auditedBy(scope), {
     entity: "meeting",
     entityId: meeting.id,
     action: "carryForward",
@@ -395,7 +394,7 @@ export function addAgendaItem(scope: TaskForceScope, input: AddAgendaItemInput) 
     const values = { title, presenterUserId, presenterOrganizationId, minutesAllotted, notes, needsDecision };
     const position = await nextAgendaPosition(tx, scope.taskForceId, meeting.id);
     const [row] = await insertAgendaItems(tx, [{ ...values, taskForceId: scope.taskForceId, meetingId: meeting.id, position }]);
-    await recordAudit(tx, who(scope), { entity: "agendaItem", entityId: row!.id, action: "create", changes: changedFields(null, { ...values, meetingId: meeting.id }) });
+    await recordAudit(tx, auditedBy(scope), { entity: "agendaItem", entityId: row!.id, action: "create", changes: changedFields(null, { ...values, meetingId: meeting.id }) });
     return { id: row!.id };
   });
 }
@@ -416,7 +415,7 @@ export function updateAgendaItem(scope: TaskForceScope, input: UpdateAgendaItemI
     const changes = changedFields<Record<string, unknown>>(item, after);
     if (Object.keys(changes).length === 0) return;
     await updateAgendaItemRow(tx, scope.taskForceId, item.id, after);
-    await recordAudit(tx, who(scope), { entity: "agendaItem", entityId: item.id, action: "update", changes });
+    await recordAudit(tx, auditedBy(scope), { entity: "agendaItem", entityId: item.id, action: "update", changes });
   });
 }
 
@@ -425,7 +424,7 @@ export function removeAgendaItem(scope: TaskForceScope, input: AgendaItemInput) 
     await loadManagedMeeting(tx, scope, input.meetingId);
     const item = await loadAgendaItem(tx, scope, input.meetingId, input.agendaItemId);
     await deleteAgendaItem(tx, scope.taskForceId, item.id);
-    await recordAudit(tx, who(scope), { entity: "agendaItem", entityId: item.id, action: "delete", changes: { title: { from: item.title, to: null } } });
+    await recordAudit(tx, auditedBy(scope), { entity: "agendaItem", entityId: item.id, action: "delete", changes: { title: { from: item.title, to: null } } });
   });
 }
 
@@ -440,7 +439,7 @@ export function moveAgendaItem(scope: TaskForceScope, input: MoveAgendaItemInput
     for (const [at, item] of moved.entries()) {
       if (item.position !== at + 1) await updateAgendaItemRow(tx, scope.taskForceId, item.id, { position: at + 1 });
     }
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "agendaItem",
       entityId: input.agendaItemId,
       action: "move",
@@ -492,7 +491,7 @@ async function writeAttendance(
       recordedByUserId: scope.userId,
       recordedAt: now,
     });
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "attendance",
       entityId: id,
       action: previousStatus ? "update" : "create",
@@ -531,7 +530,7 @@ export function removeAttendance(scope: TaskForceScope, input: RemoveAttendanceI
     await loadManagedMeeting(tx, scope, input.meetingId);
     const removed = await deleteAttendance(tx, scope.taskForceId, input.meetingId, input.attendanceId);
     if (!removed) throw new DomainError("NOT_FOUND", "attendanceNotFound");
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "attendance",
       entityId: removed.id,
       action: "delete",
@@ -556,7 +555,7 @@ export function saveMinutes(scope: TaskForceScope, input: SaveMinutesInput, now 
       updatedByUserId: scope.userId,
       updatedAt: now,
     });
-    await recordAudit(tx, who(scope), { entity: "minutes", entityId: item.id, action: "update", changes: { body: { from: before, to: input.body } } });
+    await recordAudit(tx, auditedBy(scope), { entity: "minutes", entityId: item.id, action: "update", changes: { body: { from: before, to: input.body } } });
   });
 }
 
@@ -568,7 +567,7 @@ export function approveMinutes(scope: TaskForceScope, input: ApproveMinutesInput
     if (meeting.status !== "held") throw new DomainError("CONFLICT", "minutesNeedHeldMeeting");
     const after = { minutesStatus: "approved" as const, minutesApprovedAt: now, minutesApprovedByUserId: scope.userId, minutesSharedWithFunders: input.sharedWithFunders };
     const version = await updateMeetingRow(tx, scope.taskForceId, meeting.id, meeting.version, { ...after, updatedAt: now });
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "meeting",
       entityId: meeting.id,
       action: "approveMinutes",
@@ -589,7 +588,7 @@ export function shareMinutes(scope: TaskForceScope, input: ShareMinutesInput, no
     if (!rights.share) throw new DomainError("FORBIDDEN", "approveNotAllowed");
     if (meeting.minutesSharedWithFunders === input.sharedWithFunders) return { version: meeting.version };
     const version = await updateMeetingRow(tx, scope.taskForceId, meeting.id, meeting.version, { minutesSharedWithFunders: input.sharedWithFunders, updatedAt: now });
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "meeting",
       entityId: meeting.id,
       action: "shareMinutes",
@@ -605,7 +604,7 @@ export function commentOnMinutes(scope: TaskForceScope, input: CommentOnMinutesI
     assertDraft(meeting, "body");
     if (!rights.comment) throw new DomainError("FORBIDDEN", "commentNotAllowed");
     const { id } = await insertMinuteComment(tx, { taskForceId: scope.taskForceId, meetingId: meeting.id, body: input.body, authorUserId: scope.userId, createdAt: now });
-    await recordAudit(tx, who(scope), { entity: "minuteComment", entityId: id, action: "create", changes: { meetingId: { from: null, to: meeting.id }, body: { from: null, to: input.body } } });
+    await recordAudit(tx, auditedBy(scope), { entity: "minuteComment", entityId: id, action: "create", changes: { meetingId: { from: null, to: meeting.id }, body: { from: null, to: input.body } } });
     return { id };
   });
 }
@@ -619,7 +618,7 @@ export function recordDecision(scope: TaskForceScope, input: RecordDecisionInput
     const { agendaItemId, text, outcome, status } = input;
     const values = { agendaItemId, text, outcome, status };
     const { id } = await insertDecision(tx, { ...values, taskForceId: scope.taskForceId, meetingId: meeting.id, createdByUserId: scope.userId, createdAt: now, updatedAt: now });
-    await recordAudit(tx, who(scope), { entity: "decision", entityId: id, action: "create", changes: changedFields(null, { ...values, meetingId: meeting.id }) });
+    await recordAudit(tx, auditedBy(scope), { entity: "decision", entityId: id, action: "create", changes: changedFields(null, { ...values, meetingId: meeting.id }) });
     return { id };
   });
 }
@@ -633,7 +632,7 @@ export function changeDecisionStatus(scope: TaskForceScope, input: ChangeDecisio
     if (!rights.manageLater) throw new DomainError("FORBIDDEN", "meetingNotManaged");
     if (decision.status === input.status) return;
     await updateDecisionRow(tx, scope.taskForceId, decision.id, { status: input.status, updatedAt: now });
-    await recordAudit(tx, who(scope), { entity: "decision", entityId: decision.id, action: "changeStatus", changes: { status: { from: decision.status, to: input.status } } });
+    await recordAudit(tx, auditedBy(scope), { entity: "decision", entityId: decision.id, action: "changeStatus", changes: { status: { from: decision.status, to: input.status } } });
   });
 }
 
@@ -746,6 +745,6 @@ export function setCoreDisciplines(scope: TaskForceScope, input: SetCoreDiscipli
     const before = await findCoreDisciplines(tx, scope.taskForceId);
     const after = [...new Set(input.disciplines)];
     await updateCoreDisciplines(tx, scope.taskForceId, after);
-    await recordAudit(tx, who(scope), { entity: "taskForce", entityId: scope.taskForceId, action: "setCoreDisciplines", changes: { coreDisciplines: { from: before, to: after } } });
+    await recordAudit(tx, auditedBy(scope), { entity: "taskForce", entityId: scope.taskForceId, action: "setCoreDisciplines", changes: { coreDisciplines: { from: before, to: after } } });
   });
 }

@@ -1,3 +1,4 @@
+import { onlyRow } from "@/db/rows";
 import { and, asc, eq, inArray, isNotNull, isNull, lte, or } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { memberships, mouParties, mous, mouSignatories, organizations, users } from "@/db/schema";
@@ -80,9 +81,7 @@ export function listMousOfOrganization(db: Database, taskForceId: string, organi
 }
 
 export async function insertMou(db: Database, values: MouInsert) {
-  const [row] = await db.insert(mous).values(values).returning({ id: mous.id });
-  if (!row) throw new Error("MOU insert returned nothing");
-  return row;
+  return onlyRow(await db.insert(mous).values(values).returning({ id: mous.id }), "MOU insert");
 }
 
 export async function updateMouRow(db: Database, taskForceId: string, mouId: string, values: Partial<Omit<MouInsert, "id" | "taskForceId">>) {

@@ -2,7 +2,7 @@ import { getDb, transaction, type Database } from "@/db/client";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
-import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
+import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { addDays } from "@/server/lib/dates";
 import { findActiveMember } from "@/server/domains/gaps";
 import { assertOrganizationInTaskForce } from "@/server/domains/organizations/organizations.service";
@@ -16,7 +16,6 @@ import { currentTime } from "@/server/lib/clock";
  * funders read those shared with them (memberRecords.readUnshared decides, here in the service).
  */
 
-const who = (scope: TaskForceScope) => ({ taskForceId: scope.taskForceId, actorUserId: scope.userId });
 const sharedOnly = (scope: TaskForceScope) => !can(scope.role, "memberRecords.readUnshared");
 
 /**
@@ -99,7 +98,7 @@ export function createMou(scope: TaskForceScope, input: CreateMouInput, now = cu
     const values = recordValues(input);
     const { id } = await insertMou(tx, { ...values, taskForceId: scope.taskForceId, createdByUserId: scope.userId, createdAt: now, updatedAt: now });
     await replaceMouPeople(tx, scope.taskForceId, id, parties, signatories);
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "mou",
       entityId: id,
       action: "create",
@@ -118,7 +117,7 @@ export function updateMou(scope: TaskForceScope, input: UpdateMouInput, now = cu
     const values = recordValues(input);
     await updateMouRow(tx, scope.taskForceId, before.id, { ...values, updatedAt: now });
     await replaceMouPeople(tx, scope.taskForceId, before.id, parties, signatories);
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "mou",
       entityId: before.id,
       action: "update",

@@ -1,3 +1,4 @@
+import { onlyRow } from "@/db/rows";
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
@@ -113,9 +114,7 @@ export function listContacts(db: Database, taskForceId: string, organizationId: 
 }
 
 export async function insertContact(db: Database, values: typeof organizationContacts.$inferInsert) {
-  const [row] = await db.insert(organizationContacts).values(values).returning({ id: organizationContacts.id });
-  if (!row) throw new Error("contact insert returned nothing");
-  return row;
+  return onlyRow(await db.insert(organizationContacts).values(values).returning({ id: organizationContacts.id }), "contact insert");
 }
 
 export async function deleteContact(db: Database, taskForceId: string, organizationId: string, contactId: string) {

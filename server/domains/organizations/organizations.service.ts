@@ -2,7 +2,7 @@ import { getDb, transaction, type Database } from "@/db/client";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
-import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
+import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { memberBalance } from "./balance.rules";
 import {
   deleteContact,
@@ -34,7 +34,6 @@ import { currentTime } from "@/server/lib/clock";
  * decided here because it depends on the record. Contacts are staff details: funders never get them.
  */
 
-const who = (scope: TaskForceScope) => ({ taskForceId: scope.taskForceId, actorUserId: scope.userId });
 
 export async function listTaskForceOrganizations(scope: Pick<TaskForceScope, "taskForceId">) {
   return listOrganizations(await getDb(), scope.taskForceId);
@@ -84,7 +83,7 @@ export function createOrganization(scope: TaskForceScope, input: CreateOrganizat
       recordedByUserId: scope.userId,
       recordedAt: now,
     });
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "organization",
       entityId: organization.id,
       action: "create",
@@ -146,7 +145,7 @@ export function updateOrganizationProfile(scope: TaskForceScope, input: UpdateOr
     const changes = changedFields<Record<string, unknown>>(before, after);
     if (Object.keys(changes).length === 0) return { changed: false };
     await updateOrganizationRow(tx, scope.taskForceId, before.id, after as Parameters<typeof updateOrganizationRow>[3]);
-    await recordAudit(tx, who(scope), { entity: "organization", entityId: before.id, action: "update", changes });
+    await recordAudit(tx, auditedBy(scope), { entity: "organization", entityId: before.id, action: "update", changes });
     return { changed: true };
   });
 }
@@ -165,7 +164,7 @@ export function changeOrganizationStatus(scope: TaskForceScope, input: ChangeOrg
       recordedByUserId: scope.userId,
       recordedAt: now,
     });
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "organization",
       entityId: before.id,
       action: "changeStatus",
@@ -184,7 +183,7 @@ export function addOrganizationContact(scope: TaskForceScope, input: AddContactI
     await loadProfile(tx, scope, input.organizationId);
     const values = { name: input.name, title: input.title, workEmail: input.workEmail, workPhone: input.workPhone, isPrimary: input.isPrimary };
     const { id } = await insertContact(tx, { ...values, taskForceId: scope.taskForceId, organizationId: input.organizationId });
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "organizationContact",
       entityId: id,
       action: "create",
@@ -199,7 +198,7 @@ export function removeOrganizationContact(scope: TaskForceScope, input: RemoveCo
     assertMayEdit(scope, input.organizationId);
     const removed = await deleteContact(tx, scope.taskForceId, input.organizationId, input.contactId);
     if (!removed) throw new DomainError("NOT_FOUND", "contactNotFound");
-    await recordAudit(tx, who(scope), {
+    await recordAudit(tx, auditedBy(scope), {
       entity: "organizationContact",
       entityId: removed.id,
       action: "delete",

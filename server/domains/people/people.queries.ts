@@ -1,3 +1,4 @@
+import { onlyRow } from "@/db/rows";
 import { and, asc, desc, eq, isNotNull, isNull, notInArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
@@ -58,9 +59,7 @@ export async function insertMembership(
   db: Database,
   values: { taskForceId: string; userId: string; role: TaskForceRole; organizationId: string | null },
 ) {
-  const [row] = await db.insert(memberships).values(values).returning({ id: memberships.id });
-  if (!row) throw new Error("membership insert returned nothing");
-  return row;
+  return onlyRow(await db.insert(memberships).values(values).returning({ id: memberships.id }), "membership insert");
 }
 
 export async function updateMembershipRole(

@@ -2,14 +2,13 @@ import { getDb, transaction } from "@/db/client";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
-import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
+import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { findProtocol, insertProtocol, listProtocols, updateProtocolRow } from "./protocols.queries";
 import type { CreateProtocolInput, UpdateProtocolInput } from "./protocols.schemas";
 import { currentTime } from "@/server/lib/clock";
 
 /* Operational protocols on the IACP checklist topics. Coordinators manage; funders see the shared ones. */
 
-const who = (scope: TaskForceScope) => ({ taskForceId: scope.taskForceId, actorUserId: scope.userId });
 
 export async function listProtocolsOf(scope: TaskForceScope) {
   const rows = await listProtocols(await getDb(), scope.taskForceId, { sharedOnly: !can(scope.role, "memberRecords.readUnshared") });
@@ -25,7 +24,7 @@ export function createProtocol(scope: TaskForceScope, input: CreateProtocolInput
   return transaction(async (tx) => {
     const values = recordValues(input);
     const { id } = await insertProtocol(tx, { ...values, taskForceId: scope.taskForceId, createdAt: now, updatedAt: now });
-    await recordAudit(tx, who(scope), { entity: "protocol", entityId: id, action: "create", changes: changedFields(null, values) });
+    await recordAudit(tx, auditedBy(scope), { entity: "protocol", entityId: id, action: "create", changes: changedFields(null, values) });
     return { id };
   });
 }
@@ -36,6 +35,6 @@ export function updateProtocol(scope: TaskForceScope, input: UpdateProtocolInput
     if (!before) throw new DomainError("NOT_FOUND", "protocolNotFound");
     const values = recordValues(input);
     await updateProtocolRow(tx, scope.taskForceId, before.id, { ...values, updatedAt: now });
-    await recordAudit(tx, who(scope), { entity: "protocol", entityId: before.id, action: "update", changes: changedFields<Record<string, unknown>>(before, values) });
+    await recordAudit(tx, auditedBy(scope), { entity: "protocol", entityId: before.id, action: "update", changes: changedFields<Record<string, unknown>>(before, values) });
   });
 }

@@ -1,3 +1,4 @@
+import { onlyRow } from "@/db/rows";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { rateLimits } from "@/db/schema";
@@ -9,7 +10,7 @@ import { rateLimits } from "@/db/schema";
  */
 export async function countRequest(db: Database, key: string, windowStart: Date, now: Date): Promise<number> {
   const expired = sql`${rateLimits.windowStartedAt} < ${windowStart.toISOString()}::timestamptz`;
-  const [row] = await db
+  const row = onlyRow(await db
     .insert(rateLimits)
     .values({ key, attempts: 1, windowStartedAt: now })
     .onConflictDoUpdate({
@@ -19,7 +20,6 @@ export async function countRequest(db: Database, key: string, windowStart: Date,
         windowStartedAt: sql`case when ${expired} then ${now.toISOString()}::timestamptz else ${rateLimits.windowStartedAt} end`,
       },
     })
-    .returning({ attempts: rateLimits.attempts });
-  if (!row) throw new Error("rate limit upsert returned nothing");
+    .returning({ attempts: rateLimits.attempts }), "rate limit upsert");
   return row.attempts;
 }
