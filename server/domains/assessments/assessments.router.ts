@@ -11,29 +11,10 @@ import {
   SetTargetInput,
   UpdateRoundInput,
 } from "./assessments.schemas";
-import {
-  closeRound,
-  compareRounds,
-  createRound,
-  extendRound,
-  getConsensus,
-  getMyResponse,
-  getProgress,
-  getRatingPrivacy,
-  getRound,
-  getTrend,
-  listRounds,
-  listTargetsOf,
-  openRound,
-  recordAgreedStage,
-  reopenRound,
-  saveDraft,
-  sendReminders,
-  setMinRatingGroup,
-  setTarget,
-  submitResponse,
-  updateRound,
-} from "./assessments.service";
+import { closeRound, createRound, extendRound, getRound, listRounds, openRound, reopenRound, updateRound } from "./assessments.service";
+import { compareRounds, getTrend } from "./comparison.service";
+import { getMyResponse, getProgress, saveDraft, sendReminders, submitResponse } from "./responses.service";
+import { getConsensus, getRatingPrivacy, listTargetsOf, recordAgreedStage, setMinRatingGroup, setTarget } from "./results.service";
 
 export const assessmentsRouter = createRouter({
   // Rounds

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import type { SessionUser } from "@/server/trpc/context";
-import { areaTrendsOf } from "@/server/domains/assessments/assessments.service";
+import { areaTrendsOf } from "@/server/domains/assessments/comparison.service";
 import { lastPeriodCompleteness } from "@/server/domains/contributions/contributions.views";
 import { summarizeGaps } from "@/server/domains/dashboard";
 import { dateInZone } from "@/server/lib/dates";

@@ -4,7 +4,8 @@ import { DomainError } from "@/server/errors";
 import { todayOfScope, type SessionUser, type TaskForceScope } from "@/server/trpc/context";
 import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { elementResult } from "@/server/domains/assessments/consensus";
-import { closedRoundMediansFor, getConsensus } from "@/server/domains/assessments/assessments.service";
+import { closedRoundMediansFor } from "@/server/domains/assessments/comparison.service";
+import { getConsensus } from "@/server/domains/assessments/results.service";
 import {
   findRound,
   findTarget,

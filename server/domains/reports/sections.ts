@@ -2,7 +2,7 @@ import type { Database } from "@/db/client";
 import type { ReportCell, ReportSectionContent } from "@/db/schema";
 import type { ServerTranslator } from "@/server/lib/translate";
 import type { TaskForceScope } from "@/server/trpc/context";
-import { areaTrendOf } from "@/server/domains/assessments/assessments.service";
+import { areaTrendOf } from "@/server/domains/assessments/comparison.service";
 import { isOpenGapStatus } from "@/server/domains/gaps/gaps.rules";
 import { dateInZone } from "@/server/lib/dates";
 import { getGrant } from "@/server/domains/grants/grants.service";
