@@ -26,31 +26,11 @@ import {
   UpdateCommitteeInput,
   UpdateMeetingInput,
 } from "./meetings.schemas";
-import {
-  addAgendaItem,
-  approveMinutes,
-  carryForward,
-  changeDecisionStatus,
-  commentOnMinutes,
-  createMeeting,
-  createMeetingAction,
-  getRecentFullMeetings,
-  getMeeting,
-  getMeetingStats,
-  listDecisionsOf,
-  listMeetingsOf,
-  moveAgendaItem,
-  recordAttendance,
-  recordDecision,
-  recordOwnAttendance,
-  removeAgendaItem,
-  removeAttendance,
-  saveMinutes,
-  setCoreDisciplines,
-  shareMinutes,
-  updateAgendaItem,
-  updateMeeting,
-} from "./meetings.service";
+import { addAgendaItem, moveAgendaItem, removeAgendaItem, updateAgendaItem } from "./agenda.service";
+import { getRecentFullMeetings, getMeetingStats, setCoreDisciplines } from "./analytics.service";
+import { recordAttendance, recordOwnAttendance, removeAttendance } from "./attendance.service";
+import { carryForward, createMeeting, getMeeting, listDecisionsOf, listMeetingsOf, updateMeeting } from "./meetings.service";
+import { approveMinutes, changeDecisionStatus, commentOnMinutes, createMeetingAction, recordDecision, saveMinutes, shareMinutes } from "./minutes.service";
 
 export const meetingsRouter = createRouter({
   list: taskForceProcedure("meeting.read")
