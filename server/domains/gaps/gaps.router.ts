@@ -13,22 +13,8 @@ import {
   UpdateActionItemInput,
   UpdateGapInput,
 } from "./gaps.schemas";
-import {
-  changeGapStatus,
-  commentOnGap,
-  completeActionItem,
-  createActionItem,
-  createGap,
-  getGap,
-  getGapProgress,
-  getGapStats,
-  listActionItemsOf,
-  listGapsOf,
-  listGapSuggestions,
-  listMyActionItems,
-  updateActionItem,
-  updateGap,
-} from "./gaps.service";
+import { completeActionItem, createActionItem, listActionItemsOf, listMyActionItems, updateActionItem } from "./actionItems.service";
+import { changeGapStatus, commentOnGap, createGap, getGap, getGapProgress, getGapStats, listGapsOf, listGapSuggestions, updateGap } from "./gaps.service";
 
 export const gapsRouter = createRouter({
   list: taskForceProcedure("gap.read")

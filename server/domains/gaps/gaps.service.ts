@@ -1,58 +1,17 @@
 import { getDb, transaction, type Database } from "@/db/client";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
-import { todayOfScope, type SessionUser, type TaskForceScope } from "@/server/trpc/context";
+import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
 import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { elementResult } from "@/server/domains/assessments/consensus";
 import { closedRoundMediansFor } from "@/server/domains/assessments/comparison.service";
 import { getConsensus } from "@/server/domains/assessments/results.service";
-import {
-  findRound,
-  findTarget,
-  listAgreedStages,
-  listRoundsWithContent,
-} from "@/server/domains/assessments";
+import { findRound, findTarget, listAgreedStages, listRoundsWithContent } from "@/server/domains/assessments";
 import { findCurrentFrameworkVersionOfTaskForce } from "@/server/domains/frameworks";
 import { findOrganization } from "@/server/domains/organizations";
 import { canTransition, dueState, GAP_TRANSITIONS, isOpenGapStatus, needsReason, roundReachingTarget, suggestGaps, type ConsensusElement } from "./gaps.rules";
-import { dateInZone } from "@/server/lib/dates";
-import {
-  countGapsOpenedAndResolvedByMonth,
-  countOpenActionsByGap,
-  countOpenGapsByArea,
-  countOpenGapsByOwnerOrganization,
-  countOverdue,
-  findActionItem,
-  findActiveMember,
-  findGap,
-  insertActionItem,
-  insertGap,
-  insertGapEvent,
-  listActionItems,
-  listActionItemsAssignedTo,
-  listGapEvents,
-  listGaps,
-  listOpenGapElementKeys,
-  listOpenGapsOwnedBy,
-  updateActionItemRow,
-  updateGapRow,
-  type ActionItemRow,
-  type GapRow,
-} from "./gaps.queries";
-import type {
-  ActionItemInput,
-  ChangeGapStatusInput,
-  CommentOnGapInput,
-  CreateActionItemInput,
-  CreateGapInput,
-  GapInput,
-  GapSuggestionsInput,
-  ListActionItemsInput,
-  ListGapsInput,
-  MyActionItemsInput,
-  UpdateActionItemInput,
-  UpdateGapInput,
-} from "./gaps.schemas";
+import { countGapsOpenedAndResolvedByMonth, countOpenActionsByGap, countOpenGapsByArea, countOpenGapsByOwnerOrganization, countOverdue, findActiveMember, findGap, insertGap, insertGapEvent, listActionItems, listGapEvents, listGaps, listOpenGapElementKeys, updateGapRow, type ActionItemRow, type GapRow } from "./gaps.queries";
+import type { ChangeGapStatusInput, CommentOnGapInput, CreateGapInput, GapInput, GapSuggestionsInput, ListGapsInput, UpdateGapInput } from "./gaps.schemas";
 import { currentTime } from "@/server/lib/clock";
 
 /*
@@ -63,14 +22,13 @@ import { currentTime } from "@/server/lib/clock";
  * a stale one is refused with who changed the record and when, never silently overwritten.
  */
 
-
-const todayOf = (scope: TaskForceScope, now: Date) => ({ today: todayOfScope(scope, now), timeZone: scope.timeZone });
+export const todayOf = (scope: TaskForceScope, now: Date) => ({ today: todayOfScope(scope, now), timeZone: scope.timeZone });
 
 /* ---------- rights on one record ---------- */
 
-const managesAll = (scope: TaskForceScope) => can(scope.role, "gap.manage");
+export const managesAll = (scope: TaskForceScope) => can(scope.role, "gap.manage");
 
-function mayUpdateGap(scope: TaskForceScope, gap: Pick<GapRow, "ownerOrganizationId" | "ownerUserId">): boolean {
+export function mayUpdateGap(scope: TaskForceScope, gap: Pick<GapRow, "ownerOrganizationId" | "ownerUserId">): boolean {
   if (managesAll(scope)) return true;
   if (!can(scope.role, "gap.update")) return false;
   return gap.ownerUserId === scope.userId || (scope.organizationId !== null && gap.ownerOrganizationId === scope.organizationId);
@@ -80,7 +38,7 @@ function assertMayUpdateGap(scope: TaskForceScope, gap: Pick<GapRow, "ownerOrgan
   if (!mayUpdateGap(scope, gap)) throw new DomainError("FORBIDDEN", "gapNotOwned");
 }
 
-function mayUpdateActionItem(
+export function mayUpdateActionItem(
   scope: TaskForceScope,
   item: Pick<ActionItemRow, "assigneeUserId" | "assigneeOrganizationId" | "gapOwnerOrganizationId">,
 ): boolean {
@@ -92,7 +50,7 @@ function mayUpdateActionItem(
 }
 
 /** "Changed by X at T — review and retry": the values name who saved last and when. */
-function staleVersion(row: { updatedByName: string | null; updatedAt: Date }, entity: "gap" | "actionItem") {
+export function staleVersion(row: { updatedByName: string | null; updatedAt: Date }, entity: "gap" | "actionItem") {
   return new DomainError("CONFLICT", entity === "gap" ? "gapChangedByOther" : "actionItemChangedByOther", {
     by: row.updatedByName ?? "",
     at: row.updatedAt.toISOString(),
@@ -112,7 +70,7 @@ async function frameworkElements(db: Database, taskForceId: string) {
   return { elements, areas };
 }
 
-function assertDueNotPast(dueOn: string | null | undefined, today: string) {
+export function assertDueNotPast(dueOn: string | null | undefined, today: string) {
   if (dueOn && dueOn < today) throw new DomainError("INVALID", "dueOnPast", { today }, "dueOn");
 }
 
@@ -121,7 +79,7 @@ function assertDueNotPast(dueOn: string | null | undefined, today: string) {
  * member); a person who belongs to an organization cannot be paired with another one.
  * Returns the organization to store: the person's own when none was given.
  */
-async function checkOwner(
+export async function checkOwner(
   db: Database,
   scope: TaskForceScope,
   owner: { organizationId: string | null; userId: string | null },
@@ -141,7 +99,7 @@ async function checkOwner(
 
 /* ---------- gaps: reading ---------- */
 
-async function loadGap(db: Database, scope: TaskForceScope, gapId: string, lock?: "update") {
+export async function loadGap(db: Database, scope: TaskForceScope, gapId: string, lock?: "update") {
   const gap = await findGap(db, scope.taskForceId, gapId, lock);
   if (!gap) throw new DomainError("NOT_FOUND", "gapNotFound");
   return gap;
@@ -282,7 +240,7 @@ export function createGap(scope: TaskForceScope, input: CreateGapInput, now = cu
 }
 
 /** The fields of `input` that are given and differ from the stored record. */
-function changedInput<T extends object, K extends keyof T>(input: T, current: Record<K, unknown>, fields: readonly K[]): Partial<Pick<T, K>> {
+export function changedInput<T extends object, K extends keyof T>(input: T, current: Record<K, unknown>, fields: readonly K[]): Partial<Pick<T, K>> {
   const after: Partial<Pick<T, K>> = {};
   for (const field of fields) {
     // JSON comparison so that lists (evidence links) count as unchanged when their items are.
@@ -446,176 +404,4 @@ export async function getGapStats(scope: TaskForceScope, now = currentTime()) {
     openByOwnerOrganization: byOrganization,
     overdue,
   };
-}
-
-/* ---------- action items ---------- */
-
-async function loadActionItem(db: Database, scope: TaskForceScope, actionItemId: string, lock?: "update") {
-  const item = await findActionItem(db, scope.taskForceId, actionItemId, lock);
-  if (!item) throw new DomainError("NOT_FOUND", "actionItemNotFound");
-  return item;
-}
-
-export async function listActionItemsOf(scope: TaskForceScope, input: ListActionItemsInput, now = currentTime()) {
-  const db = await getDb();
-  const { today } = todayOf(scope, now);
-  const rows = await listActionItems(db, scope.taskForceId, input, today);
-  return {
-    today,
-    actionItems: rows.map((item) => ({
-      ...item,
-      dueState: dueState(item.dueOn, today, item.status === "done"),
-      canUpdate: mayUpdateActionItem(scope, item),
-    })),
-  };
-}
-
-/** The signed-in person's actions in every task force where they are an active member. */
-export async function listMyActionItems(user: SessionUser, input: MyActionItemsInput, now = currentTime()) {
-  const rows = await listActionItemsAssignedTo(await getDb(), user.id, input.includeDone);
-  return {
-    actionItems: rows.map(({ timeZone, ...item }) => {
-      const today = dateInZone(now, timeZone);
-      return { ...item, today, dueState: dueState(item.dueOn, today, item.status === "done") };
-    }),
-  };
-}
-
-export function createActionItem(scope: TaskForceScope, input: CreateActionItemInput, now = currentTime()) {
-  return transaction(async (tx) => {
-    if (input.gapId) {
-      const gap = await loadGap(tx, scope, input.gapId);
-      if (!mayUpdateGap(scope, gap)) throw new DomainError("FORBIDDEN", "gapNotOwned");
-    } else if (!managesAll(scope)) {
-      throw new DomainError("FORBIDDEN", "standaloneActionNotAllowed");
-    }
-    return insertCheckedActionItem(tx, scope, input, now);
-  });
-}
-
-/**
- * Checks the due date and assignee of a new action item, stores it and audits it, inside the
- * caller's transaction. The caller has already decided that the person may create it: a gap's owner
- * here, a meeting's manager in the meetings service (which passes the meeting link).
- */
-export async function insertCheckedActionItem(
-  tx: Database,
-  scope: TaskForceScope,
-  input: Omit<CreateActionItemInput, "gapId"> & { gapId?: string | null; meetingId?: string | null },
-  now: Date,
-) {
-  const { today } = todayOf(scope, now);
-  assertDueNotPast(input.dueOn, today);
-  const assigneeOrganizationId = await checkOwner(
-    tx,
-    scope,
-    { organizationId: input.assigneeOrganizationId, userId: input.assigneeUserId },
-    { organization: "assigneeOrganizationId", person: "assigneeUserId" },
-  );
-  const values = { ...input, assigneeOrganizationId };
-  const { id, version } = await insertActionItem(tx, {
-    ...values,
-    taskForceId: scope.taskForceId,
-    createdByUserId: scope.userId,
-    updatedByUserId: scope.userId,
-    createdAt: now,
-    updatedAt: now,
-  });
-  await recordAudit(tx, auditedBy(scope), { entity: "actionItem", entityId: id, action: "create", changes: changedFields(null, values) });
-  return { id, version };
-}
-
-const ACTION_FIELDS = ["title", "assigneeUserId", "assigneeOrganizationId", "dueOn", "status"] as const;
-
-export function updateActionItem(scope: TaskForceScope, input: UpdateActionItemInput, now = currentTime()) {
-  return transaction(async (tx) => {
-    const item = await loadActionItem(tx, scope, input.actionItemId, "update");
-    if (!mayUpdateActionItem(scope, item)) throw new DomainError("FORBIDDEN", "actionItemNotAssigned");
-    if (item.version !== input.version) throw staleVersion(item, "actionItem");
-    const { today } = todayOf(scope, now);
-
-    const after: ReturnType<typeof changedInput<UpdateActionItemInput, (typeof ACTION_FIELDS)[number]>> & { completedAt?: Date | null } =
-      changedInput(input, item, ACTION_FIELDS);
-    if ("dueOn" in after) assertDueNotPast(input.dueOn, today);
-    if ("assigneeOrganizationId" in after || "assigneeUserId" in after) {
-      const organizationId = input.assigneeOrganizationId !== undefined ? input.assigneeOrganizationId : item.assigneeOrganizationId;
-      const userId = input.assigneeUserId !== undefined ? input.assigneeUserId : item.assigneeUserId;
-      const stored = await checkOwner(tx, scope, { organizationId, userId }, { organization: "assigneeOrganizationId", person: "assigneeUserId" });
-      if (stored !== item.assigneeOrganizationId) after.assigneeOrganizationId = stored;
-    }
-    if ("status" in after) after.completedAt = after.status === "done" ? now : null;
-    if (Object.keys(after).length === 0) return { version: item.version };
-
-    const version = await updateActionItemRow(tx, scope.taskForceId, item.id, input.version, { ...after, updatedByUserId: scope.userId, updatedAt: now });
-    if (version === null) throw staleVersion(item, "actionItem");
-    await recordAudit(tx, auditedBy(scope), { entity: "actionItem", entityId: item.id, action: "update", changes: changedFields<Record<string, unknown>>(item, after) });
-    return { version };
-  });
-}
-
-export function completeActionItem(scope: TaskForceScope, input: ActionItemInput, now = currentTime()) {
-  return transaction(async (tx) => {
-    const item = await loadActionItem(tx, scope, input.actionItemId, "update");
-    if (!mayUpdateActionItem(scope, item)) throw new DomainError("FORBIDDEN", "actionItemNotAssigned");
-    if (item.version !== input.version) throw staleVersion(item, "actionItem");
-    if (item.status === "done") throw new DomainError("CONFLICT", "actionItemAlreadyDone");
-    const version = await updateActionItemRow(tx, scope.taskForceId, item.id, input.version, {
-      status: "done",
-      completedAt: now,
-      updatedByUserId: scope.userId,
-      updatedAt: now,
-    });
-    if (version === null) throw staleVersion(item, "actionItem");
-    await recordAudit(tx, auditedBy(scope), {
-      entity: "actionItem",
-      entityId: item.id,
-      action: "complete",
-      changes: { status: { from: item.status, to: "done" }, completedAt: { from: null, to: now.toISOString() } },
-    });
-    return { version };
-  });
-}
-
-/* ---------- handoff: what a person holds, and moving it to someone else ---------- */
-
-/** The successor's organization goes with the record when they have one, so owner and organization stay a valid pair. */
-interface Successor {
-  userId: string;
-  organizationId: string | null;
-}
-
-export function listOpenGapsOf(tx: Database, scope: TaskForceScope, userId: string) {
-  return listOpenGapsOwnedBy(tx, scope.taskForceId, userId);
-}
-
-/** Gives every open gap `fromUserId` owns to the successor (version bumped, history and audit entries written). */
-export async function reassignOpenGaps(tx: Database, scope: TaskForceScope, fromUserId: string, to: Successor, now = currentTime()) {
-  const owned = await listOpenGapsOwnedBy(tx, scope.taskForceId, fromUserId);
-  for (const gap of owned) {
-    const after = { ownerUserId: to.userId, ownerOrganizationId: to.organizationId ?? gap.ownerOrganizationId };
-    const version = await updateGapRow(tx, scope.taskForceId, gap.id, gap.version, { ...after, updatedByUserId: scope.userId, updatedAt: now });
-    if (version === null) throw staleVersion(gap, "gap");
-    await insertGapEvent(tx, { taskForceId: scope.taskForceId, gapId: gap.id, kind: "update", body: "ownerUserId", actorUserId: scope.userId, createdAt: now });
-    await recordAudit(tx, auditedBy(scope), { entity: "gap", entityId: gap.id, action: "handoff", changes: changedFields<Record<string, unknown>>(gap, after) });
-  }
-  return owned.length;
-}
-
-const OPEN_ACTION_STATUSES = ["to_do", "doing"] as const;
-
-export async function listOpenActionItemsOf(tx: Database, scope: TaskForceScope, userId: string, now = currentTime()) {
-  const { today } = todayOf(scope, now);
-  return listActionItems(tx, scope.taskForceId, { assigneeUserId: userId, status: [...OPEN_ACTION_STATUSES] }, today);
-}
-
-/** Gives every unfinished action item assigned to `fromUserId` to the successor. */
-export async function reassignOpenActionItems(tx: Database, scope: TaskForceScope, fromUserId: string, to: Successor, now = currentTime()) {
-  const items = await listOpenActionItemsOf(tx, scope, fromUserId, now);
-  for (const item of items) {
-    const after = { assigneeUserId: to.userId, assigneeOrganizationId: to.organizationId ?? item.assigneeOrganizationId };
-    const version = await updateActionItemRow(tx, scope.taskForceId, item.id, item.version, { ...after, updatedByUserId: scope.userId, updatedAt: now });
-    if (version === null) throw staleVersion(item, "actionItem");
-    await recordAudit(tx, auditedBy(scope), { entity: "actionItem", entityId: item.id, action: "handoff", changes: changedFields<Record<string, unknown>>(item, after) });
-  }
-  return items.length;
 }

@@ -2,7 +2,7 @@ import { transaction } from "@/db/client";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
-import { insertCheckedActionItem } from "@/server/domains/gaps/gaps.service";
+import { insertCheckedActionItem } from "@/server/domains/gaps/actionItems.service";
 import { findDecision, insertDecision, insertMinuteComment, listAgendaItems, updateDecisionRow, updateMeetingRow, upsertMinutes } from "./meetings.queries";
 import type { ApproveMinutesInput, ChangeDecisionStatusInput, CommentOnMinutesInput, CreateMeetingActionInput, RecordDecisionInput, SaveMinutesInput, ShareMinutesInput } from "./meetings.schemas";
 import { currentTime } from "@/server/lib/clock";

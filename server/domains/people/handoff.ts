@@ -3,7 +3,7 @@ import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { recordAudit } from "@/server/domains/audit/audit.service";
 import { findActiveMember } from "@/server/domains/gaps";
-import { listOpenActionItemsOf, listOpenGapsOf, reassignOpenActionItems, reassignOpenGaps } from "@/server/domains/gaps/gaps.service";
+import { listOpenActionItemsOf, listOpenGapsOf, reassignOpenActionItems, reassignOpenGaps } from "@/server/domains/gaps/gaps.handoff";
 import { listCommitteesChairedBy, reassignCommitteeChairs } from "@/server/domains/meetings/committees.service";
 import { listSignatoryRolesOf, moveSignatoryRoles } from "@/server/domains/mous";
 import { findLatestMembershipOfUser, listActiveMemberships, listFormerMembers } from "./people.queries";
