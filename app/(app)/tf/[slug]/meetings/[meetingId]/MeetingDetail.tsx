@@ -7,7 +7,11 @@ import { DateTime } from "@/app/_components/DateTime";
 import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { MEETING_STATUSES, MEETING_TYPES } from "@/db/vocabulary/meetings";
-import { ActionsSection, AgendaSection, AttendanceSection, CommentsSection, DecisionsSection } from "./MeetingSections";
+import { ActionsSection } from "./ActionsSection";
+import { AgendaSection } from "./AgendaSection";
+import { AttendanceSection } from "./AttendanceSection";
+import { CommentsSection } from "./CommentsSection";
+import { DecisionsSection } from "./DecisionsSection";
 
 export function useMeeting(taskForceSlug: string, meetingId: string) {
   const trpc = useTRPC();

@@ -1,0 +1,158 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import type { FormEvent } from "react";
+import { Field, fieldErrorsOf, FormError, formText } from "@/app/_components/forms";
+import { ATTENDANCE_STATUSES } from "@/db/vocabulary/meetings";
+import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/disciplines";
+import { useMeeting } from "./MeetingDetail";
+import { orNull, type Props } from "./sectionProps";
+
+/* Who attended a meeting, by person or by organization. */
+
+
+export function AttendanceSection({ taskForceSlug, meetingId }: Props) {
+  const t = useTranslations("meetings");
+  const tDisciplines = useTranslations("disciplines");
+  const { query, refresh, trpc } = useMeeting(taskForceSlug, meetingId);
+  const record = useMutation(trpc.meeting.recordAttendance.mutationOptions({ onSuccess: refresh }));
+  const own = useMutation(trpc.meeting.recordOwnAttendance.mutationOptions({ onSuccess: refresh }));
+  const remove = useMutation(trpc.meeting.removeAttendance.mutationOptions({ onSuccess: refresh }));
+  if (!query.data) return null;
+  const { attendance, rights, people, organizations, disciplinesPresent, attendanceRate, ownAttendance } = query.data;
+  const disciplineName = (key: string | null) => (key && (DISCIPLINES as readonly string[]).includes(key) ? tDisciplines(key as Discipline) : (key ?? t("noDiscipline")));
+
+  function onRecord(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    record.mutate({
+      taskForceSlug,
+      meetingId,
+      entries: [{ userId: orNull(formText(form, "userId")), organizationId: orNull(formText(form, "organizationId")), status: formText(form, "status") as (typeof ATTENDANCE_STATUSES)[number] }],
+    });
+  }
+  const errors = fieldErrorsOf(record.error);
+  return (
+    <section className="meeting-section" aria-labelledby="attendance-heading">
+      <h2 id="attendance-heading">{t("attendanceHeading")}</h2>
+      <p>
+        {disciplinesPresent.length === 0
+          ? t("noDisciplinesPresent")
+          : t("disciplinesPresentList", { list: disciplinesPresent.map((key) => disciplineName(key)).join(", ") })}
+        {attendanceRate !== null && ` ${t("attendanceRateFact", { rate: Math.round(attendanceRate * 100) })}`}
+      </p>
+      {attendance.length > 0 && (
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">{t("attendanceHeading")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("personColumn")}</th>
+                <th scope="col">{t("organizationColumn")}</th>
+                <th scope="col">{t("disciplineColumn")}</th>
+                <th scope="col">{t("attendanceStatusColumn")}</th>
+                {rights.manage && <th scope="col">{t("changeColumn")}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {attendance.map((row) => (
+                <tr key={row.id}>
+                  <td>{row.userName ?? t("wholeOrganization")}</td>
+                  <td>{row.organizationName ?? "—"}</td>
+                  <td>{disciplineName(row.discipline)}</td>
+                  <td>{t(`attendance.${row.status}`)}</td>
+                  {rights.manage && (
+                    <td>
+                      <button type="button" className="secondary" onClick={() => remove.mutate({ taskForceSlug, meetingId, attendanceId: row.id })}>
+                        {t("removeAttendance", { name: row.userName ?? row.organizationName ?? "" })}
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <FormError error={remove.error} />
+      {rights.manage && (
+        <form className="stack no-print" onSubmit={onRecord} noValidate aria-labelledby="record-attendance-heading">
+          <h3 id="record-attendance-heading">{t("recordAttendanceHeading")}</h3>
+          <p className="hint">{t("recordAttendanceHint")}</p>
+          <FormError error={record.error} />
+          <Field label={t("personLabel")} name="userId" errors={errors}>
+            {(control) => (
+              <select {...control} defaultValue="">
+                <option value="">{t("wholeOrganization")}</option>
+                {people.map((person) => (
+                  <option key={person.userId} value={person.userId}>
+                    {person.organizationName ? `${person.name} (${person.organizationName})` : person.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t("attendanceOrganizationLabel")} name="organizationId" errors={errors}>
+            {(control) => (
+              <select {...control} defaultValue="">
+                <option value="">{t("personsOrganization")}</option>
+                {organizations.map((organization) => (
+                  <option key={organization.id} value={organization.id}>
+                    {organization.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t("attendanceStatusLabel")} name="status" errors={errors}>
+            {(control) => (
+              <select {...control} defaultValue="present">
+                {ATTENDANCE_STATUSES.map((status) => (
+                  <option key={status} value={status}>
+                    {t(`attendance.${status}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div>
+            <button type="submit" disabled={record.isPending}>
+              {t("recordAttendance")}
+            </button>
+          </div>
+        </form>
+      )}
+      {rights.attendOwn && !rights.manage && (
+        <form
+          className="stack no-print"
+          aria-labelledby="own-attendance-heading"
+          onSubmit={(event) => {
+            event.preventDefault();
+            own.mutate({ taskForceSlug, meetingId, status: formText(event.currentTarget, "status") as (typeof ATTENDANCE_STATUSES)[number] });
+          }}
+        >
+          <h3 id="own-attendance-heading">{t("ownAttendanceHeading")}</h3>
+          <FormError error={own.error} />
+          {ownAttendance && <p>{t("ownAttendanceIs", { status: t(`attendance.${ownAttendance}`) })}</p>}
+          <Field label={t("attendanceStatusLabel")} name="status" errors={fieldErrorsOf(own.error)}>
+            {(control) => (
+              <select {...control} defaultValue={ownAttendance ?? "present"}>
+                {ATTENDANCE_STATUSES.map((status) => (
+                  <option key={status} value={status}>
+                    {t(`attendance.${status}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div>
+            <button type="submit" disabled={own.isPending}>
+              {t("recordOwnAttendance")}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
