@@ -6,16 +6,9 @@ import { DomainError } from "@/server/errors";
 import { createTaskForceScope, type TaskForceScope } from "@/server/trpc/context";
 import { recordAudit } from "@/server/domains/audit/audit.service";
 import { meetingRights } from "./meetings.service";
-import {
-  findCalendarFeedOwner,
-  findLiveCalendarToken,
-  findMeeting,
-  insertCalendarToken,
-  listCommitteeIdsOf,
-  listMeetings,
-  revokeCalendarTokens,
-  type MeetingRow,
-} from "./meetings.queries";
+import { findCalendarFeedOwner, findLiveCalendarToken, insertCalendarToken, revokeCalendarTokens } from "./calendar.queries";
+import { listCommitteeIdsOf } from "./committees.queries";
+import { findMeeting, listMeetings, type MeetingRow } from "./meetings.queries";
 import { currentTime } from "@/server/lib/clock";
 import { dateInZone } from "@/server/lib/dates";
 

@@ -4,16 +4,7 @@ import type { TaskForceScope } from "@/server/trpc/context";
 import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { findActiveMember } from "@/server/domains/gaps";
 import { findOrganization } from "@/server/domains/organizations";
-import {
-  deleteCommitteeMember,
-  findCommittee,
-  insertCommittee,
-  insertCommitteeMember,
-  listCommitteeMembers,
-  listCommittees,
-  listCommitteesChairedByUser,
-  updateCommitteeRow,
-} from "./meetings.queries";
+import { deleteCommitteeMember, findCommittee, insertCommittee, insertCommitteeMember, listCommitteeMembers, listCommittees, listCommitteesChairedByUser, updateCommitteeRow } from "./committees.queries";
 import type { CommitteeMemberInput, CreateCommitteeInput, UpdateCommitteeInput } from "./meetings.schemas";
 
 /*

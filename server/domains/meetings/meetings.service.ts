@@ -7,7 +7,8 @@ import { dueState } from "@/server/domains/gaps/gaps.rules";
 import { listActionItems } from "@/server/domains/gaps";
 import { listOrganizations } from "@/server/domains/organizations";
 import { attendanceRate, disciplinesPresent, instantToZonedTime, isValidTimeZone, undecidedItems, zonedTimeToInstant } from "./meetings.rules";
-import { findCommittee, findMeeting, findPreviousMeeting, insertAgendaItems, insertMeeting, listActivePeople, listAgendaItems, listAttendance, listCarriedInto, listCommitteeIdsOf, listDecidedAgendaItemIds, listDecisions, listMeetings, listMinuteComments, listOpenActionsOfMeeting, nextAgendaPosition, updateMeetingRow, type MeetingRow } from "./meetings.queries";
+import { findCommittee, listCommitteeIdsOf } from "./committees.queries";
+import { findMeeting, findPreviousMeeting, insertAgendaItems, insertMeeting, listActivePeople, listAgendaItems, listAttendance, listCarriedInto, listDecidedAgendaItemIds, listDecisions, listMeetings, listMinuteComments, listOpenActionsOfMeeting, nextAgendaPosition, updateMeetingRow, type MeetingRow } from "./meetings.queries";
 import type { CreateMeetingInput, ListDecisionsInput, ListMeetingsInput, MeetingInput, UpdateMeetingInput } from "./meetings.schemas";
 import { currentTime } from "@/server/lib/clock";
 
