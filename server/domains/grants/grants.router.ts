@@ -12,21 +12,8 @@ import {
   UpdateGrantInput,
   UpdateRequirementInput,
 } from "./grants.schemas";
-import {
-  addEvidence,
-  addRequirement,
-  applyTemplate,
-  createGrant,
-  getGrant,
-  getGrantProgress,
-  listEvidenceOptions,
-  listGrantsOf,
-  listLinkedRequirements,
-  overrideRequirement,
-  removeEvidence,
-  updateGrant,
-  updateRequirement,
-} from "./grants.service";
+import { addEvidence, removeEvidence } from "./evidence.service";
+import { addRequirement, applyTemplate, createGrant, getGrant, getGrantProgress, listEvidenceOptions, listGrantsOf, listLinkedRequirements, overrideRequirement, updateGrant, updateRequirement } from "./grants.service";
 
 export const grantsRouter = createRouter({
   list: taskForceProcedure("grant.read").query(({ ctx }) => listGrantsOf(ctx.scope)),

@@ -9,52 +9,9 @@ import { findOrganization } from "@/server/domains/organizations";
 import { calculatorFacts, computeStatuses, type CalculatorFacts } from "./calculators";
 import { evidenceKind, RECORD_EVIDENCE_KINDS, URL_EVIDENCE_KIND } from "./evidenceKinds";
 import type { EvidenceRecord } from "./evidence.queries";
-import {
-  daysUntil,
-  effectiveStatus,
-  endedPeriods,
-  nextReportDue,
-  reportingPeriods,
-  requirementProgress,
-  type ComputedStatus,
-} from "./grants.rules";
-import {
-  deleteEvidenceRow,
-  findEvidence,
-  findEvidenceOfRecord,
-  findGrant,
-  findGrantByAwardNumber,
-  findRequirement,
-  insertEvidence,
-  insertGrant,
-  insertRequirements,
-  latestRequirementUpdates,
-  listEvidence,
-  listGrants,
-  listRequirements,
-  listRequirementsLinkedTo,
-  listRequirementsOfTaskForces,
-  listReportsOfRecord,
-  listTemplateKeysOf,
-  nextRequirementPosition,
-  updateGrantRow,
-  updateRequirementRow,
-  type GrantRow,
-  type RequirementRow,
-} from "./grants.queries";
-import type {
-  AddEvidenceInput,
-  AddRequirementInput,
-  ApplyTemplateInput,
-  CreateGrantInput,
-  EvidenceInput,
-  EvidenceOptionsInput,
-  GrantInput,
-  LinkedRequirementsInput,
-  OverrideRequirementInput,
-  UpdateGrantInput,
-  UpdateRequirementInput,
-} from "./grants.schemas";
+import { daysUntil, effectiveStatus, endedPeriods, nextReportDue, reportingPeriods, requirementProgress, type ComputedStatus } from "./grants.rules";
+import { findGrant, findGrantByAwardNumber, findRequirement, insertGrant, insertRequirements, latestRequirementUpdates, listEvidence, listGrants, listRequirements, listRequirementsLinkedTo, listRequirementsOfTaskForces, listReportsOfRecord, listTemplateKeysOf, nextRequirementPosition, updateGrantRow, updateRequirementRow, type GrantRow, type RequirementRow } from "./grants.queries";
+import type { AddRequirementInput, ApplyTemplateInput, CreateGrantInput, EvidenceOptionsInput, GrantInput, LinkedRequirementsInput, OverrideRequirementInput, UpdateGrantInput, UpdateRequirementInput } from "./grants.schemas";
 import { ECM_TEMPLATE, REQUIREMENT_TEMPLATES } from "./templates";
 import { currentTime } from "@/server/lib/clock";
 
@@ -64,14 +21,13 @@ import { currentTime } from "@/server/lib/clock";
  * is left out for readers without grant.readInternal, i.e. funders.
  */
 
-
 async function loadGrant(db: Database, scope: TaskForceScope, grantId: string) {
   const grant = await findGrant(db, scope.taskForceId, grantId);
   if (!grant) throw new DomainError("NOT_FOUND", "grantNotFound");
   return grant;
 }
 
-async function loadRequirement(db: Database, scope: TaskForceScope, requirementId: string, lock?: "update") {
+export async function loadRequirement(db: Database, scope: TaskForceScope, requirementId: string, lock?: "update") {
   const requirement = await findRequirement(db, scope.taskForceId, requirementId, lock);
   if (!requirement) throw new DomainError("NOT_FOUND", "requirementNotFound");
   return requirement;
@@ -417,49 +373,5 @@ export function overrideRequirement(scope: TaskForceScope, input: OverrideRequir
       changes: changedFields<Record<string, unknown>>(requirement, after),
     });
     return { version };
-  });
-}
-
-/* ---------- evidence ---------- */
-
-export function addEvidence(scope: TaskForceScope, input: AddEvidenceInput, now = currentTime()) {
-  return transaction(async (tx) => {
-    const requirement = await loadRequirement(tx, scope, input.requirementId);
-    let values: { kind: string; recordId: string | null; url: string | null; label: string };
-    if (input.kind === URL_EVIDENCE_KIND) {
-      values = { kind: input.kind, recordId: null, url: input.url, label: input.label };
-    } else {
-      const definition = evidenceKind(input.kind);
-      if (!definition) throw new DomainError("INVALID", "unknownEvidenceKind", { kind: input.kind }, "kind");
-      const recordId = input.recordId ?? "";
-      // The record must belong to this task force: a link never crosses task forces.
-      const [record] = await definition.find(tx, scope.taskForceId, [recordId]);
-      if (!record) throw new DomainError("INVALID", "evidenceRecordNotFound", {}, "recordId");
-      if (await findEvidenceOfRecord(tx, scope.taskForceId, requirement.id, input.kind, recordId)) {
-        throw new DomainError("CONFLICT", "evidenceAlreadyLinked", {}, "recordId");
-      }
-      values = { kind: input.kind, recordId, url: null, label: input.label || record.label };
-    }
-    const { id } = await insertEvidence(tx, { ...values, taskForceId: scope.taskForceId, requirementId: requirement.id, createdByUserId: scope.userId, createdAt: now });
-    await recordAudit(tx, auditedBy(scope), { entity: "requirementEvidence", entityId: id, action: "create", changes: changedFields(null, { requirementId: requirement.id, ...values }) });
-    return { id };
-  });
-}
-
-export function removeEvidence(scope: TaskForceScope, input: EvidenceInput) {
-  return transaction(async (tx) => {
-    const evidence = await findEvidence(tx, scope.taskForceId, input.evidenceId);
-    if (!evidence) throw new DomainError("NOT_FOUND", "evidenceNotFound");
-    await deleteEvidenceRow(tx, scope.taskForceId, evidence.id);
-    await recordAudit(tx, auditedBy(scope), {
-      entity: "requirementEvidence",
-      entityId: evidence.id,
-      action: "delete",
-      changes: changedFields<Record<string, unknown>>(
-        { requirementId: evidence.requirementId, kind: evidence.kind, recordId: evidence.recordId, url: evidence.url },
-        { requirementId: null, kind: null, recordId: null, url: null },
-      ),
-    });
-    return { id: evidence.id };
   });
 }
