@@ -14,7 +14,8 @@ import {
   UpdateGapInput,
 } from "./gaps.schemas";
 import { completeActionItem, createActionItem, listActionItemsOf, listMyActionItems, updateActionItem } from "./actionItems.service";
-import { changeGapStatus, commentOnGap, createGap, getGap, getGapProgress, getGapStats, listGapsOf, listGapSuggestions, updateGap } from "./gaps.service";
+import { getGapProgress, getGapStats } from "./gaps.progress";
+import { changeGapStatus, commentOnGap, createGap, getGap, listGapsOf, listGapSuggestions, updateGap } from "./gaps.service";
 
 export const gapsRouter = createRouter({
   list: taskForceProcedure("gap.read")
