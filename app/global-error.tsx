@@ -1,24 +1,37 @@
 "use client";
 
 import { createTranslator } from "next-intl";
-import messages from "./i18n/messages/en.json";
+import { useEffect, useState } from "react";
 import { DEFAULT_LOCALE } from "./i18n/locales";
+
+type Texts = { title: string; text: string; retry: string };
 
 /**
  * Last resort when even the root layout fails, so no provider is available: the catalog is read
- * directly, in the default locale.
+ * directly, in the default locale. It is loaded only when this page is shown, so that it is not part
+ * of every page's JavaScript.
  */
 export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = createTranslator({ locale: DEFAULT_LOCALE, messages, namespace: "errors" });
+  const [texts, setTexts] = useState<Texts | null>(null);
+  useEffect(() => {
+    void import("./i18n/messages/en.json").then(({ default: messages }) => {
+      const t = createTranslator({ locale: DEFAULT_LOCALE, messages, namespace: "errors" });
+      setTexts({ title: t("errorTitle"), text: t("error"), retry: t("retry") });
+    });
+  }, []);
   return (
     <html lang={DEFAULT_LOCALE}>
       <body>
         <main id="main" style={{ maxWidth: "32rem", margin: "2rem auto", fontFamily: "system-ui, sans-serif" }}>
-          <h1>{t("errorTitle")}</h1>
-          <p>{t("error")}</p>
-          <button type="button" onClick={reset}>
-            {t("retry")}
-          </button>
+          {texts && (
+            <>
+              <h1>{texts.title}</h1>
+              <p>{texts.text}</p>
+              <button type="button" onClick={reset}>
+                {texts.retry}
+              </button>
+            </>
+          )}
         </main>
       </body>
     </html>

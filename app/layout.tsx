@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { DemoBanner } from "./_components/DemoBanner";
 import { TRPCReactProvider } from "./_trpc/client";
+import { pickMessages } from "./i18n/ClientMessages";
 import { serverCaller } from "./_trpc/server";
 import { getSessionUser } from "@/server/auth/session";
 import "./globals.css";
@@ -28,7 +29,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t("skipToContent")}
         </a>
         {demo.present && <DemoBanner isAdmin={user?.isAdmin ?? false} />}
-        <NextIntlClientProvider>
+        {/* Forms on nearly every page read these; each page adds the namespaces of its own components. */}
+        <NextIntlClientProvider messages={await pickMessages(["errors", "validation"])}>
           <TRPCReactProvider>{children}</TRPCReactProvider>
         </NextIntlClientProvider>
       </body>

@@ -90,6 +90,18 @@ export async function signInByApi(request: APIRequestContext, email: string, pas
   expect(body.url ?? "", `sign-in of ${email} failed: ${body.url}`).not.toContain("error=");
 }
 
+/**
+ * Collects next-intl's complaints about texts missing from the catalog namespaces a page sent
+ * (app/i18n/ClientMessages.tsx); the returned list fills as the context's pages run.
+ */
+export function watchForMissingMessages(context: BrowserContext): string[] {
+  const missing: string[] = [];
+  context.on("console", (message) => {
+    if (message.type() === "error" && message.text().includes("MISSING_MESSAGE")) missing.push(`${message.page()?.url() ?? ""}: ${message.text()}`);
+  });
+  return missing;
+}
+
 /** A new, isolated browser context and page signed in as `email` (for a second person in one test). */
 export async function newSignedInPage(
   browser: Browser,

@@ -50,9 +50,17 @@ function linksOf(html: string, base: URL): URL[] {
   return links;
 }
 
+/**
+ * A text the catalog could not supply: next-intl then shows the message's path ("gaps.title"), in the
+ * page text or an attribute. Each page sends its client components only the namespaces it names.
+ */
+const MISSING_MESSAGE = new RegExp(`(?:>|=")((?:${Object.keys(messages).join("|")})\\.[A-Za-z][\\w.]*)(?:<|")`);
+
 /** Why a fetched page is an error page for the reader, or null when it opened. */
 function problemOf(status: number, finalUrl: URL, html: string): string | null {
   if (status >= 400) return `HTTP ${status}`;
+  const missing = MISSING_MESSAGE.exec(html);
+  if (missing) return `shows the message path ${missing[1]} instead of its text`;
   if (finalUrl.pathname === "/login") return "sent to sign in";
   const heading = (text: string) => new RegExp(`<h1[^>]*>\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*</h1>`).test(html);
   if (heading(messages.errors.notFoundTitle)) return "not-found page";

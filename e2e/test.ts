@@ -1,4 +1,5 @@
-import { test as base } from "@playwright/test";
+import { test as base, expect } from "@playwright/test";
+import { watchForMissingMessages } from "./fixtures";
 import { e2ePort } from "./settings";
 
 /*
@@ -11,6 +12,12 @@ export const test = base.extend({
   baseURL: async ({}, provide, testInfo) => {
     await provide(`http://localhost:${e2ePort(testInfo.parallelIndex)}`);
   },
+  // Every page a test opens fails it if a client component asks for a text its page did not send.
+  context: async ({ context }, provide) => {
+    const missing = watchForMissingMessages(context);
+    await provide(context);
+    expect(missing, "texts the page's catalog namespaces did not include (add the namespace to its ClientMessages)").toEqual([]);
+  },
 });
 
-export { expect } from "@playwright/test";
+export { expect };

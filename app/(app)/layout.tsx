@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/app/_components/SignOutButton";
+import { ClientMessages } from "@/app/i18n/ClientMessages";
 import { serverCaller } from "@/app/_trpc/server";
 import { PORTFOLIO_ROLES } from "@/server/auth/permissions";
 import { getSessionUser } from "@/server/auth/session";
@@ -17,7 +18,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   const [taskForces, unread] = await Promise.all([caller.taskForce.mine(), caller.notification.unreadCount()]);
   const tNotifications = await getTranslations("notificationsPage");
   return (
-    <>
+    <ClientMessages namespaces={["nav"]}>
       <header className="topbar">
         <Link className="brand" href="/">
           {tApp("name")}
@@ -65,6 +66,6 @@ export default async function SignedInLayout({ children }: { children: ReactNode
         </nav>
       </header>
       {children}
-    </>
+    </ClientMessages>
   );
 }

@@ -7,6 +7,8 @@ import { notFound, redirect } from "next/navigation";
 import { cache, type ReactNode } from "react";
 import { appRouter, createCaller, type AppRouter } from "@/server/trpc/root";
 import { createRequestContext } from "@/server/trpc/requestContext";
+import { ClientMessages } from "@/app/i18n/ClientMessages";
+import type { Namespace } from "@/app/i18n/namespaces";
 import { makeQueryClient } from "./queryClient";
 
 const createServerContext = cache(async () => createRequestContext(await headers()));
@@ -22,8 +24,13 @@ export const trpc = createTRPCOptionsProxy<AppRouter>({
 
 export const serverCaller = cache(async () => createCaller(await createServerContext()));
 
-export function HydrateClient({ children }: { children: ReactNode }) {
-  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+/**
+ * Hands the client components below what they need from the server: the queries the page
+ * prefetched, and the catalog namespaces they read (see ClientMessages).
+ */
+export function HydrateClient({ namespaces = [], children }: { namespaces?: readonly Namespace[]; children: ReactNode }) {
+  const hydrated = <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+  return namespaces.length > 0 ? <ClientMessages namespaces={namespaces}>{hydrated}</ClientMessages> : hydrated;
 }
 
 /**

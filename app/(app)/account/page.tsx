@@ -4,6 +4,7 @@ import { loadForPage, serverCaller } from "@/app/_trpc/server";
 import { sessionSettings } from "@/server/auth/sessionPolicy";
 import { ChangePasswordForm } from "./ChangePasswordForm";
 import { SignOutEverywhere } from "./SignOutEverywhere";
+import { ClientMessages } from "@/app/i18n/ClientMessages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title") };
@@ -29,38 +30,40 @@ export default async function AccountPage() {
   const format = await getFormatter();
   const settings = sessionSettings();
   return (
-    <main id="main">
-      <h1>{t("title")}</h1>
-      <p>{t("signedInAs", { name: me.name, email: me.email })}</p>
-      <h2>{t("passwordTitle")}</h2>
-      <ChangePasswordForm email={me.email} />
-      <h2>{t("sessionsTitle")}</h2>
-      <p>{t("sessionsIntro", { hours: settings.maxHours, minutes: settings.idleMinutes })}</p>
-      <SignOutEverywhere />
-      <h2>{t("securityLogTitle")}</h2>
-      {events.length === 0 ? (
-        <p>{t("securityLogEmpty")}</p>
-      ) : (
-        <table>
-          <caption className="visually-hidden">{t("securityLogTitle")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("securityLogWhen")}</th>
-              <th scope="col">{t("securityLogWhat")}</th>
-              <th scope="col">{t("securityLogBy")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((event) => (
-              <tr key={event.id}>
-                <td>{format.dateTime(event.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                <td>{isKnownEvent(event.action) ? t(`events.${event.action}`) : t("events.other", { action: event.action })}</td>
-                <td>{event.actorName ?? t("securityLogSystem")}</td>
+    <ClientMessages namespaces={["account"]}>
+      <main id="main">
+        <h1>{t("title")}</h1>
+        <p>{t("signedInAs", { name: me.name, email: me.email })}</p>
+        <h2>{t("passwordTitle")}</h2>
+        <ChangePasswordForm email={me.email} />
+        <h2>{t("sessionsTitle")}</h2>
+        <p>{t("sessionsIntro", { hours: settings.maxHours, minutes: settings.idleMinutes })}</p>
+        <SignOutEverywhere />
+        <h2>{t("securityLogTitle")}</h2>
+        {events.length === 0 ? (
+          <p>{t("securityLogEmpty")}</p>
+        ) : (
+          <table>
+            <caption className="visually-hidden">{t("securityLogTitle")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("securityLogWhen")}</th>
+                <th scope="col">{t("securityLogWhat")}</th>
+                <th scope="col">{t("securityLogBy")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </main>
+            </thead>
+            <tbody>
+              {events.map((event) => (
+                <tr key={event.id}>
+                  <td>{format.dateTime(event.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                  <td>{isKnownEvent(event.action) ? t(`events.${event.action}`) : t("events.other", { action: event.action })}</td>
+                  <td>{event.actorName ?? t("securityLogSystem")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </main>
+    </ClientMessages>
   );
 }

@@ -15,7 +15,7 @@ export default async function FunderPage() {
     <main id="main">
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      <HydrateClient>
+      <HydrateClient namespaces={["assessmentResults", "funder"]}>
         <Portfolio />
       </HydrateClient>
     </main>

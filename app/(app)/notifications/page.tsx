@@ -16,7 +16,7 @@ export default async function NotificationsPage() {
     <main id="main">
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      <HydrateClient>
+      <HydrateClient namespaces={["notifications", "notificationsPage"]}>
         <NotificationList />
       </HydrateClient>
     </main>

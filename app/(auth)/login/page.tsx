@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { getSessionUser } from "@/server/auth/session";
 import { safeCallbackPath } from "./callbackUrl";
 import { LoginForm } from "./LoginForm";
+import { ClientMessages } from "@/app/i18n/ClientMessages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };
@@ -17,20 +18,22 @@ export default async function LoginPage({ searchParams }: PageProps<"/login">) {
   const t = await getTranslations("login");
   const tApp = await getTranslations("app");
   return (
-    <main id="main" className="narrow">
-      <p className="lead">{tApp("name")}</p>
-      <h1>{t("title")}</h1>
-      {params.signedOut && (
-        <p className="alert info" role="status">
-          {t("signedOut")}
+    <ClientMessages namespaces={["login"]}>
+      <main id="main" className="narrow">
+        <p className="lead">{tApp("name")}</p>
+        <h1>{t("title")}</h1>
+        {params.signedOut && (
+          <p className="alert info" role="status">
+            {t("signedOut")}
+          </p>
+        )}
+        <p>{t("intro")}</p>
+        <LoginForm callbackUrl={callbackUrl} />
+        <p>
+          <Link href="/forgot-password">{t("forgotPassword")}</Link>
         </p>
-      )}
-      <p>{t("intro")}</p>
-      <LoginForm callbackUrl={callbackUrl} />
-      <p>
-        <Link href="/forgot-password">{t("forgotPassword")}</Link>
-      </p>
-      <p>{t("noAccount")}</p>
-    </main>
+        <p>{t("noAccount")}</p>
+      </main>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { SignOutButton } from "@/app/_components/SignOutButton";
 import { serverCaller } from "@/app/_trpc/server";
 import { PUBLIC_REQUEST_WINDOW_MINUTES } from "@/server/domains/rateLimits/rateLimits.service";
 import { AcceptInvitation, CreateAccountAndAccept } from "./AcceptInvitation";
+import { ClientMessages } from "@/app/i18n/ClientMessages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("invite"))("title") };
@@ -55,35 +56,37 @@ export default async function InvitationPage({ params }: PageProps<"/invite/[tok
   const me = await caller.account.me().catch(() => null);
   const role = tRoles(invitation.role);
   return (
-    <main id="main" className="narrow">
-      <h1>{t("joinTitle", { taskForce: invitation.taskForceName })}</h1>
-      <p>
-        {invitation.organizationName
-          ? t("detailsOrganization", { taskForce: invitation.taskForceName, role, organization: invitation.organizationName })
-          : t("details", { taskForce: invitation.taskForceName, role })}{" "}
-        {t("forEmail", { email: invitation.email })}
-      </p>
-      {me ? (
-        me.email.toLowerCase() === invitation.email.toLowerCase() ? (
-          <AcceptInvitation token={token} taskForceSlug={invitation.taskForceSlug} />
-        ) : (
+    <ClientMessages namespaces={["account", "invite", "nav"]}>
+      <main id="main" className="narrow">
+        <h1>{t("joinTitle", { taskForce: invitation.taskForceName })}</h1>
+        <p>
+          {invitation.organizationName
+            ? t("detailsOrganization", { taskForce: invitation.taskForceName, role, organization: invitation.organizationName })
+            : t("details", { taskForce: invitation.taskForceName, role })}{" "}
+          {t("forEmail", { email: invitation.email })}
+        </p>
+        {me ? (
+          me.email.toLowerCase() === invitation.email.toLowerCase() ? (
+            <AcceptInvitation token={token} taskForceSlug={invitation.taskForceSlug} />
+          ) : (
+            <>
+              <p className="alert error">{t("wrongAccount", { current: me.email, email: invitation.email })}</p>
+              <SignOutButton />
+            </>
+          )
+        ) : invitation.hasAccount ? (
           <>
-            <p className="alert error">{t("wrongAccount", { current: me.email, email: invitation.email })}</p>
-            <SignOutButton />
+            <p>{t("signInToAccept", { email: invitation.email })}</p>
+            <p>
+              <Link className="button" href={`/login?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`}>
+                {t("signIn")}
+              </Link>
+            </p>
           </>
-        )
-      ) : invitation.hasAccount ? (
-        <>
-          <p>{t("signInToAccept", { email: invitation.email })}</p>
-          <p>
-            <Link className="button" href={`/login?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`}>
-              {t("signIn")}
-            </Link>
-          </p>
-        </>
-      ) : (
-        <CreateAccountAndAccept token={token} email={invitation.email} />
-      )}
-    </main>
+        ) : (
+          <CreateAccountAndAccept token={token} email={invitation.email} />
+        )}
+      </main>
+    </ClientMessages>
   );
 }

@@ -19,7 +19,7 @@ export default async function AdminAccountsPage() {
     <main id="main">
       <AdminNav current="accounts" />
       <h1>{t("accountsTitle")}</h1>
-      <HydrateClient>
+      <HydrateClient namespaces={["admin", "demo", "people"]}>
         <ResetLinkForm />
         <DemoRemoval />
       </HydrateClient>

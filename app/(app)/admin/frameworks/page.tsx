@@ -20,7 +20,7 @@ export default async function AdminFrameworksPage() {
       <AdminNav current="frameworks" />
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      <HydrateClient>
+      <HydrateClient namespaces={["frameworks"]}>
         <FrameworkAdmin />
       </HydrateClient>
     </main>

@@ -21,7 +21,7 @@ export default async function AdminTaskForcesPage() {
       <AdminNav current="taskForces" />
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      <HydrateClient>
+      <HydrateClient namespaces={["admin", "people"]}>
         <TaskForceAdmin />
         <ImportTaskForceForm />
       </HydrateClient>

@@ -1,6 +1,6 @@
-import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { TaskForceNav, type Section } from "@/app/_components/TaskForceNav";
+import { MessagesScope } from "@/app/i18n/MessagesScope";
 import { loadTaskForce } from "./_lib/taskForce";
 
 export default async function TaskForceLayout({ children, params }: LayoutProps<"/tf/[slug]">) {
@@ -14,7 +14,7 @@ export default async function TaskForceLayout({ children, params }: LayoutProps<
   if (taskForce.permissions.includes("taskForce.update")) sections.push("settings");
   return (
     // Dates and times inside a task force are shown in its own time zone.
-    <NextIntlClientProvider timeZone={taskForce.timeZone}>
+    <MessagesScope timeZone={taskForce.timeZone}>
       <div className="shell">
         <aside className="sidenav">
           <p className="tf-name">{taskForce.name}</p>
@@ -23,6 +23,6 @@ export default async function TaskForceLayout({ children, params }: LayoutProps<
         </aside>
         <main id="main">{children}</main>
       </div>
-    </NextIntlClientProvider>
+    </MessagesScope>
   );
 }

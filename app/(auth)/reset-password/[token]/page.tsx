@@ -4,6 +4,7 @@ import { Link } from "@/app/_components/Link";
 import { getTranslations } from "next-intl/server";
 import { serverCaller } from "@/app/_trpc/server";
 import { ResetPasswordForm } from "./ResetPasswordForm";
+import { ClientMessages } from "@/app/i18n/ClientMessages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("resetPassword"))("title") };
@@ -35,10 +36,12 @@ export default async function ResetPasswordPage({ params }: PageProps<"/reset-pa
     );
   }
   return (
-    <main id="main" className="narrow">
-      <h1>{t("title")}</h1>
-      <p>{t("forEmail", { email: link.email })}</p>
-      <ResetPasswordForm token={token} />
-    </main>
+    <ClientMessages namespaces={["account", "resetPassword"]}>
+      <main id="main" className="narrow">
+        <h1>{t("title")}</h1>
+        <p>{t("forEmail", { email: link.email })}</p>
+        <ResetPasswordForm token={token} />
+      </main>
+    </ClientMessages>
   );
 }

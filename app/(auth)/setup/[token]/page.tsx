@@ -4,6 +4,7 @@ import { Link } from "@/app/_components/Link";
 import { getTranslations } from "next-intl/server";
 import { serverCaller } from "@/app/_trpc/server";
 import { SetupForm } from "./SetupForm";
+import { ClientMessages } from "@/app/i18n/ClientMessages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("setup"))("title") };
@@ -28,10 +29,12 @@ export default async function SetupPage({ params }: PageProps<"/setup/[token]">)
     );
   }
   return (
-    <main id="main" className="narrow">
-      <h1>{t("title")}</h1>
-      <p>{t("intro")}</p>
-      <SetupForm token={token} />
-    </main>
+    <ClientMessages namespaces={["account", "setup"]}>
+      <main id="main" className="narrow">
+        <h1>{t("title")}</h1>
+        <p>{t("intro")}</p>
+        <SetupForm token={token} />
+      </main>
+    </ClientMessages>
   );
 }

@@ -8,6 +8,7 @@ import { DownloadButton } from "../DownloadButton";
 import { FrameworkView } from "../FrameworkView";
 import { WordingNote } from "../WordingNote";
 import { EditVersionForm } from "./EditVersionForm";
+import { ClientMessages } from "@/app/i18n/ClientMessages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("frameworks"))("title") };
@@ -30,49 +31,51 @@ export default async function FrameworkPage({ params, searchParams }: PageProps<
   const t = await getTranslations("frameworks");
   const format = await getFormatter();
   return (
-    <main id="main">
-      <AdminNav current="frameworks" />
-      <p>
-        <Link href="/admin/frameworks">{t("back")}</Link>
-      </p>
-      <h1>{t("versionTitle", { name: framework.isDefault ? t("nameWithDefault", { name: framework.name }) : framework.name, version: version.version })}</h1>
-      {framework.description && <p className="lead">{framework.description}</p>}
-      <p className="alert info">
-        <WordingNote note={version.wordingNote} />
-      </p>
-      <DownloadButton versionId={version.id} />
+    <ClientMessages namespaces={["frameworks"]}>
+      <main id="main">
+        <AdminNav current="frameworks" />
+        <p>
+          <Link href="/admin/frameworks">{t("back")}</Link>
+        </p>
+        <h1>{t("versionTitle", { name: framework.isDefault ? t("nameWithDefault", { name: framework.name }) : framework.name, version: version.version })}</h1>
+        {framework.description && <p className="lead">{framework.description}</p>}
+        <p className="alert info">
+          <WordingNote note={version.wordingNote} />
+        </p>
+        <DownloadButton versionId={version.id} />
 
-      <h2>{t("versionsHeading")}</h2>
-      <ul>
-        {versions.map((row) => {
-          const date = format.dateTime(row.createdAt, { dateStyle: "medium" });
-          const label = row.createdByName
-            ? t("versionItem", { version: row.version, date, name: row.createdByName })
-            : t("versionItemShipped", { version: row.version, date });
-          return (
-            <li key={row.id}>
-              {row.id === version.id ? (
-                <span aria-current="true">
-                  {label} {t("viewing")}
-                </span>
-              ) : (
-                <Link href={`${path}?version=${row.version}`}>{label}</Link>
-              )}
-            </li>
-          );
-        })}
-      </ul>
+        <h2>{t("versionsHeading")}</h2>
+        <ul>
+          {versions.map((row) => {
+            const date = format.dateTime(row.createdAt, { dateStyle: "medium" });
+            const label = row.createdByName
+              ? t("versionItem", { version: row.version, date, name: row.createdByName })
+              : t("versionItemShipped", { version: row.version, date });
+            return (
+              <li key={row.id}>
+                {row.id === version.id ? (
+                  <span aria-current="true">
+                    {label} {t("viewing")}
+                  </span>
+                ) : (
+                  <Link href={`${path}?version=${row.version}`}>{label}</Link>
+                )}
+              </li>
+            );
+          })}
+        </ul>
 
-      <FrameworkView content={version.content} />
+        <FrameworkView content={version.content} />
 
-      <h2>{t("editHeading")}</h2>
-      <EditVersionForm
-        key={latest.id}
-        frameworkId={frameworkId}
-        latestVersion={latest.version}
-        contentJson={version.id === latest.id ? version.contentJson : (await caller.framework.get({ versionId: latest.id })).contentJson}
-        wordingNote={latest.wordingNote}
-      />
-    </main>
+        <h2>{t("editHeading")}</h2>
+        <EditVersionForm
+          key={latest.id}
+          frameworkId={frameworkId}
+          latestVersion={latest.version}
+          contentJson={version.id === latest.id ? version.contentJson : (await caller.framework.get({ versionId: latest.id })).contentJson}
+          wordingNote={latest.wordingNote}
+        />
+      </main>
+    </ClientMessages>
   );
 }

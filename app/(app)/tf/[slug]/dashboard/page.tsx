@@ -26,7 +26,7 @@ export default async function DashboardPage({ params }: PageProps<"/tf/[slug]/da
       <p className="lead">{t("welcome", { taskForce: taskForce.name })}</p>
       <p>{t("yourRole", { role: tRoles(taskForce.role) })}</p>
       {readOnly && <p>{t("readOnlyNote")}</p>}
-      <HydrateClient>
+      <HydrateClient namespaces={["assessmentResults", "charts", "dashboard", "disciplines", "meetings", "mous", "requirements"]}>
         <div className="widget-grid">
           {widgets.map(({ key, Component }) => (
             <Component key={key} taskForceSlug={slug} permissions={taskForce.permissions} />

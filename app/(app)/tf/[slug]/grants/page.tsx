@@ -24,7 +24,7 @@ export default async function GrantsPage({ params }: PageProps<"/tf/[slug]/grant
           <Link href={`/tf/${slug}/grants/reports`}>{t("reportsLink")}</Link>
         </p>
       )}
-      <HydrateClient>
+      <HydrateClient namespaces={["grants"]}>
         <GrantsList taskForceSlug={slug} />
         {taskForce.permissions.includes("grant.manage") && <CreateGrantForm taskForceSlug={slug} />}
       </HydrateClient>

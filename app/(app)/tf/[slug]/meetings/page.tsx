@@ -37,7 +37,7 @@ export default async function MeetingsPage({ params }: PageProps<"/tf/[slug]/mee
           <Link href={`/tf/${slug}/meetings/committees`}>{t("committeesLink")}</Link>
         </p>
       )}
-      <HydrateClient>
+      <HydrateClient namespaces={["calendar", "charts", "disciplines", "meetings"]}>
         <MeetingsList taskForceSlug={slug} />
         {list.canCreate && <CreateMeetingForm taskForceSlug={slug} defaultTimeZone={taskForce.timeZone} canHoldFullMeetings={taskForce.permissions.includes("meeting.manageAll")} />}
         <MeetingCharts taskForceSlug={slug} />

@@ -26,7 +26,7 @@ export default async function MembersPage({ params }: PageProps<"/tf/[slug]/memb
       <MembersLinks slug={slug} showPeople={taskForce.permissions.includes("membership.read")} />
       <h2>{t("directoryTitle")}</h2>
       <p className="lead">{t("directoryIntro")}</p>
-      <HydrateClient>
+      <HydrateClient namespaces={["balance", "charts", "disciplines", "organizations"]}>
         <Organizations taskForceSlug={slug} canManage={taskForce.permissions.includes("organization.manage")} />
         <Balance taskForceSlug={slug} />
       </HydrateClient>

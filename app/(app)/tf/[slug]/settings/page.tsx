@@ -26,16 +26,14 @@ export default async function SettingsPage({ params }: PageProps<"/tf/[slug]/set
   const tJobs = await getTranslations("jobs");
   const jobs = taskForce.permissions.includes("job.read") ? await (await serverCaller()).job.runs({ taskForceSlug: slug }) : null;
   return (
-    <>
+    <HydrateClient namespaces={["contributions", "coreDisciplines", "disciplines", "frameworks", "ratingPrivacy", "settings"]}>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       <SettingsForm taskForceSlug={slug} name={taskForce.name} timeZone={taskForce.timeZone} />
-      <HydrateClient>
-        <FrameworkChooser taskForceSlug={slug} />
-        <ContributionSettingsForm taskForceSlug={slug} />
-        <CoreDisciplinesForm taskForceSlug={slug} />
-        <RatingPrivacyForm taskForceSlug={slug} />
-      </HydrateClient>
+      <FrameworkChooser taskForceSlug={slug} />
+      <ContributionSettingsForm taskForceSlug={slug} />
+      <CoreDisciplinesForm taskForceSlug={slug} />
+      <RatingPrivacyForm taskForceSlug={slug} />
       {jobs && (
         <section aria-labelledby="scheduled-jobs">
           <h2 id="scheduled-jobs">{tJobs("title")}</h2>
@@ -61,6 +59,6 @@ export default async function SettingsPage({ params }: PageProps<"/tf/[slug]/set
           </form>
         </section>
       )}
-    </>
+    </HydrateClient>
   );
 }

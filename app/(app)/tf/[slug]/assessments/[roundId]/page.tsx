@@ -25,7 +25,7 @@ export default async function RoundResultsPage({ params }: Props) {
     queryClient.prefetchQuery(trpc.assessment.trend.queryOptions(listInput)),
   ]);
   return (
-    <HydrateClient>
+    <HydrateClient namespaces={["assessmentResults", "charts", "disciplines"]}>
       <RoundResults
         taskForceSlug={slug}
         roundId={roundId}

@@ -57,7 +57,7 @@ export default async function CompareRoundsPage({ params, searchParams }: Props)
     <>
       <h1>{t("compareTitle")}</h1>
       <p className="lead">{t("compareIntro")}</p>
-      <HydrateClient>
+      <HydrateClient namespaces={["assessmentResults", "charts"]}>
         <CompareRounds taskForceSlug={slug} selection={selection} />
         <AreaTrend taskForceSlug={slug} />
       </HydrateClient>

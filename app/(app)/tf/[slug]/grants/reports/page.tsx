@@ -22,7 +22,7 @@ export default async function ReportsPage({ params }: PageProps<"/tf/[slug]/gran
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       {!taskForce.permissions.includes("grant.readInternal") && <p>{t("funderNote")}</p>}
-      <HydrateClient>
+      <HydrateClient namespaces={["reports"]}>
         <ReportGenerator taskForceSlug={slug} />
       </HydrateClient>
     </>

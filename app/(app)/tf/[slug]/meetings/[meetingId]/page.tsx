@@ -19,7 +19,7 @@ export default async function MeetingPage({ params }: Props) {
   // A malformed or unknown id, another task force's meeting or one the person may not see: the not-found page.
   await loadForPage(() => queryClient.fetchQuery(trpc.meeting.get.queryOptions({ taskForceSlug: slug, meetingId })), path);
   return (
-    <HydrateClient>
+    <HydrateClient namespaces={["decisions", "disciplines", "due", "meetings", "minutes", "privacy"]}>
       <MeetingDetail taskForceSlug={slug} meetingId={meetingId} />
     </HydrateClient>
   );

@@ -27,7 +27,7 @@ export default async function CommitteesPage({ params }: PageProps<"/tf/[slug]/m
       <p>
         <Link href={`/tf/${slug}/meetings`}>{t("backToMeetings")}</Link>
       </p>
-      <HydrateClient>
+      <HydrateClient namespaces={["committees"]}>
         <Committees taskForceSlug={slug} canManage={canManage} />
       </HydrateClient>
     </>

@@ -21,7 +21,7 @@ export default async function DecisionsPage({ params }: PageProps<"/tf/[slug]/me
       <p>
         <Link href={`/tf/${slug}/meetings`}>{t("backToMeetings")}</Link>
       </p>
-      <HydrateClient>
+      <HydrateClient namespaces={["decisionLog", "decisions"]}>
         <DecisionsList taskForceSlug={slug} />
       </HydrateClient>
     </>

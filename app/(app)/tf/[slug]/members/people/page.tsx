@@ -26,7 +26,7 @@ export default async function PeoplePage({ params }: PageProps<"/tf/[slug]/membe
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      <HydrateClient>
+      <HydrateClient namespaces={["people", "roles"]}>
         <PeopleManager taskForceSlug={slug} canManage={canManage} canInvite={canInvite} />
       </HydrateClient>
     </>

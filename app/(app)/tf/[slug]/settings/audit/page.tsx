@@ -20,7 +20,7 @@ export default async function AuditPage({ params }: PageProps<"/tf/[slug]/settin
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      <HydrateClient>
+      <HydrateClient namespaces={["audit"]}>
         <AuditLog taskForceSlug={slug} />
       </HydrateClient>
     </>

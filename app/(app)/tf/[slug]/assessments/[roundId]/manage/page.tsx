@@ -26,7 +26,7 @@ export default async function ManageRoundPage({ params }: PageProps<"/tf/[slug]/
   return (
     <>
       <h1>{t("manageHeading", { title: round.round.title })}</h1>
-      <HydrateClient>
+      <HydrateClient namespaces={["assessments", "disciplines", "roles"]}>
         <ManageRound taskForceSlug={slug} roundId={roundId} />
       </HydrateClient>
     </>

@@ -46,7 +46,7 @@ export default async function RespondPage({ params }: PageProps<"/tf/[slug]/asse
           </p>
         </>
       ) : (
-        <HydrateClient>
+        <HydrateClient namespaces={["assessments", "privacy"]}>
           <RespondForm taskForceSlug={slug} roundId={roundId} userId={user.id} />
         </HydrateClient>
       )}

@@ -6,6 +6,7 @@ import { loadForPage, serverCaller } from "@/app/_trpc/server";
 import type { ReportCell, ReportColumn } from "@/db/schema";
 import { requireTaskForcePermission } from "../../../_lib/taskForce";
 import { PrintButton } from "./PrintButton";
+import { ClientMessages } from "@/app/i18n/ClientMessages";
 
 export async function generateMetadata({ params }: PageProps<"/tf/[slug]/grants/reports/[reportId]">): Promise<Metadata> {
   const { slug, reportId } = await params;
@@ -32,85 +33,87 @@ export default async function ReportPage({ params }: PageProps<"/tf/[slug]/grant
     return value;
   };
   return (
-    <article className="report">
-      <div className="no-print report-actions">
-        <Link href={`/tf/${slug}/grants/reports`}>{t("backToReports")}</Link>
-        <PrintButton />
-        <a href={`${path}/export?format=xlsx`} download>
-          {t("downloadXlsx")}
-        </a>
-        {content.sections.map((section) => (
-          <a key={section.key} href={`${path}/export?format=csv&section=${section.key}`} download>
-            {t("downloadCsv", { section: section.title })}
+    <ClientMessages namespaces={["reports"]}>
+      <article className="report">
+        <div className="no-print report-actions">
+          <Link href={`/tf/${slug}/grants/reports`}>{t("backToReports")}</Link>
+          <PrintButton />
+          <a href={`${path}/export?format=xlsx`} download>
+            {t("downloadXlsx")}
           </a>
-        ))}
-      </div>
-      <h1>{content.title}</h1>
-      <dl className="facts">
-        <dt>{t("periodLabel")}</dt>
-        <dd>
-          <CalendarDay value={content.period.start} /> – <CalendarDay value={content.period.end} />
-        </dd>
-        <dt>{t("dueLabel")}</dt>
-        <dd>
-          <CalendarDay value={content.period.dueOn} />
-        </dd>
-        <dt>{t("awardLabel")}</dt>
-        <dd>
-          {content.grant.awardNumber}, {content.grant.program} ({content.grant.funderName})
-        </dd>
-        <dt>{t("amountLabel")}</dt>
-        <dd>{format.number(content.grant.amount, { style: "currency", currency: "USD" })}</dd>
-        <dt>{t("generatedLabel")}</dt>
-        <dd>
-          {format.dateTime(report.generatedAt, { dateStyle: "medium", timeStyle: "short", timeZone: taskForce.timeZone })}
-          {report.generatedByName && <> {t("byName", { name: report.generatedByName })}</>}
-        </dd>
-      </dl>
-      {content.sections.map((section) => (
-        <section key={section.key} aria-labelledby={`section-${section.key}`} className="report-section">
-          <h2 id={`section-${section.key}`}>{section.title}</h2>
-          {section.totals.length > 0 && (
-            <ul className="report-totals">
-              {section.totals.map((total) => (
-                <li key={total.label}>
-                  {total.label}: <strong>{format.number(total.value)}</strong>
-                </li>
-              ))}
-            </ul>
-          )}
-          {section.rows.length === 0 ? (
-            <p>{t("sectionEmpty")}</p>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  {section.columns.map((column) => (
-                    <th scope="col" key={column.key}>
-                      {column.header}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {section.rows.map((row, index) => (
-                  <tr key={index}>
-                    {section.columns.map((column, columnIndex) =>
-                      columnIndex === 0 ? (
-                        <th scope="row" key={column.key}>
-                          {cell(column, row[column.key] ?? null)}
-                        </th>
-                      ) : (
-                        <td key={column.key}>{cell(column, row[column.key] ?? null)}</td>
-                      ),
-                    )}
-                  </tr>
+          {content.sections.map((section) => (
+            <a key={section.key} href={`${path}/export?format=csv&section=${section.key}`} download>
+              {t("downloadCsv", { section: section.title })}
+            </a>
+          ))}
+        </div>
+        <h1>{content.title}</h1>
+        <dl className="facts">
+          <dt>{t("periodLabel")}</dt>
+          <dd>
+            <CalendarDay value={content.period.start} /> – <CalendarDay value={content.period.end} />
+          </dd>
+          <dt>{t("dueLabel")}</dt>
+          <dd>
+            <CalendarDay value={content.period.dueOn} />
+          </dd>
+          <dt>{t("awardLabel")}</dt>
+          <dd>
+            {content.grant.awardNumber}, {content.grant.program} ({content.grant.funderName})
+          </dd>
+          <dt>{t("amountLabel")}</dt>
+          <dd>{format.number(content.grant.amount, { style: "currency", currency: "USD" })}</dd>
+          <dt>{t("generatedLabel")}</dt>
+          <dd>
+            {format.dateTime(report.generatedAt, { dateStyle: "medium", timeStyle: "short", timeZone: taskForce.timeZone })}
+            {report.generatedByName && <> {t("byName", { name: report.generatedByName })}</>}
+          </dd>
+        </dl>
+        {content.sections.map((section) => (
+          <section key={section.key} aria-labelledby={`section-${section.key}`} className="report-section">
+            <h2 id={`section-${section.key}`}>{section.title}</h2>
+            {section.totals.length > 0 && (
+              <ul className="report-totals">
+                {section.totals.map((total) => (
+                  <li key={total.label}>
+                    {total.label}: <strong>{format.number(total.value)}</strong>
+                  </li>
                 ))}
-              </tbody>
-            </table>
-          )}
-        </section>
-      ))}
-    </article>
+              </ul>
+            )}
+            {section.rows.length === 0 ? (
+              <p>{t("sectionEmpty")}</p>
+            ) : (
+              <table>
+                <thead>
+                  <tr>
+                    {section.columns.map((column) => (
+                      <th scope="col" key={column.key}>
+                        {column.header}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {section.rows.map((row, index) => (
+                    <tr key={index}>
+                      {section.columns.map((column, columnIndex) =>
+                        columnIndex === 0 ? (
+                          <th scope="row" key={column.key}>
+                            {cell(column, row[column.key] ?? null)}
+                          </th>
+                        ) : (
+                          <td key={column.key}>{cell(column, row[column.key] ?? null)}</td>
+                        ),
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        ))}
+      </article>
+    </ClientMessages>
   );
 }
