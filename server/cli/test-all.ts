@@ -10,7 +10,9 @@
  *   clock        unit and the date-sensitive integration  each test counts; see clockInstants().
  *                files again at the hours that break      The instants run side by side, and the
  *                date code, under libfaketime             build beside them
- *   build        next build                               counts as one test; e2e is skipped if it fails
+ *   build        next build                               counts as one test; budget and e2e are skipped if it fails
+ *   budget       each route's first-load JavaScript       each route counts
+ *                against its budget (bundleBudget.ts)
  *   e2e          playwright test, two workers each with   each test counts
  *                a server and database of its own
  *
@@ -247,6 +249,16 @@ function commandExists(command: string): boolean {
   return spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
 }
 
+/** Each route's first-load JavaScript against its budget (server/cli/bundleBudgets.ts), one test per route. */
+async function bundleBudget(): Promise<StepResult> {
+  banner("budget");
+  const started = Date.now();
+  const report = path.join(RESULTS, "budget.json");
+  rmSync(report, { force: true });
+  const code = await run("npx", ["tsx", "server/cli/bundleBudget.ts", "--report", report]);
+  return counted("budget", code, started, readJson(report) as { passed: number; failed: number } | null);
+}
+
 async function playwright(): Promise<StepResult> {
   banner("e2e");
   const started = Date.now();
@@ -297,8 +309,10 @@ async function main(): Promise<void> {
   results.push(...clockAndBuild);
   const build = clockAndBuild.at(-1)!;
   if (build.status === "passed") {
+    results.push(await bundleBudget());
     results.push(await playwright());
   } else {
+    results.push({ name: "budget", status: "skipped", passed: 0, failed: 0, seconds: 0, note: "build failed" });
     results.push({ name: "e2e", status: "skipped", passed: 0, failed: 0, seconds: 0, note: "build failed" });
   }
 
