@@ -11,20 +11,22 @@
  *   3. signs in --users people (default 200: its coordinators and members, spread over the
  *      agencies), and the conflict check's pairs, through next-auth's credentials endpoints, and
  *      opens each one's dashboard once;
- *   4. drives the server with autocannon for --duration seconds (default 60), one connection per
- *      person (bench/httpLoad.ts): dashboard pages, and gap edits, assessment answers and (one
- *      reporting officer per agency) contribution reports, each save based on the version just
- *      read; meanwhile two people at a time save the same record at once (bench/httpConflicts.ts);
+ *   4. drives the server for --duration seconds (default 60), one loop per person
+ *      (bench/httpLoad.ts): dashboard pages, and gap edits, assessment answers and (one reporting
+ *      officer per agency) contribution reports, each save based on the version just read, with a
+ *      pause of --think seconds after each answer (default 10-30, drawn for each pause); meanwhile
+ *      two people at a time save the same record at once (bench/httpConflicts.ts);
  *   5. stops the server and checks the database (bench/httpVerify.ts): every acknowledged write
  *      there exactly once, every refused one absent; counts deadlocks (pg_stat_database and the
  *      server's log);
  *   6. prints the tables, writes .data/bench/http.json (--out) and exits 1 when a target is missed
  *      (--no-fail only reports). The database is dropped and the server stopped whatever happens.
  *
- * Every person sends their next request as soon as the last is answered (autocannon paces no
- * slower than one request per second per connection, which for 200 people is no pacing at all).
+ * `--think 0` sends each person's next request as soon as the last is answered: the most the
+ * server can answer, not a day people have. `--processes N` runs N server processes
+ * (SERVER_PROCESSES; default 1, as `npm start`).
  *
- * Options: --users N, --duration S, --port P, --build, --out FILE, --no-fail.
+ * Options: --users N, --duration S, --think MIN-MAX, --processes N, --port P, --build, --out FILE, --no-fail.
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -44,7 +46,7 @@ import { BENCH_PASSWORD, MEASURED_PROFILE, type BenchPerson, type BenchTaskForce
 import { cpuShares, cpuSnapshot, type CpuShare } from "./cpu";
 import { generateDataset } from "./generate";
 import { runConflictChecks, type ConflictOutcome, type ConflictTarget } from "./httpConflicts";
-import { LoadRecorder, ROUTES, runLoad, type LoadUser, type RouteTally, type Scenario } from "./httpLoad";
+import { LoadRecorder, ROUTES, runLoad, type LoadUser, type RouteTally, type Scenario, type ThinkTime } from "./httpLoad";
 import { ensureBuild, startServer, type RunningServer } from "./httpServer";
 import { verifyWrites, type KindCheck } from "./httpVerify";
 import { signIn } from "./httpWire";
@@ -82,6 +84,8 @@ const DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/test";
 interface Options {
   users: number;
   durationSeconds: number;
+  think: ThinkTime;
+  processes: number;
   port: number;
   build: boolean;
   out: string;
@@ -93,11 +97,27 @@ function parseOptions(argv: readonly string[]): Options {
   return {
     users: count("--users", 200, 1),
     durationSeconds: count("--duration", 60, 1),
+    think: parseThink(valueOf("--think") ?? "10-30"),
+    processes: count("--processes", 1, 1),
     port: count("--port", 3200, 1),
     build: has("--build"),
     out: valueOf("--out") ?? path.join(".data", "bench", "http.json"),
     fail: !has("--no-fail"),
   };
+}
+
+/** "10-30" (a pause drawn between 10 and 30 s), "5" (always 5 s) or "0" (no pause). */
+function parseThink(value: string): ThinkTime {
+  const match = /^(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?$/.exec(value);
+  const min = Number(match?.[1]);
+  const max = Number(match?.[2] ?? match?.[1]);
+  if (!match || max < min) throw new Error(`--think takes seconds as MIN-MAX (such as 10-30) or one number, not ${value}`);
+  return { min, max };
+}
+
+function describeThink(think: ThinkTime): string {
+  if (think.max === 0) return "each sending the next request as soon as the last is answered";
+  return think.min === think.max ? `each pausing ${think.min} s after every answer` : `each pausing ${think.min}–${think.max} s after every answer`;
 }
 
 /* ---------- helpers ---------- */
@@ -333,8 +353,10 @@ export async function runHttpBench(argv: readonly string[]): Promise<void> {
 
     const logFile = path.join(path.dirname(options.out), "http-server.log");
     started = performance.now();
-    server = await startServer({ port: options.port, databaseUrl: databaseUrl(adminUrl, database.name), logFile });
-    console.log(`Server: ${server.baseUrl} (npm start's server/cli/app.ts start, JOBS=off), ready in ${seconds(started).toFixed(1)} s; its output in ${logFile}`);
+    server = await startServer({ port: options.port, databaseUrl: databaseUrl(adminUrl, database.name), logFile, processes: options.processes });
+    console.log(
+      `Server: ${server.baseUrl} (npm start's server/cli/app.ts start, JOBS=off, SERVER_PROCESSES=${options.processes}), ready in ${seconds(started).toFixed(1)} s; its output in ${logFile}`,
+    );
 
     const baseUrl = server.baseUrl;
     started = performance.now();
@@ -370,12 +392,12 @@ export async function runHttpBench(argv: readonly string[]): Promise<void> {
     // Audit entries from this moment on are the run's; a second of margin for clocks that read differently.
     const since = new Date(Date.now() - 1_000);
     console.log(
-      `\nLoad: ${users.length} connections, one person each, for ${options.durationSeconds} s, each sending the next request as soon as the last is answered; ` +
+      `\nLoad: ${users.length} people for ${options.durationSeconds} s, ${describeThink(options.think)}; ` +
         `${conflictTargets.length} conflict trials meanwhile …`,
     );
     const cpuBefore = cpuSnapshot();
     const [summary, conflicts] = await Promise.all([
-      runLoad({ baseUrl, users, scenario: plan.scenario, durationSeconds: options.durationSeconds, recorder }),
+      runLoad({ baseUrl, users, scenario: plan.scenario, durationSeconds: options.durationSeconds, think: options.think, recorder }),
       runConflictChecks({ baseUrl, targets: conflictTargets, durationSeconds: options.durationSeconds, runId, recorder }),
     ]);
     const cpuAfter = cpuSnapshot();
@@ -397,7 +419,7 @@ export async function runHttpBench(argv: readonly string[]): Promise<void> {
 
     const checks = await verifyWrites({ db: await getDb(), taskForceId: plan.taskForceId, roundId: plan.scenario.roundId, runId, since, writes: recorder.writes, initialVersions: plan.initialVersions });
 
-    const duration = summary.duration;
+    const duration = summary.seconds;
     const routes = [...recorder.routes].filter(([, tally]) => tally.latenciesMs.length > 0 || tally.timeouts > 0).map(([route, tally]) => routeReport(route, tally, duration));
     const total = totalReport([...recorder.routes.values()], duration);
     const dashboard = routes.find((route) => route.route === ROUTES.dashboard);
@@ -442,7 +464,6 @@ export async function runHttpBench(argv: readonly string[]): Promise<void> {
       durationSeconds: duration,
       cpu,
       routes: [...routes, total],
-      autocannon: { requests: summary.requests.total, latencyP50: summary.latency.p50, latencyP99: summary.latency.p99, errors: summary.errors, timeouts: summary.timeouts, non2xx: summary.non2xx },
       writes: checks,
       conflicts,
       deadlocks: { pgStatDatabase: deadlocks, serverLogLines: logDeadlocks },
@@ -487,7 +508,7 @@ interface Report {
 
 function printReport({ routes, total, checks, conflicts, targets, duration, options, machine, logErrors, cpu }: Report) {
   console.log(
-    `\n${options.users} people for ${duration.toFixed(1)} s on ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}, PostgreSQL ${machine.postgres}; ` +
+    `\n${options.users} people for ${duration.toFixed(1)} s, ${describeThink(options.think)}, ${options.processes} server process(es), on ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}, PostgreSQL ${machine.postgres}; ` +
       `load average at the end ${machine.loadAverageAtEnd.join(", ")} (latency in ms)\n`,
   );
   const cells = (route: RouteReport) => [

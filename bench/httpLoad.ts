@@ -1,12 +1,16 @@
-import autocannon from "autocannon";
+import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
 import { readTrpcAnswer, trpcMutation, trpcQueryPath } from "./httpWire";
 
 /*
- * The load of the HTTP bench: autocannon with one connection per signed-in person, each sending
- * that person's own sequence of requests in a loop (autocannon's `requests`, set per connection in
- * `setupClient`). A save is built from what the read before it answered (the version the form was
- * loaded with), as the browser does. Every write carries a marker unique to the run, and every
- * answer to a write is recorded, so that afterwards the database can be checked for each one.
+ * The load of the HTTP bench: one loop per signed-in person, each sending that person's own
+ * sequence of requests, one at a time, and pausing between them as a person reads a page or types
+ * a change (the think time). A save is built from what the read before it answered (the version
+ * the form was loaded with), as the browser does. Every write carries a marker unique to the run,
+ * and every answer to a write is recorded, so that afterwards the database can be checked for each.
+ *
+ * (autocannon paces a connection at one request per second at the slowest, so it can only model
+ * people who never pause.)
  */
 
 export const ROUTES = {
@@ -105,21 +109,24 @@ export class LoadRecorder {
   }
 }
 
-/** A step of a person's sequence. autocannon starts the sequence over when `setupRequest` returns nothing (its types leave that out). */
+interface PlannedRequest {
+  route: Route;
+  method: "GET" | "POST";
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+  write?: WriteAttempt;
+}
+
+/** A step of a person's sequence. When `plan` returns nothing (no read to base a save on), the person starts the sequence over. */
 interface Step {
-  setupRequest: (request: autocannon.Request) => autocannon.Request | undefined;
+  plan: () => PlannedRequest | undefined;
   onResponse: (status: number, body: string) => void;
   /** A save built from the read before it, so no sequence may start with it. */
   afterRead?: true;
 }
 
 const isSuccess = (status: number) => status >= 200 && status < 300;
-
-/** What a connection is doing right now: one request at a time (no pipelining), so one of each. */
-interface InFlight {
-  route: Route;
-  write?: WriteAttempt;
-}
 
 /**
  * One person's loop: open the dashboard, edit their gap (read it, save it), open the dashboard
@@ -128,7 +135,7 @@ interface InFlight {
  * People start at different points of their loop, so that from the first second dashboards, reads
  * and saves of every kind run at once (rather than everyone's dashboard first).
  */
-function stepsFor(user: LoadUser, scenario: Scenario, recorder: LoadRecorder, inFlight: InFlight): Step[] {
+function stepsFor(user: LoadUser, scenario: Scenario, recorder: LoadRecorder): Step[] {
   const taskForceSlug = scenario.slug;
   const headers = { cookie: user.cookie };
   const jsonHeaders = { cookie: user.cookie, "content-type": "application/json" };
@@ -138,35 +145,30 @@ function stepsFor(user: LoadUser, scenario: Scenario, recorder: LoadRecorder, in
   let reportVersion: number | null | undefined;
 
   const read = (route: Route, path: string, onData?: (body: string) => void): Step => ({
-    setupRequest: (request) => {
-      inFlight.route = route;
-      inFlight.write = undefined;
-      return { ...request, method: "GET", path, headers };
-    },
+    plan: () => ({ route, method: "GET", path, headers }),
     onResponse: (status, body) => {
       if (isSuccess(status)) onData?.(body);
     },
   });
+  let written: WriteAttempt | undefined;
   const write = (route: Route, build: () => { kind: WriteKind; record: string; procedure: string; input: (marker: string) => unknown } | undefined): Step => ({
-    setupRequest: (request) => {
+    plan: () => {
       const planned = build();
       if (!planned) return undefined;
       sequence += 1;
       const attempt: WriteAttempt = { kind: planned.kind, source: "load", record: planned.record, marker: `Load test ${scenario.runId} ${planned.kind} ${user.number}.${sequence}` };
       recorder.writes.push(attempt);
-      inFlight.route = route;
-      inFlight.write = attempt;
+      written = attempt;
       const { path, body } = trpcMutation(planned.procedure, planned.input(attempt.marker));
-      return { ...request, method: "POST", path, body, headers: jsonHeaders };
+      return { route, method: "POST", path, body, headers: jsonHeaders, write: attempt };
     },
     onResponse: (status, body) => {
-      if (inFlight.write) recorder.settle(inFlight.write, status, body);
+      if (written) recorder.settle(written, status, body);
     },
   });
 
   const afterRead = (step: Step): Step => ({ ...step, afterRead: true });
 
-  // A new step object each time: autocannon keeps the built request on the object it is given.
   const dashboard = () => read(ROUTES.dashboard, `/tf/${taskForceSlug}/dashboard`);
   const readGap = read(ROUTES.gapGet, trpcQueryPath("gap.get", { taskForceSlug, gapId: user.gapId }), (body) => {
     gapVersion = readTrpcAnswer<{ gap: { version: number } }>(body).data?.gap.version;
@@ -226,37 +228,69 @@ function stepsFor(user: LoadUser, scenario: Scenario, recorder: LoadRecorder, in
   return startAtYourPlace([dashboard(), readGap, saveGap, dashboard(), readReport, saveReport, answer]);
 }
 
+/** How long a person pauses after each answer before their next request, in seconds: uniformly between the two. */
+export interface ThinkTime {
+  min: number;
+  max: number;
+}
+
 export interface LoadOptions {
   baseUrl: string;
   users: readonly LoadUser[];
   scenario: Scenario;
   durationSeconds: number;
+  think: ThinkTime;
   recorder: LoadRecorder;
 }
 
-/** Runs the load to its end; resolves with autocannon's own summary. */
-export async function runLoad(options: LoadOptions): Promise<autocannon.Result> {
-  const { users, scenario, recorder } = options;
-  let next = 0;
-  return autocannon({
-    url: options.baseUrl,
-    connections: users.length,
-    duration: options.durationSeconds,
-    // Long enough that a slow answer is measured as slow rather than dropped (a person would have given up sooner); a timeout still counts as an error.
-    timeout: 120,
-    // Replaced per connection in setupClient; autocannon builds this one before it calls setupClient.
-    requests: [{ method: "GET", path: "/login" }],
-    setupClient: (client) => {
-      const user = users[next++ % users.length] as LoadUser;
-      const inFlight: InFlight = { route: ROUTES.dashboard };
-      // setupRequest may return nothing (start over); autocannon handles it, its type declarations do not say so.
-      client.setRequests(stepsFor(user, scenario, recorder, inFlight) as unknown as autocannon.Request[]);
-      // autocannon calls the step's onResponse just before it emits "response", so inFlight still names this request.
-      client.on("response", (status, bytes, ms) => recorder.response(inFlight.route, status, bytes, ms));
-      // The client's other events, which @types/autocannon does not list (lib/httpClient.js emits them).
-      const events: NodeJS.EventEmitter = client;
-      events.on("timeout", () => recorder.timeout(inFlight.route));
-      events.on("connError", () => recorder.connectionError(inFlight.route));
-    },
-  });
+/** Long enough that a slow answer is measured as slow rather than dropped (a person would have given up sooner); a timeout still counts as an error. */
+const REQUEST_TIMEOUT_MS = 120_000;
+
+const pause = (think: ThinkTime) => (think.min + Math.random() * (think.max - think.min)) * 1000;
+
+/**
+ * Runs every person's loop until the duration has passed; requests sent by then are answered
+ * before it resolves (so every write gets its answer). Resolves with the seconds it ran.
+ */
+export async function runLoad(options: LoadOptions): Promise<{ seconds: number }> {
+  const { users, scenario, recorder, think } = options;
+  const started = performance.now();
+  const deadline = started + options.durationSeconds * 1000;
+  const person = async (user: LoadUser) => {
+    const steps = stepsFor(user, scenario, recorder);
+    // People arrive spread over one pause, not all in the same millisecond.
+    if (think.max > 0) await sleep(Math.random() * think.max * 1000);
+    for (let index = 0; performance.now() < deadline; index = (index + 1) % steps.length) {
+      const step = steps[index] as Step;
+      const planned = step.plan();
+      if (!planned) {
+        index = -1; // start over: the loop's increment makes it 0
+        continue;
+      }
+      await send(options.baseUrl, planned, step, recorder);
+      const wait = Math.min(pause(think), deadline - performance.now());
+      if (wait > 0) await sleep(wait);
+    }
+  };
+  await Promise.all(users.map(person));
+  return { seconds: (performance.now() - started) / 1000 };
+}
+
+async function send(baseUrl: string, planned: PlannedRequest, step: Step, recorder: LoadRecorder): Promise<void> {
+  const started = performance.now();
+  try {
+    const response = await fetch(`${baseUrl}${planned.path}`, {
+      method: planned.method,
+      headers: planned.headers,
+      body: planned.body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    const body = await response.text();
+    step.onResponse(response.status, body);
+    recorder.response(planned.route, response.status, Buffer.byteLength(body), performance.now() - started);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "TimeoutError") recorder.timeout(planned.route);
+    else recorder.connectionError(planned.route);
+  }
 }

@@ -59,7 +59,7 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
-export async function startServer(options: { port: number; databaseUrl: string; logFile: string }): Promise<RunningServer> {
+export async function startServer(options: { port: number; databaseUrl: string; logFile: string; processes: number }): Promise<RunningServer> {
   await assertPortFree(options.port);
   // Sessions are signed with the loopback name NEXTAUTH_URL gives; the load then goes to 127.0.0.1 directly.
   const baseUrl = `http://127.0.0.1:${options.port}`;
@@ -74,6 +74,7 @@ export async function startServer(options: { port: number; databaseUrl: string; 
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     // The daily jobs would write notices into the measured task force in the middle of the run.
     JOBS: "off",
+    SERVER_PROCESSES: String(options.processes),
     SEED_DEMO: "0",
     SMTP_URL: "",
     TRUSTED_PROXIES: "",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "@/db/config";
-import { appBaseUrl, checkServerEnv, smallCellThreshold } from "./env";
+import { appBaseUrl, checkServerEnv, serverProcessesFromEnv, smallCellThreshold } from "./env";
 
 /** An environment with only these variables (Next.js types NODE_ENV as always present). */
 const env = (variables: Record<string, string>) => variables as NodeJS.ProcessEnv;
@@ -94,5 +94,23 @@ describe("https in production", () => {
     expect(problemWith(env({ NEXTAUTH_SECRET: SECRET, SESSION_MAX_HOURS: "0" }))).toMatch(/SESSION_MAX_HOURS/);
     expect(problemWith(env({ NEXTAUTH_SECRET: SECRET, SESSION_IDLE_MINUTES: "abc" }))).toMatch(/SESSION_IDLE_MINUTES/);
     expect(problemWith(env({ NEXTAUTH_SECRET: SECRET, TRUSTED_PROXIES: "proxy.internal" }))).toMatch(/TRUSTED_PROXIES has "proxy.internal"/);
+  });
+});
+
+describe("server processes", () => {
+  const POSTGRES = "postgres://postgres@127.0.0.1:5432/roadmap";
+
+  it("is one unless set, and several only on PostgreSQL", () => {
+    expect(serverProcessesFromEnv(env({}))).toBe(1);
+    expect(serverProcessesFromEnv(env({ SERVER_PROCESSES: " " }))).toBe(1);
+    expect(serverProcessesFromEnv(env({ SERVER_PROCESSES: "1" }))).toBe(1);
+    expect(serverProcessesFromEnv(env({ SERVER_PROCESSES: "2", DATABASE_URL: POSTGRES }))).toBe(2);
+  });
+
+  it("refuses a second process on the embedded database, and numbers out of range", () => {
+    expect(problemWith(env({ NEXTAUTH_SECRET: SECRET, SERVER_PROCESSES: "2" }))).toMatch(/needs PostgreSQL \(DATABASE_URL\)/);
+    for (const value of ["0", "65", "two", "1.5", "-1"]) {
+      expect(problemWith(env({ NEXTAUTH_SECRET: SECRET, DATABASE_URL: POSTGRES, SERVER_PROCESSES: value }))).toMatch(/SERVER_PROCESSES must be a whole number/);
+    }
   });
 });

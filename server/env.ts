@@ -11,6 +11,21 @@ export const DEFAULT_SMALL_CELL_THRESHOLD = 10;
 const PUBLIC_REQUESTS_HELP =
   "PUBLIC_REQUESTS_PER_ADDRESS must be a whole number from 1 to 999999 (calls without sign-in allowed per client address in 10 minutes).";
 
+const PROCESSES_HELP = "SERVER_PROCESSES must be a whole number from 1 to 64 (server processes sharing the port; more than 1 needs DATABASE_URL).";
+
+/** How many server processes `npm start` runs on one port (server/cli/serve.ts). */
+export function serverProcessesFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.SERVER_PROCESSES?.trim();
+  if (!raw) return 1;
+  const processes = /^\d{1,2}$/.test(raw) ? Number(raw) : NaN;
+  if (!(processes >= 1 && processes <= 64)) throw new ConfigError(PROCESSES_HELP);
+  // One process owns an embedded database folder (db/folderLock.ts); a second would be refused.
+  if (processes > 1 && databaseConfigFromEnv(env).kind === "pglite") {
+    throw new ConfigError("SERVER_PROCESSES above 1 needs PostgreSQL (DATABASE_URL): only one process may open the embedded database.");
+  }
+  return processes;
+}
+
 const ServerEnv = z.object({
   // The same sentence when it is missing: zod's own "expected string, received undefined" names no variable.
   NEXTAUTH_SECRET: z.string({ error: SECRET_HELP }).min(32, SECRET_HELP),
@@ -44,6 +59,7 @@ export type ServerEnv = z.infer<typeof ServerEnv>;
 export function checkServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   databaseConfigFromEnv(env);
   jobsConfigFromEnv(env);
+  serverProcessesFromEnv(env);
   const blankToUndefined = Object.fromEntries(
     Object.entries(env).map(([key, value]) => [key, value?.trim() ? value.trim() : undefined]),
   );
