@@ -1,7 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { serverTranslator } from "@/server/lib/translate";
 import { DomainError } from "@/server/errors";
-import { exportTaskForceBySlug, importArchive } from "@/server/domains/taskForceArchive/archive.service";
+import { exportTaskForceBySlug } from "@/server/domains/taskForceArchive/archive.service";
+import { importArchive } from "@/server/domains/taskForceArchive/import.service";
 
 /*
  * The command-line side of moving a task force (`npm run admin -- export-task-force | import-task-force`),

@@ -5,7 +5,8 @@ import { DomainError } from "@/server/errors";
 import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
 import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { findCurrentFrameworkVersionOfTaskForce, findFrameworkVersion } from "@/server/domains/frameworks";
-import { countAnswered, filterEligibleRespondents, findRound, findRoundSummary, findSubmission, insertRound, listAskedPeople, listInviteeIds, listRoundSummaries, replaceInvitees, updateRoundRow, type RoundRow } from "./assessments.queries";
+import { countAnswered, findSubmission } from "./responses.queries";
+import { filterEligibleRespondents, findRound, findRoundSummary, insertRound, listAskedPeople, listInviteeIds, listRoundSummaries, replaceInvitees, updateRoundRow, type RoundRow } from "./assessments.queries";
 import type { CreateRoundInput, ExtendRoundInput, ReopenRoundInput, RoundInput, UpdateRoundInput } from "./assessments.schemas";
 import { currentTime } from "@/server/lib/clock";
 

@@ -5,7 +5,8 @@ import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { compareElement, elementResult, meanOfResults, type ElementComparison, type ElementResult, type Movement, type RespondentRating } from "./consensus";
 import { mayShowCounts, medianOfCounts, type AnswerCounts } from "./ratingPrivacy";
-import { listAgreedStages, listClosedRoundAnswerCounts, listRoundsWithContent, listSubmittedRatings } from "./assessments.queries";
+import { listAgreedStages, listClosedRoundAnswerCounts, listSubmittedRatings } from "./results.queries";
+import { listRoundsWithContent } from "./assessments.queries";
 import type { CompareRoundsInput } from "./assessments.schemas";
 import { groupBy, minRatingGroupsOf, ratingGroupLimitOf, toRespondentRating } from "./results.service";
 

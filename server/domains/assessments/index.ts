@@ -1,11 +1,7 @@
 /*
  * What the rest of the server may use of this domain's data access, besides its service: the
- * reads and writes of its tables that other domains need. Everything else in assessments.queries.ts is
+ * reads and writes of its tables that other domains need. Everything else in its *.queries.ts files is
  * the domain's own; lint refuses an import of another domain's *.queries.ts (eslint.config.mjs).
  */
-export {
-  findRound,
-  findTarget,
-  listAgreedStages,
-  listRoundsWithContent,
-} from "./assessments.queries";
+export { findRound, listRoundsWithContent } from "./assessments.queries";
+export { findTarget, listAgreedStages } from "./results.queries";

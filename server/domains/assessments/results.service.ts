@@ -6,7 +6,8 @@ import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/au
 import { findCurrentFrameworkVersionOfTaskForce } from "@/server/domains/frameworks";
 import { meanOfResults, type RespondentRating } from "./consensus";
 import { elementView, MIN_RATING_GROUP_DEFAULT, MIN_RATING_GROUP_FLOOR, MIN_RATING_GROUP_MAX } from "./ratingPrivacy";
-import { deleteAgreedStage, deleteTarget, findAgreedStage, findRoundSummary, findTarget, listAgreedStages, listMinRatingGroups, listSubmittedRatings, listTargets, updateMinRatingGroup, upsertAgreedStage, upsertTarget } from "./assessments.queries";
+import { deleteAgreedStage, deleteTarget, findAgreedStage, findTarget, listAgreedStages, listMinRatingGroups, listSubmittedRatings, listTargets, updateMinRatingGroup, upsertAgreedStage, upsertTarget } from "./results.queries";
+import { findRoundSummary } from "./assessments.queries";
 import type { RecordAgreedStageInput, RoundInput, SetMinRatingGroupInput, SetTargetInput } from "./assessments.schemas";
 import { currentTime } from "@/server/lib/clock";
 import { assertElement, elementsOf, loadRound, versionElements } from "./assessments.service";

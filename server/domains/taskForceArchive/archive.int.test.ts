@@ -12,7 +12,7 @@ import { authenticate } from "@/server/domains/auth/auth.service";
 import { runReminders } from "@/server/domains/jobs/reminders.service";
 import type { SessionUser } from "@/server/trpc/context";
 import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, readArchive, tableJson, type ArchiveManifest, type ArchiveRow, type TaskForceArchive } from "./archive.format";
-import { importArchive } from "./archive.service";
+import { importArchive } from "./import.service";
 import { TASK_FORCE_TABLES } from "./archive.tables";
 
 /** The source installation's demo password, known to the test so it can show it opens nothing on the copy. */

@@ -1,6 +1,7 @@
 import { adminProcedure, createRouter, taskForceProcedure } from "@/server/trpc/init";
 import { ImportTaskForceArchiveInput } from "./archive.schemas";
-import { exportTaskForce, importTaskForceArchive } from "./archive.service";
+import { exportTaskForce } from "./archive.service";
+import { importTaskForceArchive } from "./import.service";
 
 /*
  * Moving a task force between installations. The procedures sit beside the task force's own under

@@ -37,7 +37,7 @@ export interface ArchiveTable {
   /**
    * Columns whose value must be unique across the whole instance (not per task force) and are not
    * ids: token hashes, reminder dedupe keys. Importing a copy into the instance it came from would
-   * collide on them, so a colliding value is retired (see archive.service.ts).
+   * collide on them, so a colliding value is retired (see import.service.ts).
    */
   globallyUnique: string[];
 }
