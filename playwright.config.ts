@@ -11,11 +11,8 @@ import { E2E_DEMO_PASSWORD, E2E_WORKERS, e2ePort, e2eSmtpPort } from "./e2e/sett
  */
 
 /**
- * System Chromium first (PLAYWRIGHT_CHROMIUM_PATH, else Debian's headless shell, else its full
- * Chromium), so tests run offline; Playwright's own download only when it was installed by hand.
- * The headless shell is what Playwright itself runs headless: without the full browser's window
- * (Chromium 156 keeps its WebUI omnibox popups in a renderer of their own, busy for every window),
- * the suite took 11 minutes instead of 16 on a two-core machine.
+ * System Chromium first (Debian's /usr/bin/chromium, or PLAYWRIGHT_CHROMIUM_PATH), so tests run
+ * offline; Playwright's own download only when it was installed by hand.
  */
 function chromiumExecutable(): string | undefined {
   const configured = process.env.PLAYWRIGHT_CHROMIUM_PATH?.trim();
@@ -23,10 +20,10 @@ function chromiumExecutable(): string | undefined {
     if (!existsSync(configured)) throw new Error(`PLAYWRIGHT_CHROMIUM_PATH points at ${configured}, which does not exist.`);
     return configured;
   }
-  for (const system of ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"]) if (existsSync(system)) return system;
+  if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
   if (existsSync(chromium.executablePath())) return undefined;
   throw new Error(
-    "No Chromium found for the end-to-end tests. Install one with `sudo apt-get install chromium-headless-shell` (Debian), " +
+    "No Chromium found for the end-to-end tests. Install one with `sudo apt-get install chromium` (Debian/Ubuntu), " +
       "or `npx playwright install chromium`, or point PLAYWRIGHT_CHROMIUM_PATH at a Chromium/Chrome binary.",
   );
 }
