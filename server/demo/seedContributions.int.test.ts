@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
+import type { Shown } from "@/server/domains/privacy/suppression";
 import { callerFor } from "@/server/testing/factories";
 import type { SessionUser } from "@/server/trpc/context";
 import { DEMO_TASK_FORCE_SLUG, seedDemo } from "./seed";
@@ -11,6 +12,9 @@ async function demoUser(email: string): Promise<SessionUser> {
   if (!row) throw new Error(`no demo user ${email}`);
   return row;
 }
+
+/** A table cell's number; undefined when it is suppressed or absent. */
+const valueOf = (shown: Shown | undefined) => (shown && !shown.suppressed ? shown.value : undefined);
 
 describe("the demo contributions", () => {
   beforeAll(async () => {
@@ -36,5 +40,26 @@ describe("the demo contributions", () => {
       ...asFunder.victimCounts.identified.rows.flatMap((row) => row.cells),
     ];
     expect(cells.some((cell) => cell.suppressed)).toBe(true);
+  });
+
+  it("adds up in the overview what each period's table shows, for the coordinator and for a member", async () => {
+    const input = { taskForceSlug: DEMO_TASK_FORCE_SLUG };
+    for (const email of ["coordinator@example.org", "advocate@example.org"]) {
+      const caller = callerFor(await demoUser(email));
+      const overview = await caller.contribution.overview(input);
+      for (const [index, period] of overview.periods.entries()) {
+        const table = await caller.contribution.period({ ...input, period });
+        const all = table.rows.find((row) => row.kind === "all")!;
+        expect(overview.valueByType[index]).toEqual({ period, staffTime: valueOf(all.cells.staffTimeValue), consultantTime: valueOf(all.cells.consultantTimeValue), inKind: valueOf(all.cells.inKindValue) });
+        expect(overview.victimCounts.identified.rows.map((row) => row.cells[index])).toEqual([all.cells.potentialVictimsIdentified, all.cells.confirmedVictimsIdentified]);
+        expect(overview.victimCounts.referrals.rows.map((row) => row.cells[index])).toEqual([all.cells.referralsMade, all.cells.referralsReceived]);
+        expect(overview.victimCounts.services.columnTotals?.[index]).toEqual(all.cells["services.total"]);
+        // Each organization's (or group's) value in the chart is its row's total value in the table.
+        for (const group of overview.valueByOrganization ?? []) {
+          const row = table.rows.find((candidate) => (group.key === "own" ? candidate.kind === "organization" : group.key === "others" ? candidate.kind === "others" : candidate.organizationId === group.key));
+          expect(group.values[index]?.total).toBe(valueOf(row?.cells.totalValue) ?? 0);
+        }
+      }
+    }
   });
 });

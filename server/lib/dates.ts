@@ -3,9 +3,25 @@
  * UTC's: from 00:00 to 06:00 UTC, UTC's date is already tomorrow in Chicago.
  */
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The Intl.DateTimeFormat for a locale and options, built once per process: building one costs
+ * far more than formatting with it, and a page reads "today" in the task force's zone many times.
+ */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** The calendar date (YYYY-MM-DD) at `instant` in an IANA time zone. */
 export function dateInZone(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  return dateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
 }
 
 /** A calendar date plus `days` (negative to go back), as YYYY-MM-DD. */

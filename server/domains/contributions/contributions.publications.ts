@@ -4,7 +4,8 @@ import { smallCellThreshold } from "@/server/env";
 import { recordAudit } from "@/server/domains/audit/audit.service";
 import { publishFigures, type FigureLine } from "@/server/domains/privacy/suppression";
 import { columnKey, SERVICE_TYPES, SERVICES_TOTAL, SIMPLE_MEASURES, VICTIM_RELATED_MEASURES } from "./contributions.measures";
-import { insertPublication, listLatestPublications, listReportingOrganizations, listReportsOfPeriods, sumSubmittedValues } from "./contributions.queries";
+import { insertPublication, listLatestPublications, listReportingOrganizations, listReportsOfPeriods, sumSubmittedValues, type ReportRow } from "./contributions.queries";
+import type { ContributionSettings } from "./contributions.rules";
 import { settingsOf } from "./contributions.service";
 import { dueOnOf, hasEnded, type Period } from "./periods";
 
@@ -24,6 +25,9 @@ export const FIGURE_LINES: readonly FigureLine[] = [
   { key: "services", cells: SERVICE_TYPES.map((type) => columnKey("services", type)), total: SERVICES_TOTAL },
 ];
 
+/** What publishing needs to know of a report. */
+type ReportStatus = Pick<ReportRow, "period" | "organizationId" | "status" | "updatedAt">;
+
 export interface Publication {
   version: number;
   publishedAt: Date;
@@ -38,9 +42,21 @@ const sameFigures = (a: PublishedFigures, b: PublishedFigures) =>
  * first whatever has become due: an unpublished period whose time has come, or a published one
  * whose reports changed since. In the steady state this is two queries.
  */
-export async function publicationsOf(db: Database, taskForceId: string, periods: readonly Period[], today: string, now: Date): Promise<Map<string, Publication | null>> {
+export async function publicationsOf(
+  db: Database,
+  taskForceId: string,
+  periods: readonly Period[],
+  today: string,
+  now: Date,
+  /** What the caller has read already: the task force's settings and the periods' reports (all of them). */
+  known: { settings?: ContributionSettings; reports?: readonly ReportStatus[] } = {},
+): Promise<Map<string, Publication | null>> {
   const keys = periods.map((period) => period.key);
-  const [latestRows, reports, settings] = await Promise.all([listLatestPublications(db, taskForceId, keys), listReportsOfPeriods(db, [taskForceId], keys), settingsOf(db, taskForceId)]);
+  const [latestRows, reports, settings] = await Promise.all([
+    listLatestPublications(db, taskForceId, keys),
+    known.reports ?? listReportsOfPeriods(db, [taskForceId], keys),
+    known.settings ?? settingsOf(db, taskForceId),
+  ]);
   const latest = new Map<string, Publication>(latestRows.map((row) => [row.period, row]));
 
   const ready = await Promise.all(

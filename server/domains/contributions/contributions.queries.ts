@@ -150,9 +150,14 @@ export function listReportsOfPeriods(db: Database, taskForceIds: readonly string
 const submittedIn = (taskForceId: string, periods: string[]) =>
   and(eq(contributionReports.taskForceId, taskForceId), inArray(contributionReports.period, periods), eq(contributionReports.status, "submitted"));
 
-/** Sums of the submitted reports' numbers per organization, period, measure and dimension (one query). */
-export function sumSubmittedValues(db: Database, taskForceId: string, periods: string[]) {
-  if (periods.length === 0) return Promise.resolve([]);
+const valueOfReport = and(eq(contributionReports.taskForceId, contributionValues.taskForceId), eq(contributionReports.id, contributionValues.reportId));
+
+/**
+ * Sums of the submitted reports' numbers per organization, period, measure and dimension (one
+ * query); only of `measures` when given.
+ */
+export function sumSubmittedValues(db: Database, taskForceId: string, periods: string[], measures?: readonly string[]) {
+  if (periods.length === 0 || measures?.length === 0) return Promise.resolve([]);
   return db
     .select({
       organizationId: contributionReports.organizationId,
@@ -162,12 +167,28 @@ export function sumSubmittedValues(db: Database, taskForceId: string, periods: s
       value: sql<number>`sum(${contributionValues.value})`.mapWith(Number),
     })
     .from(contributionValues)
-    .innerJoin(
-      contributionReports,
-      and(eq(contributionReports.taskForceId, contributionValues.taskForceId), eq(contributionReports.id, contributionValues.reportId)),
-    )
-    .where(submittedIn(taskForceId, periods))
+    .innerJoin(contributionReports, valueOfReport)
+    .where(and(submittedIn(taskForceId, periods), measures ? inArray(contributionValues.measure, [...measures]) : undefined))
     .groupBy(contributionReports.organizationId, contributionReports.period, contributionValues.measure, contributionValues.dimension);
+}
+
+/**
+ * Sums of the submitted reports of `organizationIds` per period, measure and dimension: the
+ * organizations' figures added up in the database, a row per figure rather than per organization.
+ */
+export function sumSubmittedTotals(db: Database, taskForceId: string, periods: string[], organizationIds: readonly string[]) {
+  if (periods.length === 0 || organizationIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      period: contributionReports.period,
+      measure: contributionValues.measure,
+      dimension: contributionValues.dimension,
+      value: sql<number>`sum(${contributionValues.value})`.mapWith(Number),
+    })
+    .from(contributionValues)
+    .innerJoin(contributionReports, valueOfReport)
+    .where(and(submittedIn(taskForceId, periods), inArray(contributionReports.organizationId, [...organizationIds])))
+    .groupBy(contributionReports.period, contributionValues.measure, contributionValues.dimension);
 }
 
 /** In-kind totals of the submitted reports per organization and period, with the items' descriptions. */
@@ -240,38 +261,45 @@ export function listOrganizationStaff(db: Database, taskForceId: string, organiz
  * existed) counts by its current status; one whose history starts after the period's start was not
  * a member then.
  */
-export function listReportingOrganizations(db: Database, taskForceIds: readonly string[], period: { start: string; end: string }) {
+export async function listReportingOrganizations(db: Database, taskForceIds: readonly string[], period: { start: string; end: string }) {
+  const rows = await listReportingOrganizationsOfPeriods(db, taskForceIds, [{ key: "", ...period }]);
+  return rows.map(({ taskForceId, id, name }) => ({ taskForceId, id, name }));
+}
+
+/**
+ * The organizations expected to report in each of `periods` (as listReportingOrganizations
+ * decides), one row per period and organization, in one statement however many periods: the
+ * periods are a VALUES list the organizations are matched against.
+ */
+export function listReportingOrganizationsOfPeriods(db: Database, taskForceIds: readonly string[], periods: readonly { key: string; start: string; end: string }[]) {
+  if (periods.length === 0) return Promise.resolve([]);
   const history = organizationStatusHistory;
+  const periodList = sql`(values ${sql.join(
+    periods.map((period) => sql`(${period.key}::text, ${period.start}::date, ${period.end}::date)`),
+    sql`, `,
+  )}) as reporting_periods(key, start_on, end_on)`;
+  const periodStart = sql.raw("reporting_periods.start_on");
+  const periodEnd = sql.raw("reporting_periods.end_on");
   const ofOrganization = and(eq(history.taskForceId, organizations.taskForceId), eq(history.organizationId, organizations.id));
   const statusAtStart = db
     .select({ status: history.status })
     .from(history)
-    .where(and(ofOrganization, lte(history.effectiveOn, period.start)))
+    .where(and(ofOrganization, lte(history.effectiveOn, periodStart)))
     .orderBy(desc(history.effectiveOn), desc(history.recordedAt))
     .limit(1);
   const anyHistory = db.select({ id: history.id }).from(history).where(ofOrganization);
   const activatedDuring = db
     .select({ id: history.id })
     .from(history)
-    .where(
-      and(
-        ofOrganization,
-        eq(history.status, "active"),
-        gte(history.effectiveOn, period.start),
-        lte(history.effectiveOn, period.end),
-      ),
-    );
+    .where(and(ofOrganization, eq(history.status, "active"), gte(history.effectiveOn, periodStart), lte(history.effectiveOn, periodEnd)));
   return db
-    .select({ taskForceId: organizations.taskForceId, id: organizations.id, name: organizations.name })
+    .select({ periodKey: sql<string>`reporting_periods.key`, taskForceId: organizations.taskForceId, id: organizations.id, name: organizations.name })
     .from(organizations)
+    .innerJoin(periodList, sql`true`)
     .where(
       and(
         inArray(organizations.taskForceId, [...taskForceIds]),
-        or(
-          exists(activatedDuring),
-          sql`(${statusAtStart}) = 'active'`,
-          and(notExists(anyHistory), eq(organizations.membershipStatus, "active")),
-        ),
+        or(exists(activatedDuring), sql`(${statusAtStart}) = 'active'`, and(notExists(anyHistory), eq(organizations.membershipStatus, "active"))),
       ),
     )
     .orderBy(asc(organizations.name));

@@ -6,7 +6,7 @@ import { createMember, createOrganization, createTaskForceWithCoordinator, scope
 import { runReminders } from "@/server/domains/jobs/reminders.service";
 import { addDays } from "@/server/lib/dates";
 import { insertStatusHistory } from "@/server/domains/organizations/organizations.queries";
-import { listReportingOrganizations } from "./contributions.queries";
+import { listReportingOrganizations, listReportingOrganizationsOfPeriods } from "./contributions.queries";
 import { submitReport } from "./contributions.service";
 import { dueOnOf, parsePeriod } from "./periods";
 
@@ -80,6 +80,15 @@ describe("contributions in the reminders job", () => {
     // The next quarter: the shelter has joined, legal aid has left.
     const next = await listReportingOrganizations(await getDb(), [taskForce.id], parsePeriod("2026-Q4")!);
     expect(next.map((row) => row.name)).toEqual(["Harbor Police", "Metro Labor Office", "Valley Shelter"]);
+  });
+
+  it("answers for several periods at once what it answers for each alone", async () => {
+    const periods = [PERIOD, parsePeriod("2026-Q4")!];
+    const rows = await listReportingOrganizationsOfPeriods(await getDb(), [taskForce.id], periods);
+    const namesIn = (key: string) => rows.filter((row) => row.periodKey === key).map((row) => row.name);
+    expect(namesIn(PERIOD.key)).toEqual(["County Legal Aid", "Harbor Police", "Metro Labor Office"]);
+    expect(namesIn("2026-Q4")).toEqual(["Harbor Police", "Metro Labor Office", "Valley Shelter"]);
+    expect(await listReportingOrganizationsOfPeriods(await getDb(), [taskForce.id], [])).toEqual([]);
   });
 
   it("reminds once a week before the due date and once after it, and a second run sends nothing", async () => {

@@ -3,8 +3,8 @@ import { can } from "@/server/auth/permissions";
 import { smallCellThreshold } from "@/server/env";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { shownOf, sumShown, SUPPRESSED, type Shown } from "@/server/domains/privacy/suppression";
-import { columnKey, MEASURE_COLUMNS, SERVICE_TYPES, SERVICES_TOTAL, TABLE_COLUMNS, TRAINING_SECTORS } from "./contributions.measures";
-import { listReportingOrganizations, listReportsOfPeriods, sumSubmittedInKind, sumSubmittedValues } from "./contributions.queries";
+import { columnKey, HOUR_MEASURES, MEASURE_COLUMNS, SERVICE_TYPES, SERVICES_TOTAL, TABLE_COLUMNS, TRAINING_SECTORS } from "./contributions.measures";
+import { listReportingOrganizations, listReportingOrganizationsOfPeriods, listReportsOfPeriods, sumSubmittedInKind, sumSubmittedTotals, sumSubmittedValues } from "./contributions.queries";
 import { completenessOf, hoursValueCents, type ContributionSettings } from "./contributions.rules";
 import type { PeriodInput } from "./contributions.schemas";
 import { calendarOf, periodOrRefuse, settingsOf, settingsOfTaskForces } from "./contributions.service";
@@ -67,18 +67,21 @@ function asPublished(cells: Record<string, Shown>, publication: Publication | nu
   return out;
 }
 
+/** The sums of one organization in one period, added to `sums` empty the first time. */
+function sumsOf(sums: Map<string, Map<string, Sums>>, period: string, organizationId: string): Sums {
+  const byOrganization = sums.get(period) ?? new Map<string, Sums>();
+  sums.set(period, byOrganization);
+  const organization = byOrganization.get(organizationId) ?? new Map<string, number>();
+  byOrganization.set(organizationId, organization);
+  return organization;
+}
+
 /** Submitted sums per period and organization ("measure" or "measure.dimension", plus in-kind cents). */
 async function loadSums(taskForceId: string, periods: string[]) {
   const db = await getDb();
   const [values, inKind] = await Promise.all([sumSubmittedValues(db, taskForceId, periods), sumSubmittedInKind(db, taskForceId, periods)]);
   const sums = new Map<string, Map<string, Sums>>();
-  const of = (period: string, organizationId: string) => {
-    const byOrganization = sums.get(period) ?? new Map<string, Sums>();
-    sums.set(period, byOrganization);
-    const organization = byOrganization.get(organizationId) ?? new Map<string, number>();
-    byOrganization.set(organizationId, organization);
-    return organization;
-  };
+  const of = (period: string, organizationId: string) => sumsOf(sums, period, organizationId);
   for (const row of values) of(row.period, row.organizationId).set(columnKey(row.measure, row.dimension), row.value);
   const descriptions = new Map<string, string>();
   for (const row of inKind) {
@@ -86,6 +89,33 @@ async function loadSums(taskForceId: string, periods: string[]) {
     descriptions.set(`${row.period}:${row.organizationId}`, row.descriptions);
   }
   return { sums, descriptions };
+}
+
+/**
+ * The overview's submitted sums: per period, every figure over the organizations given (added up
+ * in the database); per period and organization, only what values contributions (staff and
+ * consultant hours, in-kind cents), and only when `perOrganization`.
+ */
+async function loadOverviewSums(db: Database, taskForceId: string, periods: string[], organizations: readonly { id: string }[], perOrganization: boolean) {
+  const organizationIds = organizations.map((organization) => organization.id);
+  const [totalRows, hourRows, inKindRows] = await Promise.all([
+    sumSubmittedTotals(db, taskForceId, periods, organizationIds),
+    perOrganization ? sumSubmittedValues(db, taskForceId, periods, [...HOUR_MEASURES]) : Promise.resolve([]),
+    sumSubmittedInKind(db, taskForceId, periods),
+  ]);
+  const totals = new Map<string, Sums>(periods.map((period) => [period, new Map()]));
+  for (const row of totalRows) totals.get(row.period)?.set(columnKey(row.measure, row.dimension), row.value);
+  const valuedByOrganization = new Map<string, Map<string, Sums>>();
+  const of = (period: string, organizationId: string) => sumsOf(valuedByOrganization, period, organizationId);
+  for (const row of hourRows) of(row.period, row.organizationId).set(columnKey(row.measure, row.dimension), row.value);
+  const expected = new Set(organizationIds);
+  for (const row of inKindRows) {
+    if (!expected.has(row.organizationId)) continue;
+    const period = totals.get(row.period);
+    period?.set("inKindValue", (period.get("inKindValue") ?? 0) + row.cents);
+    if (perOrganization) of(row.period, row.organizationId).set("inKindValue", row.cents);
+  }
+  return { totals, valuedByOrganization };
 }
 
 export type RowKind = "organization" | "others" | "all";
@@ -121,7 +151,7 @@ export async function getPeriodTable(scope: TaskForceScope, input: PeriodInput, 
   ]);
   const access = accessOf(scope);
   const threshold = thresholdFor(scope);
-  const publication = (await publicationsOf(db, scope.taskForceId, [period], today, now)).get(period.key) ?? null;
+  const publication = (await publicationsOf(db, scope.taskForceId, [period], today, now, { settings, reports })).get(period.key) ?? null;
   const reportOf = new Map(reports.map((report) => [report.organizationId, report]));
   const submitted = organizations.filter((organization) => reportOf.get(organization.id)?.status === "submitted");
   const periodSums = sums.get(period.key);
@@ -229,19 +259,19 @@ export async function getOverview(scope: TaskForceScope, now = currentTime()) {
   const settings = await settingsOf(db, scope.taskForceId);
   const periods = recentPeriods(today, settings.periodLength, OVERVIEW_PERIODS[settings.periodLength]);
   const keys = periods.map((period) => period.key);
-  // Who was expected differs per period (organizations join and leave); the groups and totals span
-  // every organization active at some point of the overview.
-  const [organizations, expectedByPeriod, reports, { sums }] = await Promise.all([
-    listReportingOrganizations(db, [scope.taskForceId], { start: (periods[0] as Period).start, end: (periods[periods.length - 1] as Period).end }),
-    Promise.all(periods.map((period) => listReportingOrganizations(db, [scope.taskForceId], period))),
-    listReportsOfPeriods(db, [scope.taskForceId], keys),
-    loadSums(scope.taskForceId, keys),
-  ]);
   const access = accessOf(scope);
   const threshold = thresholdFor(scope);
+  const [expectedRows, reports] = await Promise.all([listReportingOrganizationsOfPeriods(db, [scope.taskForceId], periods), listReportsOfPeriods(db, [scope.taskForceId], keys)]);
+  // Who was expected differs per period (organizations join and leave); the groups and totals span
+  // every organization expected in some period of the overview (the rows come in name order).
+  const organizations = [...new Map(expectedRows.map((row) => [row.id, { id: row.id, name: row.name }])).values()];
+  const [sums, publications] = await Promise.all([
+    loadOverviewSums(db, scope.taskForceId, keys, organizations, access !== "aggregate"),
+    publicationsOf(db, scope.taskForceId, periods, today, now, { settings, reports }),
+  ]);
 
-  const completeness = periods.map((period: Period, index) => {
-    const expected = expectedByPeriod[index] ?? [];
+  const completeness = periods.map((period: Period) => {
+    const expected = expectedRows.filter((row) => row.periodKey === period.key);
     const expectedIds = new Set(expected.map((organization) => organization.id));
     const ofPeriod = reports.filter((report) => report.period === period.key && expectedIds.has(report.organizationId));
     const statusOf = new Map(ofPeriod.map((report) => [report.organizationId, report]));
@@ -262,17 +292,12 @@ export async function getOverview(scope: TaskForceScope, now = currentTime()) {
     };
   });
 
-  const totalOf = (period: string, members: { id: string }[]) => {
-    const total: Sums = new Map();
-    for (const organization of members) addInto(total, sums.get(period)?.get(organization.id));
-    return total;
-  };
   const valueOf = (total: Sums) => ({
     staffTime: hoursValueCents(total.get("staffHours") ?? 0, settings.staffHourlyRateCents),
     consultantTime: hoursValueCents(total.get("consultantPaidHours") ?? 0, settings.consultantHourlyRateCents),
     inKind: total.get("inKindValue") ?? 0,
   });
-  const totals = new Map(keys.map((key) => [key, totalOf(key, organizations)]));
+  const totals = sums.totals;
   const valueByType = keys.map((key) => ({ period: key, ...valueOf(totals.get(key) ?? new Map()) }));
 
   const groups =
@@ -288,7 +313,9 @@ export async function getOverview(scope: TaskForceScope, now = currentTime()) {
     key: group.key,
     name: group.name,
     values: keys.map((key) => {
-      const value = valueOf(totalOf(key, group.members));
+      const total: Sums = new Map();
+      for (const organization of group.members) addInto(total, sums.valuedByOrganization.get(key)?.get(organization.id));
+      const value = valueOf(total);
       return { period: key, total: value.staffTime + value.consultantTime + value.inKind };
     }),
   }));
@@ -301,7 +328,6 @@ export async function getOverview(scope: TaskForceScope, now = currentTime()) {
 
   // Victim-related counts: live for insiders; for outsiders as published, a period without a
   // publication counting for nothing (its cells show as suppressed).
-  const publications = await publicationsOf(db, scope.taskForceId, periods, today, now);
   const live = (key: string, period: string): Shown => {
     const total = totals.get(period) ?? new Map<string, number>();
     const value = key === SERVICES_TOTAL ? SERVICE_TYPES.reduce((sum, type) => sum + (total.get(columnKey("services", type)) ?? 0), 0) : (total.get(key) ?? 0);

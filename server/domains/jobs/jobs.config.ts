@@ -1,5 +1,6 @@
 import path from "node:path";
 import { ConfigError } from "@/db/config";
+import { dateTimeFormat } from "@/server/lib/dates";
 
 /*
  * The deployment's settings for scheduled work, from the environment (README, "Scheduled jobs"):
@@ -57,7 +58,7 @@ export function jobsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): JobsCon
 
 /** Minutes after midnight at `instant` in `timeZone`. */
 export function minutesInZone(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(instant);
+  const parts = dateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(instant);
   const value = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
   return value("hour") * 60 + value("minute");
 }

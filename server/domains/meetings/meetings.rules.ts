@@ -3,6 +3,8 @@
  * No database here, so each rule is unit-tested on its own (meetings.rules.test.ts).
  */
 
+import { dateTimeFormat } from "@/server/lib/dates";
+
 /** True for a zone the runtime's time zone database knows (IANA names such as "America/Chicago"). */
 export function isValidTimeZone(timeZone: string): boolean {
   if (!timeZone || timeZone.length > 64) return false;
@@ -15,7 +17,7 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 function partsInZone(instant: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit" }).formatToParts(instant);
+  const parts = dateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit" }).formatToParts(instant);
   const value = (type: string) => Number(parts.find((part) => part.type === type)?.value);
   return { year: value("year"), month: value("month") };
 }
@@ -92,7 +94,7 @@ export const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
 /** Milliseconds the zone is ahead of UTC at `instant` (negative west of Greenwich). */
 function offsetAt(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
+  const parts = dateTimeFormat("en-US", {
     timeZone,
     hourCycle: "h23",
     year: "numeric",
