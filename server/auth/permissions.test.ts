@@ -8,6 +8,10 @@ describe("role permissions", () => {
     expect([...permissionsOf("coordinator")].sort()).toEqual([...PERMISSIONS].sort());
   });
 
+  it("lets only coordinators and members be given work, never a funder or a viewer", () => {
+    expect(TASK_FORCE_ROLES.filter((role) => can(role, "work.own"))).toEqual(["coordinator", "member"]);
+  });
+
   it("refuses what no role map lists (deny by default)", () => {
     const unknown = "grant.approve" as Permission;
     for (const role of TASK_FORCE_ROLES) expect(can(role, unknown), role).toBe(false);

@@ -57,6 +57,9 @@ export const PERMISSIONS = [
   "grant.readInternal",
   "grant.manage",
   "report.generate",
+  // Not a procedure's permission: may be named owner or assignee of the task force's work
+  // (server/domains/people/assignable.ts).
+  "work.own",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -100,6 +103,7 @@ const ROLE_PERMISSIONS: Record<TaskForceRole, readonly Permission[]> = {
     "contribution.submit",
     "grant.read",
     "grant.readInternal",
+    "work.own",
   ],
   // Funders see aggregates and shared records, not the staff directory (least privilege): gaps and
   // their status, comments shared with them, no internal notes and no action items.

@@ -10,6 +10,7 @@ import { notificationsRouter } from "@/server/domains/notifications/notification
 import { organizationsRouter } from "@/server/domains/organizations/organizations.router";
 import { organizationProfileRouter } from "@/server/domains/organizationProfile/organizationProfile.router";
 import { peopleRouter } from "@/server/domains/people/people.router";
+import { handoffRouter } from "@/server/domains/handoff/handoff.router";
 import { mousRouter } from "@/server/domains/mous/mous.router";
 import { protocolsRouter } from "@/server/domains/protocols/protocols.router";
 import { adminTaskForcesRouter, taskForcesRouter } from "@/server/domains/taskForces/taskForces.router";
@@ -25,7 +26,7 @@ import { createCallerFactory, createRouter, mergeRouters } from "./init";
 export const appRouter = createRouter({
   account: accountRouter,
   taskForce: mergeRouters(taskForcesRouter, taskForceArchiveRouter),
-  people: peopleRouter,
+  people: mergeRouters(peopleRouter, handoffRouter),
   invitation: invitationsRouter,
   organization: mergeRouters(organizationsRouter, organizationProfileRouter),
   audit: auditRouter,

@@ -7,7 +7,7 @@ import { staleVersion, todayOf } from "./gaps.service";
 
 /*
  * What a person holds of gaps and action items, and moving it to someone else when they leave
- * (server/domains/people/handoff.ts walks a person through it).
+ * (server/domains/handoff/handoff.ts walks a person through it).
  */
 
 /* ---------- handoff: what a person holds, and moving it to someone else ---------- */

@@ -17,16 +17,6 @@ const isOpenGap = inArray(gaps.status, [...OPEN_GAP_STATUSES]);
 
 /* ---------- people and organizations of the task force ---------- */
 
-/** The person's active membership in the task force (their organization and name), or null. */
-export async function findActiveMember(db: Database, taskForceId: string, userId: string) {
-  const [row] = await db
-    .select({ userId: users.id, name: users.name, organizationId: memberships.organizationId })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.taskForceId, taskForceId), eq(memberships.userId, userId), isNull(memberships.endedAt)));
-  return row ?? null;
-}
-
 /* ---------- gaps ---------- */
 
 const gapColumns = {

@@ -7,8 +7,9 @@ import { getConsensus } from "@/server/domains/assessments/results.service";
 import { findRound } from "@/server/domains/assessments";
 import { findCurrentFrameworkVersionOfTaskForce } from "@/server/domains/frameworks";
 import { findOrganization } from "@/server/domains/organizations";
+import { findAssignablePerson } from "@/server/domains/people";
 import { canTransition, dueState, GAP_TRANSITIONS, isOpenGapStatus, needsReason, suggestGaps, type ConsensusElement } from "./gaps.rules";
-import { countOpenActionsByGap, findActiveMember, findGap, insertGap, insertGapEvent, listActionItems, listGapEvents, listGaps, listOpenGapElementKeys, updateGapRow, type ActionItemRow, type GapRow } from "./gaps.queries";
+import { countOpenActionsByGap, findGap, insertGap, insertGapEvent, listActionItems, listGapEvents, listGaps, listOpenGapElementKeys, updateGapRow, type ActionItemRow, type GapRow } from "./gaps.queries";
 import type { ChangeGapStatusInput, CommentOnGapInput, CreateGapInput, GapInput, GapSuggestionsInput, ListGapsInput, UpdateGapInput } from "./gaps.schemas";
 import { currentTime } from "@/server/lib/clock";
 
@@ -73,8 +74,8 @@ export function assertDueNotPast(dueOn: string | null | undefined, today: string
 }
 
 /**
- * The organization and person, when given, must belong to this task force (the person as an active
- * member); a person who belongs to an organization cannot be paired with another one.
+ * The organization and person, when given, must belong to this task force (the person as someone
+ * who may be given work: server/domains/people/assignable.ts); a person who belongs to an organization cannot be paired with another one.
  * Returns the organization to store: the person's own when none was given.
  */
 export async function checkOwner(
@@ -87,7 +88,7 @@ export async function checkOwner(
     throw new DomainError("INVALID", "unknownOrganization", {}, fields.organization);
   }
   if (!owner.userId) return owner.organizationId;
-  const person = await findActiveMember(db, scope.taskForceId, owner.userId);
+  const person = await findAssignablePerson(db, scope.taskForceId, owner.userId);
   if (!person) throw new DomainError("INVALID", "unknownPerson", {}, fields.person);
   if (owner.organizationId && person.organizationId && person.organizationId !== owner.organizationId) {
     throw new DomainError("INVALID", "personNotInOrganization", { name: person.name }, fields.person);

@@ -4,6 +4,5 @@
  * the domain's own; lint refuses an import of another domain's *.queries.ts (eslint.config.mjs).
  */
 export {
-  findActiveMember,
   listActionItems,
 } from "./gaps.queries";

@@ -4,7 +4,7 @@ import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
 import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
-import { findActiveMember } from "@/server/domains/gaps";
+import { findAssignablePerson } from "@/server/domains/people";
 import { findOrganization } from "@/server/domains/organizations";
 import { calculatorFacts, computeStatuses, type CalculatorFacts } from "./calculators";
 import { evidenceKind, RECORD_EVIDENCE_KINDS, URL_EVIDENCE_KIND } from "./evidenceKinds";
@@ -316,7 +316,7 @@ async function assertOwner(db: Database, scope: TaskForceScope, organizationId: 
   if (organizationId && !(await findOrganization(db, scope.taskForceId, organizationId))) {
     throw new DomainError("INVALID", "unknownOrganization", {}, "ownerOrganizationId");
   }
-  if (userId && !(await findActiveMember(db, scope.taskForceId, userId))) throw new DomainError("INVALID", "unknownPerson", {}, "ownerUserId");
+  if (userId && !(await findAssignablePerson(db, scope.taskForceId, userId))) throw new DomainError("INVALID", "unknownPerson", {}, "ownerUserId");
 }
 
 export function addRequirement(scope: TaskForceScope, input: AddRequirementInput, now = currentTime()) {

@@ -2,7 +2,7 @@ import { getDb, transaction, type Database } from "@/db/client";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
-import { findActiveMember } from "@/server/domains/gaps";
+import { findAssignablePerson } from "@/server/domains/people";
 import { findOrganization } from "@/server/domains/organizations";
 import { deleteCommitteeMember, findCommittee, insertCommittee, insertCommitteeMember, listCommitteeMembers, listCommittees, listCommitteesChairedByUser, updateCommitteeRow } from "./committees.queries";
 import type { CommitteeMemberInput, CreateCommitteeInput, UpdateCommitteeInput } from "./meetings.schemas";
@@ -28,7 +28,7 @@ async function checkChair(db: Database, scope: TaskForceScope, input: { chairOrg
   if (input.chairOrganizationId && !(await findOrganization(db, scope.taskForceId, input.chairOrganizationId))) {
     throw new DomainError("INVALID", "unknownOrganization", {}, "chairOrganizationId");
   }
-  if (input.chairUserId && !(await findActiveMember(db, scope.taskForceId, input.chairUserId))) {
+  if (input.chairUserId && !(await findAssignablePerson(db, scope.taskForceId, input.chairUserId))) {
     throw new DomainError("INVALID", "unknownPerson", {}, "chairUserId");
   }
 }
@@ -69,7 +69,7 @@ export function addCommitteeMember(scope: TaskForceScope, input: CommitteeMember
   return transaction(async (tx) => {
     const committee = await findCommittee(tx, scope.taskForceId, input.committeeId);
     if (!committee) throw new DomainError("NOT_FOUND", "committeeNotFound");
-    if (!(await findActiveMember(tx, scope.taskForceId, input.userId))) throw new DomainError("INVALID", "unknownPerson", {}, "userId");
+    if (!(await findAssignablePerson(tx, scope.taskForceId, input.userId))) throw new DomainError("INVALID", "unknownPerson", {}, "userId");
     const added = await insertCommitteeMember(tx, { taskForceId: scope.taskForceId, committeeId: committee.id, userId: input.userId });
     if (added) {
       await recordAudit(tx, auditedBy(scope), { entity: "committee", entityId: committee.id, action: "addMember", changes: { userId: { from: null, to: input.userId } } });
@@ -97,7 +97,7 @@ export function listCommitteesChairedBy(tx: Database, scope: TaskForceScope, use
  * caller's transaction, with one audit entry per committee. Returns the committees moved.
  */
 export async function reassignCommitteeChairs(tx: Database, scope: TaskForceScope, fromUserId: string, toUserId: string) {
-  if (!(await findActiveMember(tx, scope.taskForceId, toUserId))) throw new DomainError("INVALID", "unknownPerson", {}, "toUserId");
+  if (!(await findAssignablePerson(tx, scope.taskForceId, toUserId))) throw new DomainError("INVALID", "unknownPerson", {}, "toUserId");
   const chaired = await listCommitteesChairedByUser(tx, scope.taskForceId, fromUserId);
   for (const committee of chaired) {
     await updateCommitteeRow(tx, scope.taskForceId, committee.id, { chairUserId: toUserId });

@@ -4,7 +4,7 @@ import { DomainError } from "@/server/errors";
 import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
 import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { addDays } from "@/server/lib/dates";
-import { findActiveMember } from "@/server/domains/gaps";
+import { findActiveMember, findAssignablePerson } from "@/server/domains/people";
 import { assertOrganizationInTaskForce } from "@/server/domains/organizations/organizations.service";
 import { daysUntil, expiryState, RENEWAL_THRESHOLDS } from "./mous.rules";
 import { findMou, insertMou, listMous, listPartiesOf, listSignatoriesOf, listSignedMousExpiringBy, replaceMouPeople, updateMouRow } from "./mous.queries";
@@ -81,7 +81,7 @@ async function checkPeople(tx: Database, scope: TaskForceScope, input: CreateMou
     if (!(await findActiveMember(tx, scope.taskForceId, signatory.userId))) throw new DomainError("INVALID", "signatoryNotMember", {}, "signatories");
     signatories.push({ userId: signatory.userId, signingTitle: signatory.signingTitle });
   }
-  if (input.ownerUserId && !(await findActiveMember(tx, scope.taskForceId, input.ownerUserId))) {
+  if (input.ownerUserId && !(await findAssignablePerson(tx, scope.taskForceId, input.ownerUserId))) {
     throw new DomainError("INVALID", "unknownPerson", {}, "ownerUserId");
   }
   return { parties, signatories };

@@ -4,7 +4,12 @@
  * the domain's own; lint refuses an import of another domain's *.queries.ts (eslint.config.mjs).
  */
 export {
+  findActiveMember,
   findActiveMembershipOfUser,
+  findLatestMembershipOfUser,
   insertMembership,
+  listActiveMemberships,
   listActiveTaskForceIdsOfUser,
+  listFormerMembers,
 } from "./people.queries";
+export { findAssignablePerson, listAssignablePeople } from "./assignable";

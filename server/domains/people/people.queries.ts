@@ -32,6 +32,16 @@ export async function findActiveMembership(db: Database, taskForceId: string, me
   return row ?? null;
 }
 
+/** The person's active membership in the task force (their role, organization and name), or null. */
+export async function findActiveMember(db: Database, taskForceId: string, userId: string) {
+  const [row] = await db
+    .select({ userId: users.id, name: users.name, role: memberships.role, organizationId: memberships.organizationId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.taskForceId, taskForceId), eq(memberships.userId, userId), isNull(memberships.endedAt)));
+  return row ?? null;
+}
+
 export async function findActiveMembershipOfUser(db: Database, taskForceId: string, userId: string) {
   const [row] = await db
     .select({ id: memberships.id })

@@ -1,11 +1,13 @@
 import { createRouter, taskForceProcedure } from "@/server/trpc/init";
-import { getHandoffOverview, handOff, listFormerMembersOf } from "./handoff";
-import { EndMembershipInput, HandOffInput, HandoffOverviewInput, UpdateMembershipInput } from "./people.schemas";
+import { listAssignablePeople } from "./assignable";
+import { EndMembershipInput, UpdateMembershipInput } from "./people.schemas";
 import { endMembership, issueResetLinkForPerson, listPeople, updateMembership } from "./people.service";
 import { IssueResetLinkInput } from "@/server/domains/account/account.schemas";
 
 export const peopleRouter = createRouter({
   list: taskForceProcedure("membership.read").query(({ ctx }) => listPeople(ctx.scope)),
+  /** Who may be given work (owner and assignee pickers offer these, and services accept only these). */
+  assignable: taskForceProcedure("membership.read").query(({ ctx }) => listAssignablePeople(ctx.scope)),
   update: taskForceProcedure("membership.manage")
     .input(UpdateMembershipInput)
     .mutation(({ ctx, input }) => updateMembership(ctx.scope, input)),
@@ -15,11 +17,4 @@ export const peopleRouter = createRouter({
   issueResetLink: taskForceProcedure("membership.manage")
     .input(IssueResetLinkInput)
     .mutation(({ ctx, input }) => issueResetLinkForPerson(ctx.scope, input)),
-  former: taskForceProcedure("membership.manage").query(({ ctx }) => listFormerMembersOf(ctx.scope)),
-  handoff: taskForceProcedure("membership.manage")
-    .input(HandoffOverviewInput)
-    .query(({ ctx, input }) => getHandoffOverview(ctx.scope, input)),
-  handOff: taskForceProcedure("membership.manage")
-    .input(HandOffInput)
-    .mutation(({ ctx, input }) => handOff(ctx.scope, input)),
 });

@@ -8,9 +8,3 @@ export type UpdateMembershipInput = z.infer<typeof UpdateMembershipInput>;
 
 export const EndMembershipInput = z.object({ membershipId: z.uuid() });
 export type EndMembershipInput = z.infer<typeof EndMembershipInput>;
-
-export const HandoffOverviewInput = z.object({ userId: z.uuid() });
-export type HandoffOverviewInput = z.infer<typeof HandoffOverviewInput>;
-
-export const HandOffInput = z.object({ fromUserId: z.uuid(), toUserId: z.uuid({ error: "chooseSuccessor" }) });
-export type HandOffInput = z.infer<typeof HandOffInput>;

@@ -13,7 +13,7 @@ export function CreateActionForm({ taskForceSlug }: { taskForceSlug: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const input = { taskForceSlug };
-  const people = useQuery(trpc.people.list.queryOptions(input));
+  const people = useQuery(trpc.people.assignable.queryOptions(input));
   const organizations = useQuery(trpc.organization.list.queryOptions(input));
   const [created, setCreated] = useState<string | null>(null);
   // A new key empties the uncontrolled fields after a success (and only then).

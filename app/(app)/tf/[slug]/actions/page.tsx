@@ -50,7 +50,7 @@ export default async function ActionsPage({ params, searchParams }: Props) {
       }),
     ),
     queryClient.prefetchQuery(trpc.organization.list.queryOptions(input)),
-    ...(canCreate ? [queryClient.prefetchQuery(trpc.people.list.queryOptions(input))] : []),
+    ...(canCreate ? [queryClient.prefetchQuery(trpc.people.assignable.queryOptions(input))] : []),
   ]);
   const t = await getTranslations("actions");
   return (

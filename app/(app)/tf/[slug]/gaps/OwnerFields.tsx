@@ -29,8 +29,8 @@ export function OwnerFields({
   const t = useTranslations("gaps");
   const trpc = useTRPC();
   const organizations = useQuery(trpc.organization.list.queryOptions({ taskForceSlug }));
-  const people = useQuery(trpc.people.list.queryOptions({ taskForceSlug }));
-  const orgName = (id: string | null) => organizations.data?.find((organization) => organization.id === id)?.name;
+  // Only people who may be given work (the server refuses anyone else: server/domains/people/assignable.ts).
+  const people = useQuery(trpc.people.assignable.queryOptions({ taskForceSlug }));
   return (
     <>
       <Field label={organizationLabel} name={organizationName} errors={errors}>
@@ -49,13 +49,11 @@ export function OwnerFields({
         {(control) => (
           <select {...control} defaultValue={defaultUserId ?? ""}>
             <option value="">{t("noneChosen")}</option>
-            {(people.data ?? [])
-              .filter((person) => person.role === "coordinator" || person.role === "member")
-              .map((person) => (
-                <option key={person.userId} value={person.userId}>
-                  {orgName(person.organizationId) ? `${person.name} (${orgName(person.organizationId)})` : person.name}
-                </option>
-              ))}
+            {(people.data ?? []).map((person) => (
+              <option key={person.userId} value={person.userId}>
+                {person.organizationName ? `${person.name} (${person.organizationName})` : person.name}
+              </option>
+            ))}
           </select>
         )}
       </Field>

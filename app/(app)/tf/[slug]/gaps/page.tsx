@@ -25,7 +25,7 @@ export default async function GapsPage({ params, searchParams }: PageProps<"/tf/
     queryClient.prefetchQuery(trpc.organization.list.queryOptions(input)),
     queryClient.prefetchQuery(trpc.framework.forTaskForce.queryOptions(input)),
     ...(canManage
-      ? [queryClient.prefetchQuery(trpc.people.list.queryOptions(input)), queryClient.prefetchQuery(trpc.assessment.list.queryOptions(input))]
+      ? [queryClient.prefetchQuery(trpc.people.assignable.queryOptions(input)), queryClient.prefetchQuery(trpc.assessment.list.queryOptions(input))]
       : []),
   ]);
   const t = await getTranslations("gaps");

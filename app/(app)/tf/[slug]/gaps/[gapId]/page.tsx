@@ -25,7 +25,7 @@ export default async function GapPage({ params }: Props) {
   await Promise.all([
     queryClient.prefetchQuery(trpc.gap.progress.queryOptions(input)),
     queryClient.prefetchQuery(trpc.organization.list.queryOptions({ taskForceSlug: slug })),
-    ...(canSeePeople ? [queryClient.prefetchQuery(trpc.people.list.queryOptions({ taskForceSlug: slug }))] : []),
+    ...(canSeePeople ? [queryClient.prefetchQuery(trpc.people.assignable.queryOptions({ taskForceSlug: slug }))] : []),
     ...(taskForce.permissions.includes("grant.read") ? [queryClient.prefetchQuery(trpc.grant.linkedRequirements.queryOptions({ taskForceSlug: slug, kind: "gap", recordId: gapId }))] : []),
   ]);
   return (

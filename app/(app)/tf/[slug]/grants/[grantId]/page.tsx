@@ -17,7 +17,7 @@ export default async function GrantPage({ params }: PageProps<"/tf/[slug]/grants
   const input = { taskForceSlug: slug };
   const grant = await loadForPage(() => queryClient.fetchQuery(trpc.grant.get.queryOptions({ ...input, grantId })), path);
   if (grant.canManage) {
-    await Promise.all([queryClient.prefetchQuery(trpc.organization.list.queryOptions(input)), queryClient.prefetchQuery(trpc.people.list.queryOptions(input))]);
+    await Promise.all([queryClient.prefetchQuery(trpc.organization.list.queryOptions(input)), queryClient.prefetchQuery(trpc.people.assignable.queryOptions(input))]);
   }
   const t = await getTranslations("grants");
   return (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { DueCell } from "@/app/_components/DueCell";
@@ -17,8 +17,10 @@ export function ActionsSection({ taskForceSlug, meetingId }: Props) {
   const [created, setCreated] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
   const create = useMutation(trpc.meeting.createAction.mutationOptions({ onSuccess: refresh }));
+  // Assignees are the people who may be given work (the server refuses anyone else).
+  const assignable = useQuery({ ...trpc.people.assignable.queryOptions({ taskForceSlug }), enabled: query.data?.rights.manageLater === true });
   if (!query.data) return null;
-  const { actionItems, rights, people, organizations, today } = query.data;
+  const { actionItems, rights, organizations, today } = query.data;
 
   function onCreate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -88,13 +90,11 @@ export function ActionsSection({ taskForceSlug, meetingId }: Props) {
             {(control) => (
               <select {...control} defaultValue="">
                 <option value="">{t("noneChosen")}</option>
-                {people
-                  .filter((person) => person.role === "coordinator" || person.role === "member")
-                  .map((person) => (
-                    <option key={person.userId} value={person.userId}>
-                      {person.organizationName ? `${person.name} (${person.organizationName})` : person.name}
-                    </option>
-                  ))}
+                {(assignable.data ?? []).map((person) => (
+                  <option key={person.userId} value={person.userId}>
+                    {person.organizationName ? `${person.name} (${person.organizationName})` : person.name}
+                  </option>
+                ))}
               </select>
             )}
           </Field>

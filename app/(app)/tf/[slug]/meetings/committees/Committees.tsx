@@ -17,7 +17,7 @@ export function Committees({ taskForceSlug, canManage }: { taskForceSlug: string
   const queryClient = useQueryClient();
   const list = useQuery(trpc.committee.list.queryOptions({ taskForceSlug }));
   const organizations = useQuery({ ...trpc.organization.list.queryOptions({ taskForceSlug }), enabled: canManage });
-  const people = useQuery({ ...trpc.people.list.queryOptions({ taskForceSlug }), enabled: canManage });
+  const people = useQuery({ ...trpc.people.assignable.queryOptions({ taskForceSlug }), enabled: canManage });
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.committee.pathKey() });
   const [created, setCreated] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
@@ -26,7 +26,7 @@ export function Committees({ taskForceSlug, canManage }: { taskForceSlug: string
   const removeMember = useMutation(trpc.committee.removeMember.mutationOptions({ onSuccess: refresh }));
   if (list.error) return <FormError error={list.error} />;
   if (!list.data) return null;
-  const activePeople = (people.data ?? []).filter((person) => person.role === "coordinator" || person.role === "member");
+  const activePeople = people.data ?? [];
 
   function onCreate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -129,7 +129,7 @@ export function Committees({ taskForceSlug, canManage }: { taskForceSlug: string
 
 type RouterOutputs = inferRouterOutputs<AppRouter>;
 type Committee = RouterOutputs["committee"]["list"]["committees"][number];
-type Choices = { organizations: RouterOutputs["organization"]["list"]; people: RouterOutputs["people"]["list"] };
+type Choices = { organizations: RouterOutputs["organization"]["list"]; people: RouterOutputs["people"]["assignable"] };
 
 /** What a committee form holds, as the create and update procedures take it. */
 function committeeValues(form: HTMLFormElement) {

@@ -17,7 +17,7 @@ export default async function CommitteesPage({ params }: PageProps<"/tf/[slug]/m
   const input = { taskForceSlug: slug };
   await Promise.all([
     queryClient.prefetchQuery(trpc.committee.list.queryOptions(input)),
-    ...(canManage ? [queryClient.prefetchQuery(trpc.organization.list.queryOptions(input)), queryClient.prefetchQuery(trpc.people.list.queryOptions(input))] : []),
+    ...(canManage ? [queryClient.prefetchQuery(trpc.organization.list.queryOptions(input)), queryClient.prefetchQuery(trpc.people.assignable.queryOptions(input))] : []),
   ]);
   const t = await getTranslations("committees");
   return (

@@ -2,15 +2,15 @@ import { getDb, transaction, type Database } from "@/db/client";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { recordAudit } from "@/server/domains/audit/audit.service";
-import { findActiveMember } from "@/server/domains/gaps";
 import { listOpenActionItemsOf, listOpenGapsOf, reassignOpenActionItems, reassignOpenGaps } from "@/server/domains/gaps/gaps.handoff";
 import { listCommitteesChairedBy, reassignCommitteeChairs } from "@/server/domains/meetings/committees.service";
 import { listSignatoryRolesOf, moveSignatoryRoles } from "@/server/domains/mous";
-import { findLatestMembershipOfUser, listActiveMemberships, listFormerMembers } from "./people.queries";
-import type { HandOffInput, HandoffOverviewInput } from "./people.schemas";
+import { findAssignablePerson, findLatestMembershipOfUser, listAssignablePeople, listFormerMembers } from "@/server/domains/people";
+import type { HandOffInput, HandoffOverviewInput } from "./handoff.schemas";
 
 /*
- * Handoff: when someone leaves (or is about to), a coordinator sees everything they hold and gives
+ * Handoff (its own domain because it composes others: people, gaps, meetings, MOUs, which may in
+ * turn use people without a circle): when someone leaves (or is about to), a coordinator sees everything they hold and gives
  * it all to one active member in one transaction. Each kind of responsibility says how to list and
  * how to move it, using its own domain's service; a new kind (committee chairs, …) is one entry.
  */
@@ -85,11 +85,11 @@ async function holdingsOf(db: Database, scope: TaskForceScope, userId: string) {
   return lists;
 }
 
-/** Everything the person holds, and who could take it over (active members other than them). */
+/** Everything the person holds, and who could take it over (people who may be given work, other than them). */
 export async function getHandoffOverview(scope: TaskForceScope, input: HandoffOverviewInput) {
   const db = await getDb();
   const person = await loadPerson(db, scope, input.userId);
-  const [responsibilities, people] = await Promise.all([holdingsOf(db, scope, person.userId), listActiveMemberships(db, scope.taskForceId)]);
+  const [responsibilities, people] = await Promise.all([holdingsOf(db, scope, person.userId), listAssignablePeople(scope)]);
   return {
     person: { userId: person.userId, name: person.name, endedAt: person.endedAt },
     responsibilities,
@@ -106,7 +106,7 @@ export function handOff(scope: TaskForceScope, input: HandOffInput) {
   return transaction(async (tx) => {
     const person = await loadPerson(tx, scope, input.fromUserId);
     if (input.toUserId === person.userId) throw new DomainError("INVALID", "handoffToSelf", {}, "toUserId");
-    const successor = await findActiveMember(tx, scope.taskForceId, input.toUserId);
+    const successor = await findAssignablePerson(tx, scope.taskForceId, input.toUserId);
     if (!successor) throw new DomainError("INVALID", "unknownPerson", {}, "toUserId");
     const moved: Record<string, number> = {};
     for (const kind of RESPONSIBILITY_KINDS) {
