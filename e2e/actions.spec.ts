@@ -58,7 +58,7 @@ test("a coordinator adds a standalone action; a past due date is refused and the
   const title = `Share the shelter bed list with the clinic ${Date.now().toString(36)} (demo)`;
   const form = page.getByRole("form", { name: t.createHeading });
   await form.getByLabel(t.titleLabel).fill(title);
-  await form.getByLabel(t.assigneeLabel).selectOption({ label: `Morgan Member (demo) — ${SHELTER_ORG}` });
+  await form.getByLabel(t.assigneeLabel).selectOption({ label: `Morgan Member (demo) (${SHELTER_ORG})` });
   await form.getByLabel(t.dueOnLabel).fill("2020-01-15");
   await form.getByRole("button", { name: t.create }).click();
 

@@ -17,6 +17,9 @@ export function fieldErrorsOf(error: ErrorLike | null | undefined): FieldErrors 
   return error?.data?.fieldErrors ?? {};
 }
 
+/** An empty form field ("" from an unchosen select or a blank input) as null, as the server takes it. */
+export const orNull = (value: string) => (value === "" ? null : value);
+
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 

@@ -1,9 +1,10 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
+import { Field, fieldErrorsOf, FormError, formText, orNull, SuccessMessage } from "@/app/_components/forms";
+import { OwnerFields } from "@/app/_components/OwnerFields";
 import { useTRPC } from "@/app/_trpc/client";
 
 /** A coordinator adds an action that belongs to no gap (actions of a gap are added on the gap). */
@@ -12,9 +13,6 @@ export function CreateActionForm({ taskForceSlug }: { taskForceSlug: string }) {
   const tPrivacy = useTranslations("privacy");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const input = { taskForceSlug };
-  const people = useQuery(trpc.people.assignable.queryOptions(input));
-  const organizations = useQuery(trpc.organization.list.queryOptions(input));
   const [created, setCreated] = useState<string | null>(null);
   // A new key empties the uncontrolled fields after a success (and only then).
   const [formKey, setFormKey] = useState(0);
@@ -38,9 +36,9 @@ export function CreateActionForm({ taskForceSlug }: { taskForceSlug: string }) {
         taskForceSlug,
         gapId: null,
         title,
-        assigneeUserId: formText(form, "assigneeUserId") || null,
-        assigneeOrganizationId: formText(form, "assigneeOrganizationId") || null,
-        dueOn: formText(form, "dueOn") || null,
+        assigneeUserId: orNull(formText(form, "assigneeUserId")),
+        assigneeOrganizationId: orNull(formText(form, "assigneeOrganizationId")),
+        dueOn: orNull(formText(form, "dueOn")),
       },
       {
         onSuccess: () => {
@@ -61,30 +59,14 @@ export function CreateActionForm({ taskForceSlug }: { taskForceSlug: string }) {
       <form key={formKey} className="stack" onSubmit={onSubmit} noValidate aria-labelledby="create-action-heading">
         <FormError error={create.error} />
         <Field label={t("titleLabel")} name="title" errors={errors} required autoComplete="off" />
-        <Field label={t("assigneeLabel")} name="assigneeUserId" errors={errors}>
-          {(control) => (
-            <select {...control} defaultValue="">
-              <option value="">{t("nobody")}</option>
-              {(people.data ?? []).map((person) => (
-                <option key={person.userId} value={person.userId}>
-                  {person.organizationName ? `${person.name} — ${person.organizationName}` : person.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t("assigneeOrganizationLabel")} name="assigneeOrganizationId" hint={t("assigneeOrganizationHint")} errors={errors}>
-          {(control) => (
-            <select {...control} defaultValue="">
-              <option value="">{t("noOrganization")}</option>
-              {(organizations.data ?? []).map((organization) => (
-                <option key={organization.id} value={organization.id}>
-                  {organization.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <OwnerFields
+          taskForceSlug={taskForceSlug}
+          errors={errors}
+          organizationName="assigneeOrganizationId"
+          personName="assigneeUserId"
+          organizationLabel={t("assigneeOrganizationLabel")}
+          personLabel={t("assigneeLabel")}
+        />
         <Field label={t("dueOnLabel")} name="dueOn" type="date" hint={t("dueOnHint")} errors={errors} />
         <div>
           <button type="submit" disabled={create.isPending}>

@@ -57,7 +57,7 @@ export default async function ActionsPage({ params, searchParams }: Props) {
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      <HydrateClient namespaces={["actions", "due", "privacy"]}>
+      <HydrateClient namespaces={["actions", "due", "ownerFields", "privacy"]}>
         <MyActions taskForceSlug={slug} canUpdate={canUpdate} />
         <ActionsTracker taskForceSlug={slug} filters={filters} />
         {canCreate && <CreateActionForm taskForceSlug={slug} />}

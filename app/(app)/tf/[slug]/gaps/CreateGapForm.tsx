@@ -4,10 +4,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@/app/_components/Link";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
+import { Field, fieldErrorsOf, FormError, formText, orNull, SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { GAP_PRIORITIES } from "./filters";
-import { OwnerFields, orNull } from "./OwnerFields";
+import { OwnerFields } from "@/app/_components/OwnerFields";
 
 /** A coordinator creates a gap by hand. */
 export function CreateGapForm({ taskForceSlug }: { taskForceSlug: string }) {

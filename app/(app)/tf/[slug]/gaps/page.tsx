@@ -33,7 +33,7 @@ export default async function GapsPage({ params, searchParams }: PageProps<"/tf/
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      <HydrateClient namespaces={["charts", "due", "gaps", "privacy"]}>
+      <HydrateClient namespaces={["charts", "due", "gaps", "ownerFields", "privacy"]}>
         <GapsList taskForceSlug={slug} filters={filters} />
         <GapCharts taskForceSlug={slug} />
         {canManage && <SuggestedGaps taskForceSlug={slug} />}

@@ -3,10 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
+import { Field, fieldErrorsOf, FormError, formText, orNull, SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { DueCell } from "@/app/_components/DueCell";
-import { OwnerFields, orNull } from "../OwnerFields";
+import { OwnerFields } from "@/app/_components/OwnerFields";
 import { useInvalidateGaps } from "./GapDetail";
 
 type ActionItem = {

@@ -29,7 +29,7 @@ export default async function GapPage({ params }: Props) {
     ...(taskForce.permissions.includes("grant.read") ? [queryClient.prefetchQuery(trpc.grant.linkedRequirements.queryOptions({ taskForceSlug: slug, kind: "gap", recordId: gapId }))] : []),
   ]);
   return (
-    <HydrateClient namespaces={["due", "gaps", "privacy", "requirements"]}>
+    <HydrateClient namespaces={["due", "gaps", "ownerFields", "privacy", "requirements"]}>
       <GapDetail taskForceSlug={slug} gapId={gapId} canSeePeople={canSeePeople} canReassign={canReassign} />
       {taskForce.permissions.includes("grant.read") && <LinkedRequirements taskForceSlug={slug} kind="gap" recordId={gapId} />}
     </HydrateClient>

@@ -3,8 +3,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { OwnerFields, orNull } from "@/app/(app)/tf/[slug]/gaps/OwnerFields";
-import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
+import { OwnerFields } from "@/app/_components/OwnerFields";
+import { Field, fieldErrorsOf, FormError, formText, orNull, SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { REQUIREMENT_STATUSES } from "@/db/vocabulary/grants";
 import type { RequirementStatus } from "@/server/domains/grants/grants.rules";

@@ -26,7 +26,7 @@ export default async function GrantPage({ params }: PageProps<"/tf/[slug]/grants
         <Link href={`/tf/${slug}/grants`}>{t("backToList")}</Link>
       </p>
       <h1>{t("detailHeading", { awardNumber: grant.grant.awardNumber })}</h1>
-      <HydrateClient namespaces={["gaps", "grants", "privacy", "requirements"]}>
+      <HydrateClient namespaces={["grants", "ownerFields", "privacy", "requirements"]}>
         <GrantDetail taskForceSlug={slug} grantId={grantId} canGenerateReports={taskForce.permissions.includes("report.generate")} />
       </HydrateClient>
     </>

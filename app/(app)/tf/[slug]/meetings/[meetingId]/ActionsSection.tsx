@@ -1,12 +1,13 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { DueCell } from "@/app/_components/DueCell";
-import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
+import { Field, fieldErrorsOf, FormError, formText, orNull, SuccessMessage } from "@/app/_components/forms";
+import { OwnerFields } from "@/app/_components/OwnerFields";
 import { useMeeting } from "./MeetingDetail";
-import { orNull, type Props } from "./sectionProps";
+import type { Props } from "./sectionProps";
 
 /* The action items a meeting produced, and a form to add one. */
 
@@ -17,10 +18,8 @@ export function ActionsSection({ taskForceSlug, meetingId }: Props) {
   const [created, setCreated] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
   const create = useMutation(trpc.meeting.createAction.mutationOptions({ onSuccess: refresh }));
-  // Assignees are the people who may be given work (the server refuses anyone else).
-  const assignable = useQuery({ ...trpc.people.assignable.queryOptions({ taskForceSlug }), enabled: query.data?.rights.manageLater === true });
   if (!query.data) return null;
-  const { actionItems, rights, organizations, today } = query.data;
+  const { actionItems, rights, today } = query.data;
 
   function onCreate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -86,30 +85,14 @@ export function ActionsSection({ taskForceSlug, meetingId }: Props) {
           {created && <SuccessMessage>{t("actionCreated", { title: created })}</SuccessMessage>}
           <FormError error={create.error} />
           <Field label={t("actionTitleLabel")} name="title" errors={errors} required />
-          <Field label={t("assigneeLabel")} name="assigneeUserId" errors={errors}>
-            {(control) => (
-              <select {...control} defaultValue="">
-                <option value="">{t("noneChosen")}</option>
-                {(assignable.data ?? []).map((person) => (
-                  <option key={person.userId} value={person.userId}>
-                    {person.organizationName ? `${person.name} (${person.organizationName})` : person.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t("assigneeOrganizationLabel")} name="assigneeOrganizationId" errors={errors}>
-            {(control) => (
-              <select {...control} defaultValue="">
-                <option value="">{t("noneChosen")}</option>
-                {organizations.map((organization) => (
-                  <option key={organization.id} value={organization.id}>
-                    {organization.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <OwnerFields
+            taskForceSlug={taskForceSlug}
+            errors={errors}
+            organizationName="assigneeOrganizationId"
+            personName="assigneeUserId"
+            organizationLabel={t("assigneeOrganizationLabel")}
+            personLabel={t("assigneeLabel")}
+          />
           <Field label={t("dueLabel")} name="dueOn" type="date" errors={errors} hint={t("dueHint", { today })} />
           <div>
             <button type="submit" disabled={create.isPending}>

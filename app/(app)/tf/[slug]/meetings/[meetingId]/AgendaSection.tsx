@@ -3,10 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
+import { Field, fieldErrorsOf, FormError, formText, orNull, SuccessMessage } from "@/app/_components/forms";
 import { MinutesText } from "../_components/MinutesText";
 import { useMeeting } from "./MeetingDetail";
-import { orNull, type Props } from "./sectionProps";
+import type { Props } from "./sectionProps";
 
 /* A meeting's agenda, with the minutes of each item (drafted, then approved with the meeting). */
 

@@ -3,11 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
-import { Field, fieldErrorsOf, FormError, formText } from "@/app/_components/forms";
+import { Field, fieldErrorsOf, FormError, formText, orNull } from "@/app/_components/forms";
 import { ATTENDANCE_STATUSES } from "@/db/vocabulary/meetings";
 import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/disciplines";
 import { useMeeting } from "./MeetingDetail";
-import { orNull, type Props } from "./sectionProps";
+import type { Props } from "./sectionProps";
 
 /* Who attended a meeting, by person or by organization. */
 

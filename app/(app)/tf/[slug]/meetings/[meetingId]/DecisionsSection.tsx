@@ -3,10 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Field, fieldErrorsOf, FormError, formText } from "@/app/_components/forms";
+import { Field, fieldErrorsOf, FormError, formText, orNull } from "@/app/_components/forms";
 import { DECISION_STATUSES } from "@/db/vocabulary/meetings";
 import { useMeeting } from "./MeetingDetail";
-import { orNull, type Props } from "./sectionProps";
+import type { Props } from "./sectionProps";
 
 /* The decisions a meeting recorded, and their status. */
 

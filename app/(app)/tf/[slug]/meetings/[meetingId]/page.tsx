@@ -17,9 +17,14 @@ export default async function MeetingPage({ params }: Props) {
   await requireTaskForcePermission(slug, path, "meeting.read");
   const queryClient = getQueryClient();
   // A malformed or unknown id, another task force's meeting or one the person may not see: the not-found page.
-  await loadForPage(() => queryClient.fetchQuery(trpc.meeting.get.queryOptions({ taskForceSlug: slug, meetingId })), path);
+  const meeting = await loadForPage(() => queryClient.fetchQuery(trpc.meeting.get.queryOptions({ taskForceSlug: slug, meetingId })), path);
+  // Whoever may add action items gets the assignee choices with the page (OwnerFields).
+  if (meeting.rights.manageLater) {
+    const input = { taskForceSlug: slug };
+    await Promise.all([queryClient.prefetchQuery(trpc.organization.list.queryOptions(input)), queryClient.prefetchQuery(trpc.people.assignable.queryOptions(input))]);
+  }
   return (
-    <HydrateClient namespaces={["decisions", "disciplines", "due", "meetings", "minutes", "privacy"]}>
+    <HydrateClient namespaces={["decisions", "disciplines", "due", "meetings", "minutes", "ownerFields", "privacy"]}>
       <MeetingDetail taskForceSlug={slug} meetingId={meetingId} />
     </HydrateClient>
   );

@@ -4,11 +4,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
+import { Field, fieldErrorsOf, FormError, formText, orNull, SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import type { AppRouter } from "@/server/trpc/root";
 
-const orNull = (value: string) => (value === "" ? null : value);
 
 /** The task force's committees with chair and members; coordinators create them and seat members. */
 export function Committees({ taskForceSlug, canManage }: { taskForceSlug: string; canManage: boolean }) {

@@ -6,7 +6,12 @@ import { Field } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import type { FieldErrors } from "@/server/trpc/fieldErrors";
 
-/** Organization and person selects (uncontrolled) for a gap owner or an action assignee. */
+/**
+ * Organization and person selects (uncontrolled) for whoever is given a piece of work: a gap's or a
+ * requirement's owner, an action item's assignee. People are those who may be given work
+ * (people.assignable, the rule the server applies); a person with no organization chosen brings
+ * their own.
+ */
 export function OwnerFields({
   taskForceSlug,
   errors,
@@ -14,6 +19,7 @@ export function OwnerFields({
   personName,
   organizationLabel,
   personLabel,
+  organizationHint,
   defaultOrganizationId,
   defaultUserId,
 }: {
@@ -23,17 +29,18 @@ export function OwnerFields({
   personName: string;
   organizationLabel: string;
   personLabel: string;
+  organizationHint?: string;
   defaultOrganizationId?: string | null;
   defaultUserId?: string | null;
 }) {
-  const t = useTranslations("gaps");
+  const t = useTranslations("ownerFields");
   const trpc = useTRPC();
   const organizations = useQuery(trpc.organization.list.queryOptions({ taskForceSlug }));
   // Only people who may be given work (the server refuses anyone else: server/domains/people/assignable.ts).
   const people = useQuery(trpc.people.assignable.queryOptions({ taskForceSlug }));
   return (
     <>
-      <Field label={organizationLabel} name={organizationName} errors={errors}>
+      <Field label={organizationLabel} name={organizationName} errors={errors} hint={organizationHint}>
         {(control) => (
           <select {...control} defaultValue={defaultOrganizationId ?? ""}>
             <option value="">{t("noneChosen")}</option>
@@ -60,6 +67,3 @@ export function OwnerFields({
     </>
   );
 }
-
-/** "" reads as null. */
-export const orNull = (value: string) => (value === "" ? null : value);
