@@ -62,4 +62,19 @@ describe("the demo contributions", () => {
       }
     }
   });
+
+  it("gives the dashboard's summary the overview's own figures, for every role that reads contributions", async () => {
+    const input = { taskForceSlug: DEMO_TASK_FORCE_SLUG };
+    for (const email of ["coordinator@example.org", "advocate@example.org", "viewer@example.org", "funder@example.org"]) {
+      const caller = callerFor(await demoUser(email));
+      const [overview, summary] = await Promise.all([caller.contribution.overview(input), caller.contribution.summary(input)]);
+      expect(summary.current).toEqual(overview.valueByType.at(-1));
+      const lastEnded = [...overview.completeness].reverse().find((row) => row.ended)!;
+      const { period, expected, submitted, onTime, late, returned, drafts, missing, reportingRate, onTimeRate } = lastEnded;
+      expect(summary.lastEnded).toEqual({ period, expected, submitted, onTime, late, returned, drafts, missing, reportingRate, onTimeRate });
+      expect(summary.updatedAt).toEqual(overview.updatedAt);
+      // Money and counts only: nothing victim-related, no organization named.
+      expect(Object.keys(summary).sort()).toEqual(["current", "lastEnded", "today", "updatedAt"]);
+    }
+  });
 });

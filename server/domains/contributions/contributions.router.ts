@@ -18,7 +18,8 @@ import {
   submitReport,
   updateContributionSettings,
 } from "./contributions.service";
-import { getOverview, getPeriodTable } from "./contributions.views";
+import { getOverview, getSummary } from "./contributions.overview";
+import { getPeriodTable } from "./contributions.views";
 
 export const contributionsRouter = createRouter({
   settings: taskForceProcedure("contribution.read").query(({ ctx }) => getContributionSettings(ctx.scope)),
@@ -26,6 +27,8 @@ export const contributionsRouter = createRouter({
     .input(UpdateSettingsInput)
     .mutation(({ ctx, input }) => updateContributionSettings(ctx.scope, input)),
   overview: taskForceProcedure("contribution.read").query(({ ctx }) => getOverview(ctx.scope)),
+  /** The dashboard's figures: this period's value and the last ended period's completeness. */
+  summary: taskForceProcedure("contribution.read").query(({ ctx }) => getSummary(ctx.scope)),
   period: taskForceProcedure("contribution.read")
     .input(PeriodInput)
     .query(({ ctx, input }) => getPeriodTable(ctx.scope, input)),

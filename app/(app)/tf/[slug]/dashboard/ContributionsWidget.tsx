@@ -8,32 +8,28 @@ import { WidgetFrame, type WidgetProps } from "./WidgetFrame";
 
 /**
  * Contributions this period (value of staff time, consultants and in-kind) and the reporting
- * completeness of the last ended period, from the same overview the contributions page shows —
- * aggregates only, so every role that may read contributions sees the same figures.
+ * completeness of the last ended period: contribution.summary, the overview's figures without its
+ * tables — aggregates only, so every role that may read contributions sees the same figures.
  */
 export function ContributionsWidget({ taskForceSlug }: WidgetProps) {
   const t = useTranslations("dashboard");
   const format = useFormatter();
   const trpc = useTRPC();
-  const overview = useQuery(trpc.contribution.overview.queryOptions({ taskForceSlug }));
+  const summary = useQuery(trpc.contribution.summary.queryOptions({ taskForceSlug }));
   let body;
-  if (overview.error) body = <FormError error={overview.error} />;
-  else if (!overview.data) body = null;
+  if (summary.error) body = <FormError error={summary.error} />;
+  else if (!summary.data) body = null;
   else {
-    const { valueByType, completeness } = overview.data;
-    const current = valueByType[valueByType.length - 1];
-    const lastEnded = [...completeness].reverse().find((period) => period.ended);
+    const { current, lastEnded } = summary.data;
     const dollars = (cents: number) => format.number(cents / 100, { style: "currency", currency: "USD", maximumFractionDigits: 0 });
     body = (
       <table className="figures">
         <caption className="visually-hidden">{t("contributionsTitle")}</caption>
         <tbody>
-          {current && (
-            <tr>
-              <th scope="row">{t("contributionsThisPeriod", { period: current.period })}</th>
-              <td>{dollars(current.staffTime + current.consultantTime + current.inKind)}</td>
-            </tr>
-          )}
+          <tr>
+            <th scope="row">{t("contributionsThisPeriod", { period: current.period })}</th>
+            <td>{dollars(current.staffTime + current.consultantTime + current.inKind)}</td>
+          </tr>
           {lastEnded && (
             <tr>
               <th scope="row">{t("completenessLabel", { period: lastEnded.period })}</th>
@@ -57,7 +53,7 @@ export function ContributionsWidget({ taskForceSlug }: WidgetProps) {
       title={t("contributionsTitle")}
       href={`/tf/${taskForceSlug}/contributions`}
       linkLabel={t("contributionsLink")}
-      freshness={overview.data ? { what: t("contributionsWhat"), at: overview.data.updatedAt } : null}
+      freshness={summary.data ? { what: t("contributionsWhat"), at: summary.data.updatedAt } : null}
     >
       {body}
     </WidgetFrame>
