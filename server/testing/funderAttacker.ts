@@ -13,7 +13,7 @@ import { auditIntervals, describeLeak, type Equation, type Target } from "./inte
 
 /*
  * The attacker of issue 13: a funder who keeps everything they can obtain about a task force — the
- * contributions overview (also the dashboard widget), every period's table and its CSV and XLSX
+ * contributions overview, the dashboard's contributions summary, every period's table and its CSV and XLSX
  * export, a progress report for every reporting period of every award (and its CSV and XLSX), the
  * portfolio and dashboard figures — at several moments, and writes it all down as equations over the
  * hidden cells: one per organization, period and victim-related measure (a new cell whenever a
@@ -201,8 +201,16 @@ export class FunderAttacker {
       }
     }
 
+    // The dashboard's widget: money and completeness counts only. A victim-related figure appearing
+    // in it would be a view this attacker cannot write equations for, so it is refused outright.
+    const summary = await funder.contribution.summary(this.slug);
+    const summaryKeys = [...Object.keys(summary.current), ...Object.keys(summary.lastEnded ?? {})];
+    const victimKeys = summaryKeys.filter((key) => VICTIM_COLUMN_KEYS.has(key) || key.startsWith("services"));
+    if (victimKeys.length > 0) throw new Error(`the dashboard's contributions summary shows victim-related figures: ${victimKeys.join(", ")}`);
+    this.views.add("contribution.summary (the dashboard's contributions widget)");
+
     const overview = await funder.contribution.overview(this.slug);
-    this.views.add("contribution.overview (and the dashboard's contributions widget)");
+    this.views.add("contribution.overview");
     overview.completeness.forEach((row) => {
       const publishedAt = this.publicationOf(row);
       if (publishedAt !== undefined) this.published.set(row.period, publishedAt);

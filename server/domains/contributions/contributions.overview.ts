@@ -116,7 +116,6 @@ function periodTable(
   };
 }
 
-
 /**
  * The periods overview: completeness per period, the chart series and the victim-related tables,
  * each shaped for the caller's access. Organization names appear only for coordinators (all) and,
