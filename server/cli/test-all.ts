@@ -28,6 +28,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { clockInstants, integrationInstant } from "./testClock";
+import { playwrightFailures, vitestFailures, type PlaywrightReport, type VitestReport } from "./testReports";
 
 const ROOT = process.cwd();
 const RESULTS = path.join(ROOT, ".data", "test-results");
@@ -40,6 +41,8 @@ interface StepResult {
   failed: number;
   seconds: number;
   note?: string;
+  /** The failed tests, each as "file › test: first line of the error", repeated under the summary. */
+  failures?: string[];
 }
 
 /** Date-sensitive integration files: those that build dates, read the clock or work with periods. */
@@ -164,11 +167,12 @@ async function vitest({ name, projects, files = [], options = {}, note }: Vitest
     ["vitest", "run", ...projects.flatMap((project) => ["--project", project]), "--reporter=default", "--reporter=json", `--outputFile=${report}`, ...files],
     options,
   );
-  const json = readJson(report) as { numPassedTests?: number; numFailedTests?: number } | null;
+  const json = readJson(report) as VitestReport | null;
   const counts = json && typeof json.numPassedTests === "number" ? { passed: json.numPassedTests, failed: json.numFailedTests ?? 0 } : null;
-  const result = counted(name, code, started, counts);
+  const result = { ...counted(name, code, started, counts), failures: json ? vitestFailures(json, ROOT) : [] };
   return note && !result.note ? { ...result, note } : result;
 }
+
 
 /**
  * The integration suite on both databases at once: PGlite is in-process and CPU-bound, PostgreSQL
@@ -265,10 +269,10 @@ async function playwright(): Promise<StepResult> {
   const report = path.join(RESULTS, "e2e.json");
   rmSync(report, { force: true });
   const code = await run("npx", ["playwright", "test"], { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: report } });
-  const json = readJson(report) as { stats?: { expected?: number; unexpected?: number; flaky?: number } } | null;
+  const json = readJson(report) as PlaywrightReport | null;
   const stats = json?.stats;
   const counts = stats ? { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0 } : null;
-  return counted("e2e", code, started, counts);
+  return { ...counted("e2e", code, started, counts), failures: json ? playwrightFailures(json.suites ?? []) : [] };
 }
 
 function printSummary(results: StepResult[]): void {
@@ -287,6 +291,12 @@ function printSummary(results: StepResult[]): void {
   console.log(format(header));
   console.log(widths.map((width) => "─".repeat(width)).join("  "));
   for (const row of rows) console.log(format(row));
+  // The end of a long CI log is often all anyone sees of it: name what failed there.
+  const failures = results.flatMap((result) => (result.failures ?? []).map((failure) => `${result.name}: ${failure}`));
+  if (failures.length > 0) {
+    console.log(`\nfailed tests:`);
+    for (const failure of failures) console.log(`  ${failure}`);
+  }
 }
 
 async function main(): Promise<void> {
