@@ -1,14 +1,30 @@
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { demoQuarterBack, expectNoAxeViolations, listOrganizations, messages, RIVERBEND, SHELTER_ORG, signIn, signInByApi, trpcMutation, USERS } from "./fixtures";
+import {
+  demoDateFromToday,
+  demoQuarterBack,
+  expectNoAxeViolations,
+  listOrganizations,
+  listPeople,
+  messages,
+  newSignedInPage,
+  ok,
+  RIVERBEND,
+  SHELTER_ORG,
+  signIn,
+  signInByApi,
+  trpcMutation,
+  USERS,
+} from "./fixtures";
 
 /*
  * The contributions ledger from the demo seed. In the last complete quarter the seed leaves the
- * victim-services agency without a report (its member submits one here) and the clinic with a
+ * victim-services agency without a report (its member submits one here, reached from their tasks) and the clinic with a
  * draft (its nurse imports a CSV here); the other tests only read, so the order does not matter.
  */
 
 const t = messages.contributions;
+const tasksText = messages.myTasks;
 const CLINIC_ORG = "Riverbend Community Health Clinic (demo)";
 const SURVIVORS_ORG = "Riverbend Survivor Leadership Council (demo)";
 
@@ -20,12 +36,55 @@ async function reportForm(page: Page) {
   return page.getByRole("form", { name: fill(t.formHeading, { organization: SHELTER_ORG }) });
 }
 
+/** A round only the demo member is asked in, created and opened by the coordinator through the API. */
+async function openRoundForMember(browser: Browser, title: string) {
+  const { context } = await newSignedInPage(browser, USERS.coordinator);
+  try {
+    const member = (await listPeople(context.request, RIVERBEND)).find((person) => person.email === USERS.member);
+    expect(member, "the demo member").toBeDefined();
+    const { id } = ok(
+      await trpcMutation<{ id: string }>(context.request, "assessment.create", {
+        taskForceSlug: RIVERBEND,
+        title,
+        opensOn: demoDateFromToday(0),
+        closesOn: demoDateFromToday(10),
+        audience: "chosen",
+        userIds: [member!.userId],
+      }),
+      "assessment.create",
+    );
+    ok(await trpcMutation(context.request, "assessment.open", { taskForceSlug: RIVERBEND, roundId: id }), "assessment.open");
+  } finally {
+    await context.close();
+  }
+}
+
 test.describe("contributions", () => {
-  test("a member logs and submits their agency's quarter in the browser", async ({ page }) => {
-    test.setTimeout(90_000);
+  test("a member follows their tasks: answers a round, then logs and submits their agency's quarter", async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    const roundTitle = `Tasks round ${Date.now().toString(36)}`;
+    await openRoundForMember(browser, roundTitle);
     await signIn(page, USERS.member);
-    await page.goto(`/tf/${RIVERBEND}/contributions`);
-    await page.getByRole("link", { name: LAST_QUARTER, exact: true }).click();
+    const dashboard = `/tf/${RIVERBEND}/dashboard`;
+    await page.goto(dashboard);
+    const tasks = page.getByRole("region", { name: tasksText.title });
+    await expect(tasks).toBeVisible();
+    await expectNoAxeViolations(page, "dashboard with the member's tasks");
+
+    // The round, from its task: every element answered ("don't know" will do here), then submitted.
+    await tasks.getByRole("link", { name: fill(tasksText.roundStart, { round: roundTitle }) }).click();
+    const elements = page.locator("fieldset.element-question");
+    await expect(page.getByRole("heading", { level: 1, name: fill(messages.assessments.respondHeading, { title: roundTitle }) })).toBeVisible();
+    const total = await elements.count();
+    for (let index = 0; index < total; index += 1) await elements.nth(index).getByRole("radio", { name: messages.assessments.dontKnow }).check();
+    await expect(page.locator(".progress-count")).toHaveText(fill(messages.assessments.progress, { answered: total, total }));
+    await page.getByRole("button", { name: messages.assessments.submit }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Submitted on" })).toBeVisible();
+
+    // Back on the dashboard the round is done; the quarter's report is still to do.
+    await page.goto(dashboard);
+    await expect(tasks.getByRole("link", { name: fill(tasksText.roundStart, { round: roundTitle }) })).toHaveCount(0);
+    await tasks.getByRole("link", { name: fill(tasksText.report_missing, { period: LAST_QUARTER }) }).click();
     await expect(page.getByRole("heading", { level: 1, name: fill(t.periodTitle, { period: LAST_QUARTER }) })).toBeVisible();
     const form = await reportForm(page);
     await expect(form).toBeVisible();
@@ -53,6 +112,11 @@ test.describe("contributions", () => {
     await expect(page.getByText(fill(t.statusLine, { status: t.status.submitted }))).toBeVisible();
     await expect((await reportForm(page)).getByLabel(t.measures.staffHours, { exact: true })).toHaveValue("42.5");
     await expect((await reportForm(page)).getByLabel(t.measures.staffHours, { exact: true })).toBeDisabled();
+    // Submitted: no longer among the member's tasks.
+    await page.goto(dashboard);
+    await expect(tasks).toBeVisible();
+    await expect(tasks.getByRole("link", { name: new RegExp(LAST_QUARTER) })).toHaveCount(0);
+    await page.goto(periodPage(LAST_QUARTER));
     // The member's own column in the table, and the others only combined.
     const table = page.getByRole("table", { name: fill(t.tableHeading, { period: LAST_QUARTER }) });
     await expect(table.getByRole("columnheader", { name: new RegExp(SHELTER_ORG.replace(/[()]/g, "\\$&")) })).toBeVisible();

@@ -57,8 +57,8 @@ export const PERMISSIONS = [
   "grant.readInternal",
   "grant.manage",
   "report.generate",
-  // Not a procedure's permission: may be named owner or assignee of the task force's work
-  // (server/domains/people/assignable.ts).
+  // May be named owner or assignee of the task force's work (server/domains/people/assignable.ts),
+  // and so has tasks of their own to see (dashboard.myTasks).
   "work.own",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

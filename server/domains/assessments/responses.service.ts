@@ -1,16 +1,17 @@
 import { insertNotifications } from "@/server/domains/notifications";
 import { getDb, transaction, type Database } from "@/db/client";
 import { serverTranslator } from "@/server/lib/translate";
+import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import { isEmailConfigured, sendMail } from "@/server/mail/mailer";
 import { appBaseUrl } from "@/server/env";
 import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
 import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { countAnswered, findResponseOf, findSubmission, insertSubmissionIfMissing, listResponsesOf, listSubmissionProgress, markSubmitted, upsertResponse } from "./responses.queries";
-import { listAskedPeople, type RoundRow } from "./assessments.queries";
+import { listAskedPeople, listRoundsWithContent, type RoundRow } from "./assessments.queries";
 import type { RoundInput, SaveDraftInput } from "./assessments.schemas";
 import { currentTime } from "@/server/lib/clock";
-import { assertElement, loadRound, versionElements } from "./assessments.service";
+import { assertElement, elementsOf, loadRound, versionElements } from "./assessments.service";
 
 /*
  * Answering a round: each asked person saves one element at a time (autosave) and submits
@@ -47,6 +48,28 @@ export async function getMyResponse(scope: TaskForceScope, input: RoundInput) {
     submittedAt: submission?.submittedAt ?? null,
     ratings,
   };
+}
+
+/**
+ * The open rounds that ask the caller and that they have not submitted, soonest closing first, with
+ * how far they got: the "rounds to answer" of their tasks. Rounds are few at a time (usually one).
+ */
+export async function listRoundsToAnswer(scope: TaskForceScope) {
+  if (!can(scope.role, "assessment.respond")) return [];
+  const db = await getDb();
+  const rounds = await listRoundsWithContent(db, [scope.taskForceId], { status: "open" });
+  const toAnswer = await Promise.all(
+    rounds.map(async ({ content, ...round }) => {
+      const [asked] = await listAskedPeople(db, scope.taskForceId, round, scope.userId);
+      if (!asked) return null;
+      const submission = await findSubmission(db, scope.taskForceId, round.id, scope.userId);
+      if (submission?.submittedAt) return null;
+      const elements = elementsOf(content);
+      const answeredCount = submission ? await countAnswered(db, scope.taskForceId, round.id, scope.userId, [...elements.keys]) : 0;
+      return { id: round.id, title: round.title, closesOn: round.closesOn, elementCount: elements.elements.length, answeredCount };
+    }),
+  );
+  return toAnswer.filter((round) => round !== null);
 }
 
 /**

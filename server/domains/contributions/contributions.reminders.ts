@@ -2,8 +2,8 @@ import type { Database } from "@/db/client";
 import { addDays } from "@/server/lib/dates";
 import { digest, digestLine, type Reminder } from "@/server/domains/notifications/reminders";
 import { listOrganizationStaff, listReportingOrganizations, listReportsOfPeriods } from "./contributions.queries";
+import { dueReportOf } from "./contributions.due";
 import { settingsOf } from "./contributions.service";
-import { dueOnOf, periodContaining, previousPeriod } from "./periods";
 
 /** How many days before its due date a period's report is first asked for. */
 export const CONTRIBUTIONS_DUE_SOON_DAYS = 7;
@@ -20,9 +20,7 @@ export async function collectUnsubmittedContributionReminders(
   taskForce: { id: string; slug: string },
   today: string,
 ): Promise<Reminder[]> {
-  const settings = await settingsOf(tx, taskForce.id);
-  const period = previousPeriod(periodContaining(today, settings.periodLength));
-  const dueOn = dueOnOf(period, settings.dueDays);
+  const { period, dueOn } = dueReportOf(await settingsOf(tx, taskForce.id), today);
   if (today < addDays(dueOn, -CONTRIBUTIONS_DUE_SOON_DAYS)) return [];
   const overdue = today > dueOn;
   const [organizations, reports] = await Promise.all([listReportingOrganizations(tx, [taskForce.id], period), listReportsOfPeriods(tx, [taskForce.id], [period.key])]);

@@ -1,6 +1,8 @@
 import { createRouter, taskForceProcedure } from "@/server/trpc/init";
 import { getGapSummary } from "./dashboard.service";
+import { getMyTasks } from "./myTasks.service";
 
 export const dashboardRouter = createRouter({
   gaps: taskForceProcedure("gap.read").query(({ ctx }) => getGapSummary(ctx.scope)),
+  myTasks: taskForceProcedure("work.own").query(({ ctx }) => getMyTasks(ctx.scope)),
 });

@@ -4,7 +4,7 @@ import type { SessionUser, TaskForceScope } from "@/server/trpc/context";
 import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { dueState } from "./gaps.rules";
 import { dateInZone } from "@/server/lib/dates";
-import { findActionItem, insertActionItem, listActionItems, listActionItemsAssignedTo, updateActionItemRow } from "./gaps.queries";
+import { findActionItem, insertActionItem, listActionItems, listActionItemsAssignedTo, listOpenGapsOwnedBy, updateActionItemRow } from "./gaps.queries";
 import type { ActionItemInput, CreateActionItemInput, ListActionItemsInput, MyActionItemsInput, UpdateActionItemInput } from "./gaps.schemas";
 import { currentTime } from "@/server/lib/clock";
 import { assertDueNotPast, changedInput, checkOwner, loadGap, managesAll, mayUpdateActionItem, mayUpdateGap, staleVersion, todayOf } from "./gaps.service";
@@ -34,6 +34,24 @@ export async function listActionItemsOf(scope: TaskForceScope, input: ListAction
       dueState: dueState(item.dueOn, today, item.status === "done"),
       canUpdate: mayUpdateActionItem(scope, item),
     })),
+  };
+}
+
+/**
+ * The caller's unfinished work in this task force, soonest due first: the actions assigned to them
+ * and the open gaps they own (the "my work" items of their tasks).
+ */
+export async function listMyOpenWork(scope: TaskForceScope, now = currentTime()) {
+  const db = await getDb();
+  const { today } = todayOf(scope, now);
+  const [actions, gaps] = await Promise.all([
+    listActionItems(db, scope.taskForceId, { assigneeUserId: scope.userId, status: ["to_do", "doing"] }, today),
+    listOpenGapsOwnedBy(db, scope.taskForceId, scope.userId),
+  ]);
+  const item = (row: { id: string; title: string; dueOn: string | null }) => ({ id: row.id, title: row.title, dueOn: row.dueOn, dueState: dueState(row.dueOn, today, false) });
+  return {
+    actions: actions.map((action) => ({ ...item(action), gapId: action.gapId, gapTitle: action.gapTitle })),
+    gaps: gaps.map(item),
   };
 }
 

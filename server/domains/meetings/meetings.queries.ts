@@ -1,5 +1,5 @@
 import { onlyRow, updateVersioned } from "@/db/rows";
-import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt, max, ne, or, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lt, max, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { actionItems, agendaItems, attendance, committees, decisions, meetings, memberships, minuteComments, minutes, organizations, taskForces, users } from "@/db/schema";
 
@@ -49,13 +49,19 @@ export async function findMeeting(db: Database, taskForceId: string, meetingId: 
   return row ?? null;
 }
 
-export function listMeetings(db: Database, taskForceId: string, filters: { body?: string; status?: (typeof meetings.status.enumValues)[number] }) {
+export function listMeetings(
+  db: Database,
+  taskForceId: string,
+  filters: { body?: string; status?: (typeof meetings.status.enumValues)[number]; startsFrom?: Date; startsBefore?: Date },
+) {
   return meetingsWithNames(db)
     .where(
       and(
         eq(meetings.taskForceId, taskForceId),
         filters.body === "taskForce" ? isNull(meetings.committeeId) : filters.body ? eq(meetings.committeeId, filters.body) : undefined,
         filters.status ? eq(meetings.status, filters.status) : undefined,
+        filters.startsFrom ? gte(meetings.startsAt, filters.startsFrom) : undefined,
+        filters.startsBefore ? lt(meetings.startsAt, filters.startsBefore) : undefined,
       ),
     )
     .orderBy(desc(meetings.startsAt), asc(meetings.id));

@@ -11,6 +11,7 @@ import { findCommittee, listCommitteeIdsOf } from "./committees.queries";
 import { findMeeting, findPreviousMeeting, insertAgendaItems, insertMeeting, listActivePeople, listAgendaItems, listAttendance, listCarriedInto, listDecidedAgendaItemIds, listDecisions, listMeetings, listMinuteComments, listOpenActionsOfMeeting, nextAgendaPosition, updateMeetingRow, type MeetingRow } from "./meetings.queries";
 import type { CreateMeetingInput, ListDecisionsInput, ListMeetingsInput, MeetingInput, UpdateMeetingInput } from "./meetings.schemas";
 import { currentTime } from "@/server/lib/clock";
+import { addDays } from "@/server/lib/dates";
 
 /*
  * Meetings, their agenda, attendance, minutes and decisions. Who may do what depends on the record
@@ -131,6 +132,28 @@ export async function listMeetingsOf(scope: TaskForceScope, input: ListMeetingsI
       return rights.read ? [{ ...meeting, canManage: rights.manage }] : [];
     }),
   };
+}
+
+/** How far ahead a person's tasks look for meetings: today and the six days after it. */
+const WEEK_DAYS = 7;
+
+/**
+ * The scheduled meetings the caller may read from the start of the task force's today to the end
+ * of the sixth day after it, soonest first (the "meetings this week" of their tasks).
+ */
+export async function listMeetingsThisWeek(scope: TaskForceScope, now = currentTime()) {
+  const db = await getDb();
+  const today = todayOfScope(scope, now);
+  const startsFrom = zonedTimeToInstant(`${today}T00:00`, scope.timeZone)!;
+  const startsBefore = zonedTimeToInstant(`${addDays(today, WEEK_DAYS)}T00:00`, scope.timeZone)!;
+  const [rows, committeeIds] = await Promise.all([
+    listMeetings(db, scope.taskForceId, { status: "scheduled", startsFrom, startsBefore }),
+    committeeIdsOf(db, scope),
+  ]);
+  return rows
+    .filter((meeting) => meetingRights(scope, meeting, committeeIds).read)
+    .map(({ id, title, startsAt, endsAt, timeZone, location, committeeName }) => ({ id, title, startsAt, endsAt, timeZone, location, committeeName }))
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 }
 
 export async function getMeeting(scope: TaskForceScope, input: MeetingInput, now = currentTime()) {

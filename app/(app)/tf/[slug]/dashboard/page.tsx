@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { getQueryClient, HydrateClient } from "@/app/_trpc/server";
+import { getQueryClient, HydrateClient, trpc } from "@/app/_trpc/server";
 import { loadTaskForce } from "../_lib/taskForce";
+import { MyTasks } from "./MyTasks";
 import { DASHBOARD_WIDGETS } from "./widgets";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,8 +16,12 @@ export default async function DashboardPage({ params }: PageProps<"/tf/[slug]/da
   const widgets = DASHBOARD_WIDGETS.filter((widget) => taskForce.permissions.includes(widget.permission));
   const queryClient = getQueryClient();
   const input = { taskForceSlug: slug };
+  const hasTasks = taskForce.permissions.includes("work.own");
   // Widgets reading the same procedure share one request (the query cache dedupes by key).
-  await Promise.all(widgets.map((widget) => widget.prefetch(queryClient, input)));
+  await Promise.all([
+    ...widgets.map((widget) => widget.prefetch(queryClient, input)),
+    hasTasks ? queryClient.prefetchQuery(trpc.dashboard.myTasks.queryOptions(input)) : null,
+  ]);
   const t = await getTranslations("dashboard");
   const tRoles = await getTranslations("roles");
   const readOnly = !taskForce.permissions.includes("grant.readInternal");
@@ -26,7 +31,8 @@ export default async function DashboardPage({ params }: PageProps<"/tf/[slug]/da
       <p className="lead">{t("welcome", { taskForce: taskForce.name })}</p>
       <p>{t("yourRole", { role: tRoles(taskForce.role) })}</p>
       {readOnly && <p>{t("readOnlyNote")}</p>}
-      <HydrateClient namespaces={["assessmentResults", "charts", "dashboard", "disciplines", "meetings", "mous", "requirements"]}>
+      <HydrateClient namespaces={["assessmentResults", "charts", "dashboard", "disciplines", "due", "meetings", "mous", "myTasks", "requirements"]}>
+        {hasTasks && <MyTasks taskForceSlug={slug} />}
         <div className="widget-grid">
           {widgets.map(({ key, Component }) => (
             <Component key={key} taskForceSlug={slug} permissions={taskForce.permissions} />
