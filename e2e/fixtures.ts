@@ -228,6 +228,40 @@ export async function createInvitedUser(
   return { email, password, name };
 }
 
+/**
+ * A new task force with a coordinator of its own: the administrator creates it, the invitee accepts
+ * with a new account. Its records are the spec's own, and it never shows up in the task-force
+ * switchers of the demo people that other specs look at.
+ */
+export async function createOwnTaskForce(browser: Browser, prefix: string) {
+  const random = () => Math.random().toString(36).slice(2, 8);
+  const slug = `e2e-${prefix}-${Date.now().toString(36)}-${random()}`;
+  const name = `E2E ${prefix} task force ${random()}`;
+  const coordinator = { email: uniqueEmail(prefix), password: uniquePassword(), name: `E2E ${prefix} coordinator ${random()}` };
+  const { context } = await newSignedInPage(browser, USERS.admin);
+  try {
+    const created = ok(
+      await trpcMutation<{ invitation: { link: string | null } }>(context.request, "admin.taskForce.create", {
+        name,
+        slug,
+        timeZone: "America/Chicago",
+        coordinatorEmail: coordinator.email,
+      }),
+      "admin.taskForce.create",
+    );
+    const token = new URL(created.invitation.link ?? "").pathname.split("/").at(-1);
+    const anonymous = await browser.newContext();
+    try {
+      ok(await trpcMutation(anonymous.request, "invitation.acceptWithNewAccount", { token, name: coordinator.name, password: coordinator.password }), "acceptWithNewAccount");
+    } finally {
+      await anonymous.close();
+    }
+  } finally {
+    await context.close();
+  }
+  return { slug, name, coordinator };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Accessibility
 // ---------------------------------------------------------------------------------------------

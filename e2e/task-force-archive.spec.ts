@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
-import type { Browser } from "@playwright/test";
 import { expect, test } from "./test";
 import JSZip from "jszip";
-import { expectNoAxeViolations, messages, newSignedInPage, ok, signIn, trpcMutation, uniqueEmail, uniquePassword, USERS } from "./fixtures";
+import { createOwnTaskForce, expectNoAxeViolations, messages, newSignedInPage, signIn, USERS } from "./fixtures";
 
 /*
  * Moving a task force: its coordinator downloads everything from Settings, and the administrator
@@ -10,42 +9,11 @@ import { expectNoAxeViolations, messages, newSignedInPage, ok, signIn, trpcMutat
  * copy never shows up in the demo people's task-force switchers that other specs look at.
  */
 
-const random = () => Math.random().toString(36).slice(2, 8);
-
-/** A new task force with a coordinator of its own: the administrator creates it, the invitee accepts with a new account. */
-async function createOwnTaskForce(browser: Browser) {
-  const slug = `e2e-archive-${Date.now().toString(36)}-${random()}`;
-  const name = `E2E Archive Task Force ${random()}`;
-  const coordinator = { email: uniqueEmail("archive"), password: uniquePassword(), name: `E2E Archivist ${random()}` };
-  const { context } = await newSignedInPage(browser, USERS.admin);
-  try {
-    const created = ok(
-      await trpcMutation<{ invitation: { link: string | null } }>(context.request, "admin.taskForce.create", {
-        name,
-        slug,
-        timeZone: "America/Chicago",
-        coordinatorEmail: coordinator.email,
-      }),
-      "admin.taskForce.create",
-    );
-    const token = new URL(created.invitation.link ?? "").pathname.split("/").at(-1);
-    const anonymous = await browser.newContext();
-    try {
-      ok(await trpcMutation(anonymous.request, "invitation.acceptWithNewAccount", { token, name: coordinator.name, password: coordinator.password }), "acceptWithNewAccount");
-    } finally {
-      await anonymous.close();
-    }
-  } finally {
-    await context.close();
-  }
-  return { slug, name, coordinator };
-}
-
 test.describe("moving a task force", () => {
   test("a coordinator downloads everything and an administrator imports it as a new task force", async ({ page, browser }) => {
     // A task force of its own, a whole archive downloaded, a refused upload and an import: heavy work.
     test.slow();
-    const own = await createOwnTaskForce(browser);
+    const own = await createOwnTaskForce(browser, "archive");
     const moved = `${own.slug}-moved`;
     await signIn(page, own.coordinator.email, own.coordinator.password);
     await page.goto(`/tf/${own.slug}/settings`);

@@ -42,6 +42,8 @@ export const taskForces = pgTable("task_forces", {
   minRatingGroup: integer("min_rating_group").notNull().default(3),
   /** Made by the demo seed; every page shows a banner while one exists, and remove-demo deletes it. */
   isDemo: boolean("is_demo").notNull().default(false),
+  /** When a coordinator hid the setup checklist from the dashboard before it was done (null: shown). */
+  setupChecklistDismissedAt: timestamp("setup_checklist_dismissed_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 }, (table) => [check("task_forces_min_rating_group_check", sql`${table.minRatingGroup} >= 3`)]);
 

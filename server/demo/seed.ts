@@ -147,8 +147,9 @@ export async function seedDemo(db: Database, options: { password?: string } = {}
   if (await demoWasSeeded(db)) {
     return { seeded: false, reason: `demo task force "${DEMO_TASK_FORCE_SLUG}" already exists` };
   }
-  // The demo's assessment rounds are taken on the default framework (idempotent; also run at every start).
-  await ensureDefaultFramework(db);
+  // The demo's assessment rounds are taken on the default framework (idempotent; also run at every
+  // start), chosen as a coordinator would, so the demo's setup checklist shows that step done.
+  const { frameworkId } = await ensureDefaultFramework(db);
   // One hash for all demo accounts: they share this installation's demo password.
   const passwordHash = await hashPassword(options.password ?? generateDemoPassword());
 
@@ -164,7 +165,7 @@ export async function seedDemo(db: Database, options: { password?: string } = {}
     }
 
     for (const demo of DEMO_TASK_FORCES) {
-      const taskForce = await insertTaskForce(tx, { slug: demo.slug, name: demo.name, timeZone: demo.timeZone });
+      const taskForce = await insertTaskForce(tx, { slug: demo.slug, name: demo.name, timeZone: demo.timeZone, frameworkId });
       // The second task force may be left over from an earlier, partly removed demo: skip it then.
       if (!taskForce) continue;
       await markTaskForceAsDemo(tx, taskForce.id);

@@ -368,12 +368,12 @@ export const DEFAULT_FRAMEWORK_CONTENT: FrameworkContent = {
 
 /**
  * Creates the default framework and its first version when they are missing; does nothing
- * otherwise, so it runs on every start. One transaction, so a framework never exists without a
+ * otherwise, so it runs on every start. Returns the framework's id. One transaction, so a framework never exists without a
  * version; two instances starting at once are kept apart by the unique key (the second waits for
  * the first to commit, then finds the row and leaves it).
  */
-export async function ensureDefaultFramework(db: Database): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function ensureDefaultFramework(db: Database): Promise<{ frameworkId: string }> {
+  return db.transaction(async (tx) => {
     const framework =
       (await insertFramework(tx, {
         key: DEFAULT_FRAMEWORK_KEY,
@@ -381,12 +381,14 @@ export async function ensureDefaultFramework(db: Database): Promise<void> {
         description: DEFAULT_FRAMEWORK_DESCRIPTION,
       })) ?? (await findFrameworkByKey(tx, DEFAULT_FRAMEWORK_KEY));
     if (!framework) throw new Error("the default framework could neither be created nor found");
-    if (await findLatestVersionOfFramework(tx, framework.id)) return;
-    await insertNextFrameworkVersion(tx, {
-      frameworkId: framework.id,
-      content: DEFAULT_FRAMEWORK_CONTENT,
-      wordingNote: PARAPHRASED,
-      createdByUserId: null,
-    });
+    if (!(await findLatestVersionOfFramework(tx, framework.id))) {
+      await insertNextFrameworkVersion(tx, {
+        frameworkId: framework.id,
+        content: DEFAULT_FRAMEWORK_CONTENT,
+        wordingNote: PARAPHRASED,
+        createdByUserId: null,
+      });
+    }
+    return { frameworkId: framework.id };
   });
 }

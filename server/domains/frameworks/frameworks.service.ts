@@ -143,7 +143,12 @@ export function chooseFramework(scope: TaskForceScope, input: ChooseFrameworkInp
     const chosenId = await findChosenFrameworkIdOfTaskForce(tx, scope.taskForceId);
     // No choice yet means the default framework: choosing it explicitly changes nothing a person would notice.
     const before = chosenId ? await findFrameworkById(tx, chosenId) : await findFrameworkByKey(tx, DEFAULT_FRAMEWORK_KEY);
-    if (before?.id === framework.id) return { frameworkId: framework.id, changed: false };
+    if (before?.id === framework.id) {
+      // Confirming the default it already used changes no round, but from now on the framework is
+      // one a coordinator chose (the first step of the setup checklist), not one left unset.
+      if (!chosenId) await setFrameworkOfTaskForce(tx, scope.taskForceId, framework.id);
+      return { frameworkId: framework.id, changed: false };
+    }
     await setFrameworkOfTaskForce(tx, scope.taskForceId, framework.id);
     await recordAudit(
       tx,

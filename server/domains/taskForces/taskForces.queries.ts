@@ -40,7 +40,7 @@ export async function findTaskForceIdBySlug(db: Database, slug: string) {
   return row?.id ?? null;
 }
 
-export async function insertTaskForce(db: Database, values: { slug: string; name: string; timeZone: string }) {
+export async function insertTaskForce(db: Database, values: { slug: string; name: string; timeZone: string; frameworkId?: string | null }) {
   const [row] = await db
     .insert(taskForces)
     .values(values)

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { getQueryClient, HydrateClient, trpc } from "@/app/_trpc/server";
 import { loadTaskForce } from "../_lib/taskForce";
 import { MyTasks } from "./MyTasks";
+import { SetupChecklist } from "./SetupChecklist";
 import { DASHBOARD_WIDGETS } from "./widgets";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,10 +18,12 @@ export default async function DashboardPage({ params }: PageProps<"/tf/[slug]/da
   const queryClient = getQueryClient();
   const input = { taskForceSlug: slug };
   const hasTasks = taskForce.permissions.includes("work.own");
+  const setsUp = taskForce.permissions.includes("taskForce.update");
   // Widgets reading the same procedure share one request (the query cache dedupes by key).
   await Promise.all([
     ...widgets.map((widget) => widget.prefetch(queryClient, input)),
     hasTasks ? queryClient.prefetchQuery(trpc.dashboard.myTasks.queryOptions(input)) : null,
+    setsUp ? queryClient.prefetchQuery(trpc.dashboard.setupChecklist.queryOptions(input)) : null,
   ]);
   const t = await getTranslations("dashboard");
   const tRoles = await getTranslations("roles");
@@ -31,7 +34,8 @@ export default async function DashboardPage({ params }: PageProps<"/tf/[slug]/da
       <p className="lead">{t("welcome", { taskForce: taskForce.name })}</p>
       <p>{t("yourRole", { role: tRoles(taskForce.role) })}</p>
       {readOnly && <p>{t("readOnlyNote")}</p>}
-      <HydrateClient namespaces={["assessmentResults", "charts", "dashboard", "disciplines", "due", "meetings", "mous", "myTasks", "requirements"]}>
+      <HydrateClient namespaces={["assessmentResults", "charts", "dashboard", "disciplines", "due", "meetings", "mous", "myTasks", "requirements", "setupChecklist"]}>
+        {setsUp && <SetupChecklist taskForceSlug={slug} />}
         {hasTasks && <MyTasks taskForceSlug={slug} />}
         <div className="widget-grid">
           {widgets.map(({ key, Component }) => (
