@@ -33,6 +33,32 @@ async function addAction(page: Page, title: string, assigneeUserId: string, dueO
 }
 
 test.describe("gaps", () => {
+  test("a coordinator turns an element below its target into a gap from the round's results, the form filled in", async ({ page }) => {
+    await signIn(page, USERS.coordinator);
+    const rounds = ok(await trpcQuery<{ id: string; title: string }[]>(page.request, "assessment.list", { taskForceSlug: RIVERBEND }), "assessment.list");
+    const autumn = rounds.find((round) => round.title === AUTUMN);
+    expect(autumn, "the demo's autumn round").toBeDefined();
+    await page.goto(`/tf/${RIVERBEND}/assessments/${autumn!.id}`);
+    const offer = page.getByRole("link", { name: /^Create a gap for “/ }).first();
+    await expect(offer).toBeVisible();
+    const element = /“(.+)”/.exec((await offer.textContent()) ?? "")?.[1] ?? "";
+    await offer.click();
+
+    await expect(page).toHaveURL(/\/gaps\?round=.+&element=.+#create-gap-heading$/);
+    const form = page.getByRole("form", { name: t.createHeading });
+    await expect(page.getByText(new RegExp(`^Filled in from the results of ${AUTUMN.replace(/[()]/g, "\\$&")}`))).toBeVisible();
+    await expect(form.getByLabel(t.titleLabel, { exact: true })).toHaveValue(new RegExp(`^Raise “${element.replace(/[()]/g, "\\$&")}” from stage \\d to stage \\d$`));
+    await expect(form.getByLabel(t.elementLabel, { exact: true }).locator("option:checked")).toContainText(element);
+    await expectNoAxeViolations(page, "gaps page with a gap filled in from results");
+
+    await form.getByLabel(t.dueLabel, { exact: true }).fill(FUTURE);
+    await form.getByRole("button", { name: t.create }).click();
+    const created = page.getByRole("status").getByRole("link").first();
+    await expect(created).toBeVisible();
+    await created.click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(element);
+  });
+
   test("a suggested gap becomes an action plan; two members of two organizations complete their actions", async ({ page, browser }) => {
     test.setTimeout(90_000);
     await signIn(page, USERS.coordinator);

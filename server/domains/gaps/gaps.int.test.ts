@@ -65,9 +65,12 @@ describe("gaps and action plans", () => {
     expect(suggestions.find((suggestion) => suggestion.elementKey === "B.services")?.reasons).toEqual(["disagreement", "manyDontKnow"]);
     expect(suggestions.map((suggestion) => suggestion.elementKey)).not.toContain("A.mission");
 
+    // Nobody owned a gap of this element before: no owner is suggested.
+    expect(mou!.prefill).toMatchObject({ ownerOrganizationId: null, ownerUserId: null, sourceRoundId: round1.id });
     const gap = await caller.gap.create({
       taskForceSlug: slug(),
       ...mou!.prefill,
+      title: "Raise the signed MOUs from stage 2 to 4",
       ownerOrganizationId: orgA.id,
       ownerUserId: memberA.id,
       dueOn: dateFromToday(60),
@@ -322,5 +325,30 @@ describe("gaps and action plans", () => {
       ]),
     );
     expect(stats.overdue).toEqual({ gaps: 0, actionItems: 0 });
+  });
+});
+
+describe("gap suggestions from a round's results", () => {
+  it("suggest whoever owned the element's latest gap, without a person who may no longer be given work", async () => {
+    const { taskForce, coordinator } = await createAssessingTaskForce();
+    const caller = callerFor(coordinator);
+    const slug = taskForce.slug;
+    const shelter = await createOrganization(taskForce, { name: "Shelter" });
+    const { user: advocate, membership } = await createMember(taskForce, "member", { organizationId: shelter.id });
+    await caller.assessment.setTarget({ taskForceSlug: slug, elementKey: "A.mou", stage: 4 });
+    const round = await createAssessmentRound(taskForce, coordinator);
+    await respond(coordinator, taskForce, round.id, answersForAll(3, { "A.mou": 1 }));
+    await respond(advocate, taskForce, round.id, answersForAll(3, { "A.mou": 2 }));
+    await caller.assessment.close({ taskForceSlug: slug, roundId: round.id });
+
+    // An earlier gap of the element, owned by the advocate and their shelter, since closed.
+    const earlier = await createGapFor(taskForce, coordinator, { elementKey: "A.mou", ownerOrganizationId: shelter.id, ownerUserId: advocate.id });
+    await caller.gap.changeStatus({ taskForceSlug: slug, gapId: earlier.id, version: earlier.version, status: "wont_fix", note: "Superseded" });
+    const prefillOfMou = async () => (await caller.gap.suggestions({ taskForceSlug: slug, roundId: round.id })).suggestions.find((one) => one.elementKey === "A.mou")!.prefill;
+    expect(await prefillOfMou()).toMatchObject({ ownerOrganizationId: shelter.id, ownerUserId: advocate.id, currentStage: 1, targetStage: 4 });
+
+    // Once the advocate has left, their organization is still suggested, they are not.
+    await caller.people.end({ taskForceSlug: slug, membershipId: membership.id });
+    expect(await prefillOfMou()).toMatchObject({ ownerOrganizationId: shelter.id, ownerUserId: null });
   });
 });

@@ -1,5 +1,5 @@
 import { onlyRow, updateVersioned } from "@/db/rows";
-import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, isNull, lt, lte, ne, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { actionItems, gapEvents, gaps, memberships, organizations, TASK_FORCE_ROLES, taskForces, users } from "@/db/schema";
 import { can } from "@/server/auth/permissions";
@@ -95,7 +95,15 @@ export function listGaps(db: Database, taskForceId: string, filters: ListGapsInp
     .orderBy(order, asc(gaps.createdAt), asc(gaps.id));
 }
 
-/** Unfinished action items per gap, for the list (one aggregated query). */
+/** Who owned the latest owned gap of each element: whom to suggest for the element's next gap. */
+export function listLatestGapOwnersByElement(db: Database, taskForceId: string) {
+  return db
+    .selectDistinctOn([gaps.elementKey], { elementKey: gaps.elementKey, ownerOrganizationId: gaps.ownerOrganizationId, ownerUserId: gaps.ownerUserId })
+    .from(gaps)
+    .where(and(eq(gaps.taskForceId, taskForceId), or(isNotNull(gaps.ownerOrganizationId), isNotNull(gaps.ownerUserId))))
+    .orderBy(asc(gaps.elementKey), desc(gaps.createdAt), desc(gaps.id));
+}
+
 /** Open gaps the person owns (for a handoff). */
 export function listOpenGapsOwnedBy(db: Database, taskForceId: string, userId: string) {
   return gapsWithNames(db)
@@ -103,6 +111,7 @@ export function listOpenGapsOwnedBy(db: Database, taskForceId: string, userId: s
     .orderBy(sql`${gaps.dueOn} asc nulls last`, asc(gaps.id));
 }
 
+/** Unfinished action items per gap, for the list (one aggregated query). */
 export function countOpenActionsByGap(db: Database, taskForceId: string) {
   return db
     .select({ gapId: actionItems.gapId, open: sql<number>`count(*)`.mapWith(Number) })

@@ -7,9 +7,9 @@ import { getConsensus } from "@/server/domains/assessments/results.service";
 import { findRound } from "@/server/domains/assessments";
 import { findCurrentFrameworkVersionOfTaskForce } from "@/server/domains/frameworks";
 import { findOrganization } from "@/server/domains/organizations";
-import { findAssignablePerson } from "@/server/domains/people";
+import { findAssignablePerson, listAssignablePeople } from "@/server/domains/people";
 import { canTransition, dueState, GAP_TRANSITIONS, isOpenGapStatus, needsReason, suggestGaps, type ConsensusElement } from "./gaps.rules";
-import { countOpenActionsByGap, findGap, insertGap, insertGapEvent, listActionItems, listGapEvents, listGaps, listOpenGapElementKeys, updateGapRow, type ActionItemRow, type GapRow } from "./gaps.queries";
+import { countOpenActionsByGap, findGap, insertGap, insertGapEvent, listActionItems, listGapEvents, listGaps, listLatestGapOwnersByElement, listOpenGapElementKeys, updateGapRow, type ActionItemRow, type GapRow } from "./gaps.queries";
 import type { ChangeGapStatusInput, CommentOnGapInput, CreateGapInput, GapInput, GapSuggestionsInput, ListGapsInput, UpdateGapInput } from "./gaps.schemas";
 import { currentTime } from "@/server/lib/clock";
 
@@ -171,9 +171,25 @@ export async function getGap(scope: TaskForceScope, input: GapInput, now = curre
 }
 
 /** Suggested gaps from a round's consensus (the assessments service computes it; nothing is re-derived here). */
+/**
+ * Whom to suggest as the owner of an element's next gap: whoever owned its latest gap, while they
+ * may still be given work (the person is dropped, their organization kept, once they may not).
+ */
+async function suggestedOwners(db: Database, scope: TaskForceScope) {
+  const [latest, assignable] = await Promise.all([listLatestGapOwnersByElement(db, scope.taskForceId), listAssignablePeople(scope)]);
+  const mayOwn = new Set(assignable.map((person) => person.userId));
+  return new Map(
+    latest.map((row) => [
+      row.elementKey,
+      { ownerOrganizationId: row.ownerOrganizationId, ownerUserId: row.ownerUserId && mayOwn.has(row.ownerUserId) ? row.ownerUserId : null },
+    ]),
+  );
+}
+
 export async function listGapSuggestions(scope: TaskForceScope, input: GapSuggestionsInput) {
+  const db = await getDb();
   const consensus = await getConsensus(scope, { roundId: input.roundId });
-  const openGapElements = await listOpenGapElementKeys(await getDb(), scope.taskForceId);
+  const [openGapElements, owners] = await Promise.all([listOpenGapElementKeys(db, scope.taskForceId), suggestedOwners(db, scope)]);
   const elements: ConsensusElement[] = consensus.areas.flatMap((area) =>
     area.elements.map((element) => ({
       key: element.key,
@@ -191,14 +207,18 @@ export async function listGapSuggestions(scope: TaskForceScope, input: GapSugges
     round: consensus.round,
     suggestions: suggestGaps(elements, openGapElements).map((suggestion) => ({
       ...suggestion,
-      /** What gap.create takes to turn the suggestion into a gap (owner and due date are added by the person). */
+      /**
+       * What gap.create takes to turn the suggestion into a gap, with a suggested owner; the title
+       * is worded in the person's language from the element and stages, the due date is theirs.
+       */
       prefill: {
         elementKey: suggestion.elementKey,
-        title: suggestion.name,
         priority: suggestion.priority,
         currentStage: suggestion.currentStage,
         targetStage: suggestion.targetStage,
         sourceRoundId: consensus.round.id,
+        ownerOrganizationId: owners.get(suggestion.elementKey)?.ownerOrganizationId ?? null,
+        ownerUserId: owners.get(suggestion.elementKey)?.ownerUserId ?? null,
       },
     })),
   };

@@ -6,10 +6,12 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormError, SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
+import { useSuggestedGapTitle } from "./suggestedTitle";
 
 /** Suggested gaps from a round: below target, disagreement, many "don't know"; one click creates the gap. */
 export function SuggestedGaps({ taskForceSlug }: { taskForceSlug: string }) {
   const t = useTranslations("gaps");
+  const titleOf = useSuggestedGapTitle();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const rounds = useQuery(trpc.assessment.list.queryOptions({ taskForceSlug }));
@@ -76,8 +78,8 @@ export function SuggestedGaps({ taskForceSlug }: { taskForceSlug: string }) {
                     aria-label={t("createFromSuggestionNamed", { name: `${suggestion.elementKey} ${suggestion.name}` })}
                     onClick={() =>
                       create.mutate(
-                        { taskForceSlug, ...suggestion.prefill },
-                        { onSuccess: ({ id }) => setCreated((all) => [...all, { id, label: suggestion.name }]) },
+                        { taskForceSlug, ...suggestion.prefill, title: titleOf(suggestion) },
+                        { onSuccess: ({ id }) => setCreated((all) => [...all, { id, label: titleOf(suggestion) }]) },
                       )
                     }
                   >

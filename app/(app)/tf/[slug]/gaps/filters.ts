@@ -61,3 +61,14 @@ export function gapsHref(taskForceSlug: string, filters: GapFilters, changes: Pa
   const text = query.toString();
   return `/tf/${taskForceSlug}/gaps${text ? `?${text}` : ""}`;
 }
+
+/** The element of a round's results to create a gap from (`?round=…&element=…`), when both are well-formed. */
+export function parseGapFromResults(params: Record<string, string | string[] | undefined>): { roundId: string; elementKey: string } | null {
+  const roundId = first(params.round);
+  const elementKey = first(params.element);
+  return roundId && UUID.test(roundId) && elementKey && /^[A-Za-z0-9._-]{1,50}$/.test(elementKey) ? { roundId, elementKey } : null;
+}
+
+/** Where a coordinator creates a gap for an element of a round's results, with the form filled in. */
+export const gapFromResultsHref = (taskForceSlug: string, roundId: string, elementKey: string) =>
+  `/tf/${taskForceSlug}/gaps?${new URLSearchParams({ round: roundId, element: elementKey })}#create-gap-heading`;

@@ -5,7 +5,7 @@ import { requireTaskForcePermission } from "../_lib/taskForce";
 import { CreateGapForm } from "./CreateGapForm";
 import { GapCharts } from "./GapCharts";
 import { GapsList } from "./GapsList";
-import { parseGapFilters } from "./filters";
+import { parseGapFilters, parseGapFromResults } from "./filters";
 import { SuggestedGaps } from "./SuggestedGaps";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +16,9 @@ export default async function GapsPage({ params, searchParams }: PageProps<"/tf/
   const { slug } = await params;
   const taskForce = await requireTaskForcePermission(slug, `/tf/${slug}/gaps`, "gap.read");
   const canManage = taskForce.permissions.includes("gap.manage");
-  const filters = parseGapFilters(await searchParams);
+  const query = await searchParams;
+  const filters = parseGapFilters(query);
+  const fromResults = canManage ? parseGapFromResults(query) : null;
   const queryClient = getQueryClient();
   const input = { taskForceSlug: slug };
   await Promise.all([
@@ -27,6 +29,7 @@ export default async function GapsPage({ params, searchParams }: PageProps<"/tf/
     ...(canManage
       ? [queryClient.prefetchQuery(trpc.people.assignable.queryOptions(input)), queryClient.prefetchQuery(trpc.assessment.list.queryOptions(input))]
       : []),
+    ...(fromResults ? [queryClient.prefetchQuery(trpc.gap.suggestions.queryOptions({ ...input, roundId: fromResults.roundId }))] : []),
   ]);
   const t = await getTranslations("gaps");
   return (
@@ -37,7 +40,7 @@ export default async function GapsPage({ params, searchParams }: PageProps<"/tf/
         <GapsList taskForceSlug={slug} filters={filters} />
         <GapCharts taskForceSlug={slug} />
         {canManage && <SuggestedGaps taskForceSlug={slug} />}
-        {canManage && <CreateGapForm taskForceSlug={slug} />}
+        {canManage && <CreateGapForm taskForceSlug={slug} from={fromResults} />}
       </HydrateClient>
     </>
   );

@@ -2,6 +2,8 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { DateTime } from "@/app/_components/DateTime";
+import { Link } from "@/app/_components/Link";
+import { gapFromResultsHref } from "../../gaps/filters";
 import { useStageText } from "@/app/_components/charts/format";
 import type { FrameworkStage } from "@/db/schema";
 import type messages from "@/app/i18n/messages/en.json";
@@ -21,10 +23,12 @@ interface Props {
   minRatingGroup: Consensus["minRatingGroup"];
   canRecordAgreed: boolean;
   canSetTarget: boolean;
+  /** Offer "Create a gap": the element is below its target and has no open gap, and the person may create one. */
+  offerGap: boolean;
 }
 
 /** One element's result, spread, discipline split and (when allowed) ratings and forms. */
-export function ElementResultSection({ taskForceSlug, roundId, element, stages, individualRatings, minRatingGroup, canRecordAgreed, canSetTarget }: Props) {
+export function ElementResultSection({ taskForceSlug, roundId, element, stages, individualRatings, minRatingGroup, canRecordAgreed, canSetTarget, offerGap }: Props) {
   const t = useTranslations("assessmentResults");
   const stageText = useStageText(stages);
   const format = useFormatter();
@@ -97,6 +101,11 @@ export function ElementResultSection({ taskForceSlug, roundId, element, stages, 
         <p className="agreed-note">
           {t.rich("agreedBy", { name: agreed.recordedByName ?? t("noValue"), date: () => <DateTime value={agreed.recordedAt} /> })}
           {agreed.note && <> {t("agreedNote", { note: agreed.note })}</>}
+        </p>
+      )}
+      {offerGap && (
+        <p>
+          <Link href={gapFromResultsHref(taskForceSlug, roundId, element.key)}>{t("createGap", { element: element.name })}</Link>
         </p>
       )}
       <DisciplineSplit element={element} />

@@ -42,9 +42,11 @@ interface Props {
   roundId: string;
   canManage: boolean;
   canSetTarget: boolean;
+  /** May create gaps (gap.manage): each element below its target without an open gap then offers one. */
+  canCreateGap: boolean;
 }
 
-export function RoundResults({ taskForceSlug, roundId, canManage, canSetTarget }: Props) {
+export function RoundResults({ taskForceSlug, roundId, canManage, canSetTarget, canCreateGap }: Props) {
   const t = useTranslations("assessmentResults");
   const format = useFormatter();
   const calendarDate = useCalendarDate();
@@ -55,6 +57,11 @@ export function RoundResults({ taskForceSlug, roundId, canManage, canSetTarget }
   const consensusQuery = useQuery(trpc.assessment.consensus.queryOptions(input));
   const roundsQuery = useQuery(trpc.assessment.list.queryOptions({ taskForceSlug }));
   const trendQuery = useQuery(trpc.assessment.trend.queryOptions({ taskForceSlug }));
+  // Elements below their target with no open gap yet: where "Create a gap" is offered (coordinators).
+  const suggestionsQuery = useQuery({ ...trpc.gap.suggestions.queryOptions(input), enabled: canCreateGap });
+  const gapWorthy = new Set(
+    (suggestionsQuery.data?.suggestions ?? []).filter((suggestion) => suggestion.reasons.includes("belowTarget")).map((suggestion) => suggestion.elementKey),
+  );
   const [onlyDisagreement, setOnlyDisagreement] = useState(false);
 
   const details = roundQuery.data;
@@ -215,6 +222,7 @@ export function RoundResults({ taskForceSlug, roundId, canManage, canSetTarget }
                       minRatingGroup={consensus.minRatingGroup}
                       canRecordAgreed={canManage && round.status !== "draft"}
                       canSetTarget={canSetTarget}
+                      offerGap={gapWorthy.has(element.key)}
                     />
                   </li>
                 ))}

@@ -19,10 +19,12 @@ export default async function RoundResultsPage({ params }: Props) {
   // The round first: a malformed or unknown id (or another task force's round) is the not-found page.
   await loadForPage(() => queryClient.fetchQuery(trpc.assessment.get.queryOptions(input)), path);
   const listInput = { taskForceSlug: slug };
+  const canCreateGap = taskForce.permissions.includes("gap.manage");
   await Promise.all([
     queryClient.prefetchQuery(trpc.assessment.consensus.queryOptions(input)),
     queryClient.prefetchQuery(trpc.assessment.list.queryOptions(listInput)),
     queryClient.prefetchQuery(trpc.assessment.trend.queryOptions(listInput)),
+    canCreateGap ? queryClient.prefetchQuery(trpc.gap.suggestions.queryOptions(input)) : null,
   ]);
   return (
     <HydrateClient namespaces={["assessmentResults", "charts", "disciplines"]}>
@@ -31,6 +33,7 @@ export default async function RoundResultsPage({ params }: Props) {
         roundId={roundId}
         canManage={taskForce.permissions.includes("assessment.manage")}
         canSetTarget={taskForce.permissions.includes("target.manage")}
+        canCreateGap={canCreateGap}
       />
     </HydrateClient>
   );
