@@ -1,7 +1,7 @@
 import { expect, test } from "./test";
 import { createInvitedUser, demoDateFromToday, expectNoAxeViolations, newSignedInPage, ok, RIVERBEND, signIn, trpcMutation, USERS } from "./fixtures";
 
-test("a reminder reaches the person in the app, and reading it clears the unread count", async ({ browser, page }) => {
+test("a round's opening and a reminder reach the person in the app, and reading them clears the unread count", async ({ browser, page }) => {
   const person = await createInvitedUser(browser, { role: "member", prefix: "reminded" });
   const title = `Reminder round ${Math.random().toString(36).slice(2, 8)}`;
   const { context } = await newSignedInPage(browser, USERS.coordinator);
@@ -19,14 +19,20 @@ test("a reminder reaches the person in the app, and reading it clears the unread
   ok(await trpcMutation(context.request, "assessment.remind", { taskForceSlug: RIVERBEND, roundId: round.id }), "assessment.remind");
   await context.close();
 
+  // Two notices: the round opened for them, and the coordinator's reminder.
   await signIn(page, person.email, person.password);
-  await page.getByRole("link", { name: "Notifications (1 unread)" }).click();
+  await page.getByRole("link", { name: "Notifications (2 unread)" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
-  await expect(page.getByText(`Please rate the elements of ${title} before`)).toBeVisible();
+  const opened = page.getByRole("listitem").filter({ hasText: `${title} is open for your ratings until` });
+  const reminder = page.getByRole("listitem").filter({ hasText: `Please rate the elements of ${title} before` });
+  await expect(opened).toBeVisible();
+  await expect(reminder).toBeVisible();
   await expectNoAxeViolations(page, "notifications");
 
-  await page.getByRole("button", { name: "Mark as read" }).click();
+  await opened.getByRole("button", { name: "Mark as read" }).click();
+  await expect(page.getByRole("link", { name: "Notifications (1 unread)" })).toBeVisible();
+  await reminder.getByRole("button", { name: "Mark as read" }).click();
   await expect(page.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
-  await page.getByRole("link", { name: "Open" }).click();
+  await reminder.getByRole("link", { name: "Open" }).click();
   await expect(page).toHaveURL(new RegExp(`/tf/${RIVERBEND}/assessments/${round.id}/respond$`));
 });

@@ -451,7 +451,7 @@ describe("reminders", () => {
     const rows = await (await getDb())
       .select({ userId: notifications.userId, kind: notifications.kind, values: notifications.values, link: notifications.link })
       .from(notifications)
-      .where(eq(notifications.taskForceId, taskForce.id));
+      .where(and(eq(notifications.taskForceId, taskForce.id), eq(notifications.kind, "assessmentReminder")));
     expect(rows.map((row) => row.userId).sort()).toEqual([coordinator.id, pending.id].sort());
     expect(rows[0]).toMatchObject({
       kind: "assessmentReminder",

@@ -5,6 +5,7 @@ import { DomainError } from "@/server/errors";
 import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
 import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { findCurrentFrameworkVersionOfTaskForce, findFrameworkVersion } from "@/server/domains/frameworks";
+import { noticeRoundChange } from "./assessments.notices";
 import { countAnswered, findSubmission } from "./responses.queries";
 import { filterEligibleRespondents, findRound, findRoundSummary, insertRound, listAskedPeople, listInviteeIds, listRoundSummaries, replaceInvitees, updateRoundRow, type RoundRow } from "./assessments.queries";
 import type { CreateRoundInput, ExtendRoundInput, ReopenRoundInput, RoundInput, UpdateRoundInput } from "./assessments.schemas";
@@ -163,6 +164,7 @@ export function openRound(scope: TaskForceScope, input: RoundInput, now = curren
       action: "open",
       changes: { status: { from: "draft", to: "open" } },
     });
+    await noticeRoundChange(tx, scope, round, "assessmentOpened");
   });
 }
 
@@ -196,6 +198,7 @@ export function extendRound(scope: TaskForceScope, input: ExtendRoundInput, now 
       action: "extend",
       changes: { closesOn: { from: round.closesOn, to: input.closesOn } },
     });
+    if (input.closesOn !== round.closesOn) await noticeRoundChange(tx, scope, { ...round, closesOn: input.closesOn }, "assessmentExtended");
   });
 }
 
@@ -217,5 +220,7 @@ export function reopenRound(scope: TaskForceScope, input: ReopenRoundInput, now 
         ...(closesOn !== round.closesOn ? { closesOn: { from: round.closesOn, to: closesOn } } : {}),
       },
     });
+    // Open again: for those who have not submitted, there is more time.
+    await noticeRoundChange(tx, scope, { ...round, closesOn }, "assessmentExtended");
   });
 }

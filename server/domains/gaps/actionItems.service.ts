@@ -2,6 +2,7 @@ import { getDb, transaction, type Database } from "@/db/client";
 import { DomainError } from "@/server/errors";
 import type { SessionUser, TaskForceScope } from "@/server/trpc/context";
 import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
+import { noticeWorkChange } from "./gaps.notices";
 import { dueState } from "./gaps.rules";
 import { dateInZone } from "@/server/lib/dates";
 import { findActionItem, insertActionItem, listActionItems, listActionItemsAssignedTo, listOpenGapsOwnedBy, updateActionItemRow } from "./gaps.queries";
@@ -107,6 +108,7 @@ export async function insertCheckedActionItem(
     updatedAt: now,
   });
   await recordAudit(tx, auditedBy(scope), { entity: "actionItem", entityId: id, action: "create", changes: changedFields(null, values) });
+  await noticeWorkChange(tx, scope, { kind: "actionItem", id, title: input.title, version }, null, { holderUserId: input.assigneeUserId ?? null, dueOn: input.dueOn ?? null });
   return { id, version };
 }
 
@@ -134,6 +136,17 @@ export function updateActionItem(scope: TaskForceScope, input: UpdateActionItemI
     const version = await updateActionItemRow(tx, scope.taskForceId, item.id, input.version, { ...after, updatedByUserId: scope.userId, updatedAt: now });
     if (version === null) throw staleVersion(item, "actionItem");
     await recordAudit(tx, auditedBy(scope), { entity: "actionItem", entityId: item.id, action: "update", changes: changedFields<Record<string, unknown>>(item, after) });
+    // Work that is done needs no one's attention.
+    if (("status" in after ? after.status : item.status) !== "done") {
+      const holding = (field: "assigneeUserId" | "dueOn") => (field in after ? (after[field] ?? null) : item[field]);
+      await noticeWorkChange(
+        tx,
+        scope,
+        { kind: "actionItem", id: item.id, title: after.title ?? item.title, version },
+        { holderUserId: item.assigneeUserId, dueOn: item.dueOn },
+        { holderUserId: holding("assigneeUserId"), dueOn: holding("dueOn") },
+      );
+    }
     return { version };
   });
 }

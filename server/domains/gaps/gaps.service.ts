@@ -8,6 +8,7 @@ import { findRound } from "@/server/domains/assessments";
 import { findCurrentFrameworkVersionOfTaskForce } from "@/server/domains/frameworks";
 import { findOrganization } from "@/server/domains/organizations";
 import { findAssignablePerson, listAssignablePeople } from "@/server/domains/people";
+import { noticeWorkChange } from "./gaps.notices";
 import { canTransition, dueState, GAP_TRANSITIONS, isOpenGapStatus, needsReason, suggestGaps, type ConsensusElement } from "./gaps.rules";
 import { countOpenActionsByGap, findGap, insertGap, insertGapEvent, listActionItems, listGapEvents, listGaps, listLatestGapOwnersByElement, listOpenGapElementKeys, updateGapRow, type ActionItemRow, type GapRow } from "./gaps.queries";
 import type { ChangeGapStatusInput, CommentOnGapInput, CreateGapInput, GapInput, GapSuggestionsInput, ListGapsInput, UpdateGapInput } from "./gaps.schemas";
@@ -254,6 +255,7 @@ export function createGap(scope: TaskForceScope, input: CreateGapInput, now = cu
     });
     await insertGapEvent(tx, { taskForceId: scope.taskForceId, gapId: id, kind: "status_change", toStatus: "open", actorUserId: scope.userId, createdAt: now });
     await recordAudit(tx, auditedBy(scope), { entity: "gap", entityId: id, action: "create", changes: changedFields(null, values) });
+    await noticeWorkChange(tx, scope, { kind: "gap", id, title, version }, null, { holderUserId: ownerUserId, dueOn });
     return { id, version };
   });
 }
@@ -296,6 +298,15 @@ export function updateGap(scope: TaskForceScope, input: UpdateGapInput, now = cu
     if (version === null) throw staleVersion(gap, "gap");
     await insertGapEvent(tx, { taskForceId: scope.taskForceId, gapId: gap.id, kind: "update", body: fields.join(", "), actorUserId: scope.userId, createdAt: now });
     await recordAudit(tx, auditedBy(scope), { entity: "gap", entityId: gap.id, action: "update", changes: changedFields<Record<string, unknown>>(gap, after) });
+    if (isOpenGapStatus(gap.status)) {
+      await noticeWorkChange(
+        tx,
+        scope,
+        { kind: "gap", id: gap.id, title: after.title ?? gap.title, version },
+        { holderUserId: gap.ownerUserId, dueOn: gap.dueOn },
+        { holderUserId: "ownerUserId" in after ? (after.ownerUserId ?? null) : gap.ownerUserId, dueOn: "dueOn" in after ? (after.dueOn ?? null) : gap.dueOn },
+      );
+    }
     return { version };
   });
 }

@@ -1,6 +1,7 @@
 import { getDb, transaction } from "@/db/client";
 import { isEmailConfigured, sendMail } from "@/server/mail/mailer";
 import { recordAudit } from "@/server/domains/audit/audit.service";
+import { roundClosingReminders } from "@/server/domains/assessments/assessments.notices";
 import { collectUnsubmittedContributionReminders } from "@/server/domains/contributions/contributions.reminders";
 import { dueGapsAndActions } from "@/server/domains/gaps/gaps.reminders";
 import { grantReportReminders } from "@/server/domains/grants/grants.reminders";
@@ -15,7 +16,7 @@ import { currentTime } from "@/server/lib/clock";
 /*
  * The daily reminder digest, run by the scheduler (jobs.scheduler.ts) once per task force and local
  * date, or by `npm run jobs -- reminders`. For one task force it asks each reminder source what is
- * due, on the task force's own date: gaps and actions (gaps.reminders.ts), MOU renewals
+ * due, on the task force's own date: rounds closing soon (assessments.notices.ts), gaps and actions (gaps.reminders.ts), MOU renewals
  * (mous.reminders.ts), unsubmitted contributions (contributions.reminders.ts), grant progress reports
  * (grants.reminders.ts) and protocol reviews (protocols.reminders.ts).
  * In-app notices always, one email per person when SMTP is configured. The notices' dedupe keys make
@@ -36,6 +37,7 @@ export const emptyReminderSummary = (): ReminderSummary => ({ notified: 0, dueSo
 
 /** Every source the job asks, in this order; a new kind of reminder is one more entry. */
 export const REMINDER_SOURCES: readonly ReminderSource[] = [
+  roundClosingReminders,
   dueGapsAndActions,
   mouRenewalReminders,
   collectUnsubmittedContributionReminders,
