@@ -19,12 +19,12 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The invitation form on the people page (its Email field, not the tables' Email columns). */
 function inviteForm(page: Page) {
-  const form = page.locator("form").filter({ has: page.getByRole("button", { name: messages.people.invite }) });
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: messages.people.invite, exact: true }) });
   return {
     email: form.getByLabel(messages.people.email, { exact: true }),
     role: form.getByLabel(messages.people.role, { exact: true }),
     organization: form.getByLabel(messages.people.organization, { exact: true }),
-    submit: form.getByRole("button", { name: messages.people.invite }),
+    submit: form.getByRole("button", { name: messages.people.invite, exact: true }),
     alert: form.getByRole("alert"),
   };
 }
@@ -110,6 +110,28 @@ test.describe("invitations", () => {
     // Only the field at fault is marked.
     await expect(form.organization).not.toHaveAttribute("aria-invalid", "true");
     await expectNoAxeViolations(page, "invitation form with an email error");
+  });
+
+  test("a pasted list invites everyone on it with one role, or nobody while one address is wrong", async ({ page }) => {
+    await openPeopleAsCoordinator(page);
+    const section = page.getByRole("region", { name: messages.people.inviteSeveralTitle });
+    const emails = section.getByLabel(messages.people.emails, { exact: true });
+    const [first, second] = [uniqueEmail("pasted"), uniqueEmail("pasted")];
+    const pasted = `${first}, not-an-address\n${second}`;
+    await emails.fill(pasted);
+    await section.getByLabel(messages.people.role, { exact: true }).selectOption({ label: messages.roles.viewer });
+    await section.getByRole("button", { name: messages.people.inviteSeveral }).click();
+    await expect(section.getByRole("alert")).toContainText("These are not email addresses: not-an-address.");
+    await expect(emails).toHaveValue(pasted);
+    await expectNoAxeViolations(page, "invite several, refused");
+
+    await emails.fill(`${first}\n${second}`);
+    await section.getByRole("button", { name: messages.people.inviteSeveral }).click();
+    await expect(section.getByRole("status").first()).toHaveText("2 invitations created.");
+    for (const email of [first, second]) {
+      await expect(section.getByRole("status").filter({ hasText: email })).toContainText(messages.people.invitedLink.replace("{email}", email));
+      await expect(page.getByRole("row").filter({ hasText: email })).toContainText(messages.roles.viewer);
+    }
   });
 
   test("member agency staff need an organization", async ({ page }) => {

@@ -217,3 +217,41 @@ describe("invitations", () => {
     expect(domainErrorOf(error).messageKey).toBe("invitationNotFound");
   });
 });
+
+describe("inviting a pasted list", () => {
+  it("invites every address once with one role and organization, or nobody when one is wrong or a member already", async () => {
+    const { taskForce, coordinator } = await createTaskForceWithCoordinator();
+    const shelter = await createOrganization(taskForce);
+    const caller = callerFor(coordinator);
+    const pendingEmails = async () => (await caller.invitation.list({ taskForceSlug: taskForce.slug })).map((invitation) => invitation.email).sort();
+    const [first, second] = [`first-${unique()}@example.org`, `second-${unique()}@example.org`];
+    const base = { taskForceSlug: taskForce.slug, role: "member" as const, organizationId: shelter.id };
+
+    const refusal = async (call: Promise<unknown>) => domainErrorOf(await trpcErrorOf(call));
+    const malformed = await refusal(caller.invitation.createMany({ ...base, emails: `${first}; nobody@\n${second}` }));
+    expect(malformed).toMatchObject({ code: "INVALID", messageKey: "invitationEmailsInvalid", values: { emails: "nobody@" }, field: "emails" });
+    const { user: member } = await createMember(taskForce, "member", { organizationId: shelter.id });
+    const taken = await refusal(caller.invitation.createMany({ ...base, emails: `${first} ${member.email}` }));
+    expect(taken).toMatchObject({ code: "CONFLICT", messageKey: "alreadyMember", field: "emails" });
+    expect(await pendingEmails()).toEqual([]);
+
+    // Upper case and repeats count once.
+    const { invitations } = await caller.invitation.createMany({ ...base, emails: `${first.toUpperCase()},\n${second}\t${first}` });
+    expect(invitations.map((invitation) => invitation.email).sort()).toEqual([first, second].sort());
+    expect(invitations.every((invitation) => invitation.link !== null)).toBe(true);
+    expect(await caller.invitation.list({ taskForceSlug: taskForce.slug })).toEqual(
+      expect.arrayContaining([expect.objectContaining({ email: first, role: "member", organizationName: shelter.name })]),
+    );
+
+    const tooMany = Array.from({ length: 101 }, (_, index) => `person${index}-${unique()}@example.org`).join("\n");
+    expect(await refusal(caller.invitation.createMany({ ...base, emails: tooMany }))).toMatchObject({ messageKey: "tooManyInvitations", values: { max: 100 } });
+  });
+
+  it("is refused to members, and checks the organization like a single invitation", async () => {
+    const { taskForce, coordinator } = await createTaskForceWithCoordinator();
+    const { user: member } = await createMember(taskForce, "member");
+    await trpcErrorOf(callerFor(member).invitation.createMany({ taskForceSlug: taskForce.slug, emails: `x-${unique()}@example.org`, role: "viewer" }), "FORBIDDEN");
+    const missing = await trpcErrorOf(callerFor(coordinator).invitation.createMany({ taskForceSlug: taskForce.slug, emails: `y-${unique()}@example.org`, role: "member" }), "BAD_REQUEST");
+    expect(fieldErrorsOf(missing)).toHaveProperty("organizationId");
+  });
+});

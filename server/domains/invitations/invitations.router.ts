@@ -2,6 +2,7 @@ import { authedProcedure, createRouter, publicProcedure, taskForceProcedure } fr
 import {
   AcceptWithNewAccountInput,
   CreateInvitationInput,
+  CreateInvitationsInput,
   InvitationTokenInput,
   RevokeInvitationInput,
 } from "./invitations.schemas";
@@ -9,6 +10,7 @@ import {
   acceptInvitation,
   acceptInvitationWithNewAccount,
   createInvitation,
+  createInvitations,
   listInvitations,
   lookupInvitation,
   revokeInvitation,
@@ -19,6 +21,9 @@ export const invitationsRouter = createRouter({
   create: taskForceProcedure("invitation.manage")
     .input(CreateInvitationInput)
     .mutation(({ ctx, input }) => createInvitation(ctx.scope, input)),
+  createMany: taskForceProcedure("invitation.manage")
+    .input(CreateInvitationsInput)
+    .mutation(({ ctx, input }) => createInvitations(ctx.scope, input)),
   revoke: taskForceProcedure("invitation.manage")
     .input(RevokeInvitationInput)
     .mutation(({ ctx, input }) => revokeInvitation(ctx.scope, input)),

@@ -4,6 +4,10 @@ import { EmailAddress, NewPassword, PersonName, RoleAssignment } from "@/server/
 export const CreateInvitationInput = z.object({ email: EmailAddress }).and(RoleAssignment);
 export type CreateInvitationInput = z.infer<typeof CreateInvitationInput>;
 
+/** Addresses as pasted: separated by commas, semicolons, spaces or new lines (split and checked by the service). */
+export const CreateInvitationsInput = z.object({ emails: z.string().trim().min(1).max(20_000) }).and(RoleAssignment);
+export type CreateInvitationsInput = z.infer<typeof CreateInvitationsInput>;
+
 export const RevokeInvitationInput = z.object({ invitationId: z.uuid() });
 export type RevokeInvitationInput = z.infer<typeof RevokeInvitationInput>;
 

@@ -21,10 +21,12 @@ import {
 import type {
   AcceptWithNewAccountInput,
   CreateInvitationInput,
+  CreateInvitationsInput,
   InvitationTokenInput,
   RevokeInvitationInput,
 } from "./invitations.schemas";
 import { currentTime } from "@/server/lib/clock";
+import { EmailAddress } from "@/server/lib/schemas";
 import { attemptSucceeded, claimAttempts } from "@/server/domains/auth/attempts";
 
 export const INVITATION_TTL_DAYS = 7;
@@ -109,6 +111,39 @@ export async function deliverInvitation(written: WrittenInvitation): Promise<Cre
 export async function createInvitation(inviter: Inviter, input: CreateInvitationInput, now = currentTime()): Promise<CreatedInvitation> {
   const written = await transaction((tx) => writeInvitation(tx, inviter, input, now));
   return deliverInvitation(written);
+}
+
+/** The most invitations one paste may send at once. */
+export const MAX_INVITATIONS_AT_ONCE = 100;
+
+/** The addresses of a pasted list, lower-cased and each once, and those that are not addresses. */
+export function parseEmailList(text: string): { emails: string[]; invalid: string[] } {
+  const entries = [...new Set(text.split(/[\s,;]+/).map((entry) => entry.trim().toLowerCase()).filter(Boolean))];
+  const invalid = entries.filter((entry) => !EmailAddress.safeParse(entry).success);
+  return { emails: entries.filter((entry) => !invalid.includes(entry)), invalid };
+}
+
+/**
+ * Invites every address of a pasted list with one role and organization: all of them or, when any
+ * address is malformed or already a member's, none (the refusal names them, and the list stays as typed).
+ */
+export async function createInvitations(inviter: Inviter, input: CreateInvitationsInput, now = currentTime()): Promise<{ invitations: CreatedInvitation[] }> {
+  const { emails, invalid } = parseEmailList(input.emails);
+  if (invalid.length > 0) throw new DomainError("INVALID", "invitationEmailsInvalid", { emails: invalid.join(", ") }, "emails");
+  if (emails.length > MAX_INVITATIONS_AT_ONCE) throw new DomainError("INVALID", "tooManyInvitations", { max: MAX_INVITATIONS_AT_ONCE }, "emails");
+  const written = await transaction(async (tx) => {
+    const all: WrittenInvitation[] = [];
+    for (const email of emails) all.push(await writeInvitation(tx, inviter, { email, role: input.role, organizationId: input.organizationId }, now));
+    return all;
+  }).catch((error: unknown) => {
+    // One address of the list is a member already: said next to the list, which is the field here.
+    if (error instanceof DomainError && error.field === "email") throw new DomainError(error.code, error.messageKey, error.values, "emails");
+    throw error;
+  });
+  const invitations: CreatedInvitation[] = [];
+  // One after the other: a mail server is kinder to a coordinator's list sent in sequence.
+  for (const one of written) invitations.push(await deliverInvitation(one));
+  return { invitations };
 }
 
 async function trySendInvitation(email: string, taskForceName: string, link: string): Promise<boolean> {

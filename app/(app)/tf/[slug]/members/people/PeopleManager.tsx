@@ -255,6 +255,8 @@ function Invitations({ taskForceSlug, onChange }: { taskForceSlug: string; onCha
         </div>
       </form>
 
+      <InviteSeveral taskForceSlug={taskForceSlug} onChange={onChange} />
+
       <h2>{t("pendingTitle")}</h2>
       {revokedEmail && <SuccessMessage>{t("revoked", { email: revokedEmail })}</SuccessMessage>}
       <FormError error={revoke.error} />
@@ -334,5 +336,46 @@ function FormerMembers({ taskForceSlug }: { taskForceSlug: string }) {
         </ul>
       )}
     </>
+  );
+}
+
+/** A pasted list of addresses, each invited with one role and organization (invitation.createMany); all or none. */
+function InviteSeveral({ taskForceSlug, onChange }: { taskForceSlug: string; onChange: () => Promise<unknown> }) {
+  const t = useTranslations("people");
+  const trpc = useTRPC();
+  const createMany = useMutation(trpc.invitation.createMany.mutationOptions({ onSuccess: onChange }));
+
+  function onInvite(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    createMany.mutate({ taskForceSlug, emails: formText(form, "emails"), ...roleAssignmentFrom(form) }, { onSuccess: () => form.reset() });
+  }
+
+  const errors = fieldErrorsOf(createMany.error);
+  return (
+    <section aria-labelledby="invite-several-heading">
+      <h2 id="invite-several-heading">{t("inviteSeveralTitle")}</h2>
+      <p>{t("inviteSeveralIntro")}</p>
+      {createMany.data && (
+        <>
+          <p role="status">{t("invitedSeveral", { count: createMany.data.invitations.length })}</p>
+          {createMany.data.invitations.map((invitation) => (
+            <InvitationOutcome key={invitation.invitationId} result={invitation} />
+          ))}
+        </>
+      )}
+      <form className="stack" onSubmit={onInvite} noValidate aria-labelledby="invite-several-heading">
+        <FormError error={createMany.error} />
+        <Field label={t("emails")} name="emails" errors={errors} required>
+          {(control) => <textarea {...control} rows={5} autoComplete="off" />}
+        </Field>
+        <RoleAndOrganizationFields taskForceSlug={taskForceSlug} errors={errors} />
+        <div>
+          <button type="submit" disabled={createMany.isPending}>
+            {createMany.isPending ? t("inviting") : t("inviteSeveral")}
+          </button>
+        </div>
+      </form>
+    </section>
   );
 }
