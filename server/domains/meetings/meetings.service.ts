@@ -6,6 +6,7 @@ import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/au
 import { dueState } from "@/server/domains/gaps/gaps.rules";
 import { listActionItems } from "@/server/domains/gaps";
 import { listOrganizations } from "@/server/domains/organizations";
+import { noticeMeeting } from "./meetings.notices";
 import { attendanceRate, disciplinesPresent, instantToZonedTime, isValidTimeZone, undecidedItems, zonedTimeToInstant } from "./meetings.rules";
 import { findCommittee, listCommitteeIdsOf } from "./committees.queries";
 import { findMeeting, findPreviousMeeting, insertAgendaItems, insertMeeting, listActivePeople, listAgendaItems, listAttendance, listCarriedInto, listDecidedAgendaItemIds, listDecisions, listMeetings, listMinuteComments, listOpenActionsOfMeeting, nextAgendaPosition, updateMeetingRow, type MeetingRow } from "./meetings.queries";
@@ -232,9 +233,13 @@ export function createMeeting(scope: TaskForceScope, input: CreateMeetingInput, 
       changes: changedFields(null, { ...values, startsAt: times.startsAt.toISOString(), endsAt: times.endsAt.toISOString() }),
     });
     const carried = input.carryForward ? await carryForwardInto(tx, scope, { id, committeeId, startsAt: times.startsAt }) : null;
+    await noticeMeeting(tx, scope, { id, title, committeeId, startsAt: times.startsAt, version }, "meetingScheduled");
     return { id, version, carried };
   });
 }
+
+/** What, when changed, sends the people expected to a meeting to their calendars again. */
+const MOVING_FIELDS = ["startsAt", "endsAt", "timeZone", "location", "videoUrl"] as const;
 
 export function updateMeeting(scope: TaskForceScope, input: UpdateMeetingInput, now = currentTime()) {
   return transaction(async (tx) => {
@@ -268,6 +273,11 @@ export function updateMeeting(scope: TaskForceScope, input: UpdateMeetingInput, 
     const version = await updateMeetingRow(tx, scope.taskForceId, meeting.id, input.version, { ...next, updatedAt: now });
     if (version === null) throw new DomainError("CONFLICT", "meetingChangedByOther", { at: meeting.updatedAt.toISOString() });
     await recordAudit(tx, auditedBy(scope), { entity: "meeting", entityId: meeting.id, action: "update", changes });
+    // Those expected hear of a cancellation, or of a new time or place while it is still to come.
+    const cancelled = "status" in changes && next.status === "cancelled";
+    const moved = next.status === "scheduled" && MOVING_FIELDS.some((field) => field in changes);
+    const kind = cancelled ? "meetingCancelled" : moved ? "meetingMoved" : null;
+    if (kind) await noticeMeeting(tx, scope, { id: meeting.id, title: next.title, committeeId: meeting.committeeId, startsAt: next.startsAt, version }, kind);
     return { version };
   });
 }

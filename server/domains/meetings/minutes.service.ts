@@ -8,6 +8,7 @@ import type { ApproveMinutesInput, ChangeDecisionStatusInput, CommentOnMinutesIn
 import { currentTime } from "@/server/lib/clock";
 import { loadAgendaItem } from "./agenda.service";
 import { assertNotCancelled } from "./attendance.service";
+import { noticeMeeting } from "./meetings.notices";
 import { assertDraft, loadManagedMeeting, loadMeeting } from "./meetings.service";
 
 /*
@@ -53,6 +54,7 @@ export function approveMinutes(scope: TaskForceScope, input: ApproveMinutesInput
         minutesSharedWithFunders: { from: false, to: input.sharedWithFunders },
       },
     });
+    if (version !== null) await noticeMeeting(tx, scope, { ...meeting, version }, "minutesApproved");
     return { version };
   });
 }

@@ -1,0 +1,48 @@
+import type { Database } from "@/db/client";
+import { can } from "@/server/auth/permissions";
+import { insertNotifications } from "@/server/domains/notifications";
+import { listActiveMemberships } from "@/server/domains/people";
+import type { TaskForceScope } from "@/server/trpc/context";
+import { findCommittee, listCommitteeMembers } from "./committees.queries";
+
+/*
+ * In-app notices to the people expected at a meeting: when it is scheduled, moved or cancelled, and
+ * when its minutes are approved. Expected are, for a full task-force meeting, everyone who attends
+ * meetings (coordinators and member staff); for a committee's, the people on it and its chair. Never
+ * the person who made the change. The meeting's page has its calendar file.
+ */
+
+export type MeetingNoticeKind = "meetingScheduled" | "meetingMoved" | "meetingCancelled" | "minutesApproved";
+
+interface NoticedMeeting {
+  id: string;
+  title: string;
+  committeeId: string | null;
+  startsAt: Date;
+  /** The meeting's version after the change: each change is noticed once. */
+  version: number;
+}
+
+async function expectedPeople(db: Database, taskForceId: string, committeeId: string | null): Promise<string[]> {
+  const active = await listActiveMemberships(db, taskForceId);
+  const attending = new Set(active.filter((person) => can(person.role, "meeting.attend")).map((person) => person.userId));
+  if (committeeId === null) return [...attending];
+  const [committee, seats] = await Promise.all([findCommittee(db, taskForceId, committeeId), listCommitteeMembers(db, taskForceId)]);
+  const onCommittee = new Set([...seats.filter((seat) => seat.committeeId === committeeId).map((seat) => seat.userId), committee?.chairUserId ?? ""]);
+  return [...attending].filter((userId) => onCommittee.has(userId));
+}
+
+export async function noticeMeeting(tx: Database, scope: TaskForceScope, meeting: NoticedMeeting, kind: MeetingNoticeKind) {
+  const people = (await expectedPeople(tx, scope.taskForceId, meeting.committeeId)).filter((userId) => userId !== scope.userId);
+  await insertNotifications(
+    tx,
+    people.map((userId) => ({
+      taskForceId: scope.taskForceId,
+      userId,
+      kind,
+      values: { title: meeting.title, startsAt: meeting.startsAt.toISOString() },
+      link: `/tf/${scope.taskForceSlug}/meetings/${meeting.id}`,
+      dedupeKey: `${kind}:${meeting.id}:${userId}:${meeting.version}`,
+    })),
+  );
+}
