@@ -11,3 +11,21 @@ export function DateTime({ value, withTime = false }: { value: Date; withTime?: 
     </time>
   );
 }
+
+/**
+ * A calendar date (YYYY-MM-DD, the task force's local date with no time of day) in the person's
+ * locale. Read at noon UTC and shown in UTC, so no time zone can move it to the day before.
+ */
+export function CalendarDate({ value }: { value: string }) {
+  const calendarDate = useCalendarDate();
+  return <time dateTime={value}>{calendarDate(value)}</time>;
+}
+
+/** The text of a calendar date, as CalendarDate shows it (for attributes, options and sentences). */
+export function useCalendarDate() {
+  const format = useFormatter();
+  return (value: string) => {
+    const date = new Date(`${value}T12:00:00Z`);
+    return Number.isNaN(date.getTime()) ? value : format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
+  };
+}

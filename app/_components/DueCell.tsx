@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { CalendarDay } from "@/app/(app)/tf/[slug]/assessments/CalendarDay";
+import { CalendarDate } from "@/app/_components/DateTime";
 
 /** Where a due date stands, as the server classifies it in the task force's time zone. */
 export type DueState = "overdue" | "dueSoon" | "later" | "none";
@@ -12,7 +12,7 @@ export function DueCell({ dueOn, dueState }: { dueOn: string | null; dueState: D
   if (!dueOn) return <>{t("none")}</>;
   return (
     <>
-      <CalendarDay value={dueOn} />
+      <CalendarDate value={dueOn} />
       {(dueState === "overdue" || dueState === "dueSoon") && (
         <>
           {" "}

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@/app/_components/Link";
 import { useFormatter, useNow, useTranslations } from "next-intl";
 import { useState } from "react";
-import { CalendarDay } from "@/app/(app)/tf/[slug]/assessments/CalendarDay";
+import { CalendarDate } from "@/app/_components/DateTime";
 import { useLevelText } from "@/app/_components/charts/format";
 import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
@@ -141,7 +141,7 @@ export function Portfolio() {
             <td>
               {row.nextDue ? (
                 <>
-                  <CalendarDay value={row.nextDue.dueOn} /> ({t("daysLeft", { days: row.nextDue.daysLeft })})
+                  <CalendarDate value={row.nextDue.dueOn} /> ({t("daysLeft", { days: row.nextDue.daysLeft })})
                 </>
               ) : (
                 t("noneDue")

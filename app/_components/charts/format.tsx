@@ -3,25 +3,6 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { FrameworkStage } from "@/db/schema";
 
-/**
- * A calendar date (YYYY-MM-DD, the task force's local date with no time of day) in the person's
- * locale. Read at noon UTC and shown in UTC, so no time zone can move it to the day before.
- */
-export function CalendarDate({ value }: { value: string }) {
-  const format = useFormatter();
-  const date = new Date(`${value}T12:00:00Z`);
-  if (Number.isNaN(date.getTime())) return <>{value}</>;
-  return <time dateTime={value}>{format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" })}</time>;
-}
-
-export function useCalendarDate() {
-  const format = useFormatter();
-  return (value: string) => {
-    const date = new Date(`${value}T12:00:00Z`);
-    return Number.isNaN(date.getTime()) ? value : format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
-  };
-}
-
 /** A stage or level as text: a whole stage with its name ("3 (Implementing)"), a half stage or mean as a number. */
 export function useStageText(stages: readonly FrameworkStage[] = []) {
   const format = useFormatter();

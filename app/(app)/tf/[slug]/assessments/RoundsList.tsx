@@ -5,7 +5,7 @@ import { Link } from "@/app/_components/Link";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/app/_trpc/client";
 import { PARAPHRASED_WORDING } from "@/server/domains/frameworks/frameworks.schemas";
-import { CalendarDay } from "./CalendarDay";
+import { CalendarDate } from "@/app/_components/DateTime";
 
 interface Props {
   taskForceSlug: string;
@@ -65,10 +65,10 @@ export function RoundsList({ taskForceSlug, canManage, canRespond }: Props) {
                   </th>
                   <td>{t(`status.${round.status}`)}</td>
                   <td>
-                    <CalendarDay value={round.opensOn} />
+                    <CalendarDate value={round.opensOn} />
                   </td>
                   <td>
-                    <CalendarDay value={round.closesOn} />
+                    <CalendarDate value={round.closesOn} />
                   </td>
                   <td>{round.status === "draft" ? t("notOpenedYet") : t("submittedOf", { submitted: round.submittedCount, asked: round.askedCount })}</td>
                   <td>

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@/app/_components/Link";
 import { useFormatter, useTranslations } from "next-intl";
-import { CalendarDate } from "@/app/_components/charts/format";
+import { CalendarDate } from "@/app/_components/DateTime";
 import { FormError, SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { ContributionCharts } from "./ContributionCharts";

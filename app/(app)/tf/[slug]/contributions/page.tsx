@@ -17,7 +17,7 @@ export default async function ContributionsPage({ params }: PageProps<"/tf/[slug
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      <HydrateClient namespaces={["assessmentResults", "charts", "contributions", "disciplines", "suppression"]}>
+      <HydrateClient namespaces={["charts", "contributions", "disciplines", "suppression"]}>
         <ContributionsOverview taskForceSlug={slug} canRemind={taskForce.permissions.includes("contribution.manage")} />
       </HydrateClient>
     </>

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@/app/_components/Link";
 import { useTranslations } from "next-intl";
-import { CalendarDate } from "@/app/_components/charts/format";
+import { CalendarDate } from "@/app/_components/DateTime";
 import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { WidgetFrame, type WidgetProps } from "./WidgetFrame";

@@ -7,7 +7,7 @@ import { DateTime } from "@/app/_components/DateTime";
 import { DueCell } from "@/app/_components/DueCell";
 import { FormError } from "@/app/_components/forms";
 import { Link } from "@/app/_components/Link";
-import { CalendarDate } from "@/app/_components/charts/format";
+import { CalendarDate } from "@/app/_components/DateTime";
 import { useTRPC } from "@/app/_trpc/client";
 
 /**

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { CalendarDay } from "@/app/(app)/tf/[slug]/assessments/CalendarDay";
+import { CalendarDate } from "@/app/_components/DateTime";
 import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { WidgetFrame, type WidgetProps } from "./WidgetFrame";
@@ -27,9 +27,9 @@ export function NextReportWidget({ taskForceSlug, permissions }: WidgetProps) {
           <p key={`${period.awardNumber}-${period.end}`} className="alert error">
             {t.rich("reportOverdue", {
               award: period.awardNumber,
-              start: () => <CalendarDay value={period.start} />,
-              end: () => <CalendarDay value={period.end} />,
-              due: () => <CalendarDay value={period.dueOn} />,
+              start: () => <CalendarDate value={period.start} />,
+              end: () => <CalendarDate value={period.end} />,
+              due: () => <CalendarDate value={period.dueOn} />,
             })}
           </p>
         ))}
@@ -37,15 +37,15 @@ export function NextReportWidget({ taskForceSlug, permissions }: WidgetProps) {
           <dl className="next-due">
             <dt>{t("nextDueLabel", { award: nextDue.awardNumber })}</dt>
             <dd>
-              <CalendarDay value={nextDue.dueOn} /> <strong>{t("daysLeft", { days: nextDue.daysLeft })}</strong>
+              <CalendarDate value={nextDue.dueOn} /> <strong>{t("daysLeft", { days: nextDue.daysLeft })}</strong>
             </dd>
             <dt>{t("periodLabel")}</dt>
             <dd>
-              <CalendarDay value={nextDue.start} /> – <CalendarDay value={nextDue.end} />
+              <CalendarDate value={nextDue.start} /> – <CalendarDate value={nextDue.end} />
             </dd>
             <dt>{t("suspensionLabel")}</dt>
             <dd>
-              <CalendarDay value={nextDue.suspensionOn} />
+              <CalendarDate value={nextDue.suspensionOn} />
             </dd>
           </dl>
         ) : (

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@/app/_components/Link";
 import { useFormatter, useTranslations } from "next-intl";
-import { CalendarDay } from "@/app/(app)/tf/[slug]/assessments/CalendarDay";
+import { CalendarDate } from "@/app/_components/DateTime";
 import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 
@@ -43,11 +43,11 @@ export function GrantsList({ taskForceSlug }: { taskForceSlug: string }) {
                 <td>{grant.funderName}</td>
                 <td>{format.number(grant.amount, { style: "currency", currency: "USD" })}</td>
                 <td>
-                  <CalendarDay value={grant.periodStart} /> – <CalendarDay value={grant.periodEnd} />
+                  <CalendarDate value={grant.periodStart} /> – <CalendarDate value={grant.periodEnd} />
                 </td>
                 <td>{t("progressCell", { met: grant.progress.met, applicable: grant.progress.total - grant.progress.notApplicable })}</td>
                 <td>
-                  {grant.nextDue ? <CalendarDay value={grant.nextDue.dueOn} /> : t("noneDue")}
+                  {grant.nextDue ? <CalendarDate value={grant.nextDue.dueOn} /> : t("noneDue")}
                   {grant.overdueCount > 0 && (
                     <>
                       {" "}

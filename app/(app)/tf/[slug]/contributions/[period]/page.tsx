@@ -48,7 +48,7 @@ export default async function ContributionPeriodPage({ params, searchParams }: P
       </p>
       <h1>{t("periodTitle", { period })}</h1>
       <p className="lead">{t("periodDates", { start: day(table.period.start), end: day(table.period.end), dueOn: day(table.period.dueOn) })}</p>
-      <HydrateClient namespaces={["assessmentResults", "charts", "contributions", "disciplines", "privacy", "suppression"]}>
+      <HydrateClient namespaces={["charts", "contributions", "disciplines", "privacy", "suppression"]}>
         {canManage && organizationId && <OrganizationPicker slug={slug} period={period} organizations={organizations} selected={organizationId} />}
         {canSubmit && (!canManage || organizationId) && <ReportForm taskForceSlug={slug} period={period} organizationId={organizationId} />}
         <PeriodTable taskForceSlug={slug} period={period} />

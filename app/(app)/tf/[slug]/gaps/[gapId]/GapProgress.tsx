@@ -4,7 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
-import { CalendarDay } from "../../assessments/CalendarDay";
+import { CalendarDate } from "@/app/_components/DateTime";
 import { useInvalidateGaps } from "./GapDetail";
 
 /** The closed loop: the element's stage in each round since the gap opened, and resolving when the target is reached. */
@@ -43,7 +43,7 @@ export function GapProgress({ taskForceSlug, gapId }: { taskForceSlug: string; g
                   {round.isSourceRound ? ` (${t("sourceRound")})` : ""}
                 </th>
                 <td>
-                  <CalendarDay value={round.closesOn} />
+                  <CalendarDate value={round.closesOn} />
                 </td>
                 <td>{round.stage ?? t("noStage")}</td>
                 <td>{round.reachesTarget ? t("yes") : t("no")}</td>

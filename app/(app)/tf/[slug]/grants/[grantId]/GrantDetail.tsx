@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@/app/_components/Link";
 import { useFormatter, useTranslations } from "next-intl";
 import { Fragment } from "react";
-import { CalendarDay } from "@/app/(app)/tf/[slug]/assessments/CalendarDay";
+import { CalendarDate } from "@/app/_components/DateTime";
 import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { AddRequirementForms } from "./AddRequirementForms";
@@ -41,7 +41,7 @@ export function GrantDetail({ taskForceSlug, grantId, canGenerateReports }: { ta
           )}
           <dt>{t("periodColumn")}</dt>
           <dd>
-            <CalendarDay value={grant.periodStart} /> – <CalendarDay value={grant.periodEnd} />
+            <CalendarDate value={grant.periodStart} /> – <CalendarDate value={grant.periodEnd} />
           </dd>
           <dt>{t("cadenceLabel")}</dt>
           <dd>{t(`cadence.${grant.reportingCadence}`)}</dd>
@@ -70,10 +70,10 @@ export function GrantDetail({ taskForceSlug, grantId, canGenerateReports }: { ta
             {reporting.periods.map((period) => (
               <tr key={period.end}>
                 <th scope="row">
-                  <CalendarDay value={period.start} /> – <CalendarDay value={period.end} />
+                  <CalendarDate value={period.start} /> – <CalendarDate value={period.end} />
                 </th>
                 <td>
-                  <CalendarDay value={period.dueOn} />
+                  <CalendarDate value={period.dueOn} />
                   {reporting.overdue.some((overdue) => overdue.end === period.end) && (
                     <>
                       {" "}
@@ -82,7 +82,7 @@ export function GrantDetail({ taskForceSlug, grantId, canGenerateReports }: { ta
                   )}
                 </td>
                 <td>
-                  <CalendarDay value={period.suspensionOn} />
+                  <CalendarDate value={period.suspensionOn} />
                 </td>
                 <td>
                   {period.reportOfRecord ? (
@@ -142,7 +142,7 @@ export function GrantDetail({ taskForceSlug, grantId, canGenerateReports }: { ta
                       <RequirementStatus requirement={requirement} />
                     </td>
                     <td>{requirement.ownerOrganizationName ?? requirement.ownerUserName ?? tRequirements("noOwner")}</td>
-                    <td>{requirement.dueOn ? <CalendarDay value={requirement.dueOn} /> : tRequirements("noDue")}</td>
+                    <td>{requirement.dueOn ? <CalendarDate value={requirement.dueOn} /> : tRequirements("noDue")}</td>
                     <td>
                       {requirement.evidence.length === 0 ? (
                         tRequirements("noEvidence")

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@/app/_components/Link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { CalendarDay } from "@/app/(app)/tf/[slug]/assessments/CalendarDay";
+import { CalendarDate, useCalendarDate } from "@/app/_components/DateTime";
 import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 
@@ -12,6 +12,7 @@ import { useTRPC } from "@/app/_trpc/client";
 export function ReportGenerator({ taskForceSlug }: { taskForceSlug: string }) {
   const t = useTranslations("reports");
   const format = useFormatter();
+  const calendarDate = useCalendarDate();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const options = useQuery(trpc.report.options.queryOptions({ taskForceSlug }));
@@ -22,7 +23,7 @@ export function ReportGenerator({ taskForceSlug }: { taskForceSlug: string }) {
   const { grants, reports, today } = options.data;
   // The last period that has ended is the one usually reported on.
   const defaultChoice = grants.flatMap((grant) => grant.periods.filter((period) => period.end < today).map((period) => `${grant.id}|${period.end}`)).at(-1);
-  const periodLabel = (start: string, end: string) => `${format.dateTime(new Date(`${start}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })} – ${format.dateTime(new Date(`${end}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })}`;
+  const periodLabel = (start: string, end: string) => `${calendarDate(start)} – ${calendarDate(end)}`;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -92,7 +93,7 @@ export function ReportGenerator({ taskForceSlug }: { taskForceSlug: string }) {
                 <tr key={report.id}>
                   <th scope="row">
                     <Link href={`/tf/${taskForceSlug}/grants/reports/${report.id}`}>
-                      <CalendarDay value={report.periodStart} /> – <CalendarDay value={report.periodEnd} />
+                      <CalendarDate value={report.periodStart} /> – <CalendarDate value={report.periodEnd} />
                     </Link>
                   </th>
                   <td>{report.awardNumber}</td>

@@ -19,7 +19,7 @@ export default async function OrganizationPage({ params }: PageProps<"/tf/[slug]
     <>
       <h1>{profile.organization.name}</h1>
       <MembersLinks slug={slug} showPeople={taskForce.permissions.includes("membership.read")} />
-      <HydrateClient namespaces={["assessmentResults", "disciplines", "mous", "organizations", "roles"]}>
+      <HydrateClient namespaces={["disciplines", "mous", "organizations", "roles"]}>
         <OrganizationProfile taskForceSlug={slug} organizationId={orgId} />
       </HydrateClient>
     </>

@@ -25,7 +25,7 @@ export default async function MousPage({ params }: PageProps<"/tf/[slug]/members
       <h1>{t("title")}</h1>
       <MembersLinks slug={slug} showPeople={taskForce.permissions.includes("membership.read")} />
       <p className="lead">{t("intro")}</p>
-      <HydrateClient namespaces={["assessmentResults", "charts", "documents", "mous", "privacy"]}>
+      <HydrateClient namespaces={["charts", "documents", "mous", "privacy"]}>
         <Mous taskForceSlug={slug} />
       </HydrateClient>
     </>

@@ -19,7 +19,7 @@ export default async function ProtocolsPage({ params }: PageProps<"/tf/[slug]/me
       <h1>{t("title")}</h1>
       <MembersLinks slug={slug} showPeople={taskForce.permissions.includes("membership.read")} />
       <p className="lead">{t("intro")}</p>
-      <HydrateClient namespaces={["assessmentResults", "documents", "privacy", "protocols"]}>
+      <HydrateClient namespaces={["documents", "privacy", "protocols"]}>
         <Protocols taskForceSlug={slug} />
       </HydrateClient>
     </>

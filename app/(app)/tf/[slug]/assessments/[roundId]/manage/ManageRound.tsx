@@ -8,7 +8,7 @@ import { useState, type FormEvent } from "react";
 import { DateTime } from "@/app/_components/DateTime";
 import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
-import { CalendarDay } from "../../CalendarDay";
+import { CalendarDate } from "@/app/_components/DateTime";
 import { RoundFields, roundFieldsFrom } from "../../RoundFields";
 
 interface Props {
@@ -91,11 +91,11 @@ export function ManageRound({ taskForceSlug, roundId }: Props) {
         <dd>{t(`status.${details.status}`)}</dd>
         <dt>{t("opensOn")}</dt>
         <dd>
-          <CalendarDay value={details.opensOn} />
+          <CalendarDate value={details.opensOn} />
         </dd>
         <dt>{t("closesOn")}</dt>
         <dd>
-          <CalendarDay value={details.closesOn} />
+          <CalendarDate value={details.closesOn} />
         </dd>
         <dt>{t("audience")}</dt>
         <dd>{details.audience === "all" ? t("audienceAll") : t("audienceChosenCount", { count: chosenUserIds.length })}</dd>

@@ -8,7 +8,7 @@ import { useState } from "react";
 import { DateTime } from "@/app/_components/DateTime";
 import { FormError, SuccessMessage, type ClientError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
-import { CalendarDay } from "../../CalendarDay";
+import { CalendarDate } from "@/app/_components/DateTime";
 import { ElementQuestion, elementAnchor } from "./ElementQuestion";
 
 interface Props {
@@ -97,7 +97,7 @@ export function RespondForm({ taskForceSlug, roundId, userId }: Props) {
   return (
     <>
       <p className="lead">
-        {t("respondIntro")} <strong>{t("respondCloses")}</strong> <CalendarDay value={mine.data.round.closesOn} />
+        {t("respondIntro")} <strong>{t("respondCloses")}</strong> <CalendarDate value={mine.data.round.closesOn} />
       </p>
       <p className="progress-count" aria-live="polite">
         {progress}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Link } from "@/app/_components/Link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { CalendarDay } from "@/app/(app)/tf/[slug]/assessments/CalendarDay";
+import { CalendarDate } from "@/app/_components/DateTime";
 import { loadForPage, serverCaller } from "@/app/_trpc/server";
 import type { ReportCell, ReportColumn } from "@/db/schema";
 import { requireTaskForcePermission } from "../../../_lib/taskForce";
@@ -28,7 +28,7 @@ export default async function ReportPage({ params }: PageProps<"/tf/[slug]/grant
   const format = await getFormatter();
   const cell = (column: ReportColumn, value: ReportCell) => {
     if (value === null || value === "") return t("noValue");
-    if (column.type === "date" && typeof value === "string") return <CalendarDay value={value} />;
+    if (column.type === "date" && typeof value === "string") return <CalendarDate value={value} />;
     if (typeof value === "number") return format.number(value, { maximumFractionDigits: 1 });
     return value;
   };
@@ -51,11 +51,11 @@ export default async function ReportPage({ params }: PageProps<"/tf/[slug]/grant
         <dl className="facts">
           <dt>{t("periodLabel")}</dt>
           <dd>
-            <CalendarDay value={content.period.start} /> – <CalendarDay value={content.period.end} />
+            <CalendarDate value={content.period.start} /> – <CalendarDate value={content.period.end} />
           </dd>
           <dt>{t("dueLabel")}</dt>
           <dd>
-            <CalendarDay value={content.period.dueOn} />
+            <CalendarDate value={content.period.dueOn} />
           </dd>
           <dt>{t("awardLabel")}</dt>
           <dd>

@@ -18,7 +18,7 @@ export default async function HandoffPage({ params }: PageProps<"/tf/[slug]/memb
     <>
       <h1>{t("title", { name: overview.person.name })}</h1>
       <p className="lead">{t("intro")}</p>
-      <HydrateClient namespaces={["assessmentResults", "handoff"]}>
+      <HydrateClient namespaces={["handoff"]}>
         <Handoff taskForceSlug={slug} userId={userId} />
       </HydrateClient>
     </>
