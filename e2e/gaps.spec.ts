@@ -47,7 +47,7 @@ test.describe("gaps", () => {
     await expect(page).toHaveURL(/\/gaps\?round=.+&element=.+#create-gap-heading$/);
     const form = page.getByRole("form", { name: t.createHeading });
     await expect(page.getByText(new RegExp(`^Filled in from the results of ${AUTUMN.replace(/[()]/g, "\\$&")}`))).toBeVisible();
-    await expect(form.getByLabel(t.titleLabel, { exact: true })).toHaveValue(new RegExp(`^Raise “${element.replace(/[()]/g, "\\$&")}” from stage \\d to stage \\d$`));
+    await expect(form.getByLabel(t.titleLabel, { exact: true })).toHaveValue(new RegExp(`^${element.replace(/[()]/g, "\\$&")}: from stage \\d to stage \\d$`));
     await expect(form.getByLabel(t.elementLabel, { exact: true }).locator("option:checked")).toContainText(element);
     await expectNoAxeViolations(page, "gaps page with a gap filled in from results");
 

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 
 /**
  * A suggested gap's title in the person's language: what would close it when the element is below
- * its target ("Raise … from stage 2 to stage 4"), else what the round left unsettled.
+ * its target ("Victim services: from stage 2 to stage 4"), else what the round left unsettled.
  */
 export function useSuggestedGapTitle() {
   const t = useTranslations("gaps");
