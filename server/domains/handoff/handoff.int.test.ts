@@ -60,6 +60,13 @@ describe("handing off a departing member's responsibilities", () => {
     const result = await callerFor(coordinator).people.handOff({ taskForceSlug: taskForce.slug, fromUserId: leaver.id, toUserId: successor.id });
     expect(result.moved).toEqual({ actionItems: 1, gaps: 1, mouSignatories: 1, committeeChairs: 1 });
 
+    // The successor is told of each piece of work now theirs.
+    const notices = await callerFor(successor).notification.list({});
+    expect(notices.map((notice) => [notice.kind, notice.values.title]).sort()).toEqual([
+      ["actionItemAssigned", "Draft the MOU"],
+      ["gapAssigned", "Signed MOUs"],
+    ]);
+
     const after = await callerFor(coordinator).people.handoff({ taskForceSlug: taskForce.slug, userId: leaver.id });
     expect(after.responsibilities.every((kind) => kind.items.length === 0)).toBe(true);
     const { gap: moved } = await callerFor(coordinator).gap.get({ taskForceSlug: taskForce.slug, gapId: gap.id });
