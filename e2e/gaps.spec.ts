@@ -126,8 +126,12 @@ test.describe("gaps", () => {
       const secondTitle = `Saved second ${suffix()}`;
       const firstForm = page.getByRole("form", { name: t.editHeading });
       await firstForm.getByLabel(t.titleLabel).fill(firstTitle);
+      await firstForm.getByLabel(t.dueLabel).fill(FUTURE);
       await firstForm.getByRole("button", { name: t.save }).click();
       await expect(page.getByText(t.saved)).toBeVisible();
+      // The history names the changes in words, not by the fields' names in the code ("dueOn").
+      const history = page.getByRole("region", { name: t.timelineHeading });
+      await expect(history).toContainText(t.eventUpdate.replace("{fields}", `${t.changedField.title} and ${t.changedField.dueOn}`));
 
       const secondForm = other.getByRole("form", { name: t.editHeading });
       await secondForm.getByLabel(t.titleLabel).fill(secondTitle);

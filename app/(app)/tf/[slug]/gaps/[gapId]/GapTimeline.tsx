@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { DateTime } from "@/app/_components/DateTime";
 import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
@@ -33,6 +33,7 @@ export function GapTimeline({
   canShare: boolean;
 }) {
   const t = useTranslations("gaps");
+  const format = useFormatter();
   const tPrivacy = useTranslations("privacy");
   const trpc = useTRPC();
   const invalidate = useInvalidateGaps();
@@ -40,6 +41,16 @@ export function GapTimeline({
   const [sent, setSent] = useState(false);
   const comment = useMutation(trpc.gap.comment.mutationOptions({ onSuccess: () => invalidate() }));
   const statusText = (status: string | null) => (status ? t(`status.${status as "open"}`) : "");
+  // The history keeps the changed fields' names; people read them as words ("owner, due date").
+  const changedFields = (body: string | null) =>
+    format.list(
+      (body ?? "")
+        .split(",")
+        .map((field) => field.trim())
+        .filter(Boolean)
+        .map((field) => (t.has(`changedField.${field as "title"}`) ? t(`changedField.${field as "title"}`) : field)),
+      { type: "conjunction" },
+    );
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -69,7 +80,7 @@ export function GapTimeline({
                     ? t("eventStatus", { from: statusText(event.fromStatus), to: statusText(event.toStatus) })
                     : t("eventOpened")
                   : event.kind === "update"
-                    ? t("eventUpdate", { fields: event.body ?? "" })
+                    ? t("eventUpdate", { fields: changedFields(event.body) })
                     : t("eventComment")}
               </strong>{" "}
               — {event.actorName ?? t("someone")}, <DateTime value={event.createdAt} withTime />
