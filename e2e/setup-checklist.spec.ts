@@ -19,6 +19,9 @@ test("a new task force's coordinator follows the setup checklist from the dashbo
   await expect(checklist).toContainText(fill(c.intro, { done: 0, total: 7 }));
   await expect(checklist.getByRole("listitem")).toHaveCount(7);
   await expectNoAxeViolations(page, "dashboard with the setup checklist");
+  // Empty widgets say what is missing in a sentence of their own.
+  await expect(page.getByRole("region", { name: messages.dashboard.requirementsTitle })).toContainText(messages.dashboard.requirementsNone);
+  await expect(page.getByRole("region", { name: messages.dashboard.gapsTitle })).toContainText(messages.dashboard.gapsNone);
 
   // The first step, from its link: the coordinator confirms the framework in the settings.
   await checklist.getByRole("link", { name: c.step_framework }).click();

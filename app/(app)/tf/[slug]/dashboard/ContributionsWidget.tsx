@@ -53,7 +53,7 @@ export function ContributionsWidget({ taskForceSlug }: WidgetProps) {
       title={t("contributionsTitle")}
       href={`/tf/${taskForceSlug}/contributions`}
       linkLabel={t("contributionsLink")}
-      freshness={summary.data ? { what: t("contributionsWhat"), at: summary.data.updatedAt } : null}
+      freshness={summary.data ? { what: t("contributionsWhat"), at: summary.data.updatedAt, none: t("contributionsNone") } : null}
     >
       {body}
     </WidgetFrame>

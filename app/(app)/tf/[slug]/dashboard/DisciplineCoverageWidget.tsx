@@ -114,7 +114,7 @@ export function DisciplineCoverageWidget({ taskForceSlug }: WidgetProps) {
       title={t("coverageTitle")}
       href={`/tf/${taskForceSlug}/meetings`}
       linkLabel={t("coverageLink")}
-      freshness={coverage.data ? { what: t("coverageWhat"), at: latestHeld } : null}
+      freshness={coverage.data ? { what: t("coverageWhat"), at: latestHeld, none: t("coverageNone") } : null}
       wide
     >
       {body}

@@ -52,7 +52,7 @@ export function GapsWidget({ taskForceSlug }: WidgetProps) {
       title={t("gapsTitle")}
       href={`/tf/${taskForceSlug}/gaps`}
       linkLabel={t("gapsLink")}
-      freshness={summary.data ? { what: t("gapsWhat"), at: summary.data.updatedAt } : null}
+      freshness={summary.data ? { what: t("gapsWhat"), at: summary.data.updatedAt, none: t("gapsNone") } : null}
     >
       {body}
     </WidgetFrame>

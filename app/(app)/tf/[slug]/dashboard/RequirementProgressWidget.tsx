@@ -77,7 +77,7 @@ export function RequirementProgressWidget({ taskForceSlug }: WidgetProps) {
       title={t("requirementsTitle")}
       href={`/tf/${taskForceSlug}/grants`}
       linkLabel={t("requirementsLink")}
-      freshness={progress.data ? { what: t("requirementsWhat"), at: progress.data.updatedAt } : null}
+      freshness={progress.data ? { what: t("requirementsWhat"), at: progress.data.updatedAt, none: t("requirementsNone") } : null}
     >
       {body}
     </WidgetFrame>

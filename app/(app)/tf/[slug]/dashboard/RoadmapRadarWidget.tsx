@@ -59,7 +59,7 @@ export function RoadmapRadarWidget({ taskForceSlug }: WidgetProps) {
       title={t("radarTitle")}
       href={`/tf/${taskForceSlug}/assessments`}
       linkLabel={t("radarLink")}
-      freshness={trend.data ? { what: t("radarWhat"), at: lastClosed } : null}
+      freshness={trend.data ? { what: t("radarWhat"), at: lastClosed, none: t("radarNone") } : null}
     >
       {body}
     </WidgetFrame>

@@ -18,7 +18,7 @@ export function RoadmapTrendWidget({ taskForceSlug }: WidgetProps) {
       title={t("trendTitle")}
       href={`/tf/${taskForceSlug}/assessments`}
       linkLabel={t("radarLink")}
-      freshness={trend.data ? { what: t("radarWhat"), at: trend.data.rounds.at(-1)?.closedAt ?? null } : null}
+      freshness={trend.data ? { what: t("radarWhat"), at: trend.data.rounds.at(-1)?.closedAt ?? null, none: t("radarNone") } : null}
     >
       <AreaTrend taskForceSlug={taskForceSlug} headingLevel={3} />
     </WidgetFrame>

@@ -27,8 +27,11 @@ export function WidgetFrame({
   title: string;
   href: string;
   linkLabel: string;
-  /** What the data is and when it last changed; null when there is none yet. */
-  freshness: { what: string; at: Date | null } | null;
+  /**
+   * What the data is and when it last changed, and the sentence for when there is none yet (what is
+   * missing; the footer's link leads to where it is added). Null while loading.
+   */
+  freshness: { what: string; at: Date | null; none: string } | null;
   /** Charts with long axis labels take the whole row. */
   wide?: boolean;
   children: ReactNode;
@@ -39,14 +42,14 @@ export function WidgetFrame({
       <h2 id={headingId}>{title}</h2>
       {children}
       <div className="widget-footer">
-        {freshness && <Freshness what={freshness.what} at={freshness.at} />}
+        {freshness && <Freshness {...freshness} />}
         <Link href={href}>{linkLabel}</Link>
       </div>
     </section>
   );
 }
 
-export function Freshness({ what, at }: { what: string; at: Date | null }) {
+export function Freshness({ what, at, none }: { what: string; at: Date | null; none: string }) {
   const t = useTranslations("dashboard");
   const format = useFormatter();
   const now = useNow();
@@ -60,7 +63,7 @@ export function Freshness({ what, at }: { what: string; at: Date | null }) {
           </time>
         </>
       ) : (
-        t("neverUpdated", { what })
+        none
       )}
     </p>
   );
