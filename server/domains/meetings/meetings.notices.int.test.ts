@@ -61,4 +61,25 @@ describe("meeting notices", () => {
     const [latest] = await callerFor(deputy).notification.list({});
     expect(latest?.link).toBe(`/tf/${slug}/meetings/${labor.id}`);
   });
+
+  it("reach a committee's chair who does not sit on it", async () => {
+    const { taskForce, coordinator } = await createTaskForceWithCoordinator();
+    const { user: chair } = await createMember(taskForce, "member");
+    const { user: other } = await createMember(taskForce, "member");
+    const caller = callerFor(coordinator);
+    const { id: committeeId } = await caller.committee.create({ taskForceSlug: taskForce.slug, name: "Youth", description: "", chairOrganizationId: null, chairUserId: chair.id });
+    await caller.meeting.create({
+      taskForceSlug: taskForce.slug,
+      title: "Youth committee",
+      type: "committee",
+      committeeId,
+      startsAt: `${dateFromToday(3)}T09:00`,
+      endsAt: `${dateFromToday(3)}T10:00`,
+      timeZone: taskForce.timeZone,
+      location: "",
+      carryForward: false,
+    });
+    expect(await kindsOf(chair)).toEqual([["meetingScheduled", "Youth committee"]]);
+    expect(await kindsOf(other)).toEqual([]);
+  });
 });

@@ -28,7 +28,8 @@ async function expectedPeople(db: Database, taskForceId: string, committeeId: st
   const attending = new Set(active.filter((person) => can(person.role, "meeting.attend")).map((person) => person.userId));
   if (committeeId === null) return [...attending];
   const [committee, seats] = await Promise.all([findCommittee(db, taskForceId, committeeId), listCommitteeMembers(db, taskForceId)]);
-  const onCommittee = new Set([...seats.filter((seat) => seat.committeeId === committeeId).map((seat) => seat.userId), committee?.chairUserId ?? ""]);
+  const onCommittee = new Set(seats.filter((seat) => seat.committeeId === committeeId).map((seat) => seat.userId));
+  if (committee?.chairUserId) onCommittee.add(committee.chairUserId);
   return [...attending].filter((userId) => onCommittee.has(userId));
 }
 
