@@ -114,4 +114,21 @@ test.describe("account", () => {
       await other.close();
     }
   });
+
+  test("a person chooses how each kind of notice reaches them, and the choice stays", async ({ page, browser }) => {
+    const person = await createInvitedUser(browser, { role: "member", prefix: "notice-choice" });
+    await signIn(page, person.email, person.password);
+    await page.goto("/account");
+    const t = messages.noticePreferences;
+    await expect(page.getByRole("heading", { name: t.title })).toBeVisible();
+    const meetings = page.getByLabel(t.topics.meetings.label, { exact: true });
+    await expect(meetings).toHaveValue("email");
+    await meetings.selectOption("digest");
+    await expect(page.getByRole("status").filter({ hasText: t.saved.replace("{topic}", t.topics.meetings.label).replace("{delivery}", t.deliveries.digest) })).toBeVisible();
+    await expectNoAxeViolations(page, "account with notice choices");
+
+    await page.reload();
+    await expect(page.getByLabel(t.topics.meetings.label, { exact: true })).toHaveValue("digest");
+    await expect(page.getByLabel(t.topics.workGiven.label, { exact: true })).toHaveValue("email");
+  });
 });

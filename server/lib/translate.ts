@@ -1,4 +1,4 @@
-import { createTranslator, type NamespaceKeys, type NestedKeyOf } from "next-intl";
+import { createFormatter, createTranslator, type NamespaceKeys, type NestedKeyOf } from "next-intl";
 import { DEFAULT_LOCALE } from "@/app/i18n/locales";
 import messages from "@/app/i18n/messages/en.json";
 
@@ -18,3 +18,25 @@ export function serverTranslator<const Namespace extends NamespaceKeys<Messages,
 
 /** A translator over the whole catalog, as report sections take it. */
 export type ServerTranslator = ReturnType<typeof createTranslator<Messages>>;
+
+/** A medium date and a short time with the zone's abbreviation (dateStyle cannot carry the zone). */
+const INSTANT = { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" } as const;
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * Message values as a reader expects them: calendar dates ("2026-12-10") and instants written as
+ * ISO text become dates in the default locale, an instant at the task force's own time of day
+ * (a meeting at 09:00 in Chicago is not one at 15:00 UTC). What the notice list does in the browser.
+ */
+export function readableValues(values: Record<string, string | number>, timeZone: string): Record<string, string | number> {
+  const format = createFormatter({ locale: DEFAULT_LOCALE, timeZone });
+  return Object.fromEntries(
+    Object.entries(values).map(([key, value]) => {
+      if (typeof value !== "string") return [key, value];
+      if (CALENDAR_DATE.test(value)) return [key, format.dateTime(new Date(`${value}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })];
+      if (TIMESTAMP.test(value)) return [key, format.dateTime(new Date(value), INSTANT)];
+      return [key, value];
+    }),
+  );
+}

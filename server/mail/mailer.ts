@@ -4,6 +4,7 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  attachments?: { filename: string; content: string; contentType: string }[];
 }
 
 export function isEmailConfigured(env: NodeJS.ProcessEnv = process.env): boolean {

@@ -1,4 +1,5 @@
 import { fetchRequestHandler, type FetchCreateContextFnOptions } from "@trpc/server/adapters/fetch";
+import { kickNoticeMail } from "@/server/domains/notifications";
 import { readBodyWithin, requestWithBody } from "@/server/lib/requestBody";
 import type { Context } from "./context";
 import { bodyLimitOf, MAX_TRPC_BATCH_SIZE } from "./limits";
@@ -27,11 +28,15 @@ export async function handleTrpcRequest(req: Request, createContext: (options: F
     if (!body.ok) return body.reason === "tooLarge" ? refusal(413, "requestTooLarge") : refusal(400, "invalidInput");
     request = requestWithBody(req, body.bytes);
   }
-  return fetchRequestHandler({
+  const response = await fetchRequestHandler({
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
     maxBatchSize: MAX_TRPC_BATCH_SIZE,
     createContext,
   });
+  // A change may have written notices someone wants by email at once; its transaction has committed
+  // by the time the response exists, so the outbox can send them now (in the background).
+  if (request.method === "POST" && response.ok) kickNoticeMail();
+  return response;
 }

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { loadForPage, serverCaller } from "@/app/_trpc/server";
+import { getQueryClient, HydrateClient, loadForPage, serverCaller, trpc } from "@/app/_trpc/server";
 import { sessionSettings } from "@/server/auth/sessionPolicy";
 import { ChangePasswordForm } from "./ChangePasswordForm";
+import { NoticePreferences } from "./NoticePreferences";
 import { SignOutEverywhere } from "./SignOutEverywhere";
 import { ClientMessages } from "@/app/i18n/ClientMessages";
 
@@ -29,8 +30,10 @@ export default async function AccountPage() {
   const t = await getTranslations("account");
   const format = await getFormatter();
   const settings = sessionSettings();
+  const tNotices = await getTranslations("noticePreferences");
+  await getQueryClient().prefetchQuery(trpc.notification.preferences.queryOptions());
   return (
-    <ClientMessages namespaces={["account"]}>
+    <ClientMessages namespaces={["account", "noticePreferences"]}>
       <main id="main">
         <h1>{t("title")}</h1>
         <p>{t("signedInAs", { name: me.name, email: me.email })}</p>
@@ -39,6 +42,10 @@ export default async function AccountPage() {
         <h2>{t("sessionsTitle")}</h2>
         <p>{t("sessionsIntro", { hours: settings.maxHours, minutes: settings.idleMinutes })}</p>
         <SignOutEverywhere />
+        <h2 id="notice-preferences">{tNotices("title")}</h2>
+        <HydrateClient>
+          <NoticePreferences />
+        </HydrateClient>
         <h2>{t("securityLogTitle")}</h2>
         {events.length === 0 ? (
           <p>{t("securityLogEmpty")}</p>

@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import { insertNotifications } from "@/server/domains/notifications";
-import { digest, digestLine, type ReminderSource } from "@/server/domains/notifications/reminders";
+import type { ReminderSource } from "@/server/domains/notifications/reminders";
 import { addDays } from "@/server/lib/dates";
 import { listAskedPeople, listRoundsWithContent } from "./assessments.queries";
 import { listSubmissionProgress } from "./responses.queries";
@@ -8,7 +8,7 @@ import { listSubmissionProgress } from "./responses.queries";
 /*
  * What people asked in a round hear about it, in-app: that it opened for them, that its closing date
  * moved, and (from the daily reminders job) that it closes in two days while they have not submitted.
- * The nightly digest emails the last one; the others are notices on the notifications page.
+ * Each is emailed as the person chose for its topic on their account page, or stays in-app.
  */
 
 /** How many days before a round closes its people who have not submitted are reminded. */
@@ -23,7 +23,7 @@ interface RoundOfNotice {
 
 const respondLink = (taskForceSlug: string, roundId: string) => `/tf/${taskForceSlug}/assessments/${roundId}/respond`;
 
-/** The people asked in the round who have not submitted, with their email. */
+/** The people asked in the round who have not submitted. */
 async function pendingRespondents(db: Database, taskForceId: string, round: RoundOfNotice) {
   const [asked, progress] = await Promise.all([listAskedPeople(db, taskForceId, round), listSubmissionProgress(db, taskForceId, round.id)]);
   const submitted = new Set(progress.filter((row) => row.submittedAt).map((row) => row.userId));
@@ -63,7 +63,6 @@ export const roundClosingReminders: ReminderSource = async (tx, taskForce, today
       const people = await pendingRespondents(tx, taskForce.id, round);
       const values = { roundTitle: round.title, closesOn: round.closesOn };
       const link = respondLink(taskForce.slug, round.id);
-      const line = digestLine(digest("lineAssessmentClosingSoon", values), link);
       return people.map((person) => ({
         notification: {
           taskForceId: taskForce.id,
@@ -73,9 +72,7 @@ export const roundClosingReminders: ReminderSource = async (tx, taskForce, today
           link,
           dedupeKey: `assessmentClosingSoon:${round.id}:${round.closesOn}:${person.userId}`,
         },
-        email: person.email,
         overdue: false,
-        line,
       }));
     }),
   );

@@ -431,6 +431,6 @@ describe("the contributions ledger", () => {
       },
     ]);
     const overdue = await collectUnsubmittedContributionReminders(db, taskForce, addDays(due, 1));
-    expect(overdue.map((row) => [row.notification.kind, row.notification.userId, row.email])).toEqual([["contributionsOverdue", inspector.id, inspector.email]]);
+    expect(overdue.map((row) => [row.notification.kind, row.notification.userId])).toEqual([["contributionsOverdue", inspector.id]]);
   });
 });

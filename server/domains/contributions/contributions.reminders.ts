@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import { addDays } from "@/server/lib/dates";
-import { digest, digestLine, type Reminder } from "@/server/domains/notifications/reminders";
+import type { Reminder } from "@/server/domains/notifications/reminders";
 import { listOrganizationStaff, listReportingOrganizations, listReportsOfPeriods } from "./contributions.queries";
 import { dueReportOf } from "./contributions.due";
 import { settingsOf } from "./contributions.service";
@@ -30,7 +30,6 @@ export async function collectUnsubmittedContributionReminders(
   const kind = overdue ? "contributionsOverdue" : "contributionsDueSoon";
   const values = { period: period.key, dueOn };
   const link = `/tf/${taskForce.slug}/contributions/${period.key}`;
-  const line = digestLine(digest(overdue ? "lineContributionsOverdue" : "lineContributionsDueSoon", values), link);
   return staff.map((person) => ({
     notification: {
       taskForceId: taskForce.id,
@@ -40,8 +39,6 @@ export async function collectUnsubmittedContributionReminders(
       link,
       dedupeKey: `${kind}:${period.key}:${person.organizationId}:${person.userId}`,
     },
-    email: person.email,
     overdue,
-    line,
   }));
 }

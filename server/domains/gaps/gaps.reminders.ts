@@ -1,5 +1,5 @@
 import type { Database } from "@/db/client";
-import { digest, digestLine, type Reminder, type ReminderSource, type ReminderTaskForce } from "@/server/domains/notifications/reminders";
+import type { Reminder, ReminderSource, ReminderTaskForce } from "@/server/domains/notifications/reminders";
 import { addDays } from "@/server/lib/dates";
 import { listActionItemsDueBy, listGapsDueBy } from "./gaps.queries";
 import { DUE_SOON_DAYS } from "./gaps.rules";
@@ -15,8 +15,6 @@ interface DueRow {
   title: string;
   dueOn: string | null;
   userId: string;
-  email: string;
-  name: string;
 }
 
 type ReminderKind = "actionItemDueSoon" | "actionItemOverdue" | "gapDueSoon" | "gapOverdue";
@@ -28,9 +26,7 @@ function reminderOf(row: DueRow, what: "actionItem" | "gap", taskForce: Reminder
   const link = what === "gap" ? `/tf/${taskForce.slug}/gaps/${row.id}` : `/tf/${taskForce.slug}/actions`;
   return {
     notification: { taskForceId: taskForce.id, userId: row.userId, kind, values: { title: row.title, dueOn: row.dueOn ?? "" }, link, dedupeKey },
-    email: row.email,
     overdue,
-    line: digestLine(digest(overdue ? "lineOverdue" : "lineDueSoon", { dueOn: row.dueOn ?? "", title: row.title }), link),
   };
 }
 

@@ -1,6 +1,6 @@
 import { addDays } from "@/server/lib/dates";
 import { listActiveCoordinators } from "@/server/domains/notifications";
-import { digest, digestLine, type Reminder, type ReminderSource } from "@/server/domains/notifications/reminders";
+import type { Reminder, ReminderSource } from "@/server/domains/notifications/reminders";
 import { listGrants, listReportedPeriodEnds } from "./grants.queries";
 import { reportingPeriods } from "./grants.rules";
 
@@ -35,9 +35,7 @@ export const grantReportReminders: ReminderSource = async (tx, taskForce, today)
     for (const person of coordinators) {
       reminders.push({
         notification: { taskForceId: taskForce.id, userId: person.userId, kind, values, link, dedupeKey: `${kind}:${report.grantId}:${report.end}:${person.userId}` },
-        email: person.email,
         overdue: report.overdue,
-        line: digestLine(digest(report.overdue ? "lineGrantReportOverdue" : "lineGrantReportDue", values), link),
       });
     }
   }

@@ -1,12 +1,14 @@
 import { Cron } from "croner";
 import { jobsConfigFromEnv } from "./jobs.config";
+import { sendNoticeEmailsNow } from "@/server/domains/notifications";
 import { runDueJobs } from "./jobs.service";
 
 /*
  * The in-server scheduler, started once per server process from instrumentation.ts (never during
  * `next build`). Every few minutes it runs the slots whose time has come (runDueJobs); the claim in
- * job_runs makes each happen once across all instances on one database. croner's `protect` skips a
- * tick while the previous one still runs.
+ * job_runs makes each happen once across all instances on one database. Each tick also sends the
+ * "email now" notices a request did not get to send (its process stopped first, or SMTP failed).
+ * croner's `protect` skips a tick while the previous one still runs.
  */
 
 const CHECK_EVERY = "*/5 * * * *";
@@ -23,6 +25,8 @@ async function tick(): Promise<void> {
     for (const outcome of outcomes) {
       console.log(`Job ${outcome.job} (${outcome.runKey}) ${outcome.status}: ${JSON.stringify(outcome.summary)}`);
     }
+    const mail = await sendNoticeEmailsNow();
+    if (mail.emailed + mail.emailFailed > 0) console.log(`Notice emails: ${mail.emailed} sent, ${mail.emailFailed} failed.`);
   } catch (error) {
     console.error("Scheduled jobs could not run:", error instanceof Error ? error.message : error);
   }

@@ -83,8 +83,10 @@ describe("the reminders job", () => {
     expect(await notificationsOf(leaver)).toEqual([]);
     expect(smtp.messages.map((message) => message.to).flat().sort()).toEqual([assignee.email, owner.email].sort());
     const toAssignee = smtp.messages.find((message) => message.to.includes(assignee.email));
-    expect(headersOf(toAssignee!).get("subject")).toBe("Reminder: 1 item due in Riverside Task Force");
-    expect(textOf(toAssignee!)).toContain(`- Due soon (${dateFromToday(3)}): Draft the MOU`);
+    expect(headersOf(toAssignee!).get("subject")).toBe("Your daily digest from Riverside Task Force: 1 notice");
+    // The sentence of the in-app notice, its date as a reader writes it.
+    const dueOn = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${dateFromToday(3)}T12:00:00Z`));
+    expect(textOf(toAssignee!)).toContain(`- The action “Draft the MOU” is due on ${dueOn}.`);
     expect(textOf(toAssignee!)).toContain(`https://roadmap.example.org/tf/${taskForce.slug}/actions`);
 
     const second = await runReminders(new Date(now.getTime() + 60_000));

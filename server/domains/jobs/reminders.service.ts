@@ -1,5 +1,4 @@
 import { getDb, transaction } from "@/db/client";
-import { isEmailConfigured, sendMail } from "@/server/mail/mailer";
 import { recordAudit } from "@/server/domains/audit/audit.service";
 import { roundClosingReminders } from "@/server/domains/assessments/assessments.notices";
 import { collectUnsubmittedContributionReminders } from "@/server/domains/contributions/contributions.reminders";
@@ -7,8 +6,8 @@ import { dueGapsAndActions } from "@/server/domains/gaps/gaps.reminders";
 import { grantReportReminders } from "@/server/domains/grants/grants.reminders";
 import { protocolReviewReminders } from "@/server/domains/protocols/protocols.reminders";
 import { mouRenewalReminders } from "@/server/domains/mous/mous.reminders";
-import { insertNotifications } from "@/server/domains/notifications";
-import { digest, type Reminder, type ReminderSource, type ReminderTaskForce } from "@/server/domains/notifications/reminders";
+import { insertNotifications, sendNoticeDigest, sendNoticeEmailsNow } from "@/server/domains/notifications";
+import type { Reminder, ReminderSource, ReminderTaskForce } from "@/server/domains/notifications/reminders";
 import { listAllTaskForces } from "@/server/domains/taskForces";
 import { dateInZone } from "@/server/lib/dates";
 import { currentTime } from "@/server/lib/clock";
@@ -19,10 +18,12 @@ import { currentTime } from "@/server/lib/clock";
  * due, on the task force's own date: rounds closing soon (assessments.notices.ts), gaps and actions (gaps.reminders.ts), MOU renewals
  * (mous.reminders.ts), unsubmitted contributions (contributions.reminders.ts), grant progress reports
  * (grants.reminders.ts) and protocol reviews (protocols.reminders.ts).
- * In-app notices always, one email per person when SMTP is configured. The notices' dedupe keys make
- * it idempotent; email goes only to people with a notice this run inserted, and only after that
- * insert committed, so a run that crashes and is run again never emails anyone twice (at worst an
- * email of the crashed run is not sent; its in-app notice stands).
+ * In-app notices always; by email as each person chose for the topic (none, at once, or in this
+ * digest, one email per person with the day's other digest notices of the task force). The
+ * notices' dedupe keys make it idempotent, and the outbox (notifications/noticeMail.service.ts)
+ * claims each notice before emailing it, after the insert committed, so a run that crashes and is
+ * run again never emails anyone twice (at worst an email of the crashed run is not sent; its
+ * in-app notice stands).
  */
 
 export interface ReminderSummary {
@@ -71,13 +72,9 @@ export async function remindTaskForce(taskForce: ReminderTaskForce, now = curren
   summary.notified = sent.length;
   summary.overdue = sent.filter((item) => item.overdue).length;
   summary.dueSoon = sent.length - summary.overdue;
-  if (sent.length > 0 && isEmailConfigured()) {
-    const byEmail = new Map<string, Reminder[]>();
-    for (const item of sent) byEmail.set(item.email, [...(byEmail.get(item.email) ?? []), item]);
-    for (const [email, items] of byEmail) {
-      if (await trySendDigest(email, taskForce.name, items)) summary.emailed += 1;
-      else summary.emailFailed += 1;
-    }
+  for (const mail of [await sendNoticeDigest(taskForce.id, now), await sendNoticeEmailsNow(now)]) {
+    summary.emailed += mail.emailed;
+    summary.emailFailed += mail.emailFailed;
   }
   return summary;
 }
@@ -98,19 +95,4 @@ export async function runReminders(now = currentTime()): Promise<ReminderSummary
   const taskForces = await listAllTaskForces(await getDb());
   for (const taskForce of taskForces) total = addReminderSummaries(total, await remindTaskForce(taskForce, now));
   return { taskForces: taskForces.length, ...total };
-}
-
-async function trySendDigest(email: string, taskForceName: string, items: Reminder[]): Promise<boolean> {
-  try {
-    await sendMail({
-      to: email,
-      subject: digest("subject", { count: items.length, taskForce: taskForceName }),
-      text: `${digest("intro", { taskForce: taskForceName })}\n\n${items.map((item) => item.line).join("\n")}\n`,
-    });
-    return true;
-  } catch (error) {
-    // The in-app notice stands; one failed email must not stop the digest for everyone else.
-    console.error("Sending a reminder digest failed:", error instanceof Error ? error.message : error);
-    return false;
-  }
 }

@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from "node:crypto";
-import { createEvents, type EventAttributes } from "ics";
 import { getDb, transaction } from "@/db/client";
 import { appBaseUrl } from "@/server/env";
 import { DomainError } from "@/server/errors";
@@ -8,7 +7,8 @@ import { recordAudit } from "@/server/domains/audit/audit.service";
 import { meetingRights } from "./meetings.service";
 import { findCalendarFeedOwner, findLiveCalendarToken, insertCalendarToken, revokeCalendarTokens } from "./calendar.queries";
 import { listCommitteeIdsOf } from "./committees.queries";
-import { findMeeting, listMeetings, type MeetingRow } from "./meetings.queries";
+import { calendarText, eventOf, meetingUrlOf } from "./calendar.ics";
+import { findMeeting, listMeetings } from "./meetings.queries";
 import { currentTime } from "@/server/lib/clock";
 import { dateInZone } from "@/server/lib/dates";
 
@@ -19,40 +19,7 @@ import { dateInZone } from "@/server/lib/dates";
  * turns the URL off. The feed lists exactly the meetings the person may see in the app.
  */
 
-const PRODUCT_ID = "task-force-roadmap/meetings";
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-
-type CalendarMeeting = Pick<MeetingRow, "id" | "title" | "startsAt" | "endsAt" | "location" | "videoUrl" | "status" | "version" | "committeeName">;
-
-function eventOf(meeting: CalendarMeeting, meetingUrl: string): EventAttributes {
-  const where = [meeting.location, meeting.videoUrl].filter(Boolean).join(" · ");
-  return {
-    uid: `${meeting.id}@task-force-roadmap`,
-    title: meeting.committeeName && !meeting.title.includes(meeting.committeeName) ? `${meeting.title} (${meeting.committeeName})` : meeting.title,
-    start: meeting.startsAt.getTime(),
-    startInputType: "utc",
-    startOutputType: "utc",
-    end: meeting.endsAt.getTime(),
-    endInputType: "utc",
-    endOutputType: "utc",
-    ...(where ? { location: where } : {}),
-    url: meetingUrl,
-    description: meetingUrl,
-    status: meeting.status === "cancelled" ? "CANCELLED" : "CONFIRMED",
-    // Each saved change raises the version, so calendar apps replace their copy.
-    sequence: meeting.version,
-    productId: PRODUCT_ID,
-  };
-}
-
-function calendarText(events: EventAttributes[], calName: string): string {
-  const { error, value } = createEvents(events, { productId: PRODUCT_ID, method: "PUBLISH", calName });
-  if (error || value === null) throw error ?? new Error("ics produced nothing");
-  return value;
-}
-
-export const meetingUrlOf = (baseUrl: string, taskForceSlug: string, meetingId: string) =>
-  `${baseUrl.replace(/\/$/, "")}/tf/${taskForceSlug}/meetings/${meetingId}`;
 
 /** The .ics file of one meeting the caller may see; others are not found. */
 export async function meetingCalendarFile(scope: TaskForceScope, meetingId: string, baseUrl = appBaseUrl()) {

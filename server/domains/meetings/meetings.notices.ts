@@ -3,13 +3,18 @@ import { can } from "@/server/auth/permissions";
 import { insertNotifications } from "@/server/domains/notifications";
 import { listActiveMemberships } from "@/server/domains/people";
 import type { TaskForceScope } from "@/server/trpc/context";
+import { appBaseUrl } from "@/server/env";
+import { dateInZone } from "@/server/lib/dates";
+import { meetingCalendarAttachment, meetingUrlOf } from "./calendar.ics";
 import { findCommittee, listCommitteeMembers } from "./committees.queries";
+import { findMeeting } from "./meetings.queries";
 
 /*
  * In-app notices to the people expected at a meeting: when it is scheduled, moved or cancelled, and
  * when its minutes are approved. Expected are, for a full task-force meeting, everyone who attends
  * meetings (coordinators and member staff); for a committee's, the people on it and its chair. Never
- * the person who made the change. The meeting's page has its calendar file.
+ * the person who made the change. A notice of a meeting's time carries its calendar file as it now
+ * stands (cancelled ones too, so calendar apps strike it), for the email that person chose.
  */
 
 export type MeetingNoticeKind = "meetingScheduled" | "meetingMoved" | "meetingCancelled" | "minutesApproved";
@@ -35,6 +40,8 @@ async function expectedPeople(db: Database, taskForceId: string, committeeId: st
 
 export async function noticeMeeting(tx: Database, scope: TaskForceScope, meeting: NoticedMeeting, kind: MeetingNoticeKind) {
   const people = (await expectedPeople(tx, scope.taskForceId, meeting.committeeId)).filter((userId) => userId !== scope.userId);
+  if (people.length === 0) return;
+  const attachment = kind === "minutesApproved" ? undefined : await calendarAttachmentOf(tx, scope, meeting.id);
   await insertNotifications(
     tx,
     people.map((userId) => ({
@@ -44,6 +51,13 @@ export async function noticeMeeting(tx: Database, scope: TaskForceScope, meeting
       values: { title: meeting.title, startsAt: meeting.startsAt.toISOString() },
       link: `/tf/${scope.taskForceSlug}/meetings/${meeting.id}`,
       dedupeKey: `${kind}:${meeting.id}:${userId}:${meeting.version}`,
+      attachment,
     })),
   );
+}
+
+async function calendarAttachmentOf(tx: Database, scope: TaskForceScope, meetingId: string) {
+  const stored = await findMeeting(tx, scope.taskForceId, meetingId);
+  if (!stored) return undefined;
+  return meetingCalendarAttachment(stored, meetingUrlOf(appBaseUrl(), scope.taskForceSlug, stored.id), dateInZone(stored.startsAt, stored.timeZone));
 }

@@ -1,5 +1,5 @@
 import { addDays } from "@/server/lib/dates";
-import { digest, digestLine, type Reminder, type ReminderSource } from "@/server/domains/notifications/reminders";
+import type { Reminder, ReminderSource } from "@/server/domains/notifications/reminders";
 import { listRenewalRecipients, listSignedMousExpiringBy } from "./mous.queries";
 import { RENEWAL_THRESHOLDS, renewalStage } from "./mous.rules";
 
@@ -34,9 +34,7 @@ export const mouRenewalReminders: ReminderSource = async (tx, taskForce, today) 
           link,
           dedupeKey: `mouRenewal:${mou.id}:${stage}:${mou.expiresOn}:${person.userId}`,
         },
-        email: person.email,
         overdue: expired,
-        line: digestLine(digest(expired ? "lineMouExpired" : "lineMouRenewal", values), link),
       });
     }
   }

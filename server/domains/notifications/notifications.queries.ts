@@ -1,6 +1,6 @@
-import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { memberships, notifications, taskForces, users } from "@/db/schema";
+import { memberships, noticePreferences, notifications, taskForces, users, type NoticeAttachment, type NoticeDelivery, type NoticeTopic } from "@/db/schema";
 
 export interface NewNotification {
   taskForceId: string;
@@ -9,13 +9,15 @@ export interface NewNotification {
   values: Record<string, string | number>;
   link: string;
   dedupeKey: string;
+  /** A file for the email (a meeting's calendar entry); the in-app notice does not show it. */
+  attachment?: NoticeAttachment;
 }
 
 /**
  * In-app notices; a row whose dedupe key exists already is skipped, which is what makes a reminder
  * job safe to run twice. Returns the people who got a new one, so that email goes only to them.
  */
-export async function insertNotifications(db: Database, rows: NewNotification[]) {
+export async function insertNotificationRows(db: Database, rows: (NewNotification & { delivery: NoticeDelivery })[]) {
   if (rows.length === 0) return [];
   return db
     .insert(notifications)
@@ -77,4 +79,82 @@ export function listActiveCoordinators(db: Database, taskForceId: string) {
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.taskForceId, taskForceId), eq(memberships.role, "coordinator"), isNull(memberships.endedAt)));
+}
+
+export function listNoticePreferencesOf(db: Database, userIds: string[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({ userId: noticePreferences.userId, topic: noticePreferences.topic, delivery: noticePreferences.delivery })
+    .from(noticePreferences)
+    .where(inArray(noticePreferences.userId, userIds));
+}
+
+export async function saveNoticePreference(db: Database, userId: string, topic: NoticeTopic, delivery: NoticeDelivery, now: Date) {
+  await db
+    .insert(noticePreferences)
+    .values({ userId, topic, delivery, updatedAt: now })
+    .onConflictDoUpdate({ target: [noticePreferences.userId, noticePreferences.topic], set: { delivery, updatedAt: now } });
+}
+
+/**
+ * Older unsent notices stay unsent: a server that was off for a week should not flood inboxes with
+ * news of last week. Measured on the database's clock, the one that stamped `created_at`.
+ */
+const MAIL_FRESH_FOR = sql`interval '3 days'`;
+
+interface UnsentMail {
+  delivery: Exclude<NoticeDelivery, "inApp">;
+  taskForceId?: string;
+  limit: number;
+  now: Date;
+}
+
+/**
+ * Claims notices waiting for their email and returns them with their recipient and task force.
+ * The claim (emailed_at) commits before anything is sent, and rows another sender holds are
+ * skipped, so however many processes send at once, nobody gets the same notice twice; a sender
+ * that dies after its claim leaves those notices unmailed rather than mailed twice. Notices of
+ * people who have since left the task force are claimed and not returned: they are not sent.
+ */
+export async function claimUnsentMail(db: Database, { delivery, taskForceId, limit, now }: UnsentMail) {
+  const waiting = db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(
+      and(
+        isNull(notifications.emailedAt),
+        eq(notifications.delivery, delivery),
+        gt(notifications.createdAt, sql`now() - ${MAIL_FRESH_FOR}`),
+        taskForceId ? eq(notifications.taskForceId, taskForceId) : undefined,
+      ),
+    )
+    .orderBy(asc(notifications.createdAt))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  const claimed = await db
+    .update(notifications)
+    .set({ emailedAt: now })
+    .where(inArray(notifications.id, waiting))
+    .returning({ id: notifications.id });
+  if (claimed.length === 0) return [];
+  return db
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      values: notifications.values,
+      link: notifications.link,
+      attachment: notifications.attachment,
+      createdAt: notifications.createdAt,
+      userId: users.id,
+      email: users.email,
+      taskForceId: taskForces.id,
+      taskForceName: taskForces.name,
+      timeZone: taskForces.timeZone,
+    })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.userId))
+    .innerJoin(taskForces, eq(taskForces.id, notifications.taskForceId))
+    .innerJoin(memberships, and(eq(memberships.taskForceId, notifications.taskForceId), eq(memberships.userId, notifications.userId), isNull(memberships.endedAt)))
+    .where(inArray(notifications.id, claimed.map((row) => row.id)))
+    .orderBy(asc(notifications.createdAt), sql`${notifications.id}`);
 }

@@ -1,7 +1,7 @@
 import { serverTranslator } from "@/server/lib/translate";
 import { addDays } from "@/server/lib/dates";
 import { listActiveCoordinators } from "@/server/domains/notifications";
-import { digest, digestLine, type Reminder, type ReminderSource } from "@/server/domains/notifications/reminders";
+import type { Reminder, ReminderSource } from "@/server/domains/notifications/reminders";
 import { listProtocolsDueForReview } from "./protocols.queries";
 
 /** How many days before its review date a protocol's review is first announced. */
@@ -29,9 +29,7 @@ export const protocolReviewReminders: ReminderSource = async (tx, taskForce, tod
     for (const person of coordinators) {
       reminders.push({
         notification: { taskForceId: taskForce.id, userId: person.userId, kind, values, link, dedupeKey: `${kind}:${protocol.id}:${reviewOn}:${person.userId}` },
-        email: person.email,
         overdue,
-        line: digestLine(digest(overdue ? "lineProtocolReviewOverdue" : "lineProtocolReviewDue", values), link),
       });
     }
   }

@@ -1,0 +1,205 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import {
+  callerFor,
+  createGapFor,
+  createMember,
+  createTaskForceWithCoordinator,
+  dateFromToday,
+  trpcErrorOf,
+  type TestUser,
+} from "@/server/testing/factories";
+import * as fakeSmtpServer from "@/server/testing/fakeSmtpServer";
+import { headersOf, type FakeSmtpServer, type ReceivedMail } from "@/server/testing/fakeSmtpServer";
+import { remindTaskForce } from "@/server/domains/jobs/reminders.service";
+import { sendNoticeDigest, sendNoticeEmailsNow } from "./noticeMail.service";
+
+/*
+ * Issue 18: each person chooses, per topic, how notices reach them besides the notices page: not at
+ * all, by email at once, or in the daily digest. What a notice was given when written is what the
+ * outbox sends, once, after the change committed; meeting emails carry the calendar file.
+ */
+
+const mailsTo = (smtp: FakeSmtpServer, user: TestUser) => smtp.messages.filter((mail) => mail.to.includes(user.email));
+const subjectOf = (mail: ReceivedMail) => headersOf(mail).get("subject") ?? "";
+/** The whole message with quoted-printable soft breaks and escapes undone, for looking into its parts. */
+const decoded = (mail: ReceivedMail) =>
+  Buffer.from(
+    mail.data.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    "latin1",
+  ).toString("utf8");
+
+describe("notice emails", () => {
+  let smtp: FakeSmtpServer;
+
+  beforeAll(async () => {
+    smtp = await fakeSmtpServer.start();
+  });
+  afterAll(async () => {
+    await smtp.close();
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    smtp.messages.length = 0;
+  });
+
+  async function meetingTaskForce() {
+    const { taskForce, coordinator } = await createTaskForceWithCoordinator({ name: "Lakeshore Task Force" });
+    const { user: advocate } = await createMember(taskForce, "member", { name: "Ava Advocate" });
+    const { user: quiet } = await createMember(taskForce, "member", { name: "Quinn Quiet" });
+    const { user: morning } = await createMember(taskForce, "member", { name: "Mo Morning" });
+    await callerFor(quiet).notification.setPreference({ topic: "meetings", delivery: "inApp" });
+    await callerFor(morning).notification.setPreference({ topic: "meetings", delivery: "digest" });
+    const schedule = () =>
+      callerFor(coordinator).meeting.create({
+        taskForceSlug: taskForce.slug,
+        title: "Partners' meeting",
+        type: "full_task_force",
+        committeeId: null,
+        startsAt: `${dateFromToday(7)}T10:00`,
+        endsAt: `${dateFromToday(7)}T11:00`,
+        timeZone: taskForce.timeZone,
+        location: "Room 2",
+        carryForward: false,
+      });
+    return { taskForce, coordinator, advocate, quiet, morning, schedule };
+  }
+
+  it("emails a scheduled meeting at once, with its calendar file, to those who chose it, and only once", async () => {
+    vi.stubEnv("SMTP_URL", smtp.url);
+    vi.stubEnv("NEXTAUTH_URL", "https://roadmap.example.org");
+    const { taskForce, advocate, quiet, morning, schedule } = await meetingTaskForce();
+    const meeting = await schedule();
+
+    const [first, second] = await Promise.all([sendNoticeEmailsNow(), sendNoticeEmailsNow()]);
+    // Two senders at once (two servers, or a request and the scheduler) share the work.
+    expect(first!.emailed + second!.emailed).toBe(1);
+    expect(await sendNoticeEmailsNow()).toEqual({ emailed: 0, emailFailed: 0 });
+
+    const [mail] = mailsTo(smtp, advocate);
+    expect(mailsTo(smtp, advocate)).toHaveLength(1);
+    // At the task force's own time of day, with its zone: 10:00 in Chicago.
+    expect(subjectOf(mail!)).toBe(`Lakeshore Task Force: A meeting you are expected at was scheduled: “Partners' meeting”, ${calendarDate(dateFromToday(7))}, 10:00 AM CST.`);
+    const whole = decoded(mail!);
+    expect(whole).toContain(`https://roadmap.example.org/tf/${taskForce.slug}/meetings/${meeting.id}`);
+    expect(whole).toContain("https://roadmap.example.org/account#notice-preferences");
+    expect(whole).toContain("Content-Type: text/calendar");
+    const calendar = calendarOf(mail!);
+    expect(calendar).toContain("BEGIN:VCALENDAR");
+    expect(calendar).toContain(`UID:${meeting.id}@task-force-roadmap`);
+    expect(calendar).toContain("STATUS:CONFIRMED");
+    // In-app only, and digest, are not emailed now; everyone still has the notice in-app.
+    expect(mailsTo(smtp, quiet)).toEqual([]);
+    expect(mailsTo(smtp, morning)).toEqual([]);
+    for (const person of [advocate, quiet, morning]) {
+      expect((await callerFor(person).notification.list({})).map((notice) => notice.kind)).toEqual(["meetingScheduled"]);
+    }
+
+    // The digest person hears of it in the task force's morning email, once.
+    expect(await sendNoticeDigest(taskForce.id)).toEqual({ emailed: 1, emailFailed: 0 });
+    expect(await sendNoticeDigest(taskForce.id)).toEqual({ emailed: 0, emailFailed: 0 });
+    const [digest] = mailsTo(smtp, morning);
+    expect(subjectOf(digest!)).toBe("Your daily digest from Lakeshore Task Force: 1 notice");
+    expect(decoded(digest!)).toContain("- A meeting you are expected at was scheduled: “Partners' meeting”");
+    expect(mailsTo(smtp, quiet)).toEqual([]);
+  });
+
+  it("sends a cancelled meeting's calendar file as cancelled", async () => {
+    vi.stubEnv("SMTP_URL", smtp.url);
+    const { taskForce, coordinator, advocate, schedule } = await meetingTaskForce();
+    const meeting = await schedule();
+    await callerFor(coordinator).meeting.update({ taskForceSlug: taskForce.slug, meetingId: meeting.id, version: meeting.version, status: "cancelled" });
+    await sendNoticeEmailsNow();
+    const cancelled = mailsTo(smtp, advocate).find((mail) => subjectOf(mail).includes("was cancelled"));
+    expect(calendarOf(cancelled!)).toContain("STATUS:CANCELLED");
+    expect(calendarOf(cancelled!)).toContain(`SEQUENCE:${meeting.version + 1}`);
+  });
+
+  it("emails work given to someone at once by default, and never to someone who has left", async () => {
+    vi.stubEnv("SMTP_URL", smtp.url);
+    const { taskForce, coordinator } = await createTaskForceWithCoordinator({ name: "Harbor Task Force" });
+    const { user: owner } = await createMember(taskForce, "member", { name: "Olu Owner" });
+    const { user: leaver, membership } = await createMember(taskForce, "member", { name: "Lee Leaver" });
+    await createGapFor(taskForce, coordinator, { title: "Shelter MOU", ownerUserId: owner.id, dueOn: dateFromToday(20) });
+    await createGapFor(taskForce, coordinator, { title: "Training plan", ownerUserId: leaver.id, dueOn: dateFromToday(20) });
+    await callerFor(coordinator).people.end({ taskForceSlug: taskForce.slug, membershipId: membership.id });
+
+    expect(await sendNoticeEmailsNow()).toEqual({ emailed: 1, emailFailed: 0 });
+    expect(mailsTo(smtp, owner).map(subjectOf)).toEqual([expect.stringMatching(/^Harbor Task Force: You now own the gap “Shelter MOU”\. It is due on /)]);
+    expect(mailsTo(smtp, leaver)).toEqual([]);
+    // What was not sent to the leaver stays unsent: it is not picked up again later.
+    expect(await sendNoticeEmailsNow()).toEqual({ emailed: 0, emailFailed: 0 });
+  });
+
+  it("emails nothing of notices written while the server had no email, even once it has", async () => {
+    const { advocate, schedule } = await meetingTaskForce();
+    await schedule();
+    vi.stubEnv("SMTP_URL", smtp.url);
+    expect(await sendNoticeEmailsNow()).toEqual({ emailed: 0, emailFailed: 0 });
+    expect(mailsTo(smtp, advocate)).toEqual([]);
+  });
+
+  it("puts work coming due into the reminders job's digest, or an email at once, as chosen", async () => {
+    vi.stubEnv("SMTP_URL", smtp.url);
+    const { taskForce, coordinator } = await createTaskForceWithCoordinator({ name: "Prairie Task Force" });
+    const { user: digestPerson } = await createMember(taskForce, "member");
+    const { user: atOnce } = await createMember(taskForce, "member");
+    const { user: inAppOnly } = await createMember(taskForce, "member");
+    await callerFor(atOnce).notification.setPreference({ topic: "workDue", delivery: "email" });
+    await callerFor(inAppOnly).notification.setPreference({ topic: "workDue", delivery: "inApp" });
+    for (const person of [digestPerson, atOnce, inAppOnly]) {
+      // Given while the server sent no email, so only the due-date reminders below are mailed.
+      vi.unstubAllEnvs();
+      await createGapFor(taskForce, coordinator, { title: `Gap of ${person.name}`, ownerUserId: person.id, dueOn: dateFromToday(3) });
+      vi.stubEnv("SMTP_URL", smtp.url);
+    }
+    const summary = await remindTaskForce(taskForce);
+    // Their organizations also owe last period's contributions: those reminders go to the digest.
+    expect(summary.emailFailed).toBe(0);
+    const aboutTheirGap = (person: TestUser) => mailsTo(smtp, person).filter((mail) => decoded(mail).includes(`The gap “Gap of ${person.name}” is due on`));
+    expect(aboutTheirGap(digestPerson).map(subjectOf)).toEqual([expect.stringMatching(/^Your daily digest from Prairie Task Force: \d+ notices?$/)]);
+    expect(aboutTheirGap(atOnce).map(subjectOf)).toEqual([`Prairie Task Force: The gap “Gap of ${atOnce.name}” is due on ${calendarDate(dateFromToday(3))}.`]);
+    expect(aboutTheirGap(inAppOnly)).toEqual([]);
+    expect((await callerFor(inAppOnly).notification.list({})).map((notice) => notice.kind)).toContain("gapDueSoon");
+  });
+});
+
+describe("notice preferences", () => {
+  it("lists every topic with its default until the person chooses, and keeps each choice", async () => {
+    const { taskForce } = await createTaskForceWithCoordinator();
+    const { user } = await createMember(taskForce, "member");
+    const caller = callerFor(user);
+    const before = await caller.notification.preferences();
+    expect(before.emailConfigured).toBe(false);
+    expect(before.topics.find((row) => row.topic === "meetings")).toEqual({ topic: "meetings", delivery: "email", byDefault: "email" });
+    expect(before.topics.find((row) => row.topic === "workDue")).toEqual({ topic: "workDue", delivery: "digest", byDefault: "digest" });
+    expect(before.topics).toHaveLength(11);
+
+    const after = await caller.notification.setPreference({ topic: "meetings", delivery: "digest" });
+    expect(after.topics.find((row) => row.topic === "meetings")).toEqual({ topic: "meetings", delivery: "digest", byDefault: "email" });
+    await caller.notification.setPreference({ topic: "meetings", delivery: "inApp" });
+    expect((await caller.notification.preferences()).topics.find((row) => row.topic === "meetings")?.delivery).toBe("inApp");
+  });
+
+  it("are the person's own: nobody else's choices change, and unknown topics are refused", async () => {
+    const { taskForce } = await createTaskForceWithCoordinator();
+    const { user: one } = await createMember(taskForce, "member");
+    const { user: other } = await createMember(taskForce, "member");
+    await callerFor(one).notification.setPreference({ topic: "minutes", delivery: "email" });
+    expect((await callerFor(other).notification.preferences()).topics.find((row) => row.topic === "minutes")?.delivery).toBe("digest");
+    const refused = await trpcErrorOf(callerFor(one).notification.setPreference({ topic: "everything" as "minutes", delivery: "email" }), "BAD_REQUEST");
+    expect(refused.code).toBe("BAD_REQUEST");
+    await trpcErrorOf(callerFor(null).notification.preferences(), "UNAUTHORIZED");
+  });
+});
+
+/** A calendar date as emails write it ("Dec 12, 2026"). */
+function calendarDate(date: string): string {
+  return new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T12:00:00Z`));
+}
+
+/** The calendar file attached to a message (nodemailer sends it base64-encoded). */
+function calendarOf(mail: ReceivedMail): string {
+  const part = /Content-Type: text\/calendar[\s\S]*?\r\n\r\n([A-Za-z0-9+/=\r\n]+)/.exec(mail.data);
+  if (!part) throw new Error("the message carries no calendar file");
+  return Buffer.from(part[1]!.replace(/\s+/g, ""), "base64").toString("utf8");
+}
