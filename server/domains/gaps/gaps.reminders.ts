@@ -1,4 +1,4 @@
-import type { Database } from "@/db/client";
+import type { Database } from "@/server/lib/unitOfWork";
 import { digest, digestLine, type Reminder, type ReminderSource, type ReminderTaskForce } from "@/server/domains/notifications/reminders";
 import { addDays } from "@/server/lib/dates";
 import { listActionItemsDueBy, listGapsDueBy } from "./gaps.queries";

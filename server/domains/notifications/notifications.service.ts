@@ -1,4 +1,4 @@
-import { getDb, transaction } from "@/db/client";
+import { getDb, inTransaction } from "@/server/lib/unitOfWork";
 import type { SessionUser } from "@/server/trpc/context";
 import { countUnreadNotificationsOfUser, listNotificationsOfUser, markNotificationsRead } from "./notifications.queries";
 import type { ListNotificationsInput, MarkNotificationsReadInput } from "./notifications.schemas";
@@ -15,5 +15,5 @@ export async function countMyUnreadNotifications(user: SessionUser) {
 
 /** Reading a notice is the person's own business, not task-force data, so it is not audited. */
 export function markMyNotificationsRead(user: SessionUser, input: MarkNotificationsReadInput, now = currentTime()) {
-  return transaction((tx) => markNotificationsRead(tx, user.id, "all" in input ? "all" : input.ids, now));
+  return inTransaction((tx) => markNotificationsRead(tx, user.id, "all" in input ? "all" : input.ids, now));
 }
