@@ -13,6 +13,26 @@ import jsxA11y from "eslint-plugin-jsx-a11y";
  */
 const drizzleObjectName = ["db", "tx"];
 
+/*
+ * The database from server/: the driver, Drizzle and db/client, refused outside the queries and the
+ * unit of work (see the server/** objects below), and the few files that need part of it.
+ */
+const databaseImports = {
+  drizzle: "^drizzle-orm(/|$)",
+  drivers: "^(postgres|@electric-sql/pglite)(/|$)",
+  client: "^(@/|(\\.\\./)+)db/client$",
+};
+/** @param {...keyof typeof databaseImports} names */
+function refuseDatabaseImports(...names) {
+  const message =
+    "SQL belongs in the domain's *.queries.ts; a service gets its handle and transactions from @/server/lib/unitOfWork (getDb, inTransaction, type Database).";
+  return /** @type {const} */ (["error", { patterns: names.map((name) => ({ regex: databaseImports[name], message })) }]);
+}
+/** Entry points and start-up: open, migrate and close the process's database; the backup job copies it whole. */
+const openTheDatabase = ["server/cli/**", "server/startup.ts", "server/domains/jobs/backup.service.ts"];
+/** Finds a task force's tables in the Drizzle schema itself, so a new table travels in archives unlisted. */
+const readTheSchemaDefinitions = ["server/domains/taskForceArchive/archive.tables.ts"];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -105,6 +125,35 @@ export default defineConfig([
         },
       ],
     },
+  },
+  {
+    // Services decide where a unit of work begins and ends, queries run the SQL: outside the queries,
+    // server code reaches the database only through @/server/lib/unitOfWork (the one door, which
+    // re-exports the handle's type, hence type imports are refused too). This is the TypeScript rule
+    // on purpose: the layer rule above is the core no-restricted-imports with exemptions of its own
+    // (the demo seed, translate.ts), and in flat config a later object's options for the same rule
+    // replace the earlier ones, so sharing the name would drop one set or the other.
+    files: ["server/**/*.ts"],
+    ignores: [
+      "server/**/*.queries.ts",
+      "server/**/*.test.ts",
+      "server/testing/**",
+      "server/lib/unitOfWork.ts",
+      ...openTheDatabase,
+      ...readTheSchemaDefinitions,
+    ],
+    rules: { "@typescript-eslint/no-restricted-imports": refuseDatabaseImports("drizzle", "drivers", "client") },
+  },
+  {
+    // They open, migrate, close or copy the database itself, so they need db/client; SQL is still not theirs.
+    files: openTheDatabase,
+    ignores: ["server/**/*.test.ts"],
+    rules: { "@typescript-eslint/no-restricted-imports": refuseDatabaseImports("drizzle", "drivers") },
+  },
+  {
+    // It reads the tables' definitions (columns, foreign keys) from Drizzle's schema; it runs no SQL.
+    files: readTheSchemaDefinitions,
+    rules: { "@typescript-eslint/no-restricted-imports": refuseDatabaseImports("drivers", "client") },
   },
   {
     // next.config.js is CommonJS (package.json has no "type": "module"), so require() is how it imports.

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import type { Logger } from "drizzle-orm/logger";
-import type { PgDatabase, PgQueryResultHKT, PgTransactionConfig } from "drizzle-orm/pg-core";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { databaseConfigFromEnv, MIGRATIONS_FOLDER, type DatabaseConfig } from "./config";
 import { lockFolder } from "./folderLock";
 import * as schema from "./schema";
@@ -97,13 +97,4 @@ export async function closeDatabase(): Promise<void> {
   const handle = holder.__taskForceRoadmapDb;
   holder.__taskForceRoadmapDb = undefined;
   if (handle) await (await handle).close();
-}
-
-/**
- * Runs `work` in one transaction: everything it writes, audit entries included, lands or none of it.
- * `config` sets the isolation level where several reads must see one moment (an export).
- */
-export async function transaction<T>(work: (tx: Database) => Promise<T>, config?: PgTransactionConfig): Promise<T> {
-  const db = await getDb();
-  return db.transaction((tx) => work(tx), config);
 }

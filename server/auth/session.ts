@@ -1,6 +1,6 @@
 import { getServerSession } from "next-auth";
 import { cache } from "react";
-import { getDb } from "@/db/client";
+import { getDb } from "@/server/lib/unitOfWork";
 import { findSessionUser } from "@/server/domains/auth";
 import type { SessionUser } from "@/server/trpc/context";
 import { currentTime } from "@/server/lib/clock";

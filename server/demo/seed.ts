@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Database } from "@/db/client";
+import type { Database } from "@/server/lib/unitOfWork";
 import type { AuditChanges } from "@/db/schema";
 import { hashPassword } from "@/server/auth/password";
 import type { TaskForceRole } from "@/server/auth/permissions";

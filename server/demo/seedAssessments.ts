@@ -1,4 +1,4 @@
-import type { Database } from "@/db/client";
+import type { Database } from "@/server/lib/unitOfWork";
 import type { TaskForceRole } from "@/server/auth/permissions";
 import { recordAudit } from "@/server/domains/audit/audit.service";
 import type { Discipline } from "@/server/domains/organizations/disciplines";

@@ -1,4 +1,4 @@
-import type { Database } from "@/db/client";
+import type { Database } from "@/server/lib/unitOfWork";
 import { recordAudit } from "@/server/domains/audit/audit.service";
 import { insertReport, replaceReportContent, upsertSettings } from "@/server/domains/contributions/contributions.queries";
 import { contentToRows } from "@/server/domains/contributions/contributions.rules";

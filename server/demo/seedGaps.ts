@@ -1,4 +1,4 @@
-import type { Database } from "@/db/client";
+import type { Database } from "@/server/lib/unitOfWork";
 import type { AuditChanges } from "@/db/schema";
 import type { TaskForceRole } from "@/server/auth/permissions";
 import { recordAudit } from "@/server/domains/audit/audit.service";

@@ -1,4 +1,4 @@
-import type { Database } from "@/db/client";
+import type { Database } from "@/server/lib/unitOfWork";
 import { recordAudit } from "@/server/domains/audit/audit.service";
 import { findAssessmentRounds, findGaps } from "@/server/domains/grants/evidence.queries";
 import { insertEvidence, insertGrant, insertRequirements } from "@/server/domains/grants/grants.queries";

@@ -1,5 +1,5 @@
 import { onlyRow } from "@/db/rows";
-import type { Database } from "@/db/client";
+import type { Database } from "@/server/lib/unitOfWork";
 import { actionItems, agendaItems, attendance, committeeMembers, committees, decisions, meetings, minutes } from "@/db/schema";
 import { recordAudit } from "@/server/domains/audit/audit.service";
 import { zonedTimeToInstant } from "@/server/domains/meetings/meetings.rules";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Database } from "@/db/client";
+import type { Database } from "@/server/lib/unitOfWork";
 import type { AuditChanges } from "@/db/schema";
 import { recordAudit } from "@/server/domains/audit/audit.service";
 import { insertDocument } from "@/server/domains/documents/documents.queries";

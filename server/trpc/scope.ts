@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/server/lib/unitOfWork";
 import { can, type Permission } from "@/server/auth/permissions";
 import { findActiveMembershipBySlug } from "@/server/domains/taskForces";
 import { createTaskForceScope, type MembershipCache, type SessionUser, type TaskForceScope } from "./context";

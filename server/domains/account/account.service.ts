@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { serverTranslator } from "@/server/lib/translate";
-import { getDb, transaction, type Database } from "@/db/client";
+import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { appBaseUrl } from "@/server/env";
 import { DomainError } from "@/server/errors";
@@ -76,7 +76,7 @@ export async function changePassword(user: SessionUser, input: ChangePasswordInp
   }
   await attemptSucceeded(db, claimed, now);
   const newHash = await hashPassword(input.newPassword);
-  await transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     await setPasswordAndEndSessions(tx, user.id, newHash, now);
     await insertAccountEvent(tx, { userId: user.id, actorUserId: user.id, action: "passwordChanged" });
   });
@@ -84,7 +84,7 @@ export async function changePassword(user: SessionUser, input: ChangePasswordInp
 
 /** Ends every session of this person on every device, this one included. */
 export function signOutEverywhere(user: SessionUser, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     await endSessionsOf(tx, [user.id], now);
     await insertAccountEvent(tx, { userId: user.id, actorUserId: user.id, action: "signedOutEverywhere" });
   });
@@ -128,7 +128,7 @@ async function deliverPasswordReset(email: string, now: Date) {
   if (!isEmailConfigured()) return;
   const account = await findAccountByEmail(await getDb(), email);
   if (!account) return;
-  const { token } = await transaction(async (tx) => {
+  const { token } = await inTransaction(async (tx) => {
     const written = await writeToken(tx, "password_reset", account.id, null, RESET_LINK_MINUTES.email, now);
     await insertAccountEvent(tx, { userId: account.id, actorUserId: null, action: "resetLinkEmailed" });
     return written;
@@ -154,7 +154,7 @@ export async function issueResetLinkForMember(
   taskForcesOf: (tx: Database, userId: string) => Promise<string[]>,
   now = currentTime(),
 ) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const account = await findAccountById(tx, input.userId);
     const taskForceIds = account ? await taskForcesOf(tx, account.id) : [];
     if (!account || !taskForceIds.includes(scope.taskForceId)) throw new DomainError("NOT_FOUND", "membershipNotFound");
@@ -175,7 +175,7 @@ export async function issueResetLinkForMember(
 
 /** An administrator issues a reset link for any account (found by email) to pass on. */
 export async function issueResetLinkAsAdmin(admin: SessionUser, input: IssueResetLinkByEmailInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const account = await findAccountByEmail(tx, input.email);
     if (!account) throw new DomainError("NOT_FOUND", "accountNotFound", { email: input.email }, "email");
     if (account.id === admin.id) throw new DomainError("FORBIDDEN", "resetOwnPassword", {}, "email");
@@ -219,7 +219,7 @@ export async function resetPassword(input: ResetPasswordInput, clientAddress: st
   await attemptSucceeded(db, claimed, now);
   const passwordHash = await hashPassword(input.password);
   const userId = token.userId;
-  await transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     if (!(await claimAccountToken(tx, token.id, now))) throw new DomainError("GONE", "resetLink_used");
     await setPasswordAndEndSessions(tx, userId, passwordHash, now);
     await expireUnusedTokens(tx, "password_reset", userId, now);
@@ -231,7 +231,7 @@ export async function resetPassword(input: ResetPasswordInput, clientAddress: st
 /** `npm run admin -- reset-password`: whoever runs the server sets a password directly. */
 export async function setPasswordFromCommandLine(email: string, password: string, now = currentTime()) {
   const passwordHash = await hashPassword(password);
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const account = await findAccountByEmail(tx, email);
     if (!account) return null;
     await setPasswordAndEndSessions(tx, account.id, passwordHash, now);
@@ -273,7 +273,7 @@ export async function completeSetup(input: CompleteSetupInput, clientAddress: st
   const status = statusOf(token, now);
   if (status !== "valid") throw new DomainError("GONE", `setupLink_${status}`);
   const passwordHash = await hashPassword(input.password);
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     if ((await countAdministrators(tx)) > 0 || !(await claimAccountToken(tx, token.id, now))) {
       throw new DomainError("GONE", "setupLink_used");
     }

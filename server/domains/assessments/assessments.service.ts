@@ -1,4 +1,4 @@
-import { getDb, transaction, type Database } from "@/db/client";
+import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
 import type { FrameworkContent } from "@/db/schema";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
@@ -110,7 +110,7 @@ function assertNotPast(closesOn: string, today: string) {
 }
 
 export function createRound(scope: TaskForceScope, input: CreateRoundInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     assertNotPast(input.closesOn, todayOfScope(scope, now));
     const version = await findCurrentFrameworkVersionOfTaskForce(tx, scope.taskForceId);
     if (!version) throw new DomainError("CONFLICT", "noFramework");
@@ -134,7 +134,7 @@ export function createRound(scope: TaskForceScope, input: CreateRoundInput, now 
 }
 
 export function updateRound(scope: TaskForceScope, input: UpdateRoundInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const round = await loadRound(tx, scope, input.roundId, "update");
     if (round.status !== "draft") throw new DomainError("CONFLICT", "roundNotDraft", { status: round.status });
     assertNotPast(input.closesOn, todayOfScope(scope, now));
@@ -153,7 +153,7 @@ export function updateRound(scope: TaskForceScope, input: UpdateRoundInput, now 
 }
 
 export function openRound(scope: TaskForceScope, input: RoundInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const round = await loadRound(tx, scope, input.roundId, "update");
     if (round.status !== "draft") throw new DomainError("CONFLICT", "roundNotDraft", { status: round.status });
     if (round.closesOn < todayOfScope(scope, now)) throw new DomainError("CONFLICT", "closesOnPast", {}, "closesOn");
@@ -169,7 +169,7 @@ export function openRound(scope: TaskForceScope, input: RoundInput, now = curren
 }
 
 export function closeRound(scope: TaskForceScope, input: RoundInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const round = await loadRound(tx, scope, input.roundId, "update");
     if (round.status !== "open") throw new DomainError("CONFLICT", "roundNotOpen", { status: round.status });
     await updateRoundRow(tx, scope.taskForceId, round.id, { status: "closed", closedAt: now });
@@ -184,7 +184,7 @@ export function closeRound(scope: TaskForceScope, input: RoundInput, now = curre
 
 /** A later closing date for an open round. A closed round is reopened instead (an explicit, audited act). */
 export function extendRound(scope: TaskForceScope, input: ExtendRoundInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const round = await loadRound(tx, scope, input.roundId, "update");
     if (round.status !== "open") throw new DomainError("CONFLICT", "roundNotOpen", { status: round.status });
     if (input.closesOn < round.closesOn) {
@@ -203,7 +203,7 @@ export function extendRound(scope: TaskForceScope, input: ExtendRoundInput, now 
 }
 
 export function reopenRound(scope: TaskForceScope, input: ReopenRoundInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const round = await loadRound(tx, scope, input.roundId, "update");
     if (round.status !== "closed") throw new DomainError("CONFLICT", "roundNotClosed", { status: round.status });
     const closesOn = input.closesOn ?? round.closesOn;

@@ -1,4 +1,4 @@
-import { getDb, type Database } from "@/db/client";
+import { getDb, type Database } from "@/server/lib/unitOfWork";
 import type { FrameworkContent } from "@/db/schema";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";

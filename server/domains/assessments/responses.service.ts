@@ -1,5 +1,5 @@
 import { insertNotifications } from "@/server/domains/notifications";
-import { getDb, transaction, type Database } from "@/db/client";
+import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
 import { serverTranslator } from "@/server/lib/translate";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
@@ -78,7 +78,7 @@ export async function listRoundsToAnswer(scope: TaskForceScope) {
  * keeps the organization and discipline the person answers for.
  */
 export function saveDraft(scope: TaskForceScope, input: SaveDraftInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const round = await loadRound(tx, scope, input.roundId, "share");
     assertOpen(round);
     const person = await askedCaller(tx, scope, round);
@@ -136,7 +136,7 @@ export function saveDraft(scope: TaskForceScope, input: SaveDraftInput, now = cu
 
 /** Submits the caller's response once every element is answered (a stage, don't know or not applicable). */
 export function submitResponse(scope: TaskForceScope, input: RoundInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const round = await loadRound(tx, scope, input.roundId, "share");
     assertOpen(round);
     await askedCaller(tx, scope, round);
@@ -249,7 +249,7 @@ export async function getProgress(scope: TaskForceScope, input: RoundInput) {
  * pressing the button twice, or a job running twice, reminds nobody twice.
  */
 export async function sendReminders(scope: TaskForceScope, input: RoundInput, now = currentTime()) {
-  const { reminded, round, skipped } = await transaction(async (tx) => {
+  const { reminded, round, skipped } = await inTransaction(async (tx) => {
     const round = await loadRound(tx, scope, input.roundId);
     assertOpen(round);
     const today = todayOfScope(scope, now);

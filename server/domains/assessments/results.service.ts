@@ -1,4 +1,4 @@
-import { getDb, transaction, type Database } from "@/db/client";
+import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
@@ -131,7 +131,7 @@ export function groupBy<T, K>(rows: readonly T[], keyOf: (row: T) => K): Map<K, 
 
 /** Records (or, with stage null, removes) the stage agreed for an element, in an open or closed round. */
 export function recordAgreedStage(scope: TaskForceScope, input: RecordAgreedStageInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const round = await loadRound(tx, scope, input.roundId, "share");
     if (round.status === "draft") throw new DomainError("CONFLICT", "roundIsDraft");
     assertElement(await versionElements(tx, round.frameworkVersionId), input.elementKey);
@@ -158,7 +158,7 @@ export function recordAgreedStage(scope: TaskForceScope, input: RecordAgreedStag
 
 /** Sets (or, with stage null, removes) the task force's target stage for an element of its current framework. */
 export function setTarget(scope: TaskForceScope, input: SetTargetInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const version = await findCurrentFrameworkVersionOfTaskForce(tx, scope.taskForceId);
     if (!version) throw new DomainError("CONFLICT", "noFramework");
     assertElement(elementsOf(version.content), input.elementKey);
@@ -192,7 +192,7 @@ export async function getRatingPrivacy(scope: TaskForceScope) {
 }
 
 export function setMinRatingGroup(scope: TaskForceScope, input: SetMinRatingGroupInput) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const before = (await minRatingGroupsOf(tx, [scope.taskForceId]))(scope.taskForceId);
     if (before === input.minRatingGroup) return;
     await updateMinRatingGroup(tx, scope.taskForceId, input.minRatingGroup);

@@ -1,5 +1,5 @@
-import type { Database } from "@/db/client";
-import { getDb } from "@/db/client";
+import type { Database } from "@/server/lib/unitOfWork";
+import { getDb } from "@/server/lib/unitOfWork";
 import type { AuditChanges } from "@/db/schema";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { insertAuditEntry, listAuditEntries } from "./audit.queries";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Database } from "@/db/client";
+import type { Database } from "@/server/lib/unitOfWork";
 import { DomainError } from "@/server/errors";
 import { currentTime } from "@/server/lib/clock";
 import { claimAttempt, clearAttempts, isKnownAddress, releaseAttempt, rememberKnownAddress, type AttemptPolicy } from "./auth.queries";

@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/server/lib/unitOfWork";
 import { verifyAgainstDecoy, verifyPassword } from "@/server/auth/password";
 import { DomainError } from "@/server/errors";
 import { currentTime } from "@/server/lib/clock";

@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/server/lib/unitOfWork";
 import { can } from "@/server/auth/permissions";
 import { currentTime } from "@/server/lib/clock";
 import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { getDb, transaction } from "@/db/client";
+import { getDb, inTransaction } from "@/server/lib/unitOfWork";
 import { serverTranslator } from "@/server/lib/translate";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
@@ -64,7 +64,7 @@ export async function importContributionsCsv(scope: TaskForceScope, input: Impor
   const parsed = parseContributionsCsv(input.csv);
   const problems: ImportProblem[] = parsed.problems.map(({ value, ...problem }): ImportProblem => ({ ...problem, values: value === undefined ? {} : { value } }));
   if (problems.length) return { imported: 0, problems };
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const { today } = calendarOf(scope, now);
     const period = periodOrRefuse(input.period, today);
     if (!hasEnded(period, today)) throw new DomainError("INVALID", "contributionPeriodNotEnded", { period: period.key, end: period.end }, "period");

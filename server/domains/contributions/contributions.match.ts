@@ -1,4 +1,4 @@
-import type { Database } from "@/db/client";
+import type { Database } from "@/server/lib/unitOfWork";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { sumMatchInputs } from "./contributions.queries";
 import { hoursValueCents } from "./contributions.rules";

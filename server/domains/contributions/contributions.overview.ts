@@ -1,4 +1,4 @@
-import { getDb, type Database } from "@/db/client";
+import { getDb, type Database } from "@/server/lib/unitOfWork";
 import { smallCellThreshold } from "@/server/env";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { shownOf, sumShown, SUPPRESSED, type Shown } from "@/server/domains/privacy/suppression";

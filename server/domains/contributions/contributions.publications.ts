@@ -1,4 +1,4 @@
-import { transaction, type Database } from "@/db/client";
+import { inTransaction, type Database } from "@/server/lib/unitOfWork";
 import type { PublishedFigures } from "@/db/schema";
 import { smallCellThreshold } from "@/server/env";
 import { recordAudit } from "@/server/domains/audit/audit.service";
@@ -88,7 +88,7 @@ export async function publicationsOf(
       const figures = publishFigures(values, FIGURE_LINES, threshold, previous?.figures ?? null);
       if (previous && sameFigures(previous.figures, figures)) continue;
       const version = (previous?.version ?? 0) + 1;
-      const inserted = await transaction(async (tx) => {
+      const inserted = await inTransaction(async (tx) => {
         if (!(await insertPublication(tx, { taskForceId, period: period.key, version, figures, publishedAt: now }))) return false;
         await recordAudit(tx, { taskForceId, actorUserId: null }, {
           entity: "contributionPublication",

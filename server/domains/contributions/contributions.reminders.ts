@@ -1,4 +1,4 @@
-import type { Database } from "@/db/client";
+import type { Database } from "@/server/lib/unitOfWork";
 import { addDays } from "@/server/lib/dates";
 import type { Reminder } from "@/server/domains/notifications/reminders";
 import { listOrganizationStaff, listReportingOrganizations, listReportsOfPeriods } from "./contributions.queries";

@@ -1,4 +1,4 @@
-import { getDb, transaction, type Database } from "@/db/client";
+import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
 import { serverTranslator } from "@/server/lib/translate";
 import { can } from "@/server/auth/permissions";
 import { appBaseUrl } from "@/server/env";
@@ -77,7 +77,7 @@ export async function getContributionSettings(scope: TaskForceScope) {
 }
 
 export function updateContributionSettings(scope: TaskForceScope, input: UpdateSettingsInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const before = await settingsOf(tx, scope.taskForceId);
     const after = {
       periodLength: input.periodLength,
@@ -230,7 +230,7 @@ export async function writeReport(
 }
 
 function saveOrSubmit(scope: TaskForceScope, input: SaveReportInput, submit: boolean, now: Date) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const { today } = calendarOf(scope, now);
     const period = periodOrRefuse(input.period, today);
     const organization = await organizationFor(tx, scope, input.organizationId);
@@ -252,7 +252,7 @@ export const submitReport = (scope: TaskForceScope, input: SaveReportInput, now 
 
 /** A coordinator sends a submitted report back with the reason; its submitter is told in-app. */
 export function returnReport(scope: TaskForceScope, input: ReturnReportInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const report = await findReportById(tx, scope.taskForceId, input.reportId, "update");
     if (!report) throw new DomainError("NOT_FOUND", "contributionReportNotFound");
     if (report.version !== input.version) throw staleReport(report);
@@ -299,7 +299,7 @@ const reminderEmail = serverTranslator("contributions.reminderEmail");
  * organization, period, person and day, so pressing twice reminds nobody twice.
  */
 export async function sendPeriodReminders(scope: TaskForceScope, input: PeriodInput, now = currentTime()) {
-  const { reminded, taskForceName, period, dueOn, skippedOrganizations } = await transaction(async (tx) => {
+  const { reminded, taskForceName, period, dueOn, skippedOrganizations } = await inTransaction(async (tx) => {
     const { today, taskForceName } = calendarOf(scope, now);
     const period = periodOrRefuse(input.period, today);
     const settings = await settingsOf(tx, scope.taskForceId);

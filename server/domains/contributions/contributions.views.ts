@@ -1,4 +1,4 @@
-import { getDb, type Database } from "@/db/client";
+import { getDb, type Database } from "@/server/lib/unitOfWork";
 import { can } from "@/server/auth/permissions";
 import { smallCellThreshold } from "@/server/env";
 import type { TaskForceScope } from "@/server/trpc/context";

@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/server/lib/unitOfWork";
 import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
 import { summarizeGaps } from "./dashboard.queries";
 import { currentTime } from "@/server/lib/clock";

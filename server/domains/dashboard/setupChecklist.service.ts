@@ -1,4 +1,4 @@
-import { getDb, transaction } from "@/db/client";
+import { getDb, inTransaction } from "@/server/lib/unitOfWork";
 import { auditedBy, recordAudit } from "@/server/domains/audit/audit.service";
 import { currentTime } from "@/server/lib/clock";
 import type { TaskForceScope } from "@/server/trpc/context";
@@ -34,7 +34,7 @@ export async function getSetupChecklist(scope: TaskForceScope, now = currentTime
 
 /** Hides the checklist from the dashboard for everyone in the task force (recorded in the audit log). */
 export function hideSetupChecklist(scope: TaskForceScope, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     await dismissSetupChecklist(tx, scope.taskForceId, now);
     await recordAudit(tx, auditedBy(scope), {
       entity: "taskForce",

@@ -1,4 +1,4 @@
-import { getDb, transaction, type Database } from "@/db/client";
+import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { DomainError } from "@/server/errors";
 import { currentTime } from "@/server/lib/clock";
@@ -34,7 +34,7 @@ export async function demoOverview() {
  * administrator goes too, and nobody could then administer the installation.
  */
 export async function removeDemoData(actor: Pick<SessionUser, "id"> | null) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     if ((await countAdministrators(tx, { excludeDemo: true })) === 0) throw new DomainError("CONFLICT", "demoNeedsOwnAdministrator");
     const taskForces = await deleteDemoTaskForces(tx);
     const accounts = await deleteDemoAccounts(tx);

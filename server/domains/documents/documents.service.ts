@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { getDb, transaction, type Database } from "@/db/client";
+import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
 import { can, type Permission } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
@@ -49,7 +49,7 @@ export function attachDocument(scope: TaskForceScope, target: DocumentTargetKind
   if (file.bytes.byteLength > MAX_DOCUMENT_BYTES) throw documentTooLarge();
   const mediaType = detectMediaType(file.bytes);
   if (!mediaType) throw new DomainError("INVALID", "documentTypeNotAllowed", {}, "file");
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const filename = cleanFilename(file.name);
     const sha256 = createHash("sha256").update(file.bytes).digest("hex");
     const document = await insertDocument(tx, {

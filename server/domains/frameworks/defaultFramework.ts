@@ -1,4 +1,4 @@
-import type { Database } from "@/db/client";
+import type { Database } from "@/server/lib/unitOfWork";
 import type { FrameworkContent } from "@/db/schema";
 import {
   DEFAULT_FRAMEWORK_KEY,

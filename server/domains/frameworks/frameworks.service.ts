@@ -1,4 +1,4 @@
-import { getDb, transaction } from "@/db/client";
+import { getDb, inTransaction } from "@/server/lib/unitOfWork";
 import { DomainError } from "@/server/errors";
 import type { SessionUser, TaskForceScope } from "@/server/trpc/context";
 import { recordAudit } from "@/server/domains/audit/audit.service";
@@ -78,7 +78,7 @@ export async function exportFrameworkVersion(input: FrameworkVersionInput) {
  */
 export async function importFramework(admin: SessionUser, input: ImportFrameworkInput) {
   const file = valueOrThrow(parseFrameworkFile(input.json));
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const details = { name: file.name, description: file.description };
     const created = await insertFramework(tx, { key: file.key, ...details });
     const framework = created ?? (await findFrameworkByKey(tx, file.key));
@@ -97,7 +97,7 @@ export async function importFramework(admin: SessionUser, input: ImportFramework
 /** An edit of a framework's content, saved as its next version; earlier versions stay as they were. */
 export async function saveFrameworkVersion(admin: SessionUser, input: SaveFrameworkVersionInput) {
   const content = valueOrThrow(parseFrameworkContent(input.json));
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const latest = await findLatestVersionOfFramework(tx, input.frameworkId);
     if (!latest) throw new DomainError("NOT_FOUND", "frameworkNotFound");
     if (latest.version !== input.basedOnVersion) {
@@ -135,7 +135,7 @@ export async function listAvailableFrameworks(scope: TaskForceScope) {
  * already created keep their version.
  */
 export function chooseFramework(scope: TaskForceScope, input: ChooseFrameworkInput) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const framework = await findFrameworkById(tx, input.frameworkId);
     if (!framework || !(await findLatestVersionOfFramework(tx, framework.id))) {
       throw new DomainError("NOT_FOUND", "frameworkNotFound", {}, "frameworkId");

@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/server/lib/unitOfWork";
 import type { SessionUser } from "@/server/trpc/context";
 import { areaTrendsOf } from "@/server/domains/assessments/comparison.service";
 import { lastPeriodCompleteness } from "@/server/domains/contributions/contributions.views";

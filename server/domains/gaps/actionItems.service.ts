@@ -1,4 +1,4 @@
-import { getDb, transaction, type Database } from "@/db/client";
+import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
 import { DomainError } from "@/server/errors";
 import type { SessionUser, TaskForceScope } from "@/server/trpc/context";
 import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
@@ -68,7 +68,7 @@ export async function listMyActionItems(user: SessionUser, input: MyActionItemsI
 }
 
 export function createActionItem(scope: TaskForceScope, input: CreateActionItemInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     if (input.gapId) {
       const gap = await loadGap(tx, scope, input.gapId);
       if (!mayUpdateGap(scope, gap)) throw new DomainError("FORBIDDEN", "gapNotOwned");
@@ -115,7 +115,7 @@ export async function insertCheckedActionItem(
 const ACTION_FIELDS = ["title", "assigneeUserId", "assigneeOrganizationId", "dueOn", "status"] as const;
 
 export function updateActionItem(scope: TaskForceScope, input: UpdateActionItemInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const item = await loadActionItem(tx, scope, input.actionItemId, "update");
     if (!mayUpdateActionItem(scope, item)) throw new DomainError("FORBIDDEN", "actionItemNotAssigned");
     if (item.version !== input.version) throw staleVersion(item, "actionItem");
@@ -152,7 +152,7 @@ export function updateActionItem(scope: TaskForceScope, input: UpdateActionItemI
 }
 
 export function completeActionItem(scope: TaskForceScope, input: ActionItemInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const item = await loadActionItem(tx, scope, input.actionItemId, "update");
     if (!mayUpdateActionItem(scope, item)) throw new DomainError("FORBIDDEN", "actionItemNotAssigned");
     if (item.version !== input.version) throw staleVersion(item, "actionItem");

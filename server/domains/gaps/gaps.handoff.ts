@@ -1,4 +1,4 @@
-import type { Database } from "@/db/client";
+import type { Database } from "@/server/lib/unitOfWork";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { insertGapEvent, listActionItems, listOpenGapsOwnedBy, updateActionItemRow, updateGapRow } from "./gaps.queries";

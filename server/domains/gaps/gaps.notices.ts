@@ -1,4 +1,4 @@
-import type { Database } from "@/db/client";
+import type { Database } from "@/server/lib/unitOfWork";
 import { insertNotifications } from "@/server/domains/notifications";
 import type { TaskForceScope } from "@/server/trpc/context";
 

@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/server/lib/unitOfWork";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { elementResult } from "@/server/domains/assessments/consensus";
 import { closedRoundMediansFor } from "@/server/domains/assessments/comparison.service";

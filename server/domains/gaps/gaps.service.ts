@@ -1,4 +1,4 @@
-import { getDb, transaction, type Database } from "@/db/client";
+import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
@@ -228,7 +228,7 @@ export async function listGapSuggestions(scope: TaskForceScope, input: GapSugges
 /* ---------- gaps: changing ---------- */
 
 export function createGap(scope: TaskForceScope, input: CreateGapInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const { today } = todayOf(scope, now);
     const { elements } = await frameworkElements(tx, scope.taskForceId);
     if (!elements.has(input.elementKey)) throw new DomainError("INVALID", "unknownElement", { elementKey: input.elementKey }, "elementKey");
@@ -273,7 +273,7 @@ export function changedInput<T extends object, K extends keyof T>(input: T, curr
 const GAP_FIELDS = ["title", "description", "priority", "currentStage", "targetStage", "ownerOrganizationId", "ownerUserId", "dueOn", "evidenceLinks"] as const;
 
 export function updateGap(scope: TaskForceScope, input: UpdateGapInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const gap = await loadGap(tx, scope, input.gapId, "update");
     assertMayUpdateGap(scope, gap);
     if (gap.version !== input.version) throw staleVersion(gap, "gap");
@@ -312,7 +312,7 @@ export function updateGap(scope: TaskForceScope, input: UpdateGapInput, now = cu
 }
 
 export function changeGapStatus(scope: TaskForceScope, input: ChangeGapStatusInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const gap = await loadGap(tx, scope, input.gapId, "update");
     assertMayUpdateGap(scope, gap);
     if (gap.version !== input.version) throw staleVersion(gap, "gap");
@@ -352,7 +352,7 @@ export function changeGapStatus(scope: TaskForceScope, input: ChangeGapStatusInp
  * for those who may update the gap, since it speaks for the task force.
  */
 export function commentOnGap(scope: TaskForceScope, input: CommentOnGapInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const gap = await loadGap(tx, scope, input.gapId);
     if (input.sharedWithFunders && !mayUpdateGap(scope, gap)) throw new DomainError("FORBIDDEN", "shareCommentNotAllowed", {}, "sharedWithFunders");
     await insertGapEvent(tx, {

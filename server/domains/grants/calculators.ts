@@ -1,4 +1,4 @@
-import type { Database } from "@/db/client";
+import type { Database } from "@/server/lib/unitOfWork";
 import { addMonths, endedPeriods, reportingPeriods, type ComputedStatus, type ReportingCadence } from "./grants.rules";
 import { listReportedPeriodEnds } from "./grants.queries";
 import {

@@ -1,4 +1,4 @@
-import { transaction } from "@/db/client";
+import { inTransaction } from "@/server/lib/unitOfWork";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
@@ -17,7 +17,7 @@ import { loadRequirement } from "./grants.service";
 /* ---------- evidence ---------- */
 
 export function addEvidence(scope: TaskForceScope, input: AddEvidenceInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const requirement = await loadRequirement(tx, scope, input.requirementId);
     let values: { kind: string; recordId: string | null; url: string | null; label: string };
     if (input.kind === URL_EVIDENCE_KIND) {
@@ -41,7 +41,7 @@ export function addEvidence(scope: TaskForceScope, input: AddEvidenceInput, now 
 }
 
 export function removeEvidence(scope: TaskForceScope, input: EvidenceInput) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const evidence = await findEvidence(tx, scope.taskForceId, input.evidenceId);
     if (!evidence) throw new DomainError("NOT_FOUND", "evidenceNotFound");
     await deleteEvidenceRow(tx, scope.taskForceId, evidence.id);

@@ -1,4 +1,4 @@
-import type { Database } from "@/db/client";
+import type { Database } from "@/server/lib/unitOfWork";
 import type { Permission } from "@/server/auth/permissions";
 import { findActionItems, findAssessmentRounds, findGaps, type EvidenceRecord } from "./evidence.queries";
 import { findContributionReports, findDocuments, findMeetings, findMous, findProtocols } from "./evidenceRecords.queries";

@@ -1,5 +1,5 @@
 import { onlyRow } from "@/db/rows";
-import { getDb, transaction, type Database } from "@/db/client";
+import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
@@ -238,7 +238,7 @@ async function assertAwardNumberFree(db: Database, scope: TaskForceScope, awardN
 }
 
 export function createGrant(scope: TaskForceScope, input: CreateGrantInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     assertPeriod(input.periodStart, input.periodEnd);
     await assertAwardNumberFree(tx, scope, input.awardNumber);
     const { funderName, program, awardNumber, amount, matchTarget, periodStart, periodEnd, reportingCadence } = input;
@@ -253,7 +253,7 @@ export function createGrant(scope: TaskForceScope, input: CreateGrantInput, now 
 const GRANT_FIELDS = ["funderName", "program", "awardNumber", "amount", "matchTarget", "periodStart", "periodEnd", "reportingCadence"] as const;
 
 export function updateGrant(scope: TaskForceScope, input: UpdateGrantInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const grant = await loadGrant(tx, scope, input.grantId);
     if (grant.version !== input.version) throw new DomainError("CONFLICT", "grantChangedByOther");
     // Named fields: the procedure's input also carries taskForceSlug, which belongs in neither the row nor the log.
@@ -306,7 +306,7 @@ async function addTemplateItems(tx: Database, scope: TaskForceScope, grantId: st
 }
 
 export function applyTemplate(scope: TaskForceScope, input: ApplyTemplateInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const grant = await loadGrant(tx, scope, input.grantId);
     return { added: await addTemplateItems(tx, scope, grant.id, input.templateKey, input.itemKeys, now) };
   });
@@ -320,7 +320,7 @@ async function assertOwner(db: Database, scope: TaskForceScope, organizationId: 
 }
 
 export function addRequirement(scope: TaskForceScope, input: AddRequirementInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const grant = await loadGrant(tx, scope, input.grantId);
     await assertOwner(tx, scope, input.ownerOrganizationId, null);
     const values = { title: input.title, description: input.description, ownerOrganizationId: input.ownerOrganizationId, dueOn: input.dueOn };
@@ -343,7 +343,7 @@ export function addRequirement(scope: TaskForceScope, input: AddRequirementInput
 const REQUIREMENT_FIELDS = ["title", "description", "status", "ownerOrganizationId", "ownerUserId", "dueOn"] as const;
 
 export function updateRequirement(scope: TaskForceScope, input: UpdateRequirementInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const requirement = await loadRequirement(tx, scope, input.requirementId, "update");
     if (requirement.version !== input.version) throw new DomainError("CONFLICT", "requirementChangedByOther");
     const after: Partial<Pick<UpdateRequirementInput, (typeof REQUIREMENT_FIELDS)[number]>> = {};
@@ -359,7 +359,7 @@ export function updateRequirement(scope: TaskForceScope, input: UpdateRequiremen
 
 /** Overrides a computed status with a reason, or clears the override (status null). Audited with the reason. */
 export function overrideRequirement(scope: TaskForceScope, input: OverrideRequirementInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const requirement = await loadRequirement(tx, scope, input.requirementId, "update");
     if (requirement.version !== input.version) throw new DomainError("CONFLICT", "requirementChangedByOther");
     if (!requirement.computedKey) throw new DomainError("INVALID", "requirementNotComputed", {}, "status");

@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/server/lib/unitOfWork";
 import { contributionReports, contributionValues, documents, meetings, mouParties, mous, protocols } from "@/db/schema";
 import type { TestTaskForce } from "@/server/testing/factories";
 

@@ -1,4 +1,4 @@
-import { getDb, transaction, type Database } from "@/db/client";
+import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { recordAudit } from "@/server/domains/audit/audit.service";
@@ -103,7 +103,7 @@ export async function listFormerMembersOf(scope: TaskForceScope) {
 
 /** Moves every responsibility of the person to the successor in one transaction, with one summary audit entry. */
 export function handOff(scope: TaskForceScope, input: HandOffInput) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const person = await loadPerson(tx, scope, input.fromUserId);
     if (input.toUserId === person.userId) throw new DomainError("INVALID", "handoffToSelf", {}, "toUserId");
     const successor = await findAssignablePerson(tx, scope.taskForceId, input.toUserId);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { getDb, transaction, type Database } from "@/db/client";
+import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
 import { serverTranslator } from "@/server/lib/translate";
 import { hashPassword } from "@/server/auth/password";
 import { appBaseUrl } from "@/server/env";
@@ -109,7 +109,7 @@ export async function deliverInvitation(written: WrittenInvitation): Promise<Cre
 }
 
 export async function createInvitation(inviter: Inviter, input: CreateInvitationInput, now = currentTime()): Promise<CreatedInvitation> {
-  const written = await transaction((tx) => writeInvitation(tx, inviter, input, now));
+  const written = await inTransaction((tx) => writeInvitation(tx, inviter, input, now));
   return deliverInvitation(written);
 }
 
@@ -131,7 +131,7 @@ export async function createInvitations(inviter: Inviter, input: CreateInvitatio
   const { emails, invalid } = parseEmailList(input.emails);
   if (invalid.length > 0) throw new DomainError("INVALID", "invitationEmailsInvalid", { emails: invalid.join(", ") }, "emails");
   if (emails.length > MAX_INVITATIONS_AT_ONCE) throw new DomainError("INVALID", "tooManyInvitations", { max: MAX_INVITATIONS_AT_ONCE }, "emails");
-  const written = await transaction(async (tx) => {
+  const written = await inTransaction(async (tx) => {
     const all: WrittenInvitation[] = [];
     for (const email of emails) all.push(await writeInvitation(tx, inviter, { email, role: input.role, organizationId: input.organizationId }, now));
     return all;
@@ -167,7 +167,7 @@ export async function listInvitations(scope: TaskForceScope, now = currentTime()
 }
 
 export function revokeInvitation(scope: TaskForceScope, input: RevokeInvitationInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     if (!(await revokeInvitationRow(tx, scope.taskForceId, input.invitationId, now))) {
       throw new DomainError("NOT_FOUND", "invitationNotFound");
     }
@@ -250,7 +250,7 @@ async function joinTaskForce(
 
 /** A signed-in person accepts an invitation addressed to their own email. */
 export function acceptInvitation(user: SessionUser, input: InvitationTokenInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const invitation = await loadUsableInvitation(tx, input.token, now);
     if (invitation.email.toLowerCase() !== user.email.toLowerCase()) {
       throw new DomainError("FORBIDDEN", "invitationForAnotherEmail", { email: invitation.email });
@@ -273,7 +273,7 @@ export async function acceptInvitationWithNewAccount(input: AcceptWithNewAccount
   const checked = await loadUsableInvitation(db, input.token, now);
   if (await findUserIdByEmail(db, checked.email)) throw new DomainError("CONFLICT", "accountExistsSignIn", { email: checked.email });
   const passwordHash = await hashPassword(input.password);
-  const joined = await transaction(async (tx) => {
+  const joined = await inTransaction(async (tx) => {
     const invitation = await loadUsableInvitation(tx, input.token, now);
     const user = await insertUser(tx, { email: invitation.email, name: input.name, passwordHash });
     if (!user) throw new DomainError("CONFLICT", "accountExistsSignIn", { email: invitation.email });

@@ -1,5 +1,5 @@
 import { hostname } from "node:os";
-import { getDb } from "@/db/client";
+import { getDb } from "@/server/lib/unitOfWork";
 import type { JobRunSummary } from "@/db/schema";
 import { listAllTaskForces } from "@/server/domains/taskForces";
 import type { TaskForceScope } from "@/server/trpc/context";

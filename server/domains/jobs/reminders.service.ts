@@ -1,4 +1,4 @@
-import { getDb, transaction } from "@/db/client";
+import { getDb, inTransaction } from "@/server/lib/unitOfWork";
 import { recordAudit } from "@/server/domains/audit/audit.service";
 import { roundClosingReminders } from "@/server/domains/assessments/assessments.notices";
 import { collectUnsubmittedContributionReminders } from "@/server/domains/contributions/contributions.reminders";
@@ -49,7 +49,7 @@ export const REMINDER_SOURCES: readonly ReminderSource[] = [
 /** The digest of one task force on its local date at `now`. */
 export async function remindTaskForce(taskForce: ReminderTaskForce, now = currentTime()): Promise<ReminderSummary> {
   const today = dateInZone(now, taskForce.timeZone);
-  const sent = await transaction(async (tx) => {
+  const sent = await inTransaction(async (tx) => {
     const pending: Reminder[] = [];
     for (const source of REMINDER_SOURCES) pending.push(...(await source(tx, taskForce, today)));
     const inserted = await insertNotifications(

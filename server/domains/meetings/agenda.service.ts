@@ -1,4 +1,4 @@
-import { transaction, type Database } from "@/db/client";
+import { inTransaction, type Database } from "@/server/lib/unitOfWork";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
@@ -26,7 +26,7 @@ async function checkPresenter(db: Database, scope: TaskForceScope, input: { pres
 }
 
 export function addAgendaItem(scope: TaskForceScope, input: AddAgendaItemInput) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const { meeting } = await loadManagedMeeting(tx, scope, input.meetingId);
     await checkPresenter(tx, scope, input);
     const { title, presenterUserId, presenterOrganizationId, minutesAllotted, notes, needsDecision } = input;
@@ -45,7 +45,7 @@ export async function loadAgendaItem(db: Database, scope: TaskForceScope, meetin
 }
 
 export function updateAgendaItem(scope: TaskForceScope, input: UpdateAgendaItemInput) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     await loadManagedMeeting(tx, scope, input.meetingId);
     const item = await loadAgendaItem(tx, scope, input.meetingId, input.agendaItemId);
     await checkPresenter(tx, scope, input);
@@ -59,7 +59,7 @@ export function updateAgendaItem(scope: TaskForceScope, input: UpdateAgendaItemI
 }
 
 export function removeAgendaItem(scope: TaskForceScope, input: AgendaItemInput) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     await loadManagedMeeting(tx, scope, input.meetingId);
     const item = await loadAgendaItem(tx, scope, input.meetingId, input.agendaItemId);
     await deleteAgendaItem(tx, scope.taskForceId, item.id);
@@ -69,7 +69,7 @@ export function removeAgendaItem(scope: TaskForceScope, input: AgendaItemInput) 
 
 /** Moves an item one place up or down; positions are rewritten 1..n so they stay dense. */
 export function moveAgendaItem(scope: TaskForceScope, input: MoveAgendaItemInput) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     await loadManagedMeeting(tx, scope, input.meetingId);
     const items = await listAgendaItems(tx, scope.taskForceId, input.meetingId);
     const index = items.findIndex((item) => item.id === input.agendaItemId);

@@ -1,4 +1,4 @@
-import { getDb, transaction } from "@/db/client";
+import { getDb, inTransaction } from "@/server/lib/unitOfWork";
 import { can } from "@/server/auth/permissions";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { auditedBy, recordAudit } from "@/server/domains/audit/audit.service";
@@ -106,7 +106,7 @@ export async function getRecentFullMeetings(scope: TaskForceScope) {
 }
 
 export function setCoreDisciplines(scope: TaskForceScope, input: SetCoreDisciplinesInput) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const before = await findCoreDisciplines(tx, scope.taskForceId);
     const after = [...new Set(input.disciplines)];
     await updateCoreDisciplines(tx, scope.taskForceId, after);

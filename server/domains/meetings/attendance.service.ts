@@ -1,4 +1,4 @@
-import { transaction, type Database } from "@/db/client";
+import { inTransaction, type Database } from "@/server/lib/unitOfWork";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { auditedBy, recordAudit } from "@/server/domains/audit/audit.service";
@@ -72,7 +72,7 @@ async function writeAttendance(
 }
 
 export function recordAttendance(scope: TaskForceScope, input: RecordAttendanceInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const { meeting } = await loadManagedMeeting(tx, scope, input.meetingId);
     assertNotCancelled(meeting);
     await writeAttendance(tx, scope, meeting.id, input.entries, now);
@@ -81,7 +81,7 @@ export function recordAttendance(scope: TaskForceScope, input: RecordAttendanceI
 
 /** A member records their own attendance (for the organization they belong to). */
 export function recordOwnAttendance(scope: TaskForceScope, input: RecordOwnAttendanceInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const { meeting, rights } = await loadMeeting(tx, scope, input.meetingId, "update");
     assertDraft(meeting, "status");
     if (!rights.attendOwn) throw new DomainError("FORBIDDEN", "attendanceNotAllowed");
@@ -91,7 +91,7 @@ export function recordOwnAttendance(scope: TaskForceScope, input: RecordOwnAtten
 }
 
 export function removeAttendance(scope: TaskForceScope, input: RemoveAttendanceInput) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     await loadManagedMeeting(tx, scope, input.meetingId);
     const removed = await deleteAttendance(tx, scope.taskForceId, input.meetingId, input.attendanceId);
     if (!removed) throw new DomainError("NOT_FOUND", "attendanceNotFound");

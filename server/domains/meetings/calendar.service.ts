@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { getDb, transaction } from "@/db/client";
+import { getDb, inTransaction } from "@/server/lib/unitOfWork";
 import { appBaseUrl } from "@/server/env";
 import { DomainError } from "@/server/errors";
 import { createTaskForceScope, type TaskForceScope } from "@/server/trpc/context";
@@ -69,7 +69,7 @@ export async function getCalendarFeedStatus(scope: TaskForceScope) {
  * be shown as a URL, and never again (only its hash is kept).
  */
 export function createCalendarFeed(scope: TaskForceScope, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const revoked = await revokeCalendarTokens(tx, scope.taskForceId, scope.userId, now);
     const token = randomBytes(32).toString("base64url");
     const { id } = await insertCalendarToken(tx, { taskForceId: scope.taskForceId, userId: scope.userId, tokenHash: hashToken(token), createdAt: now });
@@ -84,7 +84,7 @@ export function createCalendarFeed(scope: TaskForceScope, now = currentTime()) {
 }
 
 export function revokeCalendarFeed(scope: TaskForceScope, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const revoked = await revokeCalendarTokens(tx, scope.taskForceId, scope.userId, now);
     for (const id of revoked) {
       await recordAudit(tx, { taskForceId: scope.taskForceId, actorUserId: scope.userId }, { entity: "calendarToken", entityId: id, action: "revoke" });

@@ -1,4 +1,4 @@
-import { getDb, transaction, type Database } from "@/db/client";
+import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
@@ -41,7 +41,7 @@ function duplicateName(error: unknown): never {
 }
 
 export function createCommittee(scope: TaskForceScope, input: CreateCommitteeInput) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     await checkChair(tx, scope, input);
     const { name, description, chairOrganizationId, chairUserId } = input;
     const values = { name, description, chairOrganizationId, chairUserId };
@@ -52,7 +52,7 @@ export function createCommittee(scope: TaskForceScope, input: CreateCommitteeInp
 }
 
 export function updateCommittee(scope: TaskForceScope, input: UpdateCommitteeInput) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const committee = await findCommittee(tx, scope.taskForceId, input.committeeId);
     if (!committee) throw new DomainError("NOT_FOUND", "committeeNotFound");
     await checkChair(tx, scope, input);
@@ -66,7 +66,7 @@ export function updateCommittee(scope: TaskForceScope, input: UpdateCommitteeInp
 }
 
 export function addCommitteeMember(scope: TaskForceScope, input: CommitteeMemberInput) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const committee = await findCommittee(tx, scope.taskForceId, input.committeeId);
     if (!committee) throw new DomainError("NOT_FOUND", "committeeNotFound");
     if (!(await findAssignablePerson(tx, scope.taskForceId, input.userId))) throw new DomainError("INVALID", "unknownPerson", {}, "userId");
@@ -78,7 +78,7 @@ export function addCommitteeMember(scope: TaskForceScope, input: CommitteeMember
 }
 
 export function removeCommitteeMember(scope: TaskForceScope, input: CommitteeMemberInput) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const removed = await deleteCommitteeMember(tx, scope.taskForceId, input.committeeId, input.userId);
     if (!removed) throw new DomainError("NOT_FOUND", "committeeMemberNotFound");
     await recordAudit(tx, auditedBy(scope), { entity: "committee", entityId: input.committeeId, action: "removeMember", changes: { userId: { from: input.userId, to: null } } });

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb } from "@/server/lib/unitOfWork";
 import { auditLog, memberships, organizations } from "@/db/schema";
 import {
   callerFor,
@@ -17,7 +17,7 @@ import {
   type TestTaskForce,
   type TestUser,
 } from "@/server/testing/factories";
-import { transaction } from "@/db/client";
+import { inTransaction } from "@/server/lib/unitOfWork";
 import { calendarFeed, meetingCalendarFile } from "./calendar.service";
 import { listCommitteesChairedBy, reassignCommitteeChairs } from "./committees.service";
 
@@ -327,18 +327,18 @@ describe("meeting records", () => {
   it("hands a departing chair's committees to a successor, audited (for the member handoff)", async () => {
     const scope = scopeFor(taskForce, coordinatorMembership);
     const successor = people[4]!;
-    const chaired = await transaction((tx) => listCommitteesChairedBy(tx, scope, chair.id));
+    const chaired = await inTransaction((tx) => listCommitteesChairedBy(tx, scope, chair.id));
     expect(chaired.map((committee) => committee.id)).toEqual([committeeId]);
-    const moved = await transaction((tx) => reassignCommitteeChairs(tx, scope, chair.id, successor.id));
+    const moved = await inTransaction((tx) => reassignCommitteeChairs(tx, scope, chair.id, successor.id));
     expect(moved.map((committee) => committee.id)).toEqual([committeeId]);
-    expect(await transaction((tx) => listCommitteesChairedBy(tx, scope, chair.id))).toEqual([]);
+    expect(await inTransaction((tx) => listCommitteesChairedBy(tx, scope, chair.id))).toEqual([]);
     const { committees } = await coord().committee.list({ taskForceSlug: slug() });
     expect(committees.find((committee) => committee.id === committeeId)?.chairUserId).toBe(successor.id);
     expect(await auditActions(taskForce.id, "committee", committeeId)).toContain("reassignChair");
     const outsider = (await createTaskForceWithCoordinator()).coordinator;
-    await expect(transaction((tx) => reassignCommitteeChairs(tx, scope, successor.id, outsider.id))).rejects.toMatchObject({ messageKey: "unknownPerson" });
+    await expect(inTransaction((tx) => reassignCommitteeChairs(tx, scope, successor.id, outsider.id))).rejects.toMatchObject({ messageKey: "unknownPerson" });
     // Hand it back so the other tests' chair stays the chair.
-    await transaction((tx) => reassignCommitteeChairs(tx, scope, successor.id, chair.id));
+    await inTransaction((tx) => reassignCommitteeChairs(tx, scope, successor.id, chair.id));
   });
 
   it("does not reach a meeting of another task force", async () => {

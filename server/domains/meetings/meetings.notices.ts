@@ -1,4 +1,4 @@
-import type { Database } from "@/db/client";
+import type { Database } from "@/server/lib/unitOfWork";
 import { can } from "@/server/auth/permissions";
 import { insertNotifications } from "@/server/domains/notifications";
 import { listActiveMemberships } from "@/server/domains/people";

@@ -1,4 +1,4 @@
-import { getDb, transaction, type Database } from "@/db/client";
+import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
@@ -214,7 +214,7 @@ export async function listDecisionsOf(scope: TaskForceScope, input: ListDecision
 /* ---------- meetings: changing ---------- */
 
 export function createMeeting(scope: TaskForceScope, input: CreateMeetingInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const times = meetingTimes(input.startsAt, input.endsAt, input.timeZone);
     await checkBody(tx, scope, input.type, input.committeeId);
     const { title, type, committeeId, timeZone, location, videoUrl } = input;
@@ -242,7 +242,7 @@ export function createMeeting(scope: TaskForceScope, input: CreateMeetingInput, 
 const MOVING_FIELDS = ["startsAt", "endsAt", "timeZone", "location", "videoUrl"] as const;
 
 export function updateMeeting(scope: TaskForceScope, input: UpdateMeetingInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const { meeting } = await loadManagedMeeting(tx, scope, input.meetingId);
     if (meeting.version !== input.version) {
       throw new DomainError("CONFLICT", "meetingChangedByOther", { at: meeting.updatedAt.toISOString() });
@@ -334,7 +334,7 @@ async function carryForwardInto(tx: Database, scope: TaskForceScope, meeting: { 
 }
 
 export function carryForward(scope: TaskForceScope, input: MeetingInput) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const { meeting } = await loadManagedMeeting(tx, scope, input.meetingId);
     return carryForwardInto(tx, scope, meeting);
   });

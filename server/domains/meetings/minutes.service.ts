@@ -1,4 +1,4 @@
-import { transaction } from "@/db/client";
+import { inTransaction } from "@/server/lib/unitOfWork";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
@@ -19,7 +19,7 @@ import { assertDraft, loadManagedMeeting, loadMeeting } from "./meetings.service
 /* ---------- minutes ---------- */
 
 export function saveMinutes(scope: TaskForceScope, input: SaveMinutesInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     await loadManagedMeeting(tx, scope, input.meetingId, "body");
     const item = await loadAgendaItem(tx, scope, input.meetingId, input.agendaItemId);
     const before = (await listAgendaItems(tx, scope.taskForceId, input.meetingId)).find((row) => row.id === item.id)?.minutes ?? "";
@@ -37,7 +37,7 @@ export function saveMinutes(scope: TaskForceScope, input: SaveMinutesInput, now 
 }
 
 export function approveMinutes(scope: TaskForceScope, input: ApproveMinutesInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const { meeting, rights } = await loadMeeting(tx, scope, input.meetingId, "update");
     if (meeting.minutesStatus === "approved") throw new DomainError("CONFLICT", "minutesAlreadyApproved");
     if (!rights.approve) throw new DomainError("FORBIDDEN", "approveNotAllowed");
@@ -60,7 +60,7 @@ export function approveMinutes(scope: TaskForceScope, input: ApproveMinutesInput
 }
 
 export function shareMinutes(scope: TaskForceScope, input: ShareMinutesInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const { meeting, rights } = await loadMeeting(tx, scope, input.meetingId, "update");
     if (meeting.minutesStatus !== "approved") throw new DomainError("CONFLICT", "onlyApprovedMinutesShared", {}, "sharedWithFunders");
     if (!rights.share) throw new DomainError("FORBIDDEN", "approveNotAllowed");
@@ -77,7 +77,7 @@ export function shareMinutes(scope: TaskForceScope, input: ShareMinutesInput, no
 }
 
 export function commentOnMinutes(scope: TaskForceScope, input: CommentOnMinutesInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const { meeting, rights } = await loadMeeting(tx, scope, input.meetingId);
     assertDraft(meeting, "body");
     if (!rights.comment) throw new DomainError("FORBIDDEN", "commentNotAllowed");
@@ -90,7 +90,7 @@ export function commentOnMinutes(scope: TaskForceScope, input: CommentOnMinutesI
 /* ---------- decisions and actions ---------- */
 
 export function recordDecision(scope: TaskForceScope, input: RecordDecisionInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const { meeting } = await loadManagedMeeting(tx, scope, input.meetingId, "text");
     if (input.agendaItemId) await loadAgendaItem(tx, scope, meeting.id, input.agendaItemId);
     const { agendaItemId, text, outcome, status } = input;
@@ -103,7 +103,7 @@ export function recordDecision(scope: TaskForceScope, input: RecordDecisionInput
 
 /** A decision's status follows its life after the meeting (in effect → implemented, superseded), so it stays changeable after approval. */
 export function changeDecisionStatus(scope: TaskForceScope, input: ChangeDecisionStatusInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const decision = await findDecision(tx, scope.taskForceId, input.decisionId);
     if (!decision) throw new DomainError("NOT_FOUND", "decisionNotFound");
     const { rights } = await loadMeeting(tx, scope, decision.meetingId);
@@ -116,7 +116,7 @@ export function changeDecisionStatus(scope: TaskForceScope, input: ChangeDecisio
 
 /** An action item created in a meeting goes into the one action tracker (the gaps service), linked to the meeting. */
 export function createMeetingAction(scope: TaskForceScope, input: CreateMeetingActionInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const { meeting, rights } = await loadMeeting(tx, scope, input.meetingId, "update");
     if (!rights.manageLater) throw new DomainError("FORBIDDEN", "meetingNotManaged");
     assertNotCancelled(meeting);

@@ -1,4 +1,4 @@
-import { getDb, transaction, type Database } from "@/db/client";
+import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
@@ -93,7 +93,7 @@ function recordValues(input: CreateMouInput) {
 }
 
 export function createMou(scope: TaskForceScope, input: CreateMouInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const { parties, signatories } = await checkPeople(tx, scope, input);
     const values = recordValues(input);
     const { id } = await insertMou(tx, { ...values, taskForceId: scope.taskForceId, createdByUserId: scope.userId, createdAt: now, updatedAt: now });
@@ -109,7 +109,7 @@ export function createMou(scope: TaskForceScope, input: CreateMouInput, now = cu
 }
 
 export function updateMou(scope: TaskForceScope, input: UpdateMouInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const before = await findMou(tx, scope.taskForceId, input.mouId, "update");
     if (!before) throw new DomainError("NOT_FOUND", "mouNotFound");
     const { parties, signatories } = await checkPeople(tx, scope, input);

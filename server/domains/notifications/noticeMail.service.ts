@@ -1,4 +1,4 @@
-import { transaction } from "@/db/client";
+import { inTransaction } from "@/server/lib/unitOfWork";
 import { noticeTopicOf } from "@/db/schema";
 import { appBaseUrl } from "@/server/env";
 import { currentTime } from "@/server/lib/clock";
@@ -52,7 +52,7 @@ export async function sendNoticeEmailsNow(now = currentTime()): Promise<NoticeMa
   const summary: NoticeMailSummary = { emailed: 0, emailFailed: 0 };
   if (!isEmailConfigured()) return summary;
   for (;;) {
-    const batch = await transaction((tx) =>
+    const batch = await inTransaction((tx) =>
       claimUnsentMail(tx, { delivery: "email", limit: BATCH, now }),
     );
     for (const notice of batch) {
@@ -89,7 +89,7 @@ export async function sendNoticeEmailsNow(now = currentTime()): Promise<NoticeMa
 export async function sendNoticeDigest(taskForceId: string, now = currentTime()): Promise<NoticeMailSummary> {
   const summary: NoticeMailSummary = { emailed: 0, emailFailed: 0 };
   if (!isEmailConfigured()) return summary;
-  const notices = await transaction((tx) =>
+  const notices = await inTransaction((tx) =>
     claimUnsentMail(tx, { delivery: "digest", taskForceId, limit: 10_000, now }),
   );
   const byPerson = new Map<string, Claimed[]>();

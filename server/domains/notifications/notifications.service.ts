@@ -1,4 +1,4 @@
-import { getDb, transaction, type Database } from "@/db/client";
+import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
 import { NOTICE_TOPIC_NAMES, NOTICE_TOPICS, noticeTopicOf, type NoticeDelivery } from "@/db/schema";
 import { isEmailConfigured } from "@/server/mail/mailer";
 import type { SessionUser } from "@/server/trpc/context";
@@ -25,7 +25,7 @@ export async function countMyUnreadNotifications(user: SessionUser) {
 
 /** Reading a notice is the person's own business, not task-force data, so it is not audited. */
 export function markMyNotificationsRead(user: SessionUser, input: MarkNotificationsReadInput, now = currentTime()) {
-  return transaction((tx) => markNotificationsRead(tx, user.id, "all" in input ? "all" : input.ids, now));
+  return inTransaction((tx) => markNotificationsRead(tx, user.id, "all" in input ? "all" : input.ids, now));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/server/lib/unitOfWork";
 import { can } from "@/server/auth/permissions";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { listCommitteesOfOrganization } from "@/server/domains/meetings";

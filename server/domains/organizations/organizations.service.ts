@@ -1,4 +1,4 @@
-import { getDb, transaction, type Database } from "@/db/client";
+import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
@@ -67,7 +67,7 @@ async function loadProfile(db: Database, scope: TaskForceScope, organizationId: 
 }
 
 export function createOrganization(scope: TaskForceScope, input: CreateOrganizationInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     // Named fields, not `...input`: the procedure's input also carries `taskForceSlug`.
     const organization = await insertOrganization(tx, {
       taskForceId: scope.taskForceId,
@@ -122,7 +122,7 @@ export async function getOrganizationProfile(scope: TaskForceScope, input: Organ
 const PROFILE_FIELDS = ["primaryDiscipline", "additionalDisciplines", "jurisdictionLevel", "address", "region", "website"] as const;
 
 export function updateOrganizationProfile(scope: TaskForceScope, input: UpdateOrganizationProfileInput) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     assertMayEdit(scope, input.organizationId);
     const before = await loadProfile(tx, scope, input.organizationId, "update");
     const manages = can(scope.role, "organization.manage");
@@ -152,7 +152,7 @@ export function updateOrganizationProfile(scope: TaskForceScope, input: UpdateOr
 
 /** A dated status change: the current status moves and the history keeps the step. */
 export function changeOrganizationStatus(scope: TaskForceScope, input: ChangeOrganizationStatusInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const before = await loadProfile(tx, scope, input.organizationId, "update");
     await updateOrganizationRow(tx, scope.taskForceId, before.id, { membershipStatus: input.status });
     await insertStatusHistory(tx, {
@@ -178,7 +178,7 @@ export function changeOrganizationStatus(scope: TaskForceScope, input: ChangeOrg
 }
 
 export function addOrganizationContact(scope: TaskForceScope, input: AddContactInput) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     assertMayEdit(scope, input.organizationId);
     await loadProfile(tx, scope, input.organizationId);
     const values = { name: input.name, title: input.title, workEmail: input.workEmail, workPhone: input.workPhone, isPrimary: input.isPrimary };
@@ -194,7 +194,7 @@ export function addOrganizationContact(scope: TaskForceScope, input: AddContactI
 }
 
 export function removeOrganizationContact(scope: TaskForceScope, input: RemoveContactInput) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     assertMayEdit(scope, input.organizationId);
     const removed = await deleteContact(tx, scope.taskForceId, input.organizationId, input.contactId);
     if (!removed) throw new DomainError("NOT_FOUND", "contactNotFound");

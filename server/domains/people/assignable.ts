@@ -1,4 +1,4 @@
-import { getDb, type Database } from "@/db/client";
+import { getDb, type Database } from "@/server/lib/unitOfWork";
 import { can } from "@/server/auth/permissions";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { findActiveMember, listActiveMemberships } from "./people.queries";

@@ -1,4 +1,4 @@
-import { getDb, transaction, type Database } from "@/db/client";
+import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
@@ -53,7 +53,7 @@ async function afterRoleRemoved(tx: Database, scope: TaskForceScope, userId: str
 }
 
 export function updateMembership(scope: TaskForceScope, input: UpdateMembershipInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const before = await loadMembership(tx, scope, input.membershipId);
     const organizationId = input.organizationId ?? null;
     if (organizationId) await assertOrganizationInTaskForce(tx, scope, organizationId, "organizationId");
@@ -70,7 +70,7 @@ export function updateMembership(scope: TaskForceScope, input: UpdateMembershipI
 }
 
 export function endMembership(scope: TaskForceScope, input: EndMembershipInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const membership = await loadMembership(tx, scope, input.membershipId);
     if (membership.role === "coordinator") await assertAnotherCoordinatorRemains(tx, scope);
     await endMembershipRow(tx, scope.taskForceId, input.membershipId, now);

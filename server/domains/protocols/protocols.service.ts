@@ -1,4 +1,4 @@
-import { getDb, transaction } from "@/db/client";
+import { getDb, inTransaction } from "@/server/lib/unitOfWork";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
@@ -21,7 +21,7 @@ function recordValues(input: CreateProtocolInput) {
 }
 
 export function createProtocol(scope: TaskForceScope, input: CreateProtocolInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const values = recordValues(input);
     const { id } = await insertProtocol(tx, { ...values, taskForceId: scope.taskForceId, createdAt: now, updatedAt: now });
     await recordAudit(tx, auditedBy(scope), { entity: "protocol", entityId: id, action: "create", changes: changedFields(null, values) });
@@ -30,7 +30,7 @@ export function createProtocol(scope: TaskForceScope, input: CreateProtocolInput
 }
 
 export function updateProtocol(scope: TaskForceScope, input: UpdateProtocolInput, now = currentTime()) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const before = await findProtocol(tx, scope.taskForceId, input.protocolId);
     if (!before) throw new DomainError("NOT_FOUND", "protocolNotFound");
     const values = recordValues(input);

@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/server/lib/unitOfWork";
 import { DomainError } from "@/server/errors";
 import { currentTime } from "@/server/lib/clock";
 import { countRequest } from "./rateLimits.queries";

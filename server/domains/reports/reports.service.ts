@@ -1,4 +1,4 @@
-import { getDb, transaction } from "@/db/client";
+import { getDb, inTransaction } from "@/server/lib/unitOfWork";
 import { serverTranslator } from "@/server/lib/translate";
 import type { ReportContent } from "@/db/schema";
 import { can } from "@/server/auth/permissions";
@@ -70,7 +70,7 @@ export async function generateReport(scope: TaskForceScope, input: GenerateRepor
     period: { start: period.start, end: period.end, dueOn: period.dueOn },
     sections,
   };
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const report = await insertGrantReport(tx, {
       taskForceId: scope.taskForceId,
       grantId: grant.id,

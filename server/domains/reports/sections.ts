@@ -1,4 +1,4 @@
-import type { Database } from "@/db/client";
+import type { Database } from "@/server/lib/unitOfWork";
 import type { ReportSectionContent } from "@/db/schema";
 import type { ServerTranslator } from "@/server/lib/translate";
 import type { TaskForceScope } from "@/server/trpc/context";

@@ -1,4 +1,4 @@
-import { getDb, transaction } from "@/db/client";
+import { getDb, inTransaction } from "@/server/lib/unitOfWork";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import { currentTime } from "@/server/lib/clock";
@@ -54,7 +54,7 @@ function referencedIds(table: ArchiveTable, rows: ArchiveRow[], foreignTable: st
  * command line, which the server's operator runs.
  */
 async function buildArchive(taskForceId: string, actorUserId: string | null, now: Date): Promise<ExportedArchive> {
-  const contents = await transaction(
+  const contents = await inTransaction(
     async (tx) => {
       const [root] = await selectRowsWhere(tx, ROOT, "id", taskForceId);
       if (!root) throw new DomainError("NOT_FOUND", "taskForceNotFound");

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
-import { transaction, type Database } from "@/db/client";
+import { inTransaction, type Database } from "@/server/lib/unitOfWork";
 import type { FrameworkContent } from "@/db/schema";
 import { hashPassword } from "@/server/auth/password";
 import { DomainError } from "@/server/errors";
@@ -222,7 +222,7 @@ export async function importArchive(actorUserId: string | null, input: ImportInp
 
   let currentTable = ROOT_TABLE;
   try {
-    await transaction(async (tx) => {
+    await inTransaction(async (tx) => {
       if (await findTaskForceIdBySlug(tx, slug)) throw new DomainError("CONFLICT", "slugTaken", { slug }, "slug");
       await importFrameworks(tx, actorUserId, checked, idMap, result);
       await importPeople(tx, checked, idMap, result, unusablePasswordHash);

@@ -1,4 +1,4 @@
-import { getDb, transaction } from "@/db/client";
+import { getDb, inTransaction } from "@/server/lib/unitOfWork";
 import { DomainError } from "@/server/errors";
 import type { SessionUser, TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
@@ -25,7 +25,7 @@ export async function listMyTaskForces(user: SessionUser) {
 }
 
 export function updateTaskForceSettings(scope: TaskForceScope, input: UpdateTaskForceInput) {
-  return transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const before = await findTaskForce(tx, scope.taskForceId);
     if (!before) throw new DomainError("NOT_FOUND", "taskForceNotFound");
     // Only the settings: the procedure's input also carries `taskForceSlug`, which must not reach the row or the log.
@@ -45,7 +45,7 @@ export async function listTaskForcesForAdmin() {
 
 /** An administrator creates a task force and invites its first coordinator, in one transaction. */
 export async function createTaskForce(admin: SessionUser, input: CreateTaskForceInput) {
-  const { taskForce, written } = await transaction(async (tx) => {
+  const { taskForce, written } = await inTransaction(async (tx) => {
     const settings = { slug: input.slug, name: input.name, timeZone: input.timeZone };
     const created = await insertTaskForce(tx, settings);
     if (!created) throw new DomainError("CONFLICT", "slugTaken", { slug: input.slug }, "slug");
