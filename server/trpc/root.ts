@@ -12,6 +12,7 @@ import { organizationProfileRouter } from "@/server/domains/organizationProfile/
 import { peopleRouter } from "@/server/domains/people/people.router";
 import { handoffRouter } from "@/server/domains/handoff/handoff.router";
 import { mousRouter } from "@/server/domains/mous/mous.router";
+import { onboardingRouter } from "@/server/domains/onboarding/onboarding.router";
 import { protocolsRouter } from "@/server/domains/protocols/protocols.router";
 import { adminTaskForcesRouter, taskForcesRouter } from "@/server/domains/taskForces/taskForces.router";
 import { demoRouter } from "@/server/domains/demo/demo.router";
@@ -28,6 +29,7 @@ export const appRouter = createRouter({
   taskForce: mergeRouters(taskForcesRouter, taskForceArchiveRouter),
   people: mergeRouters(peopleRouter, handoffRouter),
   invitation: invitationsRouter,
+  onboarding: onboardingRouter,
   organization: mergeRouters(organizationsRouter, organizationProfileRouter),
   audit: auditRouter,
   notification: notificationsRouter,

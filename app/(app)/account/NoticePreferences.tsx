@@ -55,9 +55,11 @@ export function NoticePreferences() {
           );
         })}
       </ul>
-      <p role="status" className="hint">
-        {saved ? t("saved", { topic: t(`topics.${saved.topic}.label`), delivery: t(`deliveries.${saved.delivery}`) }) : ""}
-      </p>
+      {saved && (
+        <p role="status" className="hint">
+          {t("saved", { topic: t(`topics.${saved.topic}.label`), delivery: t(`deliveries.${saved.delivery}`) })}
+        </p>
+      )}
     </div>
   );
 }

@@ -6,3 +6,4 @@
 export {
   revokePendingInvitationsBy,
 } from "./invitations.queries";
+export { deliverInvitation, writeInvitation, type CreatedInvitation, type WrittenInvitation } from "./invitations.service";

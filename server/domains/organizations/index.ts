@@ -5,6 +5,8 @@
  */
 export {
   findOrganization,
+  listOrganizationProfiles,
   listOrganizations,
   organizationOf,
 } from "./organizations.queries";
+export { writeNewOrganization, writeOrganizationProfile } from "./organizations.service";

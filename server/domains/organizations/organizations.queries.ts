@@ -35,6 +35,15 @@ export async function findOrganization(db: Database, taskForceId: string, organi
   return row ?? null;
 }
 
+/** Every organization's profile, street address included: for a coordinator's import, which updates them. */
+export function listOrganizationProfiles(db: Database, taskForceId: string) {
+  return db
+    .select({ ...directoryColumns, address: organizations.address, website: organizations.website })
+    .from(organizations)
+    .where(eq(organizations.taskForceId, taskForceId))
+    .orderBy(asc(organizations.name));
+}
+
 export type OrganizationProfileRow = NonNullable<Awaited<ReturnType<typeof findOrganizationProfile>>>;
 
 export async function findOrganizationProfile(db: Database, taskForceId: string, organizationId: string, lock?: "update") {

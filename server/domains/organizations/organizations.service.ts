@@ -67,30 +67,33 @@ async function loadProfile(db: Database, scope: TaskForceScope, organizationId: 
 }
 
 export function createOrganization(scope: TaskForceScope, input: CreateOrganizationInput, now = currentTime()) {
-  return inTransaction(async (tx) => {
-    // Named fields, not `...input`: the procedure's input also carries `taskForceSlug`.
-    const organization = await insertOrganization(tx, {
-      taskForceId: scope.taskForceId,
-      name: input.name,
-      primaryDiscipline: input.primaryDiscipline,
-    });
-    if (!organization) throw new DomainError("CONFLICT", "organizationNameTaken", { name: input.name }, "name");
-    await insertStatusHistory(tx, {
-      taskForceId: scope.taskForceId,
-      organizationId: organization.id,
-      status: "active",
-      effectiveOn: todayOfScope(scope, now),
-      recordedByUserId: scope.userId,
-      recordedAt: now,
-    });
-    await recordAudit(tx, auditedBy(scope), {
-      entity: "organization",
-      entityId: organization.id,
-      action: "create",
-      changes: { name: { from: null, to: input.name }, primaryDiscipline: { from: null, to: input.primaryDiscipline } },
-    });
-    return organization;
+  return inTransaction((tx) => writeNewOrganization(tx, scope, input, now));
+}
+
+/** Adds an organization, active from today, with its audit entry, in the caller's transaction (a form, or a whole import). */
+export async function writeNewOrganization(tx: Database, scope: TaskForceScope, input: CreateOrganizationInput, now = currentTime()) {
+  // Named fields, not `...input`: the procedure's input also carries `taskForceSlug`.
+  const organization = await insertOrganization(tx, {
+    taskForceId: scope.taskForceId,
+    name: input.name,
+    primaryDiscipline: input.primaryDiscipline,
   });
+  if (!organization) throw new DomainError("CONFLICT", "organizationNameTaken", { name: input.name }, "name");
+  await insertStatusHistory(tx, {
+    taskForceId: scope.taskForceId,
+    organizationId: organization.id,
+    status: "active",
+    effectiveOn: todayOfScope(scope, now),
+    recordedByUserId: scope.userId,
+    recordedAt: now,
+  });
+  await recordAudit(tx, auditedBy(scope), {
+    entity: "organization",
+    entityId: organization.id,
+    action: "create",
+    changes: { name: { from: null, to: input.name }, primaryDiscipline: { from: null, to: input.primaryDiscipline } },
+  });
+  return organization;
 }
 
 /** Members by discipline and jurisdiction level, and the core disciplines nobody covers: aggregates, for every role. */
@@ -122,32 +125,35 @@ export async function getOrganizationProfile(scope: TaskForceScope, input: Organ
 const PROFILE_FIELDS = ["primaryDiscipline", "additionalDisciplines", "jurisdictionLevel", "address", "region", "website"] as const;
 
 export function updateOrganizationProfile(scope: TaskForceScope, input: UpdateOrganizationProfileInput) {
-  return inTransaction(async (tx) => {
-    assertMayEdit(scope, input.organizationId);
-    const before = await loadProfile(tx, scope, input.organizationId, "update");
-    const manages = can(scope.role, "organization.manage");
-    if (input.taskForceRole !== undefined && input.taskForceRole !== before.taskForceRole && !manages) {
-      throw new DomainError("FORBIDDEN", "organizationRoleNotAllowed", {}, "taskForceRole");
-    }
-    const after: Partial<Record<(typeof PROFILE_FIELDS)[number] | "taskForceRole", unknown>> = {};
-    for (const field of PROFILE_FIELDS) after[field] = input[field];
-    // The primary discipline is not repeated among the additional ones; duplicates are dropped.
-    after.additionalDisciplines = [...new Set(input.additionalDisciplines)].filter((discipline) => discipline !== input.primaryDiscipline);
-    if (manages && input.taskForceRole !== undefined) {
-      after.taskForceRole = input.taskForceRole;
-      if (input.taskForceRole === "lead_law_enforcement" || input.taskForceRole === "lead_victim_services") {
-        const holder = await findOrganizationWithRole(tx, scope.taskForceId, input.taskForceRole);
-        if (holder && holder.id !== before.id) {
-          throw new DomainError("CONFLICT", "leadRoleTaken", { name: holder.name }, "taskForceRole");
-        }
+  return inTransaction((tx) => writeOrganizationProfile(tx, scope, input));
+}
+
+/** Saves an organization's profile, with its audit entry, in the caller's transaction (a form, or a whole import). */
+export async function writeOrganizationProfile(tx: Database, scope: TaskForceScope, input: UpdateOrganizationProfileInput) {
+  assertMayEdit(scope, input.organizationId);
+  const before = await loadProfile(tx, scope, input.organizationId, "update");
+  const manages = can(scope.role, "organization.manage");
+  if (input.taskForceRole !== undefined && input.taskForceRole !== before.taskForceRole && !manages) {
+    throw new DomainError("FORBIDDEN", "organizationRoleNotAllowed", {}, "taskForceRole");
+  }
+  const after: Partial<Record<(typeof PROFILE_FIELDS)[number] | "taskForceRole", unknown>> = {};
+  for (const field of PROFILE_FIELDS) after[field] = input[field];
+  // The primary discipline is not repeated among the additional ones; duplicates are dropped.
+  after.additionalDisciplines = [...new Set(input.additionalDisciplines)].filter((discipline) => discipline !== input.primaryDiscipline);
+  if (manages && input.taskForceRole !== undefined) {
+    after.taskForceRole = input.taskForceRole;
+    if (input.taskForceRole === "lead_law_enforcement" || input.taskForceRole === "lead_victim_services") {
+      const holder = await findOrganizationWithRole(tx, scope.taskForceId, input.taskForceRole);
+      if (holder && holder.id !== before.id) {
+        throw new DomainError("CONFLICT", "leadRoleTaken", { name: holder.name }, "taskForceRole");
       }
     }
-    const changes = changedFields<Record<string, unknown>>(before, after);
-    if (Object.keys(changes).length === 0) return { changed: false };
-    await updateOrganizationRow(tx, scope.taskForceId, before.id, after as Parameters<typeof updateOrganizationRow>[3]);
-    await recordAudit(tx, auditedBy(scope), { entity: "organization", entityId: before.id, action: "update", changes });
-    return { changed: true };
-  });
+  }
+  const changes = changedFields<Record<string, unknown>>(before, after);
+  if (Object.keys(changes).length === 0) return { changed: false };
+  await updateOrganizationRow(tx, scope.taskForceId, before.id, after as Parameters<typeof updateOrganizationRow>[3]);
+  await recordAudit(tx, auditedBy(scope), { entity: "organization", entityId: before.id, action: "update", changes });
+  return { changed: true };
 }
 
 /** A dated status change: the current status moves and the history keeps the step. */

@@ -23,7 +23,7 @@ export default async function MembersPage({ params }: PageProps<"/tf/[slug]/memb
   return (
     <>
       <h1>{tNav("members")}</h1>
-      <MembersLinks slug={slug} showPeople={taskForce.permissions.includes("membership.read")} />
+      <MembersLinks slug={slug} showPeople={taskForce.permissions.includes("membership.read")} showImport={taskForce.permissions.includes("organization.manage")} />
       <h2>{t("directoryTitle")}</h2>
       <p className="lead">{t("directoryIntro")}</p>
       <HydrateClient namespaces={["balance", "charts", "disciplines", "organizations"]}>

@@ -1,0 +1,133 @@
+import { JURISDICTION_LEVELS, ORGANIZATION_ROLES, TASK_FORCE_ROLES } from "@/db/schema";
+import { can } from "@/server/auth/permissions";
+import { DomainError } from "@/server/errors";
+import { currentTime } from "@/server/lib/clock";
+import { serverTranslator } from "@/server/lib/translate";
+import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
+import type { TaskForceScope } from "@/server/trpc/context";
+import { deliverInvitation, writeInvitation, type CreatedInvitation, type WrittenInvitation } from "@/server/domains/invitations";
+import { listOrganizationProfiles, listOrganizations, writeNewOrganization, writeOrganizationProfile } from "@/server/domains/organizations";
+import { DISCIPLINES } from "@/server/domains/organizations/disciplines";
+import { listActiveMemberships } from "@/server/domains/people";
+import { errorCount, normalizedWord, planImport, vocabulary, type ImportPlan, type TaskForceAsItIs, type Vocabularies } from "./onboarding.rows";
+import type { ImportFileInput, ImportTemplateInput } from "./onboarding.schemas";
+import { importTemplate, readImportFile, UnreadableFile, type Sheets } from "./onboarding.sheets";
+
+/*
+ * Bringing a task force's organizations and people in from a spreadsheet: a preview of what each
+ * row would do, then, when the coordinator confirms and no row has a problem, all of it in one
+ * transaction (organizations created or updated, people invited), or nothing. The file is sent and
+ * read again on confirming: what is written is decided on the data as it is then, never on a
+ * preview the browser kept.
+ */
+
+type Discipline = (typeof DISCIPLINES)[number];
+
+const disciplineName = serverTranslator("disciplines");
+const jurisdictionName = serverTranslator("organizations.jurisdictionLevel");
+const organizationRoleName = serverTranslator("organizations.organizationRole");
+const roleName = serverTranslator("roles");
+
+const WORDS: Vocabularies = {
+  disciplines: vocabulary(DISCIPLINES, (key) => disciplineName(key)),
+  jurisdictions: vocabulary(JURISDICTION_LEVELS, (key) => jurisdictionName(key)),
+  organizationRoles: vocabulary(ORGANIZATION_ROLES, (key) => organizationRoleName(key)),
+  taskForceRoles: vocabulary(TASK_FORCE_ROLES, (key) => roleName(key)),
+};
+
+async function sheetsOf(input: ImportFileInput): Promise<Sheets> {
+  try {
+    return await readImportFile(input.fileName, Buffer.from(input.contentBase64, "base64"));
+  } catch (error) {
+    if (error instanceof UnreadableFile) throw new DomainError("INVALID", error.reason, error.values, "file");
+    throw error;
+  }
+}
+
+async function taskForceAsItIs(db: Database, scope: TaskForceScope): Promise<TaskForceAsItIs> {
+  const [profiles, members] = await Promise.all([listOrganizationProfiles(db, scope.taskForceId), listActiveMemberships(db, scope.taskForceId)]);
+  return {
+    organizations: profiles.map((profile) => ({
+      ...profile,
+      primaryDiscipline: profile.primaryDiscipline as Discipline,
+      additionalDisciplines: profile.additionalDisciplines as Discipline[],
+    })),
+    memberEmails: new Set(members.map((member) => member.email.toLowerCase())),
+  };
+}
+
+function summaryOf(plan: ImportPlan) {
+  const count = (rows: { action: string }[], action: string) => rows.filter((row) => row.action === action).length;
+  return {
+    create: count(plan.organizations, "create"),
+    update: count(plan.organizations, "update"),
+    unchanged: count(plan.organizations, "unchanged"),
+    invite: count(plan.people, "invite"),
+    errors: errorCount(plan),
+  };
+}
+
+/** People rows become invitations, which are a coordinator's to send (the procedures ask for organization.manage). */
+function assertMayInvite(scope: TaskForceScope, sheets: Sheets) {
+  if (sheets.people.length > 0 && !can(scope.role, "invitation.manage")) throw new DomainError("FORBIDDEN", "forbidden", {}, "file");
+}
+
+/** What each row of the file would do. Writes nothing. */
+export async function previewImport(scope: TaskForceScope, input: ImportFileInput) {
+  const sheets = await sheetsOf(input);
+  assertMayInvite(scope, sheets);
+  const plan = planImport(sheets, await taskForceAsItIs(await getDb(), scope), WORDS);
+  if (plan.tooMany) throw new DomainError("INVALID", "importTooManyRows", { max: 500 }, "file");
+  return { organizations: plan.organizations, people: plan.people, summary: summaryOf(plan) };
+}
+
+/**
+ * Carries the whole file out, or refuses it when a row has a problem now (it may have had none at
+ * the preview: someone else may have joined or added an organization since). Invitations are
+ * emailed, or their links handed back, after everything committed.
+ */
+export async function applyImport(scope: TaskForceScope, input: ImportFileInput, now = currentTime()) {
+  const sheets = await sheetsOf(input);
+  assertMayInvite(scope, sheets);
+  const { plan, written } = await inTransaction(async (tx) => {
+    const plan = planImport(sheets, await taskForceAsItIs(tx, scope), WORDS);
+    if (plan.tooMany) throw new DomainError("INVALID", "importTooManyRows", { max: 500 }, "file");
+    const errors = errorCount(plan);
+    if (errors > 0) throw new DomainError("INVALID", "importHasProblems", { count: errors }, "file");
+    const organizationIds = new Map<string, string>();
+    for (const row of plan.organizations) {
+      if (!row.values) continue;
+      const id = row.organizationId ?? (await writeNewOrganization(tx, scope, { name: row.name, primaryDiscipline: row.values.primaryDiscipline }, now)).id;
+      organizationIds.set(normalizedWord(row.name), id);
+      if (row.action !== "unchanged") await writeOrganizationProfile(tx, scope, { organizationId: id, ...row.values });
+    }
+    const directory = await listOrganizations(tx, scope.taskForceId);
+    for (const organization of directory) if (!organizationIds.has(normalizedWord(organization.name))) organizationIds.set(normalizedWord(organization.name), organization.id);
+    const written: WrittenInvitation[] = [];
+    for (const person of plan.people) {
+      if (!person.role) continue;
+      const organizationId = person.organizationName ? (organizationIds.get(normalizedWord(person.organizationName)) ?? null) : null;
+      written.push(await writeInvitation(tx, scope, { email: person.email, role: person.role, organizationId }, now));
+    }
+    return { plan, written };
+  });
+  const invitations: CreatedInvitation[] = [];
+  // One after the other, as the paste-a-list form does: a mail server is kinder to a list sent in sequence.
+  for (const one of written) invitations.push(await deliverInvitation(one));
+  return { summary: summaryOf(plan), invitations };
+}
+
+const EXAMPLES = {
+  organizations: [["Example County Sheriff's Office", disciplineName("lawEnforcementLocalState"), "", jurisdictionName("local"), organizationRoleName("lead_law_enforcement"), "", "", "https://sheriff.example.org"]],
+  people: [["coordinator@example.org", "Alex Example", "Example County Sheriff's Office", roleName("member")]],
+};
+
+/** The template to fill in: both sheets in a workbook, or one of them as CSV, with an example row each. */
+export async function importTemplateFile(input: ImportTemplateInput) {
+  const bytes = await importTemplate(input.format, input.kind, EXAMPLES);
+  return {
+    fileName: input.format === "xlsx" ? "task-force-import.xlsx" : `task-force-${input.kind}.csv`,
+    contentType: input.format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
+    base64: bytes.toString("base64"),
+  };
+}
