@@ -2,11 +2,10 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { Field, fieldErrorsOf, FormError, formText, orNull, SuccessMessage } from "@/app/_components/forms";
-import { useTRPC } from "@/app/_trpc/client";
+import { ActionItemForm } from "@/app/_components/ActionItemForm";
 import { DueCell } from "@/app/_components/DueCell";
-import { OwnerFields } from "@/app/_components/OwnerFields";
+import { FormError } from "@/app/_components/forms";
+import { useTRPC } from "@/app/_trpc/client";
 import { useInvalidateGaps } from "./GapDetail";
 
 type ActionItem = {
@@ -26,34 +25,9 @@ export function GapActions({ taskForceSlug, gapId, actionItems, canCreate }: { t
   const t = useTranslations("gaps");
   const trpc = useTRPC();
   const invalidate = useInvalidateGaps();
-  const [formKey, setFormKey] = useState(0);
-  const [created, setCreated] = useState<string | null>(null);
   const create = useMutation(trpc.actionItem.create.mutationOptions({ onSuccess: () => invalidate() }));
   const complete = useMutation(trpc.actionItem.complete.mutationOptions({ onSettled: () => invalidate() }));
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setCreated(null);
-    const form = event.currentTarget;
-    const title = formText(form, "title");
-    create.mutate(
-      {
-        taskForceSlug,
-        gapId,
-        title,
-        assigneeOrganizationId: orNull(formText(form, "assigneeOrganizationId")),
-        assigneeUserId: orNull(formText(form, "assigneeUserId")),
-        dueOn: orNull(formText(form, "dueOn")),
-      },
-      {
-        onSuccess: () => {
-          setCreated(title);
-          setFormKey((key) => key + 1);
-        },
-      },
-    );
-  }
-  const errors = fieldErrorsOf(create.error);
   return (
     <section aria-labelledby="gap-actions-heading">
       <h2 id="gap-actions-heading">{t("actionsHeading")}</h2>
@@ -106,25 +80,9 @@ export function GapActions({ taskForceSlug, gapId, actionItems, canCreate }: { t
       {canCreate && (
         <>
           <h3 id="add-action-heading">{t("addActionHeading")}</h3>
-          {created && <SuccessMessage>{t("actionCreated", { title: created })}</SuccessMessage>}
-          <form key={formKey} className="stack" onSubmit={onSubmit} noValidate aria-labelledby="add-action-heading">
-            <FormError error={create.error} />
-            <Field label={t("actionTitleLabel")} name="title" errors={errors} required />
-            <OwnerFields
-              taskForceSlug={taskForceSlug}
-              errors={errors}
-              organizationName="assigneeOrganizationId"
-              personName="assigneeUserId"
-              organizationLabel={t("assigneeOrganizationLabel")}
-              personLabel={t("assigneePersonLabel")}
-            />
-            <Field label={t("actionDueLabel")} name="dueOn" type="date" errors={errors} />
-            <div>
-              <button type="submit" disabled={create.isPending}>
-                {t("addAction")}
-              </button>
-            </div>
-          </form>
+          <ActionItemForm context={{ taskForceSlug, gapId }} mutation={create} headingId="add-action-heading"
+            labels={{ title: t("actionTitleLabel"), assigneeOrganization: t("assigneeOrganizationLabel"), assignee: t("assigneePersonLabel"), dueOn: t("actionDueLabel"), submit: t("addAction"), created: (title) => t("actionCreated", { title }) }}
+          />
         </>
       )}
     </section>
