@@ -5,6 +5,7 @@ import { Link } from "@/app/_components/Link";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { SuccessMessage } from "@/app/_components/forms";
+import { OrganizationPicker } from "@/app/_components/Pickers";
 import { useTRPC } from "@/app/_trpc/client";
 import { DueCell } from "@/app/_components/DueCell";
 import { ACTION_STATUSES, MarkDoneButton, StatusText, type ActionStatus } from "./ActionParts";
@@ -49,17 +50,7 @@ export function ActionsTracker({ taskForceSlug, filters }: { taskForceSlug: stri
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-organization`}>{t("organizationFilter")}</label>
-            <select id={`${id}-organization`} name="organization" defaultValue={filters.assigneeOrganizationId ?? ""}>
-              <option value="">{t("anyOrganization")}</option>
-              {(organizations.data ?? []).map((organization) => (
-                <option key={organization.id} value={organization.id}>
-                  {organization.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <OrganizationPicker label={t("organizationFilter")} name="organization" organizations={organizations.data ?? []} noneLabel={t("anyOrganization")} defaultValue={filters.assigneeOrganizationId} />
           <label className="choice">
             <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} />
             {t("overdueFilter")}

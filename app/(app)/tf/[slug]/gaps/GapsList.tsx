@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@/app/_components/Link";
 import { useTranslations } from "next-intl";
 import { FormError } from "@/app/_components/forms";
+import { OrganizationPicker } from "@/app/_components/Pickers";
 import { useTRPC } from "@/app/_trpc/client";
 import { DueCell } from "@/app/_components/DueCell";
 import { GAP_STATUSES, gapsHref, type GapFilters, type GapSort } from "./filters";
@@ -56,17 +57,7 @@ export function GapsList({ taskForceSlug, filters }: { taskForceSlug: string; fi
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="gap-filter-organization">{t("organizationFilter")}</label>
-          <select id="gap-filter-organization" name="organization" defaultValue={filters.input.ownerOrganizationId ?? ""}>
-            <option value="">{t("any")}</option>
-            {(organizations.data ?? []).map((organization) => (
-              <option key={organization.id} value={organization.id}>
-                {organization.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <OrganizationPicker label={t("organizationFilter")} name="organization" organizations={organizations.data ?? []} noneLabel={t("any")} defaultValue={filters.input.ownerOrganizationId} />
         <div className="field">
           <label htmlFor="gap-filter-due-by">{t("dueByFilter")}</label>
           <input id="gap-filter-due-by" type="date" name="dueBy" defaultValue={filters.input.dueBefore ?? ""} />

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Field, fieldErrorsOf, FormError, formText, orNull, SuccessMessage } from "@/app/_components/forms";
+import { OrganizationPicker, PersonPicker } from "@/app/_components/Pickers";
 import { MinutesText } from "../_components/MinutesText";
 import { useMeeting } from "./MeetingDetail";
 import type { Props } from "./sectionProps";
@@ -121,30 +122,8 @@ function AgendaItemFields({ errors, people, organizations, item }: Choices & { e
   return (
     <>
       <Field label={t("itemTitleLabel")} name="title" errors={errors} required defaultValue={item?.title} />
-      <Field label={t("presenterLabel")} name="presenterUserId" errors={errors}>
-        {(control) => (
-          <select {...control} defaultValue={item?.presenterUserId ?? ""}>
-            <option value="">{t("noneChosen")}</option>
-            {people.map((person) => (
-              <option key={person.userId} value={person.userId}>
-                {person.organizationName ? `${person.name} (${person.organizationName})` : person.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t("presenterOrganizationLabel")} name="presenterOrganizationId" errors={errors}>
-        {(control) => (
-          <select {...control} defaultValue={item?.presenterOrganizationId ?? ""}>
-            <option value="">{t("noneChosen")}</option>
-            {organizations.map((organization) => (
-              <option key={organization.id} value={organization.id}>
-                {organization.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <PersonPicker label={t("presenterLabel")} name="presenterUserId" people={people} noneLabel={t("noneChosen")} defaultValue={item?.presenterUserId} errors={errors} />
+      <OrganizationPicker label={t("presenterOrganizationLabel")} name="presenterOrganizationId" organizations={organizations} noneLabel={t("noneChosen")} defaultValue={item?.presenterOrganizationId} errors={errors} />
       <Field label={t("minutesAllottedLabel")} name="minutesAllotted" type="number" errors={errors} defaultValue={item?.minutesAllotted?.toString()} />
       <p className="privacy-note">{tPrivacy("noSurvivorNames")}</p>
       <Field label={t("notesLabel")} name="notes" errors={errors}>

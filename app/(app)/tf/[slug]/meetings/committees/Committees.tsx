@@ -5,6 +5,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Field, fieldErrorsOf, FormError, formText, orNull, SuccessMessage } from "@/app/_components/forms";
+import { OrganizationPicker, PersonOptions, PersonPicker } from "@/app/_components/Pickers";
 import { useTRPC } from "@/app/_trpc/client";
 import type { AppRouter } from "@/server/trpc/root";
 
@@ -90,14 +91,7 @@ export function Committees({ taskForceSlug, canManage }: { taskForceSlug: string
                   <label>
                     {t("addMemberLabel", { committee: committee.name })}{" "}
                     <select name="userId" defaultValue="">
-                      <option value="">{t("choosePerson")}</option>
-                      {activePeople
-                        .filter((person) => !committee.members.some((member) => member.userId === person.userId))
-                        .map((person) => (
-                          <option key={person.userId} value={person.userId}>
-                            {person.name}
-                          </option>
-                        ))}
+                      <PersonOptions people={activePeople.filter((person) => !committee.members.some((member) => member.userId === person.userId))} noneLabel={t("choosePerson")} />
                     </select>
                   </label>
                   <button type="submit">{t("addMember")}</button>
@@ -149,30 +143,8 @@ function CommitteeFields({ errors, organizations, people, committee }: Choices &
       <Field label={t("descriptionLabel")} name="description" errors={errors}>
         {(control) => <textarea {...control} rows={2} defaultValue={committee?.description ?? ""} />}
       </Field>
-      <Field label={t("chairOrganizationLabel")} name="chairOrganizationId" errors={errors}>
-        {(control) => (
-          <select {...control} defaultValue={committee?.chairOrganizationId ?? ""}>
-            <option value="">{t("noChair")}</option>
-            {organizations.map((organization) => (
-              <option key={organization.id} value={organization.id}>
-                {organization.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t("chairPersonLabel")} name="chairUserId" errors={errors} hint={t("chairPersonHint")}>
-        {(control) => (
-          <select {...control} defaultValue={committee?.chairUserId ?? ""}>
-            <option value="">{t("noChair")}</option>
-            {people.map((person) => (
-              <option key={person.userId} value={person.userId}>
-                {person.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <OrganizationPicker label={t("chairOrganizationLabel")} name="chairOrganizationId" organizations={organizations} noneLabel={t("noChair")} defaultValue={committee?.chairOrganizationId} errors={errors} />
+      <PersonPicker label={t("chairPersonLabel")} name="chairUserId" people={people} noneLabel={t("noChair")} defaultValue={committee?.chairUserId} errors={errors} hint={t("chairPersonHint")} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { useState, type FormEvent } from "react";
 import { DateTime } from "@/app/_components/DateTime";
 import { CopyableLink, InvitationOutcome } from "@/app/_components/InvitationOutcome";
 import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
+import { OrganizationPicker } from "@/app/_components/Pickers";
 import { useTRPC } from "@/app/_trpc/client";
 import { TASK_FORCE_ROLES } from "@/db/vocabulary/roles";
 import type { TaskForceRole } from "@/server/auth/permissions";
@@ -45,18 +46,7 @@ function RoleAndOrganizationFields({
           </select>
         )}
       </Field>
-      <Field label={t("organization")} name="organizationId" hint={t("organizationHint")} errors={errors}>
-        {(control) => (
-          <select {...control} defaultValue={defaultOrganizationId ?? ""}>
-            <option value="">{t("chooseOrganization")}</option>
-            {(organizations.data ?? []).map((organization) => (
-              <option key={organization.id} value={organization.id}>
-                {organization.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <OrganizationPicker label={t("organization")} name="organizationId" organizations={organizations.data ?? []} noneLabel={t("chooseOrganization")} defaultValue={defaultOrganizationId} errors={errors} hint={t("organizationHint")} />
     </>
   );
 }
