@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { ActionItemForm } from "@/app/_components/ActionItemForm";
+import { DataTable } from "@/app/_components/DataTable";
 import { DueCell } from "@/app/_components/DueCell";
 import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
@@ -32,51 +33,37 @@ export function GapActions({ taskForceSlug, gapId, actionItems, canCreate }: { t
     <section aria-labelledby="gap-actions-heading">
       <h2 id="gap-actions-heading">{t("actionsHeading")}</h2>
       <FormError error={complete.error} />
-      {actionItems.length === 0 ? (
-        <p>{t("noActions")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">{t("actionsHeading")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("titleColumn")}</th>
-                <th scope="col">{t("assigneeColumn")}</th>
-                <th scope="col">{t("dueColumn")}</th>
-                <th scope="col">{t("statusColumn")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("actionsColumn")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {actionItems.map((item) => (
-                <tr key={item.id}>
-                  <th scope="row">{item.title}</th>
-                  <td>{[item.assigneeName, item.assigneeOrganizationName].filter(Boolean).join(" — ") || t("noOwner")}</td>
-                  <td>
-                    <DueCell dueOn={item.dueOn} dueState={item.dueState} />
-                  </td>
-                  <td>{t(`actionStatus.${item.status}`)}</td>
-                  <td>
-                    {item.canUpdate && item.status !== "done" && (
-                      <button
-                        type="button"
-                        className="secondary"
-                        disabled={complete.isPending}
-                        aria-label={t("completeNamed", { title: item.title })}
-                        onClick={() => complete.mutate({ taskForceSlug, actionItemId: item.id, version: item.version })}
-                      >
-                        {t("complete")}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("actionsHeading")}
+        columns={[t("titleColumn"), t("assigneeColumn"), t("dueColumn"), t("statusColumn"), { header: t("actionsColumn"), hiddenHeader: true }]}
+        rows={actionItems}
+        rowKey={(item) => item.id}
+        empty={t("noActions")}
+      >
+        {(item) => (
+          <>
+            <th scope="row">{item.title}</th>
+            <td>{[item.assigneeName, item.assigneeOrganizationName].filter(Boolean).join(" — ") || t("noOwner")}</td>
+            <td>
+              <DueCell dueOn={item.dueOn} dueState={item.dueState} />
+            </td>
+            <td>{t(`actionStatus.${item.status}`)}</td>
+            <td>
+              {item.canUpdate && item.status !== "done" && (
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={complete.isPending}
+                  aria-label={t("completeNamed", { title: item.title })}
+                  onClick={() => complete.mutate({ taskForceSlug, actionItemId: item.id, version: item.version })}
+                >
+                  {t("complete")}
+                </button>
+              )}
+            </td>
+          </>
+        )}
+      </DataTable>
       {canCreate && (
         <>
           <h3 id="add-action-heading">{t("addActionHeading")}</h3>

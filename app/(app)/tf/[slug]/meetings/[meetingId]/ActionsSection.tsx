@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { ActionItemForm } from "@/app/_components/ActionItemForm";
+import { DataTable } from "@/app/_components/DataTable";
 import { DueCell } from "@/app/_components/DueCell";
 import { useMeeting } from "./MeetingDetail";
 import type { Props } from "./sectionProps";
@@ -20,35 +21,24 @@ export function ActionsSection({ taskForceSlug, meetingId }: Props) {
   return (
     <section className="meeting-section" aria-labelledby="actions-heading">
       <h2 id="actions-heading">{t("actionsHeading")}</h2>
-      {actionItems.length === 0 ? (
-        <p>{t("actionsNone")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">{t("actionsHeading")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("actionColumn")}</th>
-                <th scope="col">{t("assigneeColumn")}</th>
-                <th scope="col">{t("dueColumn")}</th>
-                <th scope="col">{t("actionStatusColumn")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {actionItems.map((item) => (
-                <tr key={item.id}>
-                  <td>{item.title}</td>
-                  <td>{[item.assigneeName, item.assigneeOrganizationName].filter(Boolean).join(", ") || "—"}</td>
-                  <td>
-                    <DueCell dueOn={item.dueOn} dueState={item.dueState} />
-                  </td>
-                  <td>{t(`actionStatus.${item.status}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("actionsHeading")}
+        columns={[t("actionColumn"), t("assigneeColumn"), t("dueColumn"), t("actionStatusColumn")]}
+        rows={actionItems}
+        rowKey={(item) => item.id}
+        empty={t("actionsNone")}
+      >
+        {(item) => (
+          <>
+            <td>{item.title}</td>
+            <td>{[item.assigneeName, item.assigneeOrganizationName].filter(Boolean).join(", ") || "—"}</td>
+            <td>
+              <DueCell dueOn={item.dueOn} dueState={item.dueState} />
+            </td>
+            <td>{t(`actionStatus.${item.status}`)}</td>
+          </>
+        )}
+      </DataTable>
       <p className="no-print">
         <a href={`/tf/${taskForceSlug}/actions`}>{t("trackerLink")}</a>
       </p>

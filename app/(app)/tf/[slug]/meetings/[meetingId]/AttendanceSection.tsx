@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
+import { DataTable } from "@/app/_components/DataTable";
 import { Field, fieldErrorsOf, FormError, formText, orNull } from "@/app/_components/forms";
 import { OrganizationPicker, PersonPicker } from "@/app/_components/Pickers";
 import { ATTENDANCE_STATUSES } from "@/db/vocabulary/meetings";
@@ -46,39 +47,28 @@ export function AttendanceSection({ taskForceSlug, meetingId }: Props) {
           : t("disciplinesPresentList", { list: disciplinesPresent.map((key) => disciplineName(key)).join(", ") })}
         {attendanceRate !== null && ` ${t("attendanceRateFact", { rate: Math.round(attendanceRate * 100) })}`}
       </p>
-      {attendance.length > 0 && (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">{t("attendanceHeading")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("personColumn")}</th>
-                <th scope="col">{t("organizationColumn")}</th>
-                <th scope="col">{t("disciplineColumn")}</th>
-                <th scope="col">{t("attendanceStatusColumn")}</th>
-                {rights.manage && <th scope="col">{t("changeColumn")}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {attendance.map((row) => (
-                <tr key={row.id}>
-                  <td>{row.userName ?? t("wholeOrganization")}</td>
-                  <td>{row.organizationName ?? "—"}</td>
-                  <td>{disciplineName(row.discipline)}</td>
-                  <td>{t(`attendance.${row.status}`)}</td>
-                  {rights.manage && (
-                    <td>
-                      <button type="button" className="secondary" onClick={() => remove.mutate({ taskForceSlug, meetingId, attendanceId: row.id })}>
-                        {t("removeAttendance", { name: row.userName ?? row.organizationName ?? "" })}
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("attendanceHeading")}
+        columns={[t("personColumn"), t("organizationColumn"), t("disciplineColumn"), t("attendanceStatusColumn"), rights.manage && t("changeColumn")]}
+        rows={attendance}
+        rowKey={(row) => row.id}
+      >
+        {(row) => (
+          <>
+            <td>{row.userName ?? t("wholeOrganization")}</td>
+            <td>{row.organizationName ?? "—"}</td>
+            <td>{disciplineName(row.discipline)}</td>
+            <td>{t(`attendance.${row.status}`)}</td>
+            {rights.manage && (
+              <td>
+                <button type="button" className="secondary" onClick={() => remove.mutate({ taskForceSlug, meetingId, attendanceId: row.id })}>
+                  {t("removeAttendance", { name: row.userName ?? row.organizationName ?? "" })}
+                </button>
+              </td>
+            )}
+          </>
+        )}
+      </DataTable>
       <FormError error={remove.error} />
       {rights.manage && (
         <form className="stack no-print" onSubmit={onRecord} noValidate aria-labelledby="record-attendance-heading">
