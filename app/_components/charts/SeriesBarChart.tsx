@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartFrame, seriesStyle, type ChartCategory, type ChartSeries } from "./ChartFrame";
+import { ChartFrame, chartRows, seriesProps, type ChartCategory, type ChartSeries } from "./ChartFrame";
 
 /**
  * Bars per category for one or more series, in a ChartFrame (caption, summary, the numbers as a
@@ -29,7 +29,7 @@ export function SeriesBarChart({
   /** How the value axis writes a number (currency, percent); plain numbers when not given. */
   tick?: (value: number) => string;
 }) {
-  const data = categories.map((category) => ({ label: category.label, ...Object.fromEntries(series.map((one) => [one.key, one.values[category.key] ?? 0])) }));
+  const data = chartRows(categories, series);
   return (
     <ChartFrame caption={caption} summary={summary} categoryHeading={categoryHeading} categories={categories} series={series}>
       <ResponsiveContainer width="100%" height={horizontal ? Math.max(120, categories.length * 38 + 60) : 270}>
@@ -38,20 +38,8 @@ export function SeriesBarChart({
           {horizontal ? <XAxis type="number" allowDecimals={false} tickFormatter={tick} /> : <XAxis dataKey="label" />}
           {horizontal ? <YAxis type="category" dataKey="label" width={200} /> : <YAxis allowDecimals={false} tickFormatter={tick} width={70} />}
           {series.map((one, index) => {
-            const style = seriesStyle(index);
-            return (
-              <Bar
-                key={one.key}
-                dataKey={one.key}
-                name={one.label}
-                stackId={stacked ? "stack" : undefined}
-                fill={style.stroke}
-                fillOpacity={Math.max(0.2, 1 - index * 0.3)}
-                stroke={style.stroke}
-                strokeDasharray={style.dash}
-                isAnimationActive={false}
-              />
-            );
+            const drawn = seriesProps(one, index);
+            return <Bar key={one.key} {...drawn} fill={drawn.stroke} fillOpacity={Math.max(0.2, 1 - index * 0.3)} stackId={stacked ? "stack" : undefined} isAnimationActive={false} />;
           })}
           {series.length > 1 && <Legend />}
           <Tooltip />
