@@ -12,6 +12,15 @@ export interface ActionItemFields {
   dueOn: string | null;
 }
 
+function actionItemFields(form: HTMLFormElement): ActionItemFields {
+  return {
+    title: formText(form, "title"),
+    assigneeUserId: orNull(formText(form, "assigneeUserId")),
+    assigneeOrganizationId: orNull(formText(form, "assigneeOrganizationId")),
+    dueOn: orNull(formText(form, "dueOn")),
+  };
+}
+
 /** The words of the form: each page keeps its own (and its e2e tests find the fields by them). */
 export interface ActionItemFormLabels {
   title: string;
@@ -57,23 +66,12 @@ export function ActionItemForm<Context extends { taskForceSlug: string }>({
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setCreated(null);
-    const form = event.currentTarget;
-    const title = formText(form, "title");
-    mutation.mutate(
-      {
-        ...context,
-        title,
-        assigneeUserId: orNull(formText(form, "assigneeUserId")),
-        assigneeOrganizationId: orNull(formText(form, "assigneeOrganizationId")),
-        dueOn: orNull(formText(form, "dueOn")),
-      },
-      {
-        onSuccess: () => {
-          setCreated(title.trim());
-          setFormKey((key) => key + 1);
-        },
-      },
-    );
+    const fields = actionItemFields(event.currentTarget);
+    const onSuccess = () => {
+      setCreated(fields.title.trim());
+      setFormKey((key) => key + 1);
+    };
+    mutation.mutate({ ...context, ...fields }, { onSuccess });
   }
 
   const { error, isPending } = mutation;

@@ -1,7 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
-import { Field } from "@/app/_components/forms";
+import { SelectField } from "@/app/_components/forms";
 import type { FieldErrors } from "@/server/trpc/fieldErrors";
 
 /*
@@ -33,53 +32,29 @@ interface PickerProps {
 }
 
 /** A person as options name them: with their organization, since two agencies may each have a Sam. */
-export function personOption(person: PickablePerson): string {
-  return person.organizationName ? `${person.name} (${person.organizationName})` : person.name;
-}
+const personOption = (person: PickablePerson) => ({
+  value: person.userId,
+  label: person.organizationName ? `${person.name} (${person.organizationName})` : person.name,
+});
 
 /** The options of a person select, for a select that a Field cannot wrap (an inline form). */
 export function PersonOptions({ people, noneLabel }: { people: readonly PickablePerson[]; noneLabel: string }) {
   return (
     <>
       <option value="">{noneLabel}</option>
-      {people.map((person) => (
-        <option key={person.userId} value={person.userId}>
-          {personOption(person)}
+      {people.map(personOption).map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
         </option>
       ))}
     </>
   );
 }
 
-export function PersonPicker({ people, ...props }: PickerProps & { people: readonly PickablePerson[] }) {
-  return (
-    <LabelledSelect {...props}>
-      <PersonOptions people={people} noneLabel={props.noneLabel} />
-    </LabelledSelect>
-  );
+export function PersonPicker({ people, defaultValue, ...props }: PickerProps & { people: readonly PickablePerson[] }) {
+  return <SelectField {...props} defaultValue={defaultValue ?? ""} options={people.map(personOption)} />;
 }
 
-export function OrganizationPicker({ organizations, ...props }: PickerProps & { organizations: readonly PickableOrganization[] }) {
-  return (
-    <LabelledSelect {...props}>
-      <option value="">{props.noneLabel}</option>
-      {organizations.map((organization) => (
-        <option key={organization.id} value={organization.id}>
-          {organization.name}
-        </option>
-      ))}
-    </LabelledSelect>
-  );
-}
-
-function LabelledSelect({ label, name, defaultValue, errors, hint, children }: PickerProps & { children: ReactNode }) {
-  return (
-    <Field label={label} name={name} errors={errors} hint={hint}>
-      {(control) => (
-        <select {...control} defaultValue={defaultValue ?? ""}>
-          {children}
-        </select>
-      )}
-    </Field>
-  );
+export function OrganizationPicker({ organizations, defaultValue, ...props }: PickerProps & { organizations: readonly PickableOrganization[] }) {
+  return <SelectField {...props} defaultValue={defaultValue ?? ""} options={organizations.map(({ id, name }) => ({ value: id, label: name }))} />;
 }

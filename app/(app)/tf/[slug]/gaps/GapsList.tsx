@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@/app/_components/Link";
 import { useTranslations } from "next-intl";
-import { FormError } from "@/app/_components/forms";
+import { FormError, SelectField } from "@/app/_components/forms";
 import { OrganizationPicker } from "@/app/_components/Pickers";
 import { useTRPC } from "@/app/_trpc/client";
 import { DataTable, type DataTableColumn } from "@/app/_components/DataTable";
@@ -48,17 +48,7 @@ export function GapsList({ taskForceSlug, filters }: { taskForceSlug: string; fi
             </label>
           ))}
         </fieldset>
-        <div className="field">
-          <label htmlFor="gap-filter-area">{t("areaFilter")}</label>
-          <select id="gap-filter-area" name="area" defaultValue={filters.input.area ?? ""}>
-            <option value="">{t("any")}</option>
-            {areas.map((area) => (
-              <option key={area.key} value={area.key}>
-                {area.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label={t("areaFilter")} name="area" options={areas.map((area) => ({ value: area.key, label: area.name }))} noneLabel={t("any")} defaultValue={filters.input.area} />
         <OrganizationPicker label={t("organizationFilter")} name="organization" organizations={organizations.data ?? []} noneLabel={t("any")} defaultValue={filters.input.ownerOrganizationId} />
         <div className="field">
           <label htmlFor="gap-filter-due-by">{t("dueByFilter")}</label>

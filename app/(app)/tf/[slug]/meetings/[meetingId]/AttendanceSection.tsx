@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
 import { DataTable } from "@/app/_components/DataTable";
-import { Field, fieldErrorsOf, FormError, formText, orNull } from "@/app/_components/forms";
+import { fieldErrorsOf, FormError, formText, orNull, SelectField } from "@/app/_components/forms";
 import { OrganizationPicker, PersonPicker } from "@/app/_components/Pickers";
 import { ATTENDANCE_STATUSES } from "@/db/vocabulary/meetings";
 import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/disciplines";
@@ -112,17 +112,6 @@ export function AttendanceSection({ taskForceSlug, meetingId }: Props) {
 /** Present, absent or excused: for a person recorded by the chair, and for one's own attendance. */
 function AttendanceStatusField({ errors, defaultValue }: { errors: FieldErrors; defaultValue?: AttendanceStatus | null }) {
   const t = useTranslations("meetings");
-  return (
-    <Field label={t("attendanceStatusLabel")} name="status" errors={errors}>
-      {(control) => (
-        <select {...control} defaultValue={defaultValue ?? "present"}>
-          {ATTENDANCE_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(`attendance.${status}`)}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
+  const options = ATTENDANCE_STATUSES.map((status) => ({ value: status, label: t(`attendance.${status}`) }));
+  return <SelectField label={t("attendanceStatusLabel")} name="status" options={options} defaultValue={defaultValue ?? "present"} errors={errors} />;
 }
