@@ -3,7 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Field, fieldErrorsOf, FormError, formText, orNull, SuccessMessage } from "@/app/_components/forms";
+import { Field, fieldErrorsOf, FormError, formText, orNull } from "@/app/_components/forms";
+import { EditInPlace } from "@/app/_components/EditInPlace";
 import { OrganizationPicker, PersonPicker } from "@/app/_components/Pickers";
 import { MinutesText } from "../_components/MinutesText";
 import { useMeeting } from "./MeetingDetail";
@@ -144,30 +145,11 @@ function AgendaItemEditor({ taskForceSlug, meetingId, item, people, organization
   const t = useTranslations("meetings");
   const { refresh, trpc } = useMeeting(taskForceSlug, meetingId);
   const update = useMutation(trpc.meeting.updateAgendaItem.mutationOptions({ onSuccess: refresh }));
-  const headingId = `edit-item-${item.id}`;
+  const labels = { open: t("editItem", { title: item.title }), heading: t("editItemHeading", { title: item.title }), saved: t("saved"), submit: t("saveItem") };
   return (
-    <details className="no-print">
-      <summary>{t("editItem", { title: item.title })}</summary>
-      <form
-        className="stack"
-        noValidate
-        aria-labelledby={headingId}
-        onSubmit={(event) => {
-          event.preventDefault();
-          update.mutate({ taskForceSlug, meetingId, agendaItemId: item.id, ...agendaItemValues(event.currentTarget) });
-        }}
-      >
-        <h4 id={headingId}>{t("editItemHeading", { title: item.title })}</h4>
-        {update.isSuccess && <SuccessMessage>{t("saved")}</SuccessMessage>}
-        <FormError error={update.error} />
-        <AgendaItemFields errors={fieldErrorsOf(update.error)} people={people} organizations={organizations} item={item} />
-        <div>
-          <button type="submit" disabled={update.isPending}>
-            {t("saveItem")}
-          </button>
-        </div>
-      </form>
-    </details>
+    <EditInPlace className="no-print" labels={labels} save={update} onSubmit={(form) => update.mutate({ taskForceSlug, meetingId, agendaItemId: item.id, ...agendaItemValues(form) })}>
+      {(errors) => <AgendaItemFields errors={errors} people={people} organizations={organizations} item={item} />}
+    </EditInPlace>
   );
 }
 

@@ -5,6 +5,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Field, fieldErrorsOf, FormError, formText, orNull, SuccessMessage } from "@/app/_components/forms";
+import { EditInPlace } from "@/app/_components/EditInPlace";
 import { OrganizationPicker, PersonOptions, PersonPicker } from "@/app/_components/Pickers";
 import { useTRPC } from "@/app/_trpc/client";
 import type { AppRouter } from "@/server/trpc/root";
@@ -155,29 +156,10 @@ function CommitteeEditor({ taskForceSlug, committee, organizations, people }: Ch
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const update = useMutation(trpc.committee.update.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.committee.pathKey() }) }));
-  const headingId = `edit-committee-${committee.id}`;
+  const labels = { open: t("editCommittee", { name: committee.name }), heading: t("editHeading", { name: committee.name }), saved: t("saved"), submit: t("save") };
   return (
-    <details>
-      <summary>{t("editCommittee", { name: committee.name })}</summary>
-      <form
-        className="stack"
-        noValidate
-        aria-labelledby={headingId}
-        onSubmit={(event) => {
-          event.preventDefault();
-          update.mutate({ taskForceSlug, committeeId: committee.id, ...committeeValues(event.currentTarget) });
-        }}
-      >
-        <h4 id={headingId}>{t("editHeading", { name: committee.name })}</h4>
-        {update.isSuccess && <SuccessMessage>{t("saved")}</SuccessMessage>}
-        <FormError error={update.error} />
-        <CommitteeFields errors={fieldErrorsOf(update.error)} organizations={organizations} people={people} committee={committee} />
-        <div>
-          <button type="submit" disabled={update.isPending}>
-            {t("save")}
-          </button>
-        </div>
-      </form>
-    </details>
+    <EditInPlace labels={labels} save={update} onSubmit={(form) => update.mutate({ taskForceSlug, committeeId: committee.id, ...committeeValues(form) })}>
+      {(errors) => <CommitteeFields errors={errors} organizations={organizations} people={people} committee={committee} />}
+    </EditInPlace>
   );
 }
