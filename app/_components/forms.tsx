@@ -2,7 +2,7 @@
 
 import type { TRPCClientErrorLike } from "@trpc/client";
 import { useFormatter, useTranslations } from "next-intl";
-import { useId, type ReactNode } from "react";
+import { useId, type ChangeEvent, type ReactNode } from "react";
 import type { AppRouter } from "@/server/trpc/root";
 import type { FieldErrors, FieldMessage } from "@/server/trpc/fieldErrors";
 import type messages from "@/app/i18n/messages/en.json";
@@ -109,6 +109,41 @@ export function Field({ label, name, errors, hint, type = "text", defaultValue, 
         </span>
       )}
     </div>
+  );
+}
+
+/**
+ * A labelled <select>, uncontrolled like every Field: fixed choices (a vocabulary: statuses, roles)
+ * or the people and organizations of the pickers. `noneLabel` adds a first, empty choice.
+ */
+export function SelectField({
+  options,
+  noneLabel,
+  defaultValue,
+  value,
+  onChange,
+  ...field
+}: Omit<FieldProps, "children" | "type" | "autoComplete"> & {
+  options: readonly { value: string; label: string }[];
+  noneLabel?: string;
+  /** For a select that changes the page at once (a filter) rather than being sent with a form. */
+  value?: string;
+  onChange?: (value: string) => void;
+}) {
+  const controlled = value === undefined ? { defaultValue: defaultValue ?? "" } : { value, onChange: (event: ChangeEvent<HTMLSelectElement>) => onChange?.(event.target.value) };
+  return (
+    <Field {...field}>
+      {(control) => (
+        <select {...control} {...controlled}>
+          {noneLabel !== undefined && <option value="">{noneLabel}</option>}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 

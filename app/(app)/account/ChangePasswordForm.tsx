@@ -5,22 +5,22 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
+import { NewPasswordFields, usePasswordConfirmation } from "@/app/_components/PasswordFields";
 import { useTRPC } from "@/app/_trpc/client";
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const t = useTranslations("account");
   const trpc = useTRPC();
   const change = useMutation(trpc.account.changePassword.mutationOptions());
-  const [mismatch, setMismatch] = useState(false);
+  const confirmation = usePasswordConfirmation("newPassword");
   const [done, setDone] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const newPassword = formText(form, "newPassword");
     setDone(false);
-    setMismatch(newPassword !== formText(form, "confirmPassword"));
-    if (newPassword !== formText(form, "confirmPassword")) return;
+    const newPassword = confirmation.read(form);
+    if (newPassword === null) return;
     await change.mutateAsync({ currentPassword: formText(form, "currentPassword"), newPassword }).then(
       async () => {
         // Sessions older than the change are refused, this one included: sign in again with the new password.
@@ -38,23 +38,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
       {done && <SuccessMessage>{t("saved")}</SuccessMessage>}
       <FormError error={change.error} />
       <Field label={t("currentPassword")} name="currentPassword" type="password" autoComplete="current-password" errors={errors} required />
-      <Field
-        label={t("newPassword")}
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        hint={t("newPasswordHint")}
-        errors={errors}
-        required
-      />
-      <Field
-        label={t("confirmPassword")}
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        errors={mismatch ? { confirmPassword: [{ key: "passwordMismatch" }] } : undefined}
-        required
-      />
+      <NewPasswordFields name="newPassword" label={t("newPassword")} confirmLabel={t("confirmPassword")} mismatch={confirmation.mismatch} errors={errors} />
       <div>
         <button type="submit" disabled={change.isPending}>
           {t("save")}

@@ -31,6 +31,17 @@ export function seriesStyle(index: number) {
   return SERIES_STYLES[index % SERIES_STYLES.length] ?? SERIES_STYLES[0];
 }
 
+/** What a recharts Bar, Line or Radar needs to draw a series in its own style (colour and dash). */
+export function seriesProps(one: ChartSeries, index: number) {
+  const style = seriesStyle(index);
+  return { name: one.label, dataKey: one.key, stroke: style.stroke, strokeDasharray: style.dash };
+}
+
+/** The rows recharts draws from: per category its label and each series' value (0 where it has none). */
+export function chartRows(categories: ChartCategory[], series: ChartSeries[]) {
+  return categories.map((category) => ({ label: category.label, ...Object.fromEntries(series.map((one) => [one.key, one.values[category.key] ?? 0])) }));
+}
+
 /**
  * A chart with what every chart here needs: a caption, a text summary that says what the picture
  * shows, and the same numbers as a table for screen readers and for copying.

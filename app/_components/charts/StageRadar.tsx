@@ -1,7 +1,7 @@
 "use client";
 
 import { Legend, PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer, Tooltip } from "recharts";
-import { ChartFrame, seriesStyle, type ChartCategory, type ChartSeries } from "./ChartFrame";
+import { ChartFrame, chartRows, seriesProps, seriesStyle, type ChartCategory, type ChartSeries } from "./ChartFrame";
 
 /** Stage (1–5) per category, one polygon per series, e.g. this round over the previous one by area. */
 export function StageRadar(props: {
@@ -11,33 +11,17 @@ export function StageRadar(props: {
   categories: ChartCategory[];
   series: ChartSeries[];
 }) {
-  const data = props.categories.map((category) => ({
-    category: category.label,
-    ...Object.fromEntries(props.series.map((one) => [one.key, one.values[category.key] ?? 0])),
-  }));
+  const data = chartRows(props.categories, props.series);
   return (
     <ChartFrame {...props}>
       <ResponsiveContainer width="100%" height={340}>
         <RadarChart data={data} outerRadius="70%">
           <PolarGrid />
-          <PolarAngleAxis dataKey="category" />
+          <PolarAngleAxis dataKey="label" />
           <PolarRadiusAxis domain={[0, 5]} tickCount={6} angle={90} />
           {props.series.map((one, index) => {
-            const style = seriesStyle(index);
-            return (
-              <Radar
-                key={one.key}
-                name={one.label}
-                dataKey={one.key}
-                stroke={style.stroke}
-                strokeDasharray={style.dash}
-                strokeWidth={2}
-                fill={style.stroke}
-                fillOpacity={style.fillOpacity}
-                dot
-                isAnimationActive={false}
-              />
-            );
+            const drawn = seriesProps(one, index);
+            return <Radar key={one.key} {...drawn} strokeWidth={2} fill={drawn.stroke} fillOpacity={seriesStyle(index).fillOpacity} dot isAnimationActive={false} />;
           })}
           <Legend />
           <Tooltip />

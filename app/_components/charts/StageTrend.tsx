@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Text, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartFrame, seriesStyle, type ChartCategory, type ChartSeries } from "./ChartFrame";
+import { ChartFrame, seriesProps, type ChartCategory, type ChartSeries } from "./ChartFrame";
 
 /** Widest a round's name may run under its point before it wraps; the axis keeps half of it free at each end. */
 const TICK_WIDTH = 130;
@@ -34,22 +34,9 @@ export function StageTrend(props: {
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="category" interval={0} padding={{ left: TICK_WIDTH / 2, right: TICK_WIDTH / 2 }} height={56} tick={RoundTick} />
           <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} allowDecimals={false} />
-          {props.series.map((one, index) => {
-            const style = seriesStyle(index);
-            return (
-              <Line
-                key={one.key}
-                type="monotone"
-                name={one.label}
-                dataKey={one.key}
-                stroke={style.stroke}
-                strokeDasharray={style.dash}
-                strokeWidth={2}
-                connectNulls
-                isAnimationActive={false}
-              />
-            );
-          })}
+          {props.series.map((one, index) => (
+            <Line key={one.key} type="monotone" {...seriesProps(one, index)} strokeWidth={2} connectNulls isAnimationActive={false} />
+          ))}
           <Legend />
           <Tooltip />
         </LineChart>

@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
 import { Field, fieldErrorsOf, FormError, formText } from "@/app/_components/forms";
+import { NewPasswordFields } from "@/app/_components/PasswordFields";
 import { useTRPC } from "@/app/_trpc/client";
 
 const dashboardOf = (slug: string) => `/tf/${slug}/dashboard`;
@@ -29,7 +30,6 @@ export function AcceptInvitation({ token, taskForceSlug }: { token: string; task
 /** Someone new chooses their name and password; the account is made for the invited address. */
 export function CreateAccountAndAccept({ token, email }: { token: string; email: string }) {
   const t = useTranslations("invite");
-  const tAccount = useTranslations("account");
   const trpc = useTRPC();
   const accept = useMutation(trpc.invitation.acceptWithNewAccount.mutationOptions());
 
@@ -49,15 +49,7 @@ export function CreateAccountAndAccept({ token, email }: { token: string; email:
       <h2>{t("createAccount")}</h2>
       <FormError error={accept.error} />
       <Field label={t("name")} name="name" hint={t("nameHint")} autoComplete="name" errors={errors} required />
-      <Field
-        label={t("password")}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint={tAccount("newPasswordHint")}
-        errors={errors}
-        required
-      />
+      <NewPasswordFields name="password" label={t("password")} errors={errors} />
       <div>
         <button type="submit" disabled={accept.isPending || accept.isSuccess}>
           {accept.isPending ? t("accepting") : t("accept")}

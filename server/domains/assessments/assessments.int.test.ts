@@ -594,3 +594,29 @@ describe("tenancy", () => {
     expect(bConsensus.areas[0]?.elements[0]?.ratings.map((rating) => rating.stage)).toEqual([3]);
   });
 });
+
+describe("whom a round may ask", () => {
+  it("offers the coordinator exactly the people a round accepts: coordinators and members, never a funder or a viewer", async () => {
+    const { taskForce, coordinator } = await createAssessingTaskForce({ coordinatorName: "Cora Coordinator" });
+    const { id: organizationId } = await createOrganization(taskForce, { name: "Harbor Police" });
+    const { user: member } = await createMember(taskForce, "member", { organizationId, name: "Dana Deputy" });
+    const { user: funder } = await createMember(taskForce, "funder", { name: "Frances Funder" });
+    const { user: viewer } = await createMember(taskForce, "viewer", { name: "Vic Viewer" });
+    const caller = callerFor(coordinator);
+    const taskForceSlug = taskForce.slug;
+
+    const offered = await caller.assessment.respondents({ taskForceSlug });
+    expect(offered).toEqual([
+      { userId: coordinator.id, name: "Cora Coordinator", role: "coordinator", organizationName: null },
+      { userId: member.id, name: "Dana Deputy", role: "member", organizationName: "Harbor Police" },
+    ]);
+    const round = { taskForceSlug, title: "Chosen round", audience: "chosen" as const, opensOn: dateFromToday(0), closesOn: dateFromToday(5) };
+    await caller.assessment.create({ ...round, userIds: offered.map((person) => person.userId) });
+    for (const outsider of [funder, viewer]) {
+      const error = await trpcErrorOf(caller.assessment.create({ ...round, userIds: [outsider.id] }), "BAD_REQUEST");
+      expect(domainErrorOf(error)).toMatchObject({ messageKey: "respondentNotEligible", field: "userIds" });
+    }
+    // Only those who draft rounds see the list.
+    await trpcErrorOf(callerFor(member).assessment.respondents({ taskForceSlug }), "FORBIDDEN");
+  });
+});

@@ -194,6 +194,17 @@ export async function filterEligibleRespondents(db: Database, taskForceId: strin
   return rows.map((row) => row.userId);
 }
 
+/** Everyone a round may ask (the rule filterEligibleRespondents checks), by name, with role and organization. */
+export function listEligibleRespondents(db: Database, taskForceId: string) {
+  return db
+    .select({ userId: users.id, name: users.name, role: memberships.role, organizationName: organizations.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(organizations, organizationOf(memberships))
+    .where(isEligibleMembership(taskForceId))
+    .orderBy(asc(users.name));
+}
+
 /** The people a round asks now, with their current organization and its discipline. */
 export function listAskedPeople(db: Database, taskForceId: string, round: { id: string; audience: RoundAudience }, onlyUserId?: string) {
   const base = db

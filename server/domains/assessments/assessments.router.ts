@@ -11,7 +11,7 @@ import {
   SetTargetInput,
   UpdateRoundInput,
 } from "./assessments.schemas";
-import { closeRound, createRound, extendRound, getRound, listRounds, openRound, reopenRound, updateRound } from "./assessments.service";
+import { closeRound, createRound, extendRound, getRound, listRespondentChoices, listRounds, openRound, reopenRound, updateRound } from "./assessments.service";
 import { compareRounds, getTrend } from "./comparison.service";
 import { getMyResponse, getProgress, saveDraft, sendReminders, submitResponse } from "./responses.service";
 import { getConsensus, getRatingPrivacy, listTargetsOf, recordAgreedStage, setMinRatingGroup, setTarget } from "./results.service";
@@ -22,6 +22,8 @@ export const assessmentsRouter = createRouter({
   get: taskForceProcedure("assessment.read")
     .input(RoundInput)
     .query(({ ctx, input }) => getRound(ctx.scope, input)),
+  /** Whom a round may ask: the choices the create and update forms offer (and the only ones they accept). */
+  respondents: taskForceProcedure("assessment.manage").query(({ ctx }) => listRespondentChoices(ctx.scope)),
   create: taskForceProcedure("assessment.manage")
     .input(CreateRoundInput)
     .mutation(({ ctx, input }) => createRound(ctx.scope, input)),

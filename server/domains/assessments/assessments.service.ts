@@ -7,7 +7,7 @@ import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/au
 import { findCurrentFrameworkVersionOfTaskForce, findFrameworkVersion } from "@/server/domains/frameworks";
 import { noticeRoundChange } from "./assessments.notices";
 import { countAnswered, findSubmission } from "./responses.queries";
-import { filterEligibleRespondents, findRound, findRoundSummary, insertRound, listAskedPeople, listInviteeIds, listRoundSummaries, replaceInvitees, updateRoundRow, type RoundRow } from "./assessments.queries";
+import { filterEligibleRespondents, findRound, findRoundSummary, insertRound, listAskedPeople, listEligibleRespondents, listInviteeIds, listRoundSummaries, replaceInvitees, updateRoundRow, type RoundRow } from "./assessments.queries";
 import type { CreateRoundInput, ExtendRoundInput, ReopenRoundInput, RoundInput, UpdateRoundInput } from "./assessments.schemas";
 import { currentTime } from "@/server/lib/clock";
 
@@ -94,6 +94,11 @@ export async function getRound(scope: TaskForceScope, input: RoundInput) {
     chosenUserIds:
       round.audience === "chosen" && can(scope.role, "assessment.manage") ? await listInviteeIds(db, scope.taskForceId, round.id) : [],
   };
+}
+
+/** The people a coordinator may choose for a round: exactly those chosenRespondents accepts. */
+export async function listRespondentChoices(scope: TaskForceScope) {
+  return listEligibleRespondents(await getDb(), scope.taskForceId);
 }
 
 /** The chosen people, deduplicated, each an active coordinator or member of this task force. */

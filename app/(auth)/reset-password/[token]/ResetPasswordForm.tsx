@@ -3,8 +3,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { Field, fieldErrorsOf, FormError, formText } from "@/app/_components/forms";
+import type { FormEvent } from "react";
+import { fieldErrorsOf, FormError } from "@/app/_components/forms";
+import { NewPasswordFields, usePasswordConfirmation } from "@/app/_components/PasswordFields";
 import { useTRPC } from "@/app/_trpc/client";
 
 const afterReset = () => "/";
@@ -12,18 +13,14 @@ const afterReset = () => "/";
 /** Sets the new password, then signs in with it (every other session has ended). */
 export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("resetPassword");
-  const tAccount = useTranslations("account");
   const trpc = useTRPC();
   const reset = useMutation(trpc.account.resetPassword.mutationOptions());
-  const [mismatch, setMismatch] = useState(false);
+  const confirmation = usePasswordConfirmation("password");
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = event.currentTarget;
-    const password = formText(form, "password");
-    const differs = password !== formText(form, "confirmPassword");
-    setMismatch(differs);
-    if (differs) return;
+    const password = confirmation.read(event.currentTarget);
+    if (password === null) return;
     const done = await reset.mutateAsync({ token, password }).catch(() => null);
     if (!done) return;
     await signIn("credentials", { email: done.email, password, redirect: false });
@@ -35,23 +32,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
       <FormError error={reset.error} />
-      <Field
-        label={t("password")}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint={tAccount("newPasswordHint")}
-        errors={errors}
-        required
-      />
-      <Field
-        label={t("confirm")}
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        errors={mismatch ? { confirmPassword: [{ key: "passwordMismatch" }] } : undefined}
-        required
-      />
+      <NewPasswordFields name="password" label={t("password")} confirmLabel={t("confirm")} mismatch={confirmation.mismatch} errors={errors} />
       <div>
         <button type="submit" disabled={reset.isPending || reset.isSuccess}>
           {reset.isPending ? t("submitting") : t("submit")}

@@ -5,13 +5,13 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
 import { Field, fieldErrorsOf, FormError, formText } from "@/app/_components/forms";
+import { NewPasswordFields } from "@/app/_components/PasswordFields";
 import { useTRPC } from "@/app/_trpc/client";
 
 const afterSetup = () => "/admin/task-forces";
 
 export function SetupForm({ token }: { token: string }) {
   const t = useTranslations("setup");
-  const tAccount = useTranslations("account");
   const trpc = useTRPC();
   const complete = useMutation(trpc.account.completeSetup.mutationOptions());
 
@@ -32,7 +32,7 @@ export function SetupForm({ token }: { token: string }) {
       <FormError error={complete.error} />
       <Field label={t("email")} name="email" type="email" autoComplete="username" errors={errors} required />
       <Field label={t("name")} name="name" autoComplete="name" errors={errors} required />
-      <Field label={t("password")} name="password" type="password" autoComplete="new-password" hint={tAccount("newPasswordHint")} errors={errors} required />
+      <NewPasswordFields name="password" label={t("password")} errors={errors} />
       <div>
         <button type="submit" disabled={complete.isPending || complete.isSuccess}>
           {complete.isPending ? t("submitting") : t("submit")}

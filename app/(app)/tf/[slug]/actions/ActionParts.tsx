@@ -2,7 +2,10 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import type { ComponentProps } from "react";
+import { DueCell } from "@/app/_components/DueCell";
 import { FormError } from "@/app/_components/forms";
+import { Link } from "@/app/_components/Link";
 import { useTRPC } from "@/app/_trpc/client";
 
 export type ActionStatus = "to_do" | "doing" | "done";
@@ -11,6 +14,26 @@ export const ACTION_STATUSES: readonly ActionStatus[] = ["to_do", "doing", "done
 export function StatusText({ status }: { status: ActionStatus }) {
   const t = useTranslations("actions");
   return <>{t(`status_${status}`)}</>;
+}
+
+/** An action's gap (a link), or that it belongs to none. */
+export function GapCell({ taskForceSlug, item }: { taskForceSlug: string; item: { gapId: string | null; gapTitle: string | null } }) {
+  const t = useTranslations("actions");
+  return <td>{item.gapId ? <Link href={`/tf/${taskForceSlug}/gaps/${item.gapId}`}>{item.gapTitle}</Link> : t("standalone")}</td>;
+}
+
+/** The due date and status cells of an action's row, alike in the tracker and under "My actions". */
+export function DueAndStatusCells({ item }: { item: ComponentProps<typeof DueCell> & { status: ActionStatus } }) {
+  return (
+    <>
+      <td>
+        <DueCell dueOn={item.dueOn} dueState={item.dueState} />
+      </td>
+      <td>
+        <StatusText status={item.status} />
+      </td>
+    </>
+  );
 }
 
 /**

@@ -5,9 +5,10 @@ import { Link } from "@/app/_components/Link";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { SuccessMessage } from "@/app/_components/forms";
+import { OrganizationPicker } from "@/app/_components/Pickers";
 import { useTRPC } from "@/app/_trpc/client";
-import { DueCell } from "@/app/_components/DueCell";
-import { ACTION_STATUSES, MarkDoneButton, StatusText, type ActionStatus } from "./ActionParts";
+import { DataTable } from "@/app/_components/DataTable";
+import { ACTION_STATUSES, DueAndStatusCells, GapCell, MarkDoneButton, type ActionStatus } from "./ActionParts";
 
 export interface ActionFilters {
   status: ActionStatus | undefined;
@@ -49,17 +50,7 @@ export function ActionsTracker({ taskForceSlug, filters }: { taskForceSlug: stri
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-organization`}>{t("organizationFilter")}</label>
-            <select id={`${id}-organization`} name="organization" defaultValue={filters.assigneeOrganizationId ?? ""}>
-              <option value="">{t("anyOrganization")}</option>
-              {(organizations.data ?? []).map((organization) => (
-                <option key={organization.id} value={organization.id}>
-                  {organization.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <OrganizationPicker label={t("organizationFilter")} name="organization" organizations={organizations.data ?? []} noneLabel={t("anyOrganization")} defaultValue={filters.assigneeOrganizationId} />
           <label className="choice">
             <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} />
             {t("overdueFilter")}
@@ -69,60 +60,33 @@ export function ActionsTracker({ taskForceSlug, filters }: { taskForceSlug: stri
         </div>
       </form>
       {done && <SuccessMessage>{t("markedDone", { title: done })}</SuccessMessage>}
-      {actions.isSuccess && items.length === 0 ? (
-        <p>{t("allEmpty")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table aria-labelledby="all-actions-heading">
-            <thead>
-              <tr>
-                <th scope="col">{t("columnTitle")}</th>
-                <th scope="col">{t("columnGap")}</th>
-                <th scope="col">{t("columnAssignee")}</th>
-                <th scope="col">{t("columnDue")}</th>
-                <th scope="col">{t("columnStatus")}</th>
-                <th scope="col">{t("columnDo")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.id}>
-                  <td>{item.title}</td>
-                  <td>
-                    {item.gapId ? (
-                      <Link href={`/tf/${taskForceSlug}/gaps/${item.gapId}`}>{item.gapTitle}</Link>
-                    ) : (
-                      t("standalone")
-                    )}
-                  </td>
-                  <td>
-                    {item.assigneeName || item.assigneeOrganizationName ? (
-                      <>
-                        {item.assigneeName}
-                        {item.assigneeName && item.assigneeOrganizationName && <br />}
-                        {item.assigneeOrganizationName}
-                      </>
-                    ) : (
-                      t("noAssignee")
-                    )}
-                  </td>
-                  <td>
-                    <DueCell dueOn={item.dueOn} dueState={item.dueState} />
-                  </td>
-                  <td>
-                    <StatusText status={item.status} />
-                  </td>
-                  <td>
-                    {item.status !== "done" && item.canUpdate && (
-                      <MarkDoneButton taskForceSlug={taskForceSlug} item={item} onDone={setDone} />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("allHeading")}
+        columns={[t("columnTitle"), t("columnGap"), t("columnAssignee"), t("columnDue"), t("columnStatus"), t("columnDo")]}
+        rows={actions.isSuccess ? items : undefined}
+        rowKey={(item) => item.id}
+        empty={t("allEmpty")}
+      >
+        {(item) => (
+          <>
+            <td>{item.title}</td>
+            <GapCell taskForceSlug={taskForceSlug} item={item} />
+            <td>
+              {item.assigneeName || item.assigneeOrganizationName ? (
+                <>
+                  {item.assigneeName}
+                  {item.assigneeName && item.assigneeOrganizationName && <br />}
+                  {item.assigneeOrganizationName}
+                </>
+              ) : (
+                t("noAssignee")
+              )}
+            </td>
+            <DueAndStatusCells item={item} />
+            <td>{item.status !== "done" && item.canUpdate && <MarkDoneButton taskForceSlug={taskForceSlug} item={item} onDone={setDone} />}</td>
+          </>
+        )}
+      </DataTable>
     </section>
   );
 }

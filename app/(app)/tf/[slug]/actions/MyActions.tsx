@@ -6,8 +6,8 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
-import { DueCell } from "@/app/_components/DueCell";
-import { MarkDoneButton, StatusText } from "./ActionParts";
+import { DataTable } from "@/app/_components/DataTable";
+import { DueAndStatusCells, GapCell, MarkDoneButton } from "./ActionParts";
 
 /**
  * The signed-in person's unfinished actions across all their task forces (actionItem.mine), the
@@ -30,54 +30,25 @@ export function MyActions({ taskForceSlug, canUpdate }: { taskForceSlug: string;
       <h2 id="my-actions-heading">{t("mineHeading")}</h2>
       <p>{t("mineNote")}</p>
       {done && <SuccessMessage>{t("markedDone", { title: done })}</SuccessMessage>}
-      {mine.isSuccess && items.length === 0 ? (
-        <p>{t("mineEmpty")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table aria-labelledby="my-actions-heading">
-            <thead>
-              <tr>
-                <th scope="col">{t("columnTitle")}</th>
-                <th scope="col">{t("columnTaskForce")}</th>
-                <th scope="col">{t("columnGap")}</th>
-                <th scope="col">{t("columnDue")}</th>
-                <th scope="col">{t("columnStatus")}</th>
-                {canUpdate && <th scope="col">{t("columnDo")}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.id}>
-                  <td>{item.title}</td>
-                  <td>
-                    <Link href={`/tf/${item.taskForceSlug}/actions`}>{item.taskForceName}</Link>
-                  </td>
-                  <td>
-                    {item.gapId ? (
-                      <Link href={`/tf/${item.taskForceSlug}/gaps/${item.gapId}`}>{item.gapTitle}</Link>
-                    ) : (
-                      t("standalone")
-                    )}
-                  </td>
-                  <td>
-                    <DueCell dueOn={item.dueOn} dueState={item.dueState} />
-                  </td>
-                  <td>
-                    <StatusText status={item.status} />
-                  </td>
-                  {canUpdate && (
-                    <td>
-                      {item.taskForceSlug === taskForceSlug && (
-                        <MarkDoneButton taskForceSlug={taskForceSlug} item={item} onDone={setDone} />
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("mineHeading")}
+        columns={[t("columnTitle"), t("columnTaskForce"), t("columnGap"), t("columnDue"), t("columnStatus"), canUpdate && t("columnDo")]}
+        rows={mine.isSuccess ? items : undefined}
+        rowKey={(item) => item.id}
+        empty={t("mineEmpty")}
+      >
+        {(item) => (
+          <>
+            <td>{item.title}</td>
+            <td>
+              <Link href={`/tf/${item.taskForceSlug}/actions`}>{item.taskForceName}</Link>
+            </td>
+            <GapCell taskForceSlug={item.taskForceSlug} item={item} />
+            <DueAndStatusCells item={item} />
+            {canUpdate && <td>{item.taskForceSlug === taskForceSlug && <MarkDoneButton taskForceSlug={taskForceSlug} item={item} onDone={setDone} />}</td>}
+          </>
+        )}
+      </DataTable>
     </section>
   );
 }

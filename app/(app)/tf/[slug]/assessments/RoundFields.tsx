@@ -74,10 +74,10 @@ export function RoundFields({
   const tRoles = useTranslations("roles");
   const trpc = useTRPC();
   const [audience, setAudience] = useState<"all" | "chosen">(defaults?.audience ?? "all");
-  const people = useQuery(trpc.people.list.queryOptions({ taskForceSlug }));
+  // Whom the server accepts as respondents, so the choices offered are the choices accepted.
+  const respondents = useQuery(trpc.assessment.respondents.queryOptions({ taskForceSlug })).data ?? [];
   const id = useId();
   const chosen = new Set(defaults?.userIds ?? []);
-  const respondents = (people.data ?? []).filter((person) => person.role === "coordinator" || person.role === "member");
   const userIdsError = errors.userIds?.length ? `${id}-users-error` : undefined;
   const audienceError = errors.audience?.length ? `${id}-audience-error` : undefined;
 

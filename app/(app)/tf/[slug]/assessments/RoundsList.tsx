@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useTRPC } from "@/app/_trpc/client";
 import { PARAPHRASED_WORDING } from "@/server/domains/frameworks/frameworks.schemas";
 import { CalendarDate } from "@/app/_components/DateTime";
+import { SelectField } from "@/app/_components/forms";
 
 interface Props {
   taskForceSlug: string;
@@ -112,30 +113,13 @@ export function RoundsList({ taskForceSlug, canManage, canRespond }: Props) {
  */
 function CompareForm({ action, rounds }: { action: string; rounds: { id: string; title: string }[] }) {
   const t = useTranslations("assessments");
+  const options = rounds.map((round) => ({ value: round.id, label: round.title }));
   return (
     <form className="stack" method="get" action={action} aria-labelledby="compare-heading">
       <h2 id="compare-heading">{t("compareHeading")}</h2>
       <p>{t("compareIntro")}</p>
-      <div className="field">
-        <label htmlFor="compare-a">{t("compareA")}</label>
-        <select id="compare-a" name="a" defaultValue={rounds[1]?.id}>
-          {rounds.map((round) => (
-            <option key={round.id} value={round.id}>
-              {round.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="compare-b">{t("compareB")}</label>
-        <select id="compare-b" name="b" defaultValue={rounds[0]?.id}>
-          {rounds.map((round) => (
-            <option key={round.id} value={round.id}>
-              {round.title}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField label={t("compareA")} name="a" options={options} defaultValue={rounds[1]?.id} />
+      <SelectField label={t("compareB")} name="b" options={options} defaultValue={rounds[0]?.id} />
       <label className="choice">
         <input type="checkbox" name="same" value="1" aria-describedby="compare-same-hint" />
         {t("sameRespondents")}

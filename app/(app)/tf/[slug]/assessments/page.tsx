@@ -21,7 +21,7 @@ export default async function AssessmentsPage({ params }: PageProps<"/tf/[slug]/
     queryClient.prefetchQuery(trpc.assessment.list.queryOptions(input)),
     queryClient.prefetchQuery(trpc.framework.forTaskForce.queryOptions(input)),
     queryClient.prefetchQuery(trpc.assessment.trend.queryOptions(input)),
-    ...(canManage ? [queryClient.prefetchQuery(trpc.people.list.queryOptions(input))] : []),
+    ...(canManage ? [queryClient.prefetchQuery(trpc.assessment.respondents.queryOptions(input))] : []),
   ]);
   const t = await getTranslations("assessments");
   return (

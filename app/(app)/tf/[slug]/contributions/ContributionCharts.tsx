@@ -1,57 +1,11 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartFrame, seriesStyle, type ChartSeries } from "@/app/_components/charts/ChartFrame";
+import type { ChartSeries } from "@/app/_components/charts/ChartFrame";
+import { SeriesBarChart } from "@/app/_components/charts/SeriesBarChart";
 import type { RouterOutputs } from "./types";
 
 type Overview = RouterOutputs["contribution"]["overview"];
-
-/** Bars per category for a few series, stacked or side by side, horizontal when `vertical` is set. */
-function Bars({
-  data,
-  series,
-  stacked = false,
-  vertical = false,
-  tick,
-}: {
-  data: Record<string, string | number>[];
-  series: ChartSeries[];
-  stacked?: boolean;
-  vertical?: boolean;
-  tick?: (value: number) => string;
-}) {
-  return (
-    <ResponsiveContainer width="100%" height={vertical ? Math.max(140, data.length * 34 + 60) : 280}>
-      <BarChart data={data} layout={vertical ? "vertical" : "horizontal"} margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
-        <CartesianGrid strokeDasharray="3 3" />
-        {vertical ? <XAxis type="number" allowDecimals={false} tickFormatter={tick} /> : <XAxis dataKey="label" />}
-        {vertical ? <YAxis type="category" dataKey="label" width={200} /> : <YAxis tickFormatter={tick} width={70} />}
-        {series.map((one, index) => {
-          const style = seriesStyle(index);
-          return (
-            <Bar
-              key={one.key}
-              dataKey={one.key}
-              name={one.label}
-              stackId={stacked ? "stack" : undefined}
-              fill={style.stroke}
-              fillOpacity={index === 0 ? 1 : 0.6}
-              stroke={style.stroke}
-              strokeDasharray={style.dash}
-              isAnimationActive={false}
-            />
-          );
-        })}
-        {series.length > 1 && <Legend />}
-        <Tooltip />
-      </BarChart>
-    </ResponsiveContainer>
-  );
-}
-
-const dataOf = (categories: { key: string; label: string }[], series: ChartSeries[]) =>
-  categories.map((category) => ({ label: category.label, ...Object.fromEntries(series.map((one) => [one.key, one.values[category.key] ?? 0])) }));
 
 /** Contributions by type and by organization over time, people trained by sector, reporting completeness. */
 export function ContributionCharts({ overview }: { overview: Overview }) {
@@ -94,7 +48,7 @@ export function ContributionCharts({ overview }: { overview: Overview }) {
   return (
     <section aria-labelledby="contribution-charts-heading">
       <h2 id="contribution-charts-heading">{t("chartsHeading")}</h2>
-      <ChartFrame
+      <SeriesBarChart
         caption={t("valueByTypeCaption")}
         summary={t("valueByTypeSummary", {
           total: dollars(sum("staffTime") + sum("consultantTime") + sum("inKind")),
@@ -106,22 +60,22 @@ export function ContributionCharts({ overview }: { overview: Overview }) {
         categoryHeading={t("periodColumn")}
         categories={categories}
         series={byType}
-      >
-        <Bars data={dataOf(categories, byType)} series={byType} stacked tick={dollarTick} />
-      </ChartFrame>
+        stacked
+        tick={dollarTick}
+      />
       {byOrganization && topOrganization && (
-        <ChartFrame
+        <SeriesBarChart
           caption={t("valueByOrganizationCaption")}
           summary={t("valueByOrganizationSummary", { name: topOrganization.label, value: dollars(topOrganization.total) })}
           categoryHeading={t("periodColumn")}
           categories={categories}
           series={byOrganization}
-        >
-          <Bars data={dataOf(categories, byOrganization)} series={byOrganization} stacked tick={dollarTick} />
-        </ChartFrame>
+          stacked
+          tick={dollarTick}
+        />
       )}
       {topTrained ? (
-        <ChartFrame
+        <SeriesBarChart
           caption={t("trainedCaption")}
           summary={t("trainedSummary", {
             total: trained.reduce((total, row) => total + row.count, 0),
@@ -132,15 +86,14 @@ export function ContributionCharts({ overview }: { overview: Overview }) {
           categoryHeading={t("sectorColumn")}
           categories={trained.map((row) => ({ key: row.key, label: row.label }))}
           series={trainedSeries}
-        >
-          <Bars data={dataOf(trained, trainedSeries)} series={trainedSeries} vertical />
-        </ChartFrame>
+          horizontal
+        />
       ) : (
         <p>
           <strong>{t("trainedCaption")}</strong> {t("trainedNone")}
         </p>
       )}
-      <ChartFrame
+      <SeriesBarChart
         caption={t("completenessCaption")}
         summary={
           lastEnded ? t("completenessSummary", { period: lastEnded.period, rate: percent(lastEnded.reportingRate), onTime: percent(lastEnded.onTimeRate) }) : ""
@@ -148,9 +101,8 @@ export function ContributionCharts({ overview }: { overview: Overview }) {
         categoryHeading={t("periodColumn")}
         categories={categories}
         series={completenessSeries}
-      >
-        <Bars data={dataOf(categories, completenessSeries)} series={completenessSeries} tick={percentTick} />
-      </ChartFrame>
+        tick={percentTick}
+      />
     </section>
   );
 }

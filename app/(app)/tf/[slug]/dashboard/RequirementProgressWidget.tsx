@@ -2,8 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartFrame, seriesStyle } from "@/app/_components/charts/ChartFrame";
+import { SeriesBarChart } from "@/app/_components/charts/SeriesBarChart";
 import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { WidgetFrame, type WidgetProps } from "./WidgetFrame";
@@ -37,38 +36,15 @@ export function RequirementProgressWidget({ taskForceSlug }: WidgetProps) {
         <p className="widget-figure">
           {t("requirementsMet", { met, applicable, share: format.number(applicable ? met / applicable : 0, { style: "percent" }) })}
         </p>
-        <ChartFrame
+        <SeriesBarChart
           caption={t("requirementsCaption")}
           summary={t("requirementsSummary", { met, applicable, awards: rows.length })}
           categoryHeading={t("awardColumn")}
           categories={rows.map((row) => ({ key: row.key, label: row.label }))}
           series={SEGMENTS.map((segment) => ({ key: segment, label: label[segment], values: Object.fromEntries(rows.map((row) => [row.key, row[segment]])) }))}
-        >
-          <ResponsiveContainer width="100%" height={Math.max(110, rows.length * 44 + 70)}>
-            <BarChart data={rows} layout="vertical" margin={{ top: 5, right: 20, bottom: 5, left: 12 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey="label" width={180} tick={{ fontSize: 13 }} />
-              {SEGMENTS.map((segment, index) => {
-                const style = seriesStyle(index);
-                return (
-                  <Bar
-                    key={segment}
-                    dataKey={segment}
-                    name={label[segment]}
-                    stackId="status"
-                    fill={style.stroke}
-                    fillOpacity={1 - index * 0.25}
-                    stroke={style.stroke}
-                    isAnimationActive={false}
-                  />
-                );
-              })}
-              <Legend />
-              <Tooltip />
-            </BarChart>
-          </ResponsiveContainer>
-        </ChartFrame>
+          horizontal
+          stacked
+        />
       </>
     );
   }

@@ -2,8 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartFrame, seriesStyle } from "@/app/_components/charts/ChartFrame";
+import { SeriesBarChart } from "@/app/_components/charts/SeriesBarChart";
 import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 
@@ -28,38 +27,13 @@ export function GapCharts({ taskForceSlug }: { taskForceSlug: string }) {
       {openedVsResolved.length === 0 ? (
         <p>{t("chartNone")}</p>
       ) : (
-        <ChartFrame
+        <SeriesBarChart
           caption={t("chartCaption")}
           summary={t("chartSummary", { opened: totalOpened, resolved: totalResolved, months: openedVsResolved.length })}
           categoryHeading={t("monthColumn")}
           categories={openedVsResolved.map((row) => ({ key: row.month, label: row.month }))}
           series={series}
-        >
-          <ResponsiveContainer width="100%" height={260}>
-            <BarChart data={openedVsResolved} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="month" />
-              <YAxis allowDecimals={false} />
-              {series.map((one, index) => {
-                const style = seriesStyle(index);
-                return (
-                  <Bar
-                    key={one.key}
-                    dataKey={one.key}
-                    name={one.label}
-                    fill={style.stroke}
-                    stroke={style.stroke}
-                    fillOpacity={index === 0 ? 1 : 0.35}
-                    strokeDasharray={style.dash}
-                    isAnimationActive={false}
-                  />
-                );
-              })}
-              <Legend />
-              <Tooltip />
-            </BarChart>
-          </ResponsiveContainer>
-        </ChartFrame>
+        />
       )}
       <OpenGapsChart
         caption={t("byAreaCaption")}
@@ -87,7 +61,7 @@ interface OpenGapsRow {
   count: number;
 }
 
-/** Open gaps per category as a horizontal bar chart, in the style of the opened-vs-resolved chart. */
+/** Open gaps per category as horizontal bars, or a sentence when no gap is open. */
 function OpenGapsChart({
   caption,
   categoryHeading,
@@ -108,24 +82,14 @@ function OpenGapsChart({
       </p>
     );
   }
-  const style = seriesStyle(0);
   return (
-    <ChartFrame
+    <SeriesBarChart
       caption={caption}
       summary={summary(top, rows.length)}
       categoryHeading={categoryHeading}
       categories={rows.map((row) => ({ key: row.key, label: row.label }))}
       series={[{ key: "count", label: t("openCount"), values: Object.fromEntries(rows.map((row) => [row.key, row.count])) }]}
-    >
-      <ResponsiveContainer width="100%" height={Math.max(120, rows.length * 36 + 50)}>
-        <BarChart data={rows} layout="vertical" margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis type="number" allowDecimals={false} />
-          <YAxis type="category" dataKey="label" width={160} />
-          <Bar dataKey="count" name={t("openCount")} fill={style.stroke} stroke={style.stroke} isAnimationActive={false} />
-          <Tooltip />
-        </BarChart>
-      </ResponsiveContainer>
-    </ChartFrame>
+      horizontal
+    />
   );
 }

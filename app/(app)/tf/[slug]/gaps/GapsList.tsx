@@ -3,8 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@/app/_components/Link";
 import { useTranslations } from "next-intl";
-import { FormError } from "@/app/_components/forms";
+import { FormError, SelectField } from "@/app/_components/forms";
+import { OrganizationPicker } from "@/app/_components/Pickers";
 import { useTRPC } from "@/app/_trpc/client";
+import { DataTable, type DataTableColumn } from "@/app/_components/DataTable";
 import { DueCell } from "@/app/_components/DueCell";
 import { GAP_STATUSES, gapsHref, type GapFilters, type GapSort } from "./filters";
 
@@ -18,17 +20,18 @@ export function GapsList({ taskForceSlug, filters }: { taskForceSlug: string; fi
   const areas = framework.data?.content.areas ?? [];
   const areaName = (key: string) => areas.find((area) => area.key === key)?.name ?? key;
 
-  function sortHeader(sort: GapSort, label: string) {
+  function sortHeader(sort: GapSort, label: string): DataTableColumn {
     const active = filters.input.sort === sort;
     const direction = active && filters.input.direction === "asc" ? "desc" : "asc";
-    return (
-      <th scope="col" aria-sort={active ? (filters.input.direction === "asc" ? "ascending" : "descending") : undefined}>
+    return {
+      sort: active ? (filters.input.direction === "asc" ? "ascending" : "descending") : undefined,
+      header: (
         <Link href={gapsHref(taskForceSlug, filters, { sort, direction })}>
           {label}
           {active && <span>{` (${t(filters.input.direction === "asc" ? "sortedAscending" : "sortedDescending")})`}</span>}
         </Link>
-      </th>
-    );
+      ),
+    };
   }
 
   const gaps = list.data?.gaps ?? [];
@@ -45,28 +48,8 @@ export function GapsList({ taskForceSlug, filters }: { taskForceSlug: string; fi
             </label>
           ))}
         </fieldset>
-        <div className="field">
-          <label htmlFor="gap-filter-area">{t("areaFilter")}</label>
-          <select id="gap-filter-area" name="area" defaultValue={filters.input.area ?? ""}>
-            <option value="">{t("any")}</option>
-            {areas.map((area) => (
-              <option key={area.key} value={area.key}>
-                {area.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="gap-filter-organization">{t("organizationFilter")}</label>
-          <select id="gap-filter-organization" name="organization" defaultValue={filters.input.ownerOrganizationId ?? ""}>
-            <option value="">{t("any")}</option>
-            {(organizations.data ?? []).map((organization) => (
-              <option key={organization.id} value={organization.id}>
-                {organization.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label={t("areaFilter")} name="area" options={areas.map((area) => ({ value: area.key, label: area.name }))} noneLabel={t("any")} defaultValue={filters.input.area} />
+        <OrganizationPicker label={t("organizationFilter")} name="organization" organizations={organizations.data ?? []} noneLabel={t("any")} defaultValue={filters.input.ownerOrganizationId} />
         <div className="field">
           <label htmlFor="gap-filter-due-by">{t("dueByFilter")}</label>
           <input id="gap-filter-due-by" type="date" name="dueBy" defaultValue={filters.input.dueBefore ?? ""} />
@@ -93,43 +76,42 @@ export function GapsList({ taskForceSlug, filters }: { taskForceSlug: string; fi
         )}
       </p>
       <FormError error={list.error} />
-      {list.data && gaps.length === 0 && <p>{t("none")}</p>}
-      {gaps.length > 0 && filters.view === "list" && (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">{t("listHeading")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("titleColumn")}</th>
-                {sortHeader("elementKey", t("elementColumn"))}
-                {sortHeader("priority", t("priorityColumn"))}
-                {sortHeader("status", t("statusColumn"))}
-                <th scope="col">{t("ownerColumn")}</th>
-                {sortHeader("dueOn", t("dueColumn"))}
-                <th scope="col">{t("openActionsColumn")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {gaps.map((gap) => (
-                <tr key={gap.id}>
-                  <th scope="row">
-                    <Link href={`/tf/${taskForceSlug}/gaps/${gap.id}`}>{gap.title}</Link>
-                  </th>
-                  <td>
-                    {gap.elementKey} <span className="hint">({areaName(gap.areaKey)})</span>
-                  </td>
-                  <td>{t(`priority.${gap.priority}`)}</td>
-                  <td>{t(`status.${gap.status}`)}</td>
-                  <td>{[gap.ownerOrganizationName, gap.ownerUserName].filter(Boolean).join(" — ") || t("noOwner")}</td>
-                  <td>
-                    <DueCell dueOn={gap.dueOn} dueState={gap.dueState} />
-                  </td>
-                  <td>{gap.openActionCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {filters.view === "list" ? (
+        <DataTable
+          caption={t("listHeading")}
+          columns={[
+            t("titleColumn"),
+            sortHeader("elementKey", t("elementColumn")),
+            sortHeader("priority", t("priorityColumn")),
+            sortHeader("status", t("statusColumn")),
+            t("ownerColumn"),
+            sortHeader("dueOn", t("dueColumn")),
+            t("openActionsColumn"),
+          ]}
+          rows={list.data ? gaps : undefined}
+          rowKey={(gap) => gap.id}
+          empty={t("none")}
+        >
+          {(gap) => (
+            <>
+              <th scope="row">
+                <Link href={`/tf/${taskForceSlug}/gaps/${gap.id}`}>{gap.title}</Link>
+              </th>
+              <td>
+                {gap.elementKey} <span className="hint">({areaName(gap.areaKey)})</span>
+              </td>
+              <td>{t(`priority.${gap.priority}`)}</td>
+              <td>{t(`status.${gap.status}`)}</td>
+              <td>{[gap.ownerOrganizationName, gap.ownerUserName].filter(Boolean).join(" — ") || t("noOwner")}</td>
+              <td>
+                <DueCell dueOn={gap.dueOn} dueState={gap.dueState} />
+              </td>
+              <td>{gap.openActionCount}</td>
+            </>
+          )}
+        </DataTable>
+      ) : (
+        list.data && gaps.length === 0 && <p>{t("none")}</p>
       )}
       {gaps.length > 0 && filters.view === "board" && (
         <div className="gap-board">

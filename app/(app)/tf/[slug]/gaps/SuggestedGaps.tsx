@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@/app/_components/Link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { FormError, SuccessMessage } from "@/app/_components/forms";
+import { FormError, SelectField, SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { useSuggestedGapTitle } from "./suggestedTitle";
 
@@ -29,16 +29,7 @@ export function SuggestedGaps({ taskForceSlug }: { taskForceSlug: string }) {
       {usable.length === 0 ? (
         <p>{t("noRounds")}</p>
       ) : (
-        <div className="field">
-          <label htmlFor="suggestions-round">{t("roundLabel")}</label>
-          <select id="suggestions-round" value={chosen} onChange={(event) => setRoundId(event.target.value)}>
-            {usable.map((round) => (
-              <option key={round.id} value={round.id}>
-                {round.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label={t("roundLabel")} name="round" options={usable.map((round) => ({ value: round.id, label: round.title }))} value={chosen} onChange={setRoundId} />
       )}
       {created.length > 0 && (
         <SuccessMessage>

@@ -2,8 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame, seriesStyle } from "@/app/_components/charts/ChartFrame";
+import { SeriesBarChart } from "@/app/_components/charts/SeriesBarChart";
 import { DateTime } from "@/app/_components/DateTime";
 import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
@@ -23,7 +24,6 @@ export function MeetingCharts({ taskForceSlug }: { taskForceSlug: string }) {
   const disciplineName = (key: string) => ((DISCIPLINES as readonly string[]).includes(key) ? tDisciplines(key as Discipline) : key);
 
   const types = MEETING_TYPES.filter((type) => meetingsPerQuarter.some((row) => (row.counts[type] ?? 0) > 0));
-  const quarterRows = meetingsPerQuarter.map((row) => ({ quarter: row.quarter, ...Object.fromEntries(types.map((type) => [type, row.counts[type] ?? 0])) }));
   const totalHeld = meetingsPerQuarter.reduce((sum, row) => sum + Object.values(row.counts).reduce((a, b) => a + b, 0), 0);
   const rateRows = attendanceRateByMonth.map((row) => ({ month: row.month, rate: row.rate === null ? null : Math.round(row.rate * 1000) / 10 }));
   const latestRate = rateRows.at(-1)?.rate ?? null;
@@ -41,27 +41,14 @@ export function MeetingCharts({ taskForceSlug }: { taskForceSlug: string }) {
   return (
     <section aria-labelledby="meeting-charts-heading">
       <h2 id="meeting-charts-heading">{t("chartsHeading")}</h2>
-      <ChartFrame
+      <SeriesBarChart
         caption={t("perQuarterCaption")}
         summary={t("perQuarterSummary", { count: totalHeld, quarters: meetingsPerQuarter.length })}
         categoryHeading={t("quarterColumn")}
         categories={meetingsPerQuarter.map((row) => ({ key: row.quarter, label: row.quarter }))}
         series={types.map((type) => ({ key: type, label: t(`type.${type}`), values: Object.fromEntries(meetingsPerQuarter.map((row) => [row.quarter, row.counts[type] ?? 0])) }))}
-      >
-        <ResponsiveContainer width="100%" height={260}>
-          <BarChart data={quarterRows} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="quarter" />
-            <YAxis allowDecimals={false} />
-            {types.map((type, index) => {
-              const style = seriesStyle(index);
-              return <Bar key={type} dataKey={type} name={t(`type.${type}`)} stackId="type" fill={style.stroke} stroke="#fff" isAnimationActive={false} />;
-            })}
-            <Legend />
-            <Tooltip />
-          </BarChart>
-        </ResponsiveContainer>
-      </ChartFrame>
+        stacked
+      />
 
       <ChartFrame
         caption={t("rateCaption")}
@@ -82,23 +69,13 @@ export function MeetingCharts({ taskForceSlug }: { taskForceSlug: string }) {
       </ChartFrame>
 
       {coverage.length > 0 && (
-        <ChartFrame
+        <SeriesBarChart
           caption={t("coverageCaption")}
           summary={t("coverageSummary", { meetings: coverage.length, latest: coverageRows.at(-1)?.count ?? 0 })}
           categoryHeading={t("meetingColumn")}
           categories={coverageRows.map((row) => ({ key: row.key, label: row.label }))}
           series={[{ key: "count", label: t("disciplinesPresent"), values: Object.fromEntries(coverageRows.map((row) => [row.key, row.count])) }]}
-        >
-          <ResponsiveContainer width="100%" height={240}>
-            <BarChart data={coverageRows} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="label" />
-              <YAxis allowDecimals={false} />
-              <Bar dataKey="count" name={t("disciplinesPresent")} fill={seriesStyle(0).stroke} isAnimationActive={false} />
-              <Tooltip />
-            </BarChart>
-          </ResponsiveContainer>
-        </ChartFrame>
+        />
       )}
 
       {coverage.length > 0 && (
@@ -132,7 +109,7 @@ export function MeetingCharts({ taskForceSlug }: { taskForceSlug: string }) {
       )}
 
       {organizationRows.length > 0 && (
-        <ChartFrame
+        <SeriesBarChart
           caption={t("byOrganizationCaption")}
           summary={t("byOrganizationSummary", { count: organizationRows.length, top: organizationRows[0]!.label })}
           categoryHeading={t("organizationColumn")}
@@ -141,19 +118,9 @@ export function MeetingCharts({ taskForceSlug }: { taskForceSlug: string }) {
             { key: "present", label: t("presentCount"), values: Object.fromEntries(organizationRows.map((row) => [row.key, row.present])) },
             { key: "missed", label: t("missedCount"), values: Object.fromEntries(organizationRows.map((row) => [row.key, row.missed])) },
           ]}
-        >
-          <ResponsiveContainer width="100%" height={Math.max(160, organizationRows.length * 56 + 60)}>
-            <BarChart data={organizationRows} layout="vertical" margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey="label" width={260} />
-              <Bar dataKey="present" name={t("presentCount")} stackId="org" fill={seriesStyle(0).stroke} isAnimationActive={false} />
-              <Bar dataKey="missed" name={t("missedCount")} stackId="org" fill={seriesStyle(1).stroke} fillOpacity={0.35} stroke={seriesStyle(1).stroke} strokeDasharray={seriesStyle(1).dash} isAnimationActive={false} />
-              <Legend />
-              <Tooltip />
-            </BarChart>
-          </ResponsiveContainer>
-        </ChartFrame>
+          horizontal
+          stacked
+        />
       )}
       {attendanceByOrganization.length > 0 && (
         <div className="table-scroll">

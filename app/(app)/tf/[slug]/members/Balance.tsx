@@ -2,8 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartFrame, seriesStyle } from "@/app/_components/charts/ChartFrame";
+import { SeriesBarChart } from "@/app/_components/charts/SeriesBarChart";
 import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { useDisciplineName } from "./labels";
@@ -46,57 +45,24 @@ export function Balance({ taskForceSlug }: { taskForceSlug: string }) {
         </div>
       )}
       {top && (
-        <ChartFrame
+        <SeriesBarChart
           caption={t("byDisciplineCaption")}
           summary={t("byDisciplineSummary", { count: disciplines.length, top: top.label, topCount: top.covering })}
           categoryHeading={tOrganizations("discipline")}
           categories={disciplines.map((row) => ({ key: row.discipline, label: row.label }))}
           series={disciplineSeries}
-        >
-          <ResponsiveContainer width="100%" height={Math.max(140, disciplines.length * 40 + 60)}>
-            <BarChart data={disciplines} layout="vertical" margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey="label" width={200} />
-              {disciplineSeries.map((one, index) => {
-                const style = seriesStyle(index);
-                return (
-                  <Bar
-                    key={one.key}
-                    dataKey={one.key}
-                    name={one.label}
-                    fill={style.stroke}
-                    stroke={style.stroke}
-                    fillOpacity={index === 0 ? 1 : 0.35}
-                    strokeDasharray={style.dash}
-                    isAnimationActive={false}
-                  />
-                );
-              })}
-              <Legend />
-              <Tooltip />
-            </BarChart>
-          </ResponsiveContainer>
-        </ChartFrame>
+          horizontal
+        />
       )}
       {jurisdictions.length > 0 && (
-        <ChartFrame
+        <SeriesBarChart
           caption={t("byJurisdictionCaption")}
           summary={t("byJurisdictionSummary", { count: jurisdictions.length })}
           categoryHeading={tOrganizations("jurisdiction")}
           categories={jurisdictions.map((row) => ({ key: row.level, label: row.label }))}
           series={[{ key: "count", label: t("members"), values: Object.fromEntries(jurisdictions.map((row) => [row.level, row.count])) }]}
-        >
-          <ResponsiveContainer width="100%" height={Math.max(120, jurisdictions.length * 36 + 50)}>
-            <BarChart data={jurisdictions} layout="vertical" margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey="label" width={200} />
-              <Bar dataKey="count" name={t("members")} fill={seriesStyle(0).stroke} isAnimationActive={false} />
-              <Tooltip />
-            </BarChart>
-          </ResponsiveContainer>
-        </ChartFrame>
+          horizontal
+        />
       )}
     </section>
   );

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@/app/_components/Link";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
+import { Field, fieldErrorsOf, FormError, formText, SelectField, SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { JURISDICTION_LEVELS, MEMBERSHIP_STATUSES, ORGANIZATION_ROLES } from "@/db/vocabulary/taskForces";
 import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/disciplines";
@@ -51,17 +51,7 @@ export function Organizations({ taskForceSlug, canManage }: { taskForceSlug: str
       (!filters.role || organization.taskForceRole === filters.role),
   );
   const filter = (name: keyof Filters, label: string, options: readonly { value: string; label: string }[]) => (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} value={filters[name]} onChange={(event) => setFilters({ ...filters, [name]: event.target.value })}>
-        <option value="">{t("filterAll")}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField label={label} name={name} options={options} noneLabel={t("filterAll")} value={filters[name]} onChange={(value) => setFilters({ ...filters, [name]: value })} />
   );
 
   return (

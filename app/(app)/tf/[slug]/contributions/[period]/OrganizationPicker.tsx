@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { SelectField } from "@/app/_components/forms";
 
 /** Coordinators choose whose report to open; a plain GET form, so it works before scripts load. */
 export async function OrganizationPicker({
@@ -15,16 +16,7 @@ export async function OrganizationPicker({
   const t = await getTranslations("contributions");
   return (
     <form method="get" action={`/tf/${slug}/contributions/${period}`} className="inline-actions" aria-label={t("organizationPicker")}>
-      <div className="field">
-        <label htmlFor="contribution-organization">{t("organizationPicker")}</label>
-        <select id="contribution-organization" name="organization" defaultValue={selected}>
-          {organizations.map((organization) => (
-            <option key={organization.id} value={organization.id}>
-              {organization.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField label={t("organizationPicker")} name="organization" options={organizations.map(({ id, name }) => ({ value: id, label: name }))} defaultValue={selected} />
       <button type="submit" className="secondary">
         {t("showOrganization")}
       </button>

@@ -2,11 +2,11 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { Field, fieldErrorsOf, FormError, formText, orNull, SuccessMessage } from "@/app/_components/forms";
-import { useTRPC } from "@/app/_trpc/client";
+import { ActionItemForm } from "@/app/_components/ActionItemForm";
+import { DataTable } from "@/app/_components/DataTable";
 import { DueCell } from "@/app/_components/DueCell";
-import { OwnerFields } from "@/app/_components/OwnerFields";
+import { FormError } from "@/app/_components/forms";
+import { useTRPC } from "@/app/_trpc/client";
 import { useInvalidateGaps } from "./GapDetail";
 
 type ActionItem = {
@@ -26,105 +26,50 @@ export function GapActions({ taskForceSlug, gapId, actionItems, canCreate }: { t
   const t = useTranslations("gaps");
   const trpc = useTRPC();
   const invalidate = useInvalidateGaps();
-  const [formKey, setFormKey] = useState(0);
-  const [created, setCreated] = useState<string | null>(null);
   const create = useMutation(trpc.actionItem.create.mutationOptions({ onSuccess: () => invalidate() }));
   const complete = useMutation(trpc.actionItem.complete.mutationOptions({ onSettled: () => invalidate() }));
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setCreated(null);
-    const form = event.currentTarget;
-    const title = formText(form, "title");
-    create.mutate(
-      {
-        taskForceSlug,
-        gapId,
-        title,
-        assigneeOrganizationId: orNull(formText(form, "assigneeOrganizationId")),
-        assigneeUserId: orNull(formText(form, "assigneeUserId")),
-        dueOn: orNull(formText(form, "dueOn")),
-      },
-      {
-        onSuccess: () => {
-          setCreated(title);
-          setFormKey((key) => key + 1);
-        },
-      },
-    );
-  }
-  const errors = fieldErrorsOf(create.error);
   return (
     <section aria-labelledby="gap-actions-heading">
       <h2 id="gap-actions-heading">{t("actionsHeading")}</h2>
       <FormError error={complete.error} />
-      {actionItems.length === 0 ? (
-        <p>{t("noActions")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">{t("actionsHeading")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("titleColumn")}</th>
-                <th scope="col">{t("assigneeColumn")}</th>
-                <th scope="col">{t("dueColumn")}</th>
-                <th scope="col">{t("statusColumn")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("actionsColumn")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {actionItems.map((item) => (
-                <tr key={item.id}>
-                  <th scope="row">{item.title}</th>
-                  <td>{[item.assigneeName, item.assigneeOrganizationName].filter(Boolean).join(" — ") || t("noOwner")}</td>
-                  <td>
-                    <DueCell dueOn={item.dueOn} dueState={item.dueState} />
-                  </td>
-                  <td>{t(`actionStatus.${item.status}`)}</td>
-                  <td>
-                    {item.canUpdate && item.status !== "done" && (
-                      <button
-                        type="button"
-                        className="secondary"
-                        disabled={complete.isPending}
-                        aria-label={t("completeNamed", { title: item.title })}
-                        onClick={() => complete.mutate({ taskForceSlug, actionItemId: item.id, version: item.version })}
-                      >
-                        {t("complete")}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("actionsHeading")}
+        columns={[t("titleColumn"), t("assigneeColumn"), t("dueColumn"), t("statusColumn"), { header: t("actionsColumn"), hiddenHeader: true }]}
+        rows={actionItems}
+        rowKey={(item) => item.id}
+        empty={t("noActions")}
+      >
+        {(item) => (
+          <>
+            <th scope="row">{item.title}</th>
+            <td>{[item.assigneeName, item.assigneeOrganizationName].filter(Boolean).join(" — ") || t("noOwner")}</td>
+            <td>
+              <DueCell dueOn={item.dueOn} dueState={item.dueState} />
+            </td>
+            <td>{t(`actionStatus.${item.status}`)}</td>
+            <td>
+              {item.canUpdate && item.status !== "done" && (
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={complete.isPending}
+                  aria-label={t("completeNamed", { title: item.title })}
+                  onClick={() => complete.mutate({ taskForceSlug, actionItemId: item.id, version: item.version })}
+                >
+                  {t("complete")}
+                </button>
+              )}
+            </td>
+          </>
+        )}
+      </DataTable>
       {canCreate && (
         <>
           <h3 id="add-action-heading">{t("addActionHeading")}</h3>
-          {created && <SuccessMessage>{t("actionCreated", { title: created })}</SuccessMessage>}
-          <form key={formKey} className="stack" onSubmit={onSubmit} noValidate aria-labelledby="add-action-heading">
-            <FormError error={create.error} />
-            <Field label={t("actionTitleLabel")} name="title" errors={errors} required />
-            <OwnerFields
-              taskForceSlug={taskForceSlug}
-              errors={errors}
-              organizationName="assigneeOrganizationId"
-              personName="assigneeUserId"
-              organizationLabel={t("assigneeOrganizationLabel")}
-              personLabel={t("assigneePersonLabel")}
-            />
-            <Field label={t("actionDueLabel")} name="dueOn" type="date" errors={errors} />
-            <div>
-              <button type="submit" disabled={create.isPending}>
-                {t("addAction")}
-              </button>
-            </div>
-          </form>
+          <ActionItemForm context={{ taskForceSlug, gapId }} mutation={create} headingId="add-action-heading"
+            labels={{ title: t("actionTitleLabel"), assigneeOrganization: t("assigneeOrganizationLabel"), assignee: t("assigneePersonLabel"), dueOn: t("actionDueLabel"), submit: t("addAction"), created: (title) => t("actionCreated", { title }) }}
+          />
         </>
       )}
     </section>

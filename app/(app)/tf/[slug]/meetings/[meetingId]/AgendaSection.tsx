@@ -3,7 +3,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Field, fieldErrorsOf, FormError, formText, orNull, SuccessMessage } from "@/app/_components/forms";
+import { Field, fieldErrorsOf, FormError, formText, orNull } from "@/app/_components/forms";
+import { EditInPlace } from "@/app/_components/EditInPlace";
+import { OrganizationPicker, PersonPicker } from "@/app/_components/Pickers";
 import { MinutesText } from "../_components/MinutesText";
 import { useMeeting } from "./MeetingDetail";
 import type { Props } from "./sectionProps";
@@ -121,30 +123,8 @@ function AgendaItemFields({ errors, people, organizations, item }: Choices & { e
   return (
     <>
       <Field label={t("itemTitleLabel")} name="title" errors={errors} required defaultValue={item?.title} />
-      <Field label={t("presenterLabel")} name="presenterUserId" errors={errors}>
-        {(control) => (
-          <select {...control} defaultValue={item?.presenterUserId ?? ""}>
-            <option value="">{t("noneChosen")}</option>
-            {people.map((person) => (
-              <option key={person.userId} value={person.userId}>
-                {person.organizationName ? `${person.name} (${person.organizationName})` : person.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t("presenterOrganizationLabel")} name="presenterOrganizationId" errors={errors}>
-        {(control) => (
-          <select {...control} defaultValue={item?.presenterOrganizationId ?? ""}>
-            <option value="">{t("noneChosen")}</option>
-            {organizations.map((organization) => (
-              <option key={organization.id} value={organization.id}>
-                {organization.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <PersonPicker label={t("presenterLabel")} name="presenterUserId" people={people} noneLabel={t("noneChosen")} defaultValue={item?.presenterUserId} errors={errors} />
+      <OrganizationPicker label={t("presenterOrganizationLabel")} name="presenterOrganizationId" organizations={organizations} noneLabel={t("noneChosen")} defaultValue={item?.presenterOrganizationId} errors={errors} />
       <Field label={t("minutesAllottedLabel")} name="minutesAllotted" type="number" errors={errors} defaultValue={item?.minutesAllotted?.toString()} />
       <p className="privacy-note">{tPrivacy("noSurvivorNames")}</p>
       <Field label={t("notesLabel")} name="notes" errors={errors}>
@@ -165,30 +145,11 @@ function AgendaItemEditor({ taskForceSlug, meetingId, item, people, organization
   const t = useTranslations("meetings");
   const { refresh, trpc } = useMeeting(taskForceSlug, meetingId);
   const update = useMutation(trpc.meeting.updateAgendaItem.mutationOptions({ onSuccess: refresh }));
-  const headingId = `edit-item-${item.id}`;
+  const labels = { open: t("editItem", { title: item.title }), heading: t("editItemHeading", { title: item.title }), saved: t("saved"), submit: t("saveItem") };
   return (
-    <details className="no-print">
-      <summary>{t("editItem", { title: item.title })}</summary>
-      <form
-        className="stack"
-        noValidate
-        aria-labelledby={headingId}
-        onSubmit={(event) => {
-          event.preventDefault();
-          update.mutate({ taskForceSlug, meetingId, agendaItemId: item.id, ...agendaItemValues(event.currentTarget) });
-        }}
-      >
-        <h4 id={headingId}>{t("editItemHeading", { title: item.title })}</h4>
-        {update.isSuccess && <SuccessMessage>{t("saved")}</SuccessMessage>}
-        <FormError error={update.error} />
-        <AgendaItemFields errors={fieldErrorsOf(update.error)} people={people} organizations={organizations} item={item} />
-        <div>
-          <button type="submit" disabled={update.isPending}>
-            {t("saveItem")}
-          </button>
-        </div>
-      </form>
-    </details>
+    <EditInPlace className="no-print" labels={labels} save={update} onSubmit={(form) => update.mutate({ taskForceSlug, meetingId, agendaItemId: item.id, ...agendaItemValues(form) })}>
+      {(errors) => <AgendaItemFields errors={errors} people={people} organizations={organizations} item={item} />}
+    </EditInPlace>
   );
 }
 

@@ -3,11 +3,16 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
-import { Field, fieldErrorsOf, FormError, formText, orNull } from "@/app/_components/forms";
+import { DataTable } from "@/app/_components/DataTable";
+import { fieldErrorsOf, FormError, formText, orNull, SelectField } from "@/app/_components/forms";
+import { OrganizationPicker, PersonPicker } from "@/app/_components/Pickers";
 import { ATTENDANCE_STATUSES } from "@/db/vocabulary/meetings";
 import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/disciplines";
+import type { FieldErrors } from "@/server/trpc/fieldErrors";
 import { useMeeting } from "./MeetingDetail";
 import type { Props } from "./sectionProps";
+
+type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
 /* Who attended a meeting, by person or by organization. */
 
@@ -29,7 +34,7 @@ export function AttendanceSection({ taskForceSlug, meetingId }: Props) {
     record.mutate({
       taskForceSlug,
       meetingId,
-      entries: [{ userId: orNull(formText(form, "userId")), organizationId: orNull(formText(form, "organizationId")), status: formText(form, "status") as (typeof ATTENDANCE_STATUSES)[number] }],
+      entries: [{ userId: orNull(formText(form, "userId")), organizationId: orNull(formText(form, "organizationId")), status: formText(form, "status") as AttendanceStatus }],
     });
   }
   const errors = fieldErrorsOf(record.error);
@@ -42,80 +47,37 @@ export function AttendanceSection({ taskForceSlug, meetingId }: Props) {
           : t("disciplinesPresentList", { list: disciplinesPresent.map((key) => disciplineName(key)).join(", ") })}
         {attendanceRate !== null && ` ${t("attendanceRateFact", { rate: Math.round(attendanceRate * 100) })}`}
       </p>
-      {attendance.length > 0 && (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">{t("attendanceHeading")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("personColumn")}</th>
-                <th scope="col">{t("organizationColumn")}</th>
-                <th scope="col">{t("disciplineColumn")}</th>
-                <th scope="col">{t("attendanceStatusColumn")}</th>
-                {rights.manage && <th scope="col">{t("changeColumn")}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {attendance.map((row) => (
-                <tr key={row.id}>
-                  <td>{row.userName ?? t("wholeOrganization")}</td>
-                  <td>{row.organizationName ?? "—"}</td>
-                  <td>{disciplineName(row.discipline)}</td>
-                  <td>{t(`attendance.${row.status}`)}</td>
-                  {rights.manage && (
-                    <td>
-                      <button type="button" className="secondary" onClick={() => remove.mutate({ taskForceSlug, meetingId, attendanceId: row.id })}>
-                        {t("removeAttendance", { name: row.userName ?? row.organizationName ?? "" })}
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("attendanceHeading")}
+        columns={[t("personColumn"), t("organizationColumn"), t("disciplineColumn"), t("attendanceStatusColumn"), rights.manage && t("changeColumn")]}
+        rows={attendance}
+        rowKey={(row) => row.id}
+      >
+        {(row) => (
+          <>
+            <td>{row.userName ?? t("wholeOrganization")}</td>
+            <td>{row.organizationName ?? "—"}</td>
+            <td>{disciplineName(row.discipline)}</td>
+            <td>{t(`attendance.${row.status}`)}</td>
+            {rights.manage && (
+              <td>
+                <button type="button" className="secondary" onClick={() => remove.mutate({ taskForceSlug, meetingId, attendanceId: row.id })}>
+                  {t("removeAttendance", { name: row.userName ?? row.organizationName ?? "" })}
+                </button>
+              </td>
+            )}
+          </>
+        )}
+      </DataTable>
       <FormError error={remove.error} />
       {rights.manage && (
         <form className="stack no-print" onSubmit={onRecord} noValidate aria-labelledby="record-attendance-heading">
           <h3 id="record-attendance-heading">{t("recordAttendanceHeading")}</h3>
           <p className="hint">{t("recordAttendanceHint")}</p>
           <FormError error={record.error} />
-          <Field label={t("personLabel")} name="userId" errors={errors}>
-            {(control) => (
-              <select {...control} defaultValue="">
-                <option value="">{t("wholeOrganization")}</option>
-                {people.map((person) => (
-                  <option key={person.userId} value={person.userId}>
-                    {person.organizationName ? `${person.name} (${person.organizationName})` : person.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t("attendanceOrganizationLabel")} name="organizationId" errors={errors}>
-            {(control) => (
-              <select {...control} defaultValue="">
-                <option value="">{t("personsOrganization")}</option>
-                {organizations.map((organization) => (
-                  <option key={organization.id} value={organization.id}>
-                    {organization.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t("attendanceStatusLabel")} name="status" errors={errors}>
-            {(control) => (
-              <select {...control} defaultValue="present">
-                {ATTENDANCE_STATUSES.map((status) => (
-                  <option key={status} value={status}>
-                    {t(`attendance.${status}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <PersonPicker label={t("personLabel")} name="userId" people={people} noneLabel={t("wholeOrganization")} errors={errors} />
+          <OrganizationPicker label={t("attendanceOrganizationLabel")} name="organizationId" organizations={organizations} noneLabel={t("personsOrganization")} errors={errors} />
+          <AttendanceStatusField errors={errors} />
           <div>
             <button type="submit" disabled={record.isPending}>
               {t("recordAttendance")}
@@ -129,23 +91,13 @@ export function AttendanceSection({ taskForceSlug, meetingId }: Props) {
           aria-labelledby="own-attendance-heading"
           onSubmit={(event) => {
             event.preventDefault();
-            own.mutate({ taskForceSlug, meetingId, status: formText(event.currentTarget, "status") as (typeof ATTENDANCE_STATUSES)[number] });
+            own.mutate({ taskForceSlug, meetingId, status: formText(event.currentTarget, "status") as AttendanceStatus });
           }}
         >
           <h3 id="own-attendance-heading">{t("ownAttendanceHeading")}</h3>
           <FormError error={own.error} />
           {ownAttendance && <p>{t("ownAttendanceIs", { status: t(`attendance.${ownAttendance}`) })}</p>}
-          <Field label={t("attendanceStatusLabel")} name="status" errors={fieldErrorsOf(own.error)}>
-            {(control) => (
-              <select {...control} defaultValue={ownAttendance ?? "present"}>
-                {ATTENDANCE_STATUSES.map((status) => (
-                  <option key={status} value={status}>
-                    {t(`attendance.${status}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <AttendanceStatusField errors={fieldErrorsOf(own.error)} defaultValue={ownAttendance} />
           <div>
             <button type="submit" disabled={own.isPending}>
               {t("recordOwnAttendance")}
@@ -155,4 +107,11 @@ export function AttendanceSection({ taskForceSlug, meetingId }: Props) {
       )}
     </section>
   );
+}
+
+/** Present, absent or excused: for a person recorded by the chair, and for one's own attendance. */
+function AttendanceStatusField({ errors, defaultValue }: { errors: FieldErrors; defaultValue?: AttendanceStatus | null }) {
+  const t = useTranslations("meetings");
+  const options = ATTENDANCE_STATUSES.map((status) => ({ value: status, label: t(`attendance.${status}`) }));
+  return <SelectField label={t("attendanceStatusLabel")} name="status" options={options} defaultValue={defaultValue ?? "present"} errors={errors} />;
 }

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Field, fieldErrorsOf, FormError, formText, orNull } from "@/app/_components/forms";
+import { Field, fieldErrorsOf, FormError, formText, orNull, SelectField } from "@/app/_components/forms";
 import { DECISION_STATUSES } from "@/db/vocabulary/meetings";
 import { useMeeting } from "./MeetingDetail";
 import type { Props } from "./sectionProps";
@@ -70,18 +70,7 @@ export function DecisionsSection({ taskForceSlug, meetingId }: Props) {
         <form key={formKey} className="stack no-print" onSubmit={onRecord} noValidate aria-labelledby="record-decision-heading">
           <h3 id="record-decision-heading">{t("recordHeading")}</h3>
           <FormError error={record.error} />
-          <Field label={t("agendaItemLabel")} name="agendaItemId" errors={errors}>
-            {(control) => (
-              <select {...control} defaultValue="">
-                <option value="">{t("noAgendaItem")}</option>
-                {agenda.map((item) => (
-                  <option key={item.id} value={item.id}>
-                    {item.title}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField label={t("agendaItemLabel")} name="agendaItemId" options={agenda.map((item) => ({ value: item.id, label: item.title }))} noneLabel={t("noAgendaItem")} errors={errors} />
           <p className="privacy-note">{tPrivacy("noSurvivorNames")}</p>
           <Field label={t("textLabel")} name="text" errors={errors} required>
             {(control) => <textarea {...control} rows={2} />}

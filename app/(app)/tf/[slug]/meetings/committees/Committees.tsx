@@ -5,6 +5,8 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Field, fieldErrorsOf, FormError, formText, orNull, SuccessMessage } from "@/app/_components/forms";
+import { EditInPlace } from "@/app/_components/EditInPlace";
+import { OrganizationPicker, PersonOptions, PersonPicker } from "@/app/_components/Pickers";
 import { useTRPC } from "@/app/_trpc/client";
 import type { AppRouter } from "@/server/trpc/root";
 
@@ -90,14 +92,7 @@ export function Committees({ taskForceSlug, canManage }: { taskForceSlug: string
                   <label>
                     {t("addMemberLabel", { committee: committee.name })}{" "}
                     <select name="userId" defaultValue="">
-                      <option value="">{t("choosePerson")}</option>
-                      {activePeople
-                        .filter((person) => !committee.members.some((member) => member.userId === person.userId))
-                        .map((person) => (
-                          <option key={person.userId} value={person.userId}>
-                            {person.name}
-                          </option>
-                        ))}
+                      <PersonOptions people={activePeople.filter((person) => !committee.members.some((member) => member.userId === person.userId))} noneLabel={t("choosePerson")} />
                     </select>
                   </label>
                   <button type="submit">{t("addMember")}</button>
@@ -149,30 +144,8 @@ function CommitteeFields({ errors, organizations, people, committee }: Choices &
       <Field label={t("descriptionLabel")} name="description" errors={errors}>
         {(control) => <textarea {...control} rows={2} defaultValue={committee?.description ?? ""} />}
       </Field>
-      <Field label={t("chairOrganizationLabel")} name="chairOrganizationId" errors={errors}>
-        {(control) => (
-          <select {...control} defaultValue={committee?.chairOrganizationId ?? ""}>
-            <option value="">{t("noChair")}</option>
-            {organizations.map((organization) => (
-              <option key={organization.id} value={organization.id}>
-                {organization.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t("chairPersonLabel")} name="chairUserId" errors={errors} hint={t("chairPersonHint")}>
-        {(control) => (
-          <select {...control} defaultValue={committee?.chairUserId ?? ""}>
-            <option value="">{t("noChair")}</option>
-            {people.map((person) => (
-              <option key={person.userId} value={person.userId}>
-                {person.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <OrganizationPicker label={t("chairOrganizationLabel")} name="chairOrganizationId" organizations={organizations} noneLabel={t("noChair")} defaultValue={committee?.chairOrganizationId} errors={errors} />
+      <PersonPicker label={t("chairPersonLabel")} name="chairUserId" people={people} noneLabel={t("noChair")} defaultValue={committee?.chairUserId} errors={errors} hint={t("chairPersonHint")} />
     </>
   );
 }
@@ -183,29 +156,10 @@ function CommitteeEditor({ taskForceSlug, committee, organizations, people }: Ch
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const update = useMutation(trpc.committee.update.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.committee.pathKey() }) }));
-  const headingId = `edit-committee-${committee.id}`;
+  const labels = { open: t("editCommittee", { name: committee.name }), heading: t("editHeading", { name: committee.name }), saved: t("saved"), submit: t("save") };
   return (
-    <details>
-      <summary>{t("editCommittee", { name: committee.name })}</summary>
-      <form
-        className="stack"
-        noValidate
-        aria-labelledby={headingId}
-        onSubmit={(event) => {
-          event.preventDefault();
-          update.mutate({ taskForceSlug, committeeId: committee.id, ...committeeValues(event.currentTarget) });
-        }}
-      >
-        <h4 id={headingId}>{t("editHeading", { name: committee.name })}</h4>
-        {update.isSuccess && <SuccessMessage>{t("saved")}</SuccessMessage>}
-        <FormError error={update.error} />
-        <CommitteeFields errors={fieldErrorsOf(update.error)} organizations={organizations} people={people} committee={committee} />
-        <div>
-          <button type="submit" disabled={update.isPending}>
-            {t("save")}
-          </button>
-        </div>
-      </form>
-    </details>
+    <EditInPlace labels={labels} save={update} onSubmit={(form) => update.mutate({ taskForceSlug, committeeId: committee.id, ...committeeValues(form) })}>
+      {(errors) => <CommitteeFields errors={errors} organizations={organizations} people={people} committee={committee} />}
+    </EditInPlace>
   );
 }

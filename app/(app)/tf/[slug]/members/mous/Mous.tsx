@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { CalendarDate } from "@/app/_components/DateTime";
 import { Field, fieldErrorsOf, FormError, formText, SuccessMessage, useFieldMessage, type ErrorLike } from "@/app/_components/forms";
+import { PersonPicker } from "@/app/_components/Pickers";
 import { useTRPC } from "@/app/_trpc/client";
 import { MOU_STATUSES } from "@/db/vocabulary/members";
 import { DocumentLink, DocumentUpload } from "../DocumentUpload";
@@ -121,7 +122,9 @@ function MouForm({ taskForceSlug, mou, onDone }: { taskForceSlug: string; mou?: 
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const organizations = useQuery(trpc.organization.list.queryOptions({ taskForceSlug }));
+  // Anyone in the task force may sign; only those who may be given work may own the renewal (the service's rule).
   const people = useQuery(trpc.people.list.queryOptions({ taskForceSlug }));
+  const assignable = useQuery(trpc.people.assignable.queryOptions({ taskForceSlug }));
   const [saved, setSaved] = useState<string | null>(null);
   const onSuccess = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.mou.pathKey() });
@@ -211,18 +214,7 @@ function MouForm({ taskForceSlug, mou, onDone }: { taskForceSlug: string; mou?: 
       <Field label={t("signedOn")} name="signedOn" type="date" defaultValue={mou?.signedOn ?? ""} errors={errors} />
       <Field label={t("effectiveOn")} name="effectiveOn" type="date" defaultValue={mou?.effectiveOn ?? ""} errors={errors} />
       <Field label={t("expiresOn")} name="expiresOn" type="date" defaultValue={mou?.expiresOn ?? ""} errors={errors} />
-      <Field label={t("owner")} name="ownerUserId" hint={t("ownerHint")} errors={errors}>
-        {(control) => (
-          <select {...control} defaultValue={mou?.ownerUserId ?? ""}>
-            <option value="">{t("noOwner")}</option>
-            {(people.data ?? []).map((person) => (
-              <option key={person.userId} value={person.userId}>
-                {person.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <PersonPicker label={t("owner")} name="ownerUserId" people={assignable.data ?? []} noneLabel={t("noOwner")} defaultValue={mou?.ownerUserId} errors={errors} hint={t("ownerHint")} />
       <Field label={t("notes")} name="notes" hint={tPrivacy("noSurvivorNames")} errors={errors}>
         {(control) => <textarea {...control} defaultValue={mou?.notes ?? ""} rows={3} />}
       </Field>

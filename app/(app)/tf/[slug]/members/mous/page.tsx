@@ -17,7 +17,7 @@ export default async function MousPage({ params }: PageProps<"/tf/[slug]/members
   const input = { taskForceSlug: slug };
   await Promise.all([
     queryClient.prefetchQuery(trpc.mou.list.queryOptions(input)),
-    ...(canManage ? [queryClient.prefetchQuery(trpc.organization.list.queryOptions(input)), queryClient.prefetchQuery(trpc.people.list.queryOptions(input))] : []),
+    ...(canManage ? [queryClient.prefetchQuery(trpc.organization.list.queryOptions(input)), queryClient.prefetchQuery(trpc.people.list.queryOptions(input)), queryClient.prefetchQuery(trpc.people.assignable.queryOptions(input))] : []),
   ]);
   const t = await getTranslations("mous");
   return (

@@ -6,7 +6,8 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { DateTime } from "@/app/_components/DateTime";
 import { CopyableLink, InvitationOutcome } from "@/app/_components/InvitationOutcome";
-import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
+import { Field, fieldErrorsOf, FormError, formText, SelectField, SuccessMessage } from "@/app/_components/forms";
+import { OrganizationPicker } from "@/app/_components/Pickers";
 import { useTRPC } from "@/app/_trpc/client";
 import { TASK_FORCE_ROLES } from "@/db/vocabulary/roles";
 import type { TaskForceRole } from "@/server/auth/permissions";
@@ -34,29 +35,8 @@ function RoleAndOrganizationFields({
   const organizations = useQuery(trpc.organization.list.queryOptions({ taskForceSlug }));
   return (
     <>
-      <Field label={t("role")} name="role" errors={errors}>
-        {(control) => (
-          <select {...control} defaultValue={defaultRole ?? "member"}>
-            {TASK_FORCE_ROLES.map((role) => (
-              <option key={role} value={role}>
-                {tRoles(role)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t("organization")} name="organizationId" hint={t("organizationHint")} errors={errors}>
-        {(control) => (
-          <select {...control} defaultValue={defaultOrganizationId ?? ""}>
-            <option value="">{t("chooseOrganization")}</option>
-            {(organizations.data ?? []).map((organization) => (
-              <option key={organization.id} value={organization.id}>
-                {organization.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField label={t("role")} name="role" options={TASK_FORCE_ROLES.map((role) => ({ value: role, label: tRoles(role) }))} defaultValue={defaultRole ?? "member"} errors={errors} />
+      <OrganizationPicker label={t("organization")} name="organizationId" organizations={organizations.data ?? []} noneLabel={t("chooseOrganization")} defaultValue={defaultOrganizationId} errors={errors} hint={t("organizationHint")} />
     </>
   );
 }

@@ -20,7 +20,7 @@ export default async function ManageRoundPage({ params }: PageProps<"/tf/[slug]/
   const round = await loadForPage(() => queryClient.fetchQuery(trpc.assessment.get.queryOptions(input)), path);
   await Promise.all([
     queryClient.prefetchQuery(trpc.assessment.progress.queryOptions(input)),
-    queryClient.prefetchQuery(trpc.people.list.queryOptions({ taskForceSlug: slug })),
+    queryClient.prefetchQuery(trpc.assessment.respondents.queryOptions({ taskForceSlug: slug })),
   ]);
   const t = await getTranslations("assessments");
   return (
