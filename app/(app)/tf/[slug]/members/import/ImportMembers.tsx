@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { DataTable } from "@/app/_components/DataTable";
 import { Field, fieldErrorsOf, FormError, SuccessMessage } from "@/app/_components/forms";
 import { InvitationOutcome } from "@/app/_components/InvitationOutcome";
 import { Link } from "@/app/_components/Link";
@@ -81,61 +82,34 @@ export function ImportMembers({ taskForceSlug }: { taskForceSlug: string }) {
           <h2 id="import-preview-heading">{t("previewHeading")}</h2>
           <p role="status">{t("summary", plan.summary)}</p>
           {plan.summary.errors > 0 && <p className="alert error">{t("fixFirst")}</p>}
-          {plan.organizations.length > 0 && (
-            <div className="table-scroll">
-              <table>
-                <caption>{t("organizationsTable")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("line")}</th>
-                    <th scope="col">{t("name")}</th>
-                    <th scope="col">{t("outcome")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {plan.organizations.map((row) => (
-                    <tr key={row.line} className={row.action === "error" ? "row-problem" : undefined}>
-                      <td>{row.line}</td>
-                      <th scope="row">{row.name}</th>
-                      <Outcome
-                        action={
-                          row.action === "update"
-                            ? t("actions.update", { fields: row.changes.map((field) => t(`fields.${field}` as never)).join(", ") })
-                            : t(`actions.${row.action}`)
-                        }
-                        problems={row.problems}
-                      />
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          {plan.people.length > 0 && (
-            <div className="table-scroll">
-              <table>
-                <caption>{t("peopleTable")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("line")}</th>
-                    <th scope="col">{t("email")}</th>
-                    <th scope="col">{t("organization")}</th>
-                    <th scope="col">{t("outcome")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {plan.people.map((row) => (
-                    <tr key={row.line} className={row.action === "error" ? "row-problem" : undefined}>
-                      <td>{row.line}</td>
-                      <th scope="row">{row.email}</th>
-                      <td>{row.organizationName}</td>
-                      <Outcome action={t(`actions.${row.action}`)} problems={row.problems} />
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          {plan.organizations.length > 0 && <h3>{t("organizationsTable")}</h3>}
+          <DataTable caption={t("organizationsTable")} columns={[t("line"), t("name"), t("outcome")]} rows={plan.organizations} rowKey={(row) => String(row.line)}>
+            {(row) => (
+              <>
+                <td>{row.line}</td>
+                <th scope="row">{row.name}</th>
+                <Outcome
+                  action={
+                    row.action === "update"
+                      ? t("actions.update", { fields: row.changes.map((field) => t(`fields.${field}` as never)).join(", ") })
+                      : t(`actions.${row.action}`)
+                  }
+                  problems={row.problems}
+                />
+              </>
+            )}
+          </DataTable>
+          {plan.people.length > 0 && <h3>{t("peopleTable")}</h3>}
+          <DataTable caption={t("peopleTable")} columns={[t("line"), t("email"), t("organization"), t("outcome")]} rows={plan.people} rowKey={(row) => String(row.line)}>
+            {(row) => (
+              <>
+                <td>{row.line}</td>
+                <th scope="row">{row.email}</th>
+                <td>{row.organizationName}</td>
+                <Outcome action={t(`actions.${row.action}`)} problems={row.problems} />
+              </>
+            )}
+          </DataTable>
           {plan.summary.errors === 0 && writable > 0 && chosen && !confirm.data && (
             <div className="stack">
               <FormError error={confirm.error} />
