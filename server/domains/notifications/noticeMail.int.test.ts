@@ -11,7 +11,10 @@ import {
 import * as fakeSmtpServer from "@/server/testing/fakeSmtpServer";
 import { headersOf, type FakeSmtpServer, type ReceivedMail } from "@/server/testing/fakeSmtpServer";
 import { remindTaskForce } from "@/server/domains/jobs/reminders.service";
+import { NOTICE_DELIVERIES, NOTICE_TOPIC_NAMES, NOTICE_TOPICS } from "@/db/schema";
+import { inTransaction } from "@/server/lib/unitOfWork";
 import { sendNoticeDigest, sendNoticeEmailsNow } from "./noticeMail.service";
+import { insertNotifications } from "./notifications.service";
 
 /*
  * Issue 18: each person chooses, per topic, how notices reach them besides the notices page: not at
@@ -160,6 +163,45 @@ describe("notice emails", () => {
     expect(aboutTheirGap(atOnce).map(subjectOf)).toEqual([`Prairie Task Force: The gap “Gap of ${atOnce.name}” is due on ${calendarDate(dateFromToday(3))}.`]);
     expect(aboutTheirGap(inAppOnly)).toEqual([]);
     expect((await callerFor(inAppOnly).notification.list({})).map((notice) => notice.kind)).toContain("gapDueSoon");
+  });
+});
+
+describe("every kind of notice", () => {
+  let smtp: FakeSmtpServer;
+  beforeAll(async () => {
+    smtp = await fakeSmtpServer.start();
+  });
+  afterAll(async () => {
+    await smtp.close();
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("goes as its person chose for its topic: at once, in the digest, or not by email", async () => {
+    vi.stubEnv("SMTP_URL", smtp.url);
+    const { taskForce } = await createTaskForceWithCoordinator({ name: "Every Kind Task Force" });
+    const people = await Promise.all(NOTICE_DELIVERIES.map(async (delivery) => ({ delivery, user: (await createMember(taskForce, "member")).user })));
+    for (const { delivery, user } of people) {
+      for (const topic of NOTICE_TOPIC_NAMES) await callerFor(user).notification.setPreference({ topic, delivery });
+    }
+    const kinds = NOTICE_TOPIC_NAMES.flatMap((topic) => [...NOTICE_TOPICS[topic].kinds]);
+    await inTransaction((tx) =>
+      insertNotifications(
+        tx,
+        people.flatMap(({ user }) =>
+          kinds.map((kind) => ({ taskForceId: taskForce.id, userId: user.id, kind, values: { title: `About ${kind}` }, link: `/tf/${taskForce.slug}/dashboard`, dedupeKey: `${kind}:every:${user.id}` })),
+        ),
+      ),
+    );
+    await sendNoticeEmailsNow();
+    await sendNoticeDigest(taskForce.id);
+    const [atOnce, digest, inApp] = people.map(({ user }) => mailsTo(smtp, user));
+    expect(atOnce).toHaveLength(kinds.length);
+    expect(digest).toHaveLength(1);
+    expect(subjectOf(digest![0]!)).toBe(`Your daily digest from Every Kind Task Force: ${kinds.length} notices`);
+    expect(inApp).toEqual([]);
+    for (const { user } of people) expect(await callerFor(user).notification.list({ limit: 100 })).toHaveLength(kinds.length);
   });
 });
 
