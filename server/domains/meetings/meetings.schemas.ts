@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { ATTENDANCE_STATUSES, DECISION_STATUSES, MEETING_STATUSES, MEETING_TYPES } from "@/db/schema";
-import { CalendarDate } from "@/server/lib/schemas";
-import { ActionItemTitle } from "@/server/domains/gaps/gaps.schemas";
+import { CalendarDate, Version } from "@/server/lib/schemas";
+import { ActionItemTitle } from "@/server/domains/actionItems/actionItems.schemas";
 import { DISCIPLINES } from "@/server/domains/organizations/disciplines";
 import { LOCAL_DATE_TIME } from "./meetings.rules";
 
-const Version = z.number().int().min(1);
 const MeetingTitle = z.string().trim().min(1).max(200);
 /** Checked against the runtime's zone database in the service, so the message can name the field. */
 const TimeZone = z.string().trim().min(1).max(64);

@@ -7,3 +7,4 @@ export {
   insertNotifications,
   listActiveCoordinators,
 } from "./notifications.queries";
+export { noticeWorkChange } from "./workNotices";

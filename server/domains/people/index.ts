@@ -12,4 +12,4 @@ export {
   listActiveTaskForceIdsOfUser,
   listFormerMembers,
 } from "./people.queries";
-export { findAssignablePerson, listAssignablePeople } from "./assignable";
+export { checkOwner, findAssignablePerson, listAssignablePeople } from "./assignable";
