@@ -11,7 +11,11 @@ import { notificationsRouter } from "@/server/domains/notifications/notification
 import { organizationsRouter } from "@/server/domains/organizations/organizations.router";
 import { organizationProfileRouter } from "@/server/domains/organizationProfile/organizationProfile.router";
 import { peopleRouter } from "@/server/domains/people/people.router";
-import { handoffRouter } from "@/server/domains/handoff/handoff.router";
+import { createHandoffRouter } from "@/server/domains/people/handoff.router";
+import { openActionItems } from "@/server/domains/actionItems/actionItems.handoff";
+import { openGaps } from "@/server/domains/gaps/gaps.handoff";
+import { committeeChairs } from "@/server/domains/meetings/committees.service";
+import { mouSignatories } from "@/server/domains/mous/mous.handoff";
 import { mousRouter } from "@/server/domains/mous/mous.router";
 import { protocolsRouter } from "@/server/domains/protocols/protocols.router";
 import { adminTaskForcesRouter, taskForcesRouter } from "@/server/domains/taskForces/taskForces.router";
@@ -24,10 +28,16 @@ import { reportsRouter } from "@/server/domains/reports/reports.router";
 import { adminTaskForceArchiveRouter, taskForceArchiveRouter } from "@/server/domains/taskForceArchive/archive.router";
 import { createCallerFactory, createRouter, mergeRouters } from "./init";
 
+/**
+ * What a departing person can hold, in the order the handoff page lists it. Each kind lives in the
+ * domain that keeps it, above people; the list is put together here so people need import none.
+ */
+const RESPONSIBILITY_KINDS = [openActionItems, openGaps, mouSignatories, committeeChairs];
+
 export const appRouter = createRouter({
   account: accountRouter,
   taskForce: mergeRouters(taskForcesRouter, taskForceArchiveRouter),
-  people: mergeRouters(peopleRouter, handoffRouter),
+  people: mergeRouters(peopleRouter, createHandoffRouter(RESPONSIBILITY_KINDS)),
   invitation: invitationsRouter,
   organization: mergeRouters(organizationsRouter, organizationProfileRouter),
   audit: auditRouter,

@@ -3,28 +3,23 @@ import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
 import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { noticeWorkChange } from "@/server/domains/notifications";
 import { currentTime } from "@/server/lib/clock";
+import type { ResponsibilityKind, Successor } from "@/server/domains/people";
 import { staleVersion } from "@/server/lib/versions";
 import { listActionItems, updateActionItemRow } from "./actionItems.queries";
 
 /*
  * The unfinished action items assigned to a person, and moving them to someone else when they
- * leave (server/domains/handoff/handoff.ts walks a person through it).
+ * leave (the people domain's handoff walks a coordinator through it: people/handoff.service.ts).
  */
-
-/** The successor's organization goes with the record when they have one, so assignee and organization stay a valid pair. */
-interface Successor {
-  userId: string;
-  organizationId: string | null;
-}
 
 const OPEN_ACTION_STATUSES = ["to_do", "doing"] as const;
 
-export async function listOpenActionItemsOf(tx: Database, scope: TaskForceScope, userId: string, now = currentTime()) {
+async function listOpenActionItemsOf(tx: Database, scope: TaskForceScope, userId: string, now = currentTime()) {
   return listActionItems(tx, scope.taskForceId, { assigneeUserId: userId, status: [...OPEN_ACTION_STATUSES] }, todayOfScope(scope, now));
 }
 
 /** Gives every unfinished action item assigned to `fromUserId` to the successor, who is told. */
-export async function reassignOpenActionItems(tx: Database, scope: TaskForceScope, fromUserId: string, to: Successor, now = currentTime()) {
+async function reassignOpenActionItems(tx: Database, scope: TaskForceScope, fromUserId: string, to: Successor, now = currentTime()) {
   const items = await listOpenActionItemsOf(tx, scope, fromUserId, now);
   for (const item of items) {
     const after = { assigneeUserId: to.userId, assigneeOrganizationId: to.organizationId ?? item.assigneeOrganizationId };
@@ -35,3 +30,9 @@ export async function reassignOpenActionItems(tx: Database, scope: TaskForceScop
   }
   return items.length;
 }
+
+export const openActionItems: ResponsibilityKind = {
+  key: "actionItems",
+  list: async (tx, scope, userId) => (await listOpenActionItemsOf(tx, scope, userId)).map((item) => ({ id: item.id, title: item.title, detail: item.dueOn })),
+  reassign: (tx, scope, from, to) => reassignOpenActionItems(tx, scope, from, to),
+};

@@ -2,27 +2,18 @@ import type { Database } from "@/db/client";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { noticeWorkChange } from "@/server/domains/notifications";
+import type { ResponsibilityKind, Successor } from "@/server/domains/people";
 import { currentTime } from "@/server/lib/clock";
 import { staleVersion } from "@/server/lib/versions";
 import { insertGapEvent, listOpenGapsOwnedBy, updateGapRow } from "./gaps.queries";
 
 /*
- * The open gaps a person owns, and moving them to someone else when they leave
- * (server/domains/handoff/handoff.ts walks a person through it).
+ * The open gaps a person owns, and moving them to someone else when they leave (the people
+ * domain's handoff walks a coordinator through it: people/handoff.service.ts).
  */
 
-/** The successor's organization goes with the record when they have one, so owner and organization stay a valid pair. */
-interface Successor {
-  userId: string;
-  organizationId: string | null;
-}
-
-export function listOpenGapsOf(tx: Database, scope: TaskForceScope, userId: string) {
-  return listOpenGapsOwnedBy(tx, scope.taskForceId, userId);
-}
-
 /** Gives every open gap `fromUserId` owns to the successor (version bumped, history and audit entries written, the successor told). */
-export async function reassignOpenGaps(tx: Database, scope: TaskForceScope, fromUserId: string, to: Successor, now = currentTime()) {
+async function reassignOpenGaps(tx: Database, scope: TaskForceScope, fromUserId: string, to: Successor, now = currentTime()) {
   const owned = await listOpenGapsOwnedBy(tx, scope.taskForceId, fromUserId);
   for (const gap of owned) {
     const after = { ownerUserId: to.userId, ownerOrganizationId: to.organizationId ?? gap.ownerOrganizationId };
@@ -34,3 +25,9 @@ export async function reassignOpenGaps(tx: Database, scope: TaskForceScope, from
   }
   return owned.length;
 }
+
+export const openGaps: ResponsibilityKind = {
+  key: "gaps",
+  list: async (tx, scope, userId) => (await listOpenGapsOwnedBy(tx, scope.taskForceId, userId)).map((gap) => ({ id: gap.id, title: gap.title, detail: gap.dueOn })),
+  reassign: (tx, scope, from, to) => reassignOpenGaps(tx, scope, from, to),
+};
