@@ -1,4 +1,4 @@
-import { onlyRow, updateVersioned } from "@/db/rows";
+import { byId, insertOne, scoped, updateVersioned } from "@/db/rows";
 import { aliasedTable, and, asc, eq, inArray, isNotNull, isNull, lt, lte, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { actionItems, gaps, memberships, organizations, TASK_FORCE_ROLES, taskForces, users } from "@/db/schema";
@@ -45,21 +45,16 @@ function actionItemsWithNames(db: Database) {
 
 export type ActionItemRow = Awaited<ReturnType<typeof findActionItem>> & {};
 
-export async function findActionItem(db: Database, taskForceId: string, actionItemId: string, lock?: "update") {
-  const where = and(eq(actionItems.taskForceId, taskForceId), eq(actionItems.id, actionItemId));
-  if (lock) {
-    const [locked] = await db.select({ id: actionItems.id }).from(actionItems).where(where).for("update");
-    if (!locked) return null;
-  }
-  const [row] = await actionItemsWithNames(db).where(where);
-  return row ?? null;
+export function findActionItem(db: Database, taskForceId: string, actionItemId: string, lock?: "update") {
+  return byId(db, actionItems, { taskForceId, id: actionItemId }, (where) => actionItemsWithNames(db).where(where), lock);
 }
 
 export function listActionItems(db: Database, taskForceId: string, filters: Partial<ListActionItemsInput>, today: string) {
   return actionItemsWithNames(db)
     .where(
-      and(
-        eq(actionItems.taskForceId, taskForceId),
+      scoped(
+        actionItems,
+        taskForceId,
         filters.gapId ? eq(actionItems.gapId, filters.gapId) : undefined,
         filters.meetingId ? eq(actionItems.meetingId, filters.meetingId) : undefined,
         filters.standalone === true ? isNull(actionItems.gapId) : filters.standalone === false ? isNotNull(actionItems.gapId) : undefined,
@@ -108,7 +103,7 @@ export function listActionItemsAssignedTo(db: Database, userId: string, includeD
 }
 
 export async function insertActionItem(db: Database, values: ActionItemInsert) {
-  return onlyRow(await db.insert(actionItems).values(values).returning({ id: actionItems.id, version: actionItems.version }), "action item insert");
+  return insertOne(db, actionItems, values, { id: actionItems.id, version: actionItems.version }, "action item insert");
 }
 
 export async function updateActionItemRow(
@@ -128,7 +123,7 @@ export function countOpenActionsByGap(db: Database, taskForceId: string) {
   return db
     .select({ gapId: actionItems.gapId, open: sql<number>`count(*)`.mapWith(Number) })
     .from(actionItems)
-    .where(and(eq(actionItems.taskForceId, taskForceId), isNotNull(actionItems.gapId), ne(actionItems.status, "done")))
+    .where(scoped(actionItems, taskForceId, isNotNull(actionItems.gapId), ne(actionItems.status, "done")))
     .groupBy(actionItems.gapId);
 }
 
@@ -136,7 +131,7 @@ export async function countOverdueActionItems(db: Database, taskForceId: string,
   const [actions] = await db
     .select({ actions: sql<number>`count(*)`.mapWith(Number) })
     .from(actionItems)
-    .where(and(eq(actionItems.taskForceId, taskForceId), ne(actionItems.status, "done"), lt(actionItems.dueOn, today)));
+    .where(scoped(actionItems, taskForceId, ne(actionItems.status, "done"), lt(actionItems.dueOn, today)));
   return actions?.actions ?? 0;
 }
 
@@ -145,7 +140,7 @@ export async function findGapOwner(db: Database, taskForceId: string, gapId: str
   const [row] = await db
     .select({ ownerOrganizationId: gaps.ownerOrganizationId, ownerUserId: gaps.ownerUserId })
     .from(gaps)
-    .where(and(eq(gaps.taskForceId, taskForceId), eq(gaps.id, gapId)));
+    .where(scoped(gaps, taskForceId, eq(gaps.id, gapId)));
   return row ?? null;
 }
 
@@ -157,7 +152,7 @@ export function listActionItemsDueBy(db: Database, taskForceId: string, until: s
     .select({ id: actionItems.id, title: actionItems.title, dueOn: actionItems.dueOn, userId: users.id, email: users.email, name: users.name })
     .from(actionItems)
     .innerJoin(users, eq(users.id, actionItems.assigneeUserId))
-    .innerJoin(memberships, and(eq(memberships.taskForceId, taskForceId), eq(memberships.userId, actionItems.assigneeUserId), isNull(memberships.endedAt)))
-    .where(and(eq(actionItems.taskForceId, taskForceId), ne(actionItems.status, "done"), lte(actionItems.dueOn, until)))
+    .innerJoin(memberships, scoped(memberships, taskForceId, eq(memberships.userId, actionItems.assigneeUserId), isNull(memberships.endedAt)))
+    .where(scoped(actionItems, taskForceId, ne(actionItems.status, "done"), lte(actionItems.dueOn, until)))
     .orderBy(asc(actionItems.dueOn), asc(actionItems.id));
 }

@@ -1,4 +1,4 @@
-import { onlyRow, updateVersioned } from "@/db/rows";
+import { byId, insertOne, scoped, updateVersioned } from "@/db/rows";
 import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { gapEvents, gaps, memberships, organizations, users } from "@/db/schema";
@@ -51,15 +51,8 @@ function gapsWithNames(db: Database) {
 export type GapRow = Awaited<ReturnType<typeof findGap>> & {};
 
 /** A gap of this task force; `lock` "update" serialises saves so the version check is exact. */
-export async function findGap(db: Database, taskForceId: string, gapId: string, lock?: "update") {
-  const where = and(eq(gaps.taskForceId, taskForceId), eq(gaps.id, gapId));
-  if (lock) {
-    // Lock the gap row alone (outer joins cannot be locked), then read it with names.
-    const [locked] = await db.select({ id: gaps.id }).from(gaps).where(where).for("update");
-    if (!locked) return null;
-  }
-  const [row] = await gapsWithNames(db).where(where);
-  return row ?? null;
+export function findGap(db: Database, taskForceId: string, gapId: string, lock?: "update") {
+  return byId(db, gaps, { taskForceId, id: gapId }, (where) => gapsWithNames(db).where(where), lock);
 }
 
 const GAP_SORT_COLUMNS = {
@@ -78,8 +71,9 @@ export function listGaps(db: Database, taskForceId: string, filters: ListGapsInp
   const order = filters.direction === "asc" ? sql`${column} asc nulls last` : sql`${column} desc nulls last`;
   return gapsWithNames(db)
     .where(
-      and(
-        eq(gaps.taskForceId, taskForceId),
+      scoped(
+        gaps,
+        taskForceId,
         filters.status?.length ? inArray(gaps.status, filters.status) : undefined,
         filters.area ? sql`${gaps.elementKey} like ${`${filters.area}.%`}` : undefined,
         filters.ownerOrganizationId ? eq(gaps.ownerOrganizationId, filters.ownerOrganizationId) : undefined,
@@ -95,14 +89,14 @@ export function listLatestGapOwnersByElement(db: Database, taskForceId: string) 
   return db
     .selectDistinctOn([gaps.elementKey], { elementKey: gaps.elementKey, ownerOrganizationId: gaps.ownerOrganizationId, ownerUserId: gaps.ownerUserId })
     .from(gaps)
-    .where(and(eq(gaps.taskForceId, taskForceId), or(isNotNull(gaps.ownerOrganizationId), isNotNull(gaps.ownerUserId))))
+    .where(scoped(gaps, taskForceId, or(isNotNull(gaps.ownerOrganizationId), isNotNull(gaps.ownerUserId))))
     .orderBy(asc(gaps.elementKey), desc(gaps.createdAt), desc(gaps.id));
 }
 
 /** Open gaps the person owns (for a handoff). */
 export function listOpenGapsOwnedBy(db: Database, taskForceId: string, userId: string) {
   return gapsWithNames(db)
-    .where(and(eq(gaps.taskForceId, taskForceId), eq(gaps.ownerUserId, userId), isOpenGap))
+    .where(scoped(gaps, taskForceId, eq(gaps.ownerUserId, userId), isOpenGap))
     .orderBy(sql`${gaps.dueOn} asc nulls last`, asc(gaps.id));
 }
 
@@ -110,12 +104,12 @@ export async function listOpenGapElementKeys(db: Database, taskForceId: string) 
   const rows = await db
     .selectDistinct({ elementKey: gaps.elementKey })
     .from(gaps)
-    .where(and(eq(gaps.taskForceId, taskForceId), isOpenGap));
+    .where(scoped(gaps, taskForceId, isOpenGap));
   return new Set(rows.map((row) => row.elementKey));
 }
 
 export async function insertGap(db: Database, values: GapInsert) {
-  return onlyRow(await db.insert(gaps).values(values).returning({ id: gaps.id, version: gaps.version }), "gap insert");
+  return insertOne(db, gaps, values, { id: gaps.id, version: gaps.version }, "gap insert");
 }
 
 /**
@@ -151,7 +145,7 @@ export function listGapEvents(db: Database, taskForceId: string, gapId: string) 
     })
     .from(gapEvents)
     .leftJoin(users, eq(users.id, gapEvents.actorUserId))
-    .where(and(eq(gapEvents.taskForceId, taskForceId), eq(gapEvents.gapId, gapId)))
+    .where(scoped(gapEvents, taskForceId, eq(gapEvents.gapId, gapId)))
     .orderBy(asc(gapEvents.createdAt), asc(gapEvents.id));
 }
 
@@ -183,7 +177,7 @@ export function countOpenGapsByArea(db: Database, taskForceId: string) {
   return db
     .select({ areaKey: area, count: sql<number>`count(*)`.mapWith(Number) })
     .from(gaps)
-    .where(and(eq(gaps.taskForceId, taskForceId), isOpenGap))
+    .where(scoped(gaps, taskForceId, isOpenGap))
     .groupBy(area)
     .orderBy(area);
 }
@@ -197,7 +191,7 @@ export function countOpenGapsByOwnerOrganization(db: Database, taskForceId: stri
     })
     .from(gaps)
     .leftJoin(organizations, and(eq(organizations.taskForceId, gaps.taskForceId), eq(organizations.id, gaps.ownerOrganizationId)))
-    .where(and(eq(gaps.taskForceId, taskForceId), isOpenGap))
+    .where(scoped(gaps, taskForceId, isOpenGap))
     .groupBy(gaps.ownerOrganizationId, organizations.name)
     .orderBy(desc(sql`count(*)`), asc(organizations.name));
 }
@@ -216,7 +210,7 @@ export async function countOverdueGaps(db: Database, taskForceId: string, today:
 
 /** A recipient must still be an active member of the task force. */
 const activeMemberJoin = (taskForceId: string) =>
-  and(eq(memberships.taskForceId, taskForceId), eq(memberships.userId, gaps.ownerUserId), isNull(memberships.endedAt));
+  scoped(memberships, taskForceId, eq(memberships.userId, gaps.ownerUserId), isNull(memberships.endedAt));
 
 /** Open gaps due on or before `until`, with their owner's email. */
 export function listGapsDueBy(db: Database, taskForceId: string, until: string) {
@@ -225,7 +219,7 @@ export function listGapsDueBy(db: Database, taskForceId: string, until: string) 
     .from(gaps)
     .innerJoin(users, eq(users.id, gaps.ownerUserId))
     .innerJoin(memberships, activeMemberJoin(taskForceId))
-    .where(and(eq(gaps.taskForceId, taskForceId), isOpenGap, lte(gaps.dueOn, until)))
+    .where(scoped(gaps, taskForceId, isOpenGap, lte(gaps.dueOn, until)))
     .orderBy(asc(gaps.dueOn), asc(gaps.id));
 }
 
