@@ -5,7 +5,8 @@ import { contributionsRouter } from "@/server/domains/contributions/contribution
 import { actionItemsRouter } from "@/server/domains/actionItems/actionItems.router";
 import { gapsRouter } from "@/server/domains/gaps/gaps.router";
 import { frameworksRouter } from "@/server/domains/frameworks/frameworks.router";
-import { calendarRouter, committeesRouter, meetingsRouter } from "@/server/domains/meetings/meetings.router";
+import { calendarRouter, meetingsRouter } from "@/server/domains/meetings/meetings.router";
+import { committeesRouter } from "@/server/domains/committees/committees.router";
 import { invitationsRouter } from "@/server/domains/invitations/invitations.router";
 import { notificationsRouter } from "@/server/domains/notifications/notifications.router";
 import { organizationsRouter } from "@/server/domains/organizations/organizations.router";
@@ -14,7 +15,7 @@ import { peopleRouter } from "@/server/domains/people/people.router";
 import { createHandoffRouter } from "@/server/domains/people/handoff.router";
 import { openActionItems } from "@/server/domains/actionItems/actionItems.handoff";
 import { openGaps } from "@/server/domains/gaps/gaps.handoff";
-import { committeeChairs } from "@/server/domains/meetings/committees.service";
+import { committeeChairs } from "@/server/domains/committees/committees.service";
 import { mouSignatories } from "@/server/domains/mous/mous.handoff";
 import { mousRouter } from "@/server/domains/mous/mous.router";
 import { protocolsRouter } from "@/server/domains/protocols/protocols.router";

@@ -3,7 +3,7 @@ import { can } from "@/server/auth/permissions";
 import { insertNotifications } from "@/server/domains/notifications";
 import { listActiveMemberships } from "@/server/domains/people";
 import type { TaskForceScope } from "@/server/trpc/context";
-import { findCommittee, listCommitteeMembers } from "./committees.queries";
+import { findCommittee, listCommitteeMembers } from "@/server/domains/committees";
 
 /*
  * In-app notices to the people expected at a meeting: when it is scheduled, moved or cancelled, and

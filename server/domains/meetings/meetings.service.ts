@@ -8,7 +8,7 @@ import { dueState } from "@/server/lib/due";
 import { listOrganizations } from "@/server/domains/organizations";
 import { noticeMeeting } from "./meetings.notices";
 import { attendanceRate, disciplinesPresent, instantToZonedTime, isValidTimeZone, undecidedItems, zonedTimeToInstant } from "./meetings.rules";
-import { findCommittee, listCommitteeIdsOf } from "./committees.queries";
+import { findCommittee, listCommitteeIdsOf } from "@/server/domains/committees";
 import { findMeeting, findPreviousMeeting, insertAgendaItems, insertMeeting, listActivePeople, listAgendaItems, listAttendance, listCarriedInto, listDecidedAgendaItemIds, listDecisions, listMeetings, listMinuteComments, listOpenActionsOfMeeting, nextAgendaPosition, updateMeetingRow, type MeetingRow } from "./meetings.queries";
 import type { CreateMeetingInput, ListDecisionsInput, ListMeetingsInput, MeetingInput, UpdateMeetingInput } from "./meetings.schemas";
 import { currentTime } from "@/server/lib/clock";

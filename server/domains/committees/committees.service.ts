@@ -5,7 +5,7 @@ import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/au
 import { findAssignablePerson, type ResponsibilityKind } from "@/server/domains/people";
 import { findOrganization } from "@/server/domains/organizations";
 import { deleteCommitteeMember, findCommittee, insertCommittee, insertCommitteeMember, listCommitteeMembers, listCommittees, listCommitteesChairedByUser, updateCommitteeRow } from "./committees.queries";
-import type { CommitteeMemberInput, CreateCommitteeInput, UpdateCommitteeInput } from "./meetings.schemas";
+import type { CommitteeMemberInput, CreateCommitteeInput, UpdateCommitteeInput } from "./committees.schemas";
 
 /*
  * Committees: standing bodies with a chair organization and, optionally, a chair person who then
