@@ -136,12 +136,9 @@ export async function countOverdueActionItems(db: Database, taskForceId: string,
 }
 
 /** Who owns the gap an action is added to, which decides who may add it. */
-export async function findGapOwner(db: Database, taskForceId: string, gapId: string) {
-  const [row] = await db
-    .select({ ownerOrganizationId: gaps.ownerOrganizationId, ownerUserId: gaps.ownerUserId })
-    .from(gaps)
-    .where(scoped(gaps, taskForceId, eq(gaps.id, gapId)));
-  return row ?? null;
+export function findGapOwner(db: Database, taskForceId: string, gapId: string) {
+  const owner = { ownerOrganizationId: gaps.ownerOrganizationId, ownerUserId: gaps.ownerUserId };
+  return byId(db, gaps, { taskForceId, id: gapId }, (where) => db.select(owner).from(gaps).where(where));
 }
 
 /* ---------- reminders ---------- */
