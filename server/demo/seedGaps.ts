@@ -2,8 +2,10 @@ import type { Database } from "@/server/lib/unitOfWork";
 import type { AuditChanges } from "@/db/schema";
 import type { TaskForceRole } from "@/server/auth/permissions";
 import { recordAudit } from "@/server/domains/audit/audit.service";
-import { insertActionItem, insertGap, insertGapEvent } from "@/server/domains/gaps/gaps.queries";
-import { type ActionItemStatus, type GapPriority, type GapStatus } from "@/server/domains/gaps/gaps.rules";
+import { insertActionItem } from "@/server/domains/actionItems/actionItems.queries";
+import type { ActionItemStatus } from "@/server/domains/actionItems/actionItems.schemas";
+import { insertGap, insertGapEvent } from "@/server/domains/gaps/gaps.queries";
+import { type GapPriority, type GapStatus } from "@/server/domains/gaps/gaps.rules";
 import { addDays, dateInZone } from "@/server/lib/dates";
 import { currentTime } from "@/server/lib/clock";
 

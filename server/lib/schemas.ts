@@ -32,6 +32,9 @@ export const ElementKey = z.string().trim().min(1).max(100);
 /** A stage of development, 1 to 5. */
 export const StageNumber = z.number().int().min(1).max(5);
 
+/** The version of a record a form was loaded with, for optimistic concurrency (db/rows.ts updateVersioned). */
+export const Version = z.number().int().min(1);
+
 /** An email address as accounts and invitations keep it: trimmed and in lower case. */
 export const EmailAddress = z.string().trim().toLowerCase().max(320).pipe(z.email({ error: "email" }));
 export const NewPassword = z.string().min(12).max(200);

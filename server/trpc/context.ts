@@ -58,6 +58,33 @@ export function createTaskForceScope(fields: Omit<TaskForceScope, typeof scopeBr
   return fields as TaskForceScope;
 }
 
+declare const funderScopeBrand: unique symbol;
+
+/** A task force the caller funds, as the portfolio shows it. */
+export interface FundedTaskForce {
+  readonly id: string;
+  readonly slug: string;
+  readonly name: string;
+  readonly timeZone: string;
+}
+
+/**
+ * Proof of the task forces `userId` funds (active memberships in a portfolio role), read once per
+ * call by the funderProcedure, which alone creates one. A type apart from
+ * TaskForceScope on purpose: the funder's reads span several task forces and only these, so funder
+ * code cannot be handed one task force's scope, nor a task force's service a portfolio.
+ */
+export interface FunderScope {
+  readonly userId: string;
+  /** By name; empty for someone who funds nothing. */
+  readonly taskForces: readonly FundedTaskForce[];
+  readonly [funderScopeBrand]: true;
+}
+
+export function createFunderScope(fields: Omit<FunderScope, typeof funderScopeBrand>): FunderScope {
+  return fields as FunderScope;
+}
+
 /** The task force's date (YYYY-MM-DD) at `now`, in its own time zone: never UTC's date. */
 export function todayOfScope(scope: TaskForceScope, now: Date): string {
   return dateInZone(now, scope.timeZone);

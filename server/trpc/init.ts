@@ -6,7 +6,7 @@ import { DomainError, isDatabaseUnavailable, type DomainErrorCode, type MessageV
 import type { Context } from "./context";
 import { limitPublicRequest } from "@/server/domains/rateLimits/rateLimits.service";
 import { fieldErrorsFromZod, type FieldErrors } from "./fieldErrors";
-import { resolveTaskForceScope } from "./scope";
+import { resolveFunderScope, resolveTaskForceScope } from "./scope";
 
 /** Who may call a procedure. The role × procedure matrix test reads this from every procedure. */
 export type ProcedureMeta =
@@ -122,6 +122,13 @@ export const adminProcedure = baseProcedure
     if (!ctx.user?.isAdmin) throw new TRPCError({ code: "FORBIDDEN", message: "Administrators only" });
     return next();
   });
+
+/**
+ * A procedure on the task forces the caller funds, read from their memberships into a FunderScope
+ * (never taken from the input). Someone who funds nothing gets an empty scope, not a refusal: the
+ * portfolio is then simply empty.
+ */
+export const funderProcedure = authedProcedure.use(async ({ ctx, next }) => next({ ctx: { ...ctx, funder: await resolveFunderScope(ctx.user) } }));
 
 /** Lower-case words of letters and digits joined by single hyphens: readable, stable URLs. */
 export const TASK_FORCE_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

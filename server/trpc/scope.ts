@@ -1,7 +1,7 @@
 import { getDb } from "@/server/lib/unitOfWork";
 import { can, type Permission } from "@/server/auth/permissions";
-import { findActiveMembershipBySlug } from "@/server/domains/taskForces";
-import { createTaskForceScope, type MembershipCache, type SessionUser, type TaskForceScope } from "./context";
+import { findActiveMembershipBySlug, listFundedTaskForces } from "@/server/domains/taskForces";
+import { createFunderScope, createTaskForceScope, type FunderScope, type MembershipCache, type SessionUser, type TaskForceScope } from "./context";
 
 /**
  * The caller's standing in the task force named by `slug`: a scope when they are an active member
@@ -38,4 +38,10 @@ function membershipOf(user: SessionUser, slug: string, memberships: MembershipCa
   const lookup = getDb().then((db) => findActiveMembershipBySlug(db, user.id, slug));
   memberships?.set(slug, lookup);
   return lookup;
+}
+
+/** The task forces the caller funds, for the funder's reads across them; empty when they fund none. */
+export async function resolveFunderScope(user: SessionUser): Promise<FunderScope> {
+  const taskForces = await listFundedTaskForces(await getDb(), user.id);
+  return createFunderScope({ userId: user.id, taskForces });
 }

@@ -1,4 +1,4 @@
-import { onlyRow } from "@/db/rows";
+import { insertOne } from "@/db/rows";
 import { and, count, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { accountEvents, accountTokens, users } from "@/db/schema";
@@ -89,7 +89,7 @@ export async function insertAccountToken(
   db: Database,
   values: { purpose: AccountTokenPurpose; userId: string | null; tokenHash: string; issuedByUserId: string | null; expiresAt: Date },
 ) {
-  return onlyRow(await db.insert(accountTokens).values(values).returning({ id: accountTokens.id }), "account token insert");
+  return insertOne(db, accountTokens, values, { id: accountTokens.id }, "account token insert");
 }
 
 /** A new link replaces the unused ones of the same purpose and account, so only the latest works. */

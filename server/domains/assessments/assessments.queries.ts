@@ -1,4 +1,4 @@
-import { onlyRow } from "@/db/rows";
+import { insertOne } from "@/db/rows";
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
@@ -146,7 +146,7 @@ export async function insertRound(
     closedAt?: Date | null;
   },
 ) {
-  return onlyRow(await db.insert(assessmentRounds).values(values).returning({ id: assessmentRounds.id }), "assessment round insert");
+  return insertOne(db, assessmentRounds, values, { id: assessmentRounds.id }, "assessment round insert");
 }
 
 export async function updateRoundRow(

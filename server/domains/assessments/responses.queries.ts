@@ -1,3 +1,4 @@
+import { scoped } from "@/db/rows";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { organizations, responses, responseSubmissions, users } from "@/db/schema";
@@ -18,11 +19,7 @@ export async function findSubmission(db: Database, taskForceId: string, roundId:
     })
     .from(responseSubmissions)
     .where(
-      and(
-        eq(responseSubmissions.taskForceId, taskForceId),
-        eq(responseSubmissions.roundId, roundId),
-        eq(responseSubmissions.respondentUserId, userId),
-      ),
+      scoped(responseSubmissions, taskForceId, eq(responseSubmissions.roundId, roundId), eq(responseSubmissions.respondentUserId, userId)),
     );
   return row ?? null;
 }
@@ -48,8 +45,9 @@ export async function markSubmitted(db: Database, taskForceId: string, roundId: 
     .update(responseSubmissions)
     .set({ submittedAt: now })
     .where(
-      and(
-        eq(responseSubmissions.taskForceId, taskForceId),
+      scoped(
+        responseSubmissions,
+        taskForceId,
         eq(responseSubmissions.roundId, roundId),
         eq(responseSubmissions.respondentUserId, userId),
         isNull(responseSubmissions.submittedAt),
@@ -71,7 +69,7 @@ export function listResponsesOf(db: Database, taskForceId: string, roundId: stri
   return db
     .select(myResponseColumns)
     .from(responses)
-    .where(and(eq(responses.taskForceId, taskForceId), eq(responses.roundId, roundId), eq(responses.respondentUserId, userId)))
+    .where(scoped(responses, taskForceId, eq(responses.roundId, roundId), eq(responses.respondentUserId, userId)))
     .orderBy(asc(responses.elementKey));
 }
 
@@ -80,12 +78,7 @@ export async function findResponseOf(db: Database, taskForceId: string, roundId:
     .select(myResponseColumns)
     .from(responses)
     .where(
-      and(
-        eq(responses.taskForceId, taskForceId),
-        eq(responses.roundId, roundId),
-        eq(responses.respondentUserId, userId),
-        eq(responses.elementKey, elementKey),
-      ),
+      scoped(responses, taskForceId, eq(responses.roundId, roundId), eq(responses.respondentUserId, userId), eq(responses.elementKey, elementKey)),
     );
   return row ?? null;
 }
@@ -130,8 +123,9 @@ export async function countAnswered(db: Database, taskForceId: string, roundId: 
     .select({ answered: sql<number>`count(*)`.mapWith(Number) })
     .from(responses)
     .where(
-      and(
-        eq(responses.taskForceId, taskForceId),
+      scoped(
+        responses,
+        taskForceId,
         eq(responses.roundId, roundId),
         eq(responses.respondentUserId, userId),
         inArray(responses.elementKey, [...elementKeys]),
@@ -167,6 +161,6 @@ export function listSubmissionProgress(db: Database, taskForceId: string, roundI
         eq(responses.respondentUserId, responseSubmissions.respondentUserId),
       ),
     )
-    .where(and(eq(responseSubmissions.taskForceId, taskForceId), eq(responseSubmissions.roundId, roundId)))
+    .where(scoped(responseSubmissions, taskForceId, eq(responseSubmissions.roundId, roundId)))
     .groupBy(responseSubmissions.respondentUserId, users.name, responseSubmissions.organizationId, organizations.name, responseSubmissions.discipline, responseSubmissions.startedAt, responseSubmissions.submittedAt);
 }

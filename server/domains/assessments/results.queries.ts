@@ -1,3 +1,4 @@
+import { scoped } from "@/db/rows";
 import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { agreedStages, assessmentRounds, elementTargets, organizations, responses, responseSubmissions, taskForces, users } from "@/db/schema";
@@ -37,11 +38,7 @@ export function listSubmittedRatings(db: Database, taskForceId: string, roundIds
     .innerJoin(users, eq(users.id, responses.respondentUserId))
     .leftJoin(organizations, organizationOf(responseSubmissions))
     .where(
-      and(
-        eq(responses.taskForceId, taskForceId),
-        inArray(responses.roundId, [...roundIds]),
-        isNotNull(responseSubmissions.submittedAt),
-      ),
+      scoped(responses, taskForceId, inArray(responses.roundId, [...roundIds]), isNotNull(responseSubmissions.submittedAt)),
     )
     .orderBy(asc(users.name), asc(responses.elementKey));
 }
@@ -118,7 +115,7 @@ export async function findAgreedStage(db: Database, taskForceId: string, roundId
   const [row] = await db
     .select({ stage: agreedStages.stage, note: agreedStages.note })
     .from(agreedStages)
-    .where(and(eq(agreedStages.taskForceId, taskForceId), eq(agreedStages.roundId, roundId), eq(agreedStages.elementKey, elementKey)));
+    .where(scoped(agreedStages, taskForceId, eq(agreedStages.roundId, roundId), eq(agreedStages.elementKey, elementKey)));
   return row ?? null;
 }
 
@@ -140,7 +137,7 @@ export async function upsertAgreedStage(
 export async function deleteAgreedStage(db: Database, taskForceId: string, roundId: string, elementKey: string) {
   await db
     .delete(agreedStages)
-    .where(and(eq(agreedStages.taskForceId, taskForceId), eq(agreedStages.roundId, roundId), eq(agreedStages.elementKey, elementKey)));
+    .where(scoped(agreedStages, taskForceId, eq(agreedStages.roundId, roundId), eq(agreedStages.elementKey, elementKey)));
 }
 
 export function listTargets(db: Database, taskForceId: string) {
@@ -162,7 +159,7 @@ export async function findTarget(db: Database, taskForceId: string, elementKey: 
   const [row] = await db
     .select({ stage: elementTargets.stage, note: elementTargets.note })
     .from(elementTargets)
-    .where(and(eq(elementTargets.taskForceId, taskForceId), eq(elementTargets.elementKey, elementKey)));
+    .where(scoped(elementTargets, taskForceId, eq(elementTargets.elementKey, elementKey)));
   return row ?? null;
 }
 
@@ -178,13 +175,13 @@ export async function upsertTarget(
 }
 
 export async function deleteTarget(db: Database, taskForceId: string, elementKey: string) {
-  await db.delete(elementTargets).where(and(eq(elementTargets.taskForceId, taskForceId), eq(elementTargets.elementKey, elementKey)));
+  await db.delete(elementTargets).where(scoped(elementTargets, taskForceId, eq(elementTargets.elementKey, elementKey)));
 }
 
 export async function findOrganizationDiscipline(db: Database, taskForceId: string, organizationId: string) {
   const [row] = await db
     .select({ discipline: organizations.primaryDiscipline })
     .from(organizations)
-    .where(and(eq(organizations.taskForceId, taskForceId), eq(organizations.id, organizationId)));
+    .where(scoped(organizations, taskForceId, eq(organizations.id, organizationId)));
   return row?.discipline ?? null;
 }

@@ -1,4 +1,4 @@
-import { updateVersioned } from "@/db/rows";
+import { byId, scoped, updateVersioned } from "@/db/rows";
 import { and, asc, desc, eq, exists, gte, inArray, isNull, lte, notExists, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { contributionInKindItems, contributionPublications, contributionReports, contributionSettings, contributionValues, memberships, organizations, organizationStatusHistory, users } from "@/db/schema";
@@ -63,8 +63,9 @@ export type ReportRow = NonNullable<Awaited<ReturnType<typeof findReport>>>;
 
 /** The report of an organization for a period; `lock` serialises saves so the version check is exact. */
 export async function findReport(db: Database, taskForceId: string, organizationId: string, period: string, lock?: "update") {
-  const where = and(
-    eq(contributionReports.taskForceId, taskForceId),
+  const where = scoped(
+    contributionReports,
+    taskForceId,
     eq(contributionReports.organizationId, organizationId),
     eq(contributionReports.period, period),
   );
@@ -73,11 +74,8 @@ export async function findReport(db: Database, taskForceId: string, organization
   return row ?? null;
 }
 
-export async function findReportById(db: Database, taskForceId: string, reportId: string, lock?: "update") {
-  const where = and(eq(contributionReports.taskForceId, taskForceId), eq(contributionReports.id, reportId));
-  if (lock) await db.select({ id: contributionReports.id }).from(contributionReports).where(where).for("update");
-  const [row] = await reportsWithNames(db).where(where);
-  return row ?? null;
+export function findReportById(db: Database, taskForceId: string, reportId: string, lock?: "update") {
+  return byId(db, contributionReports, { taskForceId, id: reportId }, (where) => reportsWithNames(db).where(where), lock);
 }
 
 /** Returns null when the organization has a report for the period already (one per organization and period). */
@@ -115,7 +113,7 @@ export interface InKindRow {
 /** Replaces a report's numbers and in-kind items with the ones given. */
 export async function replaceReportContent(db: Database, taskForceId: string, reportId: string, values: ValueRow[], inKind: InKindRow[]) {
   const ofReport = (table: typeof contributionValues | typeof contributionInKindItems) =>
-    and(eq(table.taskForceId, taskForceId), eq(table.reportId, reportId));
+    scoped(table, taskForceId, eq(table.reportId, reportId));
   await db.delete(contributionValues).where(ofReport(contributionValues));
   await db.delete(contributionInKindItems).where(ofReport(contributionInKindItems));
   if (values.length) await db.insert(contributionValues).values(values.map((row) => ({ ...row, taskForceId, reportId })));
@@ -128,14 +126,14 @@ export function listReportValues(db: Database, taskForceId: string, reportId: st
   return db
     .select({ measure: contributionValues.measure, dimension: contributionValues.dimension, value: contributionValues.value })
     .from(contributionValues)
-    .where(and(eq(contributionValues.taskForceId, taskForceId), eq(contributionValues.reportId, reportId)));
+    .where(scoped(contributionValues, taskForceId, eq(contributionValues.reportId, reportId)));
 }
 
 export function listReportInKind(db: Database, taskForceId: string, reportId: string) {
   return db
     .select({ description: contributionInKindItems.description, estimatedValueCents: contributionInKindItems.estimatedValueCents })
     .from(contributionInKindItems)
-    .where(and(eq(contributionInKindItems.taskForceId, taskForceId), eq(contributionInKindItems.reportId, reportId)))
+    .where(scoped(contributionInKindItems, taskForceId, eq(contributionInKindItems.reportId, reportId)))
     .orderBy(asc(contributionInKindItems.position));
 }
 
@@ -148,7 +146,7 @@ export function listReportsOfPeriods(db: Database, taskForceIds: readonly string
 }
 
 const submittedIn = (taskForceId: string, periods: string[]) =>
-  and(eq(contributionReports.taskForceId, taskForceId), inArray(contributionReports.period, periods), eq(contributionReports.status, "submitted"));
+  scoped(contributionReports, taskForceId, inArray(contributionReports.period, periods), eq(contributionReports.status, "submitted"));
 
 const valueOfReport = and(eq(contributionReports.taskForceId, contributionValues.taskForceId), eq(contributionReports.id, contributionValues.reportId));
 
@@ -212,8 +210,9 @@ export function sumSubmittedInKind(db: Database, taskForceId: string, periods: s
 
 /** Hours and in-kind value of the submitted reports whose period lies within [from, to] (for a grant match). */
 export async function sumMatchInputs(db: Database, taskForceId: string, from: string, to: string) {
-  const within = and(
-    eq(contributionReports.taskForceId, taskForceId),
+  const within = scoped(
+    contributionReports,
+    taskForceId,
     eq(contributionReports.status, "submitted"),
     gte(contributionReports.periodStart, from),
     lte(contributionReports.periodEnd, to),
@@ -245,8 +244,9 @@ export function listOrganizationStaff(db: Database, taskForceId: string, organiz
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
-      and(
-        eq(memberships.taskForceId, taskForceId),
+      scoped(
+        memberships,
+        taskForceId,
         eq(memberships.role, "member"),
         isNull(memberships.endedAt),
         inArray(memberships.organizationId, organizationIds),
@@ -318,7 +318,7 @@ export function listLatestPublications(db: Database, taskForceId: string, period
       publishedAt: contributionPublications.publishedAt,
     })
     .from(contributionPublications)
-    .where(and(eq(contributionPublications.taskForceId, taskForceId), inArray(contributionPublications.period, [...periods])))
+    .where(scoped(contributionPublications, taskForceId, inArray(contributionPublications.period, [...periods])))
     .orderBy(asc(contributionPublications.period), desc(contributionPublications.version));
 }
 

@@ -1,6 +1,7 @@
 import { listRoundsToAnswer } from "@/server/domains/assessments/responses.service";
 import { reportTaskOf } from "@/server/domains/contributions/contributions.due";
-import { listMyOpenWork } from "@/server/domains/gaps/actionItems.service";
+import { listMyOpenActions } from "@/server/domains/actionItems/actionItems.service";
+import { listMyOpenGaps } from "@/server/domains/gaps/gaps.service";
 import { listMeetingsThisWeek } from "@/server/domains/meetings/meetings.service";
 import { currentTime } from "@/server/lib/clock";
 import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
@@ -12,11 +13,12 @@ import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
  * only gathers, so the dashboard needs one request for all of it.
  */
 export async function getMyTasks(scope: TaskForceScope, now = currentTime()) {
-  const [rounds, report, work, meetings] = await Promise.all([
+  const [rounds, report, actions, gaps, meetings] = await Promise.all([
     listRoundsToAnswer(scope),
     reportTaskOf(scope, now),
-    listMyOpenWork(scope, now),
+    listMyOpenActions(scope, now),
+    listMyOpenGaps(scope, now),
     listMeetingsThisWeek(scope, now),
   ]);
-  return { today: todayOfScope(scope, now), timeZone: scope.timeZone, rounds, report, actions: work.actions, gaps: work.gaps, meetings };
+  return { today: todayOfScope(scope, now), timeZone: scope.timeZone, rounds, report, actions, gaps, meetings };
 }

@@ -1,5 +1,5 @@
 import { getDb } from "@/server/lib/unitOfWork";
-import type { SessionUser } from "@/server/trpc/context";
+import type { FunderScope } from "@/server/trpc/context";
 import { areaTrendsOf } from "@/server/domains/assessments/comparison.service";
 import { lastPeriodCompleteness } from "@/server/domains/contributions/contributions.views";
 import { summarizeGaps } from "@/server/domains/dashboard";
@@ -7,20 +7,20 @@ import { dateInZone } from "@/server/lib/dates";
 import { grantOverviews } from "@/server/domains/grants/grants.service";
 import { combineProgress } from "@/server/domains/grants/grants.rules";
 import { listLastFullMeetings } from "@/server/domains/meetings";
-import { listFundedTaskForces } from "./funder.queries";
 import { currentTime } from "@/server/lib/clock";
 
 /*
- * A funder's portfolio: the task forces they hold a funder membership in, and nothing else. Only
+ * A funder's portfolio: the task forces they hold a funder membership in (their FunderScope,
+ * resolved by the funderProcedure), and nothing else. Only
  * aggregates leave the server: area levels (means of the agreed or median stages of closed rounds,
  * never anyone's rating), requirement counts, reporting completeness and dates. Each figure is read
  * for all the funded task forces at once, so the page costs the same queries for one as for ten.
  */
-export async function getPortfolio(user: SessionUser, now = currentTime()) {
-  const db = await getDb();
-  const funded = await listFundedTaskForces(db, user.id);
+export async function getPortfolio(funder: FunderScope, now = currentTime()) {
+  const funded = funder.taskForces;
   const scopes = funded.map((taskForce) => ({ id: taskForce.id, today: dateInZone(now, taskForce.timeZone) }));
   if (scopes.length === 0) return [];
+  const db = await getDb();
   const ids = scopes.map((scope) => scope.id);
   const [overviews, gapSummaries, trendOf, contributions, lastMeetings] = await Promise.all([
     grantOverviews(db, scopes),

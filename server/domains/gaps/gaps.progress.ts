@@ -1,13 +1,15 @@
 import { getDb } from "@/server/lib/unitOfWork";
+import { mayUpdateGap } from "@/server/auth/workRights";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { elementResult } from "@/server/domains/assessments/consensus";
 import { closedRoundMediansFor } from "@/server/domains/assessments/comparison.service";
 import { findTarget, listAgreedStages, listRoundsWithContent } from "@/server/domains/assessments";
 import { canTransition, roundReachingTarget } from "./gaps.rules";
-import { countGapsOpenedAndResolvedByMonth, countOpenGapsByArea, countOpenGapsByOwnerOrganization, countOverdue } from "./gaps.queries";
+import { countOverdueActionItems } from "@/server/domains/actionItems";
+import { countGapsOpenedAndResolvedByMonth, countOpenGapsByArea, countOpenGapsByOwnerOrganization, countOverdueGaps } from "./gaps.queries";
 import type { GapInput } from "./gaps.schemas";
 import { currentTime } from "@/server/lib/clock";
-import { frameworkElements, loadGap, mayUpdateGap, todayOf } from "./gaps.service";
+import { frameworkElements, loadGap, todayOf } from "./gaps.service";
 
 /*
  * How gaps move: one gap against the rounds after it (did the element reach its target?), and the
@@ -61,11 +63,12 @@ export async function getGapProgress(scope: TaskForceScope, input: GapInput) {
 export async function getGapStats(scope: TaskForceScope, now = currentTime()) {
   const db = await getDb();
   const { today, timeZone } = todayOf(scope, now);
-  const [openedVsResolved, byArea, byOrganization, overdue, framework] = await Promise.all([
+  const [openedVsResolved, byArea, byOrganization, overdueGaps, overdueActionItems, framework] = await Promise.all([
     countGapsOpenedAndResolvedByMonth(db, scope.taskForceId, timeZone),
     countOpenGapsByArea(db, scope.taskForceId),
     countOpenGapsByOwnerOrganization(db, scope.taskForceId),
-    countOverdue(db, scope.taskForceId, today),
+    countOverdueGaps(db, scope.taskForceId, today),
+    countOverdueActionItems(db, scope.taskForceId, today),
     frameworkElements(db, scope.taskForceId),
   ]);
   return {
@@ -73,6 +76,6 @@ export async function getGapStats(scope: TaskForceScope, now = currentTime()) {
     openedVsResolved,
     openByArea: byArea.map((row) => ({ ...row, areaName: framework.areas.get(row.areaKey) ?? null })),
     openByOwnerOrganization: byOrganization,
-    overdue,
+    overdue: { gaps: overdueGaps, actionItems: overdueActionItems },
   };
 }

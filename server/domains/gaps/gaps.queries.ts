@@ -1,21 +1,16 @@
-import { onlyRow, updateVersioned } from "@/db/rows";
-import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
+import { byId, insertOne, scoped, updateVersioned } from "@/db/rows";
+import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { actionItems, gapEvents, gaps, memberships, organizations, TASK_FORCE_ROLES, taskForces, users } from "@/db/schema";
-import { can } from "@/server/auth/permissions";
+import { gapEvents, gaps, memberships, organizations, users } from "@/db/schema";
 import { OPEN_GAP_STATUSES } from "./gaps.rules";
-import type { ListActionItemsInput, ListGapsInput } from "./gaps.schemas";
+import type { ListGapsInput } from "./gaps.schemas";
 
 type GapInsert = typeof gaps.$inferInsert;
-type ActionItemInsert = typeof actionItems.$inferInsert;
 
 const ownerUsers = aliasedTable(users, "owner_users");
 const updaterUsers = aliasedTable(users, "updater_users");
-const assigneeUsers = aliasedTable(users, "assignee_users");
 
 const isOpenGap = inArray(gaps.status, [...OPEN_GAP_STATUSES]);
-
-/* ---------- people and organizations of the task force ---------- */
 
 /* ---------- gaps ---------- */
 
@@ -56,15 +51,8 @@ function gapsWithNames(db: Database) {
 export type GapRow = Awaited<ReturnType<typeof findGap>> & {};
 
 /** A gap of this task force; `lock` "update" serialises saves so the version check is exact. */
-export async function findGap(db: Database, taskForceId: string, gapId: string, lock?: "update") {
-  const where = and(eq(gaps.taskForceId, taskForceId), eq(gaps.id, gapId));
-  if (lock) {
-    // Lock the gap row alone (outer joins cannot be locked), then read it with names.
-    const [locked] = await db.select({ id: gaps.id }).from(gaps).where(where).for("update");
-    if (!locked) return null;
-  }
-  const [row] = await gapsWithNames(db).where(where);
-  return row ?? null;
+export function findGap(db: Database, taskForceId: string, gapId: string, lock?: "update") {
+  return byId(db, gaps, { taskForceId, id: gapId }, (where) => gapsWithNames(db).where(where), lock);
 }
 
 const GAP_SORT_COLUMNS = {
@@ -83,8 +71,9 @@ export function listGaps(db: Database, taskForceId: string, filters: ListGapsInp
   const order = filters.direction === "asc" ? sql`${column} asc nulls last` : sql`${column} desc nulls last`;
   return gapsWithNames(db)
     .where(
-      and(
-        eq(gaps.taskForceId, taskForceId),
+      scoped(
+        gaps,
+        taskForceId,
         filters.status?.length ? inArray(gaps.status, filters.status) : undefined,
         filters.area ? sql`${gaps.elementKey} like ${`${filters.area}.%`}` : undefined,
         filters.ownerOrganizationId ? eq(gaps.ownerOrganizationId, filters.ownerOrganizationId) : undefined,
@@ -100,36 +89,27 @@ export function listLatestGapOwnersByElement(db: Database, taskForceId: string) 
   return db
     .selectDistinctOn([gaps.elementKey], { elementKey: gaps.elementKey, ownerOrganizationId: gaps.ownerOrganizationId, ownerUserId: gaps.ownerUserId })
     .from(gaps)
-    .where(and(eq(gaps.taskForceId, taskForceId), or(isNotNull(gaps.ownerOrganizationId), isNotNull(gaps.ownerUserId))))
+    .where(scoped(gaps, taskForceId, or(isNotNull(gaps.ownerOrganizationId), isNotNull(gaps.ownerUserId))))
     .orderBy(asc(gaps.elementKey), desc(gaps.createdAt), desc(gaps.id));
 }
 
 /** Open gaps the person owns (for a handoff). */
 export function listOpenGapsOwnedBy(db: Database, taskForceId: string, userId: string) {
   return gapsWithNames(db)
-    .where(and(eq(gaps.taskForceId, taskForceId), eq(gaps.ownerUserId, userId), isOpenGap))
+    .where(scoped(gaps, taskForceId, eq(gaps.ownerUserId, userId), isOpenGap))
     .orderBy(sql`${gaps.dueOn} asc nulls last`, asc(gaps.id));
-}
-
-/** Unfinished action items per gap, for the list (one aggregated query). */
-export function countOpenActionsByGap(db: Database, taskForceId: string) {
-  return db
-    .select({ gapId: actionItems.gapId, open: sql<number>`count(*)`.mapWith(Number) })
-    .from(actionItems)
-    .where(and(eq(actionItems.taskForceId, taskForceId), isNotNull(actionItems.gapId), ne(actionItems.status, "done")))
-    .groupBy(actionItems.gapId);
 }
 
 export async function listOpenGapElementKeys(db: Database, taskForceId: string) {
   const rows = await db
     .selectDistinct({ elementKey: gaps.elementKey })
     .from(gaps)
-    .where(and(eq(gaps.taskForceId, taskForceId), isOpenGap));
+    .where(scoped(gaps, taskForceId, isOpenGap));
   return new Set(rows.map((row) => row.elementKey));
 }
 
 export async function insertGap(db: Database, values: GapInsert) {
-  return onlyRow(await db.insert(gaps).values(values).returning({ id: gaps.id, version: gaps.version }), "gap insert");
+  return insertOne(db, gaps, values, { id: gaps.id, version: gaps.version }, "gap insert");
 }
 
 /**
@@ -165,7 +145,7 @@ export function listGapEvents(db: Database, taskForceId: string, gapId: string) 
     })
     .from(gapEvents)
     .leftJoin(users, eq(users.id, gapEvents.actorUserId))
-    .where(and(eq(gapEvents.taskForceId, taskForceId), eq(gapEvents.gapId, gapId)))
+    .where(scoped(gapEvents, taskForceId, eq(gapEvents.gapId, gapId)))
     .orderBy(asc(gapEvents.createdAt), asc(gapEvents.id));
 }
 
@@ -197,7 +177,7 @@ export function countOpenGapsByArea(db: Database, taskForceId: string) {
   return db
     .select({ areaKey: area, count: sql<number>`count(*)`.mapWith(Number) })
     .from(gaps)
-    .where(and(eq(gaps.taskForceId, taskForceId), isOpenGap))
+    .where(scoped(gaps, taskForceId, isOpenGap))
     .groupBy(area)
     .orderBy(area);
 }
@@ -211,154 +191,26 @@ export function countOpenGapsByOwnerOrganization(db: Database, taskForceId: stri
     })
     .from(gaps)
     .leftJoin(organizations, and(eq(organizations.taskForceId, gaps.taskForceId), eq(organizations.id, gaps.ownerOrganizationId)))
-    .where(and(eq(gaps.taskForceId, taskForceId), isOpenGap))
+    .where(scoped(gaps, taskForceId, isOpenGap))
     .groupBy(gaps.ownerOrganizationId, organizations.name)
     .orderBy(desc(sql`count(*)`), asc(organizations.name));
 }
 
-export async function countOverdue(db: Database, taskForceId: string, today: string) {
+export async function countOverdueGaps(db: Database, taskForceId: string, today: string) {
   const [row] = await db
     .select({
       gaps: sql<number>`count(*) filter (where ${gaps.dueOn} < ${today} and ${isOpenGap})`.mapWith(Number),
     })
     .from(gaps)
     .where(eq(gaps.taskForceId, taskForceId));
-  const [actions] = await db
-    .select({ actions: sql<number>`count(*)`.mapWith(Number) })
-    .from(actionItems)
-    .where(and(eq(actionItems.taskForceId, taskForceId), ne(actionItems.status, "done"), lt(actionItems.dueOn, today)));
-  return { gaps: row?.gaps ?? 0, actionItems: actions?.actions ?? 0 };
-}
-
-/* ---------- action items ---------- */
-
-const actionColumns = {
-  id: actionItems.id,
-  gapId: actionItems.gapId,
-  meetingId: actionItems.meetingId,
-  gapTitle: gaps.title,
-  gapOwnerOrganizationId: gaps.ownerOrganizationId,
-  title: actionItems.title,
-  assigneeUserId: actionItems.assigneeUserId,
-  assigneeName: assigneeUsers.name,
-  assigneeOrganizationId: actionItems.assigneeOrganizationId,
-  assigneeOrganizationName: organizations.name,
-  dueOn: actionItems.dueOn,
-  status: actionItems.status,
-  completedAt: actionItems.completedAt,
-  version: actionItems.version,
-  createdAt: actionItems.createdAt,
-  updatedAt: actionItems.updatedAt,
-  updatedByName: updaterUsers.name,
-};
-
-function actionItemsWithNames(db: Database) {
-  return db
-    .select(actionColumns)
-    .from(actionItems)
-    .leftJoin(gaps, and(eq(gaps.taskForceId, actionItems.taskForceId), eq(gaps.id, actionItems.gapId)))
-    .leftJoin(assigneeUsers, eq(assigneeUsers.id, actionItems.assigneeUserId))
-    .leftJoin(
-      organizations,
-      and(eq(organizations.taskForceId, actionItems.taskForceId), eq(organizations.id, actionItems.assigneeOrganizationId)),
-    )
-    .leftJoin(updaterUsers, eq(updaterUsers.id, actionItems.updatedByUserId));
-}
-
-export type ActionItemRow = Awaited<ReturnType<typeof findActionItem>> & {};
-
-export async function findActionItem(db: Database, taskForceId: string, actionItemId: string, lock?: "update") {
-  const where = and(eq(actionItems.taskForceId, taskForceId), eq(actionItems.id, actionItemId));
-  if (lock) {
-    const [locked] = await db.select({ id: actionItems.id }).from(actionItems).where(where).for("update");
-    if (!locked) return null;
-  }
-  const [row] = await actionItemsWithNames(db).where(where);
-  return row ?? null;
-}
-
-export function listActionItems(db: Database, taskForceId: string, filters: Partial<ListActionItemsInput>, today: string) {
-  return actionItemsWithNames(db)
-    .where(
-      and(
-        eq(actionItems.taskForceId, taskForceId),
-        filters.gapId ? eq(actionItems.gapId, filters.gapId) : undefined,
-        filters.meetingId ? eq(actionItems.meetingId, filters.meetingId) : undefined,
-        filters.standalone === true ? isNull(actionItems.gapId) : filters.standalone === false ? isNotNull(actionItems.gapId) : undefined,
-        filters.status?.length ? inArray(actionItems.status, filters.status) : undefined,
-        filters.assigneeUserId ? eq(actionItems.assigneeUserId, filters.assigneeUserId) : undefined,
-        filters.assigneeOrganizationId ? eq(actionItems.assigneeOrganizationId, filters.assigneeOrganizationId) : undefined,
-        filters.dueBefore ? lte(actionItems.dueOn, filters.dueBefore) : undefined,
-        filters.overdue ? and(ne(actionItems.status, "done"), lt(actionItems.dueOn, today)) : undefined,
-      ),
-    )
-    .orderBy(sql`${actionItems.dueOn} asc nulls last`, asc(actionItems.createdAt), asc(actionItems.id));
-}
-
-/** Roles whose members see the action tracker follow the permission map, not role names here. */
-const ACTION_READER_ROLES = TASK_FORCE_ROLES.filter((role) => can(role, "action.read"));
-
-/** Action items assigned to the person in every task force where they are an active member who may read actions. */
-export function listActionItemsAssignedTo(db: Database, userId: string, includeDone: boolean) {
-  return db
-    .select({
-      ...actionColumns,
-      taskForceSlug: taskForces.slug,
-      taskForceName: taskForces.name,
-      timeZone: taskForces.timeZone,
-    })
-    .from(actionItems)
-    .innerJoin(taskForces, eq(taskForces.id, actionItems.taskForceId))
-    .innerJoin(
-      memberships,
-      and(
-        eq(memberships.taskForceId, actionItems.taskForceId),
-        eq(memberships.userId, userId),
-        isNull(memberships.endedAt),
-        inArray(memberships.role, ACTION_READER_ROLES),
-      ),
-    )
-    .leftJoin(gaps, and(eq(gaps.taskForceId, actionItems.taskForceId), eq(gaps.id, actionItems.gapId)))
-    .leftJoin(assigneeUsers, eq(assigneeUsers.id, actionItems.assigneeUserId))
-    .leftJoin(
-      organizations,
-      and(eq(organizations.taskForceId, actionItems.taskForceId), eq(organizations.id, actionItems.assigneeOrganizationId)),
-    )
-    .leftJoin(updaterUsers, eq(updaterUsers.id, actionItems.updatedByUserId))
-    .where(and(eq(actionItems.assigneeUserId, userId), includeDone ? undefined : ne(actionItems.status, "done")))
-    .orderBy(sql`${actionItems.dueOn} asc nulls last`, asc(taskForces.name), asc(actionItems.id));
-}
-
-export async function insertActionItem(db: Database, values: ActionItemInsert) {
-  return onlyRow(await db.insert(actionItems).values(values).returning({ id: actionItems.id, version: actionItems.version }), "action item insert");
-}
-
-export async function updateActionItemRow(
-  db: Database,
-  taskForceId: string,
-  actionItemId: string,
-  expectedVersion: number,
-  values: Partial<Omit<ActionItemInsert, "id" | "taskForceId" | "version">>,
-) {
-  return updateVersioned(db, actionItems, { taskForceId, id: actionItemId, version: expectedVersion }, values);
+  return row?.gaps ?? 0;
 }
 
 /* ---------- reminders ---------- */
 
 /** A recipient must still be an active member of the task force. */
-const activeMemberJoin = (taskForceId: string, userColumn: typeof actionItems.assigneeUserId | typeof gaps.ownerUserId) =>
-  and(eq(memberships.taskForceId, taskForceId), eq(memberships.userId, userColumn), isNull(memberships.endedAt));
-
-/** Unfinished action items due on or before `until`, with their assignee's email. */
-export function listActionItemsDueBy(db: Database, taskForceId: string, until: string) {
-  return db
-    .select({ id: actionItems.id, title: actionItems.title, dueOn: actionItems.dueOn, userId: users.id, email: users.email, name: users.name })
-    .from(actionItems)
-    .innerJoin(users, eq(users.id, actionItems.assigneeUserId))
-    .innerJoin(memberships, activeMemberJoin(taskForceId, actionItems.assigneeUserId))
-    .where(and(eq(actionItems.taskForceId, taskForceId), ne(actionItems.status, "done"), lte(actionItems.dueOn, until)))
-    .orderBy(asc(actionItems.dueOn), asc(actionItems.id));
-}
+const activeMemberJoin = (taskForceId: string) =>
+  scoped(memberships, taskForceId, eq(memberships.userId, gaps.ownerUserId), isNull(memberships.endedAt));
 
 /** Open gaps due on or before `until`, with their owner's email. */
 export function listGapsDueBy(db: Database, taskForceId: string, until: string) {
@@ -366,8 +218,8 @@ export function listGapsDueBy(db: Database, taskForceId: string, until: string) 
     .select({ id: gaps.id, title: gaps.title, dueOn: gaps.dueOn, userId: users.id, email: users.email, name: users.name })
     .from(gaps)
     .innerJoin(users, eq(users.id, gaps.ownerUserId))
-    .innerJoin(memberships, activeMemberJoin(taskForceId, gaps.ownerUserId))
-    .where(and(eq(gaps.taskForceId, taskForceId), isOpenGap, lte(gaps.dueOn, until)))
+    .innerJoin(memberships, activeMemberJoin(taskForceId))
+    .where(scoped(gaps, taskForceId, isOpenGap, lte(gaps.dueOn, until)))
     .orderBy(asc(gaps.dueOn), asc(gaps.id));
 }
 

@@ -1,19 +1,5 @@
-import { authedProcedure, createRouter, taskForceProcedure } from "@/server/trpc/init";
-import {
-  ActionItemInput,
-  ChangeGapStatusInput,
-  CommentOnGapInput,
-  CreateActionItemInput,
-  CreateGapInput,
-  GapInput,
-  GapSuggestionsInput,
-  ListActionItemsInput,
-  ListGapsInput,
-  MyActionItemsInput,
-  UpdateActionItemInput,
-  UpdateGapInput,
-} from "./gaps.schemas";
-import { completeActionItem, createActionItem, listActionItemsOf, listMyActionItems, updateActionItem } from "./actionItems.service";
+import { createRouter, taskForceProcedure } from "@/server/trpc/init";
+import { ChangeGapStatusInput, CommentOnGapInput, CreateGapInput, GapInput, GapSuggestionsInput, ListGapsInput, UpdateGapInput } from "./gaps.schemas";
 import { getGapProgress, getGapStats } from "./gaps.progress";
 import { changeGapStatus, commentOnGap, createGap, getGap, listGapsOf, listGapSuggestions, updateGap } from "./gaps.service";
 
@@ -43,21 +29,4 @@ export const gapsRouter = createRouter({
     .input(GapInput)
     .query(({ ctx, input }) => getGapProgress(ctx.scope, input)),
   stats: taskForceProcedure("gap.read").query(({ ctx }) => getGapStats(ctx.scope)),
-});
-
-export const actionItemsRouter = createRouter({
-  list: taskForceProcedure("action.read")
-    .input(ListActionItemsInput)
-    .query(({ ctx, input }) => listActionItemsOf(ctx.scope, input)),
-  /** The signed-in person's actions across their task forces (active memberships only). */
-  mine: authedProcedure.input(MyActionItemsInput).query(({ ctx, input }) => listMyActionItems(ctx.user, input)),
-  create: taskForceProcedure("action.update")
-    .input(CreateActionItemInput)
-    .mutation(({ ctx, input }) => createActionItem(ctx.scope, input)),
-  update: taskForceProcedure("action.update")
-    .input(UpdateActionItemInput)
-    .mutation(({ ctx, input }) => updateActionItem(ctx.scope, input)),
-  complete: taskForceProcedure("action.update")
-    .input(ActionItemInput)
-    .mutation(({ ctx, input }) => completeActionItem(ctx.scope, input)),
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canTransition, dueState, GAP_TRANSITIONS, manyDontKnow, needsReason, roundReachingTarget, suggestGaps, type ConsensusElement, type GapStatus } from "./gaps.rules";
-import { addDays, dateInZone } from "@/server/lib/dates";
+import { canTransition, GAP_TRANSITIONS, manyDontKnow, needsReason, roundReachingTarget, suggestGaps, type ConsensusElement, type GapStatus } from "./gaps.rules";
 
 const STATUSES: GapStatus[] = ["open", "in_progress", "blocked", "resolved", "wont_fix"];
 
@@ -40,36 +39,6 @@ describe("gap status transitions", () => {
 
   it("asks for a reason only for blocked and won't fix", () => {
     expect(STATUSES.filter(needsReason)).toEqual(["blocked", "wont_fix"]);
-  });
-});
-
-describe("due dates", () => {
-  it("reads today in the task force's time zone", () => {
-    const now = new Date("2026-03-10T03:30:00Z");
-    expect(dateInZone(now, "America/Chicago")).toBe("2026-03-09");
-    expect(dateInZone(now, "Europe/Berlin")).toBe("2026-03-10");
-  });
-
-  it("adds days across month and year ends", () => {
-    expect(addDays("2026-02-26", 7)).toBe("2026-03-05");
-    expect(addDays("2026-12-30", 3)).toBe("2027-01-02");
-    expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
-  });
-
-  it("classifies overdue, due within 7 days, later and nothing", () => {
-    const today = "2026-03-10";
-    expect(dueState("2026-03-09", today, false)).toBe("overdue");
-    expect(dueState("2026-03-10", today, false)).toBe("dueSoon");
-    expect(dueState("2026-03-17", today, false)).toBe("dueSoon");
-    expect(dueState("2026-03-18", today, false)).toBe("later");
-    expect(dueState(null, today, false)).toBe("none");
-    expect(dueState("2026-03-01", today, true)).toBe("none");
-  });
-
-  it("the same instant is overdue in one zone and due today in another", () => {
-    const now = new Date("2026-03-10T03:30:00Z");
-    expect(dueState("2026-03-09", dateInZone(now, "America/Chicago"), false)).toBe("dueSoon");
-    expect(dueState("2026-03-09", dateInZone(now, "Europe/Berlin"), false)).toBe("overdue");
   });
 });
 

@@ -1,12 +1,9 @@
-import { addDays } from "@/server/lib/dates";
-
 /*
- * Rules of gaps and action items as pure functions (no database), so that every status change,
- * "overdue" badge, suggestion and "target reached" is decided in one tested place.
+ * Rules of gaps as pure functions (no database), so that every status change, suggestion and
+ * "target reached" is decided in one tested place ("overdue" is server/lib/due.ts, shared with actions).
  */
 
 export type GapStatus = "open" | "in_progress" | "blocked" | "resolved" | "wont_fix";
-export type ActionItemStatus = "to_do" | "doing" | "done";
 export type GapPriority = "high" | "medium" | "low";
 
 /** Statuses in which a gap is still being worked on (counted as open in lists, charts and reminders). */
@@ -38,21 +35,6 @@ export function isOpenGapStatus(status: GapStatus): boolean {
 
 export function needsReason(status: GapStatus): boolean {
   return (STATUSES_NEEDING_REASON as readonly GapStatus[]).includes(status);
-}
-
-/* ---------- dates ---------- */
-
-/** Days ahead (today included through today + 7) in which something counts as due soon. */
-export const DUE_SOON_DAYS = 7;
-
-/** "overdue": due before today; "dueSoon": due today or within 7 days; "later"; "none" when done or without a date. */
-export type DueState = "overdue" | "dueSoon" | "later" | "none";
-
-export function dueState(dueOn: string | null, today: string, finished: boolean): DueState {
-  if (finished || dueOn === null) return "none";
-  if (dueOn < today) return "overdue";
-  if (dueOn <= addDays(today, DUE_SOON_DAYS)) return "dueSoon";
-  return "later";
 }
 
 /* ---------- suggestions from a round's consensus ---------- */

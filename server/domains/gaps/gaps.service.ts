@@ -1,63 +1,39 @@
 import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
 import { can } from "@/server/auth/permissions";
+import { managesAllWork, mayUpdateGap } from "@/server/auth/workRights";
 import { DomainError } from "@/server/errors";
 import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
+import { listActionItemsOf } from "@/server/domains/actionItems/actionItems.service";
+import { countOpenActionsByGap } from "@/server/domains/actionItems";
 import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { getConsensus } from "@/server/domains/assessments/results.service";
 import { findRound } from "@/server/domains/assessments";
 import { findCurrentFrameworkVersionOfTaskForce } from "@/server/domains/frameworks";
-import { findOrganization } from "@/server/domains/organizations";
-import { findAssignablePerson, listAssignablePeople } from "@/server/domains/people";
-import { noticeWorkChange } from "./gaps.notices";
-import { canTransition, dueState, GAP_TRANSITIONS, isOpenGapStatus, needsReason, suggestGaps, type ConsensusElement } from "./gaps.rules";
-import { countOpenActionsByGap, findGap, insertGap, insertGapEvent, listActionItems, listGapEvents, listGaps, listLatestGapOwnersByElement, listOpenGapElementKeys, updateGapRow, type ActionItemRow, type GapRow } from "./gaps.queries";
+import { noticeWorkChange } from "@/server/domains/notifications";
+import { checkOwner, listAssignablePeople } from "@/server/domains/people";
+import { assertDueNotPast, dueState } from "@/server/lib/due";
+import { changedInput, staleVersion } from "@/server/lib/versions";
+import { canTransition, GAP_TRANSITIONS, isOpenGapStatus, needsReason, suggestGaps, type ConsensusElement } from "./gaps.rules";
+import { findGap, insertGap, insertGapEvent, listGapEvents, listGaps, listLatestGapOwnersByElement, listOpenGapElementKeys, listOpenGapsOwnedBy, updateGapRow, type GapRow } from "./gaps.queries";
 import type { ChangeGapStatusInput, CommentOnGapInput, CreateGapInput, GapInput, GapSuggestionsInput, ListGapsInput, UpdateGapInput } from "./gaps.schemas";
 import { currentTime } from "@/server/lib/clock";
 
 /*
- * Gaps and action items. Coordinators (gap.manage) manage every gap and action; a member may update
- * the gaps their organization owns (or that they own), and the actions assigned to them or their
- * organization or belonging to a gap their organization owns. That narrowing lives here, not in the
- * permission map, because it depends on the record. Every save names the version it was based on;
- * a stale one is refused with who changed the record and when, never silently overwritten.
+ * Gaps: what the task force means to improve, with owners, due dates and a history; their action
+ * plans are the action-item domain's, which this one builds on. Who may change a gap is
+ * server/auth/workRights.ts. Every save names the version it was based on; a stale one is refused
+ * with who changed the record and when, never silently overwritten.
  */
 
 export const todayOf = (scope: TaskForceScope, now: Date) => ({ today: todayOfScope(scope, now), timeZone: scope.timeZone });
 
-/* ---------- rights on one record ---------- */
+const STALE = "gapChangedByOther";
 
-export const managesAll = (scope: TaskForceScope) => can(scope.role, "gap.manage");
-
-export function mayUpdateGap(scope: TaskForceScope, gap: Pick<GapRow, "ownerOrganizationId" | "ownerUserId">): boolean {
-  if (managesAll(scope)) return true;
-  if (!can(scope.role, "gap.update")) return false;
-  return gap.ownerUserId === scope.userId || (scope.organizationId !== null && gap.ownerOrganizationId === scope.organizationId);
-}
+/* ---------- rights and validation against the task force ---------- */
 
 function assertMayUpdateGap(scope: TaskForceScope, gap: Pick<GapRow, "ownerOrganizationId" | "ownerUserId">) {
   if (!mayUpdateGap(scope, gap)) throw new DomainError("FORBIDDEN", "gapNotOwned");
 }
-
-export function mayUpdateActionItem(
-  scope: TaskForceScope,
-  item: Pick<ActionItemRow, "assigneeUserId" | "assigneeOrganizationId" | "gapOwnerOrganizationId">,
-): boolean {
-  if (managesAll(scope)) return true;
-  if (!can(scope.role, "action.update")) return false;
-  if (item.assigneeUserId === scope.userId) return true;
-  if (scope.organizationId === null) return false;
-  return item.assigneeOrganizationId === scope.organizationId || item.gapOwnerOrganizationId === scope.organizationId;
-}
-
-/** "Changed by X at T — review and retry": the values name who saved last and when. */
-export function staleVersion(row: { updatedByName: string | null; updatedAt: Date }, entity: "gap" | "actionItem") {
-  return new DomainError("CONFLICT", entity === "gap" ? "gapChangedByOther" : "actionItemChangedByOther", {
-    by: row.updatedByName ?? "",
-    at: row.updatedAt.toISOString(),
-  });
-}
-
-/* ---------- validation against the task force ---------- */
 
 export async function frameworkElements(db: Database, taskForceId: string) {
   const version = await findCurrentFrameworkVersionOfTaskForce(db, taskForceId);
@@ -68,33 +44,6 @@ export async function frameworkElements(db: Database, taskForceId: string) {
     for (const element of area.elements) elements.set(element.key, { areaKey: area.key, areaName: area.name, name: element.name });
   }
   return { elements, areas };
-}
-
-export function assertDueNotPast(dueOn: string | null | undefined, today: string) {
-  if (dueOn && dueOn < today) throw new DomainError("INVALID", "dueOnPast", { today }, "dueOn");
-}
-
-/**
- * The organization and person, when given, must belong to this task force (the person as someone
- * who may be given work: server/domains/people/assignable.ts); a person who belongs to an organization cannot be paired with another one.
- * Returns the organization to store: the person's own when none was given.
- */
-export async function checkOwner(
-  db: Database,
-  scope: TaskForceScope,
-  owner: { organizationId: string | null; userId: string | null },
-  fields: { organization: string; person: string },
-): Promise<string | null> {
-  if (owner.organizationId && !(await findOrganization(db, scope.taskForceId, owner.organizationId))) {
-    throw new DomainError("INVALID", "unknownOrganization", {}, fields.organization);
-  }
-  if (!owner.userId) return owner.organizationId;
-  const person = await findAssignablePerson(db, scope.taskForceId, owner.userId);
-  if (!person) throw new DomainError("INVALID", "unknownPerson", {}, fields.person);
-  if (owner.organizationId && person.organizationId && person.organizationId !== owner.organizationId) {
-    throw new DomainError("INVALID", "personNotInOrganization", { name: person.name }, fields.person);
-  }
-  return owner.organizationId ?? person.organizationId;
 }
 
 /* ---------- gaps: reading ---------- */
@@ -141,7 +90,7 @@ export async function getGap(scope: TaskForceScope, input: GapInput, now = curre
   const internal = can(scope.role, "gap.readInternal");
   const [events, actions, framework] = await Promise.all([
     listGapEvents(db, scope.taskForceId, gap.id),
-    can(scope.role, "action.read") ? listActionItems(db, scope.taskForceId, { gapId: gap.id }, today) : Promise.resolve([]),
+    can(scope.role, "action.read") ? listActionItemsOf(scope, { gapId: gap.id }, now).then((list) => list.actionItems) : Promise.resolve([]),
     frameworkElements(db, scope.taskForceId),
   ]);
   // Funders see the status history without its notes, and only the comments shared with them.
@@ -160,15 +109,18 @@ export async function getGap(scope: TaskForceScope, input: GapInput, now = curre
       dueState: dueState(gap.dueOn, today, !isOpenGapStatus(gap.status)),
     },
     timeline,
-    actionItems: actions.map((item) => ({
-      ...item,
-      dueState: dueState(item.dueOn, today, item.status === "done"),
-      canUpdate: mayUpdateActionItem(scope, item),
-    })),
+    actionItems: actions,
     canUpdate,
     canComment: can(scope.role, "gap.comment"),
     allowedStatuses: canUpdate ? GAP_TRANSITIONS[gap.status] : [],
   };
+}
+
+/** The open gaps the caller owns in this task force, soonest due first (the "my work" items of their tasks). */
+export async function listMyOpenGaps(scope: TaskForceScope, now = currentTime()) {
+  const today = todayOfScope(scope, now);
+  const gaps = await listOpenGapsOwnedBy(await getDb(), scope.taskForceId, scope.userId);
+  return gaps.map((gap) => ({ id: gap.id, title: gap.title, dueOn: gap.dueOn, dueState: dueState(gap.dueOn, today, false) }));
 }
 
 /** Suggested gaps from a round's consensus (the assessments service computes it; nothing is re-derived here). */
@@ -260,27 +212,17 @@ export function createGap(scope: TaskForceScope, input: CreateGapInput, now = cu
   });
 }
 
-/** The fields of `input` that are given and differ from the stored record. */
-export function changedInput<T extends object, K extends keyof T>(input: T, current: Record<K, unknown>, fields: readonly K[]): Partial<Pick<T, K>> {
-  const after: Partial<Pick<T, K>> = {};
-  for (const field of fields) {
-    // JSON comparison so that lists (evidence links) count as unchanged when their items are.
-    if (input[field] !== undefined && JSON.stringify(input[field]) !== JSON.stringify(current[field])) after[field] = input[field];
-  }
-  return after;
-}
-
 const GAP_FIELDS = ["title", "description", "priority", "currentStage", "targetStage", "ownerOrganizationId", "ownerUserId", "dueOn", "evidenceLinks"] as const;
 
 export function updateGap(scope: TaskForceScope, input: UpdateGapInput, now = currentTime()) {
   return inTransaction(async (tx) => {
     const gap = await loadGap(tx, scope, input.gapId, "update");
     assertMayUpdateGap(scope, gap);
-    if (gap.version !== input.version) throw staleVersion(gap, "gap");
+    if (gap.version !== input.version) throw staleVersion(gap, STALE);
     const { today } = todayOf(scope, now);
 
     const after = changedInput(input, gap, GAP_FIELDS);
-    if ("ownerOrganizationId" in after && !managesAll(scope)) {
+    if ("ownerOrganizationId" in after && !managesAllWork(scope)) {
       // A member handing a gap to another organization would take it out of their own hands.
       throw new DomainError("FORBIDDEN", "gapOwnerChangeNotAllowed", {}, "ownerOrganizationId");
     }
@@ -295,7 +237,7 @@ export function updateGap(scope: TaskForceScope, input: UpdateGapInput, now = cu
     if (fields.length === 0) return { version: gap.version };
 
     const version = await updateGapRow(tx, scope.taskForceId, gap.id, input.version, { ...after, updatedByUserId: scope.userId, updatedAt: now });
-    if (version === null) throw staleVersion(gap, "gap");
+    if (version === null) throw staleVersion(gap, STALE);
     await insertGapEvent(tx, { taskForceId: scope.taskForceId, gapId: gap.id, kind: "update", body: fields.join(", "), actorUserId: scope.userId, createdAt: now });
     await recordAudit(tx, auditedBy(scope), { entity: "gap", entityId: gap.id, action: "update", changes: changedFields<Record<string, unknown>>(gap, after) });
     if (isOpenGapStatus(gap.status)) {
@@ -315,7 +257,7 @@ export function changeGapStatus(scope: TaskForceScope, input: ChangeGapStatusInp
   return inTransaction(async (tx) => {
     const gap = await loadGap(tx, scope, input.gapId, "update");
     assertMayUpdateGap(scope, gap);
-    if (gap.version !== input.version) throw staleVersion(gap, "gap");
+    if (gap.version !== input.version) throw staleVersion(gap, STALE);
     if (!canTransition(gap.status, input.status)) {
       throw new DomainError("CONFLICT", "gapTransitionNotAllowed", { from: gap.status, to: input.status }, "status");
     }
@@ -326,7 +268,7 @@ export function changeGapStatus(scope: TaskForceScope, input: ChangeGapStatusInp
       resolvedAt: input.status === "resolved" ? now : null,
     };
     const version = await updateGapRow(tx, scope.taskForceId, gap.id, input.version, { ...after, updatedByUserId: scope.userId, updatedAt: now });
-    if (version === null) throw staleVersion(gap, "gap");
+    if (version === null) throw staleVersion(gap, STALE);
     await insertGapEvent(tx, {
       taskForceId: scope.taskForceId,
       gapId: gap.id,

@@ -1,4 +1,4 @@
-import { onlyRow, updateVersioned } from "@/db/rows";
+import { insertOne, scoped, updateVersioned } from "@/db/rows";
 import { aliasedTable, and, asc, count, desc, eq, inArray, max, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { grantReports, grantRequirements, grants, organizations, requirementEvidence, users } from "@/db/schema";
@@ -40,7 +40,7 @@ export async function findGrant(db: Database, taskForceId: string, grantId: stri
   const [row] = await db
     .select({ ...grantColumns, taskForceId: grants.taskForceId })
     .from(grants)
-    .where(and(eq(grants.taskForceId, taskForceId), eq(grants.id, grantId)));
+    .where(scoped(grants, taskForceId, eq(grants.id, grantId)));
   return row ?? null;
 }
 
@@ -48,12 +48,12 @@ export async function findGrantByAwardNumber(db: Database, taskForceId: string, 
   const [row] = await db
     .select({ id: grants.id })
     .from(grants)
-    .where(and(eq(grants.taskForceId, taskForceId), sql`lower(${grants.awardNumber}) = lower(${awardNumber})`));
+    .where(scoped(grants, taskForceId, sql`lower(${grants.awardNumber}) = lower(${awardNumber})`));
   return row ?? null;
 }
 
 export async function insertGrant(db: Database, values: GrantInsert) {
-  return onlyRow(await db.insert(grants).values(values).returning({ id: grants.id }), "grant insert");
+  return insertOne(db, grants, values, { id: grants.id }, "grant insert");
 }
 
 /** The new version, or null when the row is no longer at `version` (someone else saved first). */
@@ -100,7 +100,7 @@ function requirementsWhere(db: Database, where: SQL | undefined) {
 
 /** Requirements of the given awards of one task force, in template order then by title. */
 export function listRequirements(db: Database, taskForceId: string, grantIds: readonly string[]) {
-  return requirementsWhere(db, and(eq(grantRequirements.taskForceId, taskForceId), inArray(grantRequirements.grantId, [...grantIds])));
+  return requirementsWhere(db, scoped(grantRequirements, taskForceId, inArray(grantRequirements.grantId, [...grantIds])));
 }
 
 /** Requirements of every award of the task forces (one query for a portfolio), in template order then by title. */
@@ -125,7 +125,7 @@ export async function findRequirement(db: Database, taskForceId: string, require
       version: grantRequirements.version,
     })
     .from(grantRequirements)
-    .where(and(eq(grantRequirements.taskForceId, taskForceId), eq(grantRequirements.id, requirementId)));
+    .where(scoped(grantRequirements, taskForceId, eq(grantRequirements.id, requirementId)));
   const [row] = lock ? await query.for("update") : await query;
   return row ?? null;
 }
@@ -134,7 +134,7 @@ export async function listTemplateKeysOf(db: Database, taskForceId: string, gran
   const rows = await db
     .select({ templateKey: grantRequirements.templateKey })
     .from(grantRequirements)
-    .where(and(eq(grantRequirements.taskForceId, taskForceId), eq(grantRequirements.grantId, grantId)));
+    .where(scoped(grantRequirements, taskForceId, eq(grantRequirements.grantId, grantId)));
   return new Set(rows.flatMap((row) => (row.templateKey ? [row.templateKey] : [])));
 }
 
@@ -142,7 +142,7 @@ export async function nextRequirementPosition(db: Database, taskForceId: string,
   const [row] = await db
     .select({ last: max(grantRequirements.position) })
     .from(grantRequirements)
-    .where(and(eq(grantRequirements.taskForceId, taskForceId), eq(grantRequirements.grantId, grantId)));
+    .where(scoped(grantRequirements, taskForceId, eq(grantRequirements.grantId, grantId)));
   return (row?.last ?? -1) + 1;
 }
 
@@ -163,7 +163,7 @@ export async function updateRequirementRow(
 }
 
 export async function deleteRequirementRow(db: Database, taskForceId: string, requirementId: string) {
-  await db.delete(grantRequirements).where(and(eq(grantRequirements.taskForceId, taskForceId), eq(grantRequirements.id, requirementId)));
+  await db.delete(grantRequirements).where(scoped(grantRequirements, taskForceId, eq(grantRequirements.id, requirementId)));
 }
 
 /* ---------- evidence ---------- */
@@ -185,7 +185,7 @@ export function listEvidence(db: Database, taskForceId: string, requirementIds: 
   return db
     .select(evidenceColumns)
     .from(requirementEvidence)
-    .where(and(eq(requirementEvidence.taskForceId, taskForceId), inArray(requirementEvidence.requirementId, [...requirementIds])))
+    .where(scoped(requirementEvidence, taskForceId, inArray(requirementEvidence.requirementId, [...requirementIds])))
     .orderBy(asc(requirementEvidence.createdAt));
 }
 
@@ -193,7 +193,7 @@ export async function findEvidence(db: Database, taskForceId: string, evidenceId
   const [row] = await db
     .select(evidenceColumns)
     .from(requirementEvidence)
-    .where(and(eq(requirementEvidence.taskForceId, taskForceId), eq(requirementEvidence.id, evidenceId)));
+    .where(scoped(requirementEvidence, taskForceId, eq(requirementEvidence.id, evidenceId)));
   return row ?? null;
 }
 
@@ -202,8 +202,9 @@ export async function findEvidenceOfRecord(db: Database, taskForceId: string, re
     .select({ id: requirementEvidence.id })
     .from(requirementEvidence)
     .where(
-      and(
-        eq(requirementEvidence.taskForceId, taskForceId),
+      scoped(
+        requirementEvidence,
+        taskForceId,
         eq(requirementEvidence.requirementId, requirementId),
         eq(requirementEvidence.kind, kind),
         eq(requirementEvidence.recordId, recordId),
@@ -213,11 +214,11 @@ export async function findEvidenceOfRecord(db: Database, taskForceId: string, re
 }
 
 export async function insertEvidence(db: Database, values: typeof requirementEvidence.$inferInsert) {
-  return onlyRow(await db.insert(requirementEvidence).values(values).returning({ id: requirementEvidence.id }), "evidence insert");
+  return insertOne(db, requirementEvidence, values, { id: requirementEvidence.id }, "evidence insert");
 }
 
 export async function deleteEvidenceRow(db: Database, taskForceId: string, evidenceId: string) {
-  await db.delete(requirementEvidence).where(and(eq(requirementEvidence.taskForceId, taskForceId), eq(requirementEvidence.id, evidenceId)));
+  await db.delete(requirementEvidence).where(scoped(requirementEvidence, taskForceId, eq(requirementEvidence.id, evidenceId)));
 }
 
 /** The requirements a record is evidence for (e.g. a gap's page shows them), with their award. */
@@ -235,14 +236,14 @@ export function listRequirementsLinkedTo(db: Database, taskForceId: string, kind
       and(eq(grantRequirements.taskForceId, requirementEvidence.taskForceId), eq(grantRequirements.id, requirementEvidence.requirementId)),
     )
     .innerJoin(grants, and(eq(grants.taskForceId, grantRequirements.taskForceId), eq(grants.id, grantRequirements.grantId)))
-    .where(and(eq(requirementEvidence.taskForceId, taskForceId), eq(requirementEvidence.kind, kind), eq(requirementEvidence.recordId, recordId)))
+    .where(scoped(requirementEvidence, taskForceId, eq(requirementEvidence.kind, kind), eq(requirementEvidence.recordId, recordId)))
     .orderBy(asc(grants.awardNumber), asc(grantRequirements.position));
 }
 
 /* ---------- generated reports ---------- */
 
 export async function insertGrantReport(db: Database, values: typeof grantReports.$inferInsert) {
-  return onlyRow(await db.insert(grantReports).values(values).returning({ id: grantReports.id, generatedAt: grantReports.generatedAt }), "report insert");
+  return insertOne(db, grantReports, values, { id: grantReports.id, generatedAt: grantReports.generatedAt }, "report insert");
 }
 
 export async function findGrantReport(db: Database, taskForceId: string, reportId: string) {
@@ -259,7 +260,7 @@ export async function findGrantReport(db: Database, taskForceId: string, reportI
     })
     .from(grantReports)
     .leftJoin(users, eq(users.id, grantReports.generatedByUserId))
-    .where(and(eq(grantReports.taskForceId, taskForceId), eq(grantReports.id, reportId)));
+    .where(scoped(grantReports, taskForceId, eq(grantReports.id, reportId)));
   return row ?? null;
 }
 
@@ -310,7 +311,7 @@ export function listReportsOfRecord(db: Database, taskForceId: string, grantId: 
     })
     .from(grantReports)
     .leftJoin(users, eq(users.id, grantReports.generatedByUserId))
-    .where(and(eq(grantReports.taskForceId, taskForceId), eq(grantReports.grantId, grantId), ofRecord))
+    .where(scoped(grantReports, taskForceId, eq(grantReports.grantId, grantId), ofRecord))
     .orderBy(asc(grantReports.periodEnd), desc(grantReports.generatedAt));
 }
 

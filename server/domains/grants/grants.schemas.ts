@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { REPORTING_CADENCES, REQUIREMENT_STATUSES } from "@/db/schema";
-import { CalendarDate, EvidenceLink } from "@/server/lib/schemas";
+import { CalendarDate, EvidenceLink, Version } from "@/server/lib/schemas";
 
-const Version = z.number().int().min(1);
 const ShortText = z.string().trim().min(1).max(200);
 const Money = z.number().min(0).max(1_000_000_000_000).multipleOf(0.01);
 /** Evidence kinds are checked against the registry in the service (a kind is text, not an enum). */

@@ -1,4 +1,4 @@
-import { onlyRow } from "@/db/rows";
+import { insertOne, scoped } from "@/db/rows";
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { invitations, organizations, taskForces } from "@/db/schema";
@@ -21,7 +21,7 @@ export async function insertInvitation(
     expiresAt: Date;
   },
 ) {
-  return onlyRow(await db.insert(invitations).values(values).returning({ id: invitations.id }), "invitation insert");
+  return insertOne(db, invitations, values, { id: invitations.id }, "invitation insert");
 }
 
 /** A new invitation replaces any still-pending one for the same address, so only one link works. */
@@ -30,8 +30,9 @@ export async function revokePendingInvitationsFor(db: Database, taskForceId: str
     .update(invitations)
     .set({ revokedAt: now })
     .where(
-      and(
-        eq(invitations.taskForceId, taskForceId),
+      scoped(
+        invitations,
+        taskForceId,
         eq(sql`lower(${invitations.email})`, email.toLowerCase()),
         isNull(invitations.acceptedAt),
         isNull(invitations.revokedAt),
@@ -52,10 +53,7 @@ export function listPendingInvitations(db: Database, taskForceId: string, now: D
     .from(invitations)
     .leftJoin(organizations, organizationOf(invitations))
     .where(
-      and(
-        eq(invitations.taskForceId, taskForceId),
-        isPending(now),
-      ),
+      scoped(invitations, taskForceId, isPending(now)),
     )
     .orderBy(asc(invitations.email));
 }
@@ -66,12 +64,7 @@ export async function revokeInvitationRow(db: Database, taskForceId: string, inv
     .update(invitations)
     .set({ revokedAt: now })
     .where(
-      and(
-        eq(invitations.taskForceId, taskForceId),
-        eq(invitations.id, invitationId),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-      ),
+      scoped(invitations, taskForceId, eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)),
     )
     .returning({ id: invitations.id });
   return rows.length > 0;
@@ -123,8 +116,9 @@ export async function revokePendingInvitationsBy(db: Database, taskForceId: stri
     .update(invitations)
     .set({ revokedAt: now })
     .where(
-      and(
-        eq(invitations.taskForceId, taskForceId),
+      scoped(
+        invitations,
+        taskForceId,
         eq(invitations.invitedByUserId, invitedByUserId),
         isNull(invitations.acceptedAt),
         isNull(invitations.revokedAt),

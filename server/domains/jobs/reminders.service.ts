@@ -2,7 +2,8 @@ import { getDb, inTransaction } from "@/server/lib/unitOfWork";
 import { recordAudit } from "@/server/domains/audit/audit.service";
 import { roundClosingReminders } from "@/server/domains/assessments/assessments.notices";
 import { collectUnsubmittedContributionReminders } from "@/server/domains/contributions/contributions.reminders";
-import { dueGapsAndActions } from "@/server/domains/gaps/gaps.reminders";
+import { dueActionItems } from "@/server/domains/actionItems/actionItems.reminders";
+import { dueGaps } from "@/server/domains/gaps/gaps.reminders";
 import { grantReportReminders } from "@/server/domains/grants/grants.reminders";
 import { protocolReviewReminders } from "@/server/domains/protocols/protocols.reminders";
 import { mouRenewalReminders } from "@/server/domains/mous/mous.reminders";
@@ -39,7 +40,8 @@ export const emptyReminderSummary = (): ReminderSummary => ({ notified: 0, dueSo
 /** Every source the job asks, in this order; a new kind of reminder is one more entry. */
 export const REMINDER_SOURCES: readonly ReminderSource[] = [
   roundClosingReminders,
-  dueGapsAndActions,
+  dueActionItems,
+  dueGaps,
   mouRenewalReminders,
   collectUnsubmittedContributionReminders,
   grantReportReminders,

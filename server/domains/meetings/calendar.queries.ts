@@ -1,4 +1,4 @@
-import { onlyRow } from "@/db/rows";
+import { insertOne } from "@/db/rows";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { calendarTokens, memberships, taskForces } from "@/db/schema";
@@ -25,7 +25,7 @@ export async function revokeCalendarTokens(db: Database, taskForceId: string, us
 }
 
 export async function insertCalendarToken(db: Database, values: typeof calendarTokens.$inferInsert) {
-  return onlyRow(await db.insert(calendarTokens).values(values).returning({ id: calendarTokens.id }), "calendar token insert");
+  return insertOne(db, calendarTokens, values, { id: calendarTokens.id }, "calendar token insert");
 }
 
 /** The live token's owner and their active membership in its task force, or null (revoked, unknown, membership ended). */

@@ -6,7 +6,7 @@ import { createTaskForceScope, type TaskForceScope } from "@/server/trpc/context
 import { recordAudit } from "@/server/domains/audit/audit.service";
 import { meetingRights } from "./meetings.service";
 import { findCalendarFeedOwner, findLiveCalendarToken, insertCalendarToken, revokeCalendarTokens } from "./calendar.queries";
-import { listCommitteeIdsOf } from "./committees.queries";
+import { listCommitteeIdsOf } from "@/server/domains/committees";
 import { calendarText, eventOf, meetingUrlOf } from "./calendar.ics";
 import { findMeeting, listMeetings } from "./meetings.queries";
 import { currentTime } from "@/server/lib/clock";

@@ -3,7 +3,6 @@
  * reads and writes of its tables that other domains need. Everything else in its *.queries.ts files is
  * the domain's own; lint refuses an import of another domain's *.queries.ts (eslint.config.mjs).
  */
-export { listCommitteesOfOrganization } from "./committees.queries";
 export {
   listHeldAttendance,
   listHeldMeetings,

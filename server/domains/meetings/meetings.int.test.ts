@@ -19,7 +19,7 @@ import {
 } from "@/server/testing/factories";
 import { inTransaction } from "@/server/lib/unitOfWork";
 import { calendarFeed, meetingCalendarFile } from "./calendar.service";
-import { listCommitteesChairedBy, reassignCommitteeChairs } from "./committees.service";
+import { listCommitteesChairedBy, reassignCommitteeChairs } from "@/server/domains/committees/committees.service";
 
 async function auditActions(taskForceId: string, entity: string, entityId: string) {
   const rows = await (await getDb())

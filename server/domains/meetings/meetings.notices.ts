@@ -5,8 +5,8 @@ import { listActiveMemberships } from "@/server/domains/people";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { appBaseUrl } from "@/server/env";
 import { dateInZone } from "@/server/lib/dates";
+import { findCommittee, listCommitteeMembers } from "@/server/domains/committees";
 import { meetingCalendarAttachment, meetingUrlOf } from "./calendar.ics";
-import { findCommittee, listCommitteeMembers } from "./committees.queries";
 import { findMeeting } from "./meetings.queries";
 
 /*

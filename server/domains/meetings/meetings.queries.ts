@@ -1,4 +1,4 @@
-import { onlyRow, updateVersioned } from "@/db/rows";
+import { byId, insertOne, scoped, updateVersioned } from "@/db/rows";
 import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lt, max, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { actionItems, agendaItems, attendance, committees, decisions, meetings, memberships, minuteComments, minutes, organizations, taskForces, users } from "@/db/schema";
@@ -39,14 +39,8 @@ function meetingsWithNames(db: Database) {
 
 export type MeetingRow = Awaited<ReturnType<typeof findMeeting>> & {};
 
-export async function findMeeting(db: Database, taskForceId: string, meetingId: string, lock?: "update") {
-  const where = and(eq(meetings.taskForceId, taskForceId), eq(meetings.id, meetingId));
-  if (lock) {
-    const [locked] = await db.select({ id: meetings.id }).from(meetings).where(where).for("update");
-    if (!locked) return null;
-  }
-  const [row] = await meetingsWithNames(db).where(where);
-  return row ?? null;
+export function findMeeting(db: Database, taskForceId: string, meetingId: string, lock?: "update") {
+  return byId(db, meetings, { taskForceId, id: meetingId }, (where) => meetingsWithNames(db).where(where), lock);
 }
 
 export function listMeetings(
@@ -56,8 +50,9 @@ export function listMeetings(
 ) {
   return meetingsWithNames(db)
     .where(
-      and(
-        eq(meetings.taskForceId, taskForceId),
+      scoped(
+        meetings,
+        taskForceId,
         filters.body === "taskForce" ? isNull(meetings.committeeId) : filters.body ? eq(meetings.committeeId, filters.body) : undefined,
         filters.status ? eq(meetings.status, filters.status) : undefined,
         filters.startsFrom ? gte(meetings.startsAt, filters.startsFrom) : undefined,
@@ -73,8 +68,9 @@ export async function findPreviousMeeting(db: Database, taskForceId: string, com
     .select({ id: meetings.id, title: meetings.title })
     .from(meetings)
     .where(
-      and(
-        eq(meetings.taskForceId, taskForceId),
+      scoped(
+        meetings,
+        taskForceId,
         committeeId ? eq(meetings.committeeId, committeeId) : isNull(meetings.committeeId),
         lt(meetings.startsAt, before),
         ne(meetings.status, "cancelled"),
@@ -87,7 +83,7 @@ export async function findPreviousMeeting(db: Database, taskForceId: string, com
 }
 
 export async function insertMeeting(db: Database, values: typeof meetings.$inferInsert) {
-  return onlyRow(await db.insert(meetings).values(values).returning({ id: meetings.id, version: meetings.version }), "meeting insert");
+  return insertOne(db, meetings, values, { id: meetings.id, version: meetings.version }, "meeting insert");
 }
 
 /** Saves when the stored version is `version`; returns the new version, or null when someone saved first. */
@@ -121,7 +117,7 @@ export function listAgendaItems(db: Database, taskForceId: string, meetingId: st
       and(eq(organizations.taskForceId, agendaItems.taskForceId), eq(organizations.id, agendaItems.presenterOrganizationId)),
     )
     .leftJoin(minutes, and(eq(minutes.taskForceId, agendaItems.taskForceId), eq(minutes.agendaItemId, agendaItems.id)))
-    .where(and(eq(agendaItems.taskForceId, taskForceId), eq(agendaItems.meetingId, meetingId)))
+    .where(scoped(agendaItems, taskForceId, eq(agendaItems.meetingId, meetingId)))
     .orderBy(asc(agendaItems.position), asc(agendaItems.createdAt));
 }
 
@@ -129,7 +125,7 @@ export async function findAgendaItem(db: Database, taskForceId: string, meetingI
   const [row] = await db
     .select()
     .from(agendaItems)
-    .where(and(eq(agendaItems.taskForceId, taskForceId), eq(agendaItems.meetingId, meetingId), eq(agendaItems.id, agendaItemId)));
+    .where(scoped(agendaItems, taskForceId, eq(agendaItems.meetingId, meetingId), eq(agendaItems.id, agendaItemId)));
   return row ?? null;
 }
 
@@ -137,7 +133,7 @@ export async function nextAgendaPosition(db: Database, taskForceId: string, meet
   const [row] = await db
     .select({ max: sql<number | null>`max(${agendaItems.position})` })
     .from(agendaItems)
-    .where(and(eq(agendaItems.taskForceId, taskForceId), eq(agendaItems.meetingId, meetingId)));
+    .where(scoped(agendaItems, taskForceId, eq(agendaItems.meetingId, meetingId)));
   return (row?.max === null || row?.max === undefined ? 0 : Number(row.max)) + 1;
 }
 
@@ -150,11 +146,11 @@ export async function updateAgendaItemRow(db: Database, taskForceId: string, age
   await db
     .update(agendaItems)
     .set(values)
-    .where(and(eq(agendaItems.taskForceId, taskForceId), eq(agendaItems.id, agendaItemId)));
+    .where(scoped(agendaItems, taskForceId, eq(agendaItems.id, agendaItemId)));
 }
 
 export async function deleteAgendaItem(db: Database, taskForceId: string, agendaItemId: string) {
-  await db.delete(agendaItems).where(and(eq(agendaItems.taskForceId, taskForceId), eq(agendaItems.id, agendaItemId)));
+  await db.delete(agendaItems).where(scoped(agendaItems, taskForceId, eq(agendaItems.id, agendaItemId)));
 }
 
 export async function upsertMinutes(db: Database, values: typeof minutes.$inferInsert) {
@@ -169,7 +165,7 @@ export function listCarriedInto(db: Database, taskForceId: string, meetingId: st
   return db
     .select({ actionItemId: agendaItems.carriedActionItemId, agendaItemId: agendaItems.carriedFromAgendaItemId })
     .from(agendaItems)
-    .where(and(eq(agendaItems.taskForceId, taskForceId), eq(agendaItems.meetingId, meetingId)));
+    .where(scoped(agendaItems, taskForceId, eq(agendaItems.meetingId, meetingId)));
 }
 
 /** Open action items created in a meeting or carried into its agenda. */
@@ -177,16 +173,12 @@ export function listOpenActionsOfMeeting(db: Database, taskForceId: string, meet
   const carried = db
     .select({ id: agendaItems.carriedActionItemId })
     .from(agendaItems)
-    .where(and(eq(agendaItems.taskForceId, taskForceId), eq(agendaItems.meetingId, meetingId)));
+    .where(scoped(agendaItems, taskForceId, eq(agendaItems.meetingId, meetingId)));
   return db
     .select({ id: actionItems.id, title: actionItems.title, assigneeUserId: actionItems.assigneeUserId, assigneeOrganizationId: actionItems.assigneeOrganizationId })
     .from(actionItems)
     .where(
-      and(
-        eq(actionItems.taskForceId, taskForceId),
-        ne(actionItems.status, "done"),
-        or(eq(actionItems.meetingId, meetingId), inArray(actionItems.id, carried)),
-      ),
+      scoped(actionItems, taskForceId, ne(actionItems.status, "done"), or(eq(actionItems.meetingId, meetingId), inArray(actionItems.id, carried))),
     )
     .orderBy(asc(actionItems.createdAt));
 }
@@ -208,7 +200,7 @@ export function listAttendance(db: Database, taskForceId: string, meetingId: str
     .from(attendance)
     .leftJoin(users, eq(users.id, attendance.userId))
     .leftJoin(organizations, and(eq(organizations.taskForceId, attendance.taskForceId), eq(organizations.id, attendance.organizationId)))
-    .where(and(eq(attendance.taskForceId, taskForceId), eq(attendance.meetingId, meetingId)))
+    .where(scoped(attendance, taskForceId, eq(attendance.meetingId, meetingId)))
     .orderBy(asc(organizations.name), asc(users.name));
 }
 
@@ -222,14 +214,14 @@ export async function upsertAttendance(db: Database, values: typeof attendance.$
     await db.update(attendance).set(values).where(eq(attendance.id, existing.id));
     return { id: existing.id, previousStatus: existing.status };
   }
-  const row = onlyRow(await db.insert(attendance).values(values).returning({ id: attendance.id }), "attendance insert");
+  const row = await insertOne(db, attendance, values, { id: attendance.id }, "attendance insert");
   return { id: row.id, previousStatus: null };
 }
 
 export async function deleteAttendance(db: Database, taskForceId: string, meetingId: string, attendanceId: string) {
   const rows = await db
     .delete(attendance)
-    .where(and(eq(attendance.taskForceId, taskForceId), eq(attendance.meetingId, meetingId), eq(attendance.id, attendanceId)))
+    .where(scoped(attendance, taskForceId, eq(attendance.meetingId, meetingId), eq(attendance.id, attendanceId)))
     .returning({ id: attendance.id, userId: attendance.userId, organizationId: attendance.organizationId, status: attendance.status });
   return rows[0] ?? null;
 }
@@ -241,12 +233,12 @@ export function listMinuteComments(db: Database, taskForceId: string, meetingId:
     .select({ id: minuteComments.id, body: minuteComments.body, authorName: users.name, createdAt: minuteComments.createdAt })
     .from(minuteComments)
     .leftJoin(users, eq(users.id, minuteComments.authorUserId))
-    .where(and(eq(minuteComments.taskForceId, taskForceId), eq(minuteComments.meetingId, meetingId)))
+    .where(scoped(minuteComments, taskForceId, eq(minuteComments.meetingId, meetingId)))
     .orderBy(asc(minuteComments.createdAt));
 }
 
 export async function insertMinuteComment(db: Database, values: typeof minuteComments.$inferInsert) {
-  return onlyRow(await db.insert(minuteComments).values(values).returning({ id: minuteComments.id }), "comment insert");
+  return insertOne(db, minuteComments, values, { id: minuteComments.id }, "comment insert");
 }
 
 const decisionColumns = {
@@ -267,8 +259,9 @@ export function listDecisions(db: Database, taskForceId: string, filters: { meet
     .from(decisions)
     .innerJoin(meetings, and(eq(meetings.taskForceId, decisions.taskForceId), eq(meetings.id, decisions.meetingId)))
     .where(
-      and(
-        eq(decisions.taskForceId, taskForceId),
+      scoped(
+        decisions,
+        taskForceId,
         filters.meetingId ? eq(decisions.meetingId, filters.meetingId) : undefined,
         filters.status ? eq(decisions.status, filters.status) : undefined,
       ),
@@ -281,26 +274,26 @@ export async function findDecision(db: Database, taskForceId: string, decisionId
     .select(decisionColumns)
     .from(decisions)
     .innerJoin(meetings, and(eq(meetings.taskForceId, decisions.taskForceId), eq(meetings.id, decisions.meetingId)))
-    .where(and(eq(decisions.taskForceId, taskForceId), eq(decisions.id, decisionId)));
+    .where(scoped(decisions, taskForceId, eq(decisions.id, decisionId)));
   return row ?? null;
 }
 
 export async function insertDecision(db: Database, values: typeof decisions.$inferInsert) {
-  return onlyRow(await db.insert(decisions).values(values).returning({ id: decisions.id }), "decision insert");
+  return insertOne(db, decisions, values, { id: decisions.id }, "decision insert");
 }
 
 export async function updateDecisionRow(db: Database, taskForceId: string, decisionId: string, values: Partial<typeof decisions.$inferInsert>) {
   await db
     .update(decisions)
     .set(values)
-    .where(and(eq(decisions.taskForceId, taskForceId), eq(decisions.id, decisionId)));
+    .where(scoped(decisions, taskForceId, eq(decisions.id, decisionId)));
 }
 
 export async function listDecidedAgendaItemIds(db: Database, taskForceId: string, meetingId: string) {
   const rows = await db
     .select({ agendaItemId: decisions.agendaItemId })
     .from(decisions)
-    .where(and(eq(decisions.taskForceId, taskForceId), eq(decisions.meetingId, meetingId)));
+    .where(scoped(decisions, taskForceId, eq(decisions.meetingId, meetingId)));
   return new Set(rows.flatMap((row) => (row.agendaItemId ? [row.agendaItemId] : [])));
 }
 
@@ -321,7 +314,7 @@ export function listHeldMeetings(db: Database, taskForceId: string, visibility?:
   return db
     .select({ id: meetings.id, title: meetings.title, type: meetings.type, startsAt: meetings.startsAt, committeeId: meetings.committeeId })
     .from(meetings)
-    .where(and(eq(meetings.taskForceId, taskForceId), eq(meetings.status, "held"), sharedWithFunders(visibility)))
+    .where(scoped(meetings, taskForceId, eq(meetings.status, "held"), sharedWithFunders(visibility)))
     .orderBy(asc(meetings.startsAt));
 }
 
@@ -338,7 +331,7 @@ export function listHeldAttendance(db: Database, taskForceId: string, visibility
     .from(attendance)
     .innerJoin(meetings, and(eq(meetings.taskForceId, attendance.taskForceId), eq(meetings.id, attendance.meetingId)))
     .leftJoin(organizations, and(eq(organizations.taskForceId, attendance.taskForceId), eq(organizations.id, attendance.organizationId)))
-    .where(and(eq(attendance.taskForceId, taskForceId), eq(meetings.status, "held"), sharedWithFunders(visibility)));
+    .where(scoped(attendance, taskForceId, eq(meetings.status, "held"), sharedWithFunders(visibility)));
 }
 
 /** The last `limit` held full task-force meetings, newest first, with the disciplines at the table. */
@@ -346,14 +339,14 @@ export async function listRecentFullMeetingCoverage(db: Database, taskForceId: s
   const recent = await db
     .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
     .from(meetings)
-    .where(and(eq(meetings.taskForceId, taskForceId), eq(meetings.status, "held"), eq(meetings.type, "full_task_force"), sharedWithFunders(visibility)))
+    .where(scoped(meetings, taskForceId, eq(meetings.status, "held"), eq(meetings.type, "full_task_force"), sharedWithFunders(visibility)))
     .orderBy(desc(meetings.startsAt))
     .limit(limit);
   if (recent.length === 0) return [];
   const rows = await db
     .select({ meetingId: attendance.meetingId, status: attendance.status, discipline: attendance.discipline })
     .from(attendance)
-    .where(and(eq(attendance.taskForceId, taskForceId), inArray(attendance.meetingId, recent.map((meeting) => meeting.id))));
+    .where(scoped(attendance, taskForceId, inArray(attendance.meetingId, recent.map((meeting) => meeting.id))));
   return recent.map((meeting) => ({ ...meeting, attendance: rows.filter((row) => row.meetingId === meeting.id) }));
 }
 
@@ -391,6 +384,6 @@ export function listActivePeople(db: Database, taskForceId: string) {
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .leftJoin(organizations, and(eq(organizations.taskForceId, memberships.taskForceId), eq(organizations.id, memberships.organizationId)))
-    .where(and(eq(memberships.taskForceId, taskForceId), isNull(memberships.endedAt)))
+    .where(scoped(memberships, taskForceId, isNull(memberships.endedAt)))
     .orderBy(asc(users.name));
 }

@@ -1,14 +1,11 @@
 import { createRouter, taskForceProcedure } from "@/server/trpc/init";
 import { createCalendarFeed, getCalendarFeedStatus, meetingCalendarFile, revokeCalendarFeed } from "./calendar.service";
-import { addCommitteeMember, createCommittee, listCommitteesOf, removeCommitteeMember, updateCommittee } from "./committees.service";
 import {
   AddAgendaItemInput,
   AgendaItemInput,
   ApproveMinutesInput,
   ChangeDecisionStatusInput,
   CommentOnMinutesInput,
-  CommitteeMemberInput,
-  CreateCommitteeInput,
   CreateMeetingActionInput,
   CreateMeetingInput,
   ListDecisionsInput,
@@ -23,7 +20,6 @@ import {
   SetCoreDisciplinesInput,
   ShareMinutesInput,
   UpdateAgendaItemInput,
-  UpdateCommitteeInput,
   UpdateMeetingInput,
 } from "./meetings.schemas";
 import { addAgendaItem, moveAgendaItem, removeAgendaItem, updateAgendaItem } from "./agenda.service";
@@ -102,22 +98,6 @@ export const meetingsRouter = createRouter({
   createAction: taskForceProcedure("meeting.manage")
     .input(CreateMeetingActionInput)
     .mutation(({ ctx, input }) => createMeetingAction(ctx.scope, input)),
-});
-
-export const committeesRouter = createRouter({
-  list: taskForceProcedure("committee.read").query(({ ctx }) => listCommitteesOf(ctx.scope)),
-  create: taskForceProcedure("committee.manage")
-    .input(CreateCommitteeInput)
-    .mutation(({ ctx, input }) => createCommittee(ctx.scope, input)),
-  update: taskForceProcedure("committee.manage")
-    .input(UpdateCommitteeInput)
-    .mutation(({ ctx, input }) => updateCommittee(ctx.scope, input)),
-  addMember: taskForceProcedure("committee.manage")
-    .input(CommitteeMemberInput)
-    .mutation(({ ctx, input }) => addCommitteeMember(ctx.scope, input)),
-  removeMember: taskForceProcedure("committee.manage")
-    .input(CommitteeMemberInput)
-    .mutation(({ ctx, input }) => removeCommitteeMember(ctx.scope, input)),
 });
 
 export const calendarRouter = createRouter({

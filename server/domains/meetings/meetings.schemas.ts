@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { ATTENDANCE_STATUSES, DECISION_STATUSES, MEETING_STATUSES, MEETING_TYPES } from "@/db/schema";
-import { CalendarDate } from "@/server/lib/schemas";
-import { ActionItemTitle } from "@/server/domains/gaps/gaps.schemas";
+import { CalendarDate, Version } from "@/server/lib/schemas";
+import { ActionItemTitle } from "@/server/domains/actionItems/actionItems.schemas";
 import { DISCIPLINES } from "@/server/domains/organizations/disciplines";
 import { LOCAL_DATE_TIME } from "./meetings.rules";
 
-const Version = z.number().int().min(1);
 const MeetingTitle = z.string().trim().min(1).max(200);
 /** Checked against the runtime's zone database in the service, so the message can name the field. */
 const TimeZone = z.string().trim().min(1).max(64);
@@ -140,24 +139,3 @@ export type CreateMeetingActionInput = z.infer<typeof CreateMeetingActionInput>;
 
 export const SetCoreDisciplinesInput = z.object({ disciplines: z.array(z.enum(DISCIPLINES)).min(1).max(DISCIPLINES.length) });
 export type SetCoreDisciplinesInput = z.infer<typeof SetCoreDisciplinesInput>;
-
-/* ---------- committees ---------- */
-
-export const CommitteeInput = z.object({ committeeId: z.uuid() });
-export type CommitteeInput = z.infer<typeof CommitteeInput>;
-
-const CommitteeFields = {
-  name: z.string().trim().min(1).max(120),
-  description: z.string().trim().max(2000).default(""),
-  chairOrganizationId: z.uuid().nullable().default(null),
-  chairUserId: z.uuid().nullable().default(null),
-};
-
-export const CreateCommitteeInput = z.object(CommitteeFields);
-export type CreateCommitteeInput = z.infer<typeof CreateCommitteeInput>;
-
-export const UpdateCommitteeInput = z.object({ committeeId: z.uuid(), ...CommitteeFields });
-export type UpdateCommitteeInput = z.infer<typeof UpdateCommitteeInput>;
-
-export const CommitteeMemberInput = z.object({ committeeId: z.uuid(), userId: z.uuid() });
-export type CommitteeMemberInput = z.infer<typeof CommitteeMemberInput>;

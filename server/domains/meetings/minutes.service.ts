@@ -2,7 +2,7 @@ import { inTransaction } from "@/server/lib/unitOfWork";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
-import { insertCheckedActionItem } from "@/server/domains/gaps/actionItems.service";
+import { insertCheckedActionItem } from "@/server/domains/actionItems/actionItems.service";
 import { findDecision, insertDecision, insertMinuteComment, listAgendaItems, updateDecisionRow, updateMeetingRow, upsertMinutes } from "./meetings.queries";
 import type { ApproveMinutesInput, ChangeDecisionStatusInput, CommentOnMinutesInput, CreateMeetingActionInput, RecordDecisionInput, SaveMinutesInput, ShareMinutesInput } from "./meetings.schemas";
 import { currentTime } from "@/server/lib/clock";
@@ -114,7 +114,7 @@ export function changeDecisionStatus(scope: TaskForceScope, input: ChangeDecisio
   });
 }
 
-/** An action item created in a meeting goes into the one action tracker (the gaps service), linked to the meeting. */
+/** An action item created in a meeting goes into the one action tracker (the action-item domain), linked to the meeting. */
 export function createMeetingAction(scope: TaskForceScope, input: CreateMeetingActionInput, now = currentTime()) {
   return inTransaction(async (tx) => {
     const { meeting, rights } = await loadMeeting(tx, scope, input.meetingId, "update");

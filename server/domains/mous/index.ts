@@ -7,8 +7,6 @@ export {
   listMous,
   listMousOfOrganization,
   listPartiesOf,
-  listSignatoryRolesOf,
   mouHasDocument,
-  moveSignatoryRoles,
   setMouDocument,
 } from "./mous.queries";

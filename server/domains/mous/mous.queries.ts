@@ -1,4 +1,4 @@
-import { onlyRow } from "@/db/rows";
+import { byId, insertOne, scoped } from "@/db/rows";
 import { and, asc, eq, inArray, isNotNull, isNull, lte, or } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { memberships, mouParties, mous, mouSignatories, organizations, users } from "@/db/schema";
@@ -29,18 +29,12 @@ export type MouRow = Awaited<ReturnType<typeof listMous>>[number];
 /** The task force's MOUs, soonest expiry first; `sharedOnly` keeps those shared with funders. */
 export function listMous(db: Database, taskForceId: string, options: { sharedOnly: boolean }) {
   return mousWithOwner(db)
-    .where(and(eq(mous.taskForceId, taskForceId), options.sharedOnly ? eq(mous.sharedWithFunders, true) : undefined))
+    .where(scoped(mous, taskForceId, options.sharedOnly ? eq(mous.sharedWithFunders, true) : undefined))
     .orderBy(asc(mous.expiresOn), asc(mous.title));
 }
 
-export async function findMou(db: Database, taskForceId: string, mouId: string, lock?: "update") {
-  const where = and(eq(mous.taskForceId, taskForceId), eq(mous.id, mouId));
-  if (lock) {
-    const [locked] = await db.select({ id: mous.id }).from(mous).where(where).for("update");
-    if (!locked) return null;
-  }
-  const [row] = await mousWithOwner(db).where(where);
-  return row ?? null;
+export function findMou(db: Database, taskForceId: string, mouId: string, lock?: "update") {
+  return byId(db, mous, { taskForceId, id: mouId }, (where) => mousWithOwner(db).where(where), lock);
 }
 
 /** Parties of the given MOUs, in one query (no query per MOU). */
@@ -50,7 +44,7 @@ export function listPartiesOf(db: Database, taskForceId: string, mouIds: string[
     .select({ mouId: mouParties.mouId, organizationId: organizations.id, name: organizations.name })
     .from(mouParties)
     .innerJoin(organizations, and(eq(organizations.taskForceId, mouParties.taskForceId), eq(organizations.id, mouParties.organizationId)))
-    .where(and(eq(mouParties.taskForceId, taskForceId), inArray(mouParties.mouId, mouIds)))
+    .where(scoped(mouParties, taskForceId, inArray(mouParties.mouId, mouIds)))
     .orderBy(asc(organizations.name));
 }
 
@@ -60,7 +54,7 @@ export function listSignatoriesOf(db: Database, taskForceId: string, mouIds: str
     .select({ mouId: mouSignatories.mouId, userId: users.id, name: users.name, signingTitle: mouSignatories.signingTitle })
     .from(mouSignatories)
     .innerJoin(users, eq(users.id, mouSignatories.userId))
-    .where(and(eq(mouSignatories.taskForceId, taskForceId), inArray(mouSignatories.mouId, mouIds)))
+    .where(scoped(mouSignatories, taskForceId, inArray(mouSignatories.mouId, mouIds)))
     .orderBy(asc(users.name));
 }
 
@@ -71,21 +65,17 @@ export function listMousOfOrganization(db: Database, taskForceId: string, organi
     .from(mous)
     .innerJoin(mouParties, and(eq(mouParties.taskForceId, mous.taskForceId), eq(mouParties.mouId, mous.id)))
     .where(
-      and(
-        eq(mous.taskForceId, taskForceId),
-        eq(mouParties.organizationId, organizationId),
-        options.sharedOnly ? eq(mous.sharedWithFunders, true) : undefined,
-      ),
+      scoped(mous, taskForceId, eq(mouParties.organizationId, organizationId), options.sharedOnly ? eq(mous.sharedWithFunders, true) : undefined),
     )
     .orderBy(asc(mous.expiresOn));
 }
 
 export async function insertMou(db: Database, values: MouInsert) {
-  return onlyRow(await db.insert(mous).values(values).returning({ id: mous.id }), "MOU insert");
+  return insertOne(db, mous, values, { id: mous.id }, "MOU insert");
 }
 
 export async function updateMouRow(db: Database, taskForceId: string, mouId: string, values: Partial<Omit<MouInsert, "id" | "taskForceId">>) {
-  await db.update(mous).set(values).where(and(eq(mous.taskForceId, taskForceId), eq(mous.id, mouId)));
+  await db.update(mous).set(values).where(scoped(mous, taskForceId, eq(mous.id, mouId)));
 }
 
 /** Replaces the parties and signatories of an MOU with the given lists. */
@@ -96,8 +86,8 @@ export async function replaceMouPeople(
   partyOrganizationIds: string[],
   signatories: { userId: string; signingTitle: string }[],
 ) {
-  await db.delete(mouParties).where(and(eq(mouParties.taskForceId, taskForceId), eq(mouParties.mouId, mouId)));
-  await db.delete(mouSignatories).where(and(eq(mouSignatories.taskForceId, taskForceId), eq(mouSignatories.mouId, mouId)));
+  await db.delete(mouParties).where(scoped(mouParties, taskForceId, eq(mouParties.mouId, mouId)));
+  await db.delete(mouSignatories).where(scoped(mouSignatories, taskForceId, eq(mouSignatories.mouId, mouId)));
   await db.insert(mouParties).values(partyOrganizationIds.map((organizationId) => ({ taskForceId, mouId, organizationId })));
   if (signatories.length) await db.insert(mouSignatories).values(signatories.map((one) => ({ ...one, taskForceId, mouId })));
 }
@@ -107,10 +97,10 @@ export async function setMouDocument(db: Database, taskForceId: string, mouId: s
   const [before] = await db
     .select({ documentId: mous.documentId })
     .from(mous)
-    .where(and(eq(mous.taskForceId, taskForceId), eq(mous.id, mouId)))
+    .where(scoped(mous, taskForceId, eq(mous.id, mouId)))
     .for("update");
   if (!before) return undefined;
-  await db.update(mous).set({ documentId, updatedAt: new Date() }).where(and(eq(mous.taskForceId, taskForceId), eq(mous.id, mouId)));
+  await db.update(mous).set({ documentId, updatedAt: new Date() }).where(scoped(mous, taskForceId, eq(mous.id, mouId)));
   return before.documentId;
 }
 
@@ -119,7 +109,7 @@ export async function mouHasDocument(db: Database, taskForceId: string, document
   const [row] = await db
     .select({ id: mous.id })
     .from(mous)
-    .where(and(eq(mous.taskForceId, taskForceId), eq(mous.documentId, documentId), sharedOnly ? eq(mous.sharedWithFunders, true) : undefined))
+    .where(scoped(mous, taskForceId, eq(mous.documentId, documentId), sharedOnly ? eq(mous.sharedWithFunders, true) : undefined))
     .limit(1);
   return Boolean(row);
 }
@@ -132,8 +122,9 @@ export function listSignedMousExpiringBy(db: Database, taskForceId: string, unti
     .select({ id: mous.id, title: mous.title, expiresOn: mous.expiresOn, ownerUserId: mous.ownerUserId })
     .from(mous)
     .where(
-      and(
-        eq(mous.taskForceId, taskForceId),
+      scoped(
+        mous,
+        taskForceId,
         eq(mous.status, "signed"),
         isNotNull(mous.expiresOn),
         lte(mous.expiresOn, until),
@@ -150,8 +141,9 @@ export function listRenewalRecipients(db: Database, taskForceId: string, ownerUs
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
-      and(
-        eq(memberships.taskForceId, taskForceId),
+      scoped(
+        memberships,
+        taskForceId,
         isNull(memberships.endedAt),
         ownerUserIds.length ? or(eq(memberships.role, "coordinator"), inArray(memberships.userId, ownerUserIds)) : eq(memberships.role, "coordinator"),
       ),
@@ -165,7 +157,7 @@ export function listSignatoryRolesOf(db: Database, taskForceId: string, userId: 
     .select({ mouId: mous.id, title: mous.title, signingTitle: mouSignatories.signingTitle })
     .from(mouSignatories)
     .innerJoin(mous, and(eq(mous.taskForceId, mouSignatories.taskForceId), eq(mous.id, mouSignatories.mouId)))
-    .where(and(eq(mouSignatories.taskForceId, taskForceId), eq(mouSignatories.userId, userId)))
+    .where(scoped(mouSignatories, taskForceId, eq(mouSignatories.userId, userId)))
     .orderBy(asc(mous.title));
 }
 
@@ -174,16 +166,16 @@ export async function moveSignatoryRoles(db: Database, taskForceId: string, from
   const already = await db
     .select({ mouId: mouSignatories.mouId })
     .from(mouSignatories)
-    .where(and(eq(mouSignatories.taskForceId, taskForceId), eq(mouSignatories.userId, toUserId)));
+    .where(scoped(mouSignatories, taskForceId, eq(mouSignatories.userId, toUserId)));
   const both = already.map((row) => row.mouId);
   if (both.length) {
     await db
       .delete(mouSignatories)
-      .where(and(eq(mouSignatories.taskForceId, taskForceId), eq(mouSignatories.userId, fromUserId), inArray(mouSignatories.mouId, both)));
+      .where(scoped(mouSignatories, taskForceId, eq(mouSignatories.userId, fromUserId), inArray(mouSignatories.mouId, both)));
   }
   return db
     .update(mouSignatories)
     .set({ userId: toUserId })
-    .where(and(eq(mouSignatories.taskForceId, taskForceId), eq(mouSignatories.userId, fromUserId)))
+    .where(scoped(mouSignatories, taskForceId, eq(mouSignatories.userId, fromUserId)))
     .returning({ mouId: mouSignatories.mouId });
 }

@@ -7,3 +7,4 @@
 export { insertNotifications } from "./notifications.service";
 export { listActiveCoordinators, type NewNotification } from "./notifications.queries";
 export { kickNoticeMail, sendNoticeDigest, sendNoticeEmailsNow, type NoticeMailSummary } from "./noticeMail.service";
+export { noticeWorkChange } from "./workNotices";

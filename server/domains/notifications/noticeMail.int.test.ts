@@ -186,17 +186,35 @@ describe("every kind of notice", () => {
       for (const topic of NOTICE_TOPIC_NAMES) await callerFor(user).notification.setPreference({ topic, delivery });
     }
     const kinds = NOTICE_TOPIC_NAMES.flatMap((topic) => [...NOTICE_TOPICS[topic].kinds]);
+    // What every kind's sentence may name.
+    const values = {
+      title: "Shelter MOU",
+      roundTitle: "Spring round",
+      dueOn: "2027-01-15",
+      due: "2027-01-15",
+      closesOn: "2027-01-15",
+      reviewOn: "2027-01-15",
+      expiresOn: "2027-01-15",
+      periodEnd: "2026-12-31",
+      suspensionOn: "2027-02-15",
+      startsAt: "2027-01-15T16:00:00.000Z",
+      period: "2026-Q4",
+      reason: "Totals do not add up",
+      awardNumber: "EX-2026-0001",
+      days: 30,
+    };
     await inTransaction((tx) =>
       insertNotifications(
         tx,
         people.flatMap(({ user }) =>
-          kinds.map((kind) => ({ taskForceId: taskForce.id, userId: user.id, kind, values: { title: `About ${kind}` }, link: `/tf/${taskForce.slug}/dashboard`, dedupeKey: `${kind}:every:${user.id}` })),
+          kinds.map((kind) => ({ taskForceId: taskForce.id, userId: user.id, kind, values, link: `/tf/${taskForce.slug}/dashboard`, dedupeKey: `${kind}:every:${user.id}` })),
         ),
       ),
     );
     await sendNoticeEmailsNow();
     await sendNoticeDigest(taskForce.id);
-    const [atOnce, digest, inApp] = people.map(({ user }) => mailsTo(smtp, user));
+    const mailsOf = (delivery: string) => mailsTo(smtp, people.find((person) => person.delivery === delivery)!.user);
+    const [atOnce, digest, inApp] = [mailsOf("email"), mailsOf("digest"), mailsOf("inApp")];
     expect(atOnce).toHaveLength(kinds.length);
     expect(digest).toHaveLength(1);
     expect(subjectOf(digest![0]!)).toBe(`Your daily digest from Every Kind Task Force: ${kinds.length} notices`);

@@ -22,3 +22,26 @@ export interface Reminder {
 }
 
 export type ReminderSource = (tx: Database, taskForce: ReminderTaskForce, today: string) => Promise<Reminder[]>;
+
+/** A piece of work due on or before the reminder window's end, and the member who holds it. */
+export interface DueWork {
+  id: string;
+  title: string;
+  dueOn: string | null;
+  userId: string;
+}
+
+/**
+ * The reminder to whoever holds a piece of work (an action's assignee, a gap's owner) that is
+ * overdue or due soon. "Due soon" is sent once per item, person and due date; "overdue" once per
+ * item, person and day, so it repeats until the work is done or moved.
+ */
+export function dueWorkReminder(row: DueWork, what: "actionItem" | "gap", link: string, taskForce: ReminderTaskForce, today: string): Reminder {
+  const overdue = row.dueOn !== null && row.dueOn < today;
+  const kind = `${what}${overdue ? "Overdue" : "DueSoon"}`;
+  const dedupeKey = overdue ? `${kind}:${row.id}:${row.userId}:${today}` : `${kind}:${row.id}:${row.userId}:${row.dueOn}`;
+  return {
+    notification: { taskForceId: taskForce.id, userId: row.userId, kind, values: { title: row.title, dueOn: row.dueOn ?? "" }, link, dedupeKey },
+    overdue,
+  };
+}

@@ -1,7 +1,7 @@
 import { getDb } from "@/server/lib/unitOfWork";
 import { can } from "@/server/auth/permissions";
 import type { TaskForceScope } from "@/server/trpc/context";
-import { listCommitteesOfOrganization } from "@/server/domains/meetings";
+import { listCommitteesOfOrganization } from "@/server/domains/committees";
 import { listMousOfOrganization } from "@/server/domains/mous";
 import type { OrganizationInput } from "@/server/domains/organizations/organizations.schemas";
 import { getOrganizationProfile } from "@/server/domains/organizations/organizations.service";

@@ -1,4 +1,4 @@
-import { onlyRow } from "@/db/rows";
+import { insertOne, scoped } from "@/db/rows";
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
@@ -31,7 +31,7 @@ export async function findOrganization(db: Database, taskForceId: string, organi
   const [row] = await db
     .select({ id: organizations.id, name: organizations.name })
     .from(organizations)
-    .where(and(eq(organizations.taskForceId, taskForceId), eq(organizations.id, organizationId)));
+    .where(scoped(organizations, taskForceId, eq(organizations.id, organizationId)));
   return row ?? null;
 }
 
@@ -50,7 +50,7 @@ export async function findOrganizationProfile(db: Database, taskForceId: string,
   const query = db
     .select({ ...directoryColumns, address: organizations.address, website: organizations.website, createdAt: organizations.createdAt })
     .from(organizations)
-    .where(and(eq(organizations.taskForceId, taskForceId), eq(organizations.id, organizationId)));
+    .where(scoped(organizations, taskForceId, eq(organizations.id, organizationId)));
   const [row] = lock ? await query.for("update") : await query;
   return row ?? null;
 }
@@ -71,7 +71,7 @@ export async function updateOrganizationRow(
   organizationId: string,
   values: Partial<Omit<typeof organizations.$inferInsert, "id" | "taskForceId">>,
 ) {
-  await db.update(organizations).set(values).where(and(eq(organizations.taskForceId, taskForceId), eq(organizations.id, organizationId)));
+  await db.update(organizations).set(values).where(scoped(organizations, taskForceId, eq(organizations.id, organizationId)));
 }
 
 /** The organization that holds a lead role now, if another one does (for a clear message before the unique index refuses). */
@@ -79,7 +79,7 @@ export async function findOrganizationWithRole(db: Database, taskForceId: string
   const [row] = await db
     .select({ id: organizations.id, name: organizations.name })
     .from(organizations)
-    .where(and(eq(organizations.taskForceId, taskForceId), eq(organizations.taskForceRole, role)));
+    .where(scoped(organizations, taskForceId, eq(organizations.taskForceRole, role)));
   return row ?? null;
 }
 
@@ -101,7 +101,7 @@ export function listStatusHistory(db: Database, taskForceId: string, organizatio
     })
     .from(organizationStatusHistory)
     .leftJoin(users, eq(users.id, organizationStatusHistory.recordedByUserId))
-    .where(and(eq(organizationStatusHistory.taskForceId, taskForceId), eq(organizationStatusHistory.organizationId, organizationId)))
+    .where(scoped(organizationStatusHistory, taskForceId, eq(organizationStatusHistory.organizationId, organizationId)))
     .orderBy(desc(organizationStatusHistory.effectiveOn), desc(organizationStatusHistory.recordedAt));
 }
 
@@ -118,23 +118,19 @@ export function listContacts(db: Database, taskForceId: string, organizationId: 
       isPrimary: organizationContacts.isPrimary,
     })
     .from(organizationContacts)
-    .where(and(eq(organizationContacts.taskForceId, taskForceId), eq(organizationContacts.organizationId, organizationId)))
+    .where(scoped(organizationContacts, taskForceId, eq(organizationContacts.organizationId, organizationId)))
     .orderBy(desc(organizationContacts.isPrimary), asc(organizationContacts.name));
 }
 
 export async function insertContact(db: Database, values: typeof organizationContacts.$inferInsert) {
-  return onlyRow(await db.insert(organizationContacts).values(values).returning({ id: organizationContacts.id }), "contact insert");
+  return insertOne(db, organizationContacts, values, { id: organizationContacts.id }, "contact insert");
 }
 
 export async function deleteContact(db: Database, taskForceId: string, organizationId: string, contactId: string) {
   const [row] = await db
     .delete(organizationContacts)
     .where(
-      and(
-        eq(organizationContacts.taskForceId, taskForceId),
-        eq(organizationContacts.organizationId, organizationId),
-        eq(organizationContacts.id, contactId),
-      ),
+      scoped(organizationContacts, taskForceId, eq(organizationContacts.organizationId, organizationId), eq(organizationContacts.id, contactId)),
     )
     .returning({ id: organizationContacts.id, name: organizationContacts.name });
   return row ?? null;
@@ -146,6 +142,6 @@ export function listPeopleOfOrganization(db: Database, taskForceId: string, orga
     .select({ userId: users.id, name: users.name, role: memberships.role })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.taskForceId, taskForceId), eq(memberships.organizationId, organizationId), isNull(memberships.endedAt)))
+    .where(scoped(memberships, taskForceId, eq(memberships.organizationId, organizationId), isNull(memberships.endedAt)))
     .orderBy(asc(users.name));
 }

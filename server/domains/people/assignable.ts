@@ -1,6 +1,8 @@
 import { getDb, type Database } from "@/server/lib/unitOfWork";
 import { can } from "@/server/auth/permissions";
+import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
+import { findOrganization } from "@/server/domains/organizations";
 import { findActiveMember, listActiveMemberships } from "./people.queries";
 
 /*
@@ -24,4 +26,28 @@ export async function listAssignablePeople(scope: TaskForceScope) {
   return people
     .filter((person) => can(person.role, "work.own"))
     .map(({ userId, name, organizationId, organizationName }) => ({ userId, name, organizationId, organizationName }));
+}
+
+/**
+ * The organization and person of a piece of work (a gap's owner, an action's assignee), when given,
+ * must belong to this task force, the person as someone who may be given work; a person who
+ * belongs to an organization cannot be paired with another one. `fields` name the inputs an error
+ * points at. Returns the organization to store: the person's own when none was given.
+ */
+export async function checkOwner(
+  db: Database,
+  scope: TaskForceScope,
+  owner: { organizationId: string | null; userId: string | null },
+  fields: { organization: string; person: string },
+): Promise<string | null> {
+  if (owner.organizationId && !(await findOrganization(db, scope.taskForceId, owner.organizationId))) {
+    throw new DomainError("INVALID", "unknownOrganization", {}, fields.organization);
+  }
+  if (!owner.userId) return owner.organizationId;
+  const person = await findAssignablePerson(db, scope.taskForceId, owner.userId);
+  if (!person) throw new DomainError("INVALID", "unknownPerson", {}, fields.person);
+  if (owner.organizationId && person.organizationId && person.organizationId !== owner.organizationId) {
+    throw new DomainError("INVALID", "personNotInOrganization", { name: person.name }, fields.person);
+  }
+  return owner.organizationId ?? person.organizationId;
 }

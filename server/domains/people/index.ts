@@ -6,10 +6,9 @@
 export {
   findActiveMember,
   findActiveMembershipOfUser,
-  findLatestMembershipOfUser,
   insertMembership,
   listActiveMemberships,
   listActiveTaskForceIdsOfUser,
-  listFormerMembers,
 } from "./people.queries";
-export { findAssignablePerson, listAssignablePeople } from "./assignable";
+export { checkOwner, findAssignablePerson, listAssignablePeople } from "./assignable";
+export type { ResponsibilityKind, Successor } from "./handoff.service";

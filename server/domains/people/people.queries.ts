@@ -1,4 +1,4 @@
-import { onlyRow } from "@/db/rows";
+import { insertOne } from "@/db/rows";
 import { and, asc, desc, eq, isNotNull, isNull, notInArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
@@ -69,7 +69,7 @@ export async function insertMembership(
   db: Database,
   values: { taskForceId: string; userId: string; role: TaskForceRole; organizationId: string | null },
 ) {
-  return onlyRow(await db.insert(memberships).values(values).returning({ id: memberships.id }), "membership insert");
+  return insertOne(db, memberships, values, { id: memberships.id }, "membership insert");
 }
 
 export async function updateMembershipRole(

@@ -1,4 +1,4 @@
-import { onlyRow } from "@/db/rows";
+import { insertOne } from "@/db/rows";
 import { and, asc, eq, isNotNull, lte, ne } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { protocols } from "@/db/schema";
@@ -36,7 +36,7 @@ export async function findProtocol(db: Database, taskForceId: string, protocolId
 }
 
 export async function insertProtocol(db: Database, values: ProtocolInsert) {
-  return onlyRow(await db.insert(protocols).values(values).returning({ id: protocols.id }), "protocol insert");
+  return insertOne(db, protocols, values, { id: protocols.id }, "protocol insert");
 }
 
 export async function updateProtocolRow(db: Database, taskForceId: string, protocolId: string, values: Partial<Omit<ProtocolInsert, "id" | "taskForceId">>) {

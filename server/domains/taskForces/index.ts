@@ -7,5 +7,6 @@ export {
   findActiveMembershipBySlug,
   findTaskForce,
   findTaskForceIdBySlug,
+  listFundedTaskForces,
   listAllTaskForces,
 } from "./taskForces.queries";

@@ -1,10 +1,11 @@
 import type { Database } from "@/server/lib/unitOfWork";
-import { insertNotifications } from "@/server/domains/notifications";
+import { insertNotifications } from "./notifications.service";
 import type { TaskForceScope } from "@/server/trpc/context";
 
 /*
  * The in-app notice to whoever holds a piece of work (an action's assignee, a gap's owner) when it
  * is given to them or its due date moves. Never to the person who made the change: they know.
+ * Here rather than with gaps because both gaps and the action items below them send it.
  */
 
 interface Work {

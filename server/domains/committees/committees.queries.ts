@@ -1,4 +1,4 @@
-import { onlyRow } from "@/db/rows";
+import { insertOne, scoped } from "@/db/rows";
 import { aliasedTable, and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { committeeMembers, committees, memberships, organizations, users } from "@/db/schema";
@@ -39,11 +39,11 @@ export async function listCommitteesOfOrganization(db: Database, taskForceId: st
       memberships,
       and(eq(memberships.taskForceId, committeeMembers.taskForceId), eq(memberships.userId, committeeMembers.userId), isNull(memberships.endedAt)),
     )
-    .where(and(eq(committeeMembers.taskForceId, taskForceId), eq(memberships.organizationId, organizationId)));
+    .where(scoped(committeeMembers, taskForceId, eq(memberships.organizationId, organizationId)));
   const rows = await db
     .select({ id: committees.id, name: committees.name, chairOrganizationId: committees.chairOrganizationId })
     .from(committees)
-    .where(and(eq(committees.taskForceId, taskForceId), or(eq(committees.chairOrganizationId, organizationId), inArray(committees.id, staffSeat))))
+    .where(scoped(committees, taskForceId, or(eq(committees.chairOrganizationId, organizationId), inArray(committees.id, staffSeat))))
     .orderBy(asc(committees.name));
   return rows.map((row) => ({ id: row.id, name: row.name, chairs: row.chairOrganizationId === organizationId }));
 }
@@ -52,7 +52,7 @@ export async function findCommittee(db: Database, taskForceId: string, committee
   const [row] = await db
     .select()
     .from(committees)
-    .where(and(eq(committees.taskForceId, taskForceId), eq(committees.id, committeeId)));
+    .where(scoped(committees, taskForceId, eq(committees.id, committeeId)));
   return row ?? null;
 }
 
@@ -71,24 +71,24 @@ export async function listCommitteeIdsOf(db: Database, taskForceId: string, user
     db
       .select({ id: committeeMembers.committeeId })
       .from(committeeMembers)
-      .where(and(eq(committeeMembers.taskForceId, taskForceId), eq(committeeMembers.userId, userId))),
+      .where(scoped(committeeMembers, taskForceId, eq(committeeMembers.userId, userId))),
     db
       .select({ id: committees.id })
       .from(committees)
-      .where(and(eq(committees.taskForceId, taskForceId), eq(committees.chairUserId, userId))),
+      .where(scoped(committees, taskForceId, eq(committees.chairUserId, userId))),
   ]);
   return new Set([...seats, ...chairs].map((row) => row.id));
 }
 
 export async function insertCommittee(db: Database, values: typeof committees.$inferInsert) {
-  return onlyRow(await db.insert(committees).values(values).returning({ id: committees.id }), "committee insert");
+  return insertOne(db, committees, values, { id: committees.id }, "committee insert");
 }
 
 export async function updateCommitteeRow(db: Database, taskForceId: string, committeeId: string, values: Partial<typeof committees.$inferInsert>) {
   await db
     .update(committees)
     .set(values)
-    .where(and(eq(committees.taskForceId, taskForceId), eq(committees.id, committeeId)));
+    .where(scoped(committees, taskForceId, eq(committees.id, committeeId)));
 }
 
 export async function insertCommitteeMember(db: Database, values: typeof committeeMembers.$inferInsert) {
@@ -99,7 +99,7 @@ export async function insertCommitteeMember(db: Database, values: typeof committ
 export async function deleteCommitteeMember(db: Database, taskForceId: string, committeeId: string, userId: string) {
   const rows = await db
     .delete(committeeMembers)
-    .where(and(eq(committeeMembers.taskForceId, taskForceId), eq(committeeMembers.committeeId, committeeId), eq(committeeMembers.userId, userId)))
+    .where(scoped(committeeMembers, taskForceId, eq(committeeMembers.committeeId, committeeId), eq(committeeMembers.userId, userId)))
     .returning({ id: committeeMembers.id });
   return rows.length > 0;
 }
@@ -108,6 +108,6 @@ export function listCommitteesChairedByUser(db: Database, taskForceId: string, u
   return db
     .select({ id: committees.id, name: committees.name })
     .from(committees)
-    .where(and(eq(committees.taskForceId, taskForceId), eq(committees.chairUserId, userId)))
+    .where(scoped(committees, taskForceId, eq(committees.chairUserId, userId)))
     .orderBy(asc(committees.name));
 }

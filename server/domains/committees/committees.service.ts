@@ -2,10 +2,10 @@ import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
-import { findAssignablePerson } from "@/server/domains/people";
+import { findAssignablePerson, type ResponsibilityKind } from "@/server/domains/people";
 import { findOrganization } from "@/server/domains/organizations";
 import { deleteCommitteeMember, findCommittee, insertCommittee, insertCommitteeMember, listCommitteeMembers, listCommittees, listCommitteesChairedByUser, updateCommitteeRow } from "./committees.queries";
-import type { CommitteeMemberInput, CreateCommitteeInput, UpdateCommitteeInput } from "./meetings.schemas";
+import type { CommitteeMemberInput, CreateCommitteeInput, UpdateCommitteeInput } from "./committees.schemas";
 
 /*
  * Committees: standing bodies with a chair organization and, optionally, a chair person who then
@@ -85,7 +85,7 @@ export function removeCommitteeMember(scope: TaskForceScope, input: CommitteeMem
   });
 }
 
-/* ---------- handoff of a departing person's responsibilities (called by the member-organizations domain) ---------- */
+/* ---------- handoff of a departing person's responsibilities (people/handoff.service.ts) ---------- */
 
 /** The committees the person chairs in this task force. */
 export function listCommitteesChairedBy(tx: Database, scope: TaskForceScope, userId: string) {
@@ -110,3 +110,10 @@ export async function reassignCommitteeChairs(tx: Database, scope: TaskForceScop
   }
   return chaired;
 }
+
+export const committeeChairs: ResponsibilityKind = {
+  key: "committeeChairs",
+  list: async (tx, scope, userId) => (await listCommitteesChairedBy(tx, scope, userId)).map((committee) => ({ id: committee.id, title: committee.name, detail: null })),
+  // Each committee handed over is audited above.
+  reassign: async (tx, scope, from, to) => (await reassignCommitteeChairs(tx, scope, from, to.userId)).length,
+};

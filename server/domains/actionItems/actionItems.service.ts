@@ -1,22 +1,25 @@
 import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
+import { managesAllWork, mayUpdateActionItem, mayUpdateGap } from "@/server/auth/workRights";
 import { DomainError } from "@/server/errors";
-import type { SessionUser, TaskForceScope } from "@/server/trpc/context";
+import { todayOfScope, type SessionUser, type TaskForceScope } from "@/server/trpc/context";
 import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
-import { noticeWorkChange } from "./gaps.notices";
-import { dueState } from "./gaps.rules";
+import { noticeWorkChange } from "@/server/domains/notifications";
+import { checkOwner } from "@/server/domains/people";
 import { dateInZone } from "@/server/lib/dates";
-import { findActionItem, insertActionItem, listActionItems, listActionItemsAssignedTo, listOpenGapsOwnedBy, updateActionItemRow } from "./gaps.queries";
-import type { ActionItemInput, CreateActionItemInput, ListActionItemsInput, MyActionItemsInput, UpdateActionItemInput } from "./gaps.schemas";
+import { assertDueNotPast, dueState } from "@/server/lib/due";
+import { changedInput, staleVersion } from "@/server/lib/versions";
+import { findActionItem, findGapOwner, insertActionItem, listActionItems, listActionItemsAssignedTo, updateActionItemRow } from "./actionItems.queries";
+import type { ActionItemInput, CreateActionItemInput, ListActionItemsInput, MyActionItemsInput, UpdateActionItemInput } from "./actionItems.schemas";
 import { currentTime } from "@/server/lib/clock";
-import { assertDueNotPast, changedInput, checkOwner, loadGap, managesAll, mayUpdateActionItem, mayUpdateGap, staleVersion, todayOf } from "./gaps.service";
 
 /*
  * Action items: steps with an assignee and a due date, of a gap, of a meeting or on their own.
  * Coordinators manage every action; members update those assigned to them or their organization or
- * belonging to a gap their organization owns. Saves name the version they were based on.
+ * belonging to a gap their organization owns (server/auth/workRights.ts). Saves name the version
+ * they were based on. Gaps and meetings build on this domain: it knows of a gap only its owner.
  */
 
-/* ---------- action items ---------- */
+const STALE = "actionItemChangedByOther";
 
 async function loadActionItem(db: Database, scope: TaskForceScope, actionItemId: string, lock?: "update") {
   const item = await findActionItem(db, scope.taskForceId, actionItemId, lock);
@@ -24,9 +27,9 @@ async function loadActionItem(db: Database, scope: TaskForceScope, actionItemId:
   return item;
 }
 
-export async function listActionItemsOf(scope: TaskForceScope, input: ListActionItemsInput, now = currentTime()) {
+export async function listActionItemsOf(scope: TaskForceScope, input: Partial<ListActionItemsInput>, now = currentTime()) {
   const db = await getDb();
-  const { today } = todayOf(scope, now);
+  const today = todayOfScope(scope, now);
   const rows = await listActionItems(db, scope.taskForceId, input, today);
   return {
     today,
@@ -38,22 +41,18 @@ export async function listActionItemsOf(scope: TaskForceScope, input: ListAction
   };
 }
 
-/**
- * The caller's unfinished work in this task force, soonest due first: the actions assigned to them
- * and the open gaps they own (the "my work" items of their tasks).
- */
-export async function listMyOpenWork(scope: TaskForceScope, now = currentTime()) {
-  const db = await getDb();
-  const { today } = todayOf(scope, now);
-  const [actions, gaps] = await Promise.all([
-    listActionItems(db, scope.taskForceId, { assigneeUserId: scope.userId, status: ["to_do", "doing"] }, today),
-    listOpenGapsOwnedBy(db, scope.taskForceId, scope.userId),
-  ]);
-  const item = (row: { id: string; title: string; dueOn: string | null }) => ({ id: row.id, title: row.title, dueOn: row.dueOn, dueState: dueState(row.dueOn, today, false) });
-  return {
-    actions: actions.map((action) => ({ ...item(action), gapId: action.gapId, gapTitle: action.gapTitle })),
-    gaps: gaps.map(item),
-  };
+/** The actions assigned to the caller in this task force and not done, soonest due first (the "my work" items of their tasks). */
+export async function listMyOpenActions(scope: TaskForceScope, now = currentTime()) {
+  const today = todayOfScope(scope, now);
+  const actions = await listActionItems(await getDb(), scope.taskForceId, { assigneeUserId: scope.userId, status: ["to_do", "doing"] }, today);
+  return actions.map((action) => ({
+    id: action.id,
+    title: action.title,
+    dueOn: action.dueOn,
+    dueState: dueState(action.dueOn, today, false),
+    gapId: action.gapId,
+    gapTitle: action.gapTitle,
+  }));
 }
 
 /** The signed-in person's actions in every task force where they are an active member. */
@@ -70,9 +69,10 @@ export async function listMyActionItems(user: SessionUser, input: MyActionItemsI
 export function createActionItem(scope: TaskForceScope, input: CreateActionItemInput, now = currentTime()) {
   return inTransaction(async (tx) => {
     if (input.gapId) {
-      const gap = await loadGap(tx, scope, input.gapId);
+      const gap = await findGapOwner(tx, scope.taskForceId, input.gapId);
+      if (!gap) throw new DomainError("NOT_FOUND", "gapNotFound");
       if (!mayUpdateGap(scope, gap)) throw new DomainError("FORBIDDEN", "gapNotOwned");
-    } else if (!managesAll(scope)) {
+    } else if (!managesAllWork(scope)) {
       throw new DomainError("FORBIDDEN", "standaloneActionNotAllowed");
     }
     return insertCheckedActionItem(tx, scope, input, now);
@@ -90,8 +90,7 @@ export async function insertCheckedActionItem(
   input: Omit<CreateActionItemInput, "gapId"> & { gapId?: string | null; meetingId?: string | null },
   now: Date,
 ) {
-  const { today } = todayOf(scope, now);
-  assertDueNotPast(input.dueOn, today);
+  assertDueNotPast(input.dueOn, todayOfScope(scope, now));
   const assigneeOrganizationId = await checkOwner(
     tx,
     scope,
@@ -118,8 +117,8 @@ export function updateActionItem(scope: TaskForceScope, input: UpdateActionItemI
   return inTransaction(async (tx) => {
     const item = await loadActionItem(tx, scope, input.actionItemId, "update");
     if (!mayUpdateActionItem(scope, item)) throw new DomainError("FORBIDDEN", "actionItemNotAssigned");
-    if (item.version !== input.version) throw staleVersion(item, "actionItem");
-    const { today } = todayOf(scope, now);
+    if (item.version !== input.version) throw staleVersion(item, STALE);
+    const today = todayOfScope(scope, now);
 
     const after: ReturnType<typeof changedInput<UpdateActionItemInput, (typeof ACTION_FIELDS)[number]>> & { completedAt?: Date | null } =
       changedInput(input, item, ACTION_FIELDS);
@@ -134,7 +133,7 @@ export function updateActionItem(scope: TaskForceScope, input: UpdateActionItemI
     if (Object.keys(after).length === 0) return { version: item.version };
 
     const version = await updateActionItemRow(tx, scope.taskForceId, item.id, input.version, { ...after, updatedByUserId: scope.userId, updatedAt: now });
-    if (version === null) throw staleVersion(item, "actionItem");
+    if (version === null) throw staleVersion(item, STALE);
     await recordAudit(tx, auditedBy(scope), { entity: "actionItem", entityId: item.id, action: "update", changes: changedFields<Record<string, unknown>>(item, after) });
     // Work that is done needs no one's attention.
     if (("status" in after ? after.status : item.status) !== "done") {
@@ -155,7 +154,7 @@ export function completeActionItem(scope: TaskForceScope, input: ActionItemInput
   return inTransaction(async (tx) => {
     const item = await loadActionItem(tx, scope, input.actionItemId, "update");
     if (!mayUpdateActionItem(scope, item)) throw new DomainError("FORBIDDEN", "actionItemNotAssigned");
-    if (item.version !== input.version) throw staleVersion(item, "actionItem");
+    if (item.version !== input.version) throw staleVersion(item, STALE);
     if (item.status === "done") throw new DomainError("CONFLICT", "actionItemAlreadyDone");
     const version = await updateActionItemRow(tx, scope.taskForceId, item.id, input.version, {
       status: "done",
@@ -163,7 +162,7 @@ export function completeActionItem(scope: TaskForceScope, input: ActionItemInput
       updatedByUserId: scope.userId,
       updatedAt: now,
     });
-    if (version === null) throw staleVersion(item, "actionItem");
+    if (version === null) throw staleVersion(item, STALE);
     await recordAudit(tx, auditedBy(scope), {
       entity: "actionItem",
       entityId: item.id,
