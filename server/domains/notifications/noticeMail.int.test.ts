@@ -31,19 +31,20 @@ const decoded = (mail: ReceivedMail) =>
     "latin1",
   ).toString("utf8");
 
-describe("notice emails", () => {
-  let smtp: FakeSmtpServer;
+let smtp: FakeSmtpServer;
 
-  beforeAll(async () => {
-    smtp = await fakeSmtpServer.start();
-  });
-  afterAll(async () => {
-    await smtp.close();
-  });
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    smtp.messages.length = 0;
-  });
+beforeAll(async () => {
+  smtp = await fakeSmtpServer.start();
+});
+afterAll(async () => {
+  await smtp.close();
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  smtp.messages.length = 0;
+});
+
+describe("notice emails", () => {
 
   async function meetingTaskForce() {
     const { taskForce, coordinator } = await createTaskForceWithCoordinator({ name: "Lakeshore Task Force" });
@@ -167,17 +168,6 @@ describe("notice emails", () => {
 });
 
 describe("every kind of notice", () => {
-  let smtp: FakeSmtpServer;
-  beforeAll(async () => {
-    smtp = await fakeSmtpServer.start();
-  });
-  afterAll(async () => {
-    await smtp.close();
-  });
-  afterEach(() => {
-    vi.unstubAllEnvs();
-  });
-
   it("goes as its person chose for its topic: at once, in the digest, or not by email", async () => {
     vi.stubEnv("SMTP_URL", smtp.url);
     const { taskForce } = await createTaskForceWithCoordinator({ name: "Every Kind Task Force" });
