@@ -111,6 +111,31 @@ export function analyzeClientNamespaces(root: string): RouteFileNeeds[] {
   });
 }
 
+/**
+ * Every module that ends up in the browser: the "use client" modules below the route files and
+ * everything they import (type imports aside), relative to `root`. The same walk as the namespaces'.
+ */
+export function browserModules(root: string): Set<string> {
+  const known = new Map<string, ModuleFacts>();
+  const inBrowser = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (file: string, browser: boolean) => {
+    const key = `${browser}:${file}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    let facts = known.get(file);
+    if (!facts) {
+      facts = readModule(root, file);
+      known.set(file, facts);
+    }
+    const here = browser || facts.isClient;
+    if (here) inBrowser.add(path.relative(root, file));
+    for (const imported of facts.imports) visit(imported, here);
+  };
+  for (const file of listFiles(path.join(root, "app")).filter((file) => ROUTE_FILES.has(path.basename(file)))) visit(file, false);
+  return inBrowser;
+}
+
 function listFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(folder, entry.name);
