@@ -82,7 +82,10 @@ describe("notice emails", () => {
     const [mail] = mailsTo(smtp, advocate);
     expect(mailsTo(smtp, advocate)).toHaveLength(1);
     // At the task force's own time of day, with its zone: 10:00 in Chicago.
-    expect(subjectOf(mail!)).toBe(`Lakeshore Task Force: A meeting you are expected at was scheduled: “Partners' meeting”, ${calendarDate(dateFromToday(7))}, 10:00 AM CST.`);
+    const zone = new Intl.DateTimeFormat("en", { timeZone: taskForce.timeZone, timeZoneName: "short" })
+      .formatToParts(new Date(`${dateFromToday(7)}T16:00:00Z`))
+      .find((part) => part.type === "timeZoneName")?.value;
+    expect(subjectOf(mail!)).toBe(`Lakeshore Task Force: A meeting you are expected at was scheduled: “Partners' meeting”, ${calendarDate(dateFromToday(7))}, 10:00 AM ${zone}.`);
     const whole = decoded(mail!);
     expect(whole).toContain(`https://roadmap.example.org/tf/${taskForce.slug}/meetings/${meeting.id}`);
     expect(whole).toContain("https://roadmap.example.org/account#notice-preferences");

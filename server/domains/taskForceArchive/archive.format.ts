@@ -77,6 +77,12 @@ export async function writeArchive(contents: {
     tables: entries,
   };
   zip.file("manifest.json", `${JSON.stringify(manifest, null, 2)}\n`, { date });
+  // Folders too: JSZip would otherwise add each one with the current time, and two exports of the
+  // same data a second apart would differ in those bytes.
+  const folders = files.flatMap(([file]) => [...file.matchAll(/\//g)].map((slash) => file.slice(0, (slash.index ?? 0) + 1)));
+  for (const folder of new Set(folders)) {
+    zip.file(folder, null, { dir: true, date });
+  }
   for (const [file, bytes] of files) zip.file(file, bytes, { date });
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }
