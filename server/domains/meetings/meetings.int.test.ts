@@ -182,10 +182,12 @@ describe("meeting records", () => {
     const { agenda } = await coord().meeting.get({ taskForceSlug: slug(), meetingId: meeting.id });
     expect(agenda).toEqual([]);
     const { id: itemId } = await coord().meeting.addAgendaItem({ taskForceSlug: slug(), meetingId: meeting.id, title: "Updates" });
-    // Minutes cannot be approved before the meeting is held.
-    expect(domainErrorOf(await trpcErrorOf(coord().meeting.approveMinutes({ taskForceSlug: slug(), meetingId: meeting.id }), "CONFLICT")).messageKey).toBe("minutesNeedHeldMeeting");
-    await hold(meeting.id);
+    // Minutes of a meeting that has not started cannot be approved; a past one is marked held by approving.
+    const ahead = await fullMeeting("Next month", `${dateFromToday(30)}T10:00`, `${dateFromToday(30)}T11:00`);
+    expect(domainErrorOf(await trpcErrorOf(coord().meeting.approveMinutes({ taskForceSlug: slug(), meetingId: ahead.id }), "CONFLICT")).messageKey).toBe("minutesNeedHeldMeeting");
+    expect((await coord().meeting.get({ taskForceSlug: slug(), meetingId: meeting.id })).meeting.status).toBe("scheduled");
     await coord().meeting.approveMinutes({ taskForceSlug: slug(), meetingId: meeting.id });
+    expect((await coord().meeting.get({ taskForceSlug: slug(), meetingId: meeting.id })).meeting).toMatchObject({ status: "held", minutesStatus: "approved" });
     const locked = await trpcErrorOf(coord().meeting.saveMinutes({ taskForceSlug: slug(), meetingId: meeting.id, agendaItemId: itemId, body: "Changed later" }), "CONFLICT");
     expect(domainErrorOf(locked)).toMatchObject({ messageKey: "minutesApprovedReadOnly", field: "body" });
     await trpcErrorOf(coord().meeting.addAgendaItem({ taskForceSlug: slug(), meetingId: meeting.id, title: "Late item" }), "CONFLICT");

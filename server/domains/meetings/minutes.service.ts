@@ -41,8 +41,18 @@ export function approveMinutes(scope: TaskForceScope, input: ApproveMinutesInput
     const { meeting, rights } = await loadMeeting(tx, scope, input.meetingId, "update");
     if (meeting.minutesStatus === "approved") throw new DomainError("CONFLICT", "minutesAlreadyApproved");
     if (!rights.approve) throw new DomainError("FORBIDDEN", "approveNotAllowed");
-    if (meeting.status !== "held") throw new DomainError("CONFLICT", "minutesNeedHeldMeeting");
-    const after = { minutesStatus: "approved" as const, minutesApprovedAt: now, minutesApprovedByUserId: scope.userId, minutesSharedWithFunders: input.sharedWithFunders };
+    // Approving the minutes of a meeting that has taken place says it was held: nobody should have
+    // to find the status inside "Change the meeting" first. One that has not started, or was
+    // cancelled, has no minutes to approve.
+    const markHeld = meeting.status === "scheduled" && meeting.startsAt.getTime() <= now.getTime();
+    if (meeting.status !== "held" && !markHeld) throw new DomainError("CONFLICT", "minutesNeedHeldMeeting");
+    const after = {
+      minutesStatus: "approved" as const,
+      minutesApprovedAt: now,
+      minutesApprovedByUserId: scope.userId,
+      minutesSharedWithFunders: input.sharedWithFunders,
+      ...(markHeld ? { status: "held" as const } : {}),
+    };
     const version = await updateMeetingRow(tx, scope.taskForceId, meeting.id, meeting.version, { ...after, updatedAt: now });
     await recordAudit(tx, auditedBy(scope), {
       entity: "meeting",
@@ -52,6 +62,7 @@ export function approveMinutes(scope: TaskForceScope, input: ApproveMinutesInput
         minutesStatus: { from: "draft", to: "approved" },
         minutesApprovedAt: { from: null, to: now.toISOString() },
         minutesSharedWithFunders: { from: false, to: input.sharedWithFunders },
+        ...(markHeld ? { status: { from: meeting.status, to: "held" } } : {}),
       },
     });
     if (version !== null) await noticeMeeting(tx, scope, { ...meeting, version }, "minutesApproved");
