@@ -52,12 +52,16 @@ test("a coordinator previews a file with bad rows, is refused, and imports the c
   await expect(page.getByRole("status").filter({ hasText: "Imported. 2 organizations added." })).toBeVisible();
 
   // Then the people, who join the organizations just added.
-  await file.setInputFiles(csvFile("people.csv", "email,name,organization,role\nrowan.staff@example.org,Rowan Staff,Lakeside Police Department,member\n"));
+  await file.setInputFiles(
+    csvFile("people.csv", "email,name,organization,role\nrowan.staff@example.org,Rowan Staff,Lakeside Police Department,member\nsam.viewer@example.org,Sam Viewer,,viewer\n"),
+  );
   await page.getByRole("button", { name: t.preview }).click();
   await expect(page.getByRole("table", { name: t.peopleTable }).getByRole("row", { name: /rowan\.staff@example\.org/ })).toContainText(t.actions.invite);
-  await page.getByRole("button", { name: "Import: 1 row" }).click();
+  await page.getByRole("button", { name: "Import: 2 rows" }).click();
   await expect(page.getByText(t.linksIntro)).toBeVisible();
-  await expect(page.getByRole("textbox", { name: messages.people.linkLabel })).toHaveValue(/\/invite\//);
+  await expect(page.getByRole("textbox", { name: messages.people.linkLabel }).first()).toHaveValue(/\/invite\//);
+  // Every link in one box too, a line per person, to paste into a message.
+  await expect(page.getByRole("textbox", { name: t.linkSheet })).toHaveValue(/^rowan\.staff@example\.org\t\S+\/invite\/\S+\nsam\.viewer@example\.org\t\S+\/invite\/\S+$/);
   await expectNoAxeViolations(page, "import done");
 
   await page.goto(`/tf/${own.slug}/members`);

@@ -130,6 +130,7 @@ export function ImportMembers({ taskForceSlug }: { taskForceSlug: string }) {
           </h2>
           <SuccessMessage>{t("done", confirm.data.summary)}</SuccessMessage>
           {confirm.data.invitations.some((invitation) => !invitation.emailed) && <p>{t("linksIntro")}</p>}
+          <LinkSheet invitations={confirm.data.invitations} />
           {confirm.data.invitations.map((invitation) => (
             <InvitationOutcome key={invitation.invitationId} result={invitation} />
           ))}
@@ -161,5 +162,18 @@ function Outcome({ action, problems }: { action: string; problems: RowProblem[] 
         </ul>
       )}
     </td>
+  );
+}
+
+/** Every link to pass on in one box, a line each with its address, to paste into a message or a sheet. */
+function LinkSheet({ invitations }: { invitations: { email: string; link: string | null }[] }) {
+  const t = useTranslations("onboarding");
+  const lines = invitations.flatMap((invitation) => (invitation.link ? [`${invitation.email}\t${invitation.link}`] : []));
+  if (lines.length < 2) return null;
+  return (
+    <div className="field">
+      <label htmlFor="import-link-sheet">{t("linkSheet")}</label>
+      <textarea id="import-link-sheet" readOnly rows={Math.min(lines.length, 12)} value={lines.join("\n")} onFocus={(event) => event.currentTarget.select()} />
+    </div>
   );
 }
