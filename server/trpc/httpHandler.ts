@@ -1,5 +1,5 @@
 import { fetchRequestHandler, type FetchCreateContextFnOptions } from "@trpc/server/adapters/fetch";
-import { kickNoticeMail } from "@/server/domains/notifications";
+import { withNoticeMail } from "@/server/domains/notifications";
 import { readBodyWithin, requestWithBody } from "@/server/lib/requestBody";
 import type { Context } from "./context";
 import { bodyLimitOf, MAX_TRPC_BATCH_SIZE } from "./limits";
@@ -28,15 +28,14 @@ export async function handleTrpcRequest(req: Request, createContext: (options: F
     if (!body.ok) return body.reason === "tooLarge" ? refusal(413, "requestTooLarge") : refusal(400, "invalidInput");
     request = requestWithBody(req, body.bytes);
   }
-  const response = await fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req: request,
-    router: appRouter,
-    maxBatchSize: MAX_TRPC_BATCH_SIZE,
-    createContext,
-  });
-  // A change may have written notices someone wants by email at once; its transaction has committed
-  // by the time the response exists, so the outbox can send them now (in the background).
-  if (request.method === "POST" && response.ok) kickNoticeMail();
-  return response;
+  // A change may write notices someone wants by email at once: they go when it has answered.
+  return withNoticeMail(() =>
+    fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req: request,
+      router: appRouter,
+      maxBatchSize: MAX_TRPC_BATCH_SIZE,
+      createContext,
+    }),
+  );
 }

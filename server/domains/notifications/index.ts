@@ -6,5 +6,5 @@
  */
 export { insertNotifications } from "./notifications.service";
 export { listActiveCoordinators, type NewNotification } from "./notifications.queries";
-export { kickNoticeMail, sendNoticeDigest, sendNoticeEmailsNow, type NoticeMailSummary } from "./noticeMail.service";
+export { sendNoticeDigest, sendNoticeEmailsNow, withNoticeMail, type NoticeMailSummary } from "./noticeMail.service";
 export { noticeWorkChange } from "./workNotices";

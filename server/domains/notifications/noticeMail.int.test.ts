@@ -13,7 +13,8 @@ import { headersOf, type FakeSmtpServer, type ReceivedMail } from "@/server/test
 import { remindTaskForce } from "@/server/domains/jobs/reminders.service";
 import { NOTICE_DELIVERIES, NOTICE_TOPIC_NAMES, NOTICE_TOPICS } from "@/db/schema";
 import { inTransaction } from "@/server/lib/unitOfWork";
-import { sendNoticeDigest, sendNoticeEmailsNow } from "./noticeMail.service";
+import { sendNoticeDigest, sendNoticeEmailsNow, withNoticeMail } from "./noticeMail.service";
+import { insertNotificationRows } from "./notifications.queries";
 import { insertNotifications } from "./notifications.service";
 
 /*
@@ -167,6 +168,25 @@ describe("notice emails", () => {
     expect(aboutTheirGap(atOnce).map(subjectOf)).toEqual([`Prairie Task Force: The gap “Gap of ${atOnce.name}” is due on ${calendarDate(dateFromToday(3))}.`]);
     expect(aboutTheirGap(inAppOnly)).toEqual([]);
     expect((await callerFor(inAppOnly).notification.list({})).map((notice) => notice.kind)).toContain("gapDueSoon");
+  });
+});
+
+describe("the email after a request", () => {
+  it("goes when the request that wrote it has answered; a request that wrote none sends nothing", async () => {
+    vi.stubEnv("SMTP_URL", smtp.url);
+    const { taskForce } = await createTaskForceWithCoordinator({ name: "Kick Task Force" });
+    const { user: here } = await createMember(taskForce, "member");
+    const { user: elsewhere } = await createMember(taskForce, "member");
+    const notice = (userId: string) => ({ taskForceId: taskForce.id, userId, kind: "gapAssigned", values: { title: "Shelter MOU", due: "none" }, link: `/tf/${taskForce.slug}/gaps`, dedupeKey: `kick:${userId}` });
+    // Written by another process: it waits for the scheduler; a request here that writes nothing leaves it.
+    await inTransaction((tx) => insertNotificationRows(tx, [{ ...notice(elsewhere.id), delivery: "email" }]));
+    await withNoticeMail(async () => "nothing written");
+    expect(await sendNoticeEmailsNow()).toEqual({ emailed: 1, emailFailed: 0 });
+
+    // Written by a request: sent once it has answered.
+    await withNoticeMail(() => inTransaction((tx) => insertNotifications(tx, [notice(here.id)])));
+    await vi.waitFor(() => expect(mailsTo(smtp, here)).toHaveLength(1), { timeout: 10_000 });
+    expect(smtp.messages.map((mail) => mail.to).flat().sort()).toEqual([elsewhere.email, here.email].sort());
   });
 });
 

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { inTransaction } from "@/server/lib/unitOfWork";
 import { noticeTopicOf } from "@/db/schema";
 import { appBaseUrl } from "@/server/env";
@@ -9,7 +10,7 @@ import { claimUnsentMail } from "./notifications.queries";
 /*
  * The notices' outbox. A notice is written with the email its person chose (notifications.service.ts,
  * insertNotifications); this sends it after the writing transaction committed: "email now" notices
- * one email each, as soon as a request that wrote some has answered (kickNoticeMail) or at the
+ * one email each, as soon as the request that wrote them has answered (withNoticeMail) or at the
  * scheduler's next tick; "digest" notices in one email per person with the task force's daily
  * reminders (jobs/reminders.service.ts). Each notice is claimed before it is sent, so it is emailed
  * at most once however many servers send at once.
@@ -115,10 +116,31 @@ export async function sendNoticeDigest(taskForceId: string, now = currentTime())
 let sending: Promise<unknown> | null = null;
 let again = false;
 
+/** Whether the request running now wrote a notice someone wants emailed at once. */
+const requestWrites = new AsyncLocalStorage<{ wroteEmail: boolean }>();
+
+/** Called by insertNotifications: the request that wrote this notice sends it when it has answered. */
+export function noteEmailWaiting(): void {
+  const store = requestWrites.getStore();
+  if (store) store.wroteEmail = true;
+}
+
 /**
- * Sends the waiting "email now" notices in the background, after a request that may have written
- * some has answered (its transaction committed by then). One send at a time per process; a kick
- * during a send runs one more pass after it, so nothing written meanwhile waits for the scheduler.
+ * Runs one request and, when it wrote notices someone wants emailed at once, sends them after it:
+ * its transaction has committed by the time `work` has produced the response. A request that wrote
+ * none costs nothing here. Notices written outside a request (jobs) are sent by their job or tick.
+ */
+export async function withNoticeMail<T>(work: () => Promise<T>): Promise<T> {
+  const store = { wroteEmail: false };
+  const result = await requestWrites.run(store, work);
+  if (store.wroteEmail) kickNoticeMail();
+  return result;
+}
+
+/**
+ * Sends the waiting "email now" notices in the background. One send at a time per process; a kick
+ * during a send runs one more pass after it, so what was committed meanwhile does not wait for the
+ * scheduler (which sends what a stopped process left).
  */
 export function kickNoticeMail(): void {
   if (!isEmailConfigured()) return;

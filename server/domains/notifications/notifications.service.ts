@@ -1,6 +1,7 @@
 import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
 import { NOTICE_TOPIC_NAMES, NOTICE_TOPICS, noticeTopicOf, type NoticeDelivery } from "@/db/schema";
 import { isEmailConfigured } from "@/server/mail/mailer";
+import { noteEmailWaiting } from "./noticeMail.service";
 import type { SessionUser } from "@/server/trpc/context";
 import {
   countUnreadNotificationsOfUser,
@@ -47,10 +48,10 @@ export async function insertNotifications(tx: Database, rows: NewNotification[])
     if (!emailing || !topic) return "inApp";
     return chosen.get(`${row.userId}:${topic}`) ?? NOTICE_TOPICS[topic].byDefault;
   };
-  return insertNotificationRows(
-    tx,
-    rows.map((row) => ({ ...row, delivery: deliveryOf(row) })),
-  );
+  const decided = rows.map((row) => ({ ...row, delivery: deliveryOf(row) }));
+  const inserted = await insertNotificationRows(tx, decided);
+  if (decided.some((row) => row.delivery === "email")) noteEmailWaiting();
+  return inserted;
 }
 
 /** What the person chose for each topic, the default where they did not, and whether email is sent at all. */
