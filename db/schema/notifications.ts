@@ -45,7 +45,7 @@ export const notifications = pgTable(
   (table) => [
     index("notifications_task_force_idx").on(table.taskForceId),
     index("notifications_user_unread_idx").on(table.userId, table.readAt),
-    // The outbox: only notices still waiting for their email, which are few at any time.
+    // The outbox: only notices still waiting for their email, which are few at one time.
     index("notifications_unsent_mail_idx")
       .on(table.delivery, table.createdAt)
       .where(sql`${table.emailedAt} is null and ${table.delivery} <> 'inApp'`),

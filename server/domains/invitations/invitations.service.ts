@@ -124,7 +124,7 @@ export function parseEmailList(text: string): { emails: string[]; invalid: strin
 }
 
 /**
- * Invites every address of a pasted list with one role and organization: all of them or, when any
+ * Invites every address of a pasted list with one role and organization: all of them or, when one
  * address is malformed or already a member's, none (the refusal names them, and the list stays as typed).
  */
 export async function createInvitations(inviter: Inviter, input: CreateInvitationsInput, now = currentTime()): Promise<{ invitations: CreatedInvitation[] }> {

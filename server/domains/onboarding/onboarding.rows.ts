@@ -65,7 +65,7 @@ export interface TaskForceAsItIs {
   memberEmails: Set<string>;
 }
 
-/** Words a spreadsheet may use for a vocabulary's values: the key itself or its label, in any case and spacing. */
+/** Words a spreadsheet may use for a vocabulary's values: the key itself or its label, whatever the case and spacing. */
 export type Vocabularies = {
   disciplines: Map<string, Discipline>;
   jurisdictions: Map<string, Jurisdiction>;
@@ -206,6 +206,6 @@ export function planImport(sheets: Sheets, asItIs: TaskForceAsItIs, words: Vocab
 
 export type ImportPlan = ReturnType<typeof planImport>;
 
-/** Rows that stop the import: any at all means nothing is written. */
+/** Rows that stop the import: while there is one, nothing is written. */
 export const errorCount = (plan: ImportPlan) =>
   plan.organizations.filter((row) => row.action === "error").length + plan.people.filter((row) => row.action === "error").length;

@@ -6,7 +6,7 @@ import { serverTranslator } from "@/server/lib/translate";
 import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { deliverInvitation, writeInvitation, type CreatedInvitation, type WrittenInvitation } from "@/server/domains/invitations";
-import { listOrganizationProfiles, listOrganizations, writeNewOrganization, writeOrganizationProfile } from "@/server/domains/organizations";
+import { listOrganizationProfiles, writeNewOrganization, writeOrganizationProfile } from "@/server/domains/organizations";
 import { DISCIPLINES } from "@/server/domains/organizations/disciplines";
 import { listActiveMemberships } from "@/server/domains/people";
 import { errorCount, normalizedWord, planImport, vocabulary, type ImportPlan, type TaskForceAsItIs, type Vocabularies } from "./onboarding.rows";
@@ -90,19 +90,19 @@ export async function applyImport(scope: TaskForceScope, input: ImportFileInput,
   const sheets = await sheetsOf(input);
   assertMayInvite(scope, sheets);
   const { plan, written } = await inTransaction(async (tx) => {
-    const plan = planImport(sheets, await taskForceAsItIs(tx, scope), WORDS);
+    const asItIs = await taskForceAsItIs(tx, scope);
+    const plan = planImport(sheets, asItIs, WORDS);
     if (plan.tooMany) throw new DomainError("INVALID", "importTooManyRows", { max: 500 }, "file");
     const errors = errorCount(plan);
     if (errors > 0) throw new DomainError("INVALID", "importHasProblems", { count: errors }, "file");
-    const organizationIds = new Map<string, string>();
+    // People name their organization as the file or the task force does: existing ones, and those created below.
+    const organizationIds = new Map(asItIs.organizations.map((organization) => [normalizedWord(organization.name), organization.id]));
     for (const row of plan.organizations) {
       if (!row.values) continue;
       const id = row.organizationId ?? (await writeNewOrganization(tx, scope, { name: row.name, primaryDiscipline: row.values.primaryDiscipline }, now)).id;
       organizationIds.set(normalizedWord(row.name), id);
       if (row.action !== "unchanged") await writeOrganizationProfile(tx, scope, { organizationId: id, ...row.values });
     }
-    const directory = await listOrganizations(tx, scope.taskForceId);
-    for (const organization of directory) if (!organizationIds.has(normalizedWord(organization.name))) organizationIds.set(normalizedWord(organization.name), organization.id);
     const written: WrittenInvitation[] = [];
     for (const person of plan.people) {
       if (!person.role) continue;

@@ -31,7 +31,7 @@ export function CreateGapForm({ taskForceSlug, from = null }: { taskForceSlug: s
   const [created, setCreated] = useState<{ id: string; title: string } | null>(null);
   const [formKey, setFormKey] = useState(0);
   const suggestions = useQuery({ ...trpc.gap.suggestions.queryOptions({ taskForceSlug, roundId: from?.roundId ?? "" }), enabled: from !== null });
-  // The prefill serves one gap: after it is created the form is blank, as after any creation.
+  // The prefill serves one gap: after it is created the form is blank, as after every creation.
   const [prefillUsed, setPrefillUsed] = useState(false);
   const suggestion = from && !prefillUsed ? suggestions.data?.suggestions.find((one) => one.elementKey === from.elementKey) : undefined;
   const prefill = suggestion ? { ...suggestion.prefill, title: titleOf(suggestion) } : null;
