@@ -119,7 +119,7 @@ export async function applyImport(scope: TaskForceScope, input: ImportFileInput,
 
 const EXAMPLES = {
   organizations: [["Example County Sheriff's Office", disciplineName("lawEnforcementLocalState"), "", jurisdictionName("local"), organizationRoleName("lead_law_enforcement"), "", "", "https://sheriff.example.org"]],
-  people: [["coordinator@example.org", "Alex Example", "Example County Sheriff's Office", roleName("member")]],
+  people: [["alex.example@example.org", "Alex Example", "Example County Sheriff's Office", roleName("member")]],
 };
 
 /** The template to fill in: both sheets in a workbook, or one of them as CSV, with an example row each. */

@@ -44,7 +44,12 @@ export function ImportMembers({ taskForceSlug }: { taskForceSlug: string }) {
     event.preventDefault();
     const file = (event.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
     setNoFile(!file);
-    if (!file) return;
+    if (!file) {
+      // What was said of an earlier file no longer applies.
+      preview.reset();
+      confirm.reset();
+      return;
+    }
     const next = { fileName: file.name, contentBase64: await base64Of(file) };
     setChosen(next);
     confirm.reset();
