@@ -3,8 +3,8 @@ import { expect, test } from "./test";
 import { demoQuarterBack, expectNoAxeViolations, LAKESHORE, LAKESHORE_NAME, listOrganizations, listPeople, messages, RIVERBEND, RIVERBEND_NAME, SHELTER_ORG, signInByApi, trpcQuery, USERS } from "./fixtures";
 
 /*
- * Every page of the app, opened by a role that may see it, scanned with axe (WCAG 2.0/2.1 A and AA):
- * zero violations. Also checks that navigation offers each role only what it may open.
+ * Every page of the app, opened by each role that may see it and scanned with axe (WCAG 2.0/2.1 A and
+ * AA): zero violations. The viewer's pages, the member's without controls, are opened but not scanned. Also checks that navigation offers each role only what it may open.
  */
 
 const tf = (path: string, slug = RIVERBEND) => `/tf/${slug}${path}`;
@@ -14,11 +14,11 @@ const lastQuarter = () => demoQuarterBack(1);
 const CONTRIBUTIONS_PERIOD = `/contributions/${lastQuarter()}`;
 const contributionsPeriodTitle = messages.contributions.periodTitle.replace("{period}", lastQuarter());
 
-async function visit(page: Page, path: string, heading: string | RegExp): Promise<void> {
+async function visit(page: Page, path: string, heading: string | RegExp, { axe = true } = {}): Promise<void> {
   const response = await page.goto(path);
   expect(response?.status(), `status of ${path}`).toBe(200);
   await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
-  await expectNoAxeViolations(page, path);
+  if (axe) await expectNoAxeViolations(page, path);
 }
 
 /** The page of a demo meeting, looked up by title as the person signed in on `page` sees the list. */
@@ -231,7 +231,10 @@ test.describe("every page passes axe", () => {
     expect((await page.goto(tf("/settings")))?.status()).toBe(404);
   });
 
-  test("viewer's section pages", async ({ page }) => {
+  // A viewer is shown the member's pages without their controls, so axe has nothing new to check
+  // there: these visits prove the pages open and render for the role (the link crawl follows every
+  // link the viewer is shown, over HTTP, without rendering).
+  test("viewer's pages open and render, with no settings", async ({ page }) => {
     test.slow();
     await signInByApi(page.request, USERS.viewer);
     for (const [path, heading] of [
@@ -241,15 +244,6 @@ test.describe("every page passes axe", () => {
       [tf("/meetings"), messages.nav.meetings],
       [tf("/meetings/committees"), messages.committees.title],
       [await meetingPath(page, "July full task-force meeting (demo)"), "July full task-force meeting (demo)"],
-    ] as const) {
-      await visit(page, path, heading);
-    }
-  });
-
-  test("viewer's other pages, and no settings", async ({ page }) => {
-    test.slow();
-    await signInByApi(page.request, USERS.viewer);
-    for (const [path, heading] of [
       [tf("/members"), messages.nav.members],
       [tf("/members/people"), messages.people.title],
       [tf("/members/mous"), messages.mous.title],
@@ -260,7 +254,7 @@ test.describe("every page passes axe", () => {
       [tf("/grants"), messages.nav.grants],
       ["/account", messages.account.title],
     ] as const) {
-      await visit(page, path, heading);
+      await visit(page, path, heading, { axe: false });
     }
     await expect(sectionNav(page).getByRole("link", { name: messages.nav.settings })).toHaveCount(0);
     expect((await page.goto(tf("/settings")))?.status()).toBe(404);

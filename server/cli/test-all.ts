@@ -5,16 +5,20 @@
  *   lint         npm run lint                             counts as one test   }
  *   unit         vitest --project unit                    each test counts     }
  *   integration  vitest --project integration (PGlite),   each test counts; the two databases run
- *                side by side with integration-postgres   side by side, PGlite with its clock at 23:30
- *                when TEST_DATABASE_URL is set            on New Year's Eve in Chicago (05:30 UTC)
- *   clock        unit and the date-sensitive integration  each test counts; see clockInstants().
- *                files again at the hours that break      The instants run side by side, and the
- *                date code, under libfaketime             build beside them
+ *                side by side with integration-postgres   side by side
+ *                when TEST_DATABASE_URL is set
+ *   clock        unit and the date-sensitive integration  each test counts; the instants run side
+ *                files again at the hours that break      by side, and the build beside them
+ *                date code
  *   build        next build                               counts as one test; budget and e2e are skipped if it fails
  *   budget       each route's first-load JavaScript       each route counts
  *                against its budget (bundleBudget.ts)
  *   e2e          playwright test, two workers each with   each test counts
  *                a server and database of its own
+ *
+ * Every vitest run starts its clock (libfaketime) at one of the moments that break date code, in the
+ * process time zone Pacific/Kiritimati (far from both UTC and Chicago, so nothing may lean on the
+ * machine's zone either): see clockPlan() in testClock.ts.
  *
  * Steps side by side share the two cores of a CI machine: each alone would leave one mostly idle.
  * A failing step does not stop the next one, so one run shows everything that is wrong. The last
@@ -27,7 +31,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { clockInstants, integrationInstant } from "./testClock";
+import { clockPlan, type ClockInstant } from "./testClock";
 import { playwrightFailures, vitestFailures, type PlaywrightReport, type VitestReport } from "./testReports";
 
 const ROOT = process.cwd();
@@ -50,6 +54,11 @@ const DATE_SENSITIVE = /dateFromToday|currentTime|todayIn|dateInZone|addDays|run
 
 /** The whole run's own clock (`TEST_CLOCK`), when one was asked for. */
 const RUN_CLOCK = process.env.TEST_CLOCK?.trim() || undefined;
+
+/** A time zone far from both UTC and Chicago, for the runs at a moved clock. */
+const FAR_ZONE = "Pacific/Kiritimati";
+
+const WITH_POSTGRES = Boolean(process.env.TEST_DATABASE_URL?.trim());
 
 interface RunOptions {
   env?: Record<string, string>;
@@ -175,22 +184,39 @@ async function vitest({ name, projects, files = [], options = {}, note }: Vitest
 
 
 /**
+ * A vitest run's clock and zone: the instant of the plan (or the whole run's TEST_CLOCK) in a far
+ * time zone, or the real time and zone where libfaketime is missing (the clock step then fails).
+ */
+function movedClock(instant: ClockInstant): Pick<RunOptions, "clock" | "env"> & { note: string } {
+  if (RUN_CLOCK) return { clock: RUN_CLOCK, note: `clock at ${RUN_CLOCK}` };
+  if (!commandExists("faketime")) return { note: "real time: faketime not installed" };
+  return { clock: instant.at, env: { TZ: FAR_ZONE }, note: `clock at ${instant.at}` };
+}
+
+/**
  * The integration suite on both databases at once: PGlite is in-process and CPU-bound, PostgreSQL
  * waits on a server, so side by side they finish sooner than one after the other on two cores.
  */
-async function integration(): Promise<StepResult[]> {
-  const instant = RUN_CLOCK ?? integrationInstant();
+async function integration(plan: ReturnType<typeof clockPlan>): Promise<StepResult[]> {
+  const pglite = movedClock(plan.integration);
   const steps: SideBySideStep[] = [
     {
       name: "integration",
       run: (logFile) =>
-        vitest({ name: "integration", projects: ["integration", "integration-isolated"], options: { clock: instant, logFile }, note: `PGlite, clock at ${instant}` }),
+        vitest({ name: "integration", projects: ["integration", "integration-isolated"], options: { ...pglite, logFile }, note: `PGlite, ${pglite.note}` }),
     },
   ];
-  if (process.env.TEST_DATABASE_URL?.trim()) {
+  if (WITH_POSTGRES) {
+    const postgres = movedClock(plan.integrationPostgres);
     steps.push({
       name: "integration-postgres",
-      run: (logFile) => vitest({ name: "integration-postgres", projects: ["integration-postgres", "integration-postgres-isolated"], options: { logFile } }),
+      run: (logFile) =>
+        vitest({
+          name: "integration-postgres",
+          projects: ["integration-postgres", "integration-postgres-isolated"],
+          options: { ...postgres, logFile },
+          note: `PostgreSQL, ${postgres.note}`,
+        }),
     });
   }
   return sideBySide(steps);
@@ -217,30 +243,28 @@ function clockStepFiles(): { unit: string[]; integration: string[] } {
 }
 
 /**
- * The clock step: unit tests and the date-sensitive integration files once per instant in
- * clockInstants() (only the unit files where the instant says so), in a process time zone far from
- * both UTC and Chicago (so nothing may lean on the machine's zone either). A test that takes UTC's
- * date for the task force's fails here every run. The instants run side by side, each vitest on one
- * core, with `beside` (the build) meanwhile, so the two cores stay busy.
+ * The clock step: unit tests and the date-sensitive integration files again at the instants of
+ * clockPlan() (only the unit files where the instant says so). A test that takes UTC's date for the
+ * task force's fails here every run. The instants run side by side, each vitest on one core, with
+ * `beside` (the build) meanwhile, so the two cores stay busy.
  */
-async function clockStep(beside: SideBySideStep): Promise<StepResult[]> {
+async function clockStep(plan: ReturnType<typeof clockPlan>, beside: SideBySideStep): Promise<StepResult[]> {
   if (!commandExists("faketime")) {
     banner("clock");
     console.error("The clock step needs libfaketime: `sudo apt-get install faketime` (.ci/run installs it).");
     return [{ name: "clock", status: "failed", passed: 0, failed: 1, seconds: 0, note: "faketime not installed" }, ...(await sideBySide([beside]))];
   }
   const files = clockStepFiles();
-  const instants = clockInstants();
-  const runs = instants.map(
+  const runs = plan.clockStep.map(
     (instant, index): SideBySideStep => ({
       name: `clock-${index + 1}`,
-      title: `clock ${index + 1}/${instants.length}: ${instant.label}, ${instant.at}`,
+      title: `clock ${index + 1}/${plan.clockStep.length}: ${instant.label}, ${instant.at}`,
       run: (logFile) =>
         vitest({
           name: `clock-${index + 1}`,
           projects: instant.integration ? ["unit", "integration", "integration-isolated"] : ["unit"],
           files: instant.integration ? [...files.unit, ...files.integration] : files.unit,
-          options: { clock: instant.at, env: { TZ: "Pacific/Kiritimati" }, logFile },
+          options: { clock: instant.at, env: { TZ: FAR_ZONE }, logFile },
           note: instant.integration ? instant.at : `${instant.at}, unit files`,
         }),
     }),
@@ -306,16 +330,21 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const results: StepResult[] = [];
+  const plan = clockPlan({ withPostgres: WITH_POSTGRES });
+  const unitClock = movedClock(plan.unit);
 
   results.push(
     ...(await sideBySide([
       { name: "typecheck", run: (logFile) => single("typecheck", "npm", ["run", "--silent", "typecheck"], { logFile }) },
       { name: "lint", run: (logFile) => single("lint", "npm", ["run", "--silent", "lint"], { logFile }) },
-      { name: "unit", run: (logFile) => vitest({ name: "unit", projects: ["unit"], options: { logFile } }) },
+      { name: "unit", run: (logFile) => vitest({ name: "unit", projects: ["unit"], options: { ...unitClock, logFile }, note: unitClock.note }) },
     ])),
   );
-  results.push(...(await integration()));
-  const clockAndBuild = await clockStep({ name: "build", run: (logFile) => single("build", "npx", ["tsx", "server/cli/app.ts", "build"], { logFile }) });
+  results.push(...(await integration(plan)));
+  // The build skips its own type check when the typecheck step passed (next.config.js).
+  const typecheckPassed = results.find((result) => result.name === "typecheck")?.status === "passed";
+  const afterTypecheck: Record<string, string> = typecheckPassed ? { BUILD_TYPECHECKED: "1" } : {};
+  const clockAndBuild = await clockStep(plan, { name: "build", run: (logFile) => single("build", "npx", ["tsx", "server/cli/app.ts", "build"], { logFile, env: afterTypecheck }) });
   results.push(...clockAndBuild);
   const build = clockAndBuild.at(-1)!;
   if (build.status === "passed") {
@@ -329,7 +358,7 @@ async function main(): Promise<void> {
   printSummary(results);
   const passed = results.reduce((sum, result) => sum + result.passed, 0);
   const failed = results.reduce((sum, result) => sum + result.failed, 0);
-  if (!process.env.TEST_DATABASE_URL?.trim()) {
+  if (!WITH_POSTGRES) {
     console.log("(integration ran on PGlite only; set TEST_DATABASE_URL to run it on PostgreSQL too)");
   }
   if (RUN_CLOCK) console.log(`(every step but the clock step ran with its clock starting at ${RUN_CLOCK})`);

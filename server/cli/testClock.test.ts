@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dateInZone } from "@/server/lib/dates";
-import { clockInstants, integrationInstant, nextOffsetChanges } from "./testClock";
+import { clockPlan, integrationInstant, nextOffsetChanges } from "./testClock";
 
 const chicagoClock = (instant: string) =>
   new Intl.DateTimeFormat("en-CA", { timeZone: "America/Chicago", hourCycle: "h23", dateStyle: "short", timeStyle: "short" }).format(new Date(instant));
@@ -8,11 +8,18 @@ const chicagoClock = (instant: string) =>
 describe("the clock step's instants", () => {
   const now = Date.parse("2026-12-05T06:45:00Z");
 
-  it("are the coming risky moments: after midnight UTC and both daylight-saving nights", () => {
-    expect(clockInstants(now).map((instant) => instant.at)).toEqual(["2026-12-06T00:30:00.000Z", "2027-03-14T07:30:00.000Z", "2027-11-07T06:30:00.000Z"]);
-    expect(dateInZone(new Date(clockInstants(now)[0]!.at), "America/Chicago")).toBe("2026-12-05");
-    // After midnight UTC only the unit files run again: the integration run's own instant is the same trap.
-    expect(clockInstants(now).map((instant) => instant.integration)).toEqual([false, true, true]);
+  it("start every run at a coming risky moment: after midnight UTC, New Year's Eve and both daylight-saving nights", () => {
+    const plan = clockPlan({ withPostgres: true }, now);
+    expect(plan.unit.at).toBe("2026-12-06T00:30:00.000Z");
+    expect(dateInZone(new Date(plan.unit.at), "America/Chicago")).toBe("2026-12-05");
+    expect(plan.integration.at).toBe("2027-01-01T05:30:00.000Z");
+    expect(plan.integrationPostgres.at).toBe("2027-03-14T07:30:00.000Z");
+    expect(plan.clockStep.map((instant) => instant.at)).toEqual(["2027-03-14T07:30:00.000Z", "2027-11-07T06:30:00.000Z"]);
+  });
+
+  it("puts the integration files to each trap once: at the first daylight-saving change in the clock step only without PostgreSQL", () => {
+    expect(clockPlan({ withPostgres: true }, now).clockStep.map((instant) => instant.integration)).toEqual([false, true]);
+    expect(clockPlan({ withPostgres: false }, now).clockStep.map((instant) => instant.integration)).toEqual([true, true]);
   });
 
   it("finds the offset changes of any year, half an hour after each instant", () => {

@@ -24,35 +24,59 @@ export function nextOffsetChanges(from: number, count: number): number[] {
   return changes;
 }
 
-/** One instant of the clock step, and whether the date-sensitive integration files run there too. */
+/** One run at a moved clock: when it starts, and what it tests there. */
 export interface ClockInstant {
   label: string;
   at: string;
-  /** False where the integration run's own instant already puts the same trap (unit files only). */
+  /** False where another run already puts the same trap to the integration files (unit files only). */
   integration: boolean;
 }
 
+/** Where each step of `npm test` starts its clock. */
+export interface ClockPlan {
+  /** The first unit run. */
+  unit: ClockInstant;
+  /** The PGlite integration run. */
+  integration: ClockInstant;
+  /** The PostgreSQL integration run, when there is one. */
+  integrationPostgres: ClockInstant;
+  /** The clock step's runs, beside the build. */
+  clockStep: ClockInstant[];
+}
+
 /**
- * Instants at which the clock step runs the date-sensitive tests again, each a moment when code
- * that takes UTC's date (or 24-hour steps) for the task force's calendar goes wrong. They are the
- * next such moments after today, not fixed dates, so the demo's and the tests' own dates (a round
- * closed this autumn) stay in the past as they are at the real time. Each leaves half an hour
- * before the next date or offset change, so a run never crosses one midway.
+ * Each run of `npm test` starts at a moment when code that takes UTC's date (or 24-hour steps) for
+ * the task force's calendar goes wrong, so no run spends its time at the real time, which proves
+ * nothing on most hours. They are the next such moments after today, not fixed dates, so the demo's
+ * and the tests' own dates (a round closed this autumn) stay in the past as they are at the real
+ * time. Each leaves half an hour before the next date or offset change, so a run never crosses one
+ * midway. Four traps, each set once for the integration files and for the unit files:
  *
- * The PGlite integration run starts at 23:30 in Chicago on New Year's Eve (integrationInstant), when
- * UTC's date, quarter and year are already tomorrow's, so at 00:30 UTC, the same trap earlier in the
- * evening, only the unit files run again. The daylight-saving nights set traps of their own (a day of
- * 23 or 25 hours), so every date-sensitive file runs at both.
+ * - 00:30 UTC, still the evening before (18:30) in Chicago: the first unit run;
+ * - 23:30 on New Year's Eve in Chicago, when UTC's date, quarter and year are already tomorrow's: the
+ *   PGlite integration run (it is also the 00:30 UTC trap, later in the evening);
+ * - half an hour before Chicago's next daylight-saving change (a day of 23 or 25 hours): the
+ *   PostgreSQL integration run, and the unit files again in the clock step;
+ * - half an hour before the change after that: the clock step, with the date-sensitive integration
+ *   files.
+ *
+ * Without PostgreSQL (a developer's `npm test`), the clock step runs the date-sensitive integration
+ * files at the first daylight-saving change too.
  */
-export function clockInstants(now = Date.now()): ClockInstant[] {
+export function clockPlan(options: { withPostgres: boolean }, now = Date.now()): ClockPlan {
   const today = new Date(now).toISOString().slice(0, 10);
   const nextDay = new Date(Date.parse(`${today}T00:30:00Z`) + 24 * HOUR).toISOString();
   const [firstChange, secondChange] = nextOffsetChanges(now, 2).map((instant) => new Date(instant - HOUR / 2).toISOString());
-  return [
-    { label: "00:30 UTC, still the evening before (18:30) in Chicago", at: nextDay, integration: false },
-    { label: "half an hour before Chicago's next daylight-saving change", at: firstChange!, integration: true },
-    { label: "half an hour before the daylight-saving change after that", at: secondChange!, integration: true },
-  ];
+  const firstChangeLabel = "half an hour before Chicago's next daylight-saving change";
+  return {
+    unit: { label: "00:30 UTC, still the evening before (18:30) in Chicago", at: nextDay, integration: false },
+    integration: { label: "23:30 on New Year's Eve in Chicago, already next year in UTC", at: integrationInstant(now), integration: true },
+    integrationPostgres: { label: firstChangeLabel, at: firstChange!, integration: true },
+    clockStep: [
+      { label: firstChangeLabel, at: firstChange!, integration: !options.withPostgres },
+      { label: "half an hour before the daylight-saving change after that", at: secondChange!, integration: true },
+    ],
+  };
 }
 
 /** PGlite's integration run: 23:30 on the coming New Year's Eve in Chicago, 05:30 UTC on New Year's Day. */
