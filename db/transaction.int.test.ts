@@ -1,18 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { getDb } from "@/db/client";
-import {
-  callerFor,
-  createAdmin,
-  createMember,
-  createTaskForceWithCoordinator,
-  createUser,
-  trpcErrorOf,
-  unique,
-  type TestMembership,
-  type TestTaskForce,
-  type TestUser,
-} from "@/server/testing/factories";
+import { callerFor, createAdmin, createMember, createTaskForceWithCoordinator, createUser, unique, type TestMembership, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { trpcErrorOf } from "@/server/testing/errors";
 
 /*
  * Every change and its audit entry land together or not at all. A trigger makes the database refuse

@@ -167,7 +167,7 @@ test("funders see only the minutes shared with them; members record their own at
   await expect(page.getByRole("heading", { name: t.attendanceHeading })).toHaveCount(0);
   await expect(page.getByRole("heading", { name: t.actionsHeading })).toHaveCount(0);
   // The funder's calendar feed holds the same single meeting.
-  const { token } = (await trpcMutation<{ token: string }>(page.request, "calendar.createFeed", { taskForceSlug: RIVERBEND })).data!;
+  const { token } = (await trpcMutation<{ token: string }>(page.request, "meeting.createCalendarFeed", { taskForceSlug: RIVERBEND })).data!;
   const funderFeed = await page.request.get(`/api/calendar/${token}.ics`);
   expect(summaries(await funderFeed.text())).toEqual(["September full task-force meeting (demo)"]);
 

@@ -5,7 +5,8 @@ import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, memberships, taskForces } from "@/db/schema";
-import { callerFor, createMember, createOrganization, createTaskForceWithCoordinator, domainErrorFrom, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { callerFor, createMember, createOrganization, createTaskForceWithCoordinator, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { domainErrorFrom } from "@/server/testing/errors";
 import { readArchive } from "@/server/domains/taskForceArchive/archive.format";
 import { explainDomainError, exportTaskForceToFile, importTaskForceFromFile } from "./taskForceArchive";
 

@@ -1,15 +1,11 @@
 import { onlyRow } from "@/db/rows";
 import { randomBytes } from "node:crypto";
-import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
-import { ZodError } from "zod";
 import { eq } from "drizzle-orm";
-import { databaseHandle, getDb, installDatabase, type Database } from "@/db/client";
+import { getDb } from "@/db/client";
 import { memberships, organizations, taskForces, users, type FrameworkContent } from "@/db/schema";
 import { hashPassword } from "@/server/auth/password";
 import type { TaskForceRole } from "@/server/auth/permissions";
-import { DomainError, type DomainErrorCode } from "@/server/errors";
 import { createTaskForceScope, type SessionUser, type TaskForceScope } from "@/server/trpc/context";
-import { fieldErrorsFromZod, type FieldErrors } from "@/server/trpc/fieldErrors";
 import { insertFramework, insertNextFrameworkVersion } from "@/server/domains/frameworks/frameworks.queries";
 import type { ProcedureMeta } from "@/server/trpc/init";
 import { appRouter, createCaller } from "@/server/trpc/root";
@@ -175,79 +171,6 @@ export function scopeFor(
     taskForceName: taskForce.name,
     timeZone: taskForce.timeZone,
   });
-}
-
-/** `db` with a count of the select statements built on it (subqueries included). */
-export function countingSelects(db: Database): { db: Database; selects: () => number } {
-  let selects = 0;
-  const counting = new Proxy(db, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-      if (property !== "select" || typeof value !== "function") return value;
-      return (...args: unknown[]) => {
-        selects += 1;
-        return value.apply(target, args);
-      };
-    },
-  });
-  return { db: counting, selects: () => selects };
-}
-
-/**
- * How many select statements `work` builds, through any path (procedures, services): the guard
- * against a query per record (N+1), whose count grows with the data where it should not.
- */
-export async function countSelects(work: () => Promise<unknown>): Promise<number> {
-  const handle = await databaseHandle();
-  const counting = countingSelects(handle.db);
-  installDatabase({ ...handle, db: counting.db });
-  try {
-    await work();
-  } finally {
-    installDatabase(handle);
-  }
-  return counting.selects();
-}
-
-/** Awaits a call expected to fail and returns the TRPCError, failing the test if it succeeded. */
-export async function trpcErrorOf(call: Promise<unknown>, expectedCode?: TRPC_ERROR_CODE_KEY): Promise<TRPCError> {
-  let result: unknown;
-  try {
-    result = await call;
-  } catch (error) {
-    if (!(error instanceof TRPCError)) throw error;
-    if (expectedCode && error.code !== expectedCode) {
-      throw new Error(`Expected ${expectedCode} but got ${error.code}: ${error.message}`, { cause: error });
-    }
-    return error;
-  }
-  throw new Error(`Expected the call to fail${expectedCode ? ` with ${expectedCode}` : ""}, but it returned ${JSON.stringify(result)}`);
-}
-
-/** The domain error behind a TRPCError, as `{ code, messageKey, values, field }`. */
-export function domainErrorOf(error: TRPCError): { code: DomainErrorCode; messageKey: string; values: Record<string, unknown>; field: string | undefined } {
-  const cause = error.cause;
-  if (!(cause instanceof DomainError)) throw new Error(`Expected a DomainError cause, got ${String(cause)}`, { cause: error });
-  return { code: cause.code, messageKey: cause.messageKey, values: cause.values, field: cause.field };
-}
-
-/** Awaits a service call expected to throw a DomainError and returns it. */
-export async function domainErrorFrom(call: Promise<unknown>): Promise<DomainError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("Expected a DomainError, but the call succeeded");
-}
-
-/** The field errors a form would show for a failed call, as the error formatter in init.ts builds them. */
-export function fieldErrorsOf(error: TRPCError): FieldErrors {
-  const cause = error.cause;
-  if (cause instanceof ZodError) return fieldErrorsFromZod(cause);
-  if (cause instanceof DomainError && cause.field) return { [cause.field]: [{ key: cause.messageKey, values: cause.values }] };
-  return {};
 }
 
 export interface ProcedureEntry {

@@ -2,20 +2,8 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog } from "@/db/schema";
-import {
-  allProcedures,
-  callerFor,
-  callProcedure,
-  createMember,
-  createOrganization,
-  createTaskForceWithCoordinator,
-  domainErrorOf,
-  trpcErrorOf,
-  unique,
-  type TestMembership,
-  type TestTaskForce,
-  type TestUser,
-} from "@/server/testing/factories";
+import { allProcedures, callerFor, callProcedure, createMember, createOrganization, createTaskForceWithCoordinator, unique, type TestMembership, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { domainErrorOf, trpcErrorOf } from "@/server/testing/errors";
 
 /*
  * Tenancy: a coordinator of task force A has every permission there, and none of it carries over

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import messages from "@/app/i18n/messages/en.json";
-import { callerFor, createTaskForceWithCoordinator, fieldErrorsOf, trpcErrorOf, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { callerFor, createTaskForceWithCoordinator, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { fieldErrorsOf, trpcErrorOf } from "@/server/testing/errors";
 
 /*
  * Bugs the fuzz suite (fuzz.int.test.ts) found, each pinned by the input that showed it, so that

@@ -3,17 +3,8 @@ import superjson from "superjson";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { rateLimits, users } from "@/db/schema";
-import {
-  callerFor,
-  createAdmin,
-  createMember,
-  createTaskForceWithCoordinator,
-  createUser,
-  trpcErrorOf,
-  unique,
-  type TestTaskForce,
-  type TestUser,
-} from "@/server/testing/factories";
+import { callerFor, createAdmin, createMember, createTaskForceWithCoordinator, createUser, unique, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { trpcErrorOf } from "@/server/testing/errors";
 import { hashPassword } from "@/server/auth/password";
 import { handleDocumentUpload } from "@/server/domains/documents/documents.http";
 import { MAX_DOCUMENT_BYTES } from "@/server/domains/documents/documents.rules";

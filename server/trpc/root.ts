@@ -5,7 +5,7 @@ import { contributionsRouter } from "@/server/domains/contributions/contribution
 import { actionItemsRouter } from "@/server/domains/actionItems/actionItems.router";
 import { gapsRouter } from "@/server/domains/gaps/gaps.router";
 import { frameworksRouter } from "@/server/domains/frameworks/frameworks.router";
-import { calendarRouter, meetingsRouter } from "@/server/domains/meetings/meetings.router";
+import { meetingsRouter } from "@/server/domains/meetings/meetings.router";
 import { committeesRouter } from "@/server/domains/committees/committees.router";
 import { invitationsRouter } from "@/server/domains/invitations/invitations.router";
 import { notificationsRouter } from "@/server/domains/notifications/notifications.router";
@@ -51,7 +51,6 @@ export const appRouter = createRouter({
   actionItem: actionItemsRouter,
   meeting: meetingsRouter,
   committee: committeesRouter,
-  calendar: calendarRouter,
   mou: mousRouter,
   protocol: protocolsRouter,
   contribution: contributionsRouter,

@@ -4,7 +4,9 @@ import { getDb } from "@/db/client";
 import { memberships } from "@/db/schema";
 import { createCaller } from "@/server/trpc/root";
 import type { Context, SessionUser } from "@/server/trpc/context";
-import { countSelects, createMember, createTaskForceWithCoordinator, trpcErrorOf, type TestMembership, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { createMember, createTaskForceWithCoordinator, type TestMembership, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { trpcErrorOf } from "@/server/testing/errors";
+import { countSelects } from "@/server/testing/queryCount";
 
 /*
  * The caller's membership is read once per request for the reads a page or a batch makes together

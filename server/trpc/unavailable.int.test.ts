@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { databaseHandle, installDatabase, openDatabase, type DatabaseHandle } from "@/db/client";
-import { callerFor, trpcErrorOf } from "@/server/testing/factories";
+import { callerFor } from "@/server/testing/factories";
+import { trpcErrorOf } from "@/server/testing/errors";
 import { authenticate } from "@/server/domains/auth/auth.service";
 import { DomainError, isDatabaseUnavailable } from "@/server/errors";
 import type { SessionUser } from "./context";

@@ -3,17 +3,8 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { accountEvents, accountTokens, auditLog, users } from "@/db/schema";
-import {
-  addMembership,
-  callerFor,
-  createAdmin,
-  createMember,
-  createTaskForceWithCoordinator,
-  createTaskForce,
-  createUser,
-  domainErrorFrom,
-  unique,
-} from "@/server/testing/factories";
+import { addMembership, callerFor, createAdmin, createMember, createTaskForceWithCoordinator, createTaskForce, createUser, unique } from "@/server/testing/factories";
+import { domainErrorFrom } from "@/server/testing/errors";
 import * as fakeSmtpServer from "@/server/testing/fakeSmtpServer";
 import { textOf, type FakeSmtpServer } from "@/server/testing/fakeSmtpServer";
 import { sessionRefusal } from "@/server/auth/sessionPolicy";

@@ -2,22 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, notifications, responses } from "@/db/schema";
-import {
-  answersForAll,
-  callerFor,
-  createAssessingTaskForce,
-  createAssessmentRound,
-  createMember,
-  createOrganization,
-  dateFromToday,
-  domainErrorOf,
-  fieldErrorsOf,
-  respond,
-  TEST_ELEMENT_KEYS,
-  trpcErrorOf,
-  type TestTaskForce,
-  type TestUser,
-} from "@/server/testing/factories";
+import { answersForAll, callerFor, createAssessingTaskForce, createAssessmentRound, createMember, createOrganization, dateFromToday, respond, TEST_ELEMENT_KEYS, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { domainErrorOf, fieldErrorsOf, trpcErrorOf } from "@/server/testing/errors";
 import * as fakeSmtpServer from "@/server/testing/fakeSmtpServer";
 import { headersOf, textOf } from "@/server/testing/fakeSmtpServer";
 

@@ -2,20 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog } from "@/db/schema";
-import {
-  answersForAll,
-  callerFor,
-  createAssessingTaskForce,
-  createAssessmentRound,
-  createGapFor,
-  createMember,
-  createOrganization,
-  respond,
-  trpcErrorOf,
-  type TestAnswer,
-  type TestTaskForce,
-  type TestUser,
-} from "@/server/testing/factories";
+import { answersForAll, callerFor, createAssessingTaskForce, createAssessmentRound, createGapFor, createMember, createOrganization, respond, type TestAnswer, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { trpcErrorOf } from "@/server/testing/errors";
 import { meanOfResults } from "./consensus";
 
 /*

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { createUser, domainErrorFrom, unique } from "@/server/testing/factories";
+import { createUser, unique } from "@/server/testing/factories";
+import { domainErrorFrom } from "@/server/testing/errors";
 import { ATTEMPT_POLICIES, attemptSucceeded, claimAttempts } from "./attempts";
 import { authenticate } from "./auth.service";
 

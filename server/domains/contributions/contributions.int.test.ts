@@ -4,19 +4,8 @@ import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, notifications } from "@/db/schema";
-import {
-  callerFor,
-  createMember,
-  createOrganization,
-  createTaskForceWithCoordinator,
-  domainErrorOf,
-  fieldErrorsOf,
-  scopeFor,
-  trpcErrorOf,
-  type TestOrganization,
-  type TestTaskForce,
-  type TestUser,
-} from "@/server/testing/factories";
+import { callerFor, createMember, createOrganization, createTaskForceWithCoordinator, scopeFor, type TestOrganization, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { domainErrorOf, fieldErrorsOf, trpcErrorOf } from "@/server/testing/errors";
 import { smallCellThreshold } from "@/server/env";
 import { addDays, dateInZone } from "@/server/lib/dates";
 import type { Shown } from "@/server/domains/privacy/suppression";

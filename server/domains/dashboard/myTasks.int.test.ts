@@ -1,19 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  answersForAll,
-  callerFor,
-  createActionItemFor,
-  createAssessingTaskForce,
-  createAssessmentRound,
-  createGapFor,
-  createMember,
-  dateFromToday,
-  respond,
-  TEST_ELEMENT_KEYS,
-  trpcErrorOf,
-  type TestTaskForce,
-  type TestUser,
-} from "@/server/testing/factories";
+import { answersForAll, callerFor, createActionItemFor, createAssessingTaskForce, createAssessmentRound, createGapFor, createMember, dateFromToday, respond, TEST_ELEMENT_KEYS, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { trpcErrorOf } from "@/server/testing/errors";
 import { dueReportOf } from "@/server/domains/contributions/contributions.due";
 import { DEFAULT_CONTRIBUTION_SETTINGS } from "@/server/domains/contributions/contributions.rules";
 

@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  callerFor,
-  createAssessmentRound,
-  createFramework,
-  createMember,
-  createOrganization,
-  createTaskForceWithCoordinator,
-  dateFromToday,
-  trpcErrorOf,
-  unique,
-} from "@/server/testing/factories";
+import { callerFor, createAssessmentRound, createFramework, createMember, createOrganization, createTaskForceWithCoordinator, dateFromToday, unique } from "@/server/testing/factories";
+import { trpcErrorOf } from "@/server/testing/errors";
 
 /*
  * Issue 18: a new task force's setup checklist. Every step is ticked from the records a coordinator

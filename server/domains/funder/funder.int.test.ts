@@ -1,20 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  answersForAll,
-  callerFor,
-  countSelects,
-  createAssessingTaskForce,
-  createAssessmentRound,
-  createGapFor,
-  createMember,
-  createTaskForce,
-  addMembership,
-  createUser,
-  dateFromToday,
-  respond,
-  type TestTaskForce,
-  type TestUser,
-} from "@/server/testing/factories";
+import { answersForAll, callerFor, createAssessingTaskForce, createAssessmentRound, createGapFor, createMember, createTaskForce, addMembership, createUser, dateFromToday, respond, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { countSelects } from "@/server/testing/queryCount";
 
 describe("the funder portfolio and the dashboard figures", () => {
   let funded: TestTaskForce;

@@ -2,24 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog } from "@/db/schema";
-import {
-  answersForAll,
-  callerFor,
-  createActionItemFor,
-  createAssessingTaskForce,
-  createAssessmentRound,
-  createGapFor,
-  createMember,
-  createOrganization,
-  dateFromToday,
-  domainErrorOf,
-  fieldErrorsOf,
-  respond,
-  trpcErrorOf,
-  type TestOrganization,
-  type TestTaskForce,
-  type TestUser,
-} from "@/server/testing/factories";
+import { answersForAll, callerFor, createActionItemFor, createAssessingTaskForce, createAssessmentRound, createGapFor, createMember, createOrganization, dateFromToday, respond, type TestOrganization, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { domainErrorOf, fieldErrorsOf, trpcErrorOf } from "@/server/testing/errors";
 
 async function auditOf(taskForceId: string, entity: string, entityId: string) {
   return (await getDb())

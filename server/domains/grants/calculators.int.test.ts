@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { organizations } from "@/db/schema";
-import { countingSelects, createOrganization, createTaskForce, type TestTaskForce } from "@/server/testing/factories";
+import { createOrganization, createTaskForce, type TestTaskForce } from "@/server/testing/factories";
+import { countingSelects } from "@/server/testing/queryCount";
 import { CALCULATOR_KEYS, calculatorFacts, computeStatuses, REQUIREMENT_CALCULATORS, type CalculatorContext, type CalculatorKey } from "./calculators";
 import { insertContributionReport, insertMeeting, insertMou, insertProtocol } from "./records.fixtures";
 

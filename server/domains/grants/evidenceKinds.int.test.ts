@@ -1,14 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  callerFor,
-  createMember,
-  createOrganization,
-  createTaskForceWithCoordinator,
-  domainErrorOf,
-  trpcErrorOf,
-  type TestTaskForce,
-  type TestUser,
-} from "@/server/testing/factories";
+import { callerFor, createMember, createOrganization, createTaskForceWithCoordinator, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { domainErrorOf, trpcErrorOf } from "@/server/testing/errors";
 import { insertContributionReport, insertDocument, insertMeeting, insertMou, insertProtocol } from "./records.fixtures";
 
 const AWARD = { funderName: "Test Funder", program: "ECM", amount: 100_000, periodStart: "2026-01-01", periodEnd: "2028-12-31", awardNumber: "EV-1" };

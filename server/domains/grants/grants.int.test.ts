@@ -2,26 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog } from "@/db/schema";
-import {
-  dateFromToday,
-  answersForAll,
-  callerFor,
-  createActionItemFor,
-  createAssessingTaskForce,
-  createAssessmentRound,
-  createGapFor,
-  createMember,
-  createOrganization,
-  createTaskForceWithCoordinator,
-  domainErrorOf,
-  fieldErrorsOf,
-  respond,
-  scopeFor,
-  trpcErrorOf,
-  type TestMembership,
-  type TestTaskForce,
-  type TestUser,
-} from "@/server/testing/factories";
+import { dateFromToday, answersForAll, callerFor, createActionItemFor, createAssessingTaskForce, createAssessmentRound, createGapFor, createMember, createOrganization, createTaskForceWithCoordinator, respond, scopeFor, type TestMembership, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { domainErrorOf, fieldErrorsOf, trpcErrorOf } from "@/server/testing/errors";
 import { getGrant, getGrantProgress } from "./grants.service";
 import { ECM_TEMPLATE } from "./templates";
 

@@ -1,18 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import {
-  callerFor,
-  createMember,
-  createOrganization,
-  createTaskForceWithCoordinator,
-  createUser,
-  domainErrorFrom,
-  domainErrorOf,
-  fieldErrorsOf,
-  trpcErrorOf,
-  unique,
-  type TestTaskForce,
-  type TestUser,
-} from "@/server/testing/factories";
+import { callerFor, createMember, createOrganization, createTaskForceWithCoordinator, createUser, unique, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { domainErrorFrom, domainErrorOf, fieldErrorsOf, trpcErrorOf } from "@/server/testing/errors";
 import { authenticate } from "@/server/domains/auth/auth.service";
 import { acceptInvitation, INVITATION_TTL_DAYS, lookupInvitation } from "./invitations.service";
 

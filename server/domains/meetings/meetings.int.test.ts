@@ -3,20 +3,8 @@ import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/server/lib/unitOfWork";
 import { auditLog, memberships, organizations } from "@/db/schema";
-import {
-  callerFor,
-  createMember,
-  createOrganization,
-  createTaskForceWithCoordinator,
-  dateFromToday,
-  domainErrorOf,
-  scopeFor,
-  trpcErrorOf,
-  type TestMembership,
-  type TestOrganization,
-  type TestTaskForce,
-  type TestUser,
-} from "@/server/testing/factories";
+import { callerFor, createMember, createOrganization, createTaskForceWithCoordinator, dateFromToday, scopeFor, type TestMembership, type TestOrganization, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { domainErrorOf, trpcErrorOf } from "@/server/testing/errors";
 import { inTransaction } from "@/server/lib/unitOfWork";
 import { calendarFeed, meetingCalendarFile } from "./calendar.service";
 import { listCommitteesChairedBy, reassignCommitteeChairs } from "@/server/domains/committees/committees.service";
@@ -303,8 +291,8 @@ describe("meeting records", () => {
 
   it("serves a per-person calendar feed behind a revocable secret token", async () => {
     const member = callerFor(plainMember);
-    expect(await member.calendar.feed({ taskForceSlug: slug() })).toMatchObject({ active: false });
-    const { token } = await member.calendar.createFeed({ taskForceSlug: slug() });
+    expect(await member.meeting.calendarFeed({ taskForceSlug: slug() })).toMatchObject({ active: false });
+    const { token } = await member.meeting.createCalendarFeed({ taskForceSlug: slug() });
     const feed = await calendarFeed(token, "https://roadmap.example.org");
     const events = parseEvents(feed!);
     const titles = events.map((event) => event.summary);
@@ -313,15 +301,15 @@ describe("meeting records", () => {
     expect(titles.some((title) => title.startsWith("Data committee"))).toBe(false);
     expect(await calendarFeed("not-a-token", "https://roadmap.example.org")).toBeNull();
 
-    const { token: rotated } = await member.calendar.createFeed({ taskForceSlug: slug() });
+    const { token: rotated } = await member.meeting.createCalendarFeed({ taskForceSlug: slug() });
     expect(await calendarFeed(token, "https://roadmap.example.org")).toBeNull();
     expect(await calendarFeed(rotated, "https://roadmap.example.org")).not.toBeNull();
-    await member.calendar.revokeFeed({ taskForceSlug: slug() });
+    await member.meeting.revokeCalendarFeed({ taskForceSlug: slug() });
     expect(await calendarFeed(rotated, "https://roadmap.example.org")).toBeNull();
 
     // A feed stops when its owner leaves the task force.
     const { user: leaver, membership } = await createMember(taskForce, "viewer");
-    const { token: leaverToken } = await callerFor(leaver).calendar.createFeed({ taskForceSlug: slug() });
+    const { token: leaverToken } = await callerFor(leaver).meeting.createCalendarFeed({ taskForceSlug: slug() });
     await (await getDb()).update(memberships).set({ endedAt: new Date() }).where(eq(memberships.id, membership.id));
     expect(await calendarFeed(leaverToken, "https://roadmap.example.org")).toBeNull();
   });

@@ -98,10 +98,8 @@ export const meetingsRouter = createRouter({
   createAction: taskForceProcedure("meeting.manage")
     .input(CreateMeetingActionInput)
     .mutation(({ ctx, input }) => createMeetingAction(ctx.scope, input)),
-});
-
-export const calendarRouter = createRouter({
-  feed: taskForceProcedure("calendar.subscribe").query(({ ctx }) => getCalendarFeedStatus(ctx.scope)),
-  createFeed: taskForceProcedure("calendar.subscribe").mutation(({ ctx }) => createCalendarFeed(ctx.scope)),
-  revokeFeed: taskForceProcedure("calendar.subscribe").mutation(({ ctx }) => revokeCalendarFeed(ctx.scope)),
+  // The person's own calendar feed of the task force's meetings.
+  calendarFeed: taskForceProcedure("calendar.subscribe").query(({ ctx }) => getCalendarFeedStatus(ctx.scope)),
+  createCalendarFeed: taskForceProcedure("calendar.subscribe").mutation(({ ctx }) => createCalendarFeed(ctx.scope)),
+  revokeCalendarFeed: taskForceProcedure("calendar.subscribe").mutation(({ ctx }) => revokeCalendarFeed(ctx.scope)),
 });

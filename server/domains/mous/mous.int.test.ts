@@ -2,19 +2,8 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, notifications } from "@/db/schema";
-import {
-  callerFor,
-  createMember,
-  createOrganization,
-  createTaskForceWithCoordinator,
-  createUser,
-  dateFromToday,
-  domainErrorOf,
-  fieldErrorsOf,
-  trpcErrorOf,
-  type TestTaskForce,
-  type TestUser,
-} from "@/server/testing/factories";
+import { callerFor, createMember, createOrganization, createTaskForceWithCoordinator, createUser, dateFromToday, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { domainErrorOf, fieldErrorsOf, trpcErrorOf } from "@/server/testing/errors";
 import { runReminders } from "@/server/domains/jobs/reminders.service";
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,13 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import {
-  callerFor,
-  createGapFor,
-  createMember,
-  createTaskForceWithCoordinator,
-  dateFromToday,
-  trpcErrorOf,
-  type TestUser,
-} from "@/server/testing/factories";
+import { callerFor, createGapFor, createMember, createTaskForceWithCoordinator, dateFromToday, type TestUser } from "@/server/testing/factories";
+import { trpcErrorOf } from "@/server/testing/errors";
 import * as fakeSmtpServer from "@/server/testing/fakeSmtpServer";
 import { headersOf, type FakeSmtpServer, type ReceivedMail } from "@/server/testing/fakeSmtpServer";
 import { remindTaskForce } from "@/server/domains/jobs/reminders.service";

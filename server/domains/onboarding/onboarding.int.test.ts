@@ -1,13 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import {
-  callerFor,
-  createMember,
-  createOrganization,
-  createTaskForceWithCoordinator,
-  domainErrorOf,
-  trpcErrorOf,
-} from "@/server/testing/factories";
+import { callerFor, createMember, createOrganization, createTaskForceWithCoordinator } from "@/server/testing/factories";
+import { domainErrorOf, trpcErrorOf } from "@/server/testing/errors";
 
 /*
  * Issue 18: a coordinator brings organizations and people in from a spreadsheet. The preview says

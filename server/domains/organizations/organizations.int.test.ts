@@ -1,17 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog } from "@/db/schema";
-import {
-  callerFor,
-  createMember,
-  createOrganization,
-  createTaskForceWithCoordinator,
-  domainErrorOf,
-  fieldErrorsOf,
-  trpcErrorOf,
-  type TestTaskForce,
-  type TestUser,
-} from "@/server/testing/factories";
+import { callerFor, createMember, createOrganization, createTaskForceWithCoordinator, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { domainErrorOf, fieldErrorsOf, trpcErrorOf } from "@/server/testing/errors";
 import { and, eq } from "drizzle-orm";
 
 describe("member organizations", () => {

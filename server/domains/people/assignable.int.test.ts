@@ -1,14 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  callerFor,
-  createAssessingTaskForce,
-  createMember,
-  createOrganization,
-  domainErrorOf,
-  trpcErrorOf,
-  type TestTaskForce,
-  type TestUser,
-} from "@/server/testing/factories";
+import { callerFor, createAssessingTaskForce, createMember, createOrganization, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { domainErrorOf, trpcErrorOf } from "@/server/testing/errors";
 
 /*
  * One rule for who may be given work (assignable.ts): coordinators and members, never a funder or a

@@ -2,18 +2,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog } from "@/db/schema";
-import {
-  callerFor,
-  createActionItemFor,
-  createAssessingTaskForce,
-  createGapFor,
-  createMember,
-  createOrganization,
-  createTaskForceWithCoordinator,
-  dateFromToday,
-  domainErrorOf,
-  trpcErrorOf,
-} from "@/server/testing/factories";
+import { callerFor, createActionItemFor, createAssessingTaskForce, createGapFor, createMember, createOrganization, createTaskForceWithCoordinator, dateFromToday } from "@/server/testing/factories";
+import { domainErrorOf, trpcErrorOf } from "@/server/testing/errors";
 
 describe("handing off a departing member's responsibilities", () => {
   async function setUp() {

@@ -1,16 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import {
-  callerFor,
-  createMember,
-  createOrganization,
-  createTaskForceWithCoordinator,
-  domainErrorOf,
-  fieldErrorsOf,
-  trpcErrorOf,
-  type TestMembership,
-  type TestTaskForce,
-  type TestUser,
-} from "@/server/testing/factories";
+import { callerFor, createMember, createOrganization, createTaskForceWithCoordinator, type TestMembership, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { domainErrorOf, fieldErrorsOf, trpcErrorOf } from "@/server/testing/errors";
 
 describe("people of a task force", () => {
   let taskForce: TestTaskForce;

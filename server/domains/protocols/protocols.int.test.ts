@@ -1,14 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  callerFor,
-  createMember,
-  createTaskForceWithCoordinator,
-  domainErrorOf,
-  fieldErrorsOf,
-  trpcErrorOf,
-  type TestTaskForce,
-  type TestUser,
-} from "@/server/testing/factories";
+import { callerFor, createMember, createTaskForceWithCoordinator, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { domainErrorOf, fieldErrorsOf, trpcErrorOf } from "@/server/testing/errors";
 
 describe("protocols", () => {
   let taskForce: TestTaskForce;

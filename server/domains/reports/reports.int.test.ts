@@ -3,25 +3,8 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { attendance, auditLog, gaps, grantRequirements, grants } from "@/db/schema";
-import {
-  answersForAll,
-  callerFor,
-  createActionItemFor,
-  createOrganization,
-  createAssessingTaskForce,
-  createAssessmentRound,
-  createGapFor,
-  createMember,
-  createTaskForceWithCoordinator,
-  dateFromToday,
-  domainErrorOf,
-  respond,
-  scopeFor,
-  trpcErrorOf,
-  type TestMembership,
-  type TestTaskForce,
-  type TestUser,
-} from "@/server/testing/factories";
+import { answersForAll, callerFor, createActionItemFor, createOrganization, createAssessingTaskForce, createAssessmentRound, createGapFor, createMember, createTaskForceWithCoordinator, dateFromToday, respond, scopeFor, type TestMembership, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { domainErrorOf, trpcErrorOf } from "@/server/testing/errors";
 import { getGrant } from "@/server/domains/grants/grants.service";
 import { reportingPeriods } from "@/server/domains/grants/grants.rules";
 import { insertContributionReport, insertMeeting, insertMou, insertProtocol } from "@/server/domains/grants/records.fixtures";

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { databaseHandle, getDb, installDatabase, type DatabaseHandle } from "@/db/client";
 import { auditLog, frameworkVersions, frameworks, invitations, calendarTokens, meetings, taskForces, users } from "@/db/schema";
 import { DEMO_TASK_FORCE_SLUG, SECOND_DEMO_TASK_FORCE_SLUG, seedDemo } from "@/server/demo/seed";
-import { callerFor, createAdmin, createMember, createTaskForceWithCoordinator, dateFromToday, domainErrorFrom, domainErrorOf, trpcErrorOf, type TestUser } from "@/server/testing/factories";
+import { callerFor, createAdmin, createMember, createTaskForceWithCoordinator, dateFromToday, type TestUser } from "@/server/testing/factories";
+import { domainErrorFrom, domainErrorOf, trpcErrorOf } from "@/server/testing/errors";
 import { createTestDatabase, type TestDatabase } from "@/server/testing/testDatabase";
 import messages from "@/app/i18n/messages/en.json";
 import { authenticate } from "@/server/domains/auth/auth.service";
@@ -103,7 +104,7 @@ describe("moving a task force to another instance", () => {
     await as.invitation.create({ ...input, email: "newcomer@example.org", role: "viewer" });
     await as.assessment.create({ ...input, title: "Winter check-in (demo)", opensOn: dateFromToday(1), closesOn: dateFromToday(20), audience: "chosen", userIds: [member.id] });
     await runReminders();
-    await callerFor(member).calendar.createFeed(input);
+    await callerFor(member).meeting.createCalendarFeed(input);
     const db = await getDb();
     const [draft] = await db
       .select({ id: meetings.id })

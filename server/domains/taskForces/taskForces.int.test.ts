@@ -1,15 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  callerFor,
-  createAdmin,
-  createTaskForceWithCoordinator,
-  domainErrorOf,
-  fieldErrorsOf,
-  trpcErrorOf,
-  unique,
-  type TestTaskForce,
-  type TestUser,
-} from "@/server/testing/factories";
+import { callerFor, createAdmin, createTaskForceWithCoordinator, unique, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { domainErrorOf, fieldErrorsOf, trpcErrorOf } from "@/server/testing/errors";
 import { PERMISSIONS } from "@/server/auth/permissions";
 
 const tokenOf = (link: string | null) => link?.split("/invite/")[1] ?? "";

@@ -17,10 +17,10 @@ export function CalendarFeed({ taskForceSlug }: { taskForceSlug: string }) {
   const queryClient = useQueryClient();
   const urlId = useId();
   const [token, setToken] = useState<string | null>(null);
-  const feed = useQuery(trpc.calendar.feed.queryOptions({ taskForceSlug }));
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.calendar.feed.queryKey({ taskForceSlug }) });
-  const create = useMutation(trpc.calendar.createFeed.mutationOptions({ onSuccess: ({ token: made }) => { setToken(made); return refresh(); } }));
-  const revoke = useMutation(trpc.calendar.revokeFeed.mutationOptions({ onSuccess: () => { setToken(null); return refresh(); } }));
+  const feed = useQuery(trpc.meeting.calendarFeed.queryOptions({ taskForceSlug }));
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.meeting.calendarFeed.queryKey({ taskForceSlug }) });
+  const create = useMutation(trpc.meeting.createCalendarFeed.mutationOptions({ onSuccess: ({ token: made }) => { setToken(made); return refresh(); } }));
+  const revoke = useMutation(trpc.meeting.revokeCalendarFeed.mutationOptions({ onSuccess: () => { setToken(null); return refresh(); } }));
   if (!feed.data) return <FormError error={feed.error} />;
   return (
     <section aria-labelledby="calendar-feed-heading">

@@ -21,7 +21,7 @@ export default async function MeetingsPage({ params }: PageProps<"/tf/[slug]/mee
   const [list] = await Promise.all([
     queryClient.fetchQuery(trpc.meeting.list.queryOptions(input)),
     queryClient.prefetchQuery(trpc.meeting.stats.queryOptions(input)),
-    queryClient.prefetchQuery(trpc.calendar.feed.queryOptions(input)),
+    queryClient.prefetchQuery(trpc.meeting.calendarFeed.queryOptions(input)),
     ...(canReadCommittees ? [queryClient.prefetchQuery(trpc.committee.list.queryOptions(input))] : []),
   ]);
   const t = await getTranslations("meetings");
