@@ -71,6 +71,12 @@ export default defineConfig([
               message: "Pages and components reach the database only through tRPC procedures (app/_trpc), never a driver, Drizzle or a domain's queries.",
             },
             {
+              regex: "^@/server/.*\\.schemas$",
+              allowTypeImports: true,
+              message:
+                "A domain's zod schemas bring zod (about 30 KB gzip) into the browser bundle of every page that imports them. Constants a page needs belong in @/db/vocabulary/*; input types may be imported with `import type`.",
+            },
+            {
               regex: "^@/db/(?!vocabulary/)",
               allowTypeImports: true,
               message:

@@ -20,22 +20,6 @@ export interface Budget {
 export const DEFAULT_BUDGET: Budget = { reason: "React, Next.js, tRPC and React Query, next-auth, next-intl", kilobytes: 200 };
 
 export const ROUTE_BUDGETS: readonly Budget[] = [
-  {
-    reason: "charts (recharts and its d3 modules, about 150 KB)",
-    kilobytes: 360,
-    routes: [
-      "/tf/[slug]/dashboard",
-      "/tf/[slug]/assessments",
-      "/tf/[slug]/assessments/[roundId]",
-      "/tf/[slug]/assessments/compare",
-      "/tf/[slug]/contributions",
-      "/tf/[slug]/contributions/[period]",
-      "/tf/[slug]/gaps",
-      "/tf/[slug]/meetings",
-      "/tf/[slug]/members",
-      "/tf/[slug]/members/mous",
-    ],
-  },
   { reason: "minutes written in Markdown, previewed as they are typed (about 40 KB)", kilobytes: 235, routes: ["/tf/[slug]/meetings/[meetingId]"] },
   { reason: "framework files read and checked in the browser before upload (about 35 KB)", kilobytes: 225, routes: ["/admin/frameworks", "/admin/frameworks/[frameworkId]"] },
 ];

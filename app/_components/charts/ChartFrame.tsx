@@ -52,6 +52,7 @@ export function ChartFrame({
   categories,
   series,
   categoryHeading,
+  height,
   children,
 }: {
   caption: string;
@@ -59,6 +60,9 @@ export function ChartFrame({
   categories: ChartCategory[];
   series: ChartSeries[];
   categoryHeading: string;
+  /** The drawing's height in pixels, kept free while it loads so the page does not jump. */
+  height: number;
+  /** The drawing: a lazily loaded recharts component (see drawings.tsx) that fills the height. */
   children: ReactNode;
 }) {
   const t = useTranslations("charts");
@@ -69,7 +73,7 @@ export function ChartFrame({
         <strong>{caption}</strong>
         <span className="chart-summary">{summary}</span>
       </figcaption>
-      <div className="chart-canvas">
+      <div className="chart-canvas" style={{ height }}>
         {children}
       </div>
       <details className="chart-table">

@@ -1,7 +1,7 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartFrame, chartRows, seriesProps, type ChartCategory, type ChartSeries } from "./ChartFrame";
+import { ChartFrame, type ChartCategory, type ChartSeries } from "./ChartFrame";
+import { BarDrawing } from "./lazyDrawings";
 
 /**
  * Bars per category for one or more series, in a ChartFrame (caption, summary, the numbers as a
@@ -18,6 +18,8 @@ export function SeriesBarChart({
   horizontal = false,
   stacked = false,
   tick,
+  valueDomain,
+  everyLabel = false,
 }: {
   caption: string;
   summary: string;
@@ -28,23 +30,21 @@ export function SeriesBarChart({
   stacked?: boolean;
   /** How the value axis writes a number (currency, percent); plain numbers when not given. */
   tick?: (value: number) => string;
+  /** The value axis's range, when it is fixed (e.g. 0 to the number of meetings). */
+  valueDomain?: [number, number];
+  /** Label every category, even when the labels crowd (few categories, each of which matters). */
+  everyLabel?: boolean;
 }) {
-  const data = chartRows(categories, series);
   return (
-    <ChartFrame caption={caption} summary={summary} categoryHeading={categoryHeading} categories={categories} series={series}>
-      <ResponsiveContainer width="100%" height={horizontal ? Math.max(120, categories.length * 38 + 60) : 270}>
-        <BarChart data={data} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          {horizontal ? <XAxis type="number" allowDecimals={false} tickFormatter={tick} /> : <XAxis dataKey="label" />}
-          {horizontal ? <YAxis type="category" dataKey="label" width={200} /> : <YAxis allowDecimals={false} tickFormatter={tick} width={70} />}
-          {series.map((one, index) => {
-            const drawn = seriesProps(one, index);
-            return <Bar key={one.key} {...drawn} fill={drawn.stroke} fillOpacity={Math.max(0.2, 1 - index * 0.3)} stackId={stacked ? "stack" : undefined} isAnimationActive={false} />;
-          })}
-          {series.length > 1 && <Legend />}
-          <Tooltip />
-        </BarChart>
-      </ResponsiveContainer>
+    <ChartFrame
+      caption={caption}
+      summary={summary}
+      categoryHeading={categoryHeading}
+      categories={categories}
+      series={series}
+      height={horizontal ? Math.max(120, categories.length * 38 + 60) : 270}
+    >
+      <BarDrawing categories={categories} series={series} horizontal={horizontal} stacked={stacked} tick={tick} valueDomain={valueDomain} everyLabel={everyLabel} />
     </ChartFrame>
   );
 }

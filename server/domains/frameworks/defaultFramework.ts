@@ -7,7 +7,7 @@ import {
   insertFramework,
   insertNextFrameworkVersion,
 } from "./frameworks.queries";
-import { PARAPHRASED_WORDING } from "./frameworks.schemas";
+import { PARAPHRASED_WORDING } from "@/db/vocabulary/frameworks";
 
 /*
  * The framework the platform ships with: the structure of the Development & Operations Roadmap

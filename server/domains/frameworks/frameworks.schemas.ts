@@ -1,3 +1,4 @@
+import { STAGE_NUMBERS } from "@/db/vocabulary/frameworks";
 import { z } from "zod";
 
 /*
@@ -25,10 +26,6 @@ export const AREA_KEY_PATTERN = /^[A-Z][A-Za-z0-9]{0,15}$/;
 export const ELEMENT_KEY_PATTERN = /^[A-Z][A-Za-z0-9]{0,15}\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const FRAMEWORK_KEY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** The wording note of the shipped default; the UI labels such versions as paraphrased. */
-export const PARAPHRASED_WORDING = "paraphrased";
-
-export const STAGE_NUMBERS = ["1", "2", "3", "4", "5"] as const;
 
 const name = z.string().trim().min(1).max(200);
 const description = z.string().trim().max(2000);

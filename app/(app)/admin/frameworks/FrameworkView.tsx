@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { FrameworkContent } from "@/db/schema";
-import { STAGE_NUMBERS } from "@/server/domains/frameworks/frameworks.schemas";
+import { STAGE_NUMBERS } from "@/db/vocabulary/frameworks";
 
 /**
  * A framework version to read: the stages, then each area with its key elements, their

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { PARAPHRASED_WORDING } from "@/server/domains/frameworks/frameworks.schemas";
+import { PARAPHRASED_WORDING } from "@/db/vocabulary/frameworks";
 
 /** Where a version's wording comes from; the shipped paraphrase says how to replace it. */
 export function WordingNote({ note }: { note: string }) {

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@/app/_components/Link";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/app/_trpc/client";
-import { PARAPHRASED_WORDING } from "@/server/domains/frameworks/frameworks.schemas";
+import { PARAPHRASED_WORDING } from "@/db/vocabulary/frameworks";
 import { CalendarDate } from "@/app/_components/DateTime";
 import { SelectField } from "@/app/_components/forms";
 

@@ -3,8 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@/app/_components/Link";
 import { useFormatter, useTranslations } from "next-intl";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from "recharts";
-import { ChartFrame, seriesStyle } from "@/app/_components/charts/ChartFrame";
+import { SeriesBarChart } from "@/app/_components/charts/SeriesBarChart";
 import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/disciplines";
@@ -39,7 +38,6 @@ export function DisciplineCoverageWidget({ taskForceSlug }: WidgetProps) {
       );
       const series = [{ key: "meetings", label: t("coverageSeries", { count: meetings.length }), values: presentIn }];
       const presentAtLatest = coreDisciplines.filter((discipline) => latest.presentDisciplines.includes(discipline)).length;
-      const style = seriesStyle(0);
       const attendanceText =
         latest.attendanceRate === null
           ? t("attendanceNotRecorded")
@@ -87,22 +85,15 @@ export function DisciplineCoverageWidget({ taskForceSlug }: WidgetProps) {
             </tbody>
           </table>
           {coreDisciplines.length > 0 && (
-            <ChartFrame
+            <SeriesBarChart
               caption={t("coverageCaption", { count: meetings.length })}
               summary={t("coverageSummary", { present: presentAtLatest, core: coreDisciplines.length, absent: absent.length })}
               categoryHeading={t("coverageDiscipline")}
               categories={categories}
               series={series}
-            >
-              <ResponsiveContainer width="100%" height={220}>
-                <BarChart data={categories.map((category) => ({ category: category.label, meetings: presentIn[category.key] ?? 0 }))} margin={{ top: 10, right: 10, bottom: 10, left: 0 }}>
-                  <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="category" interval={0} />
-                  <YAxis domain={[0, meetings.length]} allowDecimals={false} />
-                  <Bar dataKey="meetings" name={series[0]?.label} fill={style.stroke} isAnimationActive={false} />
-                </BarChart>
-              </ResponsiveContainer>
-            </ChartFrame>
+              valueDomain={[0, meetings.length]}
+              everyLabel
+            />
           )}
         </>
       );

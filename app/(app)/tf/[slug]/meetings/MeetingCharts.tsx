@@ -2,8 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartFrame, seriesStyle } from "@/app/_components/charts/ChartFrame";
+import { ChartFrame } from "@/app/_components/charts/ChartFrame";
+import { PercentLineDrawing } from "@/app/_components/charts/lazyDrawings";
 import { SeriesBarChart } from "@/app/_components/charts/SeriesBarChart";
 import { DateTime } from "@/app/_components/DateTime";
 import { FormError } from "@/app/_components/forms";
@@ -27,6 +27,8 @@ export function MeetingCharts({ taskForceSlug }: { taskForceSlug: string }) {
   const totalHeld = meetingsPerQuarter.reduce((sum, row) => sum + Object.values(row.counts).reduce((a, b) => a + b, 0), 0);
   const rateRows = attendanceRateByMonth.map((row) => ({ month: row.month, rate: row.rate === null ? null : Math.round(row.rate * 1000) / 10 }));
   const latestRate = rateRows.at(-1)?.rate ?? null;
+  const rateCategories = rateRows.map((row) => ({ key: row.month, label: row.month }));
+  const rateSeries = [{ key: "rate", label: t("ratePercent"), values: Object.fromEntries(rateRows.map((row) => [row.month, row.rate])) }];
   const coverageRows = coverage.map((row) => ({ key: row.meetingId, label: format.dateTime(row.startsAt, { dateStyle: "medium" }), count: row.disciplines.length }));
   const organizationRows = attendanceByOrganization.map((row) => ({ key: row.organizationId, label: row.name, present: row.present, missed: row.absent + row.excused }));
 
@@ -54,18 +56,11 @@ export function MeetingCharts({ taskForceSlug }: { taskForceSlug: string }) {
         caption={t("rateCaption")}
         summary={latestRate === null ? t("rateSummaryNone") : t("rateSummary", { rate: latestRate, month: rateRows.at(-1)?.month ?? "" })}
         categoryHeading={t("monthColumn")}
-        categories={rateRows.map((row) => ({ key: row.month, label: row.month }))}
-        series={[{ key: "rate", label: t("ratePercent"), values: Object.fromEntries(rateRows.map((row) => [row.month, row.rate])) }]}
+        categories={rateCategories}
+        series={rateSeries}
+        height={240}
       >
-        <ResponsiveContainer width="100%" height={240}>
-          <LineChart data={rateRows} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="month" />
-            <YAxis domain={[0, 100]} unit="%" />
-            <Line dataKey="rate" name={t("ratePercent")} stroke={seriesStyle(0).stroke} strokeWidth={2} isAnimationActive={false} connectNulls />
-            <Tooltip />
-          </LineChart>
-        </ResponsiveContainer>
+        <PercentLineDrawing categories={rateCategories} series={rateSeries} />
       </ChartFrame>
 
       {coverage.length > 0 && (

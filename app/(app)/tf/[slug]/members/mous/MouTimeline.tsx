@@ -1,9 +1,13 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartFrame, seriesStyle } from "@/app/_components/charts/ChartFrame";
+import dynamic from "next/dynamic";
+import { ChartFrame } from "@/app/_components/charts/ChartFrame";
+import { DrawingPlaceholder } from "@/app/_components/charts/lazyDrawings";
 import type { MouView } from "./Mous";
+
+// recharts loads after the page, as the shared charts' drawings do (lazyDrawings.tsx).
+const MouTimelineDrawing = dynamic(() => import("./MouTimelineDrawing").then((drawing) => drawing.MouTimelineDrawing), { ssr: false, loading: DrawingPlaceholder });
 
 const DAY_MS = 86_400_000;
 const dayNumber = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
@@ -40,19 +44,9 @@ export function MouTimeline({ mous, today }: { mous: MouView[]; today: string })
         { key: "daysLeft", label: t("daysLeft"), values: Object.fromEntries(rows.map((row) => [row.key, row.daysLeft])) },
         { key: "length", label: t("termDays"), values: Object.fromEntries(rows.map((row) => [row.key, row.length])) },
       ]}
+      height={Math.max(140, rows.length * 44 + 60)}
     >
-      <ResponsiveContainer width="100%" height={Math.max(140, rows.length * 44 + 60)}>
-        <BarChart data={rows} layout="vertical" margin={{ top: 10, right: 30, bottom: 10, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis type="number" domain={[min - 15, max + 15]} allowDataOverflow tickFormatter={dateOf} />
-          <YAxis type="category" dataKey="label" width={220} />
-          {/* An invisible bar up to the start date, then the term itself. */}
-          <Bar dataKey="start" stackId="term" fill="transparent" isAnimationActive={false} legendType="none" />
-          <Bar dataKey="length" stackId="term" name={t("termDays")} fill={seriesStyle(0).stroke} isAnimationActive={false} />
-          <ReferenceLine x={todayNumber} stroke={seriesStyle(1).stroke} strokeDasharray={seriesStyle(1).dash} label={t("today")} />
-          <Tooltip formatter={(value, name) => (name === t("termDays") ? [value, name] : [dateOf(Number(value)), t("effectiveOn")])} />
-        </BarChart>
-      </ResponsiveContainer>
+      <MouTimelineDrawing rows={rows} domain={[min - 15, max + 15]} todayNumber={todayNumber} dateOf={dateOf} labels={{ term: t("termDays"), today: t("today"), effectiveOn: t("effectiveOn") }} />
     </ChartFrame>
   );
 }
