@@ -96,10 +96,19 @@ test("a round from opening to comparison with the next one", async ({ browser, p
   await expect(agreedForm.getByRole("status")).toHaveText(fill(r.agreedSaved, { element: first.name }));
   await expect(article).toContainText("— agreed");
 
-  // Closing is done on the manage page, after a confirmation.
+  // Closing is done on the manage page, after a confirmation in a dialog of the page: Escape keeps
+  // the round open and gives focus back to the button; the dialog's own button closes it.
   await page.goto(`/tf/${RIVERBEND}/assessments/${firstId}/manage`);
-  page.once("dialog", (dialog) => void dialog.accept());
-  await page.getByRole("button", { name: a.closeRound }).click();
+  const closeButton = page.getByRole("button", { name: a.closeRound });
+  await closeButton.click();
+  const confirmation = page.getByRole("dialog", { name: fill(a.confirmClose, { title: firstTitle }) });
+  await expect(confirmation.getByRole("button", { name: a.keepOpen })).toBeFocused();
+  await expectNoAxeViolations(page, "closing a round: the confirmation");
+  await page.keyboard.press("Escape");
+  await expect(confirmation).toHaveCount(0);
+  await expect(closeButton).toBeFocused();
+  await closeButton.click();
+  await confirmation.getByRole("button", { name: a.closeRound }).click();
   await expect(page.getByRole("status").filter({ hasText: a.roundClosed })).toBeVisible();
 
   // --- Round two: everyone now rates every element one stage higher. ---

@@ -112,6 +112,8 @@ test.describe("responding to an assessment round", () => {
       const missingMessage = fill(messages.errors.responsesMissing, { missing: total - 3, total });
       await expect(member.getByRole("alert").filter({ hasText: missingMessage })).toBeVisible();
       const missing = member.getByRole("navigation", { name: m.missingHeading });
+      // Focus moves to the list, so a keyboard or screen-reader user lands on what is left to do.
+      await expect(missing).toBeFocused();
       await expect(missing.getByRole("listitem")).toHaveCount(total - 3);
       await missing.getByRole("link").first().click();
       await expect(member).toHaveURL(/#element-/);

@@ -86,8 +86,9 @@ test.describe("members, MOUs and handoff", () => {
 
     await signIn(page, USERS.coordinator);
     await page.goto(`/tf/${RIVERBEND}/members/people`);
-    page.once("dialog", (dialog) => dialog.accept());
-    await page.getByRole("button", { name: messages.people.remove.replace("{name}", leaver.name) }).click();
+    const remove = messages.people.remove.replace("{name}", leaver.name);
+    await page.getByRole("button", { name: remove }).click();
+    await page.getByRole("dialog").getByRole("button", { name: remove }).click();
     await expect(page.getByText(messages.people.removed.replace("{name}", leaver.name))).toBeVisible();
     await page.getByRole("link", { name: messages.people.handOffNamed.replace("{name}", leaver.name) }).click();
     await expect(page.getByRole("heading", { level: 1, name: messages.handoff.title.replace("{name}", leaver.name) })).toBeVisible();

@@ -12,7 +12,7 @@ export function StageRadar(props: {
   series: ChartSeries[];
 }) {
   return (
-    <ChartFrame {...props} height={340}>
+    <ChartFrame {...props} height={400}>
       <RadarDrawing categories={props.categories} series={props.series} />
     </ChartFrame>
   );

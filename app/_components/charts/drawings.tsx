@@ -61,10 +61,11 @@ export function RadarDrawing({ categories, series }: DrawingProps) {
   const data = chartRows(categories, series);
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <RadarChart data={data} outerRadius="70%">
+      <RadarChart data={data} outerRadius="75%">
         <PolarGrid />
         <PolarAngleAxis dataKey="label" />
-        <PolarRadiusAxis domain={[0, 5]} tickCount={6} angle={90} />
+        {/* The stage numbers run between the first two spokes, clear of the top category's name. */}
+        <PolarRadiusAxis domain={[0, 5]} tickCount={6} angle={90 - 180 / Math.max(categories.length, 1)} />
         {series.map((one, index) => {
           const drawn = seriesProps(one, index);
           return <Radar key={one.key} {...drawn} strokeWidth={2} fill={drawn.stroke} fillOpacity={seriesStyle(index).fillOpacity} dot isAnimationActive={false} />;

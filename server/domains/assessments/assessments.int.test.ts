@@ -43,6 +43,8 @@ describe("the life of an assessment round", () => {
     await caller.assessment.open({ taskForceSlug: slug(), roundId: id });
     await caller.assessment.extend({ taskForceSlug: slug(), roundId: id, closesOn: dateFromToday(40) });
     await caller.assessment.close({ taskForceSlug: slug(), roundId: id });
+    // Closed today in the task force's calendar, even in the evening when UTC's date is tomorrow's.
+    expect((await caller.assessment.get({ taskForceSlug: slug(), roundId: id })).round.closedOn).toBe(dateFromToday(0));
     await caller.assessment.reopen({ taskForceSlug: slug(), roundId: id, reason: "Two agencies asked for another week" });
 
     got = await caller.assessment.get({ taskForceSlug: slug(), roundId: id });

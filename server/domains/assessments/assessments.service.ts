@@ -10,6 +10,7 @@ import { countAnswered, findSubmission } from "./responses.queries";
 import { filterEligibleRespondents, findRound, findRoundSummary, insertRound, listAskedPeople, listEligibleRespondents, listInviteeIds, listRoundSummaries, replaceInvitees, updateRoundRow, type RoundRow } from "./assessments.queries";
 import type { CreateRoundInput, ExtendRoundInput, ReopenRoundInput, RoundInput, UpdateRoundInput } from "./assessments.schemas";
 import { currentTime } from "@/server/lib/clock";
+import { dateInZone } from "@/server/lib/dates";
 
 /*
  * Assessment rounds: a coordinator drafts a round, opens it, may extend it, closes it, and may
@@ -80,7 +81,11 @@ export async function getRound(scope: TaskForceScope, input: RoundInput) {
   const asked = canRespond && (await listAskedPeople(db, scope.taskForceId, round, scope.userId)).length > 0;
   const submission = asked ? await findSubmission(db, scope.taskForceId, round.id, scope.userId) : null;
   return {
-    round,
+    round: {
+      ...round,
+      // The task force's calendar date of the closing, to set beside its planned dates (also calendar dates there).
+      closedOn: round.closedAt ? dateInZone(round.closedAt, scope.timeZone) : null,
+    },
     framework: { versionId: round.frameworkVersionId, name: frameworkName, version: frameworkVersion, wordingNote, content },
     elementCount: elements.elements.length,
     me: {

@@ -1,6 +1,6 @@
 /*
- * What the rest of the server may use of this domain's data access, besides its service: the
- * reads and writes of its tables that other domains need. Everything else in frameworks.queries.ts is
+ * What the rest of the server may use of this domain besides its service: the reads and writes of
+ * its tables that other domains need, and the names of a task force's elements. Everything else in frameworks.queries.ts is
  * the domain's own; lint refuses an import of another domain's *.queries.ts (eslint.config.mjs).
  */
 export {
@@ -10,3 +10,4 @@ export {
   insertFramework,
   insertNextFrameworkVersion,
 } from "./frameworks.queries";
+export { frameworkElements } from "./elements";

@@ -212,7 +212,8 @@ describe("gaps and action plans", () => {
     expect(domainErrorOf(notAssigned).messageKey).toBe("actionItemNotAssigned");
     await ada.actionItem.complete({ taskForceSlug: slug(), actionItemId: added.id, version: added.version });
     const list = await ada.gap.list({ taskForceSlug: slug() });
-    expect(list.gaps.find((gap) => gap.id === own.id)).toMatchObject({ canUpdate: true, priority: "high", status: "in_progress" });
+    // The list names the element as people read it (createGapFor's element is A.mou).
+    expect(list.gaps.find((gap) => gap.id === own.id)).toMatchObject({ canUpdate: true, priority: "high", status: "in_progress", elementName: "Memoranda of understanding" });
     expect(list.gaps.find((gap) => gap.id === others.id)).toMatchObject({ canUpdate: false });
 
     // Viewers and funders only read.

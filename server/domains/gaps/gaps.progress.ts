@@ -9,7 +9,8 @@ import { countOverdueActionItems } from "@/server/domains/actionItems";
 import { countGapsOpenedAndResolvedByMonth, countOpenGapsByArea, countOpenGapsByOwnerOrganization, countOverdueGaps } from "./gaps.queries";
 import type { GapInput } from "./gaps.schemas";
 import { currentTime } from "@/server/lib/clock";
-import { frameworkElements, loadGap, todayOf } from "./gaps.service";
+import { frameworkElements } from "@/server/domains/frameworks";
+import { loadGap, todayOf } from "./gaps.service";
 
 /*
  * How gaps move: one gap against the rounds after it (did the element reach its target?), and the

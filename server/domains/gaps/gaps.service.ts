@@ -8,7 +8,7 @@ import { countOpenActionsByGap } from "@/server/domains/actionItems";
 import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { getConsensus } from "@/server/domains/assessments/results.service";
 import { findRound } from "@/server/domains/assessments";
-import { findCurrentFrameworkVersionOfTaskForce } from "@/server/domains/frameworks";
+import { frameworkElements } from "@/server/domains/frameworks";
 import { noticeWorkChange } from "@/server/domains/notifications";
 import { checkOwner, listAssignablePeople } from "@/server/domains/people";
 import { assertDueNotPast, dueState } from "@/server/lib/due";
@@ -35,17 +35,6 @@ function assertMayUpdateGap(scope: TaskForceScope, gap: Pick<GapRow, "ownerOrgan
   if (!mayUpdateGap(scope, gap)) throw new DomainError("FORBIDDEN", "gapNotOwned");
 }
 
-export async function frameworkElements(db: Database, taskForceId: string) {
-  const version = await findCurrentFrameworkVersionOfTaskForce(db, taskForceId);
-  const elements = new Map<string, { areaKey: string; areaName: string; name: string }>();
-  const areas = new Map<string, string>();
-  for (const area of version?.content.areas ?? []) {
-    areas.set(area.key, area.name);
-    for (const element of area.elements) elements.set(element.key, { areaKey: area.key, areaName: area.name, name: element.name });
-  }
-  return { elements, areas };
-}
-
 /* ---------- gaps: reading ---------- */
 
 export async function loadGap(db: Database, scope: TaskForceScope, gapId: string, lock?: "update") {
@@ -56,7 +45,6 @@ export async function loadGap(db: Database, scope: TaskForceScope, gapId: string
 
 const areaKeyOf = (elementKey: string) => elementKey.split(".")[0] ?? elementKey;
 
-/** What a person who may not read internal notes (funders) sees of a gap. */
 /**
  * What readers without gap.readInternal (funders) get of a gap: no status notes and no staff names
  * or ids — the owner is the organization; who created or last changed it stays inside the task force.
@@ -68,7 +56,11 @@ function publicGap<T extends { statusReason: string | null; ownerUserId: string 
 export async function listGapsOf(scope: TaskForceScope, input: ListGapsInput, now = currentTime()) {
   const db = await getDb();
   const { today } = todayOf(scope, now);
-  const [rows, openActions] = await Promise.all([listGaps(db, scope.taskForceId, input, today), countOpenActionsByGap(db, scope.taskForceId)]);
+  const [rows, openActions, framework] = await Promise.all([
+    listGaps(db, scope.taskForceId, input, today),
+    countOpenActionsByGap(db, scope.taskForceId),
+    frameworkElements(db, scope.taskForceId),
+  ]);
   const openActionsOf = new Map(openActions.map((row) => [row.gapId, row.open]));
   const internal = can(scope.role, "gap.readInternal");
   return {
@@ -76,6 +68,8 @@ export async function listGapsOf(scope: TaskForceScope, input: ListGapsInput, no
     gaps: rows.map((gap) => ({
       ...publicGap(gap, internal),
       areaKey: areaKeyOf(gap.elementKey),
+      // The element's name to show; its key where the current framework no longer has it.
+      elementName: framework.elements.get(gap.elementKey)?.name ?? gap.elementKey,
       dueState: dueState(gap.dueOn, today, !isOpenGapStatus(gap.status)),
       openActionCount: openActionsOf.get(gap.id) ?? 0,
       canUpdate: mayUpdateGap(scope, gap),

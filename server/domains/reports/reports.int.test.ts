@@ -120,7 +120,8 @@ describe("progress reports", () => {
 
     const csv = sectionToCsv(report.content.sections[2]!);
     expect(csv.split("\r\n")[0]).toBe("Gap,Element,Priority,Status now,Owner,Due,Opened,Resolved");
-    expect(csv).toContain("Referral protocol,A.mou,Medium priority,Open,,,");
+    // People read the element's name, not its key (A.mou).
+    expect(csv).toContain("Referral protocol,Memoranda of understanding,Medium priority,Open,,,");
 
     const audit = await db.select({ action: auditLog.action, actorUserId: auditLog.actorUserId }).from(auditLog).where(and(eq(auditLog.entity, "grantReport"), eq(auditLog.entityId, id)));
     expect(audit).toEqual([{ action: "generate", actorUserId: coordinator.id }]);

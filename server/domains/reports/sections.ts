@@ -13,6 +13,7 @@ import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/dis
 import { MEETING_TYPES } from "@/db/vocabulary/meetings";
 import { listMous, listPartiesOf } from "@/server/domains/mous";
 import { listProtocols } from "@/server/domains/protocols";
+import { frameworkElements } from "@/server/domains/frameworks";
 import { listGapsOfPeriod } from "./reports.queries";
 import { contributionsSection, trainingsSection, victimCountsSection } from "./contributionSections";
 
@@ -130,7 +131,7 @@ const roadmapSection: ReportSectionBuilder = {
 const gapsSection: ReportSectionBuilder = {
   key: "gaps",
   async build({ db, taskForce, period, t }) {
-    const rows = await listGapsOfPeriod(db, taskForce.id, period, taskForce.timeZone);
+    const [rows, framework] = await Promise.all([listGapsOfPeriod(db, taskForce.id, period, taskForce.timeZone), frameworkElements(db, taskForce.id)]);
     const inPeriod = (date: string | null) => date !== null && date >= period.start && date <= period.end;
     return {
       title: t("reports.sections.gaps"),
@@ -146,7 +147,7 @@ const gapsSection: ReportSectionBuilder = {
       ],
       rows: rows.map((gap) => ({
         title: gap.title,
-        element: gap.elementKey,
+        element: framework.elements.get(gap.elementKey)?.name ?? gap.elementKey,
         priority: t(`gaps.priority.${gap.priority}`),
         status: t(`gaps.status.${gap.status}`),
         owner: gap.ownerOrganizationName,

@@ -77,7 +77,7 @@ export function CreateGapForm({ taskForceSlug, from = null }: { taskForceSlug: s
         </SuccessMessage>
       )}
       {prefill && suggestions.data && (
-        <p>{t("prefilledFrom", { round: suggestions.data.round.title, element: `${prefill.elementKey} ${suggestion!.name}` })}</p>
+        <p>{t("prefilledFrom", { round: suggestions.data.round.title, element: suggestion!.name })}</p>
       )}
       {/* Keyed on the prefill too: uncontrolled fields take their defaults when they mount. */}
       <form key={`${formKey}-${prefill ? "prefilled" : "blank"}`} className="stack" onSubmit={onSubmit} noValidate aria-labelledby="create-gap-heading">
@@ -90,7 +90,7 @@ export function CreateGapForm({ taskForceSlug, from = null }: { taskForceSlug: s
                 <optgroup key={area.key} label={area.name}>
                   {area.elements.map((element) => (
                     <option key={element.key} value={element.key}>
-                      {`${element.key} ${element.name}`}
+                      {element.name}
                     </option>
                   ))}
                 </optgroup>

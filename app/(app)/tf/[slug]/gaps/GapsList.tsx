@@ -98,7 +98,7 @@ export function GapsList({ taskForceSlug, filters }: { taskForceSlug: string; fi
                 <Link href={`/tf/${taskForceSlug}/gaps/${gap.id}`}>{gap.title}</Link>
               </th>
               <td>
-                {gap.elementKey} <span className="hint">({areaName(gap.areaKey)})</span>
+                {gap.elementName} <span className="hint">({areaName(gap.areaKey)})</span>
               </td>
               <td>{t(`priority.${gap.priority}`)}</td>
               <td>{t(`status.${gap.status}`)}</td>
@@ -128,7 +128,7 @@ export function GapsList({ taskForceSlug, filters }: { taskForceSlug: string; fi
                       <li key={gap.id}>
                         <Link href={`/tf/${taskForceSlug}/gaps/${gap.id}`}>{gap.title}</Link>
                         <p className="element-key">
-                          {gap.elementKey} · {t(`priority.${gap.priority}`)}
+                          {gap.elementName} · {t(`priority.${gap.priority}`)}
                         </p>
                         <p>
                           {t("dueColumn")}: <DueCell dueOn={gap.dueOn} dueState={gap.dueState} />

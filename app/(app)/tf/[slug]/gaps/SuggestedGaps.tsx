@@ -49,7 +49,7 @@ export function SuggestedGaps({ taskForceSlug }: { taskForceSlug: string }) {
             return (
               <li key={suggestion.elementKey} className="element-result">
                 <h3>
-                  {suggestion.elementKey} {suggestion.name}
+                  {suggestion.name}
                 </h3>
                 <p>
                   {t("suggestionStages", {
@@ -66,7 +66,7 @@ export function SuggestedGaps({ taskForceSlug }: { taskForceSlug: string }) {
                 <button
                     type="button"
                     disabled={create.isPending}
-                    aria-label={t("createFromSuggestionNamed", { name: `${suggestion.elementKey} ${suggestion.name}` })}
+                    aria-label={t("createFromSuggestionNamed", { name: suggestion.name })}
                     onClick={() =>
                       create.mutate(
                         { taskForceSlug, ...suggestion.prefill, title: titleOf(suggestion) },

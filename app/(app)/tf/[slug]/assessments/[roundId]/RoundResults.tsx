@@ -5,7 +5,6 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { Link } from "@/app/_components/Link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { DateTime } from "@/app/_components/DateTime";
 import { FormError } from "@/app/_components/forms";
 import { DistributionHeatMap, type DistributionGroup } from "@/app/_components/charts/DistributionHeatMap";
 import { StageRadar } from "@/app/_components/charts/StageRadar";
@@ -147,11 +146,13 @@ export function RoundResults({ taskForceSlug, roundId, canManage, canSetTarget, 
       <h1>{round.title}</h1>
       <ul className="round-facts">
         <li>{t("statusLine", { status: t("status", { status: round.status }) })}</li>
-        <li>{t("dates", { opensOn: calendarDate(round.opensOn), closesOn: calendarDate(round.closesOn) })}</li>
-        {round.status === "closed" && round.closedAt && (
-          <li>
-            {t.rich("closedAt", { date: () => <DateTime value={round.closedAt as Date} /> })}
-          </li>
+        {round.status === "closed" && round.closedOn ? (
+          <>
+            <li>{t("plannedDates", { opensOn: calendarDate(round.opensOn), closesOn: calendarDate(round.closesOn) })}</li>
+            <li>{t(round.closedOn < round.closesOn ? "closedEarlyOn" : "closedOn", { date: calendarDate(round.closedOn) })}</li>
+          </>
+        ) : (
+          <li>{t("dates", { opensOn: calendarDate(round.opensOn), closesOn: calendarDate(round.closesOn) })}</li>
         )}
         <li>{t("framework", { name: framework.name, version: framework.version })}</li>
         <li>{t("respondents", { count: consensus.respondentCount })}</li>

@@ -47,7 +47,7 @@ export function GapDetail({
       <dl className="details">
         <dt>{t("elementLabel")}</dt>
         <dd>
-          {gap.elementKey} {gap.element?.name ?? ""} {gap.element ? `(${gap.element.areaName})` : ""}
+          {gap.element ? `${gap.element.name} (${gap.element.areaName})` : gap.elementKey}
         </dd>
         <dt>{t("statusColumn")}</dt>
         <dd>

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@/app/_components/Link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { useConfirm } from "@/app/_components/ConfirmDialog";
 import { DateTime } from "@/app/_components/DateTime";
 import { CopyableLink, InvitationOutcome } from "@/app/_components/InvitationOutcome";
 import { Field, fieldErrorsOf, FormError, formText, SelectField, SuccessMessage } from "@/app/_components/forms";
@@ -57,6 +58,7 @@ export function PeopleManager({ taskForceSlug, canManage, canInvite }: Props) {
   const people = useQuery(trpc.people.list.queryOptions(input));
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const { confirm, dialog } = useConfirm();
 
   const refresh = () =>
     Promise.all([
@@ -83,14 +85,15 @@ export function PeopleManager({ taskForceSlug, canManage, canInvite }: Props) {
     update.mutate({ taskForceSlug, membershipId, ...roleAssignmentFrom(event.currentTarget) });
   }
 
-  function onEnd(membershipId: string, name: string) {
-    if (!window.confirm(t("confirmRemove", { name }))) return;
+  async function onEnd(membershipId: string, name: string) {
+    if (!(await confirm({ text: t("confirmRemove", { name }), confirmLabel: t("remove", { name }), cancelLabel: t("keepMember", { name }) }))) return;
     setNotice(null);
     end.mutate({ taskForceSlug, membershipId }, { onSuccess: () => setNotice(t("removed", { name })) });
   }
 
   return (
     <>
+      {dialog}
       {notice && <SuccessMessage>{notice}</SuccessMessage>}
       <FormError error={end.error} />
       <FormError error={resetLink.error} />

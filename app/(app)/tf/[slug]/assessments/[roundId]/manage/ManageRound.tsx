@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@/app/_components/Link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useConfirm } from "@/app/_components/ConfirmDialog";
 import { useState, type FormEvent } from "react";
 import { DateTime } from "@/app/_components/DateTime";
 import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
@@ -25,6 +26,7 @@ export function ManageRound({ taskForceSlug, roundId }: Props) {
   const input = { taskForceSlug, roundId };
   const round = useQuery(trpc.assessment.get.queryOptions(input));
   const [notice, setNotice] = useState<string | null>(null);
+  const { confirm, dialog } = useConfirm();
 
   const refresh = () =>
     Promise.all([
@@ -69,8 +71,8 @@ export function ManageRound({ taskForceSlug, roundId }: Props) {
     setNotice(null);
     extend.mutate({ ...input, closesOn: formText(event.currentTarget, "closesOn") });
   }
-  function onClose() {
-    if (!window.confirm(t("confirmClose", { title: details.title }))) return;
+  async function onClose() {
+    if (!(await confirm({ text: t("confirmClose", { title: details.title }), confirmLabel: t("closeRound"), cancelLabel: t("keepOpen") }))) return;
     setNotice(null);
     close.mutate(input);
   }
@@ -83,6 +85,7 @@ export function ManageRound({ taskForceSlug, roundId }: Props) {
 
   return (
     <>
+      {dialog}
       <p>
         <Link href={base}>{t("backToRounds")}</Link> · <Link href={`${base}/${roundId}`}>{t("resultsOf", { title: details.title })}</Link>
       </p>

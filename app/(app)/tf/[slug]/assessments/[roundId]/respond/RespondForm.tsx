@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { DateTime } from "@/app/_components/DateTime";
 import { FormError, SuccessMessage, type ClientError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
@@ -40,6 +40,11 @@ export function RespondForm({ taskForceSlug, roundId, userId }: Props) {
   const [savingKeys, setSavingKeys] = useState<ReadonlySet<string>>(new Set());
   const [sessionEnded, setSessionEnded] = useState(false);
   const [showMissing, setShowMissing] = useState(false);
+  // A refused submission takes the person to the list of what is left to answer, not just a message.
+  const missingList = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (showMissing) missingList.current?.focus();
+  }, [showMissing]);
 
   const submit = useMutation(
     trpc.assessment.submit.mutationOptions({
@@ -143,7 +148,7 @@ export function RespondForm({ taskForceSlug, roundId, userId }: Props) {
         <p>{submittedAt ? t("submitAgainHint") : t("submitHint")}</p>
         <FormError error={submit.error} />
         {showMissing && missing.length > 0 && (
-          <nav aria-label={t("missingHeading")}>
+          <nav aria-label={t("missingHeading")} ref={missingList} tabIndex={-1}>
             <p>{t("missingHeading")}</p>
             <ul>
               {missing.map((element) => (
