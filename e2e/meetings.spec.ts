@@ -71,7 +71,11 @@ test("a coordinator runs a meeting from agenda to approved minutes, and the dash
   await expect(attendance).toContainText(messages.disciplines.prosecution);
 
   const minutesForm = page.getByRole("form", { name: "Minutes for Joint referral protocol" });
-  await minutesForm.getByRole("textbox").fill("Protocol agreed with **two changes**.");
+  // The draft is previewed as typed; a pasted HTML tag is left out, not shown as text.
+  await minutesForm.getByRole("textbox").fill("Protocol agreed with **two changes**. <script>alert(1)</script>");
+  await minutesForm.getByText(messages.minutes.preview).click();
+  await expect(minutesForm.locator(".minutes-preview strong", { hasText: "two changes" })).toBeVisible();
+  await expect(minutesForm.locator(".minutes-preview")).not.toContainText("<script>");
   await minutesForm.getByRole("button", { name: messages.minutes.save }).click();
   await expect(minutesForm.getByRole("status")).toHaveText(messages.minutes.saved);
 
@@ -118,6 +122,7 @@ test("a coordinator runs a meeting from agenda to approved minutes, and the dash
   await expect(page.getByRole("form", { name: "Minutes for Joint referral protocol" })).toHaveCount(0);
   // The read view renders the markdown.
   await expect(section(page, t.agendaHeading).locator("strong", { hasText: "two changes" })).toBeVisible();
+  await expect(section(page, t.agendaHeading)).not.toContainText("<script>");
   const meetingId = page.url().split("/").at(-1)!;
   const { data: detail } = await trpcQuery<{ agenda: { id: string; title: string }[] }>(page.request, "meeting.get", { taskForceSlug: RIVERBEND, meetingId });
   const itemId = detail!.agenda.find((item) => item.title === "Joint referral protocol")!.id;

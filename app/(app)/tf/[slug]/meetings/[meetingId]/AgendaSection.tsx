@@ -159,6 +159,8 @@ function MinutesEditor({ taskForceSlug, meetingId, agendaItemId, title, body }: 
   const tPrivacy = useTranslations("privacy");
   const { refresh, trpc } = useMeeting(taskForceSlug, meetingId);
   const [saved, setSaved] = useState(false);
+  // What the minutes will look like, as they are typed (the textarea itself stays uncontrolled).
+  const [draft, setDraft] = useState(body);
   const save = useMutation(trpc.meeting.saveMinutes.mutationOptions({ onSuccess: refresh }));
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -170,8 +172,14 @@ function MinutesEditor({ taskForceSlug, meetingId, agendaItemId, title, body }: 
       <FormError error={save.error} />
       <p className="privacy-note">{tPrivacy("noSurvivorNames")}</p>
       <Field label={t("editorLabel", { title })} name="body" errors={fieldErrorsOf(save.error)} hint={t("markdownHint")}>
-        {(control) => <textarea {...control} rows={4} defaultValue={body} />}
+        {(control) => <textarea {...control} rows={4} defaultValue={body} onChange={(event) => setDraft(event.currentTarget.value)} />}
       </Field>
+      {draft.trim() !== "" && (
+        <details className="minutes-preview">
+          <summary>{t("preview")}</summary>
+          <MinutesText>{draft}</MinutesText>
+        </details>
+      )}
       <div className="save-line">
         <button type="submit" disabled={save.isPending}>
           {t("save")}

@@ -11,13 +11,14 @@ function MinutesHeading({ children }: { children?: ReactNode }) {
 const COMPONENTS: Components = { h1: MinutesHeading, h2: MinutesHeading, h3: MinutesHeading, h4: MinutesHeading, h5: MinutesHeading, h6: MinutesHeading };
 
 /**
- * Markdown minutes as read-only text. Raw HTML stays disabled (react-markdown's default shows it as
- * text), so minutes cannot inject markup or scripts; unsafe link protocols are dropped by its default URL filter.
+ * Markdown minutes as read-only text. Raw HTML is left out (`skipHtml`): minutes cannot inject markup
+ * or scripts, and a pasted tag does not show up as stray "<script>" text either. Unsafe link
+ * protocols are dropped by react-markdown's default URL filter.
  */
 export function MinutesText({ children }: { children: string }) {
   return (
     <div className="minutes-markdown">
-      <Markdown components={COMPONENTS}>{children}</Markdown>
+      <Markdown components={COMPONENTS} skipHtml>{children}</Markdown>
     </div>
   );
 }
