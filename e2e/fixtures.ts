@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type APIResponse, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { createTranslator } from "next-intl";
 import messages from "../app/i18n/messages/en.json";
 import { addDays, dateInZone } from "../server/lib/dates";
 import { E2E_DEMO_PASSWORD } from "./settings";
@@ -10,6 +11,9 @@ import { E2E_DEMO_PASSWORD } from "./settings";
  */
 
 export { messages };
+
+/** A catalog message with its values, as the app shows it (ICU plurals and selects included). */
+export const translate = createTranslator({ locale: "en", messages });
 
 /** The demo accounts' password, set for the e2e server by playwright.config.ts. */
 export const DEMO_PASSWORD = E2E_DEMO_PASSWORD;

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
 import ICAL from "ical.js";
-import { expectNoAxeViolations, messages, newSignedInPage, RIVERBEND, signIn, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
+import { expectNoAxeViolations, messages, newSignedInPage, RIVERBEND, signIn, signInByApi, translate, trpcMutation, trpcQuery, USERS } from "./fixtures";
 
 /*
  * The "done means" of meeting records, from the demo seed: a coordinator schedules a full
@@ -62,13 +62,29 @@ test("a coordinator runs a meeting from agenda to approved minutes, and the dash
   await expect(agenda.locator(".agenda-item h3").nth(2)).toHaveText("Joint referral protocol");
 
   const attendance = section(page, t.attendanceHeading);
-  const attendanceForm = attendance.getByRole("form", { name: t.recordAttendanceHeading });
+  // The roster lists every member organization (as a whole) and its people; one save records them all.
+  const roster = attendance.getByRole("form", { name: t.recordAttendanceHeading });
+  const statusOf = (name: string, organization: string) => roster.getByLabel(translate("meetings.rosterStatusFor", { name, organization }), { exact: true });
+  for (const organization of ORGANIZATIONS) await statusOf(t.wholeOrganization, organization).selectOption({ label: t.attendance.present });
+  await roster.getByRole("button", { name: t.saveAttendance }).click();
+  await expect(attendance.getByText(translate("meetings.rosterSaved", { count: ORGANIZATIONS.length }))).toBeVisible();
   for (const organization of ORGANIZATIONS) {
-    await attendanceForm.getByLabel(t.attendanceOrganizationLabel, { exact: true }).selectOption({ label: organization });
-    await attendanceForm.getByRole("button", { name: t.recordAttendance }).click();
-    await expect(attendance.getByRole("row").filter({ hasText: organization })).toHaveCount(1);
+    await expect(attendance.getByRole("table", { name: t.attendanceHeading }).getByRole("row").filter({ hasText: organization })).toHaveCount(1);
+    // The roster shows what is now recorded.
+    await expect(statusOf(t.wholeOrganization, organization)).toHaveValue("present");
   }
   await expect(attendance).toContainText(messages.disciplines.prosecution);
+
+  // "Mark all present", then set the last line back to "not recorded": people and their
+  // organizations are saved together, and the line without a record is left out.
+  const selects = roster.getByRole("combobox");
+  const notYetPresent = await selects.evaluateAll((all) => all.filter((select) => (select as HTMLSelectElement).value !== "present").length);
+  await roster.getByRole("button", { name: t.markAllPresent }).click();
+  await selects.last().selectOption({ label: t.notRecorded });
+  await roster.getByRole("button", { name: t.saveAttendance }).click();
+  await expect(attendance.getByText(translate("meetings.rosterSaved", { count: notYetPresent - 1 }))).toBeVisible();
+  await expect(selects.first()).toHaveValue("present");
+  await expect(selects.last()).toHaveValue("");
 
   const minutesForm = page.getByRole("form", { name: "Minutes for Joint referral protocol" });
   // The draft is previewed as typed; a pasted HTML tag is left out, not shown as text.
