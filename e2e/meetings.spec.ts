@@ -49,9 +49,11 @@ test("a coordinator runs a meeting from agenda to approved minutes, and the dash
   await expect(form.getByLabel(t.titleLabel, { exact: true })).toHaveValue(title);
   await form.getByLabel(t.endsLabel, { exact: true }).fill("2026-11-19T11:30");
   await form.getByRole("button", { name: t.create }).click();
-  await expect(page.getByRole("status")).toContainText("4 items carried forward");
-  await page.getByRole("link", { name: `Open ${title}` }).click();
+  // Scheduled: the coordinator is taken to the new meeting, which says what was carried into it.
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole("status").first()).toContainText("4 items carried forward");
+  // The confirmation is not in the address, so a reload does not say it again.
+  await expect(page).toHaveURL((url) => url.search === "");
 
   const agenda = section(page, t.agendaHeading);
   for (const carried of ["Draft the joint referral protocol (demo)", "Share the cross-training calendar (demo)", "Collect the MOU renewal drafts (demo)", "Joint referral protocol"]) {

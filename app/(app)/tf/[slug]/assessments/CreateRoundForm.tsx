@@ -1,21 +1,22 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Link } from "@/app/_components/Link";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { fieldErrorsOf, FormError, SuccessMessage } from "@/app/_components/forms";
+import type { FormEvent } from "react";
+import { fieldErrorsOf, FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { RoundFields, roundFieldsFrom } from "./RoundFields";
 
-/** A coordinator drafts a round; it is opened from its manage page once the details are right. */
+/**
+ * A coordinator drafts a round, and is taken to its manage page (which says it was created), where it
+ * is opened once the details are right.
+ */
 export function CreateRoundForm({ taskForceSlug }: { taskForceSlug: string }) {
   const t = useTranslations("assessments");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [created, setCreated] = useState<{ id: string; title: string } | null>(null);
-  // A new key empties the uncontrolled fields after a success (and only then).
-  const [formKey, setFormKey] = useState(0);
+  const router = useRouter();
   const create = useMutation(
     trpc.assessment.create.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.assessment.list.queryKey({ taskForceSlug }) }),
@@ -24,15 +25,11 @@ export function CreateRoundForm({ taskForceSlug }: { taskForceSlug: string }) {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setCreated(null);
     const values = roundFieldsFrom(event.currentTarget);
     create.mutate(
       { taskForceSlug, ...values },
       {
-        onSuccess: ({ id }) => {
-          setCreated({ id, title: values.title });
-          setFormKey((key) => key + 1);
-        },
+        onSuccess: ({ id }) => router.push(`/tf/${taskForceSlug}/assessments/${id}/manage?created=1`),
       },
     );
   }
@@ -42,13 +39,7 @@ export function CreateRoundForm({ taskForceSlug }: { taskForceSlug: string }) {
     <>
       <h2 id="create-round-heading">{t("createHeading")}</h2>
       <p>{t("createIntro")}</p>
-      {created && (
-        <SuccessMessage>
-          {t("created", { title: created.title })}{" "}
-          <Link href={`/tf/${taskForceSlug}/assessments/${created.id}/manage`}>{t("manageRound", { title: created.title })}</Link>
-        </SuccessMessage>
-      )}
-      <form key={formKey} className="stack" onSubmit={onSubmit} noValidate aria-labelledby="create-round-heading">
+      <form className="stack" onSubmit={onSubmit} noValidate aria-labelledby="create-round-heading">
         <FormError error={create.error} />
         <RoundFields taskForceSlug={taskForceSlug} errors={errors} />
         <div>

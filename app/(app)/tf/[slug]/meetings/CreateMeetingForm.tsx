@@ -1,10 +1,10 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link } from "@/app/_components/Link";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
+import { useRouter } from "next/navigation";
+import type { FormEvent } from "react";
+import { Field, fieldErrorsOf, FormError, formText } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { MEETING_TYPES } from "@/db/vocabulary/meetings";
 
@@ -17,13 +17,11 @@ export function CreateMeetingForm({ taskForceSlug, defaultTimeZone, canHoldFullM
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const committees = useQuery(trpc.committee.list.queryOptions({ taskForceSlug }));
-  const [created, setCreated] = useState<{ id: string; title: string; carried: number | null } | null>(null);
-  const [formKey, setFormKey] = useState(0);
+  const router = useRouter();
   const create = useMutation(trpc.meeting.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.meeting.pathKey() }) }));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setCreated(null);
     const form = event.currentTarget;
     const title = formText(form, "title");
     const committeeId = formText(form, "committeeId");
@@ -41,10 +39,8 @@ export function CreateMeetingForm({ taskForceSlug, defaultTimeZone, canHoldFullM
         carryForward: new FormData(form).get("carryForward") === "on",
       },
       {
-        onSuccess: ({ id, carried }) => {
-          setCreated({ id, title, carried: carried ? carried.actions + carried.undecided : null });
-          setFormKey((key) => key + 1);
-        },
+        // To the new meeting, which says it was scheduled (and what was carried into its agenda).
+        onSuccess: ({ id, carried }) => router.push(`/tf/${taskForceSlug}/meetings/${id}?created=1${carried ? `&carried=${carried.actions + carried.undecided}` : ""}`),
       },
     );
   }
@@ -53,13 +49,7 @@ export function CreateMeetingForm({ taskForceSlug, defaultTimeZone, canHoldFullM
   return (
     <section aria-labelledby="create-meeting-heading">
       <h2 id="create-meeting-heading">{t("createHeading")}</h2>
-      {created && (
-        <SuccessMessage>
-          {t("created", { title: created.title })} {created.carried !== null && t("carriedCount", { count: created.carried })}{" "}
-          <Link href={`/tf/${taskForceSlug}/meetings/${created.id}`}>{t("openMeeting", { title: created.title })}</Link>
-        </SuccessMessage>
-      )}
-      <form key={formKey} className="stack" onSubmit={onSubmit} noValidate aria-labelledby="create-meeting-heading">
+      <form className="stack" onSubmit={onSubmit} noValidate aria-labelledby="create-meeting-heading">
         <FormError error={create.error} />
         <Field label={t("titleLabel")} name="title" errors={errors} required />
         <Field label={t("typeLabel")} name="type" errors={errors}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useArrival } from "@/app/_components/useArrival";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { DateTime } from "@/app/_components/DateTime";
@@ -26,12 +27,20 @@ export function useMeeting(taskForceSlug: string, meetingId: string) {
 export function MeetingDetail({ taskForceSlug, meetingId }: { taskForceSlug: string; meetingId: string }) {
   const t = useTranslations("meetings");
   const { query } = useMeeting(taskForceSlug, meetingId);
+  // Arriving from the schedule form, with how many items it carried forward.
+  const arrival = useArrival();
+  const carried = arrival?.get("carried") ?? null;
   if (query.error) return <FormError error={query.error} />;
   if (!query.data) return null;
   const { meeting, rights } = query.data;
   return (
     <>
       <h1>{meeting.title}</h1>
+      {arrival && (
+        <SuccessMessage>
+          {t("created", { title: meeting.title })} {carried !== null && t("carriedCount", { count: Number(carried) })}
+        </SuccessMessage>
+      )}
       <ul className="meeting-facts">
         <li>
           <DateTime value={meeting.startsAt} withTime /> – <DateTime value={meeting.endsAt} withTime /> ({meeting.timeZone})

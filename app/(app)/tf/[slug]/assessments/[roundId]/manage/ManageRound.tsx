@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@/app/_components/Link";
 import { useRouter } from "next/navigation";
+import { useArrival } from "@/app/_components/useArrival";
 import { useTranslations } from "next-intl";
 import { useConfirm } from "@/app/_components/ConfirmDialog";
 import { useState, type FormEvent } from "react";
@@ -23,6 +24,8 @@ export function ManageRound({ taskForceSlug, roundId }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
+  // Arriving from the create form: say so here, beside what comes next.
+  const justCreated = useArrival() !== null;
   const input = { taskForceSlug, roundId };
   const round = useQuery(trpc.assessment.get.queryOptions(input));
   const [notice, setNotice] = useState<string | null>(null);
@@ -122,7 +125,7 @@ export function ManageRound({ taskForceSlug, roundId }: Props) {
         )}
       </dl>
 
-      {notice && <SuccessMessage>{notice}</SuccessMessage>}
+      {(notice ?? (justCreated && details.status === "draft")) && <SuccessMessage>{notice ?? t("created", { title: details.title })}</SuccessMessage>}
 
       <div className="round-actions">
         {details.status === "draft" && (
