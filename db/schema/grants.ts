@@ -152,11 +152,13 @@ export const requirementEvidence = pgTable(
  * Numbers stay numbers and dates are YYYY-MM-DD strings typed by their column, so the XLSX gets
  * real numbers and dates.
  */
-export interface ReportColumn {
-  key: string;
-  header: string;
-  type: "text" | "number" | "date";
-}
+export type ReportColumn =
+  | { key: string; header: string; type: "text" | "number" | "date" }
+  /**
+   * Amounts in `currency` (an ISO 4217 code), with cents as decimals: shown and exported as money.
+   * The column carries its currency so a stored report still says what it was written in.
+   */
+  | { key: string; header: string; type: "money"; currency: string };
 
 export type ReportCell = string | number | null;
 

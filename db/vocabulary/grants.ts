@@ -3,3 +3,10 @@
 export const REPORTING_CADENCES = ["semiannual", "quarterly"] as const;
 
 export const REQUIREMENT_STATUSES = ["not_started", "in_progress", "met", "not_applicable"] as const;
+
+/**
+ * The currency of every amount the program records (award, match, contribution values): US
+ * federal anti-trafficking awards are made and reported in US dollars, so no currency is stored
+ * with an award or a task force. Formatting and exports name it from here.
+ */
+export const PROGRAM_CURRENCY = "USD";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv } from "./csv";
+import { csvAmount, csvCell, toCsv } from "./csv";
 
 describe("csvCell", () => {
   it.each([
@@ -21,6 +21,15 @@ describe("csvCell", () => {
     expect(csvCell(2.5)).toBe("2.5");
     expect(csvCell(null)).toBe("");
     expect(csvCell("x=1")).toBe("x=1");
+  });
+});
+
+describe("csvAmount", () => {
+  it("writes money with exactly two decimals, as a number and never as protected text", () => {
+    expect(csvCell(csvAmount(13977.5))).toBe("13977.50");
+    expect(csvCell(csvAmount(50000))).toBe("50000.00");
+    expect(csvCell(csvAmount(0.1 + 0.2))).toBe("0.30");
+    expect(csvCell(csvAmount(-12.5))).toBe("-12.50");
   });
 });
 

@@ -19,6 +19,16 @@ export function serverTranslator<const Namespace extends NamespaceKeys<Messages,
 /** A translator over the whole catalog, as report sections take it. */
 export type ServerTranslator = ReturnType<typeof createTranslator<Messages>>;
 
+/**
+ * A spreadsheet number format that shows an amount in `currency` with its symbol in the default
+ * locale and cents ("$13,977.50"), while the cell stays a number a spreadsheet can add up.
+ */
+export function currencyNumberFormat(currency: string): string {
+  const symbol = new Intl.NumberFormat(DEFAULT_LOCALE, { style: "currency", currency }).formatToParts(0).find((part) => part.type === "currency")?.value ?? currency;
+  // [$…] marks the symbol as a currency for Excel and LibreOffice (not a literal to be parsed).
+  return `[$${symbol}]#,##0.00`;
+}
+
 /** A medium date and a short time with the zone's abbreviation (dateStyle cannot carry the zone). */
 const INSTANT = { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" } as const;
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;

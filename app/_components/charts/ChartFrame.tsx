@@ -53,6 +53,7 @@ export function ChartFrame({
   series,
   categoryHeading,
   height,
+  valueText,
   children,
 }: {
   caption: string;
@@ -62,6 +63,8 @@ export function ChartFrame({
   categoryHeading: string;
   /** The drawing's height in pixels, kept free while it loads so the page does not jump. */
   height: number;
+  /** How the table writes a value (money as currency); a number with at most one decimal when not given. */
+  valueText?: (value: number) => string;
   /** The drawing: a lazily loaded recharts component (see drawings.tsx) that fills the height. */
   children: ReactNode;
 }) {
@@ -98,7 +101,7 @@ export function ChartFrame({
                   const value = one.values[category.key];
                   return (
                     <td key={one.key}>
-                      {value === null || value === undefined ? t("noValue") : format.number(value, { maximumFractionDigits: 1 })}
+                      {value === null || value === undefined ? t("noValue") : valueText ? valueText(value) : format.number(value, { maximumFractionDigits: 1 })}
                     </td>
                   );
                 })}

@@ -18,6 +18,7 @@ export function SeriesBarChart({
   horizontal = false,
   stacked = false,
   tick,
+  valueText,
   valueDomain,
   everyLabel = false,
 }: {
@@ -30,6 +31,8 @@ export function SeriesBarChart({
   stacked?: boolean;
   /** How the value axis writes a number (currency, percent); plain numbers when not given. */
   tick?: (value: number) => string;
+  /** How the chart's table writes a value, to the full precision a reader checks (cents of money). */
+  valueText?: (value: number) => string;
   /** The value axis's range, when it is fixed (e.g. 0 to the number of meetings). */
   valueDomain?: [number, number];
   /** Label every category, even when the labels crowd (few categories, each of which matters). */
@@ -43,6 +46,7 @@ export function SeriesBarChart({
       categories={categories}
       series={series}
       height={horizontal ? Math.max(120, categories.length * 38 + 60) : 270}
+      valueText={valueText}
     >
       <BarDrawing categories={categories} series={series} horizontal={horizontal} stacked={stacked} tick={tick} valueDomain={valueDomain} everyLabel={everyLabel} />
     </ChartFrame>

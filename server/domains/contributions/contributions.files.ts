@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { getDb, inTransaction } from "@/server/lib/unitOfWork";
-import { serverTranslator } from "@/server/lib/translate";
+import { currencyNumberFormat, serverTranslator } from "@/server/lib/translate";
+import { PROGRAM_CURRENCY } from "@/db/vocabulary/grants";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
@@ -147,7 +148,7 @@ export async function exportContributions(scope: TaskForceScope, input: ExportIn
   for (const row of rows) sheet.addRow([row.label, row.status, row.late, row.submittedAt, row.reporting, ...row.cells, row.descriptions]);
   sheet.getColumn(4).numFmt = "yyyy-mm-dd hh:mm";
   TABLE_COLUMNS.forEach((column, index) => {
-    if (column.kind === "money") sheet.getColumn(META_COLUMNS.length + index + 1).numFmt = "#,##0.00";
+    if (column.kind === "money") sheet.getColumn(META_COLUMNS.length + index + 1).numFmt = currencyNumberFormat(PROGRAM_CURRENCY);
   });
   sheet.views = [{ state: "frozen", xSplit: 1, ySplit: 1 }];
   const about = workbook.addWorksheet(labels("aboutSheet"));

@@ -1,4 +1,4 @@
-import type { ReportCell } from "@/db/schema";
+import { PROGRAM_CURRENCY, type ReportCell } from "@/db/schema";
 import { dateInZone } from "@/server/lib/dates";
 import { findGrant } from "@/server/domains/grants";
 import { contributionMatchValue } from "@/server/domains/contributions/contributions.match";
@@ -66,7 +66,9 @@ export const trainingsSection: ReportSectionBuilder = {
 
 /**
  * Contribution totals of the period and, since the award began, progress toward its match target.
- * Amounts are dollars (the match value comes in cents); the match share is a percentage.
+ * The table holds money only (dollars; the match value comes in cents), so its columns are typed
+ * as money and every export can say the currency once, in the heading; the period's counts and
+ * hours and the share of the target reached are the section's totals.
  */
 export const contributionsSection: ReportSectionBuilder = {
   key: "contributions",
@@ -78,12 +80,7 @@ export const contributionsSection: ReportSectionBuilder = {
       contributionMatchValue(db, { taskForceId: taskForce.id }, { from: period.start, to: period.end }),
       contributionMatchValue(db, { taskForceId: taskForce.id }, { from: grant?.periodStart ?? period.start, to: period.end }),
     ]);
-    const countRows = (["staffHours", "consultantEngagements", "consultantPaidHours", "outreachEvents", "peopleReached"] as const).map((measure) => ({
-      measure: t(`contributions.measures.${measure}`),
-      period: sums.total(measure),
-      toDate: null,
-    }));
-    const dollarRows = (
+    const valueRows = (
       [
         ["staffTimeValue", "staffTimeCents"],
         ["consultantTimeValue", "consultantTimeCents"],
@@ -92,19 +89,21 @@ export const contributionsSection: ReportSectionBuilder = {
       ] as const
     ).map(([label, field]) => ({ measure: t(`contributions.measures.${label}`), period: toDollars(inPeriod[field]), toDate: toDollars(toDate[field]) }));
     const target = grant?.matchTarget ?? null;
-    const matchRows = [
-      { measure: t("reports.match.target"), period: null, toDate: target },
-      { measure: t("reports.match.share"), period: null, toDate: target ? Math.round((toDollars(toDate.totalCents) / target) * 1000) / 10 : null },
-    ];
+    const countTotals = (["staffHours", "consultantEngagements", "consultantPaidHours", "outreachEvents", "peopleReached"] as const).map((measure) => ({
+      label: t("reports.totals.inPeriod", { measure: t(`contributions.measures.${measure}`) }),
+      value: sums.total(measure),
+    }));
+    // Without a target there is no share to give: the figure is left out rather than shown as 0.
+    const shareTotal = target ? [{ label: t("reports.match.share"), value: Math.round((toDollars(toDate.totalCents) / target) * 1000) / 10 }] : [];
     return {
       title: t("reports.sections.contributions"),
       columns: [
         { key: "measure", header: t("reports.columns.measure"), type: "text" },
-        { key: "period", header: t("reports.columns.inPeriod"), type: "number" },
-        { key: "toDate", header: t("reports.columns.sinceAwardStart"), type: "number" },
+        { key: "period", header: t("reports.columns.inPeriod", { currency: PROGRAM_CURRENCY }), type: "money", currency: PROGRAM_CURRENCY },
+        { key: "toDate", header: t("reports.columns.sinceAwardStart", { currency: PROGRAM_CURRENCY }), type: "money", currency: PROGRAM_CURRENCY },
       ],
-      rows: [...countRows, ...dollarRows, ...matchRows],
-      totals: [],
+      rows: [...valueRows, { measure: t("reports.match.target"), period: null, toDate: target }],
+      totals: [...countTotals, ...shareTotal],
     };
   },
 };

@@ -19,7 +19,25 @@ const section: ReportSectionContent = {
   totals: [],
 };
 
+const contributions: ReportSectionContent = {
+  key: "contributions",
+  title: "Contributions and match",
+  columns: [
+    { key: "measure", header: "Measure", type: "text" },
+    { key: "period", header: "In the period (USD)", type: "money", currency: "USD" },
+  ],
+  rows: [
+    { measure: "Total value", period: 13977.5 },
+    { measure: "Match target", period: null },
+  ],
+  totals: [{ label: "Staff hours in the period", value: 100.5 }],
+};
+
 describe("report files", () => {
+  it("writes money in a CSV as a plain number with cents, and the totals after a blank record as wide as the heading", () => {
+    expect(sectionToCsv(contributions)).toBe("Measure,In the period (USD)\r\nTotal value,13977.50\r\nMatch target,\r\n,\r\nStaff hours in the period,100.5\r\n");
+  });
+
   it("quotes CSV fields and keeps formulas from running, including after a leading tab or carriage return", () => {
     expect(sectionToCsv(section)).toBe('Gap,Count,Due\r\n"Protocol, ""draft""",3,2026-07-30\r\n\'=HYPERLINK(1),,\r\n\'\t=1+2,-4,\r\n"\'\r@SUM(A1)",0,\r\n');
   });

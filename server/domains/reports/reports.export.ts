@@ -1,10 +1,13 @@
 import ExcelJS from "exceljs";
-import { toCsv } from "@/server/lib/csv";
+import { csvAmount, toCsv, type CsvField } from "@/server/lib/csv";
+import { currencyNumberFormat } from "@/server/lib/translate";
 import type { ReportCell, ReportColumn, ReportContent, ReportSectionContent } from "@/db/schema";
 
 /*
- * A generated report as files: XLSX with one sheet per section (numbers as numbers, dates as real
- * dates) and CSV per section. File names say task force, period and the day it was made.
+ * A generated report as files: XLSX with one sheet per section (numbers as numbers, money as
+ * numbers in a currency format, dates as real dates) and CSV per section. Both carry what the
+ * print view shows: the table, then the section's totals. File names say task force, period and
+ * the day it was made.
  */
 
 export type ReportFormat = "xlsx" | "csv";
@@ -41,7 +44,7 @@ function addSheet(workbook: ExcelJS.Workbook, section: ReportSectionContent) {
     key: column.key,
     header: column.header,
     width: column.type === "text" ? 40 : 16,
-    style: column.type === "date" ? { numFmt: "yyyy-mm-dd" } : column.type === "number" ? { numFmt: "0.##" } : {},
+    style: column.type === "date" ? { numFmt: "yyyy-mm-dd" } : column.type === "number" ? { numFmt: "0.##" } : column.type === "money" ? { numFmt: currencyNumberFormat(column.currency) } : {},
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: "frozen", ySplit: 1 }];
@@ -54,6 +57,25 @@ function addSheet(workbook: ExcelJS.Workbook, section: ReportSectionContent) {
   }
 }
 
+/**
+ * A CSV field: money stays a plain number for the programs that read CSV, with its two decimals
+ * (the currency is in the column's heading); a CSV cannot carry a number format as the XLSX does.
+ */
+function csvValue(column: ReportColumn, value: ReportCell): CsvField {
+  return column.type === "money" && typeof value === "number" ? csvAmount(value) : value;
+}
+
+/**
+ * The section as the XLSX sheet lays it out: the table, then a blank row and the totals (label in
+ * the first column, figure in the second). Every record is as wide as the heading, as RFC 4180
+ * asks, so a strict parser reads the totals too.
+ */
 export function sectionToCsv(section: ReportSectionContent): string {
-  return toCsv([section.columns.map((column) => column.header), ...section.rows.map((row) => section.columns.map((column) => row[column.key] ?? null))]);
+  const padded = (fields: CsvField[]) => [...fields, ...Array<null>(Math.max(0, section.columns.length - fields.length)).fill(null)];
+  const totals = section.totals.length > 0 ? [padded([]), ...section.totals.map((total) => padded([total.label, total.value]))] : [];
+  return toCsv([
+    section.columns.map((column) => column.header),
+    ...section.rows.map((row) => section.columns.map((column) => csvValue(column, row[column.key] ?? null))),
+    ...totals,
+  ]);
 }

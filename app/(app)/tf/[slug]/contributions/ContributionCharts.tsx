@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import { PROGRAM_CURRENCY } from "@/db/vocabulary/grants";
 import type { ChartSeries } from "@/app/_components/charts/ChartFrame";
 import { SeriesBarChart } from "@/app/_components/charts/SeriesBarChart";
 import type { RouterOutputs } from "./types";
@@ -12,9 +13,11 @@ export function ContributionCharts({ overview }: { overview: Overview }) {
   const t = useTranslations("contributions");
   const tDisciplines = useTranslations("disciplines");
   const format = useFormatter();
-  const dollars = (cents: number) => format.number(cents / 100, { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+  const dollars = (cents: number) => format.number(cents / 100, { style: "currency", currency: PROGRAM_CURRENCY, maximumFractionDigits: 0 });
   const percent = (value: number) => format.number(value, { style: "percent" });
-  const dollarTick = (value: number) => format.number(value, { style: "currency", currency: "USD", notation: "compact" });
+  // The table under a chart gives the cents the summary rounds away: 13977.5 reads "$13,977.50".
+  const money = (value: number) => format.number(value, { style: "currency", currency: PROGRAM_CURRENCY });
+  const dollarTick = (value: number) => format.number(value, { style: "currency", currency: PROGRAM_CURRENCY, notation: "compact" });
   const percentTick = (value: number) => format.number(value / 100, { style: "percent" });
   const categories = overview.periods.map((period) => ({ key: period, label: period }));
 
@@ -62,6 +65,7 @@ export function ContributionCharts({ overview }: { overview: Overview }) {
         series={byType}
         stacked
         tick={dollarTick}
+        valueText={money}
       />
       {byOrganization && topOrganization && (
         <SeriesBarChart
@@ -72,6 +76,7 @@ export function ContributionCharts({ overview }: { overview: Overview }) {
           series={byOrganization}
           stacked
           tick={dollarTick}
+          valueText={money}
         />
       )}
       {topTrained ? (

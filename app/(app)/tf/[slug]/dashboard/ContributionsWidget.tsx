@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
+import { PROGRAM_CURRENCY } from "@/db/vocabulary/grants";
 import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { WidgetFrame, type WidgetProps } from "./WidgetFrame";
@@ -21,7 +22,7 @@ export function ContributionsWidget({ taskForceSlug }: WidgetProps) {
   else if (!summary.data) body = null;
   else {
     const { current, lastEnded } = summary.data;
-    const dollars = (cents: number) => format.number(cents / 100, { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+    const dollars = (cents: number) => format.number(cents / 100, { style: "currency", currency: PROGRAM_CURRENCY, maximumFractionDigits: 0 });
     body = (
       <table className="figures">
         <caption className="visually-hidden">{t("contributionsTitle")}</caption>

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@/app/_components/Link";
 import { useFormatter, useTranslations } from "next-intl";
+import { PROGRAM_CURRENCY } from "@/db/vocabulary/grants";
 import { CalendarDate } from "@/app/_components/DateTime";
 import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
@@ -41,7 +42,7 @@ export function GrantsList({ taskForceSlug }: { taskForceSlug: string }) {
                   {grant.program}
                 </th>
                 <td>{grant.funderName}</td>
-                <td>{format.number(grant.amount, { style: "currency", currency: "USD" })}</td>
+                <td>{format.number(grant.amount, { style: "currency", currency: PROGRAM_CURRENCY })}</td>
                 <td>
                   <CalendarDate value={grant.periodStart} /> – <CalendarDate value={grant.periodEnd} />
                 </td>

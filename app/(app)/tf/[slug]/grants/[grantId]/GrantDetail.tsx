@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@/app/_components/Link";
 import { useFormatter, useTranslations } from "next-intl";
+import { PROGRAM_CURRENCY } from "@/db/vocabulary/grants";
 import { Fragment } from "react";
 import { CalendarDate } from "@/app/_components/DateTime";
 import { FormError } from "@/app/_components/forms";
@@ -32,11 +33,11 @@ export function GrantDetail({ taskForceSlug, grantId, canGenerateReports }: { ta
           <dt>{t("programLabel")}</dt>
           <dd>{grant.program}</dd>
           <dt>{t("amountLabel")}</dt>
-          <dd>{format.number(grant.amount, { style: "currency", currency: "USD" })}</dd>
+          <dd>{format.number(grant.amount, { style: "currency", currency: PROGRAM_CURRENCY })}</dd>
           {grant.matchTarget !== null && (
             <>
               <dt>{t("matchLabel")}</dt>
-              <dd>{format.number(grant.matchTarget, { style: "currency", currency: "USD" })}</dd>
+              <dd>{format.number(grant.matchTarget, { style: "currency", currency: PROGRAM_CURRENCY })}</dd>
             </>
           )}
           <dt>{t("periodColumn")}</dt>

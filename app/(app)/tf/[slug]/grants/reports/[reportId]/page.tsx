@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { CalendarDate } from "@/app/_components/DateTime";
 import { loadForPage, serverCaller } from "@/app/_trpc/server";
 import type { ReportCell, ReportColumn } from "@/db/schema";
+import { PROGRAM_CURRENCY } from "@/db/vocabulary/grants";
 import { requireTaskForcePermission } from "../../../_lib/taskForce";
 import { PrintButton } from "./PrintButton";
 import { ClientMessages } from "@/app/i18n/ClientMessages";
@@ -29,6 +30,7 @@ export default async function ReportPage({ params }: PageProps<"/tf/[slug]/grant
   const cell = (column: ReportColumn, value: ReportCell) => {
     if (value === null || value === "") return t("noValue");
     if (column.type === "date" && typeof value === "string") return <CalendarDate value={value} />;
+    if (typeof value === "number" && column.type === "money") return format.number(value, { style: "currency", currency: column.currency });
     if (typeof value === "number") return format.number(value, { maximumFractionDigits: 1 });
     return value;
   };
@@ -62,7 +64,7 @@ export default async function ReportPage({ params }: PageProps<"/tf/[slug]/grant
             {content.grant.awardNumber}, {content.grant.program} ({content.grant.funderName})
           </dd>
           <dt>{t("amountLabel")}</dt>
-          <dd>{format.number(content.grant.amount, { style: "currency", currency: "USD" })}</dd>
+          <dd>{format.number(content.grant.amount, { style: "currency", currency: PROGRAM_CURRENCY })}</dd>
           <dt>{t("generatedLabel")}</dt>
           <dd>
             {format.dateTime(report.generatedAt, { dateStyle: "medium", timeStyle: "short", timeZone: taskForce.timeZone })}
