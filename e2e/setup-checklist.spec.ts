@@ -22,6 +22,10 @@ test("a new task force's coordinator follows the setup checklist from the dashbo
   // Empty widgets say what is missing in a sentence of their own.
   await expect(page.getByRole("region", { name: messages.dashboard.requirementsTitle })).toContainText(messages.dashboard.requirementsNone);
   await expect(page.getByRole("region", { name: messages.dashboard.gapsTitle })).toContainText(messages.dashboard.gapsNone);
+  // No member organization yet: the contributions widget says so and links to where to add them.
+  const contributions = page.getByRole("region", { name: messages.dashboard.contributionsTitle });
+  await expect(contributions).not.toContainText("0 of 0");
+  await expect(contributions.getByRole("link", { name: "Add the member organizations" })).toHaveAttribute("href", `/tf/${own.slug}/members`);
 
   // The first step, from its link: the coordinator confirms the framework in the settings.
   await checklist.getByRole("link", { name: c.step_framework }).click();

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
+import { Link } from "@/app/_components/Link";
 import { PROGRAM_CURRENCY } from "@/db/vocabulary/grants";
 import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
@@ -35,7 +36,12 @@ export function ContributionsWidget({ taskForceSlug }: WidgetProps) {
             <tr>
               <th scope="row">{t("completenessLabel", { period: lastEnded.period })}</th>
               <td>
-                {t("completenessValue", { submitted: lastEnded.submitted, expected: lastEnded.expected, share: format.number(lastEnded.reportingRate, { style: "percent" }) })}
+                {lastEnded.expected === 0 ? (
+                  // No member organization was asked to report: say what is missing, not "0 of 0 (0%)".
+                  t.rich("completenessNoneExpected", { link: (chunks) => <Link href={`/tf/${taskForceSlug}/members`}>{chunks}</Link> })
+                ) : (
+                  t("completenessValue", { submitted: lastEnded.submitted, expected: lastEnded.expected, share: format.number(lastEnded.reportingRate, { style: "percent" }) })
+                )}
                 {lastEnded.missing > 0 && (
                   <>
                     {" "}
