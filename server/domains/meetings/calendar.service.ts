@@ -7,7 +7,7 @@ import { recordAudit } from "@/server/domains/audit/audit.service";
 import { meetingRights } from "./meetings.service";
 import { findCalendarFeedOwner, findLiveCalendarToken, insertCalendarToken, revokeCalendarTokens } from "./calendar.queries";
 import { listCommitteeIdsOf } from "@/server/domains/committees";
-import { calendarText, eventOf, meetingUrlOf } from "./calendar.ics";
+import { calendarText, meetingUrlOf } from "./calendar.ics";
 import { findMeeting, listMeetings } from "./meetings.queries";
 import { currentTime } from "@/server/lib/clock";
 import { dateInZone } from "@/server/lib/dates";
@@ -30,7 +30,7 @@ export async function meetingCalendarFile(scope: TaskForceScope, meetingId: stri
   return {
     // Named by the meeting's own calendar day: an evening meeting in Chicago is already tomorrow in UTC.
     fileName: `${dateInZone(meeting.startsAt, meeting.timeZone)}-meeting.ics`,
-    text: calendarText([eventOf(meeting, meetingUrlOf(baseUrl, scope.taskForceSlug, meeting.id))], meeting.title),
+    text: calendarText([meeting], (one) => meetingUrlOf(baseUrl, scope.taskForceSlug, one.id), meeting.title),
   };
 }
 
@@ -53,10 +53,7 @@ export async function calendarFeed(token: string, baseUrl = appBaseUrl()) {
     scope.role === "member" ? listCommitteeIdsOf(db, scope.taskForceId, scope.userId) : Promise.resolve(new Set<string>()),
   ]);
   const visible = meetings.filter((meeting) => meetingRights(scope, meeting, committeeIds).read);
-  return calendarText(
-    visible.map((meeting) => eventOf(meeting, meetingUrlOf(baseUrl, scope.taskForceSlug, meeting.id))),
-    owner.taskForceName,
-  );
+  return calendarText(visible, (meeting) => meetingUrlOf(baseUrl, scope.taskForceSlug, meeting.id), owner.taskForceName);
 }
 
 export async function getCalendarFeedStatus(scope: TaskForceScope) {
