@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
 import { getDb, inTransaction } from "@/server/lib/unitOfWork";
-import { appBaseUrl } from "@/server/env";
 import { DomainError } from "@/server/errors";
 import { createTaskForceScope, type TaskForceScope } from "@/server/trpc/context";
 import { recordAudit } from "@/server/domains/audit/audit.service";
@@ -21,8 +20,8 @@ import { dateInZone } from "@/server/lib/dates";
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** The .ics file of one meeting the caller may see; others are not found. */
-export async function meetingCalendarFile(scope: TaskForceScope, meetingId: string, baseUrl = appBaseUrl()) {
+/** The .ics file of one meeting the caller may see, linking to it at `baseUrl` (server/lib/publicUrl.ts); others are not found. */
+export async function meetingCalendarFile(scope: TaskForceScope, meetingId: string, baseUrl: string) {
   const db = await getDb();
   const meeting = await findMeeting(db, scope.taskForceId, meetingId);
   const committeeIds = scope.role === "member" ? await listCommitteeIdsOf(db, scope.taskForceId, scope.userId) : new Set<string>();
@@ -35,7 +34,7 @@ export async function meetingCalendarFile(scope: TaskForceScope, meetingId: stri
 }
 
 /** The feed behind a token, or null when the token is unknown, revoked or its owner left the task force. */
-export async function calendarFeed(token: string, baseUrl = appBaseUrl()) {
+export async function calendarFeed(token: string, baseUrl: string) {
   const db = await getDb();
   const owner = await findCalendarFeedOwner(db, hashToken(token));
   if (!owner) return null;
@@ -56,9 +55,10 @@ export async function calendarFeed(token: string, baseUrl = appBaseUrl()) {
   return calendarText(visible, (meeting) => meetingUrlOf(baseUrl, scope.taskForceSlug, meeting.id), owner.taskForceName);
 }
 
-export async function getCalendarFeedStatus(scope: TaskForceScope) {
+/** Whether the caller has a live feed, and where feed URLs start: the address they reach the app at. */
+export async function getCalendarFeedStatus(scope: TaskForceScope, baseUrl: string) {
   const live = await findLiveCalendarToken(await getDb(), scope.taskForceId, scope.userId);
-  return { active: live !== null, createdAt: live?.createdAt ?? null, feedBaseUrl: `${appBaseUrl()}/api/calendar/` };
+  return { active: live !== null, createdAt: live?.createdAt ?? null, feedBaseUrl: `${baseUrl}/api/calendar/` };
 }
 
 /**
