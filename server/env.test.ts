@@ -86,7 +86,17 @@ describe("https in production", () => {
     expect(() => checkServerEnv(production({ NEXTAUTH_URL: "http://localhost:3000" }))).not.toThrow();
   });
 
+  it("refuses to start in production without NEXTAUTH_URL, saying links are built from it and not from the Host header", () => {
+    for (const variables of [{}, { NEXTAUTH_URL: " " }, { TRUSTED_TLS_PROXY: "1" }] as Array<Record<string, string>>) {
+      const message = problemWith(production(variables));
+      expect(message).toMatch(/^NEXTAUTH_URL must be set in production/);
+      expect(message).toMatch(/never from a request's Host header/);
+      expect(message).not.toContain("\n");
+    }
+  });
+
   it("does not apply outside production", () => {
+    expect(() => checkServerEnv(env({ NEXTAUTH_SECRET: SECRET }))).not.toThrow();
     expect(() => checkServerEnv(env({ NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: "http://roadmap.example.org" }))).not.toThrow();
   });
 

@@ -71,21 +71,29 @@ export function checkServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv 
     if (error instanceof TrustedProxiesError) throw new ConfigError(error.message);
     throw error;
   }
-  assertHttpsInProduction(env);
+  assertPublicUrlInProduction(env);
   return parsed.data;
 }
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /**
- * In production, session cookies must not travel in clear text: NEXTAUTH_URL must be https, unless
- * TRUSTED_TLS_PROXY=1 says a TLS-terminating proxy sits in front, or the address is this machine's
- * own (http://localhost, used by `npm run app` and the tests, never reachable from elsewhere).
+ * In production the app needs its public address: links in emails are built from NEXTAUTH_URL,
+ * never from a request's Host header (server/lib/publicUrl.ts). And session cookies must not travel
+ * in clear text: NEXTAUTH_URL must be https, unless TRUSTED_TLS_PROXY=1 says a TLS-terminating
+ * proxy sits in front, or the address is this machine's own (http://localhost, used by
+ * `npm run app` and the tests, never reachable from elsewhere).
  */
-function assertHttpsInProduction(env: NodeJS.ProcessEnv) {
-  if (env.NODE_ENV !== "production" || env.TRUSTED_TLS_PROXY?.trim() === "1") return;
+function assertPublicUrlInProduction(env: NodeJS.ProcessEnv) {
+  if (env.NODE_ENV !== "production") return;
   const configured = env.NEXTAUTH_URL?.trim();
-  if (!configured) return;
+  if (!configured) {
+    throw new ConfigError(
+      "NEXTAUTH_URL must be set in production to the address people use to reach the app, such as https://roadmap.example.org: " +
+        "links in invitation, password-reset and calendar emails are built from it, never from a request's Host header, which a client can forge.",
+    );
+  }
+  if (env.TRUSTED_TLS_PROXY?.trim() === "1") return;
   const url = new URL(configured);
   if (url.protocol === "https:" || LOOPBACK_HOSTS.has(url.hostname)) return;
   throw new ConfigError(
@@ -94,7 +102,10 @@ function assertHttpsInProduction(env: NodeJS.ProcessEnv) {
   );
 }
 
-/** The address people use to reach the app, for links in invitations. */
+/**
+ * The configured address of the app (NEXTAUTH_URL, else this machine's port), for links written
+ * outside a request (jobs, the command line); a request's links come from publicBaseUrl.
+ */
 export function appBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   const configured = env.NEXTAUTH_URL?.trim();
   return (configured || `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, "");

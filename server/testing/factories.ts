@@ -11,6 +11,7 @@ import type { ProcedureMeta } from "@/server/trpc/init";
 import { appRouter, createCaller } from "@/server/trpc/root";
 import { currentTime, todayIn } from "@/server/lib/clock";
 import { addDays } from "@/server/lib/dates";
+import { publicBaseUrl } from "@/server/lib/publicUrl";
 
 /*
  * Test data that makes itself unique, so that tests never depend on each other's rows and can run
@@ -151,10 +152,13 @@ export async function createTaskForceWithCoordinator(options: { name?: string; c
   return { taskForce, coordinator, coordinatorMembership: membership };
 }
 
-/** A tRPC caller with the context a request from `user` (or an anonymous visitor) would get. */
-export function callerFor(user: SessionUser | null, options: { clientAddress?: string | null } = {}) {
+/**
+ * A tRPC caller with the context a request from `user` (or an anonymous visitor) would get; `headers`
+ * are the request's, from which its links' address is worked out as for a real request.
+ */
+export function callerFor(user: SessionUser | null, options: { clientAddress?: string | null; headers?: Headers } = {}) {
   const sessionUser = user ? { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin } : null;
-  return createCaller({ user: sessionUser, clientAddress: options.clientAddress ?? "203.0.113.10" });
+  return createCaller({ user: sessionUser, clientAddress: options.clientAddress ?? "203.0.113.10", baseUrl: publicBaseUrl(options.headers ?? null) });
 }
 
 /** The scope a taskForceProcedure would hand a service, for calling services directly (e.g. with `now`). */

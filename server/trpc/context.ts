@@ -13,6 +13,8 @@ export interface Context {
   user: SessionUser | null;
   /** Best-effort client address, used only for rate limiting. */
   clientAddress: string | null;
+  /** The address links written for this request start with (server/lib/publicUrl.ts). */
+  baseUrl: string;
   /**
    * The caller's memberships already read in this request (by task force slug), for the reads a
    * page or a tRPC batch makes together: a dashboard's dozen prefetched procedures read the

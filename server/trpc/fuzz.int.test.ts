@@ -58,7 +58,7 @@ let addressCounter = 0;
 function call(user: SessionUser | null, path: string, input: unknown): Promise<unknown> {
   // Each call from its own address, so the public procedures' rate limit is not what answers.
   addressCounter += 1;
-  const caller = createCaller({ user, clientAddress: `fuzz-${addressCounter}` }) as unknown as CallerNode;
+  const caller = createCaller({ user, clientAddress: `fuzz-${addressCounter}`, baseUrl: "https://roadmap.example.org" }) as unknown as CallerNode;
   return path.split(".").reduce<CallerNode>((node, segment) => node[segment] as CallerNode, caller)(input);
 }
 

@@ -4,6 +4,7 @@ import superjson from "superjson";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { getDb } from "@/db/client";
 import { createAdmin, createTaskForceWithCoordinator, unique, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { publicBaseUrl } from "@/server/lib/publicUrl";
 import type { Context, SessionUser } from "./context";
 import { appRouter } from "./root";
 
@@ -27,7 +28,7 @@ async function request(user: SessionUser | null, path: string, input: unknown, m
     headers: { "content-type": "application/json" },
     body: method === "POST" ? serialized : undefined,
   });
-  const context: Context = { user, clientAddress: "192.0.2.7" };
+  const context: Context = { user, clientAddress: "192.0.2.7", baseUrl: publicBaseUrl(req.headers) };
   const response = await fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => context });
   const text = await response.text();
   return { status: response.status, text, body: JSON.parse(text) };

@@ -6,6 +6,7 @@ import { rateLimits, users } from "@/db/schema";
 import { callerFor, createAdmin, createMember, createTaskForceWithCoordinator, createUser, unique, type TestTaskForce, type TestUser } from "@/server/testing/factories";
 import { trpcErrorOf } from "@/server/testing/errors";
 import { hashPassword } from "@/server/auth/password";
+import { publicBaseUrl } from "@/server/lib/publicUrl";
 import { handleDocumentUpload } from "@/server/domains/documents/documents.http";
 import { MAX_DOCUMENT_BYTES } from "@/server/domains/documents/documents.rules";
 import {
@@ -69,7 +70,7 @@ async function send(request: Request, user: TestUser | null = null, clientAddres
   let contextCreated = false;
   const response = await handleTrpcRequest(request, async () => {
     contextCreated = true;
-    const context: Context = { user: user && { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin }, clientAddress };
+    const context: Context = { user: user && { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin }, clientAddress, baseUrl: publicBaseUrl(request.headers) };
     return context;
   });
   const text = await response.text();

@@ -14,7 +14,7 @@ import { countSelects } from "@/server/testing/queryCount";
  * that a request never acts on a role its own change has just taken away.
  */
 
-const requestContext = (user: SessionUser): Context => ({ user, clientAddress: "203.0.113.10", memberships: new Map() });
+const requestContext = (user: SessionUser): Context => ({ user, clientAddress: "203.0.113.10", baseUrl: "https://roadmap.example.org", memberships: new Map() });
 
 describe("the membership within one request", () => {
   let taskForce: TestTaskForce;
@@ -35,7 +35,7 @@ describe("the membership within one request", () => {
       await caller.people.list(input);
     };
     const remembered = await countSelects(readTwice(requestContext(coordinator)));
-    const unremembered = await countSelects(readTwice({ user: coordinator, clientAddress: "203.0.113.10" }));
+    const unremembered = await countSelects(readTwice({ user: coordinator, clientAddress: "203.0.113.10", baseUrl: "https://roadmap.example.org" }));
     // The same three reads, less two membership lookups.
     expect(unremembered - remembered).toBe(2);
   });

@@ -30,10 +30,10 @@ export const accountRouter = createRouter({
   resetByEmail: publicStatusProcedure.query(() => resetByEmailAvailable()),
   requestPasswordReset: publicProcedure
     .input(RequestPasswordResetInput)
-    .mutation(({ ctx, input }) => requestPasswordReset(input, ctx.clientAddress)),
+    .mutation(({ ctx, input }) => requestPasswordReset(input, ctx.clientAddress, ctx.baseUrl)),
   resetLink: publicProcedure.input(TokenInput).query(({ input }) => lookupResetLink(input)),
   resetPassword: publicProcedure.input(ResetPasswordInput).mutation(({ ctx, input }) => resetPassword(input, ctx.clientAddress)),
-  issueResetLink: adminProcedure.input(IssueResetLinkByEmailInput).mutation(({ ctx, input }) => issueResetLinkAsAdmin(ctx.user, input)),
+  issueResetLink: adminProcedure.input(IssueResetLinkByEmailInput).mutation(({ ctx, input }) => issueResetLinkAsAdmin(ctx.user, input, ctx.baseUrl)),
   setupLink: publicProcedure.input(TokenInput).query(({ input }) => lookupSetupLink(input)),
   completeSetup: publicProcedure.input(CompleteSetupInput).mutation(({ ctx, input }) => completeSetup(input, ctx.clientAddress)),
 });

@@ -40,7 +40,7 @@ export const RESET_LINK_MINUTES = { email: 60, issued: 24 * 60 } as const;
 export const SETUP_LINK_HOURS = 24;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-const resetLinkOf = (token: string) => `${appBaseUrl()}/reset-password/${token}`;
+const resetLinkOf = (baseUrl: string, token: string) => `${baseUrl}/reset-password/${token}`;
 const setupLinkOf = (token: string) => `${appBaseUrl()}/setup/${token}`;
 
 /** Makes a token, stores only its hash, and returns the token with its expiry. */
@@ -110,21 +110,25 @@ export function resetByEmailAvailable() {
  * `delivery`, after the response (so the time taken does not tell either). Rate-limited per
  * address and per email address, whoever asks.
  */
-export async function startPasswordReset(input: RequestPasswordResetInput, clientAddress: string | null, now = currentTime()) {
+export async function startPasswordReset(input: RequestPasswordResetInput, clientAddress: string | null, baseUrl: string, now = currentTime()) {
   const db = await getDb();
   await claimAttempts(db, "resetRequest", input.email, clientAddress, now);
-  const delivery = deliverPasswordReset(input.email, now).catch((error: unknown) => {
+  const delivery = deliverPasswordReset(input.email, baseUrl, now).catch((error: unknown) => {
     console.error("Sending a password reset link failed:", error instanceof Error ? error.message : error);
   });
   return { delivery };
 }
 
-export async function requestPasswordReset(input: RequestPasswordResetInput, clientAddress: string | null, now = currentTime()) {
-  await startPasswordReset(input, clientAddress, now);
+/**
+ * `baseUrl` starts the emailed link: the request's address in development, NEXTAUTH_URL in
+ * production, never a Host header a stranger could forge to receive the token (server/lib/publicUrl.ts).
+ */
+export async function requestPasswordReset(input: RequestPasswordResetInput, clientAddress: string | null, baseUrl: string, now = currentTime()) {
+  await startPasswordReset(input, clientAddress, baseUrl, now);
   return { accepted: true as const };
 }
 
-async function deliverPasswordReset(email: string, now: Date) {
+async function deliverPasswordReset(email: string, baseUrl: string, now: Date) {
   if (!isEmailConfigured()) return;
   const account = await findAccountByEmail(await getDb(), email);
   if (!account) return;
@@ -134,7 +138,7 @@ async function deliverPasswordReset(email: string, now: Date) {
     return written;
   });
   const t = serverTranslator("email.passwordReset");
-  await sendMail({ to: account.email, subject: t("subject"), text: t("body", { link: resetLinkOf(token), minutes: RESET_LINK_MINUTES.email }) });
+  await sendMail({ to: account.email, subject: t("subject"), text: t("body", { link: resetLinkOf(baseUrl, token), minutes: RESET_LINK_MINUTES.email }) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -152,6 +156,7 @@ export async function issueResetLinkForMember(
   scope: TaskForceScope,
   input: IssueResetLinkInput,
   taskForcesOf: (tx: Database, userId: string) => Promise<string[]>,
+  baseUrl: string,
   now = currentTime(),
 ) {
   return inTransaction(async (tx) => {
@@ -169,19 +174,19 @@ export async function issueResetLinkForMember(
       { entity: "account", entityId: account.id, action: "resetLinkIssued", changes: { expiresAt: { from: null, to: expiresAt } } },
     );
     await insertAccountEvent(tx, { userId: account.id, actorUserId: scope.userId, action: "resetLinkIssued" });
-    return { email: account.email, name: account.name, link: resetLinkOf(token), expiresAt };
+    return { email: account.email, name: account.name, link: resetLinkOf(baseUrl, token), expiresAt };
   });
 }
 
 /** An administrator issues a reset link for any account (found by email) to pass on. */
-export async function issueResetLinkAsAdmin(admin: SessionUser, input: IssueResetLinkByEmailInput, now = currentTime()) {
+export async function issueResetLinkAsAdmin(admin: SessionUser, input: IssueResetLinkByEmailInput, baseUrl: string, now = currentTime()) {
   return inTransaction(async (tx) => {
     const account = await findAccountByEmail(tx, input.email);
     if (!account) throw new DomainError("NOT_FOUND", "accountNotFound", { email: input.email }, "email");
     if (account.id === admin.id) throw new DomainError("FORBIDDEN", "resetOwnPassword", {}, "email");
     const { token, expiresAt } = await writeToken(tx, "password_reset", account.id, admin.id, RESET_LINK_MINUTES.issued, now);
     await insertAccountEvent(tx, { userId: account.id, actorUserId: admin.id, action: "resetLinkIssued" });
-    return { email: account.email, name: account.name, link: resetLinkOf(token), expiresAt };
+    return { email: account.email, name: account.name, link: resetLinkOf(baseUrl, token), expiresAt };
   });
 }
 

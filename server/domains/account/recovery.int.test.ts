@@ -71,7 +71,7 @@ describe("forgot password by email", () => {
   it("emails a single-use link that sets a new password and ends every session", async () => {
     const user = await createUser();
     const signedInBefore = Date.now() - 1000;
-    const { delivery } = await startPasswordReset({ email: user.email.toUpperCase() }, newAddress());
+    const { delivery } = await startPasswordReset({ email: user.email.toUpperCase() }, newAddress(), BASE_URL);
     await delivery;
     expect(smtp.messages.map((mail) => mail.to)).toEqual([[user.email]]);
     const link = /https:\/\/roadmap\.example\.org\/reset-password\/[A-Za-z0-9_-]+/.exec(textOf(smtp.messages[0]!))?.[0] ?? "";
@@ -102,7 +102,7 @@ describe("forgot password by email", () => {
     const known = await anonymous.account.requestPasswordReset({ email: user.email });
     const unknown = await anonymous.account.requestPasswordReset({ email: `nobody-${unique()}@example.org` });
     expect(unknown).toEqual(known);
-    const { delivery } = await startPasswordReset({ email: `nobody-${unique()}@example.org` }, newAddress());
+    const { delivery } = await startPasswordReset({ email: `nobody-${unique()}@example.org` }, newAddress(), BASE_URL);
     await delivery;
     await vi.waitFor(() => expect(smtp.messages).toHaveLength(1));
     expect(smtp.messages[0]?.to).toEqual([user.email]);
@@ -111,7 +111,7 @@ describe("forgot password by email", () => {
   it("refuses an expired link", async () => {
     const user = await createUser();
     const requestedAt = new Date();
-    await (await startPasswordReset({ email: user.email }, newAddress(), requestedAt)).delivery;
+    await (await startPasswordReset({ email: user.email }, newAddress(), BASE_URL, requestedAt)).delivery;
     const token = tokenOf(/https:\/\/\S+/.exec(textOf(mailTo(user.email)))?.[0] ?? "");
     const later = new Date(requestedAt.getTime() + (RESET_LINK_MINUTES.email + 1) * 60_000);
     expect((await domainErrorFrom(resetPassword({ token, password: NEW_PASSWORD }, newAddress(), later))).messageKey).toBe("resetLink_expired");
@@ -130,7 +130,7 @@ describe("forgot password by email", () => {
 
   it("lets only one of two simultaneous uses of a link through", async () => {
     const user = await createUser();
-    await (await startPasswordReset({ email: user.email }, newAddress())).delivery;
+    await (await startPasswordReset({ email: user.email }, newAddress(), BASE_URL)).delivery;
     const token = tokenOf(/https:\/\/\S+/.exec(textOf(mailTo(user.email)))?.[0] ?? "");
     const results = await Promise.allSettled([
       resetPassword({ token, password: "first parallel passphrase" }, newAddress()),

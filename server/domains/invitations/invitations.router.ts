@@ -20,10 +20,10 @@ export const invitationsRouter = createRouter({
   list: taskForceProcedure("invitation.manage").query(({ ctx }) => listInvitations(ctx.scope)),
   create: taskForceProcedure("invitation.manage")
     .input(CreateInvitationInput)
-    .mutation(({ ctx, input }) => createInvitation(ctx.scope, input)),
+    .mutation(({ ctx, input }) => createInvitation(ctx.scope, input, ctx.baseUrl)),
   createMany: taskForceProcedure("invitation.manage")
     .input(CreateInvitationsInput)
-    .mutation(({ ctx, input }) => createInvitations(ctx.scope, input)),
+    .mutation(({ ctx, input }) => createInvitations(ctx.scope, input, ctx.baseUrl)),
   revoke: taskForceProcedure("invitation.manage")
     .input(RevokeInvitationInput)
     .mutation(({ ctx, input }) => revokeInvitation(ctx.scope, input)),

@@ -2,7 +2,6 @@ import { createHash, randomBytes } from "node:crypto";
 import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
 import { serverTranslator } from "@/server/lib/translate";
 import { hashPassword } from "@/server/auth/password";
-import { appBaseUrl } from "@/server/env";
 import { DomainError } from "@/server/errors";
 import { isEmailConfigured, sendMail } from "@/server/mail/mailer";
 import type { SessionUser, TaskForceScope } from "@/server/trpc/context";
@@ -32,7 +31,7 @@ import { attemptSucceeded, claimAttempts } from "@/server/domains/auth/attempts"
 export const INVITATION_TTL_DAYS = 7;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-export const invitationLink = (token: string) => `${appBaseUrl()}/invite/${token}`;
+export const invitationLink = (baseUrl: string, token: string) => `${baseUrl}/invite/${token}`;
 
 /** Who is inviting into which task force: a coordinator's scope, or an administrator for a new task force. */
 /** Who invites, to which task force (its name goes into the email; the caller has it at hand). */
@@ -101,16 +100,19 @@ export async function writeInvitation(
   return { invitationId: id, email: input.email, expiresAt, taskForceName: inviter.taskForceName, token };
 }
 
-/** Emails the link after the invitation is committed; without email (or when sending fails) the inviter gets the link. */
-export async function deliverInvitation(written: WrittenInvitation): Promise<CreatedInvitation> {
-  const link = invitationLink(written.token);
+/**
+ * Emails the link after the invitation is committed; without email (or when sending fails) the
+ * inviter gets the link. `baseUrl` is where the inviter reaches the app (server/lib/publicUrl.ts).
+ */
+export async function deliverInvitation(written: WrittenInvitation, baseUrl: string): Promise<CreatedInvitation> {
+  const link = invitationLink(baseUrl, written.token);
   const emailed = isEmailConfigured() && (await trySendInvitation(written.email, written.taskForceName, link));
   return { invitationId: written.invitationId, email: written.email, expiresAt: written.expiresAt, emailed, link: emailed ? null : link };
 }
 
-export async function createInvitation(inviter: Inviter, input: CreateInvitationInput, now = currentTime()): Promise<CreatedInvitation> {
+export async function createInvitation(inviter: Inviter, input: CreateInvitationInput, baseUrl: string, now = currentTime()): Promise<CreatedInvitation> {
   const written = await inTransaction((tx) => writeInvitation(tx, inviter, input, now));
-  return deliverInvitation(written);
+  return deliverInvitation(written, baseUrl);
 }
 
 /** The most invitations one paste may send at once. */
@@ -127,7 +129,12 @@ export function parseEmailList(text: string): { emails: string[]; invalid: strin
  * Invites every address of a pasted list with one role and organization: all of them or, when one
  * address is malformed or already a member's, none (the refusal names them, and the list stays as typed).
  */
-export async function createInvitations(inviter: Inviter, input: CreateInvitationsInput, now = currentTime()): Promise<{ invitations: CreatedInvitation[] }> {
+export async function createInvitations(
+  inviter: Inviter,
+  input: CreateInvitationsInput,
+  baseUrl: string,
+  now = currentTime(),
+): Promise<{ invitations: CreatedInvitation[] }> {
   const { emails, invalid } = parseEmailList(input.emails);
   if (invalid.length > 0) throw new DomainError("INVALID", "invitationEmailsInvalid", { emails: invalid.join(", ") }, "emails");
   if (emails.length > MAX_INVITATIONS_AT_ONCE) throw new DomainError("INVALID", "tooManyInvitations", { max: MAX_INVITATIONS_AT_ONCE }, "emails");
@@ -142,7 +149,7 @@ export async function createInvitations(inviter: Inviter, input: CreateInvitatio
   });
   const invitations: CreatedInvitation[] = [];
   // One after the other: a mail server is kinder to a coordinator's list sent in sequence.
-  for (const one of written) invitations.push(await deliverInvitation(one));
+  for (const one of written) invitations.push(await deliverInvitation(one, baseUrl));
   return { invitations };
 }
 

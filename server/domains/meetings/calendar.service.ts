@@ -1,13 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import { getDb, inTransaction } from "@/server/lib/unitOfWork";
-import { appBaseUrl } from "@/server/env";
 import { DomainError } from "@/server/errors";
 import { createTaskForceScope, type TaskForceScope } from "@/server/trpc/context";
 import { recordAudit } from "@/server/domains/audit/audit.service";
 import { meetingRights } from "./meetings.service";
 import { findCalendarFeedOwner, findLiveCalendarToken, insertCalendarToken, revokeCalendarTokens } from "./calendar.queries";
 import { listCommitteeIdsOf } from "@/server/domains/committees";
-import { calendarText, eventOf, meetingUrlOf } from "./calendar.ics";
+import { calendarText, meetingUrlOf } from "./calendar.ics";
 import { findMeeting, listMeetings } from "./meetings.queries";
 import { currentTime } from "@/server/lib/clock";
 import { dateInZone } from "@/server/lib/dates";
@@ -21,8 +20,8 @@ import { dateInZone } from "@/server/lib/dates";
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** The .ics file of one meeting the caller may see; others are not found. */
-export async function meetingCalendarFile(scope: TaskForceScope, meetingId: string, baseUrl = appBaseUrl()) {
+/** The .ics file of one meeting the caller may see, linking to it at `baseUrl` (server/lib/publicUrl.ts); others are not found. */
+export async function meetingCalendarFile(scope: TaskForceScope, meetingId: string, baseUrl: string) {
   const db = await getDb();
   const meeting = await findMeeting(db, scope.taskForceId, meetingId);
   const committeeIds = scope.role === "member" ? await listCommitteeIdsOf(db, scope.taskForceId, scope.userId) : new Set<string>();
@@ -30,12 +29,12 @@ export async function meetingCalendarFile(scope: TaskForceScope, meetingId: stri
   return {
     // Named by the meeting's own calendar day: an evening meeting in Chicago is already tomorrow in UTC.
     fileName: `${dateInZone(meeting.startsAt, meeting.timeZone)}-meeting.ics`,
-    text: calendarText([eventOf(meeting, meetingUrlOf(baseUrl, scope.taskForceSlug, meeting.id))], meeting.title),
+    text: calendarText([meeting], (one) => meetingUrlOf(baseUrl, scope.taskForceSlug, one.id), meeting.title),
   };
 }
 
 /** The feed behind a token, or null when the token is unknown, revoked or its owner left the task force. */
-export async function calendarFeed(token: string, baseUrl = appBaseUrl()) {
+export async function calendarFeed(token: string, baseUrl: string) {
   const db = await getDb();
   const owner = await findCalendarFeedOwner(db, hashToken(token));
   if (!owner) return null;
@@ -53,15 +52,13 @@ export async function calendarFeed(token: string, baseUrl = appBaseUrl()) {
     scope.role === "member" ? listCommitteeIdsOf(db, scope.taskForceId, scope.userId) : Promise.resolve(new Set<string>()),
   ]);
   const visible = meetings.filter((meeting) => meetingRights(scope, meeting, committeeIds).read);
-  return calendarText(
-    visible.map((meeting) => eventOf(meeting, meetingUrlOf(baseUrl, scope.taskForceSlug, meeting.id))),
-    owner.taskForceName,
-  );
+  return calendarText(visible, (meeting) => meetingUrlOf(baseUrl, scope.taskForceSlug, meeting.id), owner.taskForceName);
 }
 
-export async function getCalendarFeedStatus(scope: TaskForceScope) {
+/** Whether the caller has a live feed, and where feed URLs start: the address they reach the app at. */
+export async function getCalendarFeedStatus(scope: TaskForceScope, baseUrl: string) {
   const live = await findLiveCalendarToken(await getDb(), scope.taskForceId, scope.userId);
-  return { active: live !== null, createdAt: live?.createdAt ?? null, feedBaseUrl: `${appBaseUrl()}/api/calendar/` };
+  return { active: live !== null, createdAt: live?.createdAt ?? null, feedBaseUrl: `${baseUrl}/api/calendar/` };
 }
 
 /**

@@ -148,6 +148,9 @@ describe("meeting records", () => {
     expect(event).toMatchObject({ uid: `${created.id}@task-force-roadmap`, summary: "October full meeting", status: "CONFIRMED" });
     expect(event!.start.toISOString()).toBe("2026-10-08T15:00:00.000Z");
     expect(event!.end.toISOString()).toBe("2026-10-08T17:00:00.000Z");
+    // At the meeting's own clock time, so calendars keep it at 10:00 across daylight-saving changes.
+    expect(file.text).toContain("\r\nDTSTART;TZID=America/Chicago:20261008T100000\r\n");
+    expect(file.text).toContain("\r\nTZID:America/Chicago\r\n");
     expect(file.fileName).toBe("2026-10-08-meeting.ics");
 
     // An evening meeting is named by its own day, not UTC's (already the 9th at 19:30 in Chicago).

@@ -3,7 +3,6 @@ import { can } from "@/server/auth/permissions";
 import { insertNotifications } from "@/server/domains/notifications";
 import { listActiveMemberships } from "@/server/domains/people";
 import type { TaskForceScope } from "@/server/trpc/context";
-import { appBaseUrl } from "@/server/env";
 import { dateInZone } from "@/server/lib/dates";
 import { findCommittee, listCommitteeMembers } from "@/server/domains/committees";
 import { meetingCalendarAttachment, meetingUrlOf } from "./calendar.ics";
@@ -18,6 +17,9 @@ import { findMeeting } from "./meetings.queries";
  */
 
 export type MeetingNoticeKind = "meetingScheduled" | "meetingMoved" | "meetingCancelled" | "minutesApproved";
+
+/** A notice of the meeting's time carries its calendar file, whose meeting link starts with `baseUrl`. */
+type MeetingNotice = { kind: "minutesApproved" } | { kind: Exclude<MeetingNoticeKind, "minutesApproved">; baseUrl: string };
 
 interface NoticedMeeting {
   id: string;
@@ -38,10 +40,11 @@ async function expectedPeople(db: Database, taskForceId: string, committeeId: st
   return [...attending].filter((userId) => onCommittee.has(userId));
 }
 
-export async function noticeMeeting(tx: Database, scope: TaskForceScope, meeting: NoticedMeeting, kind: MeetingNoticeKind) {
+export async function noticeMeeting(tx: Database, scope: TaskForceScope, meeting: NoticedMeeting, notice: MeetingNotice) {
+  const { kind } = notice;
   const people = (await expectedPeople(tx, scope.taskForceId, meeting.committeeId)).filter((userId) => userId !== scope.userId);
   if (people.length === 0) return;
-  const attachment = kind === "minutesApproved" ? undefined : await calendarAttachmentOf(tx, scope, meeting.id);
+  const attachment = notice.kind === "minutesApproved" ? undefined : await calendarAttachmentOf(tx, scope, meeting.id, notice.baseUrl);
   await insertNotifications(
     tx,
     people.map((userId) => ({
@@ -56,8 +59,8 @@ export async function noticeMeeting(tx: Database, scope: TaskForceScope, meeting
   );
 }
 
-async function calendarAttachmentOf(tx: Database, scope: TaskForceScope, meetingId: string) {
+async function calendarAttachmentOf(tx: Database, scope: TaskForceScope, meetingId: string, baseUrl: string) {
   const stored = await findMeeting(tx, scope.taskForceId, meetingId);
   if (!stored) return undefined;
-  return meetingCalendarAttachment(stored, meetingUrlOf(appBaseUrl(), scope.taskForceSlug, stored.id), dateInZone(stored.startsAt, stored.timeZone));
+  return meetingCalendarAttachment(stored, meetingUrlOf(baseUrl, scope.taskForceSlug, stored.id), dateInZone(stored.startsAt, stored.timeZone));
 }

@@ -38,7 +38,7 @@ export const meetingsRouter = createRouter({
   /** The meeting as an iCalendar file (served for download by the meeting's ics route). */
   ics: taskForceProcedure("meeting.read")
     .input(MeetingInput)
-    .query(({ ctx, input }) => meetingCalendarFile(ctx.scope, input.meetingId)),
+    .query(({ ctx, input }) => meetingCalendarFile(ctx.scope, input.meetingId, ctx.baseUrl)),
   stats: taskForceProcedure("meeting.read").query(({ ctx }) => getMeetingStats(ctx.scope)),
   recentFullMeetings: taskForceProcedure("meeting.read").query(({ ctx }) => getRecentFullMeetings(ctx.scope)),
   setCoreDisciplines: taskForceProcedure("taskForce.update")
@@ -46,10 +46,10 @@ export const meetingsRouter = createRouter({
     .mutation(({ ctx, input }) => setCoreDisciplines(ctx.scope, input)),
   create: taskForceProcedure("meeting.manage")
     .input(CreateMeetingInput)
-    .mutation(({ ctx, input }) => createMeeting(ctx.scope, input)),
+    .mutation(({ ctx, input }) => createMeeting(ctx.scope, input, ctx.baseUrl)),
   update: taskForceProcedure("meeting.manage")
     .input(UpdateMeetingInput)
-    .mutation(({ ctx, input }) => updateMeeting(ctx.scope, input)),
+    .mutation(({ ctx, input }) => updateMeeting(ctx.scope, input, ctx.baseUrl)),
   carryForward: taskForceProcedure("meeting.manage")
     .input(MeetingInput)
     .mutation(({ ctx, input }) => carryForward(ctx.scope, input)),
@@ -99,7 +99,7 @@ export const meetingsRouter = createRouter({
     .input(CreateMeetingActionInput)
     .mutation(({ ctx, input }) => createMeetingAction(ctx.scope, input)),
   // The person's own calendar feed of the task force's meetings.
-  calendarFeed: taskForceProcedure("calendar.subscribe").query(({ ctx }) => getCalendarFeedStatus(ctx.scope)),
+  calendarFeed: taskForceProcedure("calendar.subscribe").query(({ ctx }) => getCalendarFeedStatus(ctx.scope, ctx.baseUrl)),
   createCalendarFeed: taskForceProcedure("calendar.subscribe").mutation(({ ctx }) => createCalendarFeed(ctx.scope)),
   revokeCalendarFeed: taskForceProcedure("calendar.subscribe").mutation(({ ctx }) => revokeCalendarFeed(ctx.scope)),
 });

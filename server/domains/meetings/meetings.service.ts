@@ -213,7 +213,8 @@ export async function listDecisionsOf(scope: TaskForceScope, input: ListDecision
 
 /* ---------- meetings: changing ---------- */
 
-export function createMeeting(scope: TaskForceScope, input: CreateMeetingInput, now = currentTime()) {
+/** `baseUrl` starts the meeting link in the calendar file its notice carries (server/lib/publicUrl.ts). */
+export function createMeeting(scope: TaskForceScope, input: CreateMeetingInput, baseUrl: string, now = currentTime()) {
   return inTransaction(async (tx) => {
     const times = meetingTimes(input.startsAt, input.endsAt, input.timeZone);
     await checkBody(tx, scope, input.type, input.committeeId);
@@ -233,7 +234,7 @@ export function createMeeting(scope: TaskForceScope, input: CreateMeetingInput, 
       changes: changedFields(null, { ...values, startsAt: times.startsAt.toISOString(), endsAt: times.endsAt.toISOString() }),
     });
     const carried = input.carryForward ? await carryForwardInto(tx, scope, { id, committeeId, startsAt: times.startsAt }) : null;
-    await noticeMeeting(tx, scope, { id, title, committeeId, startsAt: times.startsAt, version }, "meetingScheduled");
+    await noticeMeeting(tx, scope, { id, title, committeeId, startsAt: times.startsAt, version }, { kind: "meetingScheduled", baseUrl });
     return { id, version, carried };
   });
 }
@@ -241,7 +242,7 @@ export function createMeeting(scope: TaskForceScope, input: CreateMeetingInput, 
 /** What, when changed, sends the people expected to a meeting to their calendars again. */
 const MOVING_FIELDS = ["startsAt", "endsAt", "timeZone", "location", "videoUrl"] as const;
 
-export function updateMeeting(scope: TaskForceScope, input: UpdateMeetingInput, now = currentTime()) {
+export function updateMeeting(scope: TaskForceScope, input: UpdateMeetingInput, baseUrl: string, now = currentTime()) {
   return inTransaction(async (tx) => {
     const { meeting } = await loadManagedMeeting(tx, scope, input.meetingId);
     if (meeting.version !== input.version) {
@@ -277,7 +278,7 @@ export function updateMeeting(scope: TaskForceScope, input: UpdateMeetingInput, 
     const cancelled = "status" in changes && next.status === "cancelled";
     const moved = next.status === "scheduled" && MOVING_FIELDS.some((field) => field in changes);
     const kind = cancelled ? "meetingCancelled" : moved ? "meetingMoved" : null;
-    if (kind) await noticeMeeting(tx, scope, { id: meeting.id, title: next.title, committeeId: meeting.committeeId, startsAt: next.startsAt, version }, kind);
+    if (kind) await noticeMeeting(tx, scope, { id: meeting.id, title: next.title, committeeId: meeting.committeeId, startsAt: next.startsAt, version }, { kind, baseUrl });
     return { version };
   });
 }

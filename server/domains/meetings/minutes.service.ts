@@ -65,7 +65,7 @@ export function approveMinutes(scope: TaskForceScope, input: ApproveMinutesInput
         ...(markHeld ? { status: { from: meeting.status, to: "held" } } : {}),
       },
     });
-    if (version !== null) await noticeMeeting(tx, scope, { ...meeting, version }, "minutesApproved");
+    if (version !== null) await noticeMeeting(tx, scope, { ...meeting, version }, { kind: "minutesApproved" });
     return { version };
   });
 }

@@ -86,7 +86,7 @@ export async function previewImport(scope: TaskForceScope, input: ImportFileInpu
  * the preview: someone else may have joined or added an organization since). Invitations are
  * emailed, or their links handed back, after everything committed.
  */
-export async function applyImport(scope: TaskForceScope, input: ImportFileInput, now = currentTime()) {
+export async function applyImport(scope: TaskForceScope, input: ImportFileInput, baseUrl: string, now = currentTime()) {
   const sheets = await sheetsOf(input);
   assertMayInvite(scope, sheets);
   const { plan, written } = await inTransaction(async (tx) => {
@@ -113,7 +113,7 @@ export async function applyImport(scope: TaskForceScope, input: ImportFileInput,
   });
   const invitations: CreatedInvitation[] = [];
   // One after the other, as the paste-a-list form does: a mail server is kinder to a list sent in sequence.
-  for (const one of written) invitations.push(await deliverInvitation(one));
+  for (const one of written) invitations.push(await deliverInvitation(one, baseUrl));
   return { summary: summaryOf(plan), invitations };
 }
 

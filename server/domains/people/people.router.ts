@@ -16,5 +16,5 @@ export const peopleRouter = createRouter({
     .mutation(({ ctx, input }) => endMembership(ctx.scope, input)),
   issueResetLink: taskForceProcedure("membership.manage")
     .input(IssueResetLinkInput)
-    .mutation(({ ctx, input }) => issueResetLinkForPerson(ctx.scope, input)),
+    .mutation(({ ctx, input }) => issueResetLinkForPerson(ctx.scope, input, ctx.baseUrl)),
 });

@@ -84,6 +84,6 @@ export function endMembership(scope: TaskForceScope, input: EndMembershipInput, 
 }
 
 /** A coordinator's reset link for a person of the task force: the account domain's rules, on this domain's memberships. */
-export function issueResetLinkForPerson(scope: TaskForceScope, input: IssueResetLinkInput, now = currentTime()) {
-  return issueResetLinkForMember(scope, input, listActiveTaskForceIdsOfUser, now);
+export function issueResetLinkForPerson(scope: TaskForceScope, input: IssueResetLinkInput, baseUrl: string, now = currentTime()) {
+  return issueResetLinkForMember(scope, input, listActiveTaskForceIdsOfUser, baseUrl, now);
 }

@@ -19,8 +19,8 @@ export const taskForcesRouter = createRouter({
 
 export const adminTaskForcesRouter = createRouter({
   list: adminProcedure.query(() => listTaskForcesForAdmin()),
-  create: adminProcedure.input(CreateTaskForceInput).mutation(({ ctx, input }) => createTaskForce(ctx.user, input)),
+  create: adminProcedure.input(CreateTaskForceInput).mutation(({ ctx, input }) => createTaskForce(ctx.user, input, ctx.baseUrl)),
   inviteCoordinator: adminProcedure
     .input(InviteCoordinatorInput)
-    .mutation(({ ctx, input }) => inviteCoordinator(ctx.user, input)),
+    .mutation(({ ctx, input }) => inviteCoordinator(ctx.user, input, ctx.baseUrl)),
 });

@@ -44,7 +44,7 @@ export async function listTaskForcesForAdmin() {
 }
 
 /** An administrator creates a task force and invites its first coordinator, in one transaction. */
-export async function createTaskForce(admin: SessionUser, input: CreateTaskForceInput) {
+export async function createTaskForce(admin: SessionUser, input: CreateTaskForceInput, baseUrl: string) {
   const { taskForce, written } = await inTransaction(async (tx) => {
     const settings = { slug: input.slug, name: input.name, timeZone: input.timeZone };
     const created = await insertTaskForce(tx, settings);
@@ -61,11 +61,11 @@ export async function createTaskForce(admin: SessionUser, input: CreateTaskForce
     );
     return { taskForce: created, written: invitation };
   });
-  return { taskForce, invitation: await deliverInvitation(written) };
+  return { taskForce, invitation: await deliverInvitation(written, baseUrl) };
 }
 
-export async function inviteCoordinator(admin: SessionUser, input: InviteCoordinatorInput) {
+export async function inviteCoordinator(admin: SessionUser, input: InviteCoordinatorInput, baseUrl: string) {
   const taskForce = await findTaskForce(await getDb(), input.taskForceId);
   if (!taskForce) throw new DomainError("NOT_FOUND", "taskForceNotFound");
-  return createInvitation({ taskForceId: taskForce.id, taskForceName: taskForce.name, userId: admin.id }, { email: input.email, role: "coordinator" });
+  return createInvitation({ taskForceId: taskForce.id, taskForceName: taskForce.name, userId: admin.id }, { email: input.email, role: "coordinator" }, baseUrl);
 }
