@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { demoDateFromToday, expectNoAxeViolations, listPeople, messages, newSignedInPage, ok, RIVERBEND, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
+import { demoDateFromToday, expectNoAxeViolations, fill, listPeople, messages, newSignedInPage, ok, RIVERBEND, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
 
 /*
  * The issue's "done means", end to end: a round is opened, three members of different disciplines
@@ -11,9 +11,6 @@ import { demoDateFromToday, expectNoAxeViolations, listPeople, messages, newSign
 
 const a = messages.assessments;
 const r = messages.assessmentResults;
-const fill = (template: string, values: Record<string, string | number>) =>
-  Object.entries(values).reduce((text, [name, value]) => text.replace(`{${name}}`, String(value)), template);
-
 /** Three demo members: victim services, local law enforcement and prosecution. */
 const RESPONDENTS = [
   { email: "advocate@example.org", firstStage: 1, discipline: messages.disciplines.victimServices },

@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { demoDateFromToday, expectNoAxeViolations, messages, newSignedInPage, RIVERBEND, signInByApi, USERS } from "./fixtures";
+import { demoDateFromToday, expectNoAxeViolations, fill, messages, newSignedInPage, RIVERBEND, signInByApi, USERS } from "./fixtures";
 
 /*
  * The life of a round from the respondent's side: a coordinator creates and opens it, a member
@@ -11,9 +11,6 @@ import { demoDateFromToday, expectNoAxeViolations, messages, newSignedInPage, RI
 const m = messages.assessments;
 const ROUNDS = `/tf/${RIVERBEND}/assessments`;
 const MEMBER_NAME = "Morgan Member (demo)";
-const fill = (template: string, values: Record<string, string | number>) =>
-  Object.entries(values).reduce((text, [name, value]) => text.replace(`{${name}}`, String(value)), template);
-
 const progressText = (answered: number, total: number) => fill(m.progress, { answered, total });
 
 /** The fieldset of one element (its legend is the element's name). */

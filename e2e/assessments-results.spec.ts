@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { expectNoAxeViolations, messages, ok, RIVERBEND, signInByApi, trpcQuery, USERS } from "./fixtures";
+import { expectNoAxeViolations, fill, messages, ok, RIVERBEND, signInByApi, trpcQuery, USERS } from "./fixtures";
 
 /*
  * Results of an assessment round, the comparison of two rounds, and who sees what: coordinators
@@ -14,9 +14,6 @@ const AUTUMN = "Autumn 2026 self-assessment (demo)";
 const tf = (path: string) => `/tf/${RIVERBEND}${path}`;
 
 /** Fills an ICU message's simple {placeholders}; enough for the plain sentences asserted here. */
-const fill = (message: string, values: Record<string, string | number>) =>
-  message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-
 async function roundIds(request: APIRequestContext): Promise<{ spring: string; autumn: string }> {
   const rounds = ok(await trpcQuery<{ id: string; title: string }[]>(request, "assessment.list", { taskForceSlug: RIVERBEND }), "assessment.list");
   const spring = rounds.find((round) => round.title === SPRING)?.id;

@@ -15,6 +15,10 @@ export { messages };
 /** A catalog message with its values, as the app shows it (ICU plurals and selects included). */
 export const translate = createTranslator({ locale: "en", messages });
 
+/** A plain catalog message (no plural or select) with its {placeholders} filled in; unknown ones stay. */
+export const fill = (message: string, values: Record<string, string | number>) =>
+  message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+
 /** The demo accounts' password, set for the e2e server by playwright.config.ts. */
 export const DEMO_PASSWORD = E2E_DEMO_PASSWORD;
 export const RIVERBEND = "riverbend-demo";

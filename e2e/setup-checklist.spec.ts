@@ -1,5 +1,5 @@
 import { expect, test } from "./test";
-import { createOwnTaskForce, expectNoAxeViolations, messages, signIn } from "./fixtures";
+import { createOwnTaskForce, expectNoAxeViolations, fill, messages, signIn } from "./fixtures";
 
 /*
  * A task force an administrator has just created: its coordinator's dashboard lists the setup
@@ -7,8 +7,6 @@ import { createOwnTaskForce, expectNoAxeViolations, messages, signIn } from "./f
  */
 
 const c = messages.setupChecklist;
-const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
-
 test("a new task force's coordinator follows the setup checklist from the dashboard, then hides it", async ({ page, browser }) => {
   test.slow();
   const own = await createOwnTaskForce(browser, "setup");
