@@ -112,6 +112,14 @@ test.describe("contributions", () => {
     await expect(page.getByText(fill(t.statusLine, { status: t.status.submitted }))).toBeVisible();
     await expect((await reportForm(page)).getByLabel(t.measures.staffHours, { exact: true })).toHaveValue("42.5");
     await expect((await reportForm(page)).getByLabel(t.measures.staffHours, { exact: true })).toBeDisabled();
+    // The quarter now running may start from the figures just submitted, to change where they differ.
+    await page.goto(periodPage(demoQuarterBack(0)));
+    await page.getByRole("button", { name: fill(t.startFromPrevious, { period: LAST_QUARTER }) }).click();
+    await expect(page.getByRole("status").filter({ hasText: fill(t.startedFromPrevious, { period: LAST_QUARTER }) })).toBeVisible();
+    await expect((await reportForm(page)).getByLabel(t.measures.staffHours, { exact: true })).toHaveValue("42.5");
+    await expect((await reportForm(page)).getByLabel(t.inKindDescription, { exact: true }).last()).toHaveValue("Shelter beds held for referrals");
+    await expect(page.getByText(fill(t.statusLine, { status: t.status.missing }))).toBeVisible();
+    await expectNoAxeViolations(page, "a report started from last quarter's figures");
     // Submitted: no longer among the member's tasks.
     await page.goto(dashboard);
     await expect(tasks).toBeVisible();

@@ -175,6 +175,24 @@ describe("the contributions ledger", () => {
     expect(audit[1]?.changes).toMatchObject({ status: { from: "draft", to: "submitted" } });
   });
 
+  it("offers a report not yet begun its organization's figures of the period before, and no one else's", async () => {
+    const next = await callerFor(advocate).contribution.report({ taskForceSlug: slug(), period: currentQuarter });
+    expect(next.report).toBeNull();
+    expect(next.previous).toEqual({
+      period: lastQuarter,
+      content: {
+        values: { staffHours: 40.5, trainingsDelivered: 2, potentialVictimsIdentified: 4, confirmedVictimsIdentified: 2, referralsMade: 12, consultantPaidHours: 10 },
+        peopleTrained: { health: 25, prosecution: 3 },
+        services: { housing: 14, food: 3, medical: 0 },
+        inKind: [{ description: "Meeting room for six sessions", value: 450 }],
+      },
+    });
+    // The clinic reported nothing last quarter: nothing is offered, least of all the shelter's figures.
+    expect((await callerFor(nurse).contribution.report({ taskForceSlug: slug(), period: currentQuarter })).previous).toBeNull();
+    // A period that has its own report holds that, and offers nothing.
+    expect((await callerFor(advocate).contribution.report({ taskForceSlug: slug(), period: lastQuarter })).previous).toBeNull();
+  });
+
   it("flags a submission after the due date as late, and keeps the flag through a return for correction", async () => {
     const period = parsePeriod(lastQuarter)!;
     const afterDue = new Date(`${dueOnOf(period, 30)}T18:00:00Z`);

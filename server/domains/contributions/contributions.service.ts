@@ -25,7 +25,7 @@ import {
 } from "./contributions.queries";
 import { contentToRows, DEFAULT_CONTRIBUTION_SETTINGS, flatContent, rowsToContent, toCents, toDollars, type ContributionSettings } from "./contributions.rules";
 import type { PeriodInput, ReportContent, ReportInput, ReturnReportInput, SaveReportInput, UpdateSettingsInput } from "./contributions.schemas";
-import { dueOnOf, hasEnded, isFuture, parsePeriod, type Period } from "./periods";
+import { dueOnOf, hasEnded, isFuture, parsePeriod, previousPeriod, type Period } from "./periods";
 import { currentTime } from "@/server/lib/clock";
 
 /*
@@ -143,10 +143,25 @@ export async function getReport(scope: TaskForceScope, input: ReportInput, now =
     organization,
     report: publicReport(report),
     content: rowsToContent(values, inKind),
+    previous: report ? null : await previousFigures(db, scope.taskForceId, organization.id, period),
     canEdit: editable,
     canSubmit: editable && hasEnded(period, today),
     canReturn: managesAll(scope) && report?.status === "submitted",
   };
+}
+
+/**
+ * The organization's figures of the period before, offered to start a report not yet begun from:
+ * most figures change little from one period to the next, and typing them again is where mistakes
+ * creep in. Null when that period has no report with figures.
+ */
+async function previousFigures(db: Database, taskForceId: string, organizationId: string, period: Period) {
+  const before = previousPeriod(period);
+  const report = await findReport(db, taskForceId, organizationId, before.key);
+  if (!report) return null;
+  const [values, inKind] = await Promise.all([listReportValues(db, taskForceId, report.id), listReportInKind(db, taskForceId, report.id)]);
+  if (values.length === 0 && inKind.length === 0) return null;
+  return { period: before.key, content: rowsToContent(values, inKind) };
 }
 
 function staleReport(report: ReportRow) {

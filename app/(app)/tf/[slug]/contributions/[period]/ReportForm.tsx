@@ -37,16 +37,22 @@ export function ReportForm({ taskForceSlug, period, organizationId }: { taskForc
   const report = useQuery(trpc.contribution.report.queryOptions(input));
   // Kept here, not in the body: the body starts afresh after every save, and the message must stay.
   const [done, setDone] = useState<Outcome | null>(null);
+  // The earlier period whose figures the person chose to start from (only while nothing is saved yet).
+  const [startedFrom, setStartedFrom] = useState<string | null>(null);
   if (report.error) return <FormError error={report.error} />;
   if (!report.data) return null;
-  // A new key after every save re-reads the stored numbers into the uncontrolled inputs.
+  const previous = report.data.previous;
+  const seeded = previous && previous.period === startedFrom ? previous : null;
+  // A new key after every save (or a fresh start from the earlier figures) re-reads the numbers into the uncontrolled inputs.
   return (
     <ReportFormBody
-      key={`${report.data.organization.id}:${report.data.report?.version ?? 0}`}
+      key={`${report.data.organization.id}:${report.data.report?.version ?? 0}:${seeded?.period ?? ""}`}
       taskForceSlug={taskForceSlug}
-      data={report.data}
+      data={seeded ? { ...report.data, content: seeded.content } : report.data}
       done={done}
       setDone={setDone}
+      startFromPrevious={previous && !seeded && report.data.canEdit ? () => setStartedFrom(previous.period) : null}
+      seededFrom={seeded?.period ?? null}
     />
   );
 }
@@ -58,11 +64,17 @@ function ReportFormBody({
   data,
   done,
   setDone,
+  startFromPrevious,
+  seededFrom,
 }: {
   taskForceSlug: string;
   data: Report;
   done: Outcome | null;
   setDone: (outcome: Outcome | null) => void;
+  /** Fills the form with the figures of the period before; null when there are none to offer. */
+  startFromPrevious: (() => void) | null;
+  /** The period whose figures fill the form, not saved yet. */
+  seededFrom: string | null;
 }) {
   const t = useTranslations("contributions");
   const tDisciplines = useTranslations("disciplines");
@@ -146,6 +158,19 @@ function ReportFormBody({
       {report?.status === "returned" && <p className="alert error">{t("returnedLine", { reason: report.returnedReason ?? "" })}</p>}
       {!data.canEdit && <p>{t("lockedHint")}</p>}
       {data.canEdit && !period.ended && <p>{t("notEndedHint", { end: format.dateTime(new Date(`${period.end}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }) })}</p>}
+      {startFromPrevious && data.previous && (
+        <p>
+          <button type="button" className="secondary" onClick={startFromPrevious}>
+            {t("startFromPrevious", { period: data.previous.period })}
+          </button>{" "}
+          <span className="hint">{t("startFromPreviousHint")}</span>
+        </p>
+      )}
+      {seededFrom && (
+        <p className="alert" role="status">
+          {t("startedFromPrevious", { period: seededFrom })}
+        </p>
+      )}
       <form onSubmit={onSubmit} noValidate aria-labelledby="report-heading">
         <FormError error={error} />
         <p className="hint">{t("blankHint")}</p>
