@@ -16,7 +16,7 @@ export interface ConfirmQuestion {
  * answer, so Enter never confirms by surprise), closes on Escape as a "no", and focus goes back to
  * the button that asked.
  *
- * `confirm(question)` resolves true or false; render `dialog` once, anywhere in the component.
+ * `confirm(question)` resolves true or false; render `dialog` once, where it suits the component.
  */
 export function useConfirm() {
   const dialogRef = useRef<HTMLDialogElement>(null);

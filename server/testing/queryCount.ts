@@ -19,7 +19,7 @@ export function countingSelects(db: Database): { db: Database; selects: () => nu
 }
 
 /**
- * How many select statements `work` builds, through any path (procedures, services): the guard
+ * The number of select statements `work` builds, through every path (procedures, services): the guard
  * against a query per record (N+1), whose count grows with the data where it should not.
  */
 export async function countSelects(work: () => Promise<unknown>): Promise<number> {

@@ -27,7 +27,7 @@ export function useMeeting(taskForceSlug: string, meetingId: string) {
 export function MeetingDetail({ taskForceSlug, meetingId }: { taskForceSlug: string; meetingId: string }) {
   const t = useTranslations("meetings");
   const { query } = useMeeting(taskForceSlug, meetingId);
-  // Arriving from the schedule form, with how many items it carried forward.
+  // Arriving from the schedule form, with the number of items it carried forward.
   const arrival = useArrival();
   const carried = arrival?.get("carried") ?? null;
   if (query.error) return <FormError error={query.error} />;
