@@ -4,7 +4,7 @@
  * goes wrong. Computed from today, never fixed dates, so they stay ahead of the real time for years.
  */
 import { zonedTimeToInstant } from "@/server/domains/meetings/meetings.rules";
-import { dateInZone } from "@/server/lib/dates";
+import { dateInZone, utcOffsetMinutes } from "@/server/lib/dates";
 
 /** The zone of the test task forces and of the demo. */
 const TASK_FORCE_ZONE = "America/Chicago";
@@ -15,8 +15,7 @@ const lateEveningOn = (date: string) => zonedTimeToInstant(`${date}T23:30`, TASK
 
 /** The next `count` instants after `from` at which the zone's UTC offset changes, to the hour. */
 export function nextOffsetChanges(from: number, count: number): number[] {
-  const format = new Intl.DateTimeFormat("en-US", { timeZone: TASK_FORCE_ZONE, timeZoneName: "longOffset" });
-  const offsetAt = (instant: number) => format.formatToParts(instant).find((part) => part.type === "timeZoneName")?.value;
+  const offsetAt = (instant: number) => utcOffsetMinutes(instant, TASK_FORCE_ZONE);
   const changes: number[] = [];
   for (let instant = from - (from % HOUR) + HOUR; changes.length < count && instant < from + 800 * 24 * HOUR; instant += HOUR) {
     if (offsetAt(instant) !== offsetAt(instant - HOUR)) changes.push(instant);

@@ -30,3 +30,16 @@ export function addDays(date: string, days: number): string {
   value.setUTCDate(value.getUTCDate() + days);
   return value.toISOString().slice(0, 10);
 }
+
+/** Minutes `timeZone` is ahead of UTC at `instant` (negative west of Greenwich). */
+export function utcOffsetMinutes(instant: number, timeZone: string): number {
+  // "GMT-05:00", or "GMT" at zero; the seconds of historical local mean times are dropped (no calendar of ours reaches back to them).
+  const name = dateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" })
+    .formatToParts(instant)
+    .find((part) => part.type === "timeZoneName")?.value;
+  const match = /^GMT(?:([+-])(\d{2}):(\d{2}))?/.exec(name ?? "");
+  if (!match) throw new RangeError(`No UTC offset for ${timeZone}`);
+  const [, sign, hours, minutes] = match;
+  if (!sign) return 0;
+  return (sign === "-" ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
+}

@@ -1,7 +1,8 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { calendarText, type CalendarMeeting } from "./calendar.ics";
-import { foldLine, formatUtcOffset, isAmbiguousLocalTime, localDateTime, offsetTransitions, utcOffsetMinutes, vtimezoneLines } from "./calendar.timeZone";
+import { utcOffsetMinutes } from "@/server/lib/dates";
+import { foldLine, formatUtcOffset, isAmbiguousLocalTime, localDateTime, offsetTransitions, vtimezoneLines } from "./calendar.timeZone";
 
 const URL_BASE = "https://roadmap.example.org/tf/north/meetings/";
 

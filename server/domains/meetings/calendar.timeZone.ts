@@ -1,4 +1,4 @@
-import { dateTimeFormat } from "@/server/lib/dates";
+import { utcOffsetMinutes } from "@/server/lib/dates";
 
 /*
  * Local times in iCalendar text (RFC 5545). An event written as DTSTART;TZID=America/Chicago:…T180000
@@ -11,19 +11,6 @@ import { dateTimeFormat } from "@/server/lib/dates";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-
-/** Minutes `timeZone` is ahead of UTC at `instant` (negative west of Greenwich). */
-export function utcOffsetMinutes(instant: number, timeZone: string): number {
-  // "GMT-05:00", or "GMT" at zero; historical local mean times add seconds, which iCalendar offsets may drop.
-  const name = dateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" })
-    .formatToParts(instant)
-    .find((part) => part.type === "timeZoneName")?.value;
-  const match = /^GMT(?:([+-])(\d{2}):(\d{2}))?/.exec(name ?? "");
-  if (!match) throw new RangeError(`No UTC offset for ${timeZone}`);
-  const [, sign, hours, minutes] = match;
-  if (!sign) return 0;
-  return (sign === "-" ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
-}
 
 /** An instant's clock reading in iCalendar's local DATE-TIME form (YYYYMMDDTHHMMSS, no "Z"). */
 export function localDateTime(instant: number, timeZone: string): string {

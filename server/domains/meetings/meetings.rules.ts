@@ -3,7 +3,7 @@
  * No database here, so each rule is unit-tested on its own (meetings.rules.test.ts).
  */
 
-import { dateTimeFormat } from "@/server/lib/dates";
+import { dateTimeFormat, utcOffsetMinutes } from "@/server/lib/dates";
 
 /** True for a zone the runtime's time zone database knows (IANA names such as "America/Chicago"). */
 export function isValidTimeZone(timeZone: string): boolean {
@@ -93,21 +93,7 @@ export function moveInOrder<T>(items: readonly T[], index: number, direction: "u
 export const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
 /** Milliseconds the zone is ahead of UTC at `instant` (negative west of Greenwich). */
-function offsetAt(instant: number, timeZone: string): number {
-  const parts = dateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant);
-  const value = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  const asUtc = Date.UTC(value("year"), value("month") - 1, value("day"), value("hour"), value("minute"), value("second"));
-  return asUtc - Math.floor(instant / 1000) * 1000;
-}
+const offsetAt = (instant: number, timeZone: string) => utcOffsetMinutes(instant, timeZone) * 60_000;
 
 /**
  * The instant at which clocks in `timeZone` read `local`. Meetings are planned by wall-clock time in
