@@ -94,6 +94,9 @@ describe("meeting records", () => {
     expect(created.carried).toEqual({ previousMeetingId: previous.id, actions: 1, undecided: 1 });
     const scheduled = await coord().meeting.get({ taskForceSlug: slug(), meetingId: created.id });
     expect(scheduled.meeting.startsAt.toISOString()).toBe("2026-10-08T15:00:00.000Z");
+    // The attendance roster expects the members, not the funder or the viewer.
+    const expectedOf = (userId: string) => scheduled.people.find((person) => person.userId === userId)?.expectedAtMeetings;
+    expect([expectedOf(plainMember.id), expectedOf(funder.id), expectedOf(viewer.id)]).toEqual([true, false, false]);
     expect(scheduled.agenda.map((item) => [item.title, item.carriedActionItemId !== null, item.needsDecision])).toEqual([
       ["Draft the referral protocol", true, false],
       ["Adopt the screening tool", false, true],

@@ -188,7 +188,9 @@ export async function getMeeting(scope: TaskForceScope, input: MeetingInput, now
     actionItems: actions.map((item) => ({ ...item, dueState: dueState(item.dueOn, today, item.status === "done") })),
     today,
     // Forms need the people (for attendance and assignees) only when the caller may use them.
-    people,
+    // Those whose role takes part in meetings are expected on the attendance roster; funders and
+    // viewers only when a record of them exists.
+    people: people.map((person) => ({ ...person, expectedAtMeetings: can(person.role, "meeting.attend") })),
     organizations: organizations.map((organization) => ({ id: organization.id, name: organization.name })),
   };
 }

@@ -96,7 +96,8 @@ interface RosterLine {
 
 /**
  * Every member organization (as a whole) followed by its people, then the people of no member
- * organization: who is expected, with what is recorded for each. People come without an
+ * organization: who is expected (roles that take part in meetings, and whoever is already
+ * recorded), with what is recorded for each. People come without an
  * organization of the form's choosing, so the server takes their own (never a stale choice).
  */
 function rosterOf({ people, organizations, attendance }: Pick<MeetingData, "people" | "organizations" | "attendance">): RosterLine[] {
@@ -113,12 +114,14 @@ function rosterOf({ people, organizations, attendance }: Pick<MeetingData, "peop
     recorded: recordedFor(person.userId, null),
   });
   const memberOrganizations = new Set(organizations.map((organization) => organization.id));
+  // "Mark all present" must not count a funder or viewer who was never there.
+  const expected = people.filter((person) => person.expectedAtMeetings || recordedFor(person.userId, null) !== null);
   return [
     ...organizations.flatMap((organization) => [
       { key: `organization:${organization.id}`, userId: null, organizationId: organization.id, name: "", organizationName: organization.name, recorded: recordedFor(null, organization.id) },
-      ...people.filter((person) => person.organizationId === organization.id).map(personLine),
+      ...expected.filter((person) => person.organizationId === organization.id).map(personLine),
     ]),
-    ...people.filter((person) => !person.organizationId || !memberOrganizations.has(person.organizationId)).map(personLine),
+    ...expected.filter((person) => !person.organizationId || !memberOrganizations.has(person.organizationId)).map(personLine),
   ];
 }
 
