@@ -64,6 +64,9 @@ export default defineConfig({
           include: ["**/*.test.ts"],
           exclude: [...exclude, "**/*.int.test.ts"],
           environment: "node",
+          // A guard against hangs, not a speed check: CI runs unit files beside the typecheck, the
+          // build or other suites on two cores, where a test of a second alone took over five.
+          testTimeout: 20_000,
         },
       },
       ...integrationProjects("pglite"),
