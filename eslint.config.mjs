@@ -162,6 +162,22 @@ export default defineConfig([
     rules: { "@typescript-eslint/no-restricted-imports": refuseDatabaseImports("drivers", "client") },
   },
   {
+    // Test files share their worker's module graph (vitest.config.mts, isolate: false), where a
+    // module mocked by one file would leak into the next or not take effect at all.
+    files: ["**/*.test.ts"],
+    ignores: ["server/trpc/requestLimits.int.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.object.name='vi'][callee.property.name=/^(mock|doMock)$/]",
+          message:
+            "Test files share one module graph per worker, so a module mock leaks between files. Pass the dependency in as a parameter, or add the file to MOCKS_MODULES in vitest.config.mts (an isolated project) and to this rule's ignores.",
+        },
+      ],
+    },
+  },
+  {
     // next.config.js is CommonJS (package.json has no "type": "module"), so require() is how it imports.
     files: ["next.config.js"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
