@@ -151,13 +151,18 @@ export function leaveProgram(scope: TaskForceScope, input: ProgramOfTaskForceInp
 /* ---------- either ---------- */
 
 function putIntoProgram(actorUserId: string, taskForceId: string, programId: string, now: Date) {
-  return inTransaction(async (tx) => {
-    const program = await loadProgram(tx, programId);
-    if (!(await insertProgramTaskForce(tx, { programId: program.id, taskForceId, addedByUserId: actorUserId, addedAt: now }))) {
-      throw new DomainError("CONFLICT", "taskForceAlreadyInProgram", { program: program.name }, "programId");
-    }
-    await recordAudit(tx, { taskForceId, actorUserId }, { entity: AUDIT_ENTITY, entityId: program.id, action: "addTaskForce", changes: { program: { from: null, to: program.name } } });
-  });
+  return inTransaction(async (tx) => addTaskForceToProgram(tx, actorUserId, taskForceId, await loadProgram(tx, programId), now));
+}
+
+/**
+ * Puts the task force into the program and writes so in its audit log, in the caller's transaction
+ * (the demo seed's, whose entries have no actor, too).
+ */
+export async function addTaskForceToProgram(tx: Database, actorUserId: string | null, taskForceId: string, program: { id: string; name: string }, now: Date) {
+  if (!(await insertProgramTaskForce(tx, { programId: program.id, taskForceId, addedByUserId: actorUserId, addedAt: now }))) {
+    throw new DomainError("CONFLICT", "taskForceAlreadyInProgram", { program: program.name }, "programId");
+  }
+  await recordAudit(tx, { taskForceId, actorUserId }, { entity: AUDIT_ENTITY, entityId: program.id, action: "addTaskForce", changes: { program: { from: null, to: program.name } } });
 }
 
 function takeOutOfProgram(actorUserId: string, taskForceId: string, programId: string) {
