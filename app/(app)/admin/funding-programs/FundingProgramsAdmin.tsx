@@ -113,37 +113,15 @@ export function FundingProgramsAdmin() {
             {program.description && <p>{program.description}</p>}
 
             <h3>{t("officersHeading")}</h3>
-            {program.funders.length === 0 ? (
-              <p>{t("noOfficers")}</p>
-            ) : (
-              <table>
-                <caption className="visually-hidden">{t("officersCaption", { program: program.name })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("officerName")}</th>
-                    <th scope="col">{t("officerEmail")}</th>
-                    <th scope="col">{t("since")}</th>
-                    <th scope="col">{t("actions")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {program.funders.map((funder) => (
-                    <tr key={funder.userId}>
-                      <th scope="row">{funder.name}</th>
-                      <td>{funder.email}</td>
-                      <td>
-                        <DateTime value={funder.addedAt} />
-                      </td>
-                      <td>
-                        <button type="button" className="secondary" disabled={removeFunder.isPending} onClick={() => onRemoveFunder(program, funder)}>
-                          {t("removeOfficer", { name: funder.name })}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <PeopleOrTaskForces
+              caption={t("officersCaption", { program: program.name })}
+              empty={t("noOfficers")}
+              nameColumn={t("officerName")}
+              rows={program.funders.map((funder) => ({ key: funder.userId, name: funder.name, email: funder.email, since: funder.addedAt }))}
+              removeLabel={(name) => t("removeOfficer", { name })}
+              removing={removeFunder.isPending}
+              onRemove={(row) => onRemoveFunder(program, { userId: row.key, name: row.name })}
+            />
             <form className="stack" onSubmit={(event) => onAddFunder(event, program)} noValidate>
               {addingHere(addFunder.variables) && <FormError error={addFunder.error} />}
               <Field
@@ -162,35 +140,15 @@ export function FundingProgramsAdmin() {
             </form>
 
             <h3>{t("taskForcesHeading")}</h3>
-            {program.taskForces.length === 0 ? (
-              <p>{t("noTaskForces")}</p>
-            ) : (
-              <table>
-                <caption className="visually-hidden">{t("taskForcesCaption", { program: program.name })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("taskForceName")}</th>
-                    <th scope="col">{t("since")}</th>
-                    <th scope="col">{t("actions")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {program.taskForces.map((taskForce) => (
-                    <tr key={taskForce.taskForceId}>
-                      <th scope="row">{taskForce.name}</th>
-                      <td>
-                        <DateTime value={taskForce.addedAt} />
-                      </td>
-                      <td>
-                        <button type="button" className="secondary" disabled={removeTaskForce.isPending} onClick={() => onRemoveTaskForce(program, taskForce)}>
-                          {t("removeTaskForce", { name: taskForce.name })}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <PeopleOrTaskForces
+              caption={t("taskForcesCaption", { program: program.name })}
+              empty={t("noTaskForces")}
+              nameColumn={t("taskForceName")}
+              rows={program.taskForces.map((taskForce) => ({ key: taskForce.taskForceId, name: taskForce.name, since: taskForce.addedAt }))}
+              removeLabel={(name) => t("removeTaskForce", { name })}
+              removing={removeTaskForce.isPending}
+              onRemove={(row) => onRemoveTaskForce(program, { taskForceId: row.key, name: row.name })}
+            />
             {choices.length > 0 && (
               <form className="stack" onSubmit={(event) => onAddTaskForce(event, program)} noValidate>
                 {addingHere(addTaskForce.variables) && <FormError error={addTaskForce.error} />}
@@ -230,5 +188,57 @@ export function FundingProgramsAdmin() {
         </form>
       </section>
     </>
+  );
+}
+
+interface ProgramRow {
+  key: string;
+  name: string;
+  /** Shown for program officers, who are told apart by it. */
+  email?: string;
+  since: Date;
+}
+
+/** A program's officers or task forces: who or what, since when, and the button that takes it out. */
+function PeopleOrTaskForces(props: {
+  caption: string;
+  empty: string;
+  nameColumn: string;
+  rows: ProgramRow[];
+  removeLabel: (name: string) => string;
+  removing: boolean;
+  onRemove: (row: ProgramRow) => void;
+}) {
+  const t = useTranslations("fundingPrograms");
+  if (props.rows.length === 0) return <p>{props.empty}</p>;
+  const withEmail = props.rows.some((row) => row.email !== undefined);
+  return (
+    <table>
+      <caption className="visually-hidden">{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{props.nameColumn}</th>
+          {withEmail && <th scope="col">{t("officerEmail")}</th>}
+          <th scope="col">{t("since")}</th>
+          <th scope="col">{t("actions")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.name}</th>
+            {withEmail && <td>{row.email}</td>}
+            <td>
+              <DateTime value={row.since} />
+            </td>
+            <td>
+              <button type="button" className="secondary" disabled={props.removing} onClick={() => props.onRemove(row)}>
+                {props.removeLabel(row.name)}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
