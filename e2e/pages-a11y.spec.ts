@@ -265,6 +265,9 @@ test.describe("every page passes axe", () => {
     await visit(page, "/", messages.home.title);
     await visit(page, "/admin/task-forces", messages.admin.title);
     await expect(page.getByRole("rowheader", { name: RIVERBEND_NAME })).toBeVisible();
+    // The demo's funding program, with the demo funder and Riverbend in it.
+    await visit(page, "/admin/funding-programs", messages.fundingPrograms.title);
+    await expect(page.getByRole("region", { name: "Example State ECM Program 2026" }).getByRole("rowheader", { name: RIVERBEND_NAME })).toBeVisible();
     await visit(page, "/admin/frameworks", messages.frameworks.title);
     await expect(page.getByRole("cell", { name: messages.frameworks.paraphrased })).toBeVisible();
     await page.getByRole("link", { name: /\(default\)$/ }).click();
@@ -282,6 +285,7 @@ test.describe("every page passes axe", () => {
     expect(response?.status()).toBe(404);
     expect((await page.goto("/admin/frameworks"))?.status()).toBe(404);
     expect((await page.goto("/admin/jobs"))?.status()).toBe(404);
+    expect((await page.goto("/admin/funding-programs"))?.status()).toBe(404);
   });
 
   test("pages for people who are not signed in", async ({ page }) => {

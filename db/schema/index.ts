@@ -11,3 +11,4 @@ export * from "./members";
 export * from "./contributions";
 export * from "./grants";
 export * from "./jobs";
+export * from "./fundingPrograms";

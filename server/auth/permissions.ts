@@ -11,6 +11,9 @@ export const PERMISSIONS = [
   "taskForce.update",
   // Download the whole task force as one archive (coordinators only: it holds every record).
   "taskForce.export",
+  // Put the task force into a funding program, or take it out: the program's funders reach it with
+  // the funder role (server/domains/fundingPrograms). Coordinators only: it decides who sees the data.
+  "fundingProgram.manage",
   "membership.read",
   "membership.manage",
   "invitation.manage",
@@ -150,6 +153,12 @@ const ROLE_PERMISSIONS: Record<TaskForceRole, readonly Permission[]> = {
 
 /** Roles whose task forces make up a person's funder portfolio (/funder): the ones they fund. */
 export const PORTFOLIO_ROLES: readonly TaskForceRole[] = ["funder"];
+
+/**
+ * The role a funding program gives its funders in every task force it covers (server/domains/access).
+ * A membership of the person in that task force comes first, whatever its role.
+ */
+export const PROGRAM_ROLE = "funder" satisfies TaskForceRole;
 
 export function can(role: TaskForceRole, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);

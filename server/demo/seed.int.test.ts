@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { callerFor } from "@/server/testing/factories";
 import type { SessionUser } from "@/server/trpc/context";
-import { DEMO_LOGINS, DEMO_TASK_FORCE_SLUG, seedDemo } from "./seed";
+import { DEMO_FUNDING_PROGRAM, DEMO_LOGINS, DEMO_TASK_FORCE_SLUG, seedDemo } from "./seed";
 
 async function demoUser(email: string): Promise<SessionUser> {
   const [row] = await (await getDb())
@@ -22,6 +22,20 @@ describe("the demo seed", () => {
 
   it("does nothing the second time", async () => {
     expect(await seedDemo(await getDb())).toMatchObject({ seeded: false });
+  });
+
+  it("puts the demo task force into a funding program of the demo funder, whose invitation still gives their access", async () => {
+    const admin = callerFor(await demoUser("admin@example.org"));
+    const [program] = (await admin.admin.fundingProgram.list()).filter((one) => one.name === DEMO_FUNDING_PROGRAM.name);
+    expect(program?.funders.map((funder) => funder.email)).toEqual(["funder@example.org"]);
+    expect(program?.taskForces.map((taskForce) => taskForce.slug)).toEqual([DEMO_TASK_FORCE_SLUG]);
+    // A membership wins over a program: the portfolio is as it was, by invitation.
+    const portfolio = await callerFor(await demoUser("funder@example.org")).funder.portfolio();
+    expect(portfolio.map((row) => [row.slug, row.programs])).toEqual([[DEMO_TASK_FORCE_SLUG, []]]);
+    const coordinator = callerFor(await demoUser("coordinator@example.org"));
+    const [listed] = (await coordinator.fundingProgram.list({ taskForceSlug: DEMO_TASK_FORCE_SLUG })).filter((one) => one.id === program?.id);
+    expect(listed?.funders).toEqual(["Frankie Funder (demo)"]);
+    expect(listed?.coveredSince).toBeInstanceOf(Date);
   });
 
   it("lists every demo account with a role", () => {

@@ -17,6 +17,9 @@ import { seedDemoGrants } from "./seedGrants";
 import { markTaskForceAsDemo } from "@/server/domains/demo/demo.queries";
 import { seedDemoAssessments } from "./seedAssessments";
 import { seedDemoGaps } from "./seedGaps";
+import { insertFundingProgram, insertProgramFunder } from "@/server/domains/fundingPrograms/fundingPrograms.queries";
+import { addTaskForceToProgram } from "@/server/domains/fundingPrograms/fundingPrograms.service";
+import { currentTime } from "@/server/lib/clock";
 
 /*
  * A clearly fictional demo: invented task forces, agencies and people with "(demo)" in every name and
@@ -71,6 +74,19 @@ const DEMO_USERS: { email: string; name: string; isAdmin?: boolean }[] = [
   { email: "inspector@example.org", name: "Ira Inspector (demo)" },
   { email: "nurse@example.org", name: "Nico Nurse (demo)" },
 ];
+
+/**
+ * A funding program covering the demo task force, given to the demo funder. The demo funder is also
+ * invited to the task force, and a membership wins over a program, so their access and portfolio
+ * stay as they were: the program shows how administrators and coordinators keep programs.
+ */
+export const DEMO_FUNDING_PROGRAM = {
+  name: "Example State ECM Program 2026",
+  funderOrganization: "Example State Office of Justice Programs (demo)",
+  description: "Fictional state funding for enhanced collaborative model task forces, 2026 (demo).",
+  funders: ["funder@example.org"],
+  taskForces: [DEMO_TASK_FORCE_SLUG],
+};
 
 const DEMO_TASK_FORCES: DemoTaskForce[] = [
   {
@@ -164,6 +180,7 @@ export async function seedDemo(db: Database, options: { password?: string } = {}
       userIds.set(user.email, id);
     }
 
+    const taskForceIds = new Map<string, string>();
     for (const demo of DEMO_TASK_FORCES) {
       const taskForce = await insertTaskForce(tx, { slug: demo.slug, name: demo.name, timeZone: demo.timeZone, frameworkId });
       // The second task force may be left over from an earlier, partly removed demo: skip it then.
@@ -212,8 +229,29 @@ export async function seedDemo(db: Database, options: { password?: string } = {}
         await seedDemoContributions(tx, { taskForceId: taskForce.id, timeZone: demo.timeZone, userIds, organizationIds });
         await seedDemoGrants(tx, { taskForceId: taskForce.id, userIds, organizationIds });
       }
+      taskForceIds.set(demo.slug, taskForce.id);
     }
+
+    await seedDemoFundingProgram(tx, userIds, taskForceIds);
   });
 
   return { seeded: true, logins: DEMO_LOGINS };
+}
+
+/** The demo's funding program, its funder and the demo task force in it (audited there as a coordinator's would be). */
+async function seedDemoFundingProgram(tx: Database, userIds: Map<string, string>, taskForceIds: Map<string, string>) {
+  const { name, funderOrganization, description } = DEMO_FUNDING_PROGRAM;
+  // A program of that name may be left over from an earlier, partly removed demo: keep it as it is.
+  const program = await insertFundingProgram(tx, { name, funderOrganization, description, isDemo: true });
+  if (!program) return;
+  const now = currentTime();
+  for (const email of DEMO_FUNDING_PROGRAM.funders) {
+    const userId = userIds.get(email);
+    if (!userId) throw new Error(`demo seed: unknown demo user ${email}`);
+    await insertProgramFunder(tx, { programId: program.id, userId, addedAt: now });
+  }
+  for (const slug of DEMO_FUNDING_PROGRAM.taskForces) {
+    const taskForceId = taskForceIds.get(slug);
+    if (taskForceId) await addTaskForceToProgram(tx, null, taskForceId, program, now);
+  }
 }

@@ -16,32 +16,38 @@ export interface Context {
   /** The address links written for this request start with (server/lib/publicUrl.ts). */
   baseUrl: string;
   /**
-   * The caller's memberships already read in this request (by task force slug), for the reads a
-   * page or a tRPC batch makes together: a dashboard's dozen prefetched procedures read the
-   * membership once, not twelve times. Only request contexts have one (server/trpc/requestContext.ts);
-   * a context without one reads the membership for every call.
+   * The caller's access to task forces already read in this request (by task force slug), for the
+   * reads a page or a tRPC batch makes together: a dashboard's dozen prefetched procedures read it
+   * once, not twelve times. Only request contexts have one (server/trpc/requestContext.ts); a
+   * context without one reads the access for every call.
    */
-  memberships?: MembershipCache;
+  taskForceAccess?: AccessCache;
 }
 
-/** What resolveTaskForceScope remembers per request: the membership lookup by task force slug. */
-export type MembershipCache = Map<string, Promise<TaskForceMembership | null>>;
+/** What resolveTaskForceScope remembers per request: the access lookup by task force slug. */
+export type AccessCache = Map<string, Promise<TaskForceAccess | null>>;
 
-/** An active membership as the scope is built from it. */
-export interface TaskForceMembership {
+/**
+ * A person's access to one task force as the scope is built from it (server/domains/access): their
+ * active membership, or a funding program of theirs that covers the task force.
+ */
+export interface TaskForceAccess {
   taskForceId: string;
   role: TaskForceRole;
   organizationId: string | null;
   taskForceName: string;
   timeZone: string;
+  /** The funding programs that give the access; empty when a membership does. */
+  programs: string[];
 }
 
 declare const scopeBrand: unique symbol;
 
 /**
- * Proof that `userId` holds an active membership with `role` in `taskForceId`. Only the
- * taskForceProcedure (and the test factories) create one, so a service that takes a scope cannot
- * be called with a task force its caller does not belong to.
+ * Proof that `userId` reaches `taskForceId` with `role`: an active membership, or a funding program
+ * of theirs that covers it (server/domains/access). Only the taskForceProcedure (and the test
+ * factories) create one, so a service that takes a scope cannot be called with a task force its
+ * caller does not belong to.
  */
 export interface TaskForceScope {
   readonly taskForceId: string;
@@ -68,12 +74,14 @@ export interface FundedTaskForce {
   readonly slug: string;
   readonly name: string;
   readonly timeZone: string;
+  /** The funding programs through which the funder reaches it; empty when they are invited to it as a funder. */
+  readonly programs: readonly string[];
 }
 
 /**
- * Proof of the task forces `userId` funds (active memberships in a portfolio role), read once per
- * call by the funderProcedure, which alone creates one. A type apart from
- * TaskForceScope on purpose: the funder's reads span several task forces and only these, so funder
+ * Proof of the task forces `userId` funds (those where their role is a portfolio role, by membership
+ * or through a funding program: server/domains/access), read once per call by the funderProcedure,
+ * which alone creates one. A type apart from TaskForceScope on purpose: the funder's reads span several task forces and only these, so funder
  * code cannot be handed one task force's scope, nor a task force's service a portfolio.
  */
 export interface FunderScope {

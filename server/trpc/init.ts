@@ -124,8 +124,8 @@ export const adminProcedure = baseProcedure
   });
 
 /**
- * A procedure on the task forces the caller funds, read from their memberships into a FunderScope
- * (never taken from the input). Someone who funds nothing gets an empty scope, not a refusal: the
+ * A procedure on the task forces the caller funds, read from their access (memberships and funding
+ * programs) into a FunderScope (never taken from the input). Someone who funds nothing gets an empty scope, not a refusal: the
  * portfolio is then simply empty.
  */
 export const funderProcedure = authedProcedure.use(async ({ ctx, next }) => next({ ctx: { ...ctx, funder: await resolveFunderScope(ctx.user) } }));
@@ -136,9 +136,10 @@ export const TASK_FORCE_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const taskForceSlugSchema = z.string().trim().min(1).max(64).regex(TASK_FORCE_SLUG_PATTERN);
 
 /**
- * A procedure on one task force's data. The caller's membership is read from the database for the
- * task force named in the input; a non-member is told the task force does not exist, and a member
- * without `permission` is refused before the procedure's own input is even parsed.
+ * A procedure on one task force's data. The caller's access (a membership, or a funding program of
+ * theirs that covers it) is read from the database for the task force named in the input; someone
+ * without is told the task force does not exist, and a role without `permission` is refused before
+ * the procedure's own input is even parsed.
  */
 export function taskForceProcedure(permission: Permission) {
   return baseProcedure
@@ -146,10 +147,10 @@ export function taskForceProcedure(permission: Permission) {
     .use(requireUser)
     .input(z.object({ taskForceSlug: taskForceSlugSchema }))
     .use(async ({ ctx, input, next, type }) => {
-      // A change may alter the caller's own membership (a role, a departure): it reads it afresh, and
+      // A change may alter the caller's own access (a role, a departure): it reads it afresh, and
       // so does every call after it in the same request.
-      if (type !== "query") ctx.memberships?.clear();
-      const resolved = await resolveTaskForceScope(ctx.user, input.taskForceSlug, permission, type === "query" ? ctx.memberships : undefined);
+      if (type !== "query") ctx.taskForceAccess?.clear();
+      const resolved = await resolveTaskForceScope(ctx.user, input.taskForceSlug, permission, type === "query" ? ctx.taskForceAccess : undefined);
       if ("refused" in resolved) {
         throw resolved.refused === "NOT_FOUND"
           ? new TRPCError({ code: "NOT_FOUND", message: "Task force not found" })

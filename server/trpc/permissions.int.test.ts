@@ -1,16 +1,18 @@
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TASK_FORCE_ROLES } from "@/db/schema";
-import { can, PERMISSIONS, type TaskForceRole } from "@/server/auth/permissions";
+import { can, PERMISSIONS, PROGRAM_ROLE, type TaskForceRole } from "@/server/auth/permissions";
 import {
   addMembership,
   allProcedures,
+  callerFor,
   callProcedure,
   createAdmin,
   createTaskForce,
   createUser,
   type TestTaskForce,
   type TestUser,
+  unique,
 } from "@/server/testing/factories";
 import type { ProcedureMeta } from "./init";
 
@@ -62,6 +64,7 @@ describe("task force procedures", () => {
   let taskForce: TestTaskForce;
   let outsider: TestUser;
   let outsideAdmin: TestUser;
+  let programFunder: TestUser;
   const members = new Map<TaskForceRole, TestUser>();
 
   beforeAll(async () => {
@@ -73,6 +76,12 @@ describe("task force procedures", () => {
       await addMembership(taskForce, user, role);
       members.set(role, user);
     }
+    // Reaches the task force through a funding program alone, without a membership.
+    programFunder = await createUser({ name: "Matrix program funder" });
+    const admin = callerFor(outsideAdmin);
+    const program = await admin.admin.fundingProgram.create({ name: `Matrix program ${unique()}`, funderOrganization: "Matrix Foundation" });
+    await admin.admin.fundingProgram.addFunder({ programId: program.id, email: programFunder.email });
+    await admin.admin.fundingProgram.addTaskForce({ programId: program.id, taskForceId: taskForce.id });
   });
 
   const memberOf = (role: TaskForceRole) => {
@@ -106,6 +115,16 @@ describe("task force procedures", () => {
       expect(outcome).toBe("FORBIDDEN");
     }
   });
+
+  // A funding program gives the funder role and nothing more: the same outcome as a funder member.
+  it.each(taskForceProcedures.map(({ path, meta }) => ({ path, permission: meta.permission, allowed: can(PROGRAM_ROLE, meta.permission) })))(
+    "$path through a funding program ($permission allowed: $allowed)",
+    async ({ path, allowed }) => {
+      const outcome = await call(programFunder, path, { taskForceSlug: taskForce.slug });
+      if (allowed) expect(["ok", "BAD_REQUEST"]).toContain(outcome);
+      else expect(outcome).toBe("FORBIDDEN");
+    },
+  );
 });
 
 describe("administrator procedures", () => {

@@ -5,5 +5,5 @@ import type { Context } from "./context";
 
 /** Builds the tRPC context for a request: the signed-in user comes from the database, never from the client. */
 export async function createRequestContext(headers: Headers): Promise<Context> {
-  return { user: await getSessionUser(), clientAddress: clientAddressFrom(headers), baseUrl: publicBaseUrl(headers), memberships: new Map() };
+  return { user: await getSessionUser(), clientAddress: clientAddressFrom(headers), baseUrl: publicBaseUrl(headers), taskForceAccess: new Map() };
 }

@@ -24,6 +24,7 @@ import { adminTaskForcesRouter, taskForcesRouter } from "@/server/domains/taskFo
 import { demoRouter } from "@/server/domains/demo/demo.router";
 import { dashboardRouter } from "@/server/domains/dashboard/dashboard.router";
 import { funderRouter } from "@/server/domains/funder/funder.router";
+import { adminFundingProgramsRouter, fundingProgramsRouter } from "@/server/domains/fundingPrograms/fundingPrograms.router";
 import { grantsRouter } from "@/server/domains/grants/grants.router";
 import { adminJobsRouter, jobsRouter } from "@/server/domains/jobs/jobs.router";
 import { reportsRouter } from "@/server/domains/reports/reports.router";
@@ -58,9 +59,10 @@ export const appRouter = createRouter({
   report: reportsRouter,
   dashboard: dashboardRouter,
   funder: funderRouter,
+  fundingProgram: fundingProgramsRouter,
   job: jobsRouter,
   demo: demoRouter,
-  admin: createRouter({ taskForce: mergeRouters(adminTaskForcesRouter, adminTaskForceArchiveRouter), jobs: adminJobsRouter }),
+  admin: createRouter({ taskForce: mergeRouters(adminTaskForcesRouter, adminTaskForceArchiveRouter), jobs: adminJobsRouter, fundingProgram: adminFundingProgramsRouter }),
 });
 
 export type AppRouter = typeof appRouter;

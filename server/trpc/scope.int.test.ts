@@ -3,18 +3,20 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { memberships } from "@/db/schema";
 import { createCaller } from "@/server/trpc/root";
+import { findTaskForceAccess } from "@/server/domains/access";
 import type { Context, SessionUser } from "@/server/trpc/context";
 import { createMember, createTaskForceWithCoordinator, type TestMembership, type TestTaskForce, type TestUser } from "@/server/testing/factories";
 import { trpcErrorOf } from "@/server/testing/errors";
 import { countSelects } from "@/server/testing/queryCount";
 
 /*
- * The caller's membership is read once per request for the reads a page or a batch makes together
- * (server/trpc/scope.ts), and read afresh by every change and by every call after a change, so
- * that a request never acts on a role its own change has just taken away.
+ * The caller's access (a membership or a funding program) is read once per request for the reads a
+ * page or a batch makes together (server/trpc/scope.ts), and read afresh by every change and by
+ * every call after a change, so that a request never acts on a role its own change has just taken
+ * away.
  */
 
-const requestContext = (user: SessionUser): Context => ({ user, clientAddress: "203.0.113.10", baseUrl: "https://roadmap.example.org", memberships: new Map() });
+const requestContext = (user: SessionUser): Context => ({ user, clientAddress: "203.0.113.10", baseUrl: "https://roadmap.example.org", taskForceAccess: new Map() });
 
 describe("the membership within one request", () => {
   let taskForce: TestTaskForce;
@@ -36,14 +38,16 @@ describe("the membership within one request", () => {
     };
     const remembered = await countSelects(readTwice(requestContext(coordinator)));
     const unremembered = await countSelects(readTwice({ user: coordinator, clientAddress: "203.0.113.10", baseUrl: "https://roadmap.example.org" }));
-    // The same three reads, less two membership lookups.
-    expect(unremembered - remembered).toBe(2);
+    // The same three reads, less two access lookups (one statement each, its subquery of funding programs counted apart).
+    const lookup = await countSelects(async () => findTaskForceAccess(await getDb(), coordinator.id, { slug: taskForce.slug }));
+    expect(lookup).toBe(2);
+    expect(unremembered - remembered).toBe(2 * lookup);
   });
 
   it("carries the task force's name and time zone, so services need not look them up", async () => {
     const context = requestContext(coordinator);
     await createCaller(context).taskForce.get({ taskForceSlug: taskForce.slug });
-    const membership = await context.memberships?.get(taskForce.slug);
+    const membership = await context.taskForceAccess?.get(taskForce.slug);
     expect(membership).toMatchObject({ taskForceId: taskForce.id, role: "coordinator", taskForceName: taskForce.name, timeZone: taskForce.timeZone });
   });
 

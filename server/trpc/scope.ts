@@ -1,47 +1,51 @@
 import { getDb } from "@/server/lib/unitOfWork";
-import { can, type Permission } from "@/server/auth/permissions";
-import { findActiveMembershipBySlug, listFundedTaskForces } from "@/server/domains/taskForces";
-import { createFunderScope, createTaskForceScope, type FunderScope, type MembershipCache, type SessionUser, type TaskForceScope } from "./context";
+import { can, PORTFOLIO_ROLES, type Permission } from "@/server/auth/permissions";
+import { findTaskForceAccess, listTaskForceAccess } from "@/server/domains/access";
+import { createFunderScope, createTaskForceScope, type AccessCache, type FunderScope, type SessionUser, type TaskForceScope } from "./context";
 
 /**
- * The caller's standing in the task force named by `slug`: a scope when they are an active member
- * holding `permission`; otherwise why not. A non-member is told the task force does not exist.
- * Shared by taskForceProcedure and the route handlers that cannot be tRPC (file upload/download),
- * so both decide access the same way.
+ * The caller's standing in the task force named by `slug`: a scope when they reach it (a membership
+ * or a funding program: server/domains/access) with a role holding `permission`; otherwise why not.
+ * Someone who does not reach it is told the task force does not exist. Shared by taskForceProcedure
+ * and the route handlers that cannot be tRPC (file upload/download), so both decide access the
+ * same way.
  */
 export async function resolveTaskForceScope(
   user: SessionUser,
   slug: string,
   permission: Permission,
-  memberships?: MembershipCache,
+  remembered?: AccessCache,
 ): Promise<{ scope: TaskForceScope } | { refused: "NOT_FOUND" | "FORBIDDEN" }> {
-  const membership = await membershipOf(user, slug, memberships);
-  if (!membership) return { refused: "NOT_FOUND" };
-  if (!can(membership.role, permission)) return { refused: "FORBIDDEN" };
+  const access = await accessOf(user, slug, remembered);
+  if (!access) return { refused: "NOT_FOUND" };
+  if (!can(access.role, permission)) return { refused: "FORBIDDEN" };
   return {
     scope: createTaskForceScope({
-      taskForceId: membership.taskForceId,
+      taskForceId: access.taskForceId,
       taskForceSlug: slug,
       userId: user.id,
-      role: membership.role,
-      organizationId: membership.organizationId,
-      taskForceName: membership.taskForceName,
-      timeZone: membership.timeZone,
+      role: access.role,
+      organizationId: access.organizationId,
+      taskForceName: access.taskForceName,
+      timeZone: access.timeZone,
     }),
   };
 }
 
-/** The caller's active membership in the task force `slug`, read once per request when a cache is given. */
-function membershipOf(user: SessionUser, slug: string, memberships: MembershipCache | undefined) {
-  const remembered = memberships?.get(slug);
-  if (remembered) return remembered;
-  const lookup = getDb().then((db) => findActiveMembershipBySlug(db, user.id, slug));
-  memberships?.set(slug, lookup);
+/** The caller's access to the task force `slug`, read once per request when a cache is given. */
+function accessOf(user: SessionUser, slug: string, remembered: AccessCache | undefined) {
+  const known = remembered?.get(slug);
+  if (known) return known;
+  const lookup = getDb().then((db) => findTaskForceAccess(db, user.id, { slug }));
+  remembered?.set(slug, lookup);
   return lookup;
 }
 
 /** The task forces the caller funds, for the funder's reads across them; empty when they fund none. */
 export async function resolveFunderScope(user: SessionUser): Promise<FunderScope> {
-  const taskForces = await listFundedTaskForces(await getDb(), user.id);
+  const reached = await listTaskForceAccess(await getDb(), user.id);
+  const taskForces = reached
+    .filter((access) => PORTFOLIO_ROLES.includes(access.role))
+    .map((access) => ({ id: access.taskForceId, slug: access.slug, name: access.taskForceName, timeZone: access.timeZone, programs: access.programs }));
   return createFunderScope({ userId: user.id, taskForces });
 }

@@ -85,6 +85,7 @@ export function Portfolio() {
           {header("contributions", t("contributionsColumn"))}
           {header("updatedAt", t("freshnessColumn"))}
           {header("nextDue", t("nextDueColumn"))}
+          <th scope="col">{t("accessColumn")}</th>
         </tr>
       </thead>
       <tbody>
@@ -147,6 +148,7 @@ export function Portfolio() {
                 t("noneDue")
               )}
             </td>
+            <td>{row.programs.length > 0 ? format.list(row.programs, { type: "conjunction" }) : t("byInvitation")}</td>
           </tr>
         ))}
       </tbody>

@@ -147,24 +147,26 @@ async function deliverPasswordReset(email: string, baseUrl: string, now: Date) {
 
 /**
  * A coordinator issues a reset link for a person of their task force, to pass on themselves. Only
- * for people whose every membership is in this task force and who are not administrators: a
- * coordinator must not be able to take over an account that reaches further than their own.
- * `taskForcesOf` reads the task forces a person is an active member of (the people domain's
- * memberships, which build on accounts; server/domains/people/people.service.ts passes it in).
+ * for people whose every membership is in this task force, who are not administrators and who fund
+ * no program: a coordinator must not be able to take over an account that reaches further than
+ * their own (a funding program's funder reaches every task force put into it, now and later).
+ * `reachOf` reads the task forces a person is an active member of and whether they fund a program
+ * (the people domain's memberships, which build on accounts; server/domains/people/people.service.ts
+ * passes it in).
  */
 export async function issueResetLinkForMember(
   scope: TaskForceScope,
   input: IssueResetLinkInput,
-  taskForcesOf: (tx: Database, userId: string) => Promise<string[]>,
+  reachOf: (tx: Database, userId: string) => Promise<{ memberOf: string[]; fundsAProgram: boolean }>,
   baseUrl: string,
   now = currentTime(),
 ) {
   return inTransaction(async (tx) => {
     const account = await findAccountById(tx, input.userId);
-    const taskForceIds = account ? await taskForcesOf(tx, account.id) : [];
-    if (!account || !taskForceIds.includes(scope.taskForceId)) throw new DomainError("NOT_FOUND", "membershipNotFound");
+    const reach = account ? await reachOf(tx, account.id) : { memberOf: [], fundsAProgram: false };
+    if (!account || !reach.memberOf.includes(scope.taskForceId)) throw new DomainError("NOT_FOUND", "membershipNotFound");
     if (account.id === scope.userId) throw new DomainError("FORBIDDEN", "resetOwnPassword");
-    if (account.isAdmin || taskForceIds.some((id) => id !== scope.taskForceId)) {
+    if (account.isAdmin || reach.fundsAProgram || reach.memberOf.some((id) => id !== scope.taskForceId)) {
       throw new DomainError("FORBIDDEN", "resetNeedsAdministrator", { name: account.name });
     }
     const { token, expiresAt } = await writeToken(tx, "password_reset", account.id, scope.userId, RESET_LINK_MINUTES.issued, now);

@@ -6,6 +6,7 @@
 export {
   countAdministrators,
   endSessionsOf,
+  findAccountByEmail,
   findUserIdByEmail,
   insertAccountEvent,
   insertUser,

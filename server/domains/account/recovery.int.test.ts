@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { accountEvents, accountTokens, auditLog, users } from "@/db/schema";
 import { addMembership, callerFor, createAdmin, createMember, createTaskForceWithCoordinator, createTaskForce, createUser, unique } from "@/server/testing/factories";
-import { domainErrorFrom } from "@/server/testing/errors";
+import { domainErrorFrom, domainErrorOf, trpcErrorOf } from "@/server/testing/errors";
 import * as fakeSmtpServer from "@/server/testing/fakeSmtpServer";
 import { textOf, type FakeSmtpServer } from "@/server/testing/fakeSmtpServer";
 import { sessionRefusal } from "@/server/auth/sessionPolicy";
@@ -173,6 +173,17 @@ describe("reset links issued by a coordinator or an administrator", () => {
     expect(await codeOf(caller.people.issueResetLink({ taskForceSlug: taskForce.slug, userId: elsewhere.id }))).toBe("FORBIDDEN");
     const stranger = await createUser();
     expect(await codeOf(caller.people.issueResetLink({ taskForceSlug: taskForce.slug, userId: stranger.id }))).toBe("NOT_FOUND");
+  });
+
+  it("refuses a coordinator a link for a member who funds a funding program (its task forces grow beyond theirs)", async () => {
+    const { taskForce, coordinator } = await createTaskForceWithCoordinator();
+    const { user: programOfficer } = await createMember(taskForce, "viewer");
+    const admin = callerFor(await createAdmin());
+    // A program that covers no task force yet: a coordinator may put theirs in later.
+    const program = await admin.admin.fundingProgram.create({ name: `Recovery program ${unique()}`, funderOrganization: "Recovery Foundation" });
+    await admin.admin.fundingProgram.addFunder({ programId: program.id, email: programOfficer.email });
+    const refused = await trpcErrorOf(callerFor(coordinator).people.issueResetLink({ taskForceSlug: taskForce.slug, userId: programOfficer.id }), "FORBIDDEN");
+    expect(domainErrorOf(refused).messageKey).toBe("resetNeedsAdministrator");
   });
 
   it("lets an administrator issue a link for any account by email", async () => {

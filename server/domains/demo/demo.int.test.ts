@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { taskForces, users } from "@/db/schema";
+import { fundingPrograms, taskForces, users } from "@/db/schema";
 import { callerFor, createAdmin, createTaskForce, createUser, unique } from "@/server/testing/factories";
 import { verifyPassword } from "@/server/auth/password";
 import { TRPCError } from "@trpc/server";
@@ -58,10 +58,13 @@ describe("demo data", () => {
     expect(await codeOf(callerFor(demoAdmin).demo.remove({ confirm: true }))).toBe("CONFLICT");
   });
 
-  it("needs an explicit confirmation, is for administrators only, and removes every demo task force and account in one step", async () => {
+  it("needs an explicit confirmation, is for administrators only, and removes every demo task force, program and account in one step", async () => {
     const ownAdmin = await createAdmin();
     const realTaskForce = await createTaskForce();
     const caller = callerFor(ownAdmin);
+    const demoProgram = await caller.admin.fundingProgram.create({ name: `Demo program ${unique()}`, funderOrganization: "Demo Foundation" });
+    await (await getDb()).update(fundingPrograms).set({ isDemo: true }).where(eq(fundingPrograms.id, demoProgram.id));
+    const realProgram = await caller.admin.fundingProgram.create({ name: `Real program ${unique()}`, funderOrganization: "Real Foundation" });
     expect(await codeOf(caller.demo.remove({} as { confirm: true }))).toBe("BAD_REQUEST");
     expect(await codeOf(callerFor(await createUser()).demo.remove({ confirm: true }))).toBe("FORBIDDEN");
     const overview = await caller.demo.overview();
@@ -74,5 +77,6 @@ describe("demo data", () => {
     const db = await getDb();
     expect(await db.select({ id: taskForces.id }).from(taskForces).where(eq(taskForces.id, realTaskForce.id))).toHaveLength(1);
     expect(await db.select({ id: users.id }).from(users).where(eq(users.id, ownAdmin.id))).toHaveLength(1);
+    expect((await caller.admin.fundingProgram.list()).map((program) => program.id)).toEqual([realProgram.id]);
   });
 });

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { taskForces, users } from "@/db/schema";
+import { fundingPrograms, taskForces, users } from "@/db/schema";
 
 /** Whether any demo task force or account is present: every page then shows the demo banner. */
 export async function hasDemoData(db: Database): Promise<boolean> {
@@ -26,6 +26,11 @@ export function listDemoAccounts(db: Database) {
 export async function deleteDemoTaskForces(db: Database) {
   const rows = await db.delete(taskForces).where(eq(taskForces.isDemo, true)).returning({ id: taskForces.id });
   return rows.length;
+}
+
+/** Deletes the demo's funding programs, with their funders and task forces. */
+export async function deleteDemoFundingPrograms(db: Database) {
+  await db.delete(fundingPrograms).where(eq(fundingPrograms.isDemo, true));
 }
 
 /** Deletes the demo accounts; references to them elsewhere cascade or become empty. */

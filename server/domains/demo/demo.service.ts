@@ -6,6 +6,7 @@ import type { SessionUser } from "@/server/trpc/context";
 import { countAdministrators, insertAccountEvent } from "@/server/domains/account";
 import {
   deleteDemoAccounts,
+  deleteDemoFundingPrograms,
   deleteDemoTaskForces,
   findUnflaggedAccounts,
   flagAccountAsDemo,
@@ -29,13 +30,14 @@ export async function demoOverview() {
 }
 
 /**
- * Removes the demo task forces (with every record in them) and the demo accounts, in one
- * transaction. Refused while no administrator of this installation's own exists: the demo's
- * administrator goes too, and nobody could then administer the installation.
+ * Removes the demo task forces (with every record in them), its funding program and the demo
+ * accounts, in one transaction. Refused while no administrator of this installation's own exists:
+ * the demo's administrator goes too, and nobody could then administer the installation.
  */
 export async function removeDemoData(actor: Pick<SessionUser, "id"> | null) {
   return inTransaction(async (tx) => {
     if ((await countAdministrators(tx, { excludeDemo: true })) === 0) throw new DomainError("CONFLICT", "demoNeedsOwnAdministrator");
+    await deleteDemoFundingPrograms(tx);
     const taskForces = await deleteDemoTaskForces(tx);
     const accounts = await deleteDemoAccounts(tx);
     if (actor) await insertAccountEvent(tx, { userId: actor.id, actorUserId: actor.id, action: "demoRemoved", details: { taskForces, accounts } });

@@ -10,8 +10,8 @@ import { listLastFullMeetings } from "@/server/domains/meetings";
 import { currentTime } from "@/server/lib/clock";
 
 /*
- * A funder's portfolio: the task forces they hold a funder membership in (their FunderScope,
- * resolved by the funderProcedure), and nothing else. Only
+ * A funder's portfolio: the task forces they fund, by a funder membership or through a funding
+ * program (their FunderScope, resolved by the funderProcedure), and nothing else. Only
  * aggregates leave the server: area levels (means of the agreed or median stages of closed rounds,
  * never anyone's rating), requirement counts, reporting completeness and dates. Each figure is read
  * for all the funded task forces at once, so the page costs the same queries for one as for ten.
@@ -54,6 +54,8 @@ export async function getPortfolio(funder: FunderScope, now = currentTime()) {
     return {
       slug: taskForce.slug,
       name: taskForce.name,
+      // Which funding programs give the funder this task force; none when they were invited to it.
+      programs: taskForce.programs,
       areas: trend.areas.map((area) => ({
         key: area.key,
         name: area.name,

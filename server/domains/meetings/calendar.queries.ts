@@ -1,7 +1,7 @@
 import { insertOne } from "@/db/rows";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { calendarTokens, memberships, taskForces } from "@/db/schema";
+import { calendarTokens } from "@/db/schema";
 
 /* Calendar feed tokens: one secret address per person and task force for their meetings. */
 
@@ -28,24 +28,11 @@ export async function insertCalendarToken(db: Database, values: typeof calendarT
   return insertOne(db, calendarTokens, values, { id: calendarTokens.id }, "calendar token insert");
 }
 
-/** The live token's owner and their active membership in its task force, or null (revoked, unknown, membership ended). */
+/** Whose live token this is, for which task force; null when unknown or revoked. */
 export async function findCalendarFeedOwner(db: Database, tokenHash: string) {
   const [row] = await db
-    .select({
-      taskForceId: calendarTokens.taskForceId,
-      taskForceSlug: taskForces.slug,
-      taskForceName: taskForces.name,
-      timeZone: taskForces.timeZone,
-      userId: calendarTokens.userId,
-      role: memberships.role,
-      organizationId: memberships.organizationId,
-    })
+    .select({ taskForceId: calendarTokens.taskForceId, userId: calendarTokens.userId })
     .from(calendarTokens)
-    .innerJoin(taskForces, eq(taskForces.id, calendarTokens.taskForceId))
-    .innerJoin(
-      memberships,
-      and(eq(memberships.taskForceId, calendarTokens.taskForceId), eq(memberships.userId, calendarTokens.userId), isNull(memberships.endedAt)),
-    )
     .where(and(eq(calendarTokens.tokenHash, tokenHash), isNull(calendarTokens.revokedAt)));
   return row ?? null;
 }

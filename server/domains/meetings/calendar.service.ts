@@ -3,6 +3,7 @@ import { getDb, inTransaction } from "@/server/lib/unitOfWork";
 import { DomainError } from "@/server/errors";
 import { createTaskForceScope, type TaskForceScope } from "@/server/trpc/context";
 import { recordAudit } from "@/server/domains/audit/audit.service";
+import { findTaskForceAccess } from "@/server/domains/access";
 import { meetingRights } from "./meetings.service";
 import { findCalendarFeedOwner, findLiveCalendarToken, insertCalendarToken, revokeCalendarTokens } from "./calendar.queries";
 import { listCommitteeIdsOf } from "@/server/domains/committees";
@@ -14,8 +15,8 @@ import { dateInZone } from "@/server/lib/dates";
 /*
  * iCalendar output (RFC 5545) through the `ics` library: one file per meeting and a per-person feed
  * that calendar apps poll. A feed URL carries a secret token instead of a session (calendar apps
- * cannot sign in); only its SHA-256 hash is stored, and revoking it or ending the membership
- * turns the URL off. The feed lists exactly the meetings the person may see in the app.
+ * cannot sign in); only its SHA-256 hash is stored, and revoking it or losing access to the task
+ * force (a membership ended, a funding program's coverage withdrawn) turns the URL off. The feed lists exactly the meetings the person may see in the app.
  */
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -33,26 +34,28 @@ export async function meetingCalendarFile(scope: TaskForceScope, meetingId: stri
   };
 }
 
-/** The feed behind a token, or null when the token is unknown, revoked or its owner left the task force. */
+/** The feed behind a token, or null when the token is unknown, revoked or its owner no longer reaches the task force. */
 export async function calendarFeed(token: string, baseUrl: string) {
   const db = await getDb();
   const owner = await findCalendarFeedOwner(db, hashToken(token));
-  if (!owner) return null;
+  // Their role as the app would resolve it now (server/domains/access), so the feed shows what the app would.
+  const access = owner ? await findTaskForceAccess(db, owner.userId, { id: owner.taskForceId }) : null;
+  if (!owner || !access) return null;
   const scope = createTaskForceScope({
-    taskForceId: owner.taskForceId,
-    taskForceSlug: owner.taskForceSlug,
+    taskForceId: access.taskForceId,
+    taskForceSlug: access.slug,
     userId: owner.userId,
-    role: owner.role,
-    organizationId: owner.organizationId,
-    taskForceName: owner.taskForceName,
-    timeZone: owner.timeZone,
+    role: access.role,
+    organizationId: access.organizationId,
+    taskForceName: access.taskForceName,
+    timeZone: access.timeZone,
   });
   const [meetings, committeeIds] = await Promise.all([
     listMeetings(db, scope.taskForceId, {}),
     scope.role === "member" ? listCommitteeIdsOf(db, scope.taskForceId, scope.userId) : Promise.resolve(new Set<string>()),
   ]);
   const visible = meetings.filter((meeting) => meetingRights(scope, meeting, committeeIds).read);
-  return calendarText(visible, (meeting) => meetingUrlOf(baseUrl, scope.taskForceSlug, meeting.id), owner.taskForceName);
+  return calendarText(visible, (meeting) => meetingUrlOf(baseUrl, scope.taskForceSlug, meeting.id), scope.taskForceName);
 }
 
 /** Whether the caller has a live feed, and where feed URLs start: the address they reach the app at. */

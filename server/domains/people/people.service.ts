@@ -13,6 +13,7 @@ import {
 } from "./people.queries";
 import type { EndMembershipInput, UpdateMembershipInput } from "./people.schemas";
 import { endSessionsOf } from "@/server/domains/account";
+import { fundsAProgram } from "@/server/domains/access";
 import type { IssueResetLinkInput } from "@/server/domains/account/account.schemas";
 import { issueResetLinkForMember } from "@/server/domains/account/account.service";
 import { revokePendingInvitationsBy } from "@/server/domains/invitations";
@@ -83,7 +84,13 @@ export function endMembership(scope: TaskForceScope, input: EndMembershipInput, 
   });
 }
 
+/** How far a person's account reaches: their memberships, and whether a funding program widens it. */
+async function reachOf(tx: Database, userId: string) {
+  const [memberOf, funds] = await Promise.all([listActiveTaskForceIdsOfUser(tx, userId), fundsAProgram(tx, userId)]);
+  return { memberOf, fundsAProgram: funds };
+}
+
 /** A coordinator's reset link for a person of the task force: the account domain's rules, on this domain's memberships. */
 export function issueResetLinkForPerson(scope: TaskForceScope, input: IssueResetLinkInput, baseUrl: string, now = currentTime()) {
-  return issueResetLinkForMember(scope, input, listActiveTaskForceIdsOfUser, baseUrl, now);
+  return issueResetLinkForMember(scope, input, reachOf, baseUrl, now);
 }

@@ -21,13 +21,14 @@ describe("the tables of a task force archive", () => {
     ]);
   });
 
-  it("take every table with task_force_id but this installation's own job runs, parents before children", () => {
+  it("take every table with task_force_id but this installation's own job runs and funding programs, parents before children", () => {
     const names = TASK_FORCE_TABLES.map((table) => table.name);
     const withTaskForceId = ALL_TABLES.map((table) => getTableConfig(table)).filter(
       (config) => config.columns.some((column) => column.name === "task_force_id") && !INSTANCE_TABLES.includes(config.name),
     );
-    expect(INSTANCE_TABLES).toEqual(["job_runs"]);
+    expect(INSTANCE_TABLES).toEqual(["job_runs", "funding_program_task_forces"]);
     expect(names).not.toContain("job_runs");
+    expect(names).not.toContain("funding_program_task_forces");
     expect([...names].sort()).toEqual(withTaskForceId.map((config) => config.name).sort());
     expect(names).toEqual(expect.arrayContaining(["memberships", "audit_log", "documents", "gaps", "responses", "grant_reports", "contribution_values"]));
     for (const table of TASK_FORCE_TABLES) {

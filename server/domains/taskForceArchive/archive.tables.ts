@@ -89,10 +89,12 @@ function describe(table: PgTable): ArchiveTable {
 export const ALL_TABLES: PgTable[] = (Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable));
 
 /**
- * Tables with a `task_force_id` that record how this installation ran, not what the task force did
- * (which scheduled job ran here, and when): another installation keeps its own.
+ * Tables with a `task_force_id` that are this installation's own, not what the task force did:
+ * which scheduled job ran here, and when; which of this installation's funding programs cover the
+ * task force (programs are platform data, and another installation gives its funders access its
+ * own way). Another installation keeps its own.
  */
-export const INSTANCE_TABLES: readonly string[] = ["job_runs"];
+export const INSTANCE_TABLES: readonly string[] = ["job_runs", "funding_program_task_forces"];
 
 function isTaskForceTable(table: PgTable): boolean {
   return !INSTANCE_TABLES.includes(getTableConfig(table).name) && columnsOf(table).some((column) => column.name === TASK_FORCE_ID_COLUMN);

@@ -4,9 +4,7 @@
  * the domain's own; lint refuses an import of another domain's *.queries.ts (eslint.config.mjs).
  */
 export {
-  findActiveMembershipBySlug,
   findTaskForce,
   findTaskForceIdBySlug,
-  listFundedTaskForces,
   listAllTaskForces,
 } from "./taskForces.queries";

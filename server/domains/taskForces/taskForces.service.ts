@@ -4,11 +4,11 @@ import type { SessionUser, TaskForceScope } from "@/server/trpc/context";
 import { changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { createInvitation, deliverInvitation, writeInvitation } from "@/server/domains/invitations/invitations.service";
 import { permissionsOf } from "@/server/auth/permissions";
+import { listTaskForceAccess } from "@/server/domains/access";
 import {
   findTaskForce,
   insertTaskForce,
   listAllTaskForces,
-  listTaskForcesOfUser,
   updateTaskForce,
 } from "./taskForces.queries";
 import type { CreateTaskForceInput, InviteCoordinatorInput, UpdateTaskForceInput } from "./taskForces.schemas";
@@ -20,8 +20,10 @@ export async function getTaskForce(scope: TaskForceScope) {
   return { ...taskForce, role: scope.role, permissions: permissionsOf(scope.role) };
 }
 
+/** The task forces the person reaches (memberships and funding programs), for the switcher and the home page. */
 export async function listMyTaskForces(user: SessionUser) {
-  return listTaskForcesOfUser(await getDb(), user.id);
+  const reached = await listTaskForceAccess(await getDb(), user.id);
+  return reached.map((access) => ({ slug: access.slug, name: access.taskForceName, role: access.role }));
 }
 
 export function updateTaskForceSettings(scope: TaskForceScope, input: UpdateTaskForceInput) {

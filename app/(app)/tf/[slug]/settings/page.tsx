@@ -7,6 +7,7 @@ import { requireTaskForcePermission } from "../_lib/taskForce";
 import { ContributionSettingsForm } from "./ContributionSettingsForm";
 import { CoreDisciplinesForm } from "./CoreDisciplinesForm";
 import { FrameworkChooser } from "./FrameworkChooser";
+import { FundingProgramsSection } from "./FundingProgramsSection";
 import { RatingPrivacyForm } from "./RatingPrivacyForm";
 import { SettingsForm } from "./SettingsForm";
 
@@ -18,15 +19,17 @@ export default async function SettingsPage({ params }: PageProps<"/tf/[slug]/set
   const { slug } = await params;
   const taskForce = await requireTaskForcePermission(slug, `/tf/${slug}/settings`, "taskForce.update");
   const queryClient = getQueryClient();
+  const managesPrograms = taskForce.permissions.includes("fundingProgram.manage");
   await Promise.all([
     queryClient.prefetchQuery(trpc.framework.available.queryOptions({ taskForceSlug: slug })),
     queryClient.prefetchQuery(trpc.assessment.ratingPrivacy.queryOptions({ taskForceSlug: slug })),
+    managesPrograms ? queryClient.prefetchQuery(trpc.fundingProgram.list.queryOptions({ taskForceSlug: slug })) : null,
   ]);
   const t = await getTranslations("settings");
   const tJobs = await getTranslations("jobs");
   const jobs = taskForce.permissions.includes("job.read") ? await (await serverCaller()).job.runs({ taskForceSlug: slug }) : null;
   return (
-    <HydrateClient namespaces={["contributions", "coreDisciplines", "disciplines", "frameworks", "ratingPrivacy", "settings"]}>
+    <HydrateClient namespaces={["contributions", "coreDisciplines", "disciplines", "frameworks", "fundingPrograms", "ratingPrivacy", "settings"]}>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       <SettingsForm taskForceSlug={slug} name={taskForce.name} timeZone={taskForce.timeZone} />
@@ -34,6 +37,7 @@ export default async function SettingsPage({ params }: PageProps<"/tf/[slug]/set
       <ContributionSettingsForm taskForceSlug={slug} />
       <CoreDisciplinesForm taskForceSlug={slug} />
       <RatingPrivacyForm taskForceSlug={slug} />
+      {managesPrograms && <FundingProgramsSection taskForceSlug={slug} />}
       {jobs && (
         <section aria-labelledby="scheduled-jobs">
           <h2 id="scheduled-jobs">{tJobs("title")}</h2>

@@ -55,7 +55,10 @@ export function AuditLog({ taskForceSlug }: { taskForceSlug: string }) {
                 <ul>
                   {Object.entries(entry.changes).map(([field, change]) => (
                     <li key={field}>
-                      {t("change", { field, from: display(change.from, t("empty")), to: display(change.to, t("empty")) })}
+                      {/* A value kept beside a change to say what it concerns (which program a funder joined), not changed itself. */}
+                      {JSON.stringify(change.from) === JSON.stringify(change.to)
+                        ? t("context", { field, value: display(change.from, t("empty")) })
+                        : t("change", { field, from: display(change.from, t("empty")), to: display(change.to, t("empty")) })}
                     </li>
                   ))}
                 </ul>
