@@ -1,5 +1,7 @@
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ReportCell, ReportContent, ReportSectionContent } from "@/db/schema";
+import { getDb } from "@/db/client";
+import { grantReports, type ReportCell, type ReportContent, type ReportSectionContent } from "@/db/schema";
 import { callerFor, createMember, createOrganization, createTaskForceWithCoordinator, dateFromToday, type TestTaskForce, type TestUser } from "@/server/testing/factories";
 import { reportingPeriods, type ReportingPeriod } from "@/server/domains/grants/grants.rules";
 import { insertContributionReport, insertMeeting } from "@/server/domains/grants/records.fixtures";
@@ -7,6 +9,7 @@ import { zonedTimeToInstant } from "@/server/domains/meetings/meetings.rules";
 import { periodContaining, previousPeriod, type Period } from "@/server/domains/contributions/periods";
 import { addDays } from "@/server/lib/dates";
 import { smallCellThreshold } from "@/server/env";
+import { reportToXlsx, sectionToCsv } from "./reports.export";
 
 /*
  * Change between reports (issue 20): a report sets its figures beside the previous reporting
@@ -130,6 +133,46 @@ describe("change between reports", () => {
     expect(totals.length).toBeGreaterThan(5);
     expect(totals.every((total) => total.previous === null && total.change === null && total.changePercent === null)).toBe(true);
     expect(sectionOf(content, "trainings").totalsHeader?.[2]).toBe("Previous period (none: first period of the award)");
+  });
+
+  it("reads a report stored before figures were compared as it was: report.get (which the page renders) and its files", async () => {
+    // The content a report was stored with before this change: no comparison anywhere.
+    const legacy: ReportContent = {
+      title: `Progress report: ${taskForce.name}`,
+      taskForceName: taskForce.name,
+      taskForceSlug: taskForce.slug,
+      grant: { funderName: "Example Foundation", program: "ECM", awardNumber: "OLD-1", amount: 100_000, periodStart: periods[0]!.start, periodEnd: dateFromToday(700) },
+      period: { start: previous.start, end: previous.end, dueOn: previous.dueOn },
+      sections: [
+        {
+          key: "trainings",
+          title: "Trainings and people trained",
+          columns: [
+            { key: "sector", header: "Sector", type: "text" },
+            { key: "peopleTrained", header: "People trained", type: "number" },
+          ],
+          rows: [{ sector: "Health and mental health", peopleTrained: 8 }],
+          totals: [{ label: "Trainings delivered", value: 4 }],
+        },
+      ],
+    };
+    const db = await getDb();
+    const [stored] = await db
+      .insert(grantReports)
+      .values({ taskForceId: taskForce.id, grantId, periodStart: previous.start, periodEnd: previous.end, audience: "internal", content: legacy, generatedByUserId: coordinator.id })
+      .returning({ id: grantReports.id });
+    const report = await callerFor(coordinator).report.get({ taskForceSlug: taskForce.slug, reportId: stored!.id });
+    expect(report.content).toEqual(legacy);
+    expect(sectionToCsv(report.content.sections[0]!)).toBe("Sector,People trained\r\nHealth and mental health,8\r\n,\r\nTrainings delivered,4\r\n");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(await reportToXlsx(report.content, report.generatedAt)).buffer);
+    const sheet = workbook.getWorksheet("Trainings and people trained")!;
+    expect([1, 2, 3, 4].map((row) => sheet.getRow(row).values)).toEqual([
+      [undefined, "Sector", "People trained"],
+      [undefined, "Health and mental health", 8],
+      [],
+      [undefined, "Trainings delivered", 4],
+    ]);
   });
 });
 
