@@ -10,6 +10,7 @@ import { periodContaining, previousPeriod, type Period } from "@/server/domains/
 import { addDays } from "@/server/lib/dates";
 import { smallCellThreshold } from "@/server/env";
 import { reportToXlsx, sectionToCsv } from "./reports.export";
+import { LEGACY_TRAININGS_SECTION } from "./legacyReport.fixtures";
 
 /*
  * Change between reports (issue 20): a report sets its figures beside the previous reporting
@@ -143,18 +144,7 @@ describe("change between reports", () => {
       taskForceSlug: taskForce.slug,
       grant: { funderName: "Example Foundation", program: "ECM", awardNumber: "OLD-1", amount: 100_000, periodStart: periods[0]!.start, periodEnd: dateFromToday(700) },
       period: { start: previous.start, end: previous.end, dueOn: previous.dueOn },
-      sections: [
-        {
-          key: "trainings",
-          title: "Trainings and people trained",
-          columns: [
-            { key: "sector", header: "Sector", type: "text" },
-            { key: "peopleTrained", header: "People trained", type: "number" },
-          ],
-          rows: [{ sector: "Health and mental health", peopleTrained: 8 }],
-          totals: [{ label: "Trainings delivered", value: 4 }],
-        },
-      ],
+      sections: [LEGACY_TRAININGS_SECTION],
     };
     const db = await getDb();
     const [stored] = await db

@@ -4,6 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, it, vi } from "vitest";
 import messages from "@/app/i18n/messages/en.json";
 import type { ReportSectionContent } from "@/db/schema";
+import { LEGACY_TRAININGS_SECTION } from "@/server/domains/reports/legacyReport.fixtures";
 import { ReportSection } from "./ReportSection";
 
 // The page's translator and formatter, without a request: English, as the catalog has it.
@@ -67,16 +68,7 @@ describe("a report section on the page", () => {
   });
 
   it("shows a report stored before figures were compared as before: its totals in a line each", async () => {
-    const html = await render({
-      key: "trainings",
-      title: "Trainings and people trained",
-      columns: [
-        { key: "sector", header: "Sector", type: "text" },
-        { key: "peopleTrained", header: "People trained", type: "number" },
-      ],
-      rows: [{ sector: "Health and mental health", peopleTrained: 8 }],
-      totals: [{ label: "Trainings delivered", value: 4 }],
-    });
+    const html = await render(LEGACY_TRAININGS_SECTION);
     expect(html).toContain('<ul class="report-totals"><li>Trainings delivered: <strong>4</strong></li></ul>');
     expect(html).toContain('<th scope="row">Health and mental health</th><td>8</td>');
     expect(html).not.toContain("visually-hidden");
