@@ -37,7 +37,7 @@ describe("interval audit of changes between periods", () => {
       targets: [previousTarget],
       threshold,
     });
-    // Anywhere from 0 to 30: protected. Taken for 0, the audit would throw (a cell of 3 pinned at 0).
+    // Somewhere from 0 to 30: protected. Taken for 0, the audit would throw (a cell of 3 pinned at 0).
     expect(leaks).toEqual([]);
   });
 });

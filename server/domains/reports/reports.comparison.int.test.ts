@@ -137,7 +137,7 @@ describe("change between reports", () => {
   });
 
   it("reads a report stored before figures were compared as it was: report.get (which the page renders) and its files", async () => {
-    // The content a report was stored with before this change: no comparison anywhere.
+    // The content a report was stored with before this change: nothing compared.
     const legacy: ReportContent = {
       title: `Progress report: ${taskForce.name}`,
       taskForceName: taskForce.name,
