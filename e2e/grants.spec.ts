@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { expect, test } from "./test";
-import { expectNoAxeViolations, messages, ok, RIVERBEND, signIn, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
+import { expectNoAxeViolations, fill, messages, ok, RIVERBEND, signIn, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
 
 /*
  * The coordinator's side of issue 7: the dashboard shows every widget from the demo seed, an award's
@@ -91,6 +91,13 @@ test("the semiannual report is generated with progress shown, prints to PDF and 
 
   await expect(page.getByRole("heading", { level: 1, name: /^Progress report: Riverbend/ })).toBeVisible();
   for (const section of Object.values(messages.reports.sections)) await expect(page.getByRole("heading", { level: 2, name: section })).toBeVisible();
+  // Issue 20: the figures stand beside the previous reporting period's (the award began 2025-10-01),
+  // compared totals in a table of their own, each change written in words for a screen reader too.
+  const c = messages.reports.comparison;
+  await expect(page.getByRole("definition").filter({ hasText: /Oct 1, 2025.+Dec 31, 2025/ })).toBeVisible();
+  const trainingTotals = page.getByRole("table", { name: fill(c.totalsCaption, { section: messages.reports.sections.trainings }) });
+  await expect(trainingTotals.getByRole("columnheader", { name: c.previousPeriod, exact: true })).toBeVisible();
+  await expect(trainingTotals.getByRole("row", { name: new RegExp(`^${messages.contributions.measures.trainingsDelivered} `) })).toContainText(/(up|down) [\d,.]+ from [\d,.]+|unchanged from [\d,.]+/);
   await expectNoAxeViolations(page, "report print view");
 
   // Print view: the app's frame is hidden and the report itself is what prints.

@@ -152,15 +152,41 @@ export const requirementEvidence = pgTable(
  * Numbers stay numbers and dates are YYYY-MM-DD strings typed by their column, so the XLSX gets
  * real numbers and dates.
  */
-export type ReportColumn =
+export type ReportColumn = (
   | { key: string; header: string; type: "text" | "number" | "date" }
+  /** A percentage as a number of percent (12.5 is 12.5 %). */
+  | { key: string; header: string; type: "percent" }
   /**
    * Amounts in `currency` (an ISO 4217 code), with cents as decimals: shown and exported as money.
    * The column carries its currency so a stored report still says what it was written in.
    */
-  | { key: string; header: string; type: "money"; currency: string };
+  | { key: string; header: string; type: "money"; currency: string }
+) & {
+  /**
+   * On the columns set beside a compared figure (server/domains/reports/comparison.rules.ts): the
+   * column `of` whose figure they hold for the previous reporting period, or its change (a
+   * difference, or a difference in percent of the previous figure). Absent on the others, and in
+   * reports made before figures were compared.
+   */
+  comparison?: { of: string; role: ReportComparisonRole };
+};
+
+export type ReportComparisonRole = "previous" | "change" | "changePercent";
 
 export type ReportCell = string | number | null;
+
+/**
+ * A figure that sums up a section. A compared one carries the previous period's figure and the
+ * change (null where there is none: the award's first period, a change in percent of 0 or of a
+ * percentage); one that is not compared, or a report made before figures were, has none of them.
+ */
+export interface ReportTotal {
+  label: string;
+  value: number;
+  previous?: ReportCell;
+  change?: ReportCell;
+  changePercent?: ReportCell;
+}
 
 export interface ReportSectionContent {
   /** Builder key (server/domains/reports/sections.ts); also the sheet and CSV name. */
@@ -169,7 +195,9 @@ export interface ReportSectionContent {
   columns: ReportColumn[];
   rows: Record<string, ReportCell>[];
   /** Figures that sum up the section (e.g. requirements met). */
-  totals: { label: string; value: number }[];
+  totals: ReportTotal[];
+  /** Headings of the totals (figure, this period, previous period, change, change in percent) when some are compared. */
+  totalsHeader?: string[];
 }
 
 export interface ReportContent {
@@ -178,6 +206,11 @@ export interface ReportContent {
   taskForceSlug: string;
   grant: { funderName: string; program: string; awardNumber: string; amount: number; periodStart: string; periodEnd: string };
   period: { start: string; end: string; dueOn: string };
+  /**
+   * The reporting period whose figures stand beside this one's: null for an award's first period
+   * (nothing to compare with); absent in reports made before figures were compared.
+   */
+  comparedWith?: { start: string; end: string } | null;
   sections: ReportSectionContent[];
 }
 

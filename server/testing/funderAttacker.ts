@@ -9,12 +9,14 @@ import type { SaveReportInput } from "@/server/domains/contributions/contributio
 import { parsePeriod, periodContaining, previousPeriod } from "@/server/domains/contributions/periods";
 import type { Shown } from "@/server/domains/privacy/suppression";
 import { reportToXlsx, sectionToCsv } from "@/server/domains/reports/reports.export";
+import type { ReportColumn, ReportComparisonRole, ReportSectionContent } from "@/db/schema";
 import { auditIntervals, describeLeak, type Equation, type Target } from "./intervalAudit";
 
 /*
  * The attacker of issue 13: a funder who keeps everything they can obtain about a task force — the
  * contributions overview, the dashboard's contributions summary, every period's table and its CSV and XLSX
- * export, a progress report for every reporting period of every award (and its CSV and XLSX), the
+ * export, a progress report for every reporting period of every award (and its CSV and XLSX, with
+ * the previous period's figures and the changes beside the period's own), the
  * portfolio and dashboard figures — at several moments, and writes it all down as equations over the
  * hidden cells: one per organization, period and victim-related measure (a new cell whenever a
  * correction changes the number). The structure of each figure (which organizations' reports it
@@ -150,10 +152,8 @@ export class FunderAttacker {
   private see(source: string, seen: Seen, periods: readonly string[], key: string) {
     if (seen === null || seen === undefined) return;
     const terms = this.termsOf(periods, key);
-    const suppressed = typeof seen === "string" ? SUPPRESSED_TEXT.has(seen) : typeof seen === "object" && seen.suppressed;
-    if (!suppressed) {
-      const value = typeof seen === "number" ? seen : typeof seen === "object" && !seen.suppressed ? seen.value : Number(seen);
-      if (!Number.isFinite(value)) throw new Error(`audit: ${source} shows ${String(seen)}`);
+    const value = shownValue(source, seen);
+    if (value !== null) {
       this.equations.push({ terms, value, source });
       return;
     }
@@ -162,6 +162,51 @@ export class FunderAttacker {
     const formKey = [...terms].sort((a, b) => a - b).join(",");
     if (!this.hiddenFigures.has(formKey)) {
       this.hiddenFigures.set(formKey, { label: `${this.world.name} · suppressed figure ${source.replace(/^\S+ /, "")}`, terms, trueValue });
+    }
+  }
+
+  /**
+   * A change between two periods' figures of `key` as the funder saw it: when shown, an equation
+   * over both periods' cells (this one's less the previous one's). A suppressed change hides
+   * nothing of its own (it is no count): the figures on either side are protected where they are seen.
+   */
+  private seeChange(source: string, seen: Seen, periods: readonly string[], previousPeriods: readonly string[], key: string) {
+    if (seen === null || seen === undefined) return;
+    const value = shownValue(source, seen);
+    if (value !== null) this.equations.push({ terms: this.termsOf(periods, key), minus: this.termsOf(previousPeriods, key), value, source });
+  }
+
+  /**
+   * The victim-related counts of a progress report in one of its forms (page, CSV or XLSX: a heading,
+   * then rows), found by their headings: this period's count, and beside it the previous period's,
+   * the change and the change in percent (issue 20). `before` is the previous period's quarters,
+   * null in an award's first period, which must show none of them.
+   */
+  private seeReport(name: string, table: readonly (readonly unknown[])[], section: ReportSectionContent, within: readonly string[], before: readonly string[] | null) {
+    const [heading = [], ...body] = table;
+    const at = (column: ReportColumn | undefined) => (column ? heading.indexOf(column.header) : -1);
+    const count = at(section.columns.find((column) => column.key === "count"));
+    const compared = (role: ReportComparisonRole) => at(section.columns.find((column) => column.comparison?.of === "count" && column.comparison.role === role));
+    const [previous, change, percent] = [compared("previous"), compared("change"), compared("changePercent")];
+    if (count < 0) throw new Error(`audit: ${name} has no count column`);
+    for (const row of body) {
+      const key = REPORT_ROW_KEYS.get(String(row[0]));
+      if (!key) continue;
+      this.see(`${name}: ${key}`, asSeen(row[count]), within, key);
+      const read = (index: number) => (index < 0 ? undefined : asSeen(row[index]));
+      const [previousSeen, changeSeen, percentSeen] = [read(previous), read(change), read(percent)];
+      if (before === null) {
+        if ([previousSeen, changeSeen, percentSeen].some((seen) => seen !== undefined)) throw new Error(`audit: ${name} shows a previous figure of ${key} in an award's first period`);
+        continue;
+      }
+      this.see(`${name}: ${key}, previous period`, previousSeen, before, key);
+      this.seeChange(`${name}: ${key}, change`, changeSeen, within, before, key);
+      // A change in percent is no linear figure, but it says nothing the two figures and the change do
+      // not, so long as it is shown only beside them.
+      const shown = (seen: Seen, what: string) => seen !== undefined && shownValue(`${name}: ${key}, ${what}`, seen) !== null;
+      if (shown(percentSeen, "change in percent") && !(shown(changeSeen, "change") && shown(previousSeen, "previous period"))) {
+        throw new Error(`audit: ${name} shows a change in percent of ${key} without both figures and the change`);
+      }
     }
   }
 
@@ -234,24 +279,18 @@ export class FunderAttacker {
         const { id } = await funder.report.generate({ ...this.slug, grantId: grant.id, periodEnd: period.end });
         const report = await funder.report.get({ ...this.slug, reportId: id });
         const within = quartersWithin(period.start, period.end);
+        const comparedWith = report.content.comparedWith;
+        if (comparedWith === undefined) throw new Error("audit: a report made now says what it is compared with");
+        const before = comparedWith && quartersWithin(comparedWith.start, comparedWith.end);
         const section = report.content.sections.find((candidate) => candidate.key === "victimCounts");
         if (!section) throw new Error("audit: the report has no victim-counts section");
-        const name = `report ${period.start}..${period.end}`;
-        for (const row of section.rows) {
-          const key = REPORT_ROW_KEYS.get(String(row.measure));
-          if (key) this.see(`${moment} ${name}: ${key}`, asSeen(row.count), within, key);
-        }
-        const csv = csvRows(sectionToCsv(section));
-        for (const row of csv.slice(1)) {
-          const key = REPORT_ROW_KEYS.get(String(row[0]));
-          if (key) this.see(`${moment} ${name} CSV: ${key}`, asSeen(row[1]), within, key);
-        }
+        const name = `${moment} report ${period.start}..${period.end}`;
+        const page = [section.columns.map((column) => column.header), ...section.rows.map((row) => section.columns.map((column) => row[column.key]))];
+        this.seeReport(name, page, section, within, before);
+        this.seeReport(`${name} CSV`, csvRows(sectionToCsv(section)), section, within, before);
         const sheetIndex = report.content.sections.indexOf(section);
-        for (const row of (await xlsxRows((await reportToXlsx(report.content, report.generatedAt)).toString("base64"), sheetIndex)).slice(1)) {
-          const key = REPORT_ROW_KEYS.get(String(row[0]));
-          if (key) this.see(`${moment} ${name} XLSX: ${key}`, asSeen(row[1]), within, key);
-        }
-        this.views.add("report.generate + report.get (and its CSV and XLSX)");
+        this.seeReport(`${name} XLSX`, await xlsxRows((await reportToXlsx(report.content, report.generatedAt)).toString("base64"), sheetIndex), section, within, before);
+        this.views.add("report.generate + report.get (and its CSV and XLSX), with the previous period's figures and the changes");
       }
     }
 
@@ -319,6 +358,15 @@ function quartersWithin(start: string, end: string): string[] {
     if (quarter.start >= start && quarter.end <= end) keys.unshift(quarter.key);
   }
   return keys.filter((key) => parsePeriod(key) !== null);
+}
+
+/** A figure's value when shown; null when suppressed. */
+function shownValue(source: string, seen: Seen): number | null {
+  const suppressed = typeof seen === "string" ? SUPPRESSED_TEXT.has(seen) : typeof seen === "object" && seen !== null && seen.suppressed;
+  if (suppressed) return null;
+  const value = typeof seen === "number" ? seen : typeof seen === "object" && seen !== null && !seen.suppressed ? seen.value : Number(seen);
+  if (!Number.isFinite(value)) throw new Error(`audit: ${source} shows ${String(seen)}`);
+  return value;
 }
 
 function asSeen(value: unknown): Seen {

@@ -9,9 +9,13 @@ import highsLoader from "highs";
  * nothing here solves anything by hand. Test code only: `highs` is a development dependency.
  */
 
-/** Something the outsider saw: the hidden cells `terms` (variable ids) add up to `value`. */
+/**
+ * Something the outsider saw: the hidden cells `terms` (variable ids) add up to `value`, less the
+ * cells `minus` when there are some (a change between two figures: this period's less the previous one's).
+ */
 export interface Equation {
   terms: readonly number[];
+  minus?: readonly number[];
   value: number;
   /** Where it was seen, e.g. "overview@t1: confirmed victims identified, total of 2025-Q3..2026-Q4". */
   source: string;
@@ -57,9 +61,12 @@ function linear(coefficients: Map<number, number>): string {
   return parts.join(" ").replace(/^\+ /, "");
 }
 
-function countTerms(terms: readonly number[]): Map<number, number> {
+function countTerms(terms: readonly number[], minus: readonly number[] = []): Map<number, number> {
   const coefficients = new Map<number, number>();
   for (const id of terms) coefficients.set(id, (coefficients.get(id) ?? 0) + 1);
+  for (const id of minus) coefficients.set(id, (coefficients.get(id) ?? 0) - 1);
+  // A cell on both sides of a change cancels out.
+  for (const [id, coefficient] of coefficients) if (coefficient === 0) coefficients.delete(id);
   return coefficients;
 }
 
@@ -72,7 +79,7 @@ export async function auditIntervals(input: { equations: readonly Equation[]; ta
   // Identical equations seen in several places are one row with several sources.
   const rows = new Map<string, Row>();
   for (const equation of input.equations) {
-    const coefficients = countTerms(equation.terms);
+    const coefficients = countTerms(equation.terms, equation.minus);
     if (coefficients.size === 0) {
       if (equation.value !== 0) throw new Error(`audit: "${equation.source}" shows ${equation.value} for an empty set of cells`);
       continue;
@@ -84,9 +91,12 @@ export async function auditIntervals(input: { equations: readonly Equation[]; ta
   }
 
   // A figure shown as 0 pins each of its cells at 0 (they are non-negative): take those cells out of
-  // every equation, which keeps the programs small (most service types are 0 most of the time).
+  // every equation, which keeps the programs small (most service types are 0 most of the time). Not
+  // a change of 0: its cells on either side may be whatever, as long as they are equal.
   const zero = new Set<number>();
-  for (const row of rows.values()) if (row.value === 0) for (const id of row.coefficients.keys()) zero.add(id);
+  for (const row of rows.values()) {
+    if (row.value === 0 && [...row.coefficients.values()].every((coefficient) => coefficient > 0)) for (const id of row.coefficients.keys()) zero.add(id);
+  }
   for (const [key, row] of [...rows.entries()]) {
     for (const id of zero) row.coefficients.delete(id);
     if (row.coefficients.size > 0) continue;

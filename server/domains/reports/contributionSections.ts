@@ -50,15 +50,15 @@ export const trainingsSection: ReportSectionBuilder = {
       title: t("reports.sections.trainings"),
       columns: [
         { key: "sector", header: t("reports.columns.sector"), type: "text" },
-        { key: "peopleTrained", header: t("contributions.measures.peopleTrained"), type: "number" },
+        { key: "peopleTrained", header: t("contributions.measures.peopleTrained"), type: "number", compare: "relative" },
       ],
       rows: TRAINING_SECTORS.filter((sector) => sums.of("peopleTrained", sector) > 0).map((sector) => ({
         sector: t(`disciplines.${sector}`),
         peopleTrained: sums.of("peopleTrained", sector),
       })),
       totals: [
-        { label: t("contributions.measures.trainingsDelivered"), value: sums.total("trainingsDelivered") },
-        { label: t("contributions.measures.peopleTrained"), value: sums.total("peopleTrained") },
+        { label: t("contributions.measures.trainingsDelivered"), value: sums.total("trainingsDelivered"), compare: "relative" },
+        { label: t("contributions.measures.peopleTrained"), value: sums.total("peopleTrained"), compare: "relative" },
       ],
     };
   },
@@ -92,14 +92,17 @@ export const contributionsSection: ReportSectionBuilder = {
     const countTotals = (["staffHours", "consultantEngagements", "consultantPaidHours", "outreachEvents", "peopleReached"] as const).map((measure) => ({
       label: t("reports.totals.inPeriod", { measure: t(`contributions.measures.${measure}`) }),
       value: sums.total(measure),
+      compare: "relative" as const,
     }));
     // Without a target there is no share to give: the figure is left out rather than shown as 0.
-    const shareTotal = target ? [{ label: t("reports.match.share"), value: Math.round((toDollars(toDate.totalCents) / target) * 1000) / 10 }] : [];
+    // A percentage: its change is told in points, not in percent of itself.
+    const shareTotal = target ? [{ label: t("reports.match.share"), value: Math.round((toDollars(toDate.totalCents) / target) * 1000) / 10, compare: "absolute" as const }] : [];
     return {
       title: t("reports.sections.contributions"),
       columns: [
         { key: "measure", header: t("reports.columns.measure"), type: "text" },
-        { key: "period", header: t("reports.columns.inPeriod", { currency: PROGRAM_CURRENCY }), type: "money", currency: PROGRAM_CURRENCY },
+        { key: "period", header: t("reports.columns.inPeriod", { currency: PROGRAM_CURRENCY }), type: "money", currency: PROGRAM_CURRENCY, compare: "relative" },
+        // A running total: its change since the previous period's end is the period's own figure, beside it.
         { key: "toDate", header: t("reports.columns.sinceAwardStart", { currency: PROGRAM_CURRENCY }), type: "money", currency: PROGRAM_CURRENCY },
       ],
       rows: [...valueRows, { measure: t("reports.match.target"), period: null, toDate: target }],
@@ -137,7 +140,10 @@ export const victimCountsSection: ReportSectionBuilder = {
       title: t("reports.sections.victimCounts"),
       columns: [
         { key: "measure", header: t("reports.columns.measure"), type: "text" },
-        { key: "count", header: t("reports.columns.count"), type: "number" },
+        // Compared with the previous period's published figures, built here the same way: the same
+        // numbers the funder sees of that period everywhere else, and a change only where both are shown.
+        { key: "count", header: t("reports.columns.count"), type: "number", compare: "relative" },
+        // A share moves with two counts at once; their own changes tell it.
         { key: "share", header: t("reports.columns.shareOfServices"), type: "number" },
       ],
       rows: [

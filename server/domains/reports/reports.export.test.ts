@@ -1,6 +1,7 @@
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import type { ReportSectionContent } from "@/db/schema";
-import { reportFileName, sectionToCsv } from "./reports.export";
+import type { ReportContent, ReportSectionContent } from "@/db/schema";
+import { reportFileName, reportToXlsx, sectionToCsv } from "./reports.export";
 
 const section: ReportSectionContent = {
   key: "gaps",
@@ -33,6 +34,24 @@ const contributions: ReportSectionContent = {
   totals: [{ label: "Staff hours in the period", value: 100.5 }],
 };
 
+/** A narrow table (as the roadmap's) whose compared totals are wider than it. */
+const compared: ReportSectionContent = {
+  key: "contributions",
+  title: "Contributions and match",
+  columns: [
+    { key: "measure", header: "Measure", type: "text" },
+    { key: "period", header: "In the period (USD)", type: "money", currency: "USD" },
+    { key: "periodPrevious", header: "In the period (USD): previous period", type: "money", currency: "USD", comparison: { of: "period", role: "previous" } },
+    { key: "periodChange", header: "In the period (USD): change", type: "money", currency: "USD", comparison: { of: "period", role: "change" } },
+  ],
+  rows: [{ measure: "Total value", period: 1000, periodPrevious: 1250.5, periodChange: -250.5 }],
+  totals: [
+    { label: "Staff hours in the period", value: 100.5, previous: 90, change: 10.5, changePercent: 11.7 },
+    { label: "Gaps open now", value: 4 },
+  ],
+  totalsHeader: ["Figure", "This period", "Previous period", "Change", "Change (percent)"],
+};
+
 describe("report files", () => {
   it("writes money in a CSV as a plain number with cents, and the totals after a blank record as wide as the heading", () => {
     expect(sectionToCsv(contributions)).toBe("Measure,In the period (USD)\r\nTotal value,13977.50\r\nMatch target,\r\n,\r\nStaff hours in the period,100.5\r\n");
@@ -46,5 +65,33 @@ describe("report files", () => {
     const content = { taskForceSlug: "riverbend-demo", period: { start: "2026-01-01", end: "2026-06-30", dueOn: "2026-07-30" } };
     expect(reportFileName(content, "2026-11-28", "xlsx")).toBe("riverbend-demo_progress-report_2026-01-01_to_2026-06-30_generated-2026-11-28.xlsx");
     expect(reportFileName(content, "2026-11-28", "csv", "gaps")).toBe("riverbend-demo_progress-report_2026-01-01_to_2026-06-30_gaps_generated-2026-11-28.csv");
+  });
+
+  it("writes compared totals under their own heading, every record as wide as the widest", () => {
+    expect(sectionToCsv(compared)).toBe(
+      [
+        "Measure,In the period (USD),In the period (USD): previous period,In the period (USD): change,",
+        "Total value,1000.00,1250.50,-250.50,",
+        ",,,,",
+        "Figure,This period,Previous period,Change,Change (percent)",
+        "Staff hours in the period,100.5,90,10.5,11.7",
+        "Gaps open now,4,,,",
+        "",
+      ].join("\r\n"),
+    );
+  });
+
+  it("shows a change with its sign in the sheet, and totals as plain figures whatever the table's column beneath them", async () => {
+    const content = { title: "Report", sections: [compared] } as ReportContent;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(await reportToXlsx(content, new Date("2026-07-01T12:00:00Z"))).buffer);
+    const sheet = workbook.getWorksheet("Contributions and match")!;
+    // A cell in the General format reads back without one.
+    const formats = (rowNumber: number) => [2, 3, 4, 5].map((column) => sheet.getRow(rowNumber).getCell(column).numFmt ?? "General");
+    expect(formats(2).slice(0, 3)).toEqual(["[$$]#,##0.00", "[$$]#,##0.00", "+[$$]#,##0.00;-[$$]#,##0.00;[$$]#,##0.00"]);
+    expect(sheet.getRow(4).getCell(1).value).toBe("Figure");
+    // Staff hours stand under the money column, but are hours.
+    expect(sheet.getRow(5).values).toEqual([undefined, "Staff hours in the period", 100.5, 90, 10.5, 11.7]);
+    expect(formats(5)).toEqual(["General", "General", "+General;-General;General", '+General"%";-General"%";General"%"']);
   });
 });

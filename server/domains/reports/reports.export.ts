@@ -1,13 +1,13 @@
 import ExcelJS from "exceljs";
 import { csvAmount, toCsv, type CsvField } from "@/server/lib/csv";
 import { currencyNumberFormat } from "@/server/lib/translate";
-import type { ReportCell, ReportColumn, ReportContent, ReportSectionContent } from "@/db/schema";
+import type { ReportCell, ReportColumn, ReportContent, ReportSectionContent, ReportTotal } from "@/db/schema";
 
 /*
  * A generated report as files: XLSX with one sheet per section (numbers as numbers, money as
  * numbers in a currency format, dates as real dates) and CSV per section. Both carry what the
- * print view shows: the table, then the section's totals. File names say task force, period and
- * the day it was made.
+ * print view shows: the table, then the section's totals (under their own heading when they are
+ * compared with the previous period). File names say task force, period and the day it was made.
  */
 
 export type ReportFormat = "xlsx" | "csv";
@@ -23,6 +23,35 @@ function xlsxValue(column: ReportColumn, value: ReportCell): ExcelJS.CellValue {
   if (column.type === "date" && typeof value === "string") return new Date(`${value}T00:00:00Z`);
   return value;
 }
+
+/** A format whose positive numbers carry a plus sign, as a change is shown ("+12", "-3", "0"). */
+const signed = (format: string) => `+${format};-${format};${format}`;
+const PERCENT_FORMAT = 'General"%"';
+
+/** How a column's numbers look in the sheet; a change shows its sign. */
+function numberFormat(column: ReportColumn): string | undefined {
+  const change = column.comparison !== undefined && column.comparison.role !== "previous";
+  switch (column.type) {
+    case "date":
+      return "yyyy-mm-dd";
+    case "number":
+      return change ? signed("General") : "0.##";
+    case "percent":
+      return change ? signed(PERCENT_FORMAT) : PERCENT_FORMAT;
+    case "money":
+      return change ? signed(currencyNumberFormat(column.currency)) : currencyNumberFormat(column.currency);
+    default:
+      return undefined;
+  }
+}
+
+/** The cells of a total as its row lays them out: label and figure, then, when compared, the previous figure and the changes. */
+function totalCells(section: ReportSectionContent, total: ReportTotal): ReportCell[] {
+  return section.totalsHeader ? [total.label, total.value, total.previous ?? null, total.change ?? null, total.changePercent ?? null] : [total.label, total.value];
+}
+
+/** Number formats of a total's cells (not the table's column underneath, which may be money). */
+const TOTAL_FORMATS = ["General", "General", signed("General"), signed(PERCENT_FORMAT)] as const;
 
 /** Sheet names: at most 31 characters and none of : \ / ? * [ ]. */
 function sheetName(title: string): string {
@@ -44,7 +73,7 @@ function addSheet(workbook: ExcelJS.Workbook, section: ReportSectionContent) {
     key: column.key,
     header: column.header,
     width: column.type === "text" ? 40 : 16,
-    style: column.type === "date" ? { numFmt: "yyyy-mm-dd" } : column.type === "number" ? { numFmt: "0.##" } : column.type === "money" ? { numFmt: currencyNumberFormat(column.currency) } : {},
+    style: numberFormat(column) ? { numFmt: numberFormat(column) } : {},
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: "frozen", ySplit: 1 }];
@@ -53,7 +82,12 @@ function addSheet(workbook: ExcelJS.Workbook, section: ReportSectionContent) {
   }
   if (section.totals.length > 0) {
     sheet.addRow([]);
-    for (const total of section.totals) sheet.addRow([total.label, total.value]).getCell(1).font = { italic: true };
+    if (section.totalsHeader) sheet.addRow(section.totalsHeader).font = { bold: true };
+    for (const total of section.totals) {
+      const row = sheet.addRow(totalCells(section, total));
+      row.getCell(1).font = { italic: true };
+      TOTAL_FORMATS.forEach((numFmt, index) => (row.getCell(index + 2).numFmt = numFmt));
+    }
   }
 }
 
@@ -67,15 +101,18 @@ function csvValue(column: ReportColumn, value: ReportCell): CsvField {
 
 /**
  * The section as the XLSX sheet lays it out: the table, then a blank row and the totals (label in
- * the first column, figure in the second). Every record is as wide as the heading, as RFC 4180
- * asks, so a strict parser reads the totals too.
+ * the first column, figure in the second, and when compared the previous figure and the changes
+ * after it, under a heading of their own). Every record is as wide as the widest, as RFC 4180
+ * asks, so a strict parser reads the totals too (compared totals can be wider than a narrow table).
  */
 export function sectionToCsv(section: ReportSectionContent): string {
-  const padded = (fields: CsvField[]) => [...fields, ...Array<null>(Math.max(0, section.columns.length - fields.length)).fill(null)];
-  const totals = section.totals.length > 0 ? [padded([]), ...section.totals.map((total) => padded([total.label, total.value]))] : [];
-  return toCsv([
+  const heading = section.totalsHeader ? [section.totalsHeader] : [];
+  const totals = section.totals.length > 0 ? [[], ...heading, ...section.totals.map((total) => totalCells(section, total))] : [];
+  const records: CsvField[][] = [
     section.columns.map((column) => column.header),
     ...section.rows.map((row) => section.columns.map((column) => csvValue(column, row[column.key] ?? null))),
     ...totals,
-  ]);
+  ];
+  const width = Math.max(...records.map((record) => record.length));
+  return toCsv(records.map((record) => [...record, ...Array<null>(width - record.length).fill(null)]));
 }

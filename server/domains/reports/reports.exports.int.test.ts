@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { contributionInKindItems, PROGRAM_CURRENCY, type ReportCell, type ReportColumn, type ReportSectionContent } from "@/db/schema";
 import { callerFor, createMember, createOrganization, createTaskForceWithCoordinator, dateFromToday, type TestTaskForce, type TestUser } from "@/server/testing/factories";
-import { reportingPeriods } from "@/server/domains/grants/grants.rules";
+import { reportingPeriods, type ReportingPeriod } from "@/server/domains/grants/grants.rules";
 import { insertContributionReport } from "@/server/domains/grants/records.fixtures";
 import { upsertSettings } from "@/server/domains/contributions/contributions.queries";
 import { periodContaining, previousPeriod } from "@/server/domains/contributions/periods";
@@ -13,9 +13,10 @@ import { reportToXlsx, sectionToCsv } from "./reports.export";
 
 /*
  * Every export of a report carries what its page shows: the page renders report.get's content
- * (its table cells and totals), so each section's cells and totals are compared, in order, with
- * the section's XLSX sheet and its CSV. Regression: the trainings CSV left out the totals the page
- * and the XLSX show, and money read "13,977.5" instead of "$13,977.50".
+ * (its table cells and totals, the previous period's figures and the changes among them), so each
+ * section's cells and totals are compared, in order, with the section's XLSX sheet and its CSV.
+ * Regression: the trainings CSV left out the totals the page and the XLSX show, and money read
+ * "13,977.5" instead of "$13,977.50".
  */
 
 /** A cell as the XLSX should hold it: numbers and money as numbers, dates as dates, blanks absent. */
@@ -32,6 +33,10 @@ function expectedCsv(column: ReportColumn, value: ReportCell): string {
   return String(value);
 }
 
+/** A total as the page lays it out: label and figure, then (when compared) the previous figure, the change and the change in percent. */
+const totalCellsOf = (section: ReportSectionContent) =>
+  section.totals.map((total) => (section.totalsHeader ? [total.label, total.value, total.previous ?? null, total.change ?? null, total.changePercent ?? null] : [total.label, total.value]));
+
 /** The section's table and totals, read back from its sheet (row 1 is the heading). */
 function sheetOf(workbook: ExcelJS.Workbook, section: ReportSectionContent) {
   const sheet = workbook.getWorksheet(section.title)!;
@@ -41,25 +46,32 @@ function sheetOf(workbook: ExcelJS.Workbook, section: ReportSectionContent) {
       const value = sheet.getRow(rowNumber).getCell(index + 1).value;
       return value === undefined ? null : value;
     });
+  // A blank row between the table and its totals, then the totals' heading when they are compared.
+  const totalsStart = section.rows.length + 3 + (section.totalsHeader ? 1 : 0);
+  const totalsWidth = section.totalsHeader?.length ?? 2;
   return {
     header: values(1),
     rows: section.rows.map((_, index) => values(index + 2)),
     formats: section.rows.map((_, index) => section.columns.map((__, column) => sheet.getRow(index + 2).getCell(column + 1).numFmt)),
-    // A blank row between the table and its totals.
     gap: section.totals.length > 0 ? values(section.rows.length + 2) : [],
-    totals: section.totals.map((_, index) => values(section.rows.length + 3 + index, 2)),
+    totalsHeader: section.totalsHeader ? values(section.rows.length + 3, totalsWidth) : undefined,
+    totals: section.totals.map((_, index) => values(totalsStart + index, totalsWidth)),
   };
 }
 
 function csvOf(section: ReportSectionContent) {
   const records: string[][] = parse(sectionToCsv(section), { bom: true });
-  const width = section.columns.length;
+  const totalsStart = 2 + section.rows.length + (section.totalsHeader ? 1 : 0);
+  const totalsWidth = section.totalsHeader?.length ?? 2;
   return {
-    header: records[0],
-    rows: records.slice(1, 1 + section.rows.length),
+    header: records[0]!.slice(0, section.columns.length),
+    rows: records.slice(1, 1 + section.rows.length).map((record) => record.slice(0, section.columns.length)),
     gap: section.totals.length > 0 ? records[1 + section.rows.length] : undefined,
-    totals: records.slice(2 + section.rows.length).map((record) => record.slice(0, 2)),
-    widths: records.map((record) => record.length).filter((length) => length !== width),
+    totalsHeader: section.totalsHeader ? records[2 + section.rows.length]!.slice(0, totalsWidth) : undefined,
+    totals: records.slice(totalsStart).map((record) => record.slice(0, totalsWidth)),
+    // Every record as wide as the widest (compared totals can be wider than a narrow table): one width.
+    widths: [...new Set(records.map((record) => record.length))],
+    headerPadding: records[0]!.slice(section.columns.length).filter((field) => field !== ""),
   };
 }
 
@@ -68,7 +80,8 @@ describe("progress report exports", () => {
   let coordinator: TestUser;
   let funder: TestUser;
   let grantId: string;
-  let periodEnd: string;
+  let first: ReportingPeriod;
+  let second: ReportingPeriod;
 
   beforeAll(async () => {
     ({ taskForce, coordinator } = await createTaskForceWithCoordinator());
@@ -86,7 +99,9 @@ describe("progress report exports", () => {
       periodStart: within.start,
       periodEnd: dateFromToday(700),
     }));
-    periodEnd = reportingPeriods({ periodStart: within.start, periodEnd: dateFromToday(700), reportingCadence: "semiannual" })[0]!.end;
+    // The award's first reporting period holds that quarter; its second has begun (it holds the
+    // current quarter) and nothing of it is published: its victim-related counts are suppressed.
+    [first, second] = reportingPeriods({ periodStart: within.start, periodEnd: dateFromToday(700), reportingCadence: "semiannual" }) as [ReportingPeriod, ReportingPeriod];
     const db = await getDb();
     // $25.50 an hour: 100.5 staff hours are worth $2,562.75.
     await upsertSettings(db, taskForce.id, { staffHourlyRateCents: 2550 });
@@ -107,9 +122,9 @@ describe("progress report exports", () => {
     await db.insert(contributionInKindItems).values({ taskForceId: taskForce.id, reportId: report.id, position: 0, description: "Meeting space", estimatedValueCents: 1_141_475 });
   });
 
-  const generate = async (user: TestUser) => {
+  const generate = async (user: TestUser, period: ReportingPeriod) => {
     const caller = callerFor(user);
-    const { id } = await caller.report.generate({ taskForceSlug: taskForce.slug, grantId, periodEnd });
+    const { id } = await caller.report.generate({ taskForceSlug: taskForce.slug, grantId, periodEnd: period.end });
     // What the page renders: report.get, the procedure the print view calls.
     const page = await caller.report.get({ taskForceSlug: taskForce.slug, reportId: id });
     const workbook = new ExcelJS.Workbook();
@@ -117,11 +132,8 @@ describe("progress report exports", () => {
     return { page, workbook };
   };
 
-  it.each([
-    ["the coordinator", () => coordinator],
-    ["a funder", () => funder],
-  ])("gives %s, section by section, the figures of the page in the XLSX and in every CSV", async (_, who) => {
-    const { page, workbook } = await generate(who());
+  /** Each section's cells and totals, in order, are the same on the page, in the XLSX and in the CSV. */
+  function expectExportsOfPage(page: Awaited<ReturnType<typeof generate>>["page"], workbook: ExcelJS.Workbook) {
     for (const section of page.content.sections) {
       const sheet = sheetOf(workbook, section);
       const csv = csvOf(section);
@@ -136,52 +148,115 @@ describe("progress report exports", () => {
         section: section.key,
         rows: cells.map((row) => row.map((value, index) => expectedCsv(section.columns[index]!, value))),
       });
-      const totals = section.totals.map((total) => [total.label, total.value]);
+      const totals = totalCellsOf(section);
+      expect({ section: section.key, xlsx: sheet.totalsHeader, csv: csv.totalsHeader }).toEqual({ section: section.key, xlsx: section.totalsHeader, csv: section.totalsHeader });
       expect({ section: section.key, xlsx: sheet.totals, csv: csv.totals }).toEqual({
         section: section.key,
         xlsx: totals,
-        csv: totals.map(([label, value]) => [label, String(value)]),
+        csv: totals.map((row) => row.map((value) => (value === null ? "" : String(value)))),
       });
       expect(sheet.gap.every((value) => value === null)).toBe(true);
       expect(csv.gap?.every((field) => field === "") ?? true).toBe(true);
-      // Every CSV record is as wide as the heading, the totals included.
-      expect(csv.widths).toEqual([]);
-      // Money cells carry the currency's format in the sheet; other cells do not.
+      // Every CSV record is as wide as every other, the totals included; the heading is padded with blanks.
+      expect({ section: section.key, widths: csv.widths.length, padding: csv.headerPadding }).toEqual({ section: section.key, widths: 1, padding: [] });
+      // Money cells carry the currency's format in the sheet (a change's with its sign); other cells do not.
       section.columns.forEach((column, index) => {
         const formats = new Set(sheet.formats.map((row) => row[index]));
-        if (column.type === "money") expect(formats).toEqual(new Set([currencyNumberFormat(column.currency)]));
-        else expect(formats.has(currencyNumberFormat(PROGRAM_CURRENCY))).toBe(false);
+        const currency = currencyNumberFormat(PROGRAM_CURRENCY);
+        const signed = `+${currency};-${currency};${currency}`;
+        if (column.type === "money") expect(formats).toEqual(new Set([column.comparison?.role === "change" ? signed : currency]));
+        else expect(formats.has(currency) || formats.has(signed)).toBe(false);
       });
     }
+  }
+
+  it.each([
+    ["the coordinator", () => coordinator],
+    ["a funder", () => funder],
+  ])("gives %s, section by section, the figures of the page in the XLSX and in every CSV", async (_, who) => {
+    const { page, workbook } = await generate(who(), first);
+    expectExportsOfPage(page, workbook);
+    // The award's first period: nothing to compare with, said in the report and in the headings.
+    expect(page.content.comparedWith).toBeNull();
 
     // The figures the issue names, as a reader sees them in each form.
     const trainings = page.content.sections.find((section) => section.key === "trainings")!;
     expect(trainings.totals).toEqual([
-      { label: "Trainings delivered", value: 3 },
-      { label: "People trained", value: 20 },
+      { label: "Trainings delivered", value: 3, previous: null, change: null, changePercent: null },
+      { label: "People trained", value: 20, previous: null, change: null, changePercent: null },
     ]);
-    expect(sectionToCsv(trainings)).toContain("\r\n,\r\nTrainings delivered,3\r\nPeople trained,20\r\n");
+    expect(sectionToCsv(trainings)).toContain(
+      "\r\n,,,,\r\nFigure,This period,Previous period (none: first period of the award),Change,Change (percent)\r\nTrainings delivered,3,,,\r\nPeople trained,20,,,\r\n",
+    );
 
     const contributions = page.content.sections.find((section) => section.key === "contributions")!;
-    expect(contributions.columns.slice(1).map((column) => column.header)).toEqual([`In the period (${PROGRAM_CURRENCY})`, `Since the award began (${PROGRAM_CURRENCY})`]);
+    expect(contributions.columns.slice(1).map((column) => column.header)).toEqual([
+      `In the period (${PROGRAM_CURRENCY})`,
+      `In the period (${PROGRAM_CURRENCY}): previous period (none: first period of the award)`,
+      `In the period (${PROGRAM_CURRENCY}): change`,
+      `In the period (${PROGRAM_CURRENCY}): change (percent)`,
+      `Since the award began (${PROGRAM_CURRENCY})`,
+    ]);
     const money = new Map(contributions.rows.map((row) => [row.measure, [row.period, row.toDate]]));
     expect(money.get("Staff-time value")).toEqual([2562.75, 2562.75]);
     expect(money.get("In-kind value")).toEqual([11414.75, 11414.75]);
     expect(money.get("Total value")).toEqual([13977.5, 13977.5]);
     expect(money.get("Match target")).toEqual([null, 50_000]);
-    expect(sectionToCsv(contributions)).toContain("Total value,13977.50,13977.50\r\n");
-    expect(sectionToCsv(contributions)).toContain("Match target,,50000.00\r\n");
+    expect(sectionToCsv(contributions)).toContain("Total value,13977.50,,,,13977.50\r\n");
+    expect(sectionToCsv(contributions)).toContain("Match target,,,,,50000.00\r\n");
     const totalCell = workbook.getWorksheet(contributions.title)!.getRow(5).getCell(2);
     expect([totalCell.value, totalCell.numFmt]).toEqual([13977.5, "[$$]#,##0.00"]);
-    expect(contributions.totals).toContainEqual({ label: "Staff hours in the period", value: 100.5 });
-    expect(contributions.totals).toContainEqual({ label: "Match reached (percent of target)", value: 28 });
+    expect(contributions.totals).toContainEqual({ label: "Staff hours in the period", value: 100.5, previous: null, change: null, changePercent: null });
+    expect(contributions.totals).toContainEqual({ label: "Match reached (percent of target)", value: 28, previous: null, change: null, changePercent: null });
 
     // Small counts are suppressed on the page, and identically in both files (compared above).
     const victims = page.content.sections.find((section) => section.key === "victimCounts")!;
     const suppressed = victims.rows.filter((row) => row.count === "suppressed").map((row) => row.measure);
     expect(suppressed).toEqual(["Persons identified as potential victims", "Services: Food", "Services: Housing"]);
     const csvText = sectionToCsv(victims);
-    expect(csvText).toContain("Persons identified as potential victims,suppressed,\r\n");
+    expect(csvText).toContain("Persons identified as potential victims,suppressed,,,,\r\n");
     expect(csvText).not.toMatch(/,(3|4|15),/);
+  });
+
+  it.each([
+    ["the coordinator", () => coordinator],
+    ["a funder", () => funder],
+  ])("gives %s the previous period's figures and the changes on the page, in the XLSX and in every CSV alike", async (_, who) => {
+    const { page, workbook } = await generate(who(), second);
+    expectExportsOfPage(page, workbook);
+    expect(page.content.comparedWith).toEqual({ start: first.start, end: first.end });
+
+    // Nothing trained yet this period: the sectors of the previous one stay, at 0, and show the fall.
+    const trainings = page.content.sections.find((section) => section.key === "trainings")!;
+    expect(trainings.rows).toEqual([
+      { sector: "Health and mental health", peopleTrained: 0, peopleTrainedPrevious: 17, peopleTrainedChange: -17, peopleTrainedChangePercent: -100 },
+      { sector: "Education", peopleTrained: 0, peopleTrainedPrevious: 3, peopleTrainedChange: -3, peopleTrainedChangePercent: -100 },
+    ]);
+    expect(sectionToCsv(trainings)).toContain("Figure,This period,Previous period,Change,Change (percent)\r\nTrainings delivered,0,3,-3,-100\r\n");
+    const contributions = page.content.sections.find((section) => section.key === "contributions")!;
+    expect(contributions.rows.find((row) => row.measure === "Total value")).toEqual({
+      measure: "Total value",
+      period: 0,
+      periodPrevious: 13977.5,
+      periodChange: -13977.5,
+      periodChangePercent: -100,
+      toDate: 13977.5,
+    });
+    expect(sectionToCsv(contributions)).toContain("Total value,0.00,13977.50,-13977.50,-100,13977.50\r\n");
+    const change = workbook.getWorksheet(contributions.title)!.getRow(5).getCell(4);
+    expect([change.value, change.numFmt]).toEqual([-13977.5, "+[$$]#,##0.00;-[$$]#,##0.00;[$$]#,##0.00"]);
+
+    // The previous figures of victim-related counts are the first period's report's, as this reader
+    // sees them there (suppressed alike); this period publishes nothing yet, so every change is suppressed.
+    const victims = page.content.sections.find((section) => section.key === "victimCounts")!;
+    const firstReport = await generate(who(), first);
+    const firstCounts = new Map(firstReport.page.content.sections.find((section) => section.key === "victimCounts")!.rows.map((row) => [row.measure, row.count]));
+    for (const row of victims.rows) {
+      expect({ measure: row.measure, previous: row.countPrevious }).toEqual({ measure: row.measure, previous: firstCounts.get(row.measure) ?? 0 });
+      expect([row.count, row.countChange, row.countChangePercent]).toEqual(["suppressed", "suppressed", "suppressed"]);
+    }
+    expect(victims.rows.find((row) => row.measure === "Persons identified as confirmed victims")?.countPrevious).toBe(25);
+    expect(victims.rows.find((row) => row.measure === "Persons identified as potential victims")?.countPrevious).toBe("suppressed");
+    expect(sectionToCsv(victims)).not.toMatch(/,-?(3|4|15),/);
   });
 });

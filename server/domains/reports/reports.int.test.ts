@@ -149,15 +149,19 @@ describe("progress reports", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(await reportToXlsx(report.content, report.generatedAt)).buffer);
     const rows = rowsOf(workbook.getWorksheet("Meetings and attendance")!);
+    // Meetings, then the previous period's (the earlier meeting, the police at the table), the change
+    // and the change in percent (none of 0); organizations, the previous period's and the change.
+    // A spreadsheet row ends at its last value: the empty organizations cells are not read back.
     expect(rows.slice(0, 4)).toEqual([
-      // A spreadsheet row ends at its last value: the empty organizations cell is not read back.
-      ["Meetings held by type", "Full task force", 2],
-      ["Meetings held by type", "Committee", 1],
-      ["Full task-force meetings attended, by discipline", "Victim services", 2, 2],
-      ["Full task-force meetings attended, by discipline", "Law enforcement — local/state", 1, 1],
+      ["Meetings held by type", "Full task force", 2, 1, 1, 100],
+      ["Meetings held by type", "Committee", 1, 0, 1],
+      ["Full task-force meetings attended, by discipline", "Victim services", 2, 0, 2, undefined, 2, 0, 2],
+      ["Full task-force meetings attended, by discipline", "Law enforcement — local/state", 1, 1, 0, 0, 1, 1, 0],
     ]);
-    const totals = Object.fromEntries(rows.slice(4).filter((row) => row.length).map((row) => [row[0], row[1]]));
-    expect(totals).toEqual({ "Meetings held in the period": 3, "Full task-force meetings held in the period": 2 });
+    // (A blank row,) the totals' heading, then the totals.
+    expect(rows[4]?.slice(0, 2)).toEqual(["Figure", "This period"]);
+    const totals = Object.fromEntries(rows.slice(5).map((row) => [row[0], row.slice(1)]));
+    expect(totals).toEqual({ "Meetings held in the period": [3, 1, 2, 200], "Full task-force meetings held in the period": [2, 1, 1, 100] });
   });
 
   it("reports trainings and people trained by sector from the submitted contribution reports of quarters within the period", async () => {
@@ -179,12 +183,13 @@ describe("progress reports", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(await reportToXlsx(report.content, report.generatedAt)).buffer);
     const rows = rowsOf(workbook.getWorksheet("Trainings and people trained")!);
+    // People trained, then in the previous period (the earlier quarter), the change and the change in percent.
     expect(rows.slice(0, 2)).toEqual([
-      ["Health and mental health", 17],
-      ["Education", 3],
+      ["Health and mental health", 17, 90, -73, -81.1],
+      ["Education", 3, 0, 3],
     ]);
-    const totals = Object.fromEntries(rows.slice(2).filter((row) => row.length).map((row) => [row[0], row[1]]));
-    expect(totals).toEqual({ "Trainings delivered": 3, "People trained": 20 });
+    const totals = Object.fromEntries(rows.slice(3).map((row) => [row[0], row.slice(1)]));
+    expect(totals).toEqual({ "Trainings delivered": [3, 9, -6, -66.7], "People trained": [20, 90, -70, -77.8] });
   });
 
   it("reports the period's contribution totals in dollars and the match reached since the award began against the grant's target", async () => {
@@ -203,15 +208,19 @@ describe("progress reports", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(await reportToXlsx(report.content, report.generatedAt)).buffer);
     const rows = new Map(rowsOf(workbook.getWorksheet("Contributions and match")!).map((row) => [row[0], row.slice(1)]));
-    // The period's counts are totals under the money table.
-    expect(rows.get("Staff hours in the period")).toEqual([10]);
-    expect(rows.get("Outreach and awareness events in the period")).toEqual([4]);
-    // 10 hours in the period and 5 before it, at $20 an hour.
-    expect(rows.get("Staff-time value")).toEqual([200, 300]);
+    // The period's counts are totals under the money table, beside the previous period's and the change.
+    expect(rows.get("Staff hours in the period")).toEqual([10, 5, 5, 100]);
+    expect(rows.get("Outreach and awareness events in the period")).toEqual([4, 0, 4]);
+    // 10 hours in the period and 5 before it, at $20 an hour: in the period, in the previous one,
+    // the change, the change in percent, since the award began.
+    expect(rows.get("Staff-time value")).toEqual([200, 100, 100, 100, 300]);
     const matched = await contributionMatchValue(db, { taskForceId: taskForce.id }, { from: dateFromToday(-400), to: currentPeriodEnd });
-    expect(rows.get("Total value")?.[1]).toBe(matched.totalCents / 100);
-    expect(rows.get("Match target")).toEqual([undefined, 1000]);
-    expect(rows.get("Match reached (percent of target)")).toEqual([(matched.totalCents / 100 / 1000) * 100]);
+    expect(rows.get("Total value")?.[4]).toBe(matched.totalCents / 100);
+    expect(rows.get("Match target")).toEqual([undefined, undefined, undefined, undefined, 1000]);
+    // A percentage changes in points: no change in percent of it.
+    const before = await contributionMatchValue(db, { taskForceId: taskForce.id }, { from: dateFromToday(-400), to: addDays(currentPeriodStart, -1) });
+    const share = (cents: number) => Math.round((cents / 100 / 1000) * 1000) / 10;
+    expect(rows.get("Match reached (percent of target)")).toEqual([share(matched.totalCents), share(before.totalCents), Math.round((share(matched.totalCents) - share(before.totalCents)) * 100) / 100]);
   });
 
   it("suppresses the victim-related counts in every report: no value from 1 to the threshold in a funder's report data, XLSX or CSV", async () => {
@@ -253,19 +262,20 @@ describe("progress reports", () => {
       const rows = rowsOf(workbook.getWorksheet("Persons identified and services")!);
       expect(rows.flat().filter(isSmall)).toEqual([]);
       // Housing (4) is suppressed, and so is food, the smallest other service, since the total is shown.
+      // The award's first period: no previous figure nor change (columns 3 to 5), then the share.
       expect(rows.slice(0, 8)).toEqual([
         ["Persons identified as potential victims", "suppressed"],
         ["Persons identified as confirmed victims", 25],
         ["Referrals made", 0],
         ["Referrals received", 12],
-        ["Services: Food", "suppressed", "suppressed"],
-        ["Services: Housing", "suppressed", "suppressed"],
-        ["Services: Medical", 30, 61.2],
+        ["Services: Food", "suppressed", undefined, undefined, undefined, "suppressed"],
+        ["Services: Housing", "suppressed", undefined, undefined, undefined, "suppressed"],
+        ["Services: Medical", 30, undefined, undefined, undefined, 61.2],
         ["Services provided, total", 49],
       ]);
       const csvNumbers = sectionToCsv(section).split("\r\n").slice(1).flatMap((line) => line.split(",").slice(1)).filter(Boolean).map(Number);
       expect(csvNumbers.filter(isSmall)).toEqual([]);
-      expect(sectionToCsv(section)).toContain("Persons identified as potential victims,suppressed,\r\n");
+      expect(sectionToCsv(section)).toContain("Persons identified as potential victims,suppressed,,,,\r\n");
     }
   });
 

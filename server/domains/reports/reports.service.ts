@@ -1,5 +1,5 @@
 import { getDb, inTransaction } from "@/server/lib/unitOfWork";
-import { serverTranslator } from "@/server/lib/translate";
+import { serverTranslator, type ServerTranslator } from "@/server/lib/translate";
 import type { ReportContent } from "@/db/schema";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
@@ -7,7 +7,8 @@ import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
 import { recordAudit } from "@/server/domains/audit/audit.service";
 import { findGrant, findGrantReport, insertGrantReport, listGrantReports, listGrants } from "@/server/domains/grants";
 import { reportingPeriods } from "@/server/domains/grants/grants.rules";
-import { REPORT_SECTIONS } from "./sections";
+import { REPORT_SECTIONS, type ReportContext } from "./sections";
+import { compareSection, comparesSomething, type ComparisonWords } from "./comparison.rules";
 import type { GenerateReportInput, ReportInput } from "./reports.schemas";
 import { currentTime } from "@/server/lib/clock";
 
@@ -18,6 +19,12 @@ import { currentTime } from "@/server/lib/clock";
  * records only ("funder" audience) and never see reports made for the task force itself. Only the
  * latter — the coordinator's — are reports of record: they count toward the reporting requirement
  * and clear overdue warnings; a funder's own reports never do (grants.queries.ts, ofRecord).
+ *
+ * Each report also holds the previous reporting period's figures beside its own, built the same way
+ * for that period at the same moment (not read from an earlier report, which may not exist or may
+ * be of another audience), so a stored report stays what was handed over. A funder's report builds
+ * them as a funder's: the victim-related counts as that period's published, suppressed figures —
+ * the very numbers its period pages and its own report show now.
  */
 
 const audienceOf = (scope: TaskForceScope) => (can(scope.role, "grant.readInternal") ? "internal" : "funder");
@@ -48,13 +55,24 @@ export async function generateReport(scope: TaskForceScope, input: GenerateRepor
   if (!grant) throw new DomainError("NOT_FOUND", "grantNotFound");
   const today = todayOfScope(scope, now);
   const taskForce = { id: scope.taskForceId, slug: scope.taskForceSlug, name: scope.taskForceName, timeZone: scope.timeZone };
-  const period = reportingPeriods(grant).find((candidate) => candidate.end === input.periodEnd);
+  const periods = reportingPeriods(grant);
+  const index = periods.findIndex((candidate) => candidate.end === input.periodEnd);
+  const period = periods[index];
   if (!period) throw new DomainError("INVALID", "unknownReportingPeriod", {}, "periodEnd");
+  // The award's first period has none before it: its figures stand alone ("—", not 0).
+  const previous = periods[index - 1] ?? null;
   if (period.start > today) throw new DomainError("INVALID", "reportingPeriodNotStarted", {}, "periodEnd");
   const audience = audienceOf(scope);
   const t = serverTranslator();
-  const context = { db, scope, taskForce, grantId: grant.id, period, audience, now, t } as const;
-  const sections = await Promise.all(REPORT_SECTIONS.map(async (builder) => ({ key: builder.key, ...(await builder.build(context)) })));
+  const context: ReportContext = { db, scope, taskForce, grantId: grant.id, period, audience, now, t };
+  const words = comparisonWords(t, previous !== null);
+  const sections = await Promise.all(
+    REPORT_SECTIONS.map(async (builder) => {
+      const current = await builder.build(context);
+      const before = previous && comparesSomething(current) ? await builder.build({ ...context, period: previous }) : null;
+      return { key: builder.key, ...compareSection(current, before, words) };
+    }),
+  );
   const content: ReportContent = {
     title: t("reports.documentTitle", { taskForce: taskForce.name }),
     taskForceName: taskForce.name,
@@ -68,6 +86,7 @@ export async function generateReport(scope: TaskForceScope, input: GenerateRepor
       periodEnd: grant.periodEnd,
     },
     period: { start: period.start, end: period.end, dueOn: period.dueOn },
+    comparedWith: previous ? { start: previous.start, end: previous.end } : null,
     sections,
   };
   return inTransaction(async (tx) => {
@@ -89,6 +108,24 @@ export async function generateReport(scope: TaskForceScope, input: GenerateRepor
     });
     return { id: report.id };
   });
+}
+
+function comparisonWords(t: ServerTranslator, hasPrevious: boolean): ComparisonWords {
+  // In the award's first period the heading says why the previous figures are blank.
+  const previousKey = hasPrevious ? "reports.comparison.previousHeader" : "reports.comparison.noPreviousHeader";
+  return {
+    suppressed: t("suppression.suppressed"),
+    previousHeader: (figure) => t(previousKey, { figure }),
+    changeHeader: (figure) => t("reports.comparison.changeHeader", { figure }),
+    changePercentHeader: (figure) => t("reports.comparison.changePercentHeader", { figure }),
+    totalsHeader: [
+      t("reports.comparison.figure"),
+      t("reports.comparison.thisPeriod"),
+      t(hasPrevious ? "reports.comparison.previousPeriod" : "reports.comparison.noPreviousPeriod"),
+      t("reports.comparison.change"),
+      t("reports.comparison.changePercent"),
+    ],
+  };
 }
 
 export async function getReport(scope: TaskForceScope, input: ReportInput) {

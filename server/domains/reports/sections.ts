@@ -1,5 +1,4 @@
 import type { Database } from "@/server/lib/unitOfWork";
-import type { ReportSectionContent } from "@/db/schema";
 import type { ServerTranslator } from "@/server/lib/translate";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { areaTrendOf } from "@/server/domains/assessments/comparison.service";
@@ -16,6 +15,7 @@ import { listProtocols } from "@/server/domains/protocols";
 import { frameworkElements } from "@/server/domains/frameworks";
 import { listGapsOfPeriod } from "./reports.queries";
 import { contributionsSection, trainingsSection, victimCountsSection } from "./contributionSections";
+import type { BuiltSection } from "./comparison.rules";
 
 /*
  * The progress report is a list of sections; each builder turns live data into one table (one
@@ -43,13 +43,23 @@ export interface ReportContext {
   t: ReportTranslator;
 }
 
+/**
+ * A section's table and totals for the context's period. The figures marked `compare` are set
+ * beside the same section built for the previous reporting period (comparison.rules.ts); the
+ * others describe the present (statuses, records as they stand) and have no figure of a past period.
+ */
 export interface ReportSectionBuilder {
   key: string;
-  build(context: ReportContext): Promise<Omit<ReportSectionContent, "key">>;
+  build(context: ReportContext): Promise<BuiltSection>;
 }
 
 const round1 = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
 
+/**
+ * Requirements with their evidence. Not compared: a status is the award's standing now, kept
+ * without its history, so no figure of an earlier period can be built (the report of record of that
+ * period shows what was reported then).
+ */
 const requirementsSection: ReportSectionBuilder = {
   key: "requirements",
   async build({ scope, grantId, now, t }) {
@@ -120,9 +130,11 @@ const roadmapSection: ReportSectionBuilder = {
         { key: "movement", header: t("reports.columns.movement"), type: "number" },
       ],
       rows: atEnd ? rows : [],
+      // The table compares rounds already (before the period and at its end); its totals are compared
+      // with the previous period's. Both are small counts of a fixed set: the difference says it.
       totals: [
-        { label: t("reports.totals.closedRounds"), value: trend.rounds.filter((round) => closedOn(round) <= period.end).length },
-        { label: t("reports.totals.areasUp"), value: rows.filter((row) => (row.movement ?? 0) > 0).length },
+        { label: t("reports.totals.closedRounds"), value: trend.rounds.filter((round) => closedOn(round) <= period.end).length, compare: "absolute" },
+        { label: t("reports.totals.areasUp"), value: rows.filter((row) => (row.movement ?? 0) > 0).length, compare: "absolute" },
       ],
     };
   },
@@ -156,8 +168,9 @@ const gapsSection: ReportSectionBuilder = {
         resolvedOn: gap.resolvedOn,
       })),
       totals: [
-        { label: t("reports.totals.gapsOpened"), value: rows.filter((gap) => inPeriod(gap.openedOn)).length },
-        { label: t("reports.totals.gapsResolved"), value: rows.filter((gap) => inPeriod(gap.resolvedOn)).length },
+        { label: t("reports.totals.gapsOpened"), value: rows.filter((gap) => inPeriod(gap.openedOn)).length, compare: "relative" },
+        { label: t("reports.totals.gapsResolved"), value: rows.filter((gap) => inPeriod(gap.resolvedOn)).length, compare: "relative" },
+        // Today's count, whichever period the report is of: no previous figure.
         { label: t("reports.totals.gapsOpenNow"), value: rows.filter((gap) => isOpenGapStatus(gap.status)).length },
       ],
     };
@@ -207,19 +220,23 @@ const meetingsSection: ReportSectionBuilder = {
       columns: [
         { key: "group", header: t("reports.columns.meetingGroup"), type: "text" },
         { key: "item", header: t("reports.columns.meetingItem"), type: "text" },
-        { key: "meetings", header: t("reports.columns.meetingsHeld"), type: "number" },
-        { key: "organizations", header: t("reports.columns.organizationsPresent"), type: "number" },
+        { key: "meetings", header: t("reports.columns.meetingsHeld"), type: "number", compare: "relative" },
+        // A few organizations of one discipline: the difference says it, a percentage of 1 or 2 would not.
+        { key: "organizations", header: t("reports.columns.organizationsPresent"), type: "number", compare: "absolute" },
       ],
       rows: [...typeRows, ...disciplineRows],
       totals: [
-        { label: t("reports.totals.meetingsHeld"), value: inPeriod.length },
-        { label: t("reports.totals.fullMeetingsHeld"), value: fullMeetingIds.size },
+        { label: t("reports.totals.meetingsHeld"), value: inPeriod.length, compare: "relative" },
+        { label: t("reports.totals.fullMeetingsHeld"), value: fullMeetingIds.size, compare: "relative" },
       ],
     };
   },
 };
 
-/** MOUs with their parties and dates, then protocols; a funder's report lists only those shared with funders. */
+/**
+ * MOUs with their parties and dates, then protocols; a funder's report lists only those shared with
+ * funders. Not compared: statuses as they stand now (signed, adopted), kept without their history.
+ */
 const mousProtocolsSection: ReportSectionBuilder = {
   key: "mousProtocols",
   async build({ db, taskForce, audience, t }) {

@@ -3,10 +3,10 @@ import { Link } from "@/app/_components/Link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CalendarDate } from "@/app/_components/DateTime";
 import { loadForPage, serverCaller } from "@/app/_trpc/server";
-import type { ReportCell, ReportColumn } from "@/db/schema";
 import { PROGRAM_CURRENCY } from "@/db/vocabulary/grants";
 import { requireTaskForcePermission } from "../../../_lib/taskForce";
 import { PrintButton } from "./PrintButton";
+import { ReportSection } from "./ReportSection";
 import { ClientMessages } from "@/app/i18n/ClientMessages";
 
 export async function generateMetadata({ params }: PageProps<"/tf/[slug]/grants/reports/[reportId]">): Promise<Metadata> {
@@ -27,13 +27,6 @@ export default async function ReportPage({ params }: PageProps<"/tf/[slug]/grant
   const { content } = report;
   const t = await getTranslations("reports");
   const format = await getFormatter();
-  const cell = (column: ReportColumn, value: ReportCell) => {
-    if (value === null || value === "") return t("noValue");
-    if (column.type === "date" && typeof value === "string") return <CalendarDate value={value} />;
-    if (typeof value === "number" && column.type === "money") return format.number(value, { style: "currency", currency: column.currency });
-    if (typeof value === "number") return format.number(value, { maximumFractionDigits: 1 });
-    return value;
-  };
   return (
     <ClientMessages namespaces={["reports"]}>
       <article className="report">
@@ -65,55 +58,34 @@ export default async function ReportPage({ params }: PageProps<"/tf/[slug]/grant
           </dd>
           <dt>{t("amountLabel")}</dt>
           <dd>{format.number(content.grant.amount, { style: "currency", currency: PROGRAM_CURRENCY })}</dd>
+          {content.comparedWith !== undefined && (
+            <>
+              <dt>{t("comparison.comparedWithLabel")}</dt>
+              <dd>
+                {content.comparedWith ? (
+                  <>
+                    <CalendarDate value={content.comparedWith.start} /> – <CalendarDate value={content.comparedWith.end} />
+                  </>
+                ) : (
+                  t("comparison.firstPeriod")
+                )}
+              </dd>
+            </>
+          )}
           <dt>{t("generatedLabel")}</dt>
           <dd>
             {format.dateTime(report.generatedAt, { dateStyle: "medium", timeStyle: "short", timeZone: taskForce.timeZone })}
             {report.generatedByName && <> {t("byName", { name: report.generatedByName })}</>}
           </dd>
         </dl>
+        {content.comparedWith !== undefined && (
+          <>
+            <p className="hint">{t("comparison.note")}</p>
+            <p className="hint">{t("comparison.suppressionNote")}</p>
+          </>
+        )}
         {content.sections.map((section) => (
-          <section key={section.key} aria-labelledby={`section-${section.key}`} className="report-section">
-            <h2 id={`section-${section.key}`}>{section.title}</h2>
-            {section.totals.length > 0 && (
-              <ul className="report-totals">
-                {section.totals.map((total) => (
-                  <li key={total.label}>
-                    {total.label}: <strong>{format.number(total.value)}</strong>
-                  </li>
-                ))}
-              </ul>
-            )}
-            {section.rows.length === 0 ? (
-              <p>{t("sectionEmpty")}</p>
-            ) : (
-              <table>
-                <thead>
-                  <tr>
-                    {section.columns.map((column) => (
-                      <th scope="col" key={column.key}>
-                        {column.header}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {section.rows.map((row, index) => (
-                    <tr key={index}>
-                      {section.columns.map((column, columnIndex) =>
-                        columnIndex === 0 ? (
-                          <th scope="row" key={column.key}>
-                            {cell(column, row[column.key] ?? null)}
-                          </th>
-                        ) : (
-                          <td key={column.key}>{cell(column, row[column.key] ?? null)}</td>
-                        ),
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </section>
+          <ReportSection key={section.key} section={section} />
         ))}
       </article>
     </ClientMessages>

@@ -1,0 +1,126 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { CalendarDate } from "@/app/_components/DateTime";
+import type { ReportCell, ReportColumn, ReportSectionContent, ReportTotal } from "@/db/schema";
+
+/** What a figure is, for formatting: a table column's kind, or a plain number (the totals). */
+type FigureKind = Pick<ReportColumn, "type"> & { currency?: string };
+const PLAIN: FigureKind = { type: "number" };
+const PERCENT: FigureKind = { type: "percent" };
+
+/**
+ * One section of the printed report: its totals, then its table. A change is written with its sign
+ * ("+12") and, for screen readers, in words with the figure it started from ("up 12 from 40").
+ * Blank cells read "—"; the report's facts say why a previous figure is blank.
+ */
+export async function ReportSection({ section }: { section: ReportSectionContent }) {
+  const t = await getTranslations("reports");
+  const format = await getFormatter();
+
+  const number = (kind: FigureKind, value: number, signed = false) => {
+    const sign = signed ? ({ signDisplay: "exceptZero" } as const) : {};
+    if (kind.type === "money" && kind.currency) return format.number(value, { style: "currency", currency: kind.currency, ...sign });
+    if (kind.type === "percent") return format.number(value / 100, { style: "percent", maximumFractionDigits: 1, ...sign });
+    return format.number(value, { maximumFractionDigits: 2, ...sign });
+  };
+  const figure = (kind: FigureKind, value: ReportCell | undefined) => {
+    if (value === null || value === undefined || value === "") return t("noValue");
+    if (kind.type === "date" && typeof value === "string") return <CalendarDate value={value} />;
+    return typeof value === "number" ? number(kind, value) : value;
+  };
+  /** A change (or a change in percent, whose words need no starting figure) of a figure of `kind`. */
+  const change = (kind: FigureKind, value: ReportCell | undefined, previous: ReportCell | undefined, inPercent: boolean) => {
+    if (typeof value !== "number") return figure(kind, value);
+    const direction = value > 0 ? "up" : value < 0 ? "down" : "same";
+    const magnitude = number(kind, Math.abs(value));
+    const words = inPercent
+      ? t("comparison.percentWords", { direction, change: magnitude })
+      : t("comparison.changeWords", { direction, change: magnitude, previous: typeof previous === "number" ? number(kind, previous) : "" });
+    return (
+      <>
+        <span aria-hidden="true">{number(kind, value, true)}</span>
+        <span className="visually-hidden">{words}</span>
+      </>
+    );
+  };
+  const cell = (column: ReportColumn, row: Record<string, ReportCell>) => {
+    const comparison = column.comparison;
+    if (!comparison || comparison.role === "previous") return figure(column, row[column.key]);
+    const previousColumn = section.columns.find((candidate) => candidate.comparison?.of === comparison.of && candidate.comparison.role === "previous");
+    return change(column, row[column.key], previousColumn ? row[previousColumn.key] : null, comparison.role === "changePercent");
+  };
+  const totalRow = (total: ReportTotal) => [
+    figure(PLAIN, total.value),
+    figure(PLAIN, total.previous),
+    change(PLAIN, total.change, total.previous, false),
+    change(PERCENT, total.changePercent, null, true),
+  ];
+
+  return (
+    <section aria-labelledby={`section-${section.key}`} className="report-section">
+      <h2 id={`section-${section.key}`}>{section.title}</h2>
+      {section.totals.length > 0 &&
+        (section.totalsHeader ? (
+          <table className="report-totals-table">
+            <caption className="visually-hidden">{t("comparison.totalsCaption", { section: section.title })}</caption>
+            <thead>
+              <tr>
+                {section.totalsHeader.map((header) => (
+                  <th scope="col" key={header}>
+                    {header}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {section.totals.map((total) => (
+                <tr key={total.label}>
+                  <th scope="row">{total.label}</th>
+                  {totalRow(total).map((content, index) => (
+                    <td key={index}>{content}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <ul className="report-totals">
+            {section.totals.map((total) => (
+              <li key={total.label}>
+                {total.label}: <strong>{format.number(total.value)}</strong>
+              </li>
+            ))}
+          </ul>
+        ))}
+      {section.rows.length === 0 ? (
+        <p>{t("sectionEmpty")}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              {section.columns.map((column) => (
+                <th scope="col" key={column.key}>
+                  {column.header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {section.rows.map((row, index) => (
+              <tr key={index}>
+                {section.columns.map((column, columnIndex) =>
+                  columnIndex === 0 ? (
+                    <th scope="row" key={column.key}>
+                      {cell(column, row)}
+                    </th>
+                  ) : (
+                    <td key={column.key}>{cell(column, row)}</td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
