@@ -124,7 +124,12 @@ export function RequirementHistory({ taskForceSlug, grantId, today, asOf }: { ta
                 <td>
                   {row.source === "override" && row.reason === null ? t("overrideCleared") : t(`source.${row.source}`)}
                   {row.changedByName && <> {t("by", { name: row.changedByName })}</>}
-                  {row.reason && <span className="hint">{t("reason", { reason: row.reason })}</span>}
+                  {row.reason && (
+                    <>
+                      {" "}
+                      <span className="hint">{t("reason", { reason: row.reason })}</span>
+                    </>
+                  )}
                 </td>
               </>
             )}
