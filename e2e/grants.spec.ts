@@ -1,11 +1,13 @@
 import ExcelJS from "exceljs";
 import { expect, test } from "./test";
-import { expectNoAxeViolations, fill, messages, ok, RIVERBEND, signIn, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
+import { demoDateFromToday, expectNoAxeViolations, fill, messages, ok, RIVERBEND, signIn, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
 
 /*
  * The coordinator's side of issue 7: the dashboard shows every widget from the demo seed, an award's
  * requirements are managed with computed statuses and evidence, and the semiannual progress report
- * is generated, printed to PDF and downloaded as XLSX that opens with the figures on screen.
+ * is generated, printed to PDF and downloaded as XLSX that opens with the figures on screen; and
+ * issue 20's requirement history: progress over the award as a chart with its table, and every
+ * requirement's status as of a past day.
  */
 
 const DEMO_AWARD = "DEMO-2025-ECM-0001";
@@ -171,4 +173,59 @@ test("a coordinator corrects an award's terms: a refusal names the field and kee
   await expect(terms.filter({ hasText: g.cadence.quarterly })).toBeVisible();
   // Reporting periods follow the new terms: quarterly, up to the new end.
   await expect(page.getByRole("rowheader", { name: /Apr 1, 2028 – Jun 30, 2028/ })).toBeVisible();
+});
+
+/** The demo award's id, from the awards list of whoever is signed in. */
+async function demoAwardId(request: Parameters<typeof trpcQuery>[0]) {
+  const { grants } = ok(await trpcQuery<{ grants: { id: string; awardNumber: string }[] }>(request, "grant.list", { taskForceSlug: RIVERBEND }), "grant.list");
+  const id = grants.find((grant) => grant.awardNumber === DEMO_AWARD)?.id;
+  if (!id) throw new Error(`no demo award ${DEMO_AWARD}`);
+  return id;
+}
+
+test("the award page shows requirements over the award as a chart with its table, and their statuses as of a past day", async ({ page }) => {
+  await signInByApi(page.request, USERS.coordinator);
+  const grantId = await demoAwardId(page.request);
+  await page.goto(tf(`/grants/${grantId}`));
+  const h = messages.requirementHistory;
+  const progress = page.getByRole("region", { name: h.heading });
+  // The demo's first reporting period ended with nothing met; some requirements are met by now.
+  await expect(progress.getByText(/^From 0 to [1-9]\d* of 16 requirements met since December 2025\.$/)).toBeVisible();
+
+  await progress.getByText(fill(messages.charts.showTable, { caption: h.chartCaption })).click();
+  const chartTable = progress.getByRole("table", { name: h.chartCaption });
+  const firstPeriod = chartTable.getByRole("row", { name: /^Dec 31, 2025/ });
+  await expect(firstPeriod.getByRole("cell")).toHaveText(["0", "0", "16"]);
+  await expect(chartTable.getByRole("rowheader", { name: h.today, exact: true })).toBeVisible();
+
+  // The end of the first reporting period, from its link: every requirement there, none met yet.
+  await progress.getByRole("link", { name: fill(h.periodEndLink, { start: "Oct 1, 2025", end: "Dec 31, 2025" }) }).click();
+  await expect(page).toHaveURL((url) => url.searchParams.get("asOf") === "2025-12-31");
+  const statuses = progress.getByRole("table", { name: fill(h.asOfCaption, { date: "Dec 31, 2025" }) });
+  await expect(statuses.getByRole("row")).toHaveCount(17);
+  await expect(statuses.getByRole("cell", { name: messages.requirements.status.met, exact: true })).toHaveCount(0);
+  await expect(progress.getByRole("strong").filter({ hasText: fill(h.periodEndLink, { start: "Oct 1, 2025", end: "Dec 31, 2025" }) })).toHaveAttribute("aria-current", "true");
+
+  // A day typed in the form: today, where the coordinator's override stands with its reason and who made it.
+  const form = page.getByRole("form", { name: h.asOfForm });
+  await form.getByLabel(h.asOfLabel).fill(demoDateFromToday());
+  await form.getByRole("button", { name: h.show }).click();
+  await expect(page).toHaveURL((url) => url.searchParams.get("asOf") === demoDateFromToday());
+  const corePartners = progress.getByRole("row", { name: /^Core partners engaged, including prosecution/ });
+  await expect(corePartners.getByRole("cell", { name: messages.requirements.status.in_progress, exact: true })).toBeVisible();
+  await expect(corePartners.getByRole("cell", { name: /^Overridden by Casey Coordinator \(demo\) Reason: .*US Attorney's Office/ })).toBeVisible();
+  await expectNoAxeViolations(page, "award progress over time");
+});
+
+test("a funder sees the award's progress over time and why a status was overridden, but not who changed it", async ({ page }) => {
+  await signInByApi(page.request, USERS.funder);
+  const grantId = await demoAwardId(page.request);
+  await page.goto(tf(`/grants/${grantId}`));
+  const h = messages.requirementHistory;
+  const progress = page.getByRole("region", { name: h.heading });
+  await expect(progress.getByText(/^From 0 to [1-9]\d* of 16 requirements met since December 2025\.$/)).toBeVisible();
+  const corePartners = progress.getByRole("row", { name: /^Core partners engaged, including prosecution/ });
+  await expect(corePartners.getByRole("cell", { name: /^Overridden Reason: .*US Attorney's Office/ })).toBeVisible();
+  await expect(progress.getByText(/Casey Coordinator/)).toHaveCount(0);
+  await expectNoAxeViolations(page, "award progress over time, as a funder");
 });

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { JobRunSummary } from "@/db/schema";
+import { JOB_NAMES, type JobName } from "@/db/vocabulary/jobs";
 
 export interface JobRunRow {
   id: string;
@@ -14,6 +15,7 @@ export interface JobRunRow {
 }
 
 const count = (summary: JobRunSummary, key: string) => Number(summary[key] ?? 0);
+const isJobName = (job: string): job is JobName => (JOB_NAMES as readonly string[]).includes(job);
 
 /** What a run sent or wrote, in words (the counts of its summary). */
 async function outcome(run: JobRunRow): Promise<string> {
@@ -30,6 +32,7 @@ async function outcome(run: JobRunRow): Promise<string> {
       emailFailed: count(summary, "emailFailed"),
     });
   }
+  if (run.job === "requirementStatuses") return t("requirementStatusesRecorded", { recorded: count(summary, "recorded") });
   if (run.job === "backup") {
     return t("backupWritten", { file: String(summary.file ?? ""), rows: count(summary, "rows"), tables: count(summary, "tables"), removed: count(summary, "removed") });
   }
@@ -58,7 +61,7 @@ export async function JobRuns({ runs, timeZone, caption, withTaskForce = false }
         <tbody>
           {runs.map((run, index) => (
             <tr key={run.id}>
-              <td>{run.job === "reminders" ? t("names.reminders") : run.job === "backup" ? t("names.backup") : run.job}</td>
+              <td>{isJobName(run.job) ? t(`names.${run.job}`) : run.job}</td>
               {withTaskForce && <td>{run.taskForceName}</td>}
               <td>
                 <time dateTime={run.startedAt.toISOString()}>{format.dateTime(run.startedAt, { dateStyle: "medium", timeStyle: "short", timeZone })}</time>

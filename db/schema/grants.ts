@@ -17,13 +17,15 @@ import {
 } from "drizzle-orm/pg-core";
 import { organizations, taskForces } from "./taskForces";
 import { users } from "./users";
-import { REPORTING_CADENCES, REQUIREMENT_STATUSES } from "../vocabulary/grants";
+import { REPORTING_CADENCES, REQUIREMENT_STATUSES, STATUS_CHANGE_SOURCES } from "../vocabulary/grants";
 
 export * from "../vocabulary/grants";
 
 export const reportingCadence = pgEnum("reporting_cadence", REPORTING_CADENCES);
 
 export const requirementStatus = pgEnum("requirement_status", REQUIREMENT_STATUSES);
+
+export const statusChangeSource = pgEnum("status_change_source", STATUS_CHANGE_SOURCES);
 
 /**
  * A grant award the task force reports on. The funder is named as text: funders are outside
@@ -110,6 +112,42 @@ export const grantRequirements = pgTable(
       sql`(${table.overrideStatus} is null) = (${table.overrideReason} is null) and (${table.overrideReason} is null or length(trim(${table.overrideReason})) > 0)`,
     ),
     check("grant_requirements_override_only_computed", sql`${table.overrideStatus} is null or ${table.computedKey} is not null`),
+  ],
+);
+
+/**
+ * The history of a requirement's status: one row each time the status it shows (override, else
+ * computed, else set by hand) changed, with who and why for a coordinator's change. Rows are only
+ * ever added (server/domains/grants/statusRecorder.ts writes them), so the state of every
+ * requirement on a past date can be read back. `sequence` numbers a requirement's rows 1, 2, …: it
+ * orders changes made in the same instant, and being unique it refuses a second copy of a change
+ * that two processes recorded at once. `changed_at` is when the status changed as far as known;
+ * `recorded_at` when the row was written (they differ for backfilled rows).
+ */
+export const requirementStatusChanges = pgTable(
+  "requirement_status_changes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    taskForceId: uuid("task_force_id").notNull(),
+    requirementId: uuid("requirement_id").notNull(),
+    sequence: integer("sequence").notNull(),
+    status: requirementStatus("status").notNull(),
+    source: statusChangeSource("source").notNull(),
+    changedByUserId: uuid("changed_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    reason: text("reason"),
+    changedAt: timestamp("changed_at", { withTimezone: true, precision: 3 }).notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [
+    // Leads with the task force, so it also serves as the table's task-force index.
+    uniqueIndex("requirement_status_changes_sequence_unique").on(table.taskForceId, table.requirementId, table.sequence),
+    foreignKey({
+      name: "requirement_status_changes_requirement_same_task_force_fk",
+      columns: [table.taskForceId, table.requirementId],
+      foreignColumns: [grantRequirements.taskForceId, grantRequirements.id],
+    }).onDelete("cascade"),
+    check("requirement_status_changes_sequence_positive", sql`${table.sequence} > 0`),
+    check("requirement_status_changes_reason_of_override", sql`${table.reason} is null or ${table.source} in ('override', 'backfill')`),
   ],
 );
 

@@ -5,6 +5,13 @@ export const REPORTING_CADENCES = ["semiannual", "quarterly"] as const;
 export const REQUIREMENT_STATUSES = ["not_started", "in_progress", "met", "not_applicable"] as const;
 
 /**
+ * What a recorded change of a requirement's status rests on: a coordinator setting it by hand, the
+ * platform's calculation, a coordinator's override of the calculation (with the reason), or a row
+ * reconstructed for a requirement that existed before its statuses were recorded.
+ */
+export const STATUS_CHANGE_SOURCES = ["manual", "computed", "override", "backfill"] as const;
+
+/**
  * The currency of every amount the program records (award, match, contribution values): US
  * federal anti-trafficking awards are made and reported in US dollars, so no currency is stored
  * with an award or a task force. Formatting and exports name it from here.

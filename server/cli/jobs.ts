@@ -7,10 +7,13 @@
  *               7 days or overdue, MOUs 90, 60 and 30 days before expiry and once expired, and
  *               contributions not yet submitted for the last ended period (from a week before
  *               their due date, and once overdue); safe to run as often as you like, nothing is sent twice
+ *   requirement-statuses
+ *               records the requirement statuses that changed since they were last recorded (computed
+ *               ones move with the records behind them and with the date); idempotent
  *   help        this text
  */
 import { closeDatabase, databaseHandle } from "@/db/client";
-import { runRemindersNow } from "@/server/domains/jobs/jobs.service";
+import { recordRequirementStatusesNow, runRemindersNow } from "@/server/domains/jobs/jobs.service";
 import { loadEnvFiles, stop, stopOnError } from "./shared";
 
 const HELP = `Task Force Roadmap jobs
@@ -24,25 +27,40 @@ Usage:
       SMTP_URL is set. Idempotent: running it twice sends nothing twice. The server already
       runs it every day at JOBS_DAILY_AT (in each task force's time zone) unless JOBS=off; on the
       embedded database it refuses to run beside a running server.
+  npm run jobs -- requirement-statuses
+      Records each grant requirement's status where it changed since it was last recorded (computed
+      statuses move with the records behind them and with the date), for the award pages' progress
+      over time. Idempotent: running it twice records nothing twice. The server already runs it
+      every day at JOBS_DAILY_AT unless JOBS=off.
   npm run jobs -- help
       Shows this text.
 `;
 
 class UsageError extends Error {}
 
-async function reminders(): Promise<void> {
+/** Runs a job on the migrated database and closes it after, whatever happens. */
+async function onTheDatabase(work: () => Promise<void>): Promise<void> {
   process.env.TFR_PROCESS_ROLE ||= "npm run jobs";
   const handle = await databaseHandle();
   await handle.migrate();
   try {
-    const { taskForces, summary, failed } = await runRemindersNow();
-    console.log(
-      `Reminders: ${summary.notified} new in-app (${summary.dueSoon} due soon, ${summary.overdue} overdue) in ${taskForces} task forces; ${summary.emailed} emails sent${summary.emailFailed ? `, ${summary.emailFailed} failed` : ""}.`,
-    );
-    if (failed > 0) throw new Error(`the reminders of ${failed} task forces failed; see the messages above.`);
+    await work();
   } finally {
     await closeDatabase().catch(() => {});
   }
+}
+
+async function reminders(): Promise<void> {
+  const { taskForces, summary, failed } = await runRemindersNow();
+  console.log(
+    `Reminders: ${summary.notified} new in-app (${summary.dueSoon} due soon, ${summary.overdue} overdue) in ${taskForces} task forces; ${summary.emailed} emails sent${summary.emailFailed ? `, ${summary.emailFailed} failed` : ""}.`,
+  );
+  if (failed > 0) throw new Error(`the reminders of ${failed} task forces failed; see the messages above.`);
+}
+
+async function requirementStatuses(): Promise<void> {
+  const { taskForces, recorded } = await recordRequirementStatusesNow();
+  console.log(`Requirement statuses: ${recorded} changes recorded in ${taskForces} task forces.`);
 }
 
 async function main(): Promise<void> {
@@ -50,7 +68,10 @@ async function main(): Promise<void> {
   const [command] = process.argv.slice(2);
   switch (command) {
     case "reminders":
-      await reminders();
+      await onTheDatabase(reminders);
+      break;
+    case "requirement-statuses":
+      await onTheDatabase(requirementStatuses);
       break;
     case undefined:
     case "help":

@@ -38,6 +38,25 @@ describe("the demo grant", () => {
     });
   });
 
+  it("has a past for the award page's progress over time: requirements met since the award began", async () => {
+    const caller = callerFor(await demoUser("coordinator@example.org"));
+    const input = { taskForceSlug: DEMO_TASK_FORCE_SLUG };
+    const { grants } = await caller.grant.list(input);
+    const history = await caller.grant.requirementHistory({ ...input, grantId: grants[0]!.id });
+    // The award's first period ended with nothing met yet; some requirements are met by now.
+    expect(history.points[0]).toMatchObject({ date: "2025-12-31", kind: "periodEnd", progress: { total: 16, met: 0 } });
+    expect(history.summary).toMatchObject({ since: "2025-12-31", metThen: 0, applicable: 16, single: false });
+    expect(history.summary?.metNow).toBeGreaterThan(0);
+    // The demo's history is complete as seeded: nothing was reconstructed.
+    expect(history.reconstructedOn).toBeNull();
+    const overridden = await caller.grant.requirementsAsOf({ ...input, grantId: grants[0]!.id, date: history.today });
+    expect(overridden.requirements.find((requirement) => requirement.title.startsWith("Core partners"))).toMatchObject({
+      status: "in_progress",
+      source: "override",
+      changedByName: expect.stringContaining("(demo)"),
+    });
+  });
+
   it("is in the demo funder's portfolio, alone", async () => {
     const portfolio = await callerFor(await demoUser("funder@example.org")).funder.portfolio();
     expect(portfolio.map((row) => row.slug)).toEqual([DEMO_TASK_FORCE_SLUG]);

@@ -2,14 +2,16 @@ import type { Database } from "@/server/lib/unitOfWork";
 import { recordAudit } from "@/server/domains/audit/audit.service";
 import { findAssessmentRounds, findGaps } from "@/server/domains/grants/evidence.queries";
 import { insertEvidence, insertGrant, insertRequirements } from "@/server/domains/grants/grants.queries";
+import { insertStatusChanges } from "@/server/domains/grants/requirementHistory.queries";
 import type { RequirementStatus } from "@/server/domains/grants/grants.rules";
 import { ECM_TEMPLATE } from "@/server/domains/grants/templates";
 import { currentTime } from "@/server/lib/clock";
 
 /*
  * The demo task force's grant: a fictional ECM award with the template applied, a mix of statuses,
- * evidence pointing at the demo's assessment rounds and gaps, and one coordinator override of a
- * computed status. No report is generated, so the first semiannual report is there to be made.
+ * evidence pointing at the demo's assessment rounds and gaps, one coordinator override of a
+ * computed status, and a past for the award page's progress over time (demoStatusHistory). No
+ * report is generated, so the first semiannual report is there to be made.
  */
 
 export const DEMO_AWARD_NUMBER = "DEMO-2025-ECM-0001";
@@ -53,6 +55,27 @@ const PLANS: Record<string, DemoRequirementPlan> = {
   },
   onboarding: { status: "met", evidence: [{ kind: "url", url: "https://example.org/demo/ecm-onboarding-certificate", label: "Onboarding certificate (demo)" }] },
 };
+
+/** When the demo award began: noon in the demo's zone (Chicago) on its first day. */
+const DEMO_AWARD_BEGAN = Date.parse("2025-10-01T17:00:00Z");
+
+/**
+ * A plausible past for the award page's chart: every requirement not started when the award began;
+ * those a coordinator set moved to in progress a third of the way to today and, where met now, to
+ * met two thirds of the way; the override was made then too. Computed statuses are recorded as the
+ * calculators see them when the award is first read (server/domains/grants/statusRecorder.ts).
+ */
+function demoStatusHistory(requirementId: string, plan: DemoRequirementPlan, computed: boolean, coordinatorId: string | null, now: Date) {
+  const span = Math.max(0, now.getTime() - DEMO_AWARD_BEGAN);
+  const at = (share: number) => new Date(Math.min(now.getTime(), DEMO_AWARD_BEGAN + span * share));
+  const steps: { status: RequirementStatus; source: "manual" | "computed" | "override"; reason: string | null; changedAt: Date }[] = [
+    { status: "not_started", source: computed ? "computed" : "manual", reason: null, changedAt: at(0) },
+  ];
+  if (!computed && plan.status && plan.status !== "not_started") steps.push({ status: "in_progress", source: "manual", reason: null, changedAt: at(1 / 3) });
+  if (!computed && plan.status === "met") steps.push({ status: "met", source: "manual", reason: null, changedAt: at(2 / 3) });
+  if (plan.override) steps.push({ status: plan.override.status, source: "override", reason: plan.override.reason, changedAt: at(2 / 3) });
+  return steps.map((step, index) => ({ ...step, requirementId, sequence: index + 1, changedByUserId: step.source === "computed" ? null : coordinatorId, recordedAt: now }));
+}
 
 export async function seedDemoGrants(
   tx: Database,
@@ -115,6 +138,10 @@ export async function seedDemoGrants(
       action: "create",
       changes: { templateKey: { from: null, to: item.key }, ...(plan.status ? { status: { from: null, to: plan.status } } : {}) },
     });
+    await insertStatusChanges(
+      tx,
+      demoStatusHistory(requirement.id, plan, item.computedKey !== undefined, coordinatorId, now).map((row) => ({ ...row, taskForceId: demo.taskForceId })),
+    );
     if (plan.override) {
       await recordAudit(tx, who, {
         entity: "grantRequirement",

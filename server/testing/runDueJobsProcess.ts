@@ -11,7 +11,7 @@ async function main() {
   const startAt = Number(process.env.START_AT ?? 0);
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, startAt - Date.now())));
   const outcomes = await runDueJobs(new Date(process.env.JOBS_NOW ?? Date.now()), jobsConfigFromEnv());
-  console.log(JSON.stringify(outcomes.map((outcome) => ({ runKey: outcome.runKey, status: outcome.status, notified: outcome.summary.notified, emailed: outcome.summary.emailed }))));
+  console.log(JSON.stringify(outcomes.map((outcome) => ({ job: outcome.job, runKey: outcome.runKey, status: outcome.status, notified: outcome.summary.notified, emailed: outcome.summary.emailed }))));
   await closeDatabase();
 }
 

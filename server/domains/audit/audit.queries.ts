@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, or } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { auditLog, users, type AuditChanges } from "@/db/schema";
 import type { AuditCursor } from "./audit.schemas";
@@ -44,4 +44,14 @@ export function listAuditEntries(db: Database, taskForceId: string, options: { l
     )
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(options.limit);
+}
+
+/** Every entry about the given records of one kind, oldest first (ties in their id's order). */
+export function listEntriesAbout(db: Database, taskForceIds: readonly string[], entity: string, entityIds: readonly string[]) {
+  if (taskForceIds.length === 0 || entityIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({ entityId: auditLog.entityId, action: auditLog.action, actorUserId: auditLog.actorUserId, changes: auditLog.changes, createdAt: auditLog.createdAt })
+    .from(auditLog)
+    .where(and(inArray(auditLog.taskForceId, [...taskForceIds]), eq(auditLog.entity, entity), inArray(auditLog.entityId, [...entityIds])))
+    .orderBy(asc(auditLog.createdAt), asc(auditLog.id));
 }

@@ -2,7 +2,7 @@ import type { Database } from "@/server/lib/unitOfWork";
 import { getDb } from "@/server/lib/unitOfWork";
 import type { AuditChanges } from "@/db/schema";
 import type { TaskForceScope } from "@/server/trpc/context";
-import { insertAuditEntry, listAuditEntries } from "./audit.queries";
+import { insertAuditEntry, listAuditEntries, listEntriesAbout } from "./audit.queries";
 import type { ListAuditInput } from "./audit.schemas";
 
 /** Field-by-field difference of two versions of a record, for the `changes` column. */
@@ -28,6 +28,14 @@ export function recordAudit(
   what: { entity: string; entityId: string; action: string; changes?: AuditChanges },
 ) {
   return insertAuditEntry(tx, { ...who, ...what, changes: what.changes ?? {} });
+}
+
+/**
+ * What the log holds about some records of one kind (e.g. requirements), oldest first: for a
+ * domain that reconstructs a record's past from it. One query for all the records.
+ */
+export function auditTrailOf(db: Database, taskForceIds: readonly string[], entity: string, entityIds: readonly string[]) {
+  return listEntriesAbout(db, taskForceIds, entity, entityIds);
 }
 
 /** A page of the audit log and where the next (older) page starts, or null at the beginning of time. */

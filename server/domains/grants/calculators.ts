@@ -1,5 +1,5 @@
 import type { Database } from "@/server/lib/unitOfWork";
-import { addMonths, endedPeriods, reportingPeriods, type ComputedStatus, type ReportingCadence } from "./grants.rules";
+import { addMonths, effectiveStatus, endedPeriods, reportingPeriods, type ComputedStatus, type ReportingCadence, type RequirementStatus } from "./grants.rules";
 import { listReportedPeriodEnds } from "./grants.queries";
 import {
   countActiveOrganizationsByDiscipline,
@@ -255,4 +255,17 @@ export async function computeStatuses(facts: CalculatorFacts, context: Calculato
   const distinct = [...new Set([...keys].filter((key): key is string => requirementCalculator(key) !== null))];
   const results = await Promise.all(distinct.map(async (key) => [key, await requirementCalculator(key)!(facts, context)] as const));
   return new Map(results);
+}
+
+/** Requirements with the status they show: override, else computed, else set by hand. */
+export async function withEffectiveStatus<Row extends { computedKey: string | null; status: RequirementStatus; overrideStatus: RequirementStatus | null }>(
+  facts: CalculatorFacts,
+  context: CalculatorContext,
+  rows: readonly Row[],
+) {
+  const computed = await computeStatuses(facts, context, rows.map((row) => row.computedKey));
+  return rows.map((row) => {
+    const result: ComputedStatus | null = row.computedKey ? (computed.get(row.computedKey) ?? null) : null;
+    return { ...row, computed: result, effectiveStatus: effectiveStatus(row, result) };
+  });
 }

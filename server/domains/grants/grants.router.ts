@@ -9,10 +9,12 @@ import {
   GrantInput,
   LinkedRequirementsInput,
   OverrideRequirementInput,
+  RequirementsAsOfInput,
   UpdateGrantInput,
   UpdateRequirementInput,
 } from "./grants.schemas";
 import { addEvidence, removeEvidence } from "./evidence.service";
+import { getRequirementHistory, getRequirementsAsOf } from "./requirementHistory.service";
 import { addRequirement, applyTemplate, createGrant, getGrant, getGrantProgress, listEvidenceOptions, listGrantsOf, listLinkedRequirements, overrideRequirement, updateGrant, updateRequirement } from "./grants.service";
 
 export const grantsRouter = createRouter({
@@ -21,6 +23,14 @@ export const grantsRouter = createRouter({
     .input(GrantInput)
     .query(({ ctx, input }) => getGrant(ctx.scope, input)),
   progress: taskForceProcedure("grant.read").query(({ ctx }) => getGrantProgress(ctx.scope)),
+  /** Requirements met, in progress and not started over the award's life. */
+  requirementHistory: taskForceProcedure("grant.read")
+    .input(GrantInput)
+    .query(({ ctx, input }) => getRequirementHistory(ctx.scope, input)),
+  /** Each requirement's status at the end of a past day. */
+  requirementsAsOf: taskForceProcedure("grant.read")
+    .input(RequirementsAsOfInput)
+    .query(({ ctx, input }) => getRequirementsAsOf(ctx.scope, input)),
   create: taskForceProcedure("grant.manage")
     .input(CreateGrantInput)
     .mutation(({ ctx, input }) => createGrant(ctx.scope, input)),

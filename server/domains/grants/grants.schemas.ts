@@ -98,5 +98,9 @@ export type EvidenceInput = z.infer<typeof EvidenceInput>;
 export const EvidenceOptionsInput = z.object({ kind: EvidenceKindName });
 export type EvidenceOptionsInput = z.infer<typeof EvidenceOptionsInput>;
 
+/** The award's requirements as they stood at the end of `date` in the task force's zone. */
+export const RequirementsAsOfInput = z.object({ grantId: z.uuid(), date: CalendarDate });
+export type RequirementsAsOfInput = z.infer<typeof RequirementsAsOfInput>;
+
 export const LinkedRequirementsInput = z.object({ kind: EvidenceKindName, recordId: z.uuid() });
 export type LinkedRequirementsInput = z.infer<typeof LinkedRequirementsInput>;

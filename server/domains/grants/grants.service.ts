@@ -6,12 +6,13 @@ import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
 import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { findAssignablePerson } from "@/server/domains/people";
 import { findOrganization } from "@/server/domains/organizations";
-import { calculatorFacts, computeStatuses, type CalculatorFacts } from "./calculators";
+import { calculatorFacts, withEffectiveStatus, type CalculatorContext } from "./calculators";
 import { evidenceKind, RECORD_EVIDENCE_KINDS, URL_EVIDENCE_KIND } from "./evidenceKinds";
 import type { EvidenceRecord } from "./evidence.queries";
-import { daysUntil, effectiveStatus, endedPeriods, nextReportDue, reportingPeriods, requirementProgress, type ComputedStatus } from "./grants.rules";
+import { daysUntil, endedPeriods, nextReportDue, reportingPeriods, requirementProgress } from "./grants.rules";
 import { findGrant, findGrantByAwardNumber, findRequirement, insertGrant, insertRequirements, latestRequirementUpdates, listEvidence, listGrants, listRequirements, listRequirementsLinkedTo, listRequirementsOfTaskForces, listReportsOfRecord, listTemplateKeysOf, nextRequirementPosition, updateGrantRow, updateRequirementRow, type GrantRow, type RequirementRow } from "./grants.queries";
 import type { AddRequirementInput, ApplyTemplateInput, CreateGrantInput, EvidenceOptionsInput, GrantInput, LinkedRequirementsInput, OverrideRequirementInput, UpdateGrantInput, UpdateRequirementInput } from "./grants.schemas";
+import { awardStatusRecorder } from "./statusRecorder";
 import { ECM_TEMPLATE, REQUIREMENT_TEMPLATES } from "./templates";
 import { currentTime } from "@/server/lib/clock";
 
@@ -21,7 +22,7 @@ import { currentTime } from "@/server/lib/clock";
  * is left out for readers without grant.readInternal, i.e. funders.
  */
 
-async function loadGrant(db: Database, scope: TaskForceScope, grantId: string) {
+export async function loadGrant(db: Database, scope: TaskForceScope, grantId: string) {
   const grant = await findGrant(db, scope.taskForceId, grantId);
   if (!grant) throw new DomainError("NOT_FOUND", "grantNotFound");
   return grant;
@@ -33,16 +34,15 @@ export async function loadRequirement(db: Database, scope: TaskForceScope, requi
   return requirement;
 }
 
-/* ---------- the state of an award ---------- */
-
-/** Requirements with the status they show: override, else computed, else set by hand. */
-async function requirementsWithStatus(facts: CalculatorFacts, taskForceId: string, grant: GrantRow, rows: readonly RequirementRow[], today: string) {
-  const computed = await computeStatuses(facts, { taskForceId, grant, today }, rows.map((row) => row.computedKey));
-  return rows.map((row) => {
-    const result: ComputedStatus | null = row.computedKey ? (computed.get(row.computedKey) ?? null) : null;
-    return { ...row, computed: result, effectiveStatus: effectiveStatus(row, result) };
-  });
+/**
+ * The recorder of an award's requirement statuses inside a change's transaction (statusRecorder.ts),
+ * its calculations on the task force's records as they are in that transaction.
+ */
+function statusRecorder(tx: Database, scope: TaskForceScope, grant: CalculatorContext["grant"], now: Date, facts = calculatorFacts(tx, [scope.taskForceId])) {
+  return awardStatusRecorder(tx, facts, { taskForceId: scope.taskForceId, grant, today: todayOfScope(scope, now) }, now);
 }
+
+/* ---------- the state of an award ---------- */
 
 /** Reporting periods with whether a report was generated, the next one due and the overdue ones. */
 function reportingState(grant: GrantRow, reportedEnds: ReadonlySet<string>, today: string) {
@@ -77,7 +77,7 @@ export async function grantOverviews(db: Database, taskForces: readonly { id: st
     grants.map(async (grant) => {
       const today = todayOf.get(grant.taskForceId) ?? "";
       const [withStatus, reported] = await Promise.all([
-        requirementsWithStatus(facts, grant.taskForceId, grant, requirementsOf.get(grant.id) ?? [], today),
+        withEffectiveStatus(facts, { taskForceId: grant.taskForceId, grant, today }, requirementsOf.get(grant.id) ?? []),
         facts.reportedPeriodEnds(grant.taskForceId),
       ]);
       const reportedEnds = new Set(reported.filter((row) => row.grantId === grant.id).map((row) => row.periodEnd));
@@ -140,7 +140,7 @@ export async function getGrant(scope: TaskForceScope, input: GrantInput, now = c
     listReportsOfRecord(db, scope.taskForceId, grant.id),
   ]);
   const [requirements, evidence] = await Promise.all([
-    requirementsWithStatus(facts, scope.taskForceId, grant, rows, today),
+    withEffectiveStatus(facts, { taskForceId: scope.taskForceId, grant, today }, rows),
     visibleEvidence(db, scope, rows.map((row) => row.id)),
   ]);
   const reportedEnds = new Set(reported.filter((row) => row.grantId === grant.id).map((row) => row.periodEnd));
@@ -245,7 +245,7 @@ export function createGrant(scope: TaskForceScope, input: CreateGrantInput, now 
     const values = { funderName, program, awardNumber, amount, matchTarget, periodStart, periodEnd, reportingCadence };
     const { id } = await insertGrant(tx, { ...values, taskForceId: scope.taskForceId, createdByUserId: scope.userId, createdAt: now, updatedAt: now });
     await recordAudit(tx, auditedBy(scope), { entity: "grant", entityId: id, action: "create", changes: changedFields(null, values) });
-    if (input.applyEcmTemplate) await addTemplateItems(tx, scope, id, ECM_TEMPLATE.key, undefined, now);
+    if (input.applyEcmTemplate) await addTemplateItems(tx, scope, { id, periodStart, periodEnd, reportingCadence }, ECM_TEMPLATE.key, undefined, now);
     return { id };
   });
 }
@@ -262,8 +262,14 @@ export function updateGrant(scope: TaskForceScope, input: UpdateGrantInput, now 
     if (Object.keys(after).length === 0) return { id: grant.id, version: grant.version };
     assertPeriod(input.periodStart ?? grant.periodStart, input.periodEnd ?? grant.periodEnd);
     if (input.awardNumber !== undefined) await assertAwardNumberFree(tx, scope, input.awardNumber, grant.id);
+    // The award's dates and cadence are what computed statuses are measured against: record the
+    // statuses on the terms before, and what the new terms change.
+    const movesStatuses = after.periodStart !== undefined || after.periodEnd !== undefined || after.reportingCadence !== undefined;
+    const facts = calculatorFacts(tx, [scope.taskForceId]);
+    if (movesStatuses) await statusRecorder(tx, scope, grant, now, facts).catchUp({ grantId: grant.id });
     const version = await updateGrantRow(tx, scope.taskForceId, grant.id, input.version, { ...after, updatedAt: now });
     if (version === null) throw new DomainError("CONFLICT", "grantChangedByOther");
+    if (movesStatuses) await statusRecorder(tx, scope, { ...grant, ...after }, now, facts).catchUp({ grantId: grant.id });
     await recordAudit(tx, auditedBy(scope), { entity: "grant", entityId: grant.id, action: "update", changes: changedFields<Record<string, unknown>>(grant, after) });
     return { id: grant.id, version };
   });
@@ -271,7 +277,8 @@ export function updateGrant(scope: TaskForceScope, input: UpdateGrantInput, now 
 
 /* ---------- requirements ---------- */
 
-async function addTemplateItems(tx: Database, scope: TaskForceScope, grantId: string, templateKey: string, itemKeys: readonly string[] | undefined, now: Date) {
+async function addTemplateItems(tx: Database, scope: TaskForceScope, grant: CalculatorContext["grant"], templateKey: string, itemKeys: readonly string[] | undefined, now: Date) {
+  const grantId = grant.id;
   const template = REQUIREMENT_TEMPLATES.find((candidate) => candidate.key === templateKey);
   if (!template) throw new DomainError("INVALID", "unknownTemplate", { templateKey }, "templateKey");
   const unknown = itemKeys?.find((key) => !template.items.some((item) => item.key === key));
@@ -302,13 +309,14 @@ async function addTemplateItems(tx: Database, scope: TaskForceScope, grantId: st
       changes: { grantId: { from: null, to: grantId }, templateKey: { from: null, to: items[index]?.key ?? null }, title: { from: null, to: row.title } },
     });
   }
+  await statusRecorder(tx, scope, grant, now).created(created.map((row) => row.id), scope.userId);
   return created.length;
 }
 
 export function applyTemplate(scope: TaskForceScope, input: ApplyTemplateInput, now = currentTime()) {
   return inTransaction(async (tx) => {
     const grant = await loadGrant(tx, scope, input.grantId);
-    return { added: await addTemplateItems(tx, scope, grant.id, input.templateKey, input.itemKeys, now) };
+    return { added: await addTemplateItems(tx, scope, grant, input.templateKey, input.itemKeys, now) };
   });
 }
 
@@ -336,6 +344,7 @@ export function addRequirement(scope: TaskForceScope, input: AddRequirementInput
       },
     ]), "requirement insert");
     await recordAudit(tx, auditedBy(scope), { entity: "grantRequirement", entityId: row.id, action: "create", changes: changedFields(null, { grantId: grant.id, ...values }) });
+    await statusRecorder(tx, scope, grant, now).created([row.id], scope.userId);
     return { id: row.id };
   });
 }
@@ -350,8 +359,12 @@ export function updateRequirement(scope: TaskForceScope, input: UpdateRequiremen
     for (const field of REQUIREMENT_FIELDS) if (input[field] !== undefined && input[field] !== requirement[field]) Object.assign(after, { [field]: input[field] });
     if (Object.keys(after).length === 0) return { version: requirement.version };
     await assertOwner(tx, scope, input.ownerOrganizationId, input.ownerUserId);
+    const recorder = after.status !== undefined ? statusRecorder(tx, scope, await loadGrant(tx, scope, requirement.grantId), now) : null;
+    await recorder?.catchUp({ requirementIds: [requirement.id] });
     const version = await updateRequirementRow(tx, scope.taskForceId, requirement.id, input.version, { ...after, updatedByUserId: scope.userId, updatedAt: now });
     if (version === null) throw new DomainError("CONFLICT", "requirementChangedByOther");
+    // Recorded when the status shown moves: a computed requirement shows its calculation, not the status set by hand.
+    await recorder?.changed([requirement.id], { source: "manual", who: scope.userId, reason: null });
     await recordAudit(tx, auditedBy(scope), { entity: "grantRequirement", entityId: requirement.id, action: "update", changes: changedFields<Record<string, unknown>>(requirement, after) });
     return { version };
   });
@@ -364,8 +377,12 @@ export function overrideRequirement(scope: TaskForceScope, input: OverrideRequir
     if (requirement.version !== input.version) throw new DomainError("CONFLICT", "requirementChangedByOther");
     if (!requirement.computedKey) throw new DomainError("INVALID", "requirementNotComputed", {}, "status");
     const after = { overrideStatus: input.status, overrideReason: input.status === null ? null : input.reason };
+    const recorder = statusRecorder(tx, scope, await loadGrant(tx, scope, requirement.grantId), now);
+    await recorder.catchUp({ requirementIds: [requirement.id] });
     const version = await updateRequirementRow(tx, scope.taskForceId, requirement.id, input.version, { ...after, updatedByUserId: scope.userId, updatedAt: now });
     if (version === null) throw new DomainError("CONFLICT", "requirementChangedByOther");
+    // Set or cleared, an override is recorded with who and why even when the status shown stays the same.
+    await recorder.changed([requirement.id], { source: "override", who: scope.userId, reason: after.overrideReason, always: true });
     await recordAudit(tx, auditedBy(scope), {
       entity: "grantRequirement",
       entityId: requirement.id,

@@ -22,6 +22,7 @@ const TASK_FORCES = 8;
 const INSTANCES = 3;
 
 interface Ran {
+  job: string;
   runKey: string;
   status: string;
   notified: number;
@@ -81,10 +82,14 @@ describe("several instances on one PostgreSQL", () => {
       START_AT: String(Date.now() + 8_000),
     };
     const results = await Promise.all(Array.from({ length: INSTANCES }, () => tick(env)));
-    const ran = results.flat();
+    const ran = results.flat().filter((run) => run.job === "reminders");
     // 16:00 UTC is 11:00 in Chicago and 18:00 in Paris: every task force is due.
     expect(ran).toHaveLength(TASK_FORCES);
     expect(new Set(ran.map((run) => run.runKey)).size).toBe(TASK_FORCES);
+    // The task forces' other daily job, too, ran once each.
+    const recorded = results.flat().filter((run) => run.job === "requirementStatuses");
+    expect(new Set(recorded.map((run) => run.runKey))).toEqual(new Set(ran.map((run) => run.runKey)));
+    expect(recorded).toHaveLength(TASK_FORCES);
     expect(ran.every((run) => run.status === "succeeded" && run.notified === 1 && run.emailed === 1)).toBe(true);
 
     const db = database.handle.db;

@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import { getDb } from "@/server/lib/unitOfWork";
-import type { JobRunSummary } from "@/db/schema";
+import type { JobName, JobRunSummary } from "@/db/schema";
 import { listAllTaskForces } from "@/server/domains/taskForces";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { currentTime } from "@/server/lib/clock";
@@ -17,18 +17,19 @@ import {
   touchJobRun,
 } from "./jobs.queries";
 import { remindTaskForce, type ReminderSummary } from "./reminders.service";
+import type { ReminderTaskForce } from "@/server/domains/notifications/reminders";
+import { recordRequirementStatuses } from "@/server/domains/grants/statusRecorder";
 
 /*
  * Scheduled work, run exactly once per slot however many app instances share the database: each
  * run is claimed in job_runs first (jobs.queries.ts, claimJobRun), and only the claimant runs it.
- * Slots: the reminder digest once per task force and local date, from JOBS_DAILY_AT in the task
- * force's own time zone; the nightly backup (when BACKUP_DIR is set) once per date in JOBS_TIME_ZONE.
+ * Slots: the reminder digest and the recording of requirement statuses once per task force and
+ * local date, from JOBS_DAILY_AT in the task force's own time zone; the nightly backup (when
+ * BACKUP_DIR is set) once per date in JOBS_TIME_ZONE.
  * The scheduler (jobs.scheduler.ts) calls runDueJobs every few minutes; a slot whose time has come
  * and that nobody has run yet is run, so a server that was down at 07:00 catches up when it starts.
  */
 
-export const JOBS = ["reminders", "backup"] as const;
-export type JobName = (typeof JOBS)[number];
 
 /** A run that stopped sending heartbeats this long ago was left by a process that died. */
 export const STALE_AFTER_MS = 5 * 60_000;
@@ -78,8 +79,21 @@ export async function runOnce(
 const reminderSummary = (summary: ReminderSummary): JobRunSummary => ({ ...summary });
 
 /**
- * Runs every slot whose time has come and that no process has run yet: the reminder digest of each
- * task force where it is JOBS_DAILY_AT or later today, and the nightly backup. Returns what ran here.
+ * The jobs run once a day for each task force, on its local date. Requirement statuses: computed
+ * statuses move when the records behind them change and when days pass (a report falls due, an MOU
+ * expires), so each day records what moved (server/domains/grants/statusRecorder.ts).
+ */
+const TASK_FORCE_DAILY_JOBS: readonly { job: JobName; run: (taskForce: ReminderTaskForce, now: Date) => Promise<JobRunSummary> }[] = [
+  { job: "reminders", run: async (taskForce, now) => reminderSummary(await remindTaskForce(taskForce, now)) },
+  {
+    job: "requirementStatuses",
+    run: async (taskForce, now) => ({ recorded: await recordRequirementStatuses([{ id: taskForce.id, today: dateInZone(now, taskForce.timeZone) }], now) }),
+  },
+];
+
+/**
+ * Runs every slot whose time has come and that no process has run yet: the daily jobs of each task
+ * force where it is JOBS_DAILY_AT or later today, and the nightly backup. Returns what ran here.
  */
 export async function runDueJobs(now = currentTime(), config: JobsConfig = jobsConfigFromEnv()): Promise<RunOutcome[]> {
   const db = await getDb();
@@ -89,18 +103,20 @@ export async function runDueJobs(now = currentTime(), config: JobsConfig = jobsC
   const due = (await listAllTaskForces(db))
     .filter((taskForce) => minutesInZone(now, taskForce.timeZone) >= config.dailyAt)
     .map((taskForce) => ({ taskForce, runKey: `${taskForce.id}/${dateInZone(now, taskForce.timeZone)}` }));
-  // One read skips the slots already run, instead of one claim statement per task force and tick.
-  const settled = await listSettledRunKeys(
-    db,
-    "reminders",
-    due.map((slot) => slot.runKey),
-    staleBefore,
-    MAX_ATTEMPTS,
-  );
-  for (const { taskForce, runKey } of due) {
-    if (settled.has(runKey)) continue;
-    const outcome = await runOnce({ job: "reminders", runKey, taskForceId: taskForce.id }, async () => reminderSummary(await remindTaskForce(taskForce, now)), now);
-    if (outcome) outcomes.push(outcome);
+  for (const { job, run } of TASK_FORCE_DAILY_JOBS) {
+    // One read per job skips the slots already run, instead of one claim statement per task force and tick.
+    const settled = await listSettledRunKeys(
+      db,
+      job,
+      due.map((slot) => slot.runKey),
+      staleBefore,
+      MAX_ATTEMPTS,
+    );
+    for (const { taskForce, runKey } of due) {
+      if (settled.has(runKey)) continue;
+      const outcome = await runOnce({ job, runKey, taskForceId: taskForce.id }, () => run(taskForce, now), now);
+      if (outcome) outcomes.push(outcome);
+    }
   }
 
   if (config.backupDir && minutesInZone(now, config.timeZone) >= config.dailyAt) {
@@ -139,6 +155,19 @@ export async function runRemindersNow(now = currentTime()): Promise<{ taskForces
     if (counted) for (const key of Object.keys(total) as (keyof ReminderSummary)[]) total[key] += counted[key];
   }
   return { taskForces: taskForces.length, summary: total, failed };
+}
+
+/**
+ * `npm run jobs -- requirement-statuses`: records the requirement statuses of every task force now
+ * (for cron with JOBS=off). Recording what has not changed adds nothing, so it needs no slot.
+ */
+export async function recordRequirementStatusesNow(now = currentTime()): Promise<{ taskForces: number; recorded: number }> {
+  const taskForces = await listAllTaskForces(await getDb());
+  const recorded = await recordRequirementStatuses(
+    taskForces.map((taskForce) => ({ id: taskForce.id, today: dateInZone(now, taskForce.timeZone) })),
+    now,
+  );
+  return { taskForces: taskForces.length, recorded };
 }
 
 /* ---------- what the settings and administration pages show ---------- */

@@ -11,10 +11,11 @@ import { useTRPC } from "@/app/_trpc/client";
 import { AddRequirementForms } from "./AddRequirementForms";
 import { EditGrantForm } from "./EditGrantForm";
 import { RequirementEditor } from "./RequirementEditor";
+import { RequirementHistory } from "./RequirementHistory";
 import { RequirementStatus } from "./RequirementStatus";
 
-/** An award: its terms, reporting periods and requirements with status, owner, due date and evidence. */
-export function GrantDetail({ taskForceSlug, grantId, canGenerateReports }: { taskForceSlug: string; grantId: string; canGenerateReports: boolean }) {
+/** An award: its terms, reporting periods, requirements with status, owner, due date and evidence, and their progress over time. */
+export function GrantDetail({ taskForceSlug, grantId, canGenerateReports, asOf }: { taskForceSlug: string; grantId: string; canGenerateReports: boolean; asOf: string | undefined }) {
   const t = useTranslations("grants");
   const tRequirements = useTranslations("requirements");
   const format = useFormatter();
@@ -175,6 +176,7 @@ export function GrantDetail({ taskForceSlug, grantId, canGenerateReports }: { ta
         )}
       </section>
       {canManage && <AddRequirementForms taskForceSlug={taskForceSlug} grantId={grantId} templates={detail.data.templates} />}
+      <RequirementHistory taskForceSlug={taskForceSlug} grantId={grantId} today={detail.data.today} asOf={asOf} />
     </>
   );
 }

@@ -9,16 +9,21 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("grants"))("detailTitle") };
 }
 
-export default async function GrantPage({ params }: PageProps<"/tf/[slug]/grants/[grantId]">) {
+export default async function GrantPage({ params, searchParams }: PageProps<"/tf/[slug]/grants/[grantId]">) {
   const { slug, grantId } = await params;
+  // The day of the "as of" view (RequirementHistory.tsx); the procedure checks it.
+  const asOfParam = (await searchParams).asOf;
+  const asOf = typeof asOfParam === "string" && asOfParam !== "" ? asOfParam : undefined;
   const path = `/tf/${slug}/grants/${grantId}`;
   const taskForce = await requireTaskForcePermission(slug, path, "grant.read");
   const queryClient = getQueryClient();
   const input = { taskForceSlug: slug };
   const grant = await loadForPage(() => queryClient.fetchQuery(trpc.grant.get.queryOptions({ ...input, grantId })), path);
-  if (grant.canManage) {
-    await Promise.all([queryClient.prefetchQuery(trpc.organization.list.queryOptions(input)), queryClient.prefetchQuery(trpc.people.assignable.queryOptions(input))]);
-  }
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.grant.requirementHistory.queryOptions({ ...input, grantId })),
+    queryClient.prefetchQuery(trpc.grant.requirementsAsOf.queryOptions({ ...input, grantId, date: asOf ?? grant.today })),
+    ...(grant.canManage ? [queryClient.prefetchQuery(trpc.organization.list.queryOptions(input)), queryClient.prefetchQuery(trpc.people.assignable.queryOptions(input))] : []),
+  ]);
   const t = await getTranslations("grants");
   return (
     <>
@@ -26,8 +31,8 @@ export default async function GrantPage({ params }: PageProps<"/tf/[slug]/grants
         <Link href={`/tf/${slug}/grants`}>{t("backToList")}</Link>
       </p>
       <h1>{t("detailHeading", { awardNumber: grant.grant.awardNumber })}</h1>
-      <HydrateClient namespaces={["grants", "ownerFields", "privacy", "requirements"]}>
-        <GrantDetail taskForceSlug={slug} grantId={grantId} canGenerateReports={taskForce.permissions.includes("report.generate")} />
+      <HydrateClient namespaces={["charts", "grants", "ownerFields", "privacy", "requirementHistory", "requirements"]}>
+        <GrantDetail taskForceSlug={slug} grantId={grantId} canGenerateReports={taskForce.permissions.includes("report.generate")} asOf={asOf} />
       </HydrateClient>
     </>
   );
