@@ -306,8 +306,8 @@ export const shownElements = (page: Page) => page.locator("fieldset.element-ques
 
 /**
  * Answers every element on the respond page, area after area through its area links: the element
- * at `index` in the framework's order gets the radio `answerFor(index)` names. Returns how many
- * elements were answered.
+ * at `index` in the framework's order gets the radio `answerFor(index)` names. Returns the number
+ * of elements answered.
  */
 export async function answerEveryElement(page: Page, answerFor: (index: number) => string | RegExp): Promise<number> {
   const areas = respondAreaLinks(page);
