@@ -1,11 +1,26 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { demoDateFromToday, expectNoAxeViolations, fill, messages, newSignedInPage, RIVERBEND, signInByApi, USERS } from "./fixtures";
+import {
+  demoDateFromToday,
+  expectNoAxeViolations,
+  fill,
+  messages,
+  newSignedInPage,
+  ok,
+  openRoundForMember,
+  respondAreaLinks,
+  RIVERBEND,
+  shownElements,
+  signInByApi,
+  trpcQuery,
+  USERS,
+} from "./fixtures";
 
 /*
  * The life of a round from the respondent's side: a coordinator creates and opens it, a member
- * answers with autosave (surviving a reload and an ended session), is told what is missing, submits,
- * and the coordinator sees the submission and sends a reminder to the others.
+ * answers with autosave (surviving a reload and an ended session), is told what is missing, follows
+ * "next unanswered" through the areas of function, submits, and the coordinator sees the submission
+ * and sends a reminder to the others. The answer page shows one area at a time, named in its address.
  */
 
 const m = messages.assessments;
@@ -13,12 +28,30 @@ const ROUNDS = `/tf/${RIVERBEND}/assessments`;
 const MEMBER_NAME = "Morgan Member (demo)";
 const progressText = (answered: number, total: number) => fill(m.progress, { answered, total });
 
-/** The fieldset of one element (its legend is the element's name). */
+/** The fieldsets of every element, those of the areas not shown included (their legend is the element's name). */
 const elements = (page: Page) => page.locator("fieldset.element-question");
+/** The element whose control has the keyboard. */
+const focusedElement = (page: Page) => page.locator("fieldset.element-question:focus-within");
+const progressBar = (page: Page) => page.getByRole("progressbar", { name: m.progressLabel });
 
 async function saved(element: Locator) {
   await expect(element.getByRole("status")).toHaveText(/^Saved /);
 }
+
+interface Area {
+  key: string;
+  name: string;
+  elements: { key: string; name: string }[];
+}
+
+/** The areas of function of a round's framework, as the respond page lists them. */
+async function roundAreas(page: Page, roundId: string): Promise<Area[]> {
+  const round = ok(await trpcQuery<{ framework: { content: { areas: Area[] } } }>(page.request, "assessment.get", { taskForceSlug: RIVERBEND, roundId }), "assessment.get");
+  return round.framework.content.areas;
+}
+const areaName = (area: Area) => fill(m.areaHeading, { key: area.key, name: area.name });
+/** One element's question, by its name (the fieldset's legend); only while its area is shown. */
+const question = (page: Page, name: string) => page.getByRole("group", { name, exact: true });
 
 test.describe("responding to an assessment round", () => {
   test("create, open, respond with autosave, submit, and follow progress", async ({ page, browser }) => {
@@ -62,6 +95,10 @@ test.describe("responding to an assessment round", () => {
       const total = await elements(member).count();
       expect(total).toBeGreaterThan(3);
       await expect(member.locator(".progress-count")).toHaveText(progressText(0, total));
+      await expect(progressBar(member)).toHaveAttribute("aria-valuetext", progressText(0, total));
+      // The first area is shown until another is chosen; the first three elements are in it.
+      await expect(respondAreaLinks(member).first()).toHaveAttribute("aria-current", "step");
+      expect(await shownElements(member).count()).toBeGreaterThan(3);
 
       // A stage is saved at once; the reasons after a pause in typing.
       const first = elements(member).nth(0);
@@ -76,6 +113,7 @@ test.describe("responding to an assessment round", () => {
       await second.getByRole("radio", { name: m.notApplicable }).check();
       await saved(second);
       await expect(member.locator(".progress-count")).toHaveText(progressText(2, total));
+      await expect(progressBar(member)).toHaveAttribute("aria-valuetext", progressText(2, total));
       await expect(member.getByText(messages.privacy.noSurvivorNames).first()).toBeVisible();
       await expectNoAxeViolations(member, "respond page with saved answers");
 
@@ -102,7 +140,7 @@ test.describe("responding to an assessment round", () => {
       await member.reload();
       await expect(elements(member).nth(2).getByRole("radio", { name: /^Stage 2:/ })).toBeChecked();
 
-      // Submitting early names what is missing and links to it.
+      // Submitting early names what is missing, in every area, and links to it.
       await member.getByRole("button", { name: m.submit }).click();
       const missingMessage = fill(messages.errors.responsesMissing, { missing: total - 3, total });
       await expect(member.getByRole("alert").filter({ hasText: missingMessage })).toBeVisible();
@@ -110,14 +148,34 @@ test.describe("responding to an assessment round", () => {
       // Focus moves to the list, so a keyboard or screen-reader user lands on what is left to do.
       await expect(missing).toBeFocused();
       await expect(missing.getByRole("listitem")).toHaveCount(total - 3);
-      await missing.getByRole("link").first().click();
-      await expect(member).toHaveURL(/#element-/);
+      await expectNoAxeViolations(member, "respond page listing what is missing");
+      // An element of another area: following its link shows that area and puts the keyboard on the element.
+      const roundId = new URL(member.url()).pathname.split("/").at(-2) ?? "";
+      const secondArea = (await roundAreas(member, roundId))[1]!;
+      const target = secondArea.elements[0]!;
+      await missing.getByRole("link", { name: fill(m.missingElement, { element: target.name, area: areaName(secondArea) }), exact: true }).click();
+      await expect(respondAreaLinks(member).nth(1)).toHaveAttribute("aria-current", "step");
+      await expect(member).toHaveURL(new RegExp(`[?&]area=${secondArea.key}#element-`));
+      await expect(question(member, target.name).getByRole("radio").first()).toBeFocused();
+      await expect(elements(member).nth(0)).toBeHidden();
 
-      // The rest: "don't know" for every element still without an answer.
-      for (let index = 3; index < total; index += 1) {
-        await elements(member).nth(index).getByRole("radio", { name: m.dontKnow }).check();
+      // The rest, by "next unanswered": "don't know" for the element it brings up, until none is left.
+      // It goes on through the later areas, then round to the ones left in the first.
+      const next = member.getByRole("button", { name: m.nextUnanswered });
+      for (let left = total - 3; left > 0; left -= 1) {
+        const id = await focusedElement(member).getAttribute("id");
+        const current = member.locator(`fieldset[id="${id}"]`);
+        await current.getByRole("radio", { name: m.dontKnow }).check();
+        // Saved before going on, so the count (and where "next" looks) includes it.
+        await saved(current);
+        if (left > 1) await next.click();
       }
       await expect(member.locator(".progress-count")).toHaveText(progressText(total, total));
+      await expect(progressBar(member)).toHaveAttribute("aria-valuetext", progressText(total, total));
+      // With nothing left, the bar's button leads to the submit button instead.
+      await expect(next).toHaveCount(0);
+      await member.getByRole("button", { name: m.goToSubmit }).click();
+      await expect(member.getByRole("button", { name: m.submit })).toBeFocused();
       await member.getByRole("button", { name: m.submit }).click();
       await expect(member.getByRole("status").filter({ hasText: "Submitted on" })).toContainText("you can revise until the round closes");
       await expect(member.getByRole("button", { name: m.submit })).toHaveCount(0);
@@ -147,6 +205,120 @@ test.describe("responding to an assessment round", () => {
     const listRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: title }) });
     await expect(listRow).toContainText(m.status.open);
     await expect(listRow.getByRole("cell").filter({ hasText: /^1 of \d+ submitted$/ })).toHaveCount(1);
+  });
+
+  test("one area at a time: the address keeps the place, typing survives a change of area, and next unanswered goes on across areas", async ({ browser }) => {
+    test.slow();
+    const title = `Areas round ${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+    const roundId = await openRoundForMember(browser, title);
+    const { context, page } = await newSignedInPage(browser, USERS.member);
+    try {
+      const areas = await roundAreas(page, roundId);
+      const [first, second] = areas;
+      expect(first && second && second.elements.length > 1 && first.elements.length > 2, "two areas, of several elements each").toBeTruthy();
+      if (!first || !second) return;
+      const total = areas.reduce((sum, area) => sum + area.elements.length, 0);
+      const respond = `/tf/${RIVERBEND}/assessments/${roundId}/respond`;
+      const links = respondAreaLinks(page);
+      const next = page.getByRole("button", { name: m.nextUnanswered });
+
+      // Without an area in the address the first is shown; each area says how much of it is rated.
+      await page.goto(respond);
+      await expect(page.getByRole("heading", { level: 1, name: fill(m.respondHeading, { title }) })).toBeVisible();
+      await expect(links).toHaveCount(areas.length);
+      for (const [index, area] of areas.entries()) {
+        await expect(links.nth(index)).toContainText(areaName(area));
+        await expect(links.nth(index)).toContainText(fill(m.areaCount, { answered: 0, total: area.elements.length }));
+      }
+      await expect(links.first()).toHaveAttribute("aria-current", "step");
+      await expect(links.nth(1)).not.toHaveAttribute("aria-current");
+      await expect(shownElements(page)).toHaveCount(first.elements.length);
+      await expect(progressBar(page)).toHaveAttribute("aria-valuetext", progressText(0, total));
+      await expectNoAxeViolations(page, "respond page, first area");
+
+      // Reasons without a rating are not sent to the server: they are kept on this device.
+      const rated = question(page, first.elements[0]!.name);
+      const unrated = question(page, first.elements[1]!.name);
+      const draft = "Still to ask the shelter about this one.";
+      await unrated.getByLabel(m.rationale).fill(draft);
+      await expect(unrated.getByRole("status")).toHaveText(m.needsRating);
+      // A stage, then reasons typed and the area changed at once, before the pause that saves typing.
+      await rated.getByRole("radio", { name: /^Stage 2:/ }).check();
+      await saved(rated);
+      const reasons = "Two partner agencies share a written referral protocol.";
+      const reasonsSaved = page.waitForResponse((response) => response.url().includes("assessment.saveDraft") && response.ok());
+      await rated.getByLabel(m.rationale).fill(reasons);
+      await links.nth(1).click();
+      await expect(page).toHaveURL(new RegExp(`[?&]area=${second.key}$`));
+      await expect(links.nth(1)).toHaveAttribute("aria-current", "step");
+      await expect(page.getByRole("heading", { level: 2, name: areaName(second) })).toBeFocused();
+      await expect(shownElements(page)).toHaveCount(second.elements.length);
+      await expect(question(page, second.elements[0]!.name)).toBeVisible();
+      // The hidden element still saves what was typed in it.
+      await reasonsSaved;
+      await expect(links.first()).toContainText(fill(m.areaCount, { answered: 1, total: first.elements.length }));
+
+      // Back returns to the first area, with what was typed in both elements.
+      await page.goBack();
+      await expect(page).toHaveURL(/\/respond$/);
+      await expect(links.first()).toHaveAttribute("aria-current", "step");
+      await expect(rated.getByLabel(m.rationale)).toHaveValue(reasons);
+      await saved(rated);
+      await expect(unrated.getByLabel(m.rationale)).toHaveValue(draft);
+
+      // A reload brings the saved reasons from the server and the unsaved ones from this device.
+      await page.reload();
+      await expect(rated.getByLabel(m.rationale)).toHaveValue(reasons);
+      await expect(unrated.getByLabel(m.rationale)).toHaveValue(draft);
+      await expect(unrated.getByRole("status")).toHaveText(m.needsRating);
+
+      // An address naming no area of this framework shows the first; one naming an area shows that one.
+      await page.goto(`${respond}?area=Z`);
+      await expect(links.first()).toHaveAttribute("aria-current", "step");
+      await expect(shownElements(page)).toHaveCount(first.elements.length);
+      await page.goto(`${respond}?area=${second.key}`);
+      await expect(links.nth(1)).toHaveAttribute("aria-current", "step");
+      await expect(question(page, second.elements[0]!.name)).toBeVisible();
+      // The links at the foot of an area lead to the areas beside it.
+      await page.getByRole("link", { name: fill(m.previousArea, { area: areaName(first) }) }).click();
+      await expect(links.first()).toHaveAttribute("aria-current", "step");
+      await expect(page.getByRole("heading", { level: 2, name: areaName(first) })).toBeFocused();
+
+      // "Next unanswered" passes the rated element and lands on the one with only a draft, keyboard on its first choice.
+      await next.click();
+      await expect(unrated.getByRole("radio").first()).toBeFocused();
+      await unrated.getByRole("radio", { name: m.notApplicable }).check();
+      await saved(unrated);
+      await expect(unrated.getByLabel(m.rationale)).toHaveValue(draft);
+      // The rest of the first area by hand; then "next unanswered" goes on into the second area.
+      for (const element of first.elements.slice(2)) {
+        const rest = question(page, element.name);
+        await rest.getByRole("radio", { name: m.dontKnow }).check();
+        await saved(rest);
+      }
+      await expect(links.first()).toContainText(fill(m.areaCount, { answered: first.elements.length, total: first.elements.length }));
+      await expect(progressBar(page)).toHaveAttribute("aria-valuetext", progressText(first.elements.length, total));
+      await next.click();
+      await expect(page).toHaveURL(new RegExp(`[?&]area=${second.key}#element-`));
+      await expect(links.nth(1)).toHaveAttribute("aria-current", "step");
+      await expect(question(page, second.elements[0]!.name).getByRole("radio").first()).toBeFocused();
+
+      // At 320 pixels wide the bar stays at the top of the window, and the element brought up is below it, not under it.
+      await page.setViewportSize({ width: 320, height: 640 });
+      await next.click();
+      const broughtUp = question(page, second.elements[1]!.name);
+      await expect(broughtUp.getByRole("radio").first()).toBeFocused();
+      const bar = await page.locator(".respond-bar").boundingBox();
+      const box = await broughtUp.boundingBox();
+      expect(bar, "the progress bar is on screen").not.toBeNull();
+      expect(box, "the element brought up is on screen").not.toBeNull();
+      expect(Math.round(bar!.y)).toBe(0);
+      expect(bar!.width).toBeLessThanOrEqual(320);
+      expect(box!.y).toBeGreaterThanOrEqual(bar!.y + bar!.height - 1);
+      await expectNoAxeViolations(page, "respond page, second area, 320 pixels wide");
+    } finally {
+      await context.close();
+    }
   });
 
   test("a closed round tells the member so instead of showing the form", async ({ page }) => {

@@ -1,14 +1,12 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
 import {
-  demoDateFromToday,
+  answerEveryElement,
   demoQuarterBack,
   expectNoAxeViolations,
   listOrganizations,
-  listPeople,
   messages,
-  newSignedInPage,
-  ok,
+  openRoundForMember,
   RIVERBEND,
   SHELTER_ORG,
   signIn,
@@ -36,29 +34,6 @@ async function reportForm(page: Page) {
   return page.getByRole("form", { name: fill(t.formHeading, { organization: SHELTER_ORG }) });
 }
 
-/** A round only the demo member is asked in, created and opened by the coordinator through the API. */
-async function openRoundForMember(browser: Browser, title: string) {
-  const { context } = await newSignedInPage(browser, USERS.coordinator);
-  try {
-    const member = (await listPeople(context.request, RIVERBEND)).find((person) => person.email === USERS.member);
-    expect(member, "the demo member").toBeDefined();
-    const { id } = ok(
-      await trpcMutation<{ id: string }>(context.request, "assessment.create", {
-        taskForceSlug: RIVERBEND,
-        title,
-        opensOn: demoDateFromToday(0),
-        closesOn: demoDateFromToday(10),
-        audience: "chosen",
-        userIds: [member!.userId],
-      }),
-      "assessment.create",
-    );
-    ok(await trpcMutation(context.request, "assessment.open", { taskForceSlug: RIVERBEND, roundId: id }), "assessment.open");
-  } finally {
-    await context.close();
-  }
-}
-
 test.describe("contributions", () => {
   test("a member follows their tasks: answers a round, then logs and submits their agency's quarter", async ({ page, browser }) => {
     test.setTimeout(120_000);
@@ -73,10 +48,8 @@ test.describe("contributions", () => {
 
     // The round, from its task: every element answered ("don't know" will do here), then submitted.
     await tasks.getByRole("link", { name: fill(tasksText.roundStart, { round: roundTitle }) }).click();
-    const elements = page.locator("fieldset.element-question");
     await expect(page.getByRole("heading", { level: 1, name: fill(messages.assessments.respondHeading, { title: roundTitle }) })).toBeVisible();
-    const total = await elements.count();
-    for (let index = 0; index < total; index += 1) await elements.nth(index).getByRole("radio", { name: messages.assessments.dontKnow }).check();
+    const total = await answerEveryElement(page, () => messages.assessments.dontKnow);
     await expect(page.locator(".progress-count")).toHaveText(fill(messages.assessments.progress, { answered: total, total }));
     await page.getByRole("button", { name: messages.assessments.submit }).click();
     await expect(page.getByRole("status").filter({ hasText: "Submitted on" })).toBeVisible();

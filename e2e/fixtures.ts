@@ -271,6 +271,63 @@ export async function createOwnTaskForce(browser: Browser, prefix: string) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Assessment rounds
+// ---------------------------------------------------------------------------------------------
+
+/** A round only the demo member is asked in, created and opened by the coordinator through the API; returns its id. */
+export async function openRoundForMember(browser: Browser, title: string): Promise<string> {
+  const { context } = await newSignedInPage(browser, USERS.coordinator);
+  try {
+    const member = (await listPeople(context.request, RIVERBEND)).find((person) => person.email === USERS.member);
+    expect(member, "the demo member").toBeDefined();
+    const { id } = ok(
+      await trpcMutation<{ id: string }>(context.request, "assessment.create", {
+        taskForceSlug: RIVERBEND,
+        title,
+        opensOn: demoDateFromToday(0),
+        closesOn: demoDateFromToday(10),
+        audience: "chosen",
+        userIds: [member?.userId],
+      }),
+      "assessment.create",
+    );
+    ok(await trpcMutation(context.request, "assessment.open", { taskForceSlug: RIVERBEND, roundId: id }), "assessment.open");
+    return id;
+  } finally {
+    await context.close();
+  }
+}
+
+/** The respond page's links to its areas of function (it shows one area's elements at a time). */
+export const respondAreaLinks = (page: Page) => page.getByRole("navigation", { name: messages.assessments.areasNav }).getByRole("link");
+
+/** The element questions of the area the respond page shows (the other areas' are hidden). */
+export const shownElements = (page: Page) => page.locator("fieldset.element-question:visible");
+
+/**
+ * Answers every element on the respond page, area after area through its area links: the element
+ * at `index` in the framework's order gets the radio `answerFor(index)` names. Returns the number
+ * of elements answered.
+ */
+export async function answerEveryElement(page: Page, answerFor: (index: number) => string | RegExp): Promise<number> {
+  const areas = respondAreaLinks(page);
+  const areaCount = await areas.count();
+  expect(areaCount, "the respond page's areas").toBeGreaterThan(0);
+  let index = 0;
+  for (let area = 0; area < areaCount; area += 1) {
+    await areas.nth(area).click();
+    // The area shown changes with the link marked current (one render), so its elements are the ones visible now.
+    await expect(areas.nth(area)).toHaveAttribute("aria-current", "step");
+    const elements = shownElements(page);
+    const inArea = await elements.count();
+    for (let element = 0; element < inArea; element += 1, index += 1) {
+      await elements.nth(element).getByRole("radio", { name: answerFor(index) }).check();
+    }
+  }
+  return index;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Accessibility
 // ---------------------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ import { fieldErrorsOf, useErrorMessage, useFieldMessage, type ClientError } fro
 import { useTRPC } from "@/app/_trpc/client";
 import type { FrameworkElement, FrameworkStage } from "@/db/schema";
 import type { FieldErrors } from "@/server/trpc/fieldErrors";
+import { elementAnchor } from "./areas";
 
 type Answer = "stage" | "dont_know" | "not_applicable";
 
@@ -46,11 +47,6 @@ interface Props {
   onSaved: (elementKey: string) => void;
   onSaving: (elementKey: string, saving: boolean) => void;
   onSessionEnded: () => void;
-}
-
-/** The id of an element's fieldset, for the links to unanswered elements. */
-export function elementAnchor(elementKey: string): string {
-  return `element-${elementKey.replace(/[^A-Za-z0-9_-]/g, "-")}`;
 }
 
 /** Typing is saved this long after the last keystroke (and at once when the field is left). */
@@ -256,7 +252,7 @@ export function ElementQuestion({ taskForceSlug, roundId, userId, element, stage
   const describe = (...ids: (string | false)[]) => ids.filter(Boolean).join(" ") || undefined;
 
   return (
-    <fieldset className="element-question" id={elementAnchor(element.key)} tabIndex={-1}>
+    <fieldset className="element-question" id={elementAnchor(element.key)} data-element-key={element.key} tabIndex={-1}>
       <legend>{element.name}</legend>
       <p className="element-description">{element.description}</p>
       <div className="choice-group" role="radiogroup" aria-label={t("ratingOf", { element: element.name })} aria-describedby={choiceProblem ? `${id}-choice-error` : undefined}>
