@@ -51,7 +51,7 @@ export function contentProblems(content: ContentCandidate): FieldErrors {
       if (value !== undefined) note(`${measure}.${dimension}`, figureProblems(value, kindOf(measure)));
     }
   }
-  // Too many items is one problem of the list: the schema says nothing of the items then.
+  // More items than allowed is one problem of the whole list: the schema then says nothing of each item.
   if (content.inKind.length > MAX_IN_KIND_ITEMS) {
     note("inKind", [{ key: "tooBig", values: { max: MAX_IN_KIND_ITEMS } }]);
     return errors;

@@ -145,7 +145,7 @@ describe("drafts of contribution reports", () => {
   }
 
   it("keeps a draft out of every total, every funder view and the figures the disclosure audit reads", async () => {
-    // The labor office has no report yet: what its person types must change nothing anyone else reads.
+    // The labor office has no report yet: what its person types must change nothing that others read.
     const member = callerFor(inspector);
     const input = { taskForceSlug: slug(), organizationId: laborOffice.id, ...draftContent };
     const draftOf = (period: string) => member.contribution.report({ taskForceSlug: slug(), period });

@@ -56,7 +56,7 @@ export function withField(figures: ReportFigures, name: string, text: string): R
 /** A key for a new in-kind row: one no row of `figures` has. */
 export const nextRowKey = (figures: ReportFigures) => figures.inKind.reduce((max, row) => Math.max(max, row.key), -1) + 1;
 
-/** A number as typed: blank is "not reported"; anything else is read as typed (the rules say what is wrong). */
+/** A number as typed: blank is "not reported"; other text is read as it stands (the rules say what is wrong). */
 function numberOf(text: string): number | undefined {
   const trimmed = text.trim();
   return trimmed === "" ? undefined : Number(trimmed.replace(",", "."));
@@ -126,7 +126,6 @@ export function onFormRows(errors: FieldErrors, formRowOf: readonly number[]): F
   );
 }
 
-
 function countBy(rows: readonly InKindDraft[]) {
   const counts = new Map<string, number>();
   for (const row of rows) if (!isBlankRow(row)) counts.set(rowSignature(row), (counts.get(rowSignature(row)) ?? 0) + 1);
@@ -134,7 +133,7 @@ function countBy(rows: readonly InKindDraft[]) {
 }
 
 /**
- * The person's changes applied to figures someone else saved since the person's started from:
+ * The person's changes applied to figures someone else saved while they typed:
  * `base` is what the form was loaded with, `mine` what the person made of it, `theirs` what the
  * server holds now. A field the person changed takes their value; every other field the server's.
  * In-kind rows have no identity but their content: rows the person removed are removed from
@@ -160,19 +159,14 @@ export function combineFigures(base: ReportFigures, mine: ReportFigures, theirs:
       return [signature, Math.max(0, addedByMe - Math.max(0, addedByThem))];
     }),
   );
-  const kept = theirs.inKind.filter((row) => {
-    if (isBlankRow(row)) return false;
+  /** Whether `counts` still holds the row's content; if so, one of it is used up. */
+  const takeOne = (counts: Map<string, number>, row: InKindDraft) => {
     const signature = rowSignature(row);
-    if (left(toRemove, signature) === 0) return true;
-    toRemove.set(signature, left(toRemove, signature) - 1);
-    return false;
-  });
-  const added = mine.inKind.filter((row) => {
-    if (isBlankRow(row)) return false;
-    const signature = rowSignature(row);
-    if (left(toAdd, signature) === 0) return false;
-    toAdd.set(signature, left(toAdd, signature) - 1);
+    if (left(counts, signature) === 0) return false;
+    counts.set(signature, left(counts, signature) - 1);
     return true;
-  });
+  };
+  const kept = theirs.inKind.filter((row) => !isBlankRow(row) && !takeOne(toRemove, row));
+  const added = mine.inKind.filter((row) => !isBlankRow(row) && takeOne(toAdd, row));
   return { fields, inKind: [...kept, ...added].map((row, key) => ({ ...row, key })) };
 }
