@@ -98,7 +98,8 @@ export function useReportAutosave({ taskForceSlug, owner, data }: { taskForceSlu
     return result;
   }
 
-  async function refused(error: unknown, sent: ReportFigures) {
+  /** A refused save or submission: a conflict waits for the person's choice; other problems go beside their inputs (and, for a save, in the status line — a submission's show above the form). */
+  async function refused(error: unknown, sent: ReportFigures, what: "save" | "submit") {
     const clientError = asClientError(error);
     if (clientError?.data?.code === "CONFLICT") {
       blocked.current = true;
@@ -108,7 +109,7 @@ export function useReportAutosave({ taskForceSlug, owner, data }: { taskForceSlu
       return;
     }
     setErrors(onFormRows(fieldErrorsOf(clientError), sentRows(sent)));
-    setStatus({ kind: "failed", error: clientError?.data ? clientError : null });
+    if (what === "save") setStatus({ kind: "failed", error: clientError?.data ? clientError : null });
   }
 
   /** After the server took `sent` as `nextVersion`: the device keeps only what came after. */
@@ -143,7 +144,7 @@ export function useReportAutosave({ taskForceSlug, owner, data }: { taskForceSlu
       if (created) void refresh();
       return true;
     } catch (error) {
-      await refused(error, next);
+      await refused(error, next, "save");
       return false;
     }
   }
@@ -168,7 +169,7 @@ export function useReportAutosave({ taskForceSlug, owner, data }: { taskForceSlu
         accepted(next, submitted.version);
         return submitted;
       } catch (error) {
-        await refused(error, next);
+        await refused(error, next, "submit");
         return null;
       }
     });
