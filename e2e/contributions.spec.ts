@@ -24,11 +24,16 @@ import {
 const t = messages.contributions;
 const tasksText = messages.myTasks;
 const CLINIC_ORG = "Riverbend Community Health Clinic (demo)";
+const SHERIFF_ORG = "Riverbend County Sheriff's Office (demo)";
 const SURVIVORS_ORG = "Riverbend Survivor Leadership Council (demo)";
 
 const LAST_QUARTER = demoQuarterBack(1);
 const periodPage = (period: string) => `/tf/${RIVERBEND}/contributions/${period}`;
 const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
+/** A message whose values vary (a time, a reason) as a pattern: its fixed words, with a wildcard for each value. */
+const shaped = (text: string) => new RegExp(`^${text.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{\w+\}/g, ".+")}`);
+/** The form's draft saves, to cut the connection for them. */
+const SAVE_DRAFT = /\/api\/trpc\/[^?]*contribution\.saveDraft/;
 
 async function reportForm(page: Page) {
   return page.getByRole("form", { name: fill(t.formHeading, { organization: SHELTER_ORG }) });
@@ -91,8 +96,15 @@ test.describe("contributions", () => {
     await expect(page.getByRole("status").filter({ hasText: fill(t.startedFromPrevious, { period: LAST_QUARTER }) })).toBeVisible();
     await expect((await reportForm(page)).getByLabel(t.measures.staffHours, { exact: true })).toHaveValue("42.5");
     await expect((await reportForm(page)).getByLabel(t.inKindDescription, { exact: true }).last()).toHaveValue("Shelter beds held for referrals");
-    await expect(page.getByText(fill(t.statusLine, { status: t.status.missing }))).toBeVisible();
+    // The figures become this quarter's draft on their own, after a short pause; a reload reads them from the server.
+    await expect(page.getByRole("status").filter({ hasText: shaped(t.autosave.savedAt) })).toBeVisible();
+    await expect(page.getByText(fill(t.statusLine, { status: t.status.draft }))).toBeVisible();
     await expectNoAxeViolations(page, "a report started from last quarter's figures");
+    await page.reload();
+    await expect((await reportForm(page)).getByLabel(t.measures.staffHours, { exact: true })).toHaveValue("42.5");
+    await expect((await reportForm(page)).getByLabel(t.inKindDescription, { exact: true }).last()).toHaveValue("Shelter beds held for referrals");
+    await expect(page.getByText(fill(t.statusLine, { status: t.status.draft }))).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: shaped(t.autosave.restored) })).toHaveCount(0);
     // Submitted: no longer among the member's tasks.
     await page.goto(dashboard);
     await expect(tasks).toBeVisible();
@@ -115,6 +127,60 @@ test.describe("contributions", () => {
       values: { staffHours: 1 },
     });
     expect(again.error).toMatchObject({ code: "CONFLICT", messageKey: "contributionAlreadySubmitted" });
+  });
+
+  test("what is typed is kept on the device while the connection is down, then saved as a draft on its own", async ({ page }) => {
+    test.setTimeout(90_000);
+    await signIn(page, USERS.coordinator);
+    // The sheriff's office's quarter now running: no other test touches it.
+    const sheriff = (await listOrganizations(page.request, RIVERBEND)).find((organization) => organization.name === SHERIFF_ORG);
+    expect(sheriff, "the demo sheriff's office").toBeDefined();
+    const address = `${periodPage(demoQuarterBack(0))}?organization=${sheriff!.id}`;
+    const form = page.getByRole("form", { name: fill(t.formHeading, { organization: SHERIFF_ORG }) });
+    const staffHours = form.getByLabel(t.measures.staffHours, { exact: true });
+    const status = (message: string) => page.getByRole("status").filter({ hasText: shaped(message) });
+
+    // The connection drops: nothing reaches the server, and the form says the figures are kept here.
+    await page.route(SAVE_DRAFT, (route) => route.abort());
+    await page.goto(address);
+    await staffHours.fill("123.5");
+    await form.getByRole("button", { name: t.addInKind }).click();
+    await form.getByLabel(t.inKindDescription, { exact: true }).last().fill("Loaned laptops for a training (e2e)");
+    await form.getByLabel(t.inKindValueLabel, { exact: true }).last().fill("600");
+    await expect(status(t.autosave.notSaved)).toContainText(t.autosave.offline);
+
+    // A reload puts back what was typed on this device, and says so; the server still has no report.
+    await page.reload();
+    await expect(status(t.autosave.restored)).toBeVisible();
+    await expect(staffHours).toHaveValue("123.5");
+    await expect(form.getByLabel(t.inKindDescription, { exact: true }).last()).toHaveValue("Loaned laptops for a training (e2e)");
+    await expect(form.getByLabel(t.inKindValueLabel, { exact: true }).last()).toHaveValue("600");
+    await expect(page.getByText(fill(t.statusLine, { status: t.status.missing }))).toBeVisible();
+    await expectNoAxeViolations(page, "a report restored from the device");
+
+    // Back online: the next change saves it all as the draft, and a reload reads the draft from the server.
+    await page.unroute(SAVE_DRAFT);
+    await form.getByLabel(t.measures.outreachEvents, { exact: true }).fill("2");
+    await expect(status(t.autosave.savedAt)).toBeVisible();
+    await expect(page.getByText(fill(t.statusLine, { status: t.status.draft }))).toBeVisible();
+    await page.reload();
+    await expect(staffHours).toHaveValue("123.5");
+    await expect(form.getByLabel(t.measures.outreachEvents, { exact: true })).toHaveValue("2");
+    await expect(form.getByLabel(t.inKindDescription, { exact: true }).last()).toHaveValue("Loaned laptops for a training (e2e)");
+    await expect(status(t.autosave.restored)).toHaveCount(0);
+
+    // A change kept only on the device can be discarded: back to the saved figures, for good.
+    await page.route(SAVE_DRAFT, (route) => route.abort());
+    await staffHours.fill("999");
+    await expect(status(t.autosave.notSaved)).toBeVisible();
+    await page.reload();
+    await expect(staffHours).toHaveValue("999");
+    await page.getByRole("button", { name: t.autosave.discard, exact: true }).click();
+    await expect(staffHours).toHaveValue("123.5");
+    await page.unroute(SAVE_DRAFT);
+    await page.reload();
+    await expect(staffHours).toHaveValue("123.5");
+    await expect(status(t.autosave.restored)).toHaveCount(0);
   });
 
   test("another agency imports its quarter from a CSV file; a bad file imports nothing", async ({ page }) => {

@@ -1,18 +1,16 @@
 import { z } from "zod";
 import { CONTRIBUTION_PERIOD_LENGTHS } from "@/db/schema";
 import { SERVICE_TYPES, TRAINING_SECTORS } from "./contributions.measures";
+import { hasAtMostTwoDecimals, MAX_FIGURE, MAX_IN_KIND_DESCRIPTION, MAX_IN_KIND_ITEMS } from "./contributions.check";
 import { PERIOD_KEY_PATTERN } from "./periods";
 
 /** "2026-Q3" or "2026-09". Whether it has started is checked against the task force's calendar. */
 export const PeriodKey = z.string().trim().regex(PERIOD_KEY_PATTERN, { error: "periodFormat" });
 
-const MAX_COUNT = 10_000_000;
-const hasAtMostTwoDecimals = (value: number) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6;
-
 /** A count of events or people: a whole number from 0. */
-export const Count = z.number().int({ error: "wholeNumber" }).min(0).max(MAX_COUNT);
+export const Count = z.number().int({ error: "wholeNumber" }).min(0).max(MAX_FIGURE);
 /** Hours or dollars: from 0, at most two decimals. */
-export const Amount = z.number().min(0).max(MAX_COUNT).refine(hasAtMostTwoDecimals, { error: "twoDecimals" });
+export const Amount = z.number().min(0).max(MAX_FIGURE).refine(hasAtMostTwoDecimals, { error: "twoDecimals" });
 
 export const SimpleValues = z.object({
   staffHours: Amount.optional(),
@@ -29,11 +27,10 @@ export const SimpleValues = z.object({
 export type SimpleValues = z.infer<typeof SimpleValues>;
 
 export const InKindItem = z.object({
-  description: z.string().trim().min(1).max(300),
+  description: z.string().trim().min(1).max(MAX_IN_KIND_DESCRIPTION),
   /** Estimated value in dollars. */
   value: Amount,
 });
-export const MAX_IN_KIND_ITEMS = 30;
 
 export const ReportContent = z.object({
   values: SimpleValues.default({}),

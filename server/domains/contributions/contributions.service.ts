@@ -241,7 +241,14 @@ export async function writeReport(
       ...(options.submit ? { status: { from: existing?.status ?? null, to: "submitted" }, late: { from: null, to: late } } : {}),
     },
   });
-  return { id: reportId, version, status: options.submit ? ("submitted" as const) : (existing?.status ?? ("draft" as const)), late: options.submit ? late : false };
+  return {
+    id: reportId,
+    version,
+    status: options.submit ? ("submitted" as const) : (existing?.status ?? ("draft" as const)),
+    late: options.submit ? late : false,
+    /** When the figures were saved, by the app's clock: the form says "Saved at …" from it. */
+    savedAt: now,
+  };
 }
 
 function saveOrSubmit(scope: TaskForceScope, input: SaveReportInput, submit: boolean, now: Date) {

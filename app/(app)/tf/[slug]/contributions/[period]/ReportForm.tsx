@@ -1,136 +1,128 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState, type CSSProperties, type FormEvent } from "react";
+import { useId, useState, type CSSProperties, type FormEvent } from "react";
 import { DateTime } from "@/app/_components/DateTime";
-import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
+import { Field, fieldErrorsOf, FormError, formText, SuccessMessage, useErrorMessage, useReadableValues } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import type { FieldErrors } from "@/server/trpc/fieldErrors";
-import { SERVICE_TYPES, TRAINING_SECTORS } from "@/server/domains/contributions/contributions.measures";
+import { HOUR_MEASURES, SERVICE_TYPES, TRAINING_SECTORS } from "@/server/domains/contributions/contributions.measures";
 import type { RouterOutputs } from "../types";
+import { LOCAL_COPY_DAYS } from "./localCopy";
+import { fieldNameOf, figuresOf, nextRowKey, withField, type ReportFigures } from "./reportFigures";
+import { useReportAutosave, type AutosaveStatus } from "./useReportAutosave";
 
 type Report = RouterOutputs["contribution"]["report"];
 type Content = Report["content"];
 
 const GRID: CSSProperties = { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(15rem, 1fr))", gap: "0.75rem 1rem", alignItems: "end" };
 
-/** A number as typed: blank is "not reported"; anything else goes to the server as typed (it explains what is wrong). */
-function numberFrom(form: HTMLFormElement, name: string): number | undefined {
-  const text = formText(form, name).trim();
-  return text === "" ? undefined : Number(text.replace(",", "."));
-}
+/** The granularity a browser offers a figure in: whole numbers for counts, cents for hours and dollars. */
+const stepOf = (kind: "count" | "amount") => (kind === "count" ? 1 : 0.01);
 
-function NumberField({ label, name, value, errors }: { label: string; name: string; value: number | undefined; errors: FieldErrors }) {
+function NumberField({
+  label,
+  name,
+  kind,
+  figures,
+  onChange,
+  errors,
+}: {
+  label: string;
+  name: string;
+  kind: "count" | "amount";
+  figures: ReportFigures;
+  onChange: (name: string, text: string) => void;
+  errors: FieldErrors;
+}) {
   return (
     <Field label={label} name={name} errors={errors}>
-      {(control) => <input {...control} type="number" inputMode="decimal" min={0} step="any" defaultValue={value ?? ""} />}
+      {(control) => (
+        <input {...control} type="number" inputMode="decimal" min={0} step={stepOf(kind)} value={figures.fields[name] ?? ""} onChange={(event) => onChange(name, event.target.value)} />
+      )}
     </Field>
   );
 }
 
-/** The contributions form of one organization for one period: draft, submit, and (coordinators) return. */
-export function ReportForm({ taskForceSlug, period, organizationId }: { taskForceSlug: string; period: string; organizationId?: string }) {
+interface Props {
+  taskForceSlug: string;
+  taskForceId: string;
+  /** The person at the keyboard: what the device keeps is theirs alone. */
+  userId: string;
+  period: string;
+  organizationId?: string;
+}
+
+/** The contributions form of one organization for one period: draft (saved as it is typed), submit, and (coordinators) return. */
+export function ReportForm({ taskForceSlug, taskForceId, userId, period, organizationId }: Props) {
   const trpc = useTRPC();
   const input = { taskForceSlug, period, ...(organizationId ? { organizationId } : {}) };
   const report = useQuery(trpc.contribution.report.queryOptions(input));
-  // Kept here, not in the body: the body starts afresh after every save, and the message must stay.
-  const [done, setDone] = useState<Outcome | null>(null);
-  // The earlier period whose figures the person chose to start from (only while nothing is saved yet).
-  const [startedFrom, setStartedFrom] = useState<string | null>(null);
   if (report.error) return <FormError error={report.error} />;
   if (!report.data) return null;
-  const previous = report.data.previous;
-  const seeded = previous && previous.period === startedFrom ? previous : null;
-  // A new key after every save (or a fresh start from the earlier figures) re-reads the numbers into the uncontrolled inputs.
-  return (
-    <ReportFormBody
-      key={`${report.data.organization.id}:${report.data.report?.version ?? 0}:${seeded?.period ?? ""}`}
-      taskForceSlug={taskForceSlug}
-      data={seeded ? { ...report.data, content: seeded.content } : report.data}
-      done={done}
-      setDone={setDone}
-      startFromPrevious={previous && !seeded && report.data.canEdit ? () => setStartedFrom(previous.period) : null}
-      seededFrom={seeded?.period ?? null}
-    />
-  );
+  // The form keeps its own figures from here on (saves and fresh reads of the report do not reset them).
+  return <ReportFormBody key={report.data.organization.id} taskForceSlug={taskForceSlug} taskForceId={taskForceId} userId={userId} data={report.data} />;
 }
 
 type Outcome = "saved" | "submitted" | "submittedLate" | "returned";
 
-function ReportFormBody({
-  taskForceSlug,
-  data,
-  done,
-  setDone,
-  startFromPrevious,
-  seededFrom,
-}: {
-  taskForceSlug: string;
-  data: Report;
-  done: Outcome | null;
-  setDone: (outcome: Outcome | null) => void;
-  /** Fills the form with the figures of the period before; null when there are none to offer. */
-  startFromPrevious: (() => void) | null;
-  /** The period whose figures fill the form, not saved yet. */
-  seededFrom: string | null;
-}) {
+function ReportFormBody({ taskForceSlug, taskForceId, userId, data }: { taskForceSlug: string; taskForceId: string; userId: string; data: Report }) {
   const t = useTranslations("contributions");
   const tDisciplines = useTranslations("disciplines");
   const tPrivacy = useTranslations("privacy");
   const format = useFormatter();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const router = useRouter();
-  const [inKindRows, setInKindRows] = useState(() => data.content.inKind.map((_, index) => index));
-  const [nextRow, setNextRow] = useState(data.content.inKind.length);
+  const { report, organization, period } = data;
+  const draft = useReportAutosave({ taskForceSlug, owner: { userId, taskForceId, organizationId: organization.id, period: period.key }, data });
+  const { figures, errors } = draft;
+  const [done, setDone] = useState<Outcome | null>(null);
+  // The earlier period whose figures the person chose to start from.
+  const [startedFrom, setStartedFrom] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const noticeId = useId();
   const refresh = async () => {
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.contribution.report.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.contribution.period.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.contribution.overview.pathKey() }),
-    ]);
+    await draft.refresh();
     router.refresh();
   };
-  const save = useMutation(trpc.contribution.saveDraft.mutationOptions({ onSuccess: () => { setDone("saved"); return refresh(); } }));
-  const submit = useMutation(
-    trpc.contribution.submit.mutationOptions({ onSuccess: (result) => { setDone(result.late ? "submittedLate" : "submitted"); return refresh(); } }),
+  const giveBack = useMutation(
+    trpc.contribution.returnForCorrection.mutationOptions({
+      onSuccess: (result) => {
+        draft.returned(result.version);
+        setDone("returned");
+        return refresh();
+      },
+    }),
   );
-  const giveBack = useMutation(trpc.contribution.returnForCorrection.mutationOptions({ onSuccess: () => { setDone("returned"); return refresh(); } }));
-  const error = save.error ?? submit.error;
-  const errors = fieldErrorsOf(error);
-  const { content, report, organization, period } = data;
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    const values = Object.fromEntries(
-      (["staffHours", "trainingsDelivered", "outreachEvents", "peopleReached", "referralsMade", "referralsReceived", "consultantEngagements", "consultantPaidHours", "potentialVictimsIdentified", "confirmedVictimsIdentified"] as const)
-        .map((key) => [key, numberFrom(form, `values.${key}`)])
-        .filter(([, value]) => value !== undefined),
-    );
-    const byKey = (prefix: string, keys: readonly string[]) =>
-      Object.fromEntries(keys.map((key) => [key, numberFrom(form, `${prefix}.${key}`)]).filter(([, value]) => value !== undefined));
-    const payload = {
-      taskForceSlug,
-      period: period.key,
-      organizationId: organization.id,
-      version: report?.version ?? null,
-      values,
-      peopleTrained: byKey("peopleTrained", TRAINING_SECTORS),
-      services: byKey("services", SERVICE_TYPES),
-      inKind: inKindRows
-        .map((row, index) => ({ description: formText(form, `inKind.${index}.description`), value: numberFrom(form, `inKind.${index}.value`) ?? Number.NaN, row }))
-        .filter((item) => item.description.trim() !== "" || !Number.isNaN(item.value))
-        .map(({ description, value }) => ({ description, value })),
-    };
+  function change(next: ReportFigures) {
     setDone(null);
-    save.reset();
-    submit.reset();
-    if (submitter?.value === "submit") submit.mutate(payload);
-    else save.mutate(payload);
+    draft.change(next);
+  }
+  const onNumber = (name: string, text: string) => change(withField(figures, name, text));
+  const onInKind = (key: number, field: "description" | "value", text: string) =>
+    change({ ...figures, inKind: figures.inKind.map((row) => (row.key === key ? { ...row, [field]: text } : row)) });
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    setDone(null);
+    setBusy(true);
+    try {
+      if (submitter?.value === "submit") {
+        const result = await draft.submit();
+        if (!result) return;
+        setDone(result.late ? "submittedLate" : "submitted");
+        await refresh();
+      } else if (await draft.save(true)) {
+        setDone("saved");
+        await refresh();
+      }
+    } finally {
+      setBusy(false);
+    }
   }
 
   function onReturn(event: FormEvent<HTMLFormElement>) {
@@ -139,8 +131,11 @@ function ReportFormBody({
     giveBack.mutate({ taskForceSlug, reportId: report.id, version: report.version, reason: formText(event.currentTarget, "reason") });
   }
 
-  const simple = (key: keyof Content["values"]) => <NumberField label={t(`measures.${key}`)} name={`values.${key}`} value={content.values[key]} errors={errors} />;
+  const simple = (key: keyof Content["values"]) => (
+    <NumberField label={t(`measures.${key}`)} name={fieldNameOf(key, "")} kind={HOUR_MEASURES.has(key) ? "amount" : "count"} figures={figures} onChange={onNumber} errors={errors} />
+  );
   const disabled = !data.canEdit;
+  const previous = data.previous;
   return (
     <section aria-labelledby="report-heading">
       <h2 id="report-heading">{t("formHeading", { organization: organization.name })}</h2>
@@ -158,22 +153,45 @@ function ReportFormBody({
       {report?.status === "returned" && <p className="alert error">{t("returnedLine", { reason: report.returnedReason ?? "" })}</p>}
       {!data.canEdit && <p>{t("lockedHint")}</p>}
       {data.canEdit && !period.ended && <p>{t("notEndedHint", { end: format.dateTime(new Date(`${period.end}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }) })}</p>}
-      {startFromPrevious && data.previous && (
+      {previous && data.canEdit && !startedFrom && (
         <p>
-          <button type="button" className="secondary" onClick={startFromPrevious}>
-            {t("startFromPrevious", { period: data.previous.period })}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setStartedFrom(previous.period);
+              change(figuresOf(previous.content));
+            }}
+          >
+            {t("startFromPrevious", { period: previous.period })}
           </button>{" "}
           <span className="hint">{t("startFromPreviousHint")}</span>
         </p>
       )}
-      {seededFrom && (
+      {startedFrom && (
         <p className="alert" role="status">
-          {t("startedFromPrevious", { period: seededFrom })}
+          {t("startedFromPrevious", { period: startedFrom })}
+        </p>
+      )}
+      {draft.notice?.kind === "restored" && (
+        <div className="alert info save-line" role="status">
+          <p id={noticeId} className="save-status">
+            {t("autosave.restored", { at: format.dateTime(draft.notice.at, { dateStyle: "medium", timeStyle: "short" }) })}
+          </p>
+          <button type="button" className="secondary" onClick={draft.loadSaved} aria-describedby={noticeId}>
+            {t("autosave.discard")}
+          </button>
+        </div>
+      )}
+      {draft.notice?.kind === "combined" && (
+        <p className="alert info" role="status">
+          {t("autosave.combined")}
         </p>
       )}
       <form onSubmit={onSubmit} noValidate aria-labelledby="report-heading">
-        <FormError error={error} />
+        <FormError error={draft.submitError} />
         <p className="hint">{t("blankHint")}</p>
+        {data.canEdit && <p className="hint">{t("autosave.deviceNote", { days: LOCAL_COPY_DAYS })}</p>}
         <fieldset disabled={disabled}>
           <legend>{t("staffHeading")}</legend>
           <div style={GRID}>{simple("staffHours")}</div>
@@ -185,7 +203,7 @@ function ReportFormBody({
             <legend>{t("trainedBySector")}</legend>
             <div style={GRID}>
               {TRAINING_SECTORS.map((sector) => (
-                <NumberField key={sector} label={tDisciplines(sector)} name={`peopleTrained.${sector}`} value={content.peopleTrained[sector]} errors={errors} />
+                <NumberField key={sector} label={tDisciplines(sector)} name={fieldNameOf("peopleTrained", sector)} kind="count" figures={figures} onChange={onNumber} errors={errors} />
               ))}
             </div>
           </fieldset>
@@ -223,46 +241,70 @@ function ReportFormBody({
           <legend>{t("servicesHeading")}</legend>
           <div style={GRID}>
             {SERVICE_TYPES.map((type) => (
-              <NumberField key={type} label={t(`serviceTypes.${type}`)} name={`services.${type}`} value={content.services[type]} errors={errors} />
+              <NumberField key={type} label={t(`serviceTypes.${type}`)} name={fieldNameOf("services", type)} kind="count" figures={figures} onChange={onNumber} errors={errors} />
             ))}
           </div>
         </fieldset>
         <fieldset disabled={disabled}>
           <legend>{t("inKindHeading")}</legend>
           <p className="privacy-note">{tPrivacy("noSurvivorNames")}</p>
-          {inKindRows.length === 0 && <p>{t("noInKind")}</p>}
-          {inKindRows.map((row, index) => (
-            <fieldset key={row}>
+          {figures.inKind.length === 0 && <p>{t("noInKind")}</p>}
+          {figures.inKind.map((row, index) => (
+            <fieldset key={row.key}>
               <legend>{t("inKindItem", { number: index + 1 })}</legend>
               <div style={GRID}>
-                <Field label={t("inKindDescription")} name={`inKind.${index}.description`} defaultValue={content.inKind[row]?.description ?? ""} errors={errors} />
-                <NumberField label={t("inKindValueLabel")} name={`inKind.${index}.value`} value={content.inKind[row]?.value} errors={errors} />
+                <Field label={t("inKindDescription")} name={`inKind.${index}.description`} errors={errors}>
+                  {(control) => <input {...control} type="text" value={row.description} onChange={(event) => onInKind(row.key, "description", event.target.value)} />}
+                </Field>
+                <Field label={t("inKindValueLabel")} name={`inKind.${index}.value`} errors={errors}>
+                  {(control) => (
+                    <input {...control} type="number" inputMode="decimal" min={0} step={stepOf("amount")} value={row.value} onChange={(event) => onInKind(row.key, "value", event.target.value)} />
+                  )}
+                </Field>
               </div>
-              <button type="button" className="secondary" onClick={() => setInKindRows(inKindRows.filter((other) => other !== row))}>
+              <button type="button" className="secondary" onClick={() => change({ ...figures, inKind: figures.inKind.filter((other) => other.key !== row.key) })}>
                 {t("removeInKind", { number: index + 1 })}
               </button>
             </fieldset>
           ))}
           <p>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
-                setInKindRows([...inKindRows, nextRow]);
-                setNextRow(nextRow + 1);
-              }}
-            >
+            <button type="button" className="secondary" onClick={() => change({ ...figures, inKind: [...figures.inKind, { key: nextRowKey(figures), description: "", value: "" }] })}>
               {t("addInKind")}
             </button>
           </p>
         </fieldset>
+        {/* Also after someone else submitted the report meanwhile: the person is told, and may go back to the saved figures. */}
+        {(data.canEdit || draft.status.kind === "conflict") && (
+          <div className="save-line">
+            <p className="save-status" role="status" aria-live="polite">
+              <AutosaveText status={draft.status} />
+            </p>
+            {draft.status.kind === "failed" && (
+              <button type="button" className="secondary" onClick={() => void draft.save()}>
+                {t("autosave.retry")}
+              </button>
+            )}
+            {draft.status.kind === "conflict" && (
+              <>
+                {data.canEdit && (
+                  <button type="button" className="secondary" onClick={draft.combine}>
+                    {t("autosave.combine")}
+                  </button>
+                )}
+                <button type="button" className="secondary" onClick={draft.loadSaved}>
+                  {t("autosave.discardMine")}
+                </button>
+              </>
+            )}
+          </div>
+        )}
         {data.canEdit && (
           <p className="inline-actions">
-            <button type="submit" name="intent" value="draft" className="secondary" disabled={save.isPending || submit.isPending}>
+            <button type="submit" name="intent" value="draft" className="secondary" disabled={busy}>
               {t("saveDraft")}
             </button>
             {data.canSubmit && (
-              <button type="submit" name="intent" value="submit" disabled={save.isPending || submit.isPending}>
+              <button type="submit" name="intent" value="submit" disabled={busy}>
                 {t("submit")}
               </button>
             )}
@@ -285,4 +327,29 @@ function ReportFormBody({
       )}
     </section>
   );
+}
+
+/** The autosave's state in words: saving, saved at a time of day (the task force's), or why not and what to do. */
+function AutosaveText({ status }: { status: AutosaveStatus }) {
+  const t = useTranslations("contributions.autosave");
+  const format = useFormatter();
+  const errorMessage = useErrorMessage();
+  const readable = useReadableValues();
+  switch (status.kind) {
+    case "saving":
+      return t("saving");
+    case "saved":
+      return t("savedAt", { time: format.dateTime(status.at, { timeStyle: "short" }) });
+    case "invalid":
+      return t("notSaved", { reason: t("invalid", { count: status.count }) });
+    case "failed":
+      return t("notSaved", { reason: status.error ? errorMessage(status.error) : t("offline") });
+    case "conflict": {
+      const { messageKey, values } = status.error.data ?? {};
+      const reason = messageKey === "contributionReportChanged" ? t("changedElsewhere", { at: String(readable(values).at ?? "") }) : errorMessage(status.error);
+      return t("notSaved", { reason });
+    }
+    default:
+      return null;
+  }
 }

@@ -3,6 +3,7 @@ import { Link } from "@/app/_components/Link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getQueryClient, HydrateClient, loadForPage, serverCaller, trpc } from "@/app/_trpc/server";
+import { getSessionUser } from "@/server/auth/session";
 import { parsePeriod } from "@/server/domains/contributions/periods";
 import { requireTaskForcePermission } from "../../_lib/taskForce";
 import { ImportForm } from "./ImportForm";
@@ -20,6 +21,9 @@ export default async function ContributionPeriodPage({ params, searchParams }: P
   const path = `/tf/${slug}/contributions/${period}`;
   const taskForce = await requireTaskForcePermission(slug, path, "contribution.read");
   if (!parsePeriod(period)) notFound();
+  // The report form keeps what the person types on the device under their own id.
+  const user = await getSessionUser();
+  if (!user) notFound();
   const caller = await serverCaller();
   // A period that has not started is refused by the API: the page is "not found" then.
   const table = await loadForPage(() => caller.contribution.period({ taskForceSlug: slug, period }), path);
@@ -50,7 +54,7 @@ export default async function ContributionPeriodPage({ params, searchParams }: P
       <p className="lead">{t("periodDates", { start: day(table.period.start), end: day(table.period.end), dueOn: day(table.period.dueOn) })}</p>
       <HydrateClient namespaces={["charts", "contributions", "disciplines", "privacy", "suppression"]}>
         {canManage && organizationId && <OrganizationPicker slug={slug} period={period} organizations={organizations} selected={organizationId} />}
-        {canSubmit && (!canManage || organizationId) && <ReportForm taskForceSlug={slug} period={period} organizationId={organizationId} />}
+        {canSubmit && (!canManage || organizationId) && <ReportForm taskForceSlug={slug} taskForceId={taskForce.id} userId={user.id} period={period} organizationId={organizationId} />}
         <PeriodTable taskForceSlug={slug} period={period} />
         <section aria-labelledby="downloads-heading">
           <h2 id="downloads-heading">{t("downloads")}</h2>
