@@ -245,6 +245,23 @@ export function useReportAutosave({ taskForceSlug, owner, data }: { taskForceSlu
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
+  // The report changed elsewhere (a file imported, a coordinator's return, another device) while
+  // nothing typed here waits to be saved: the form shows the server's figures. With unsaved typing
+  // the next save meets the conflict, and the person chooses.
+  const serverVersion = data.report?.version ?? null;
+  useEffect(() => {
+    if (serverVersion === null || serverVersion === version.current) return;
+    if (version.current !== null && serverVersion < version.current) return;
+    if (blocked.current || !sameFigures(latest.current, base.current)) return;
+    const saved = figuresOf(data.content);
+    latest.current = saved;
+    base.current = saved;
+    version.current = serverVersion;
+    setFigures(saved);
+    // Only a newer version of the report is news; its content comes with it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [serverVersion]);
+
   // Leaving: a change still waiting for its pause is saved now — when the tab is hidden (closed,
   // switched away from, the phone locked) and when the form goes (another page of the app).
   const saveRef = useRef(save);
