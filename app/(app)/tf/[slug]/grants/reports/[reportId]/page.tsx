@@ -37,6 +37,9 @@ export default async function ReportPage({ params }: PageProps<"/tf/[slug]/grant
           <a href={`${path}/export?format=xlsx`} download>
             {t("downloadXlsx")}
           </a>
+          <a href={`${path}/export?format=pdf`} download>
+            {t("downloadPdf")}
+          </a>
           {content.sections.map((section) => (
             <a key={section.key} href={`${path}/export?format=csv&section=${section.key}`} download>
               {t("downloadCsv", { section: section.title })}
