@@ -19,8 +19,9 @@ const securityHeaders = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Native and WebAssembly packages are loaded from node_modules at run time, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
+  // Native and WebAssembly packages are loaded from node_modules at run time, not bundled; so is
+  // pdfkit, which reads its standard fonts' metrics from its own package folder.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "pdfkit"],
   // `npm test` type-checks the whole tree, tests included, in a step of its own before it builds;
   // checking the app again inside the build would only cost CI half a minute.
   typescript: { ignoreBuildErrors: process.env.BUILD_TYPECHECKED === "1" },

@@ -55,6 +55,10 @@ test("the funder's data stops at their portfolio: other task forces, internal re
   const xlsx = await page.request.get(`/tf/${RIVERBEND}/grants/reports/${id}/export?format=xlsx`);
   expect(xlsx.status()).toBe(200);
   expect(xlsx.headers()["content-disposition"]).toContain(".xlsx");
+  const pdf = await page.request.get(`/tf/${RIVERBEND}/grants/reports/${id}/export?format=pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
 
   // A coordinator has no portfolio link.
   await signInByApi(page.request, USERS.coordinator);

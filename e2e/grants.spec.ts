@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { expect, test } from "./test";
 import { demoDateFromToday, expectNoAxeViolations, fill, messages, ok, RIVERBEND, signIn, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
@@ -5,7 +6,8 @@ import { demoDateFromToday, expectNoAxeViolations, fill, messages, ok, RIVERBEND
 /*
  * The coordinator's side of issue 7: the dashboard shows every widget from the demo seed, an award's
  * requirements are managed with computed statuses and evidence, and the semiannual progress report
- * is generated, printed to PDF and downloaded as XLSX that opens with the figures on screen; and
+ * is generated, printed to PDF and downloaded as XLSX that opens with the figures on screen and as
+ * the PDF made on the server; and
  * issue 20's requirement history: progress over the award as a chart with its table, and every
  * requirement's status as of a past day.
  */
@@ -77,7 +79,7 @@ test("a coordinator sees computed statuses with their reason and adds a requirem
   await expectNoAxeViolations(page, "grant page");
 });
 
-test("the semiannual report is generated with progress shown, prints to PDF and downloads as XLSX matching the screen", async ({ page }) => {
+test("the semiannual report is generated with progress shown, prints to PDF and downloads as XLSX matching the screen and as PDF", async ({ page }) => {
   test.slow();
   await signInByApi(page.request, USERS.coordinator);
   const { grants } = ok(await trpcQuery<{ grants: { id: string; awardNumber: string }[] }>(page.request, "grant.list", { taskForceSlug: RIVERBEND }), "grant.list");
@@ -132,6 +134,11 @@ test("the semiannual report is generated with progress shown, prints to PDF and 
   await expect(page.getByText(`Requirements: ${detail.requirements.length}`, { exact: true })).toBeVisible();
   const lead = requirementRows.find((row) => row[0] === "Signed MOU between the leads, kept current");
   expect(lead?.[4]).toEqual(new Date("2027-03-31T00:00:00Z"));
+
+  // The PDF made on the server downloads beside it, named like it.
+  const [pdfDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: messages.reports.downloadPdf }).click()]);
+  expect(pdfDownload.suggestedFilename()).toMatch(/^riverbend-demo_progress-report_2026-01-01_to_2026-06-30_generated-\d{4}-\d{2}-\d{2}\.pdf$/);
+  expect((await readFile(await pdfDownload.path())).subarray(0, 5).toString("latin1")).toBe("%PDF-");
 });
 
 test("a coordinator corrects an award's terms: a refusal names the field and keeps what was typed", async ({ page }) => {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter } from "next-intl";
+import { formatCalendarDate } from "@/server/lib/figures";
 
 /** A date (and time) in the person's locale and the task force's time zone, machine-readable too. */
 export function DateTime({ value, withTime = false }: { value: Date; withTime?: boolean }) {
@@ -14,7 +15,7 @@ export function DateTime({ value, withTime = false }: { value: Date; withTime?: 
 
 /**
  * A calendar date (YYYY-MM-DD, the task force's local date with no time of day) in the person's
- * locale. Read at noon UTC and shown in UTC, so no time zone can move it to the day before.
+ * locale, as files made on the server write it (server/lib/figures.ts).
  */
 export function CalendarDate({ value }: { value: string }) {
   const calendarDate = useCalendarDate();
@@ -24,8 +25,5 @@ export function CalendarDate({ value }: { value: string }) {
 /** The text of a calendar date, as CalendarDate shows it (for attributes, options and sentences). */
 export function useCalendarDate() {
   const format = useFormatter();
-  return (value: string) => {
-    const date = new Date(`${value}T12:00:00Z`);
-    return Number.isNaN(date.getTime()) ? value : format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
-  };
+  return (value: string) => formatCalendarDate(format, value);
 }

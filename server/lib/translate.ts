@@ -1,6 +1,7 @@
 import { createFormatter, createTranslator, type NamespaceKeys, type NestedKeyOf } from "next-intl";
 import { DEFAULT_LOCALE } from "@/app/i18n/locales";
 import messages from "@/app/i18n/messages/en.json";
+import { formatCalendarDate } from "./figures";
 
 /*
  * The one place server code takes its words from (emails, files, reports, command-line messages):
@@ -29,6 +30,14 @@ export function currencyNumberFormat(currency: string): string {
   return `[$${symbol}]#,##0.00`;
 }
 
+/** A formatter of numbers and dates in the default locale, for files and messages made on the server; instants shown in `timeZone`. */
+export function serverFormatter(timeZone: string) {
+  return createFormatter({ locale: DEFAULT_LOCALE, timeZone });
+}
+
+/** The language of what the server writes (a PDF's document language). */
+export const SERVER_LOCALE: string = DEFAULT_LOCALE;
+
 /** A medium date and a short time with the zone's abbreviation (dateStyle cannot carry the zone). */
 const INSTANT = { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" } as const;
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -40,11 +49,11 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?
  * (a meeting at 09:00 in Chicago is not one at 15:00 UTC). What the notice list does in the browser.
  */
 export function readableValues(values: Record<string, string | number>, timeZone: string): Record<string, string | number> {
-  const format = createFormatter({ locale: DEFAULT_LOCALE, timeZone });
+  const format = serverFormatter(timeZone);
   return Object.fromEntries(
     Object.entries(values).map(([key, value]) => {
       if (typeof value !== "string") return [key, value];
-      if (CALENDAR_DATE.test(value)) return [key, format.dateTime(new Date(`${value}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })];
+      if (CALENDAR_DATE.test(value)) return [key, formatCalendarDate(format, value)];
       if (TIMESTAMP.test(value)) return [key, format.dateTime(new Date(value), INSTANT)];
       return [key, value];
     }),

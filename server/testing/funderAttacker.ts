@@ -9,14 +9,17 @@ import type { SaveReportInput } from "@/server/domains/contributions/contributio
 import { parsePeriod, periodContaining, previousPeriod } from "@/server/domains/contributions/periods";
 import type { Shown } from "@/server/domains/privacy/suppression";
 import { reportToXlsx, sectionToCsv } from "@/server/domains/reports/reports.export";
+import { handleReportExport } from "@/server/domains/reports/reports.http";
+import { PDF_MARGINS } from "@/server/domains/reports/reports.pdf";
 import type { ReportColumn, ReportComparisonRole, ReportSectionContent } from "@/db/schema";
 import { auditIntervals, describeLeak, type Equation, type Target } from "./intervalAudit";
+import { contentOf, findText, readPdf, tableIn } from "./pdfText";
 
 /*
  * The attacker of issue 13: a funder who keeps everything they can obtain about a task force — the
  * contributions overview, the dashboard's contributions summary, every period's table and its CSV and XLSX
- * export, a progress report for every reporting period of every award (and its CSV and XLSX, with
- * the previous period's figures and the changes beside the period's own), the
+ * export, a progress report for every reporting period of every award (and its CSV, XLSX and PDF,
+ * with the previous period's figures and the changes beside the period's own), the
  * portfolio and dashboard figures — at several moments, and writes it all down as equations over the
  * hidden cells: one per organization, period and victim-related measure (a new cell whenever a
  * correction changes the number). The structure of each figure (which organizations' reports it
@@ -290,7 +293,8 @@ export class FunderAttacker {
         this.seeReport(`${name} CSV`, csvRows(sectionToCsv(section)), section, within, before);
         const sheetIndex = report.content.sections.indexOf(section);
         this.seeReport(`${name} XLSX`, await xlsxRows((await reportToXlsx(report.content, report.generatedAt)).toString("base64"), sheetIndex), section, within, before);
-        this.views.add("report.generate + report.get (and its CSV and XLSX), with the previous period's figures and the changes");
+        this.seeReport(`${name} PDF`, await this.pdfRows(id, section, report.content.sections[sheetIndex + 1]?.title), section, within, before);
+        this.views.add("report.generate + report.get (and its CSV, XLSX and PDF), with the previous period's figures and the changes");
       }
     }
 
@@ -306,6 +310,28 @@ export class FunderAttacker {
       if (found) throw new Error(`audit: ${view} shows a victim-related figure (${found})`);
       this.views.add(view);
     }
+  }
+
+  /**
+   * The victim-counts table of a report's PDF, downloaded as the funder's link does, read as its
+   * text: the section's heading, then each row of a known measure with its cells, the figures as
+   * numbers again ("1,234" is 1234, "+12" is 12, "30%" is 30) and "—" blank.
+   */
+  private async pdfRows(reportId: string, section: ReportSectionContent, nextTitle: string | undefined): Promise<unknown[][]> {
+    const { taskForceSlug } = this.world;
+    const request = new Request(`http://localhost/tf/${taskForceSlug}/grants/reports/${reportId}/export?format=pdf`);
+    const response = await handleReportExport(request, this.world.funder, taskForceSlug, reportId);
+    if (response.status !== 200) throw new Error(`audit: the funder's PDF of report ${reportId} answered ${response.status}`);
+    const pieces = contentOf(await readPdf(new Uint8Array(await response.arrayBuffer())), PDF_MARGINS.top, PDF_MARGINS.bottom);
+    const start = findText(pieces, section.title)?.end;
+    if (start === undefined) throw new Error(`audit: the PDF has no section "${section.title}"`);
+    const end = nextTitle === undefined ? pieces.length : (findText(pieces, nextTitle, start)?.start ?? pieces.length);
+    const table = tableIn(pieces.slice(start, end), section.columns.map((column) => column.header), [...REPORT_ROW_KEYS.keys()]);
+    // A reading that finds fewer rows than the report has would see less than the funder does.
+    if (table.length - 1 !== section.rows.length) throw new Error(`audit: read ${table.length - 1} rows of "${section.title}" in the PDF, the report has ${section.rows.length}`);
+    const noValue = t("reports.noValue");
+    const figure = (text: string) => (text === noValue ? "" : SUPPRESSED_TEXT.has(text) ? text : text.replace(/[,+%]/g, ""));
+    return table.map((row, index) => (index === 0 ? row : [row[0], ...row.slice(1).map(figure)]));
   }
 
   /** Solves for every protected cell: each organization's small counts and every suppressed figure. */

@@ -10,7 +10,7 @@ import { periodContaining, previousPeriod, type Period } from "@/server/domains/
 import { addDays } from "@/server/lib/dates";
 import { smallCellThreshold } from "@/server/env";
 import { reportToXlsx, sectionToCsv } from "./reports.export";
-import { LEGACY_TRAININGS_SECTION } from "./legacyReport.fixtures";
+import { LEGACY_TRAININGS_SECTION } from "./sections.fixtures";
 
 /*
  * Change between reports (issue 20): a report sets its figures beside the previous reporting

@@ -9,12 +9,17 @@ import { insertContributionReport } from "@/server/domains/grants/records.fixtur
 import { upsertSettings } from "@/server/domains/contributions/contributions.queries";
 import { periodContaining, previousPeriod } from "@/server/domains/contributions/periods";
 import { currencyNumberFormat } from "@/server/lib/translate";
+import { bandsOf, contentOf, findText, missingInOrder, readPdf, textOf, type PdfFile } from "@/server/testing/pdfText";
 import { reportToXlsx, sectionToCsv } from "./reports.export";
+import { handleReportExport } from "./reports.http";
+import { PDF_MARGINS } from "./reports.pdf";
 
 /*
  * Every export of a report carries what its page shows: the page renders report.get's content
  * (its table cells and totals, the previous period's figures and the changes among them), so each
- * section's cells and totals are compared, in order, with the section's XLSX sheet and its CSV.
+ * section's cells and totals are compared, in order, with the section's XLSX sheet and its CSV; and
+ * the PDF's text, read back as a PDF reader reads it, holds the XLSX's headings, rows and totals in
+ * the same order, written as the page writes them.
  * Regression: the trainings CSV left out the totals the page and the XLSX show, and money read
  * "13,977.5" instead of "$13,977.50".
  */
@@ -57,6 +62,39 @@ function sheetOf(workbook: ExcelJS.Workbook, section: ReportSectionContent) {
     totalsHeader: section.totalsHeader ? values(section.rows.length + 3, totalsWidth) : undefined,
     totals: section.totals.map((_, index) => values(totalsStart + index, totalsWidth)),
   };
+}
+
+/**
+ * A figure of the XLSX as the PDF should write it, formatted here with Intl as the page shows it
+ * (a change with its sign, a blank as "—", the suppression word as it is).
+ */
+function pdfFigure(kind: Pick<ReportColumn, "type"> & { currency?: string }, value: ExcelJS.CellValue, signed = false): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (value instanceof Date) return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(value);
+  if (typeof value !== "number") return String(value);
+  const signDisplay = signed ? "exceptZero" : "auto";
+  if (kind.type === "money") return new Intl.NumberFormat("en-US", { style: "currency", currency: kind.currency, signDisplay }).format(value);
+  if (kind.type === "percent") return new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1, signDisplay }).format(value / 100);
+  return new Intl.NumberFormat("en-US", { maximumFractionDigits: 2, signDisplay }).format(value);
+}
+
+/** What the PDF should say of a section, in order: its title, its totals (under their heading when compared), then its table's heading and rows — the sheet's, read back. */
+function pdfLinesOf(section: ReportSectionContent, sheet: ReturnType<typeof sheetOf>): string[] {
+  const plain = { type: "number" } as const;
+  const totals = sheet.totalsHeader
+    ? [
+        sheet.totalsHeader.join(" "),
+        ...sheet.totals.map(([label, value, previous, change, percent]) =>
+          [label, pdfFigure(plain, value!), pdfFigure(plain, previous!), pdfFigure(plain, change!, true), pdfFigure({ type: "percent" }, percent!, true)].join(" "),
+        ),
+      ]
+    : sheet.totals.map(([label, value]) => `${label}: ${pdfFigure(plain, value!)}`);
+  const changes = section.columns.map((column) => column.comparison !== undefined && column.comparison.role !== "previous");
+  const table =
+    sheet.rows.length === 0
+      ? ["Nothing to report for this period."]
+      : [sheet.header.join(" "), ...sheet.rows.map((row) => row.map((value, index) => pdfFigure(section.columns[index]!, value, changes[index])).join(" "))];
+  return [section.title, ...totals, ...table];
 }
 
 function csvOf(section: ReportSectionContent) {
@@ -118,6 +156,10 @@ describe("progress report exports", () => {
       services: { housing: 4, medical: 30, food: 15 },
     });
     await insertContributionReport(taskForce, clinic.id, quarter, { trainingsDelivered: 1, peopleTrained: { health: 5 } });
+    // In the current quarter (of the second reporting period) the clinic has trained 20 in health
+    // already: a rise on the first period's 17, a change with its sign.
+    const current = periodContaining(dateFromToday(0), "quarter");
+    await insertContributionReport(taskForce, clinic.id, { period: current.key, periodStart: current.start, periodEnd: current.end }, { peopleTrained: { health: 20 } });
     // In-kind of $11,414.75: with the staff time, $13,977.50 in all.
     await db.insert(contributionInKindItems).values({ taskForceId: taskForce.id, reportId: report.id, position: 0, description: "Meeting space", estimatedValueCents: 1_141_475 });
   });
@@ -129,8 +171,39 @@ describe("progress report exports", () => {
     const page = await caller.report.get({ taskForceSlug: taskForce.slug, reportId: id });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(await reportToXlsx(page.content, page.generatedAt)).buffer);
-    return { page, workbook };
+    // The PDF as its link downloads it.
+    const url = `http://localhost/tf/${taskForce.slug}/grants/reports/${id}/export?format=pdf`;
+    const response = await handleReportExport(new Request(url), user, taskForce.slug, id);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    const pdf = await readPdf(new Uint8Array(await response.arrayBuffer()));
+    return { page, workbook, pdf };
   };
+
+  /**
+   * The PDF says what the XLSX says, section by section and in order; every page names the task
+   * force, the award and the period, and is numbered. `period` is what the PDF's heading shows.
+   */
+  function expectPdfOfXlsx(page: Awaited<ReturnType<typeof generate>>["page"], workbook: ExcelJS.Workbook, pdf: PdfFile, period: ReportingPeriod) {
+    const date = (value: string) => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${value}T12:00:00Z`));
+    const content = contentOf(pdf, PDF_MARGINS.top, PDF_MARGINS.bottom);
+    const expected = page.content.sections.flatMap((section) => pdfLinesOf(section, sheetOf(workbook, section)));
+    expect(missingInOrder(content.join(" "), expected)).toEqual([]);
+    pdf.pages.forEach((pdfPage, index) => {
+      const { heading, foot } = bandsOf(pdfPage, PDF_MARGINS.top, PDF_MARGINS.bottom);
+      const headingText = textOf(heading);
+      for (const part of [taskForce.name, "X-1", `${date(period.start)} – ${date(period.end)}`]) expect({ page: index + 1, heading: headingText }).toEqual({ page: index + 1, heading: expect.stringContaining(part) });
+      expect(textOf(foot)).toBe(`Page ${index + 1} of ${pdf.pages.length}`);
+    });
+  }
+
+  /** The pieces of the PDF's text between a section's title and the next section's. */
+  function pdfSection(page: Awaited<ReturnType<typeof generate>>["page"], pdf: PdfFile, key: string): string[] {
+    const pieces = contentOf(pdf, PDF_MARGINS.top, PDF_MARGINS.bottom);
+    const index = page.content.sections.findIndex((section) => section.key === key);
+    const next = page.content.sections[index + 1];
+    const start = findText(pieces, page.content.sections[index]!.title)!.end;
+    return pieces.slice(start, next ? findText(pieces, next.title, start)!.start : pieces.length);
+  }
 
   /** Each section's cells and totals, in order, are the same on the page, in the XLSX and in the CSV. */
   function expectExportsOfPage(page: Awaited<ReturnType<typeof generate>>["page"], workbook: ExcelJS.Workbook) {
@@ -173,9 +246,10 @@ describe("progress report exports", () => {
   it.each([
     ["the coordinator", () => coordinator],
     ["a funder", () => funder],
-  ])("gives %s, section by section, the figures of the page in the XLSX and in every CSV", async (_, who) => {
-    const { page, workbook } = await generate(who(), first);
+  ])("gives %s, section by section, the figures of the page in the XLSX, in every CSV and in the PDF", async (_, who) => {
+    const { page, workbook, pdf } = await generate(who(), first);
     expectExportsOfPage(page, workbook);
+    expectPdfOfXlsx(page, workbook, pdf, first);
     // The award's first period: nothing to compare with, said in the report and in the headings.
     expect(page.content.comparedWith).toBeNull();
 
@@ -204,6 +278,7 @@ describe("progress report exports", () => {
     expect(money.get("Match target")).toEqual([null, 50_000]);
     expect(sectionToCsv(contributions)).toContain("Total value,13977.50,,,,13977.50\r\n");
     expect(sectionToCsv(contributions)).toContain("Match target,,,,,50000.00\r\n");
+    expect(textOf(pdf.pages.flatMap((pdfPage) => pdfPage.pieces))).toContain("Total value $13,977.50 — — — $13,977.50");
     const totalCell = workbook.getWorksheet(contributions.title)!.getRow(5).getCell(2);
     expect([totalCell.value, totalCell.numFmt]).toEqual([13977.5, "[$$]#,##0.00"]);
     expect(contributions.totals).toContainEqual({ label: "Staff hours in the period", value: 100.5, previous: null, change: null, changePercent: null });
@@ -216,22 +291,28 @@ describe("progress report exports", () => {
     const csvText = sectionToCsv(victims);
     expect(csvText).toContain("Persons identified as potential victims,suppressed,,,,\r\n");
     expect(csvText).not.toMatch(/,(3|4|15),/);
+    const pdfVictims = pdfSection(page, pdf, "victimCounts");
+    // Each suppressed cell (a count, a share) says so in the PDF too, and no small count is written.
+    expect(pdfVictims.filter((piece) => piece === "suppressed")).toHaveLength(victims.rows.flatMap((row) => Object.values(row)).filter((value) => value === "suppressed").length);
+    expect(pdfVictims.filter((piece) => /^[+-]?(3|4|15)%?$/.test(piece.trim()))).toEqual([]);
   });
 
   it.each([
     ["the coordinator", () => coordinator],
     ["a funder", () => funder],
-  ])("gives %s the previous period's figures and the changes on the page, in the XLSX and in every CSV alike", async (_, who) => {
-    const { page, workbook } = await generate(who(), second);
+  ])("gives %s the previous period's figures and the changes on the page, in the XLSX, in every CSV and in the PDF alike", async (_, who) => {
+    const { page, workbook, pdf } = await generate(who(), second);
     expectExportsOfPage(page, workbook);
+    expectPdfOfXlsx(page, workbook, pdf, second);
     expect(page.content.comparedWith).toEqual({ start: first.start, end: first.end });
 
-    // Nothing trained yet this period: the sectors of the previous one stay, at 0, and show the fall.
+    // More trained in health this period; none in education: that sector of the previous one stays, at 0, and shows the fall.
     const trainings = page.content.sections.find((section) => section.key === "trainings")!;
     expect(trainings.rows).toEqual([
-      { sector: "Health and mental health", peopleTrained: 0, peopleTrainedPrevious: 17, peopleTrainedChange: -17, peopleTrainedChangePercent: -100 },
+      { sector: "Health and mental health", peopleTrained: 20, peopleTrainedPrevious: 17, peopleTrainedChange: 3, peopleTrainedChangePercent: 17.6 },
       { sector: "Education", peopleTrained: 0, peopleTrainedPrevious: 3, peopleTrainedChange: -3, peopleTrainedChangePercent: -100 },
     ]);
+    expect(textOf(pdf.pages.flatMap((pdfPage) => pdfPage.pieces))).toContain("Health and mental health 20 17 +3 +17.6%");
     expect(sectionToCsv(trainings)).toContain("Figure,This period,Previous period,Change,Change (percent)\r\nTrainings delivered,0,3,-3,-100\r\n");
     const contributions = page.content.sections.find((section) => section.key === "contributions")!;
     expect(contributions.rows.find((row) => row.measure === "Total value")).toEqual({
@@ -258,5 +339,6 @@ describe("progress report exports", () => {
     expect(victims.rows.find((row) => row.measure === "Persons identified as confirmed victims")?.countPrevious).toBe(25);
     expect(victims.rows.find((row) => row.measure === "Persons identified as potential victims")?.countPrevious).toBe("suppressed");
     expect(sectionToCsv(victims)).not.toMatch(/,-?(3|4|15),/);
+    expect(pdfSection(page, pdf, "victimCounts").filter((piece) => /^[+-]?(3|4|15)%?$/.test(piece.trim()))).toEqual([]);
   });
 });

@@ -106,6 +106,10 @@ export function ReportGenerator({ taskForceSlug }: { taskForceSlug: string }) {
                     <a href={`/tf/${taskForceSlug}/grants/reports/${report.id}/export?format=xlsx`} download>
                       {t("downloadXlsx")}
                     </a>
+                    {" "}
+                    <a href={`/tf/${taskForceSlug}/grants/reports/${report.id}/export?format=pdf`} download>
+                      {t("downloadPdf")}
+                    </a>
                   </td>
                 </tr>
               ))}

@@ -4,7 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, it, vi } from "vitest";
 import messages from "@/app/i18n/messages/en.json";
 import type { ReportSectionContent } from "@/db/schema";
-import { LEGACY_TRAININGS_SECTION } from "@/server/domains/reports/legacyReport.fixtures";
+import { COMPARED_SECTION as compared, LEGACY_TRAININGS_SECTION } from "@/server/domains/reports/sections.fixtures";
 import { ReportSection } from "./ReportSection";
 
 // The page's translator and formatter, without a request: English, as the catalog has it.
@@ -23,31 +23,6 @@ const render = async (section: ReportSectionContent) => renderToStaticMarkup(cre
 
 /** A change as the page writes it: signed for the eye, in words for a screen reader. */
 const change = (shown: string, words: string) => `<span aria-hidden="true">${shown}</span><span class="visually-hidden">${words}</span>`;
-
-const compared: ReportSectionContent = {
-  key: "victimCounts",
-  title: "Persons identified and services",
-  columns: [
-    { key: "measure", header: "Measure", type: "text" },
-    { key: "count", header: "Count", type: "number" },
-    { key: "countPrevious", header: "Count: previous period", type: "number", comparison: { of: "count", role: "previous" } },
-    { key: "countChange", header: "Count: change", type: "number", comparison: { of: "count", role: "change" } },
-    { key: "countChangePercent", header: "Count: change (percent)", type: "percent", comparison: { of: "count", role: "changePercent" } },
-    { key: "money", header: "Value (USD)", type: "money", currency: "USD" },
-    { key: "moneyChange", header: "Value (USD): change", type: "money", currency: "USD", comparison: { of: "money", role: "change" } },
-    { key: "moneyPrevious", header: "Value (USD): previous period", type: "money", currency: "USD", comparison: { of: "money", role: "previous" } },
-  ],
-  rows: [
-    { measure: "Referrals received", count: 52, countPrevious: 40, countChange: 12, countChangePercent: 30, money: 1000, moneyChange: -250.5, moneyPrevious: 1250.5 },
-    { measure: "Persons identified as potential victims", count: 25, countPrevious: "suppressed", countChange: "suppressed", countChangePercent: "suppressed", money: null, moneyChange: null, moneyPrevious: null },
-    { measure: "Referrals made", count: 0, countPrevious: 0, countChange: 0, countChangePercent: null, money: null, moneyChange: null, moneyPrevious: null },
-  ],
-  totals: [
-    { label: "Trainings delivered", value: 3, previous: 9, change: -6, changePercent: -66.7 },
-    { label: "Gaps open now", value: 4 },
-  ],
-  totalsHeader: ["Figure", "This period", "Previous period", "Change", "Change (percent)"],
-};
 
 describe("a report section on the page", () => {
   it("writes a change with its sign and, for screen readers, in words from the figure it started at", async () => {

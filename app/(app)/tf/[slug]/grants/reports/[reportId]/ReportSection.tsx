@@ -1,32 +1,21 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CalendarDate } from "@/app/_components/DateTime";
 import type { ReportCell, ReportColumn, ReportSectionContent, ReportTotal } from "@/db/schema";
-
-/** What a figure is, for formatting: a table column's kind, or a plain number (the totals). */
-type FigureKind = Pick<ReportColumn, "type"> & { currency?: string };
-const PLAIN: FigureKind = { type: "number" };
-const PERCENT: FigureKind = { type: "percent" };
+import { formatCell, formatFigure, isChangeColumn, PERCENT_FIGURE, PLAIN_FIGURE, type FigureKind } from "@/server/lib/figures";
 
 /**
  * One section of the printed report: its totals, then its table. A change is written with its sign
  * ("+12") and, for screen readers, in words with the figure it started from ("up 12 from 40").
- * Blank cells read "—"; the report's facts say why a previous figure is blank.
+ * Blank cells read "—"; the report's facts say why a previous figure is blank. Figures read as in
+ * the report's PDF (server/lib/figures.ts).
  */
 export async function ReportSection({ section }: { section: ReportSectionContent }) {
   const t = await getTranslations("reports");
   const format = await getFormatter();
 
-  const number = (kind: FigureKind, value: number, signed = false) => {
-    const sign = signed ? ({ signDisplay: "exceptZero" } as const) : {};
-    if (kind.type === "money" && kind.currency) return format.number(value, { style: "currency", currency: kind.currency, ...sign });
-    if (kind.type === "percent") return format.number(value / 100, { style: "percent", maximumFractionDigits: 1, ...sign });
-    return format.number(value, { maximumFractionDigits: 2, ...sign });
-  };
-  const figure = (kind: FigureKind, value: ReportCell | undefined) => {
-    if (value === null || value === undefined || value === "") return t("noValue");
-    if (kind.type === "date" && typeof value === "string") return <CalendarDate value={value} />;
-    return typeof value === "number" ? number(kind, value) : value;
-  };
+  const number = (kind: FigureKind, value: number, signed = false) => formatFigure(format, kind, value, signed);
+  const figure = (kind: FigureKind, value: ReportCell | undefined) =>
+    kind.type === "date" && typeof value === "string" && value !== "" ? <CalendarDate value={value} /> : formatCell(format, kind, value, t("noValue"));
   /** A change (or a change in percent, whose words need no starting figure) of a figure of `kind`. */
   const change = (kind: FigureKind, value: ReportCell | undefined, previous: ReportCell | undefined, inPercent: boolean) => {
     if (typeof value !== "number") return figure(kind, value);
@@ -44,15 +33,15 @@ export async function ReportSection({ section }: { section: ReportSectionContent
   };
   const cell = (column: ReportColumn, row: Record<string, ReportCell>) => {
     const comparison = column.comparison;
-    if (!comparison || comparison.role === "previous") return figure(column, row[column.key]);
+    if (!comparison || !isChangeColumn(column)) return figure(column, row[column.key]);
     const previousColumn = section.columns.find((candidate) => candidate.comparison?.of === comparison.of && candidate.comparison.role === "previous");
     return change(column, row[column.key], previousColumn ? row[previousColumn.key] : null, comparison.role === "changePercent");
   };
   const totalRow = (total: ReportTotal) => [
-    figure(PLAIN, total.value),
-    figure(PLAIN, total.previous),
-    change(PLAIN, total.change, total.previous, false),
-    change(PERCENT, total.changePercent, null, true),
+    figure(PLAIN_FIGURE, total.value),
+    figure(PLAIN_FIGURE, total.previous),
+    change(PLAIN_FIGURE, total.change, total.previous, false),
+    change(PERCENT_FIGURE, total.changePercent, null, true),
   ];
 
   return (
@@ -86,7 +75,7 @@ export async function ReportSection({ section }: { section: ReportSectionContent
           <ul className="report-totals">
             {section.totals.map((total) => (
               <li key={total.label}>
-                {total.label}: <strong>{format.number(total.value)}</strong>
+                {total.label}: <strong>{number(PLAIN_FIGURE, total.value)}</strong>
               </li>
             ))}
           </ul>

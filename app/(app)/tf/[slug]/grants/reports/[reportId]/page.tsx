@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { CalendarDate } from "@/app/_components/DateTime";
 import { loadForPage, serverCaller } from "@/app/_trpc/server";
 import { PROGRAM_CURRENCY } from "@/db/vocabulary/grants";
+import { formatFigure, formatInstant } from "@/server/lib/figures";
 import { requireTaskForcePermission } from "../../../_lib/taskForce";
 import { PrintButton } from "./PrintButton";
 import { ReportSection } from "./ReportSection";
@@ -36,6 +37,9 @@ export default async function ReportPage({ params }: PageProps<"/tf/[slug]/grant
           <a href={`${path}/export?format=xlsx`} download>
             {t("downloadXlsx")}
           </a>
+          <a href={`${path}/export?format=pdf`} download>
+            {t("downloadPdf")}
+          </a>
           {content.sections.map((section) => (
             <a key={section.key} href={`${path}/export?format=csv&section=${section.key}`} download>
               {t("downloadCsv", { section: section.title })}
@@ -57,7 +61,7 @@ export default async function ReportPage({ params }: PageProps<"/tf/[slug]/grant
             {content.grant.awardNumber}, {content.grant.program} ({content.grant.funderName})
           </dd>
           <dt>{t("amountLabel")}</dt>
-          <dd>{format.number(content.grant.amount, { style: "currency", currency: PROGRAM_CURRENCY })}</dd>
+          <dd>{formatFigure(format, { type: "money", currency: PROGRAM_CURRENCY }, content.grant.amount)}</dd>
           {content.comparedWith !== undefined && (
             <>
               <dt>{t("comparison.comparedWithLabel")}</dt>
@@ -74,7 +78,7 @@ export default async function ReportPage({ params }: PageProps<"/tf/[slug]/grant
           )}
           <dt>{t("generatedLabel")}</dt>
           <dd>
-            {format.dateTime(report.generatedAt, { dateStyle: "medium", timeStyle: "short", timeZone: taskForce.timeZone })}
+            {formatInstant(format, report.generatedAt, taskForce.timeZone)}
             {report.generatedByName && <> {t("byName", { name: report.generatedByName })}</>}
           </dd>
         </dl>
