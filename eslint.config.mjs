@@ -165,7 +165,7 @@ export default defineConfig([
     // Test files share their worker's module graph (vitest.config.mts, isolate: false), where a
     // module mocked by one file would leak into the next or not take effect at all.
     files: ["**/*.test.ts"],
-    ignores: ["server/trpc/requestLimits.int.test.ts"],
+    ignores: ["server/trpc/requestLimits.int.test.ts", "server/domains/funder/funder.routes.int.test.ts"],
     rules: {
       "no-restricted-syntax": [
         "error",

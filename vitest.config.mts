@@ -8,7 +8,7 @@ const exclude = ["**/node_modules/**", "**/.next/**", "e2e/**", ".data/**"];
  * Integration files that replace a module with vi.mock: a mock only takes effect in a module graph
  * of the file's own, so these run isolated (each file in a fresh worker, with the app imported anew).
  */
-const MOCKS_MODULES = ["server/trpc/requestLimits.int.test.ts"];
+const MOCKS_MODULES = ["server/trpc/requestLimits.int.test.ts", "server/domains/funder/funder.routes.int.test.ts"];
 
 /**
  * Integration files that open databases of their own (an embedded database folder that a second

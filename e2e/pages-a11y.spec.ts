@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { demoQuarterBack, expectNoAxeViolations, LAKESHORE, LAKESHORE_NAME, listOrganizations, listPeople, messages, RIVERBEND, RIVERBEND_NAME, SHELTER_ORG, signInByApi, trpcQuery, USERS } from "./fixtures";
+import { demoQuarterBack, expectNoAxeViolations, fill, LAKESHORE, LAKESHORE_NAME, listOrganizations, listPeople, messages, RIVERBEND, RIVERBEND_NAME, SHELTER_ORG, signInByApi, trpcQuery, USERS } from "./fixtures";
 
 /*
  * Every page of the app, opened by each role that may see it and scanned with axe (WCAG 2.0/2.1 A and
@@ -211,6 +211,7 @@ test.describe("every page passes axe", () => {
       [tf("/grants"), messages.nav.grants],
       [tf("/grants/reports"), messages.reports.title],
       ["/funder", messages.funder.title],
+      [`/funder/summary/${RIVERBEND}`, fill(messages.funder.summary.title, { name: RIVERBEND_NAME })],
       ["/account", messages.account.title],
     ] as const) {
       await visit(page, path, heading);

@@ -20,7 +20,7 @@ import { contentOf, findText, readPdf, tableIn } from "./pdfText";
  * contributions overview, the dashboard's contributions summary, every period's table and its CSV and XLSX
  * export, a progress report for every reporting period of every award (and its CSV, XLSX and PDF,
  * with the previous period's figures and the changes beside the period's own), the
- * portfolio and dashboard figures — at several moments, and writes it all down as equations over the
+ * portfolio and dashboard figures (the portfolio's CSV and XLSX and the site-visit summary too) — at several moments, and writes it all down as equations over the
  * hidden cells: one per organization, period and victim-related measure (a new cell whenever a
  * correction changes the number). The structure of each figure (which organizations' reports it
  * adds up) is assumed known, as interval auditing does; only values are hidden. Ground truth comes
@@ -299,8 +299,12 @@ export class FunderAttacker {
     }
 
     // The portfolio and the other dashboard figures a funder reads carry no victim-related counts at all.
+    const portfolioFile = async (format: "csv" | "xlsx") => (await funder.funder.export({ format })).base64;
     const others = {
       "funder.portfolio": await funder.funder.portfolio(),
+      "funder.summary (the site-visit summary)": await funder.funder.summary(this.slug),
+      "funder.export (XLSX, every sheet)": await xlsxSheets(await portfolioFile("xlsx")),
+      "funder.export (CSV)": csvRows(Buffer.from(await portfolioFile("csv"), "base64").toString("utf8")),
       "grant.progress": await funder.grant.progress(this.slug),
       "dashboard.gaps": await funder.dashboard.gaps(this.slug),
     };
@@ -406,12 +410,18 @@ function csvRows(text: string): string[][] {
   return parse(text.replace(/^\uFEFF/, ""), { relax_column_count: true }) as string[][];
 }
 
-async function xlsxRows(base64: string, sheetIndex: number): Promise<unknown[][]> {
+/** Every sheet of an XLSX file as rows of cell values. */
+async function xlsxSheets(base64: string): Promise<unknown[][][]> {
   const bytes = Buffer.from(base64, "base64");
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  const sheet = workbook.worksheets[sheetIndex];
-  const rows: unknown[][] = [];
-  sheet?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows;
+  return workbook.worksheets.map((sheet) => {
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    return rows;
+  });
+}
+
+async function xlsxRows(base64: string, sheetIndex: number): Promise<unknown[][]> {
+  return (await xlsxSheets(base64))[sheetIndex] ?? [];
 }

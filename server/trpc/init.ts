@@ -13,6 +13,8 @@ export type ProcedureMeta =
   | { access: "public" }
   | { access: "authed" }
   | { access: "admin" }
+  /** Someone who funds at least one task force (by membership or a funding program). */
+  | { access: "funder" }
   | { access: "taskForce"; permission: Permission };
 
 /** The one place where domain error codes become tRPC (and so HTTP) codes. */
@@ -130,10 +132,24 @@ export const adminProcedure = baseProcedure
  */
 export const funderProcedure = authedProcedure.use(async ({ ctx, next }) => next({ ctx: { ...ctx, funder: await resolveFunderScope(ctx.user) } }));
 
+/**
+ * A procedure on the task forces the caller funds that only a funder may call: the same FunderScope,
+ * but someone who funds nothing — a coordinator, member or viewer elsewhere — is refused
+ * (FORBIDDEN) rather than handed an empty result, since there is nothing of theirs to export or sum up.
+ */
+export const fundersOnlyProcedure = baseProcedure
+  .meta({ access: "funder" })
+  .use(requireUser)
+  .use(async ({ ctx, next }) => {
+    const funder = await resolveFunderScope(ctx.user);
+    if (funder.taskForces.length === 0) throw new TRPCError({ code: "FORBIDDEN", message: "Funders only" });
+    return next({ ctx: { ...ctx, funder } });
+  });
+
 /** Lower-case words of letters and digits joined by single hyphens: readable, stable URLs. */
 export const TASK_FORCE_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const taskForceSlugSchema = z.string().trim().min(1).max(64).regex(TASK_FORCE_SLUG_PATTERN);
+export const taskForceSlugSchema = z.string().trim().min(1).max(64).regex(TASK_FORCE_SLUG_PATTERN);
 
 /**
  * A procedure on one task force's data. The caller's access (a membership, or a funding program of

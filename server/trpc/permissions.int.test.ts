@@ -32,6 +32,7 @@ function withAccess<A extends ProcedureMeta["access"]>(access: A) {
 const taskForceProcedures = withAccess("taskForce");
 const adminProcedures = withAccess("admin");
 const authedProcedures = withAccess("authed");
+const funderProcedures = withAccess("funder");
 const publicProcedures = withAccess("public");
 
 type Outcome = "ok" | TRPC_ERROR_CODE_KEY;
@@ -54,8 +55,8 @@ describe("procedure metadata", () => {
   });
 
   it.each(procedures.map(({ path, meta }) => [path, meta] as const))("%s declares who may call it", (_path, meta) => {
-    expect(meta, "build procedures from publicProcedure, authedProcedure, adminProcedure or taskForceProcedure").toBeDefined();
-    expect(["public", "authed", "admin", "taskForce"]).toContain(meta?.access);
+    expect(meta, "build procedures from publicProcedure, authedProcedure, adminProcedure, fundersOnlyProcedure or taskForceProcedure").toBeDefined();
+    expect(["public", "authed", "admin", "funder", "taskForce"]).toContain(meta?.access);
     if (meta?.access === "taskForce") expect(PERMISSIONS).toContain(meta.permission);
   });
 });
@@ -148,6 +149,48 @@ describe("administrator procedures", () => {
 
   it.each(adminProcedures)("$path lets an administrator through", async ({ path }) => {
     expect(["ok", "BAD_REQUEST"]).toContain(await call(admin, path, {}));
+  });
+});
+
+describe("funder procedures", () => {
+  const callers = new Map<string, TestUser>();
+
+  beforeAll(async () => {
+    const taskForce = await createTaskForce();
+    // Coordinators, members and viewers fund nothing: they have no portfolio to export or sum up.
+    for (const role of ["coordinator", "member", "viewer"] as const) {
+      const user = await createUser({ name: `Funder matrix ${role}` });
+      await addMembership(taskForce, user, role);
+      callers.set(role, user);
+    }
+    callers.set("non-member", await createUser());
+    const invited = await createUser({ name: "Funder matrix funder" });
+    await addMembership(taskForce, invited, "funder");
+    callers.set("funder", invited);
+    const programFunder = await createUser({ name: "Funder matrix program funder" });
+    const admin = callerFor(await createAdmin());
+    const program = await admin.admin.fundingProgram.create({ name: `Funder matrix program ${unique()}`, funderOrganization: "Matrix Foundation" });
+    await admin.admin.fundingProgram.addFunder({ programId: program.id, email: programFunder.email });
+    await admin.admin.fundingProgram.addTaskForce({ programId: program.id, taskForceId: taskForce.id });
+    callers.set("program funder", programFunder);
+  });
+
+  it("finds the funders' procedures", () => {
+    expect(funderProcedures.map(({ path }) => path)).toEqual(expect.arrayContaining(["funder.export", "funder.summary"]));
+  });
+
+  it.each(funderProcedures)("$path refuses an anonymous visitor with UNAUTHORIZED", async ({ path }) => {
+    expect(await call(null, path, {})).toBe("UNAUTHORIZED");
+  });
+
+  const refused = funderProcedures.flatMap(({ path }) => ["coordinator", "member", "viewer", "non-member"].map((who) => ({ path, who })));
+  it.each(refused)("$path refuses a $who who funds nothing with FORBIDDEN", async ({ path, who }) => {
+    expect(await call(callers.get(who) ?? null, path, {})).toBe("FORBIDDEN");
+  });
+
+  const allowed = funderProcedures.flatMap(({ path }) => ["funder", "program funder"].map((who) => ({ path, who })));
+  it.each(allowed)("$path lets a $who through", async ({ path, who }) => {
+    expect(["ok", "BAD_REQUEST"]).toContain(await call(callers.get(who) ?? null, path, {}));
   });
 });
 

@@ -86,6 +86,7 @@ export function Portfolio() {
           {header("updatedAt", t("freshnessColumn"))}
           {header("nextDue", t("nextDueColumn"))}
           <th scope="col">{t("accessColumn")}</th>
+          <th scope="col">{t("summaryColumn")}</th>
         </tr>
       </thead>
       <tbody>
@@ -149,6 +150,12 @@ export function Portfolio() {
               )}
             </td>
             <td>{row.programs.length > 0 ? format.list(row.programs, { type: "conjunction" }) : t("byInvitation")}</td>
+            <td>
+              <Link href={`/funder/summary/${row.slug}`}>
+                {t("summaryLink")}
+                <span className="visually-hidden"> ({row.name})</span>
+              </Link>
+            </td>
           </tr>
         ))}
       </tbody>

@@ -6,7 +6,7 @@ import { currentTime } from "@/server/lib/clock";
 import { columnKey, HOUR_MEASURES, SERVICE_TYPES, SERVICES_TOTAL, TRAINING_SECTORS } from "./contributions.measures";
 import { listReportingOrganizationsOfPeriods, listReportsOfPeriods, sumSubmittedInKind, sumSubmittedTotals, sumSubmittedValues, type ReportRow } from "./contributions.queries";
 import { completenessOf, hoursValueCents, type ContributionSettings } from "./contributions.rules";
-import { calendarOf, settingsOf } from "./contributions.service";
+import { calendarOf, settingsOf, settingsOfTaskForces } from "./contributions.service";
 import { publicationInfo, publicationsOf } from "./contributions.publications";
 import { accessOf, addInto, sumsOf, thresholdFor, type Sums } from "./contributions.views";
 import { dueOnOf, hasEnded, recentPeriods, type Period } from "./periods";
@@ -20,6 +20,9 @@ import { dueOnOf, hasEnded, recentPeriods, type Period } from "./periods";
 
 /** The current period and the ones before it: a year and a half of quarters, a year of months. */
 const OVERVIEW_PERIODS = { quarter: 6, month: 12 } as const;
+
+/** The ended periods the funder portfolio charts: a year of quarters, or of months. */
+const PORTFOLIO_PERIODS = { quarter: 4, month: 12 } as const;
 
 /**
  * What the overview and the summary both start from: the periods, who was expected in each (they
@@ -238,4 +241,51 @@ export async function getSummary(scope: TaskForceScope, now = currentTime()) {
     current: { period: current.key, ...valueByTypeOf(sums.totals.get(current.key) ?? new Map(), settings) },
     lastEnded: lastEnded ? { period: lastEnded.key, ...periodCompleteness(lastEnded, expectedRows, reports).counts } : null,
   };
+}
+
+/**
+ * Reporting completeness of each task force's last ended periods (a year of them, oldest first)
+ * and when its contributions last changed (the latest submission of those periods or the current
+ * one), in the order given — the funder portfolio's figures. Counts of organizations only, worked
+ * out as the overview works them out, so a funder reads the same numbers on the task force's
+ * contributions page. Task forces reporting on the same periods (usually all: quarters, the same
+ * days) share one query of each kind, so the number of queries does not grow with theirs.
+ */
+export async function recentCompleteness(db: Database, taskForces: readonly { id: string; today: string }[]) {
+  const settingsFor = await settingsOfTaskForces(
+    db,
+    taskForces.map((taskForce) => taskForce.id),
+  );
+  const plans = taskForces.map((taskForce) => {
+    const { periodLength } = settingsFor(taskForce.id);
+    // The ended periods and the current one, whose submissions count for freshness.
+    const periods = recentPeriods(taskForce.today, periodLength, PORTFOLIO_PERIODS[periodLength] + 1);
+    return { taskForceId: taskForce.id, today: taskForce.today, periods, periodKeys: periods.map((period) => period.key).join(" ") };
+  });
+  const alike = new Map<string, (typeof plans)[number][]>();
+  for (const plan of plans) alike.set(plan.periodKeys, [...(alike.get(plan.periodKeys) ?? []), plan]);
+  const loads = new Map(
+    [...alike.entries()].map(([periodKeys, group]) => {
+      const ids = group.map((plan) => plan.taskForceId);
+      const { periods } = group[0] as (typeof plans)[number];
+      const keys = periods.map((period) => period.key);
+      return [periodKeys, Promise.all([listReportingOrganizationsOfPeriods(db, ids, periods), listReportsOfPeriods(db, ids, keys)])] as const;
+    }),
+  );
+  return Promise.all(
+    plans.map(async (plan) => {
+      const [allExpected, allReports] = (await loads.get(plan.periodKeys)) ?? [[], []];
+      const expectedRows = allExpected.filter((row) => row.taskForceId === plan.taskForceId);
+      const reports = allReports.filter((report) => report.taskForceId === plan.taskForceId);
+      return {
+        periods: plan.periods
+          .filter((period) => hasEnded(period, plan.today))
+          .map((period) => {
+            const { expected, submitted, reportingRate } = periodCompleteness(period, expectedRows, reports).counts;
+            return { period: period.key, start: period.start, end: period.end, expected, submitted, reportingRate };
+          }),
+        updatedAt: lastSubmittedAt(reports),
+      };
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import { getDb, type Database } from "@/server/lib/unitOfWork";
+import { getDb } from "@/server/lib/unitOfWork";
 import { can } from "@/server/auth/permissions";
 import { smallCellThreshold } from "@/server/env";
 import type { TaskForceScope } from "@/server/trpc/context";
@@ -7,9 +7,9 @@ import { columnKey, MEASURE_COLUMNS, SERVICE_TYPES, SERVICES_TOTAL, TABLE_COLUMN
 import { listReportingOrganizations, listReportsOfPeriods, sumSubmittedInKind, sumSubmittedValues } from "./contributions.queries";
 import { completenessOf, hoursValueCents, type ContributionSettings } from "./contributions.rules";
 import type { PeriodInput } from "./contributions.schemas";
-import { calendarOf, periodOrRefuse, settingsOf, settingsOfTaskForces } from "./contributions.service";
+import { calendarOf, periodOrRefuse, settingsOf } from "./contributions.service";
 import { publicationInfo, publicationsOf, type Publication } from "./contributions.publications";
-import { dueOnOf, hasEnded, periodContaining, previousPeriod } from "./periods";
+import { dueOnOf, hasEnded } from "./periods";
 import { currentTime } from "@/server/lib/clock";
 
 /*
@@ -189,48 +189,3 @@ export async function getPeriodTable(scope: TaskForceScope, input: PeriodInput, 
 }
 
 export type PeriodTable = Awaited<ReturnType<typeof getPeriodTable>>;
-
-/**
- * Reporting completeness of the last ended period (share of the organizations active in it that
- * submitted) and when contributions last changed (latest submission of that period or the current
- * one), for each task force in the order given — the funder portfolio's figures, counts only. Task
- * forces reporting on the same periods (usually all: a quarter, the same day) share one query of
- * each kind, so the number of queries does not grow with the number of task forces.
- */
-export async function lastPeriodCompleteness(db: Database, taskForces: readonly { id: string; today: string }[]) {
-  const settingsFor = await settingsOfTaskForces(
-    db,
-    taskForces.map((taskForce) => taskForce.id),
-  );
-  const plans = taskForces.map((taskForce) => {
-    const current = periodContaining(taskForce.today, settingsFor(taskForce.id).periodLength);
-    const period = previousPeriod(current);
-    return { taskForceId: taskForce.id, current, period, periods: `${period.key} ${current.key}` };
-  });
-  const alike = new Map<string, (typeof plans)[number][]>();
-  for (const plan of plans) alike.set(plan.periods, [...(alike.get(plan.periods) ?? []), plan]);
-  const loads = new Map(
-    [...alike.entries()].map(([periods, group]) => {
-      const ids = group.map((plan) => plan.taskForceId);
-      const { period, current } = group[0] as (typeof plans)[number];
-      return [periods, Promise.all([listReportingOrganizations(db, ids, period), listReportsOfPeriods(db, ids, [period.key, current.key])])] as const;
-    }),
-  );
-  return Promise.all(
-    plans.map(async (plan) => {
-      const [allOrganizations, allReports] = (await loads.get(plan.periods)) ?? [[], []];
-      const organizations = allOrganizations.filter((organization) => organization.taskForceId === plan.taskForceId);
-      const reports = allReports.filter((report) => report.taskForceId === plan.taskForceId);
-      const expectedIds = new Set(organizations.map((organization) => organization.id));
-      const completeness = completenessOf({ expected: organizations.length, statuses: reports.filter((report) => report.period === plan.period.key && expectedIds.has(report.organizationId)) });
-      const submittedTimes = reports.flatMap((report) => (report.status === "submitted" && report.submittedAt ? [report.submittedAt.getTime()] : []));
-      return {
-        period: plan.period.key,
-        expected: completeness.expected,
-        submitted: completeness.submitted,
-        reportingRate: completeness.reportingRate,
-        updatedAt: submittedTimes.length ? new Date(Math.max(...submittedTimes)) : null,
-      };
-    }),
-  );
-}

@@ -1,37 +1,92 @@
 import { getDb } from "@/server/lib/unitOfWork";
-import type { FunderScope } from "@/server/trpc/context";
+import type { FundedTaskForce, FunderScope } from "@/server/trpc/context";
 import { areaTrendsOf } from "@/server/domains/assessments/comparison.service";
-import { lastPeriodCompleteness } from "@/server/domains/contributions/contributions.views";
+import { recentCompleteness } from "@/server/domains/contributions/contributions.overview";
 import { summarizeGaps } from "@/server/domains/dashboard";
 import { dateInZone } from "@/server/lib/dates";
+import { DomainError } from "@/server/errors";
 import { grantOverviews } from "@/server/domains/grants/grants.service";
 import { combineProgress } from "@/server/domains/grants/grants.rules";
 import { listLastFullMeetings } from "@/server/domains/meetings";
 import { currentTime } from "@/server/lib/clock";
 
+/** Requirement counts of one award on one day. */
+export interface RequirementCountsPoint {
+  /** YYYY-MM-DD in the task force's time zone. */
+  date: string;
+  met: number;
+  inProgress: number;
+  notStarted: number;
+}
+
+/** An award's requirement counts over time, oldest point first: the portfolio's "requirements met over time". */
+export interface AwardRequirementSeries {
+  grantId: string;
+  awardNumber: string;
+  taskForceSlug: string;
+  points: RequirementCountsPoint[];
+}
+
+type Overview = Awaited<ReturnType<typeof grantOverviews>>[number];
+
+/*
+ * Requirement counts over time per award, for all the funded task forces at once.
+ *
+ * The seam for requirement status history: until it exists, each award has a single point, its
+ * counts today (the progress grantOverviews has just worked out) — no history is made up. The
+ * history function (met / in progress / not started per date, for these task forces' grants) takes
+ * this function's place in portfolioOf, called once beside the other loads, returning the same
+ * AwardRequirementSeries[]; the chart, the site-visit summary and the export read nothing else.
+ */
+function currentRequirementCounts(overviews: readonly Overview[], funded: readonly { id: string; slug: string; today: string }[]): AwardRequirementSeries[] {
+  return overviews.flatMap(({ grant, progress }) => {
+    const taskForce = funded.find((candidate) => candidate.id === grant.taskForceId);
+    if (!taskForce) return [];
+    const { met, inProgress, notStarted } = progress;
+    return [{ grantId: grant.id, awardNumber: grant.awardNumber, taskForceSlug: taskForce.slug, points: [{ date: taskForce.today, met, inProgress, notStarted }] }];
+  });
+}
+
 /*
  * A funder's portfolio: the task forces they fund, by a funder membership or through a funding
  * program (their FunderScope, resolved by the funderProcedure), and nothing else. Only
  * aggregates leave the server: area levels (means of the agreed or median stages of closed rounds,
- * never anyone's rating), requirement counts, reporting completeness and dates. Each figure is read
- * for all the funded task forces at once, so the page costs the same queries for one as for ten.
+ * never a person's rating), requirement counts, reporting completeness (counts of organizations) and
+ * dates. Each figure is read for all the funded task forces at once, so the page costs the same
+ * queries for one as for ten. The page, its charts, the site-visit summary and the CSV/XLSX export
+ * all read these rows.
  */
 export async function getPortfolio(funder: FunderScope, now = currentTime()) {
-  const funded = funder.taskForces;
-  const scopes = funded.map((taskForce) => ({ id: taskForce.id, today: dateInZone(now, taskForce.timeZone) }));
-  if (scopes.length === 0) return [];
+  return portfolioOf(funder.taskForces, now);
+}
+
+/** One funded task force's row, for its site-visit summary; a task force the funder does not fund does not exist for them. */
+export async function getSiteVisitSummary(funder: FunderScope, taskForceSlug: string, now = currentTime()) {
+  const taskForce = funder.taskForces.find((candidate) => candidate.slug === taskForceSlug);
+  if (!taskForce) throw new DomainError("NOT_FOUND", "taskForceNotFound");
+  const [row] = await portfolioOf([taskForce], now);
+  if (!row) throw new DomainError("NOT_FOUND", "taskForceNotFound");
+  return row;
+}
+
+export type PortfolioRow = Awaited<ReturnType<typeof portfolioOf>>[number];
+
+async function portfolioOf(funded: readonly FundedTaskForce[], now: Date) {
+  const calendars = funded.map((taskForce) => ({ id: taskForce.id, slug: taskForce.slug, today: dateInZone(now, taskForce.timeZone), taskForce }));
+  if (calendars.length === 0) return [];
   const db = await getDb();
-  const ids = scopes.map((scope) => scope.id);
+  const ids = calendars.map((calendar) => calendar.id);
   const [overviews, gapSummaries, trendOf, contributions, lastMeetings] = await Promise.all([
-    grantOverviews(db, scopes),
-    summarizeGaps(db, scopes),
+    grantOverviews(db, calendars),
+    summarizeGaps(db, calendars),
     // Funders never read individual ratings: only groups that may be shown count (ratingPrivacy.ts).
     areaTrendsOf(db, ids, true),
-    lastPeriodCompleteness(db, scopes),
-    // Only meetings shared with funders may date the portfolio's freshness.
+    recentCompleteness(db, calendars),
+    // Only meetings shared with funders may be dated for them (the portfolio's freshness too).
     listLastFullMeetings(db, ids, { sharedWithFundersOnly: true }),
   ]);
-  return funded.map((taskForce, index) => {
+  const requirementSeries = currentRequirementCounts(overviews, calendars);
+  return calendars.map(({ taskForce, today }, index) => {
     const trend = trendOf(taskForce.id);
     const lastRound = trend.rounds.at(-1) ?? null;
     const previousRound = trend.rounds.at(-2) ?? null;
@@ -40,20 +95,19 @@ export async function getPortfolio(funder: FunderScope, now = currentTime()) {
       .flatMap((overview) => (overview.reporting.nextDue ? [overview.reporting.nextDue] : []))
       .sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0];
     const gaps = gapSummaries.find((row) => row.taskForceId === taskForce.id);
-    const contribution = contributions[index];
+    const completeness = contributions[index];
+    const lastContributionPeriod = completeness?.periods.at(-1) ?? null;
+    const lastFullMeeting = lastMeetings.find((meeting) => meeting.taskForceId === taskForce.id)?.startsAt ?? null;
     // Fresh data is whatever changed last: a round, gaps, requirements, a full meeting held, a contributions report.
-    const freshness = [
-      lastRound?.closedAt ?? null,
-      gaps?.updatedAt ?? null,
-      own[0]?.requirementsUpdatedAt ?? null,
-      lastMeetings.find((meeting) => meeting.taskForceId === taskForce.id)?.startsAt ?? null,
-      contribution?.updatedAt ?? null,
-    ]
+    const freshness = [lastRound?.closedAt ?? null, gaps?.updatedAt ?? null, own[0]?.requirementsUpdatedAt ?? null, lastFullMeeting, completeness?.updatedAt ?? null]
       .filter((date): date is Date => date !== null)
       .sort((a, b) => b.getTime() - a.getTime());
+    const roundOf = (round: typeof lastRound) => (round ? { title: round.title, closedAt: round.closedAt } : null);
     return {
       slug: taskForce.slug,
       name: taskForce.name,
+      /** The task force's calendar: its dates are days in this zone. */
+      timeZone: taskForce.timeZone,
       // Which funding programs give the funder this task force; none when they were invited to it.
       programs: taskForce.programs,
       areas: trend.areas.map((area) => ({
@@ -62,16 +116,25 @@ export async function getPortfolio(funder: FunderScope, now = currentTime()) {
         level: area.points.find((point) => point.roundId === lastRound?.id)?.mean ?? null,
         previous: area.points.find((point) => point.roundId === previousRound?.id)?.mean ?? null,
       })),
-      lastRound: lastRound ? { title: lastRound.title, closedAt: lastRound.closedAt } : null,
+      lastRound: roundOf(lastRound),
+      previousRound: roundOf(previousRound),
       progress: combineProgress(own.map((overview) => overview.progress)),
+      awards: own.map(({ grant, progress }) => ({ grantId: grant.id, awardNumber: grant.awardNumber, program: grant.program, progress })),
+      requirementSeries: requirementSeries.filter((series) => series.taskForceSlug === taskForce.slug),
       reporting: {
         reported: own.reduce((sum, overview) => sum + overview.reporting.reportedCount, 0),
         ended: own.reduce((sum, overview) => sum + overview.reporting.endedCount, 0),
         overdue: own.reduce((sum, overview) => sum + overview.reporting.overdue.length, 0),
       },
-      contributions: contribution ? { period: contribution.period, expected: contribution.expected, submitted: contribution.submitted, reportingRate: contribution.reportingRate } : null,
+      // Contributions reporting of the last ended period, and of each of the last ended periods (counts only).
+      contributions: lastContributionPeriod,
+      contributionPeriods: completeness?.periods ?? [],
       nextDue: nextDue ?? null,
       openGaps: gaps?.open ?? 0,
+      /** The day of the last full meeting held that was shared with funders, in the task force's zone. */
+      lastFullMeetingOn: lastFullMeeting ? dateInZone(lastFullMeeting, taskForce.timeZone) : null,
+      /** The task force's today: the date the figures are as of. */
+      today,
       updatedAt: freshness[0] ?? null,
     };
   });

@@ -92,7 +92,10 @@ describe("outsiders see only what was shared", () => {
     expect(shared?.startsAt?.toISOString().slice(0, 10)).toBe("2026-01-14");
     const [any] = await listLastFullMeetings(db, [taskForce.id]);
     expect(any?.startsAt?.toISOString().slice(0, 10)).toBe("2026-03-14");
-    expect(JSON.stringify(await callerFor(funder).funder.portfolio())).not.toContain("2026-03-14");
+    const portfolio = await callerFor(funder).funder.portfolio();
+    expect(JSON.stringify(portfolio)).not.toContain("2026-03-14");
+    // The site-visit summary's last full meeting is the shared one, and so is the files'.
+    expect(portfolio.map((row) => row.lastFullMeetingOn)).toEqual(["2026-01-14"]);
   });
 
   it("a funder sees gaps owned by an organization, never the staff member, and comments without their author", async () => {

@@ -58,12 +58,20 @@ function sheetName(title: string): string {
   return title.replace(/[:\\/?*[\]]/g, " ").slice(0, 31);
 }
 
-export async function reportToXlsx(content: ReportContent, generatedAt: Date): Promise<Buffer> {
+export function reportToXlsx(content: ReportContent, generatedAt: Date): Promise<Buffer> {
+  return sectionsToXlsx(content.title, content.sections, generatedAt);
+}
+
+/**
+ * Sections as a workbook, one sheet each, laid out as a report's are: the one XLSX writer of
+ * figure tables (progress reports, the funder portfolio), so they read the same in a spreadsheet.
+ */
+export async function sectionsToXlsx(title: string, sections: readonly ReportSectionContent[], createdAt: Date): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Task Force Roadmap";
-  workbook.created = generatedAt;
-  workbook.title = content.title;
-  for (const section of content.sections) addSheet(workbook, section);
+  workbook.created = createdAt;
+  workbook.title = title;
+  for (const section of sections) addSheet(workbook, section);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

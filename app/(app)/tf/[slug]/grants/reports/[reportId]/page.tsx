@@ -6,9 +6,8 @@ import { loadForPage, serverCaller } from "@/app/_trpc/server";
 import { PROGRAM_CURRENCY } from "@/db/vocabulary/grants";
 import { formatFigure, formatInstant } from "@/server/lib/figures";
 import { requireTaskForcePermission } from "../../../_lib/taskForce";
-import { PrintButton } from "./PrintButton";
+import { PrintButton } from "@/app/_components/PrintButton";
 import { ReportSection } from "./ReportSection";
-import { ClientMessages } from "@/app/i18n/ClientMessages";
 
 export async function generateMetadata({ params }: PageProps<"/tf/[slug]/grants/reports/[reportId]">): Promise<Metadata> {
   const { slug, reportId } = await params;
@@ -29,69 +28,67 @@ export default async function ReportPage({ params }: PageProps<"/tf/[slug]/grant
   const t = await getTranslations("reports");
   const format = await getFormatter();
   return (
-    <ClientMessages namespaces={["reports"]}>
-      <article className="report">
-        <div className="no-print report-actions">
-          <Link href={`/tf/${slug}/grants/reports`}>{t("backToReports")}</Link>
-          <PrintButton />
-          <a href={`${path}/export?format=xlsx`} download>
-            {t("downloadXlsx")}
+    <article className="report">
+      <div className="no-print report-actions">
+        <Link href={`/tf/${slug}/grants/reports`}>{t("backToReports")}</Link>
+        <PrintButton label={t("print")} />
+        <a href={`${path}/export?format=xlsx`} download>
+          {t("downloadXlsx")}
+        </a>
+        <a href={`${path}/export?format=pdf`} download>
+          {t("downloadPdf")}
+        </a>
+        {content.sections.map((section) => (
+          <a key={section.key} href={`${path}/export?format=csv&section=${section.key}`} download>
+            {t("downloadCsv", { section: section.title })}
           </a>
-          <a href={`${path}/export?format=pdf`} download>
-            {t("downloadPdf")}
-          </a>
-          {content.sections.map((section) => (
-            <a key={section.key} href={`${path}/export?format=csv&section=${section.key}`} download>
-              {t("downloadCsv", { section: section.title })}
-            </a>
-          ))}
-        </div>
-        <h1>{content.title}</h1>
-        <dl className="facts">
-          <dt>{t("periodLabel")}</dt>
-          <dd>
-            <CalendarDate value={content.period.start} /> – <CalendarDate value={content.period.end} />
-          </dd>
-          <dt>{t("dueLabel")}</dt>
-          <dd>
-            <CalendarDate value={content.period.dueOn} />
-          </dd>
-          <dt>{t("awardLabel")}</dt>
-          <dd>
-            {content.grant.awardNumber}, {content.grant.program} ({content.grant.funderName})
-          </dd>
-          <dt>{t("amountLabel")}</dt>
-          <dd>{formatFigure(format, { type: "money", currency: PROGRAM_CURRENCY }, content.grant.amount)}</dd>
-          {content.comparedWith !== undefined && (
-            <>
-              <dt>{t("comparison.comparedWithLabel")}</dt>
-              <dd>
-                {content.comparedWith ? (
-                  <>
-                    <CalendarDate value={content.comparedWith.start} /> – <CalendarDate value={content.comparedWith.end} />
-                  </>
-                ) : (
-                  t("comparison.firstPeriod")
-                )}
-              </dd>
-            </>
-          )}
-          <dt>{t("generatedLabel")}</dt>
-          <dd>
-            {formatInstant(format, report.generatedAt, taskForce.timeZone)}
-            {report.generatedByName && <> {t("byName", { name: report.generatedByName })}</>}
-          </dd>
-        </dl>
+        ))}
+      </div>
+      <h1>{content.title}</h1>
+      <dl className="facts">
+        <dt>{t("periodLabel")}</dt>
+        <dd>
+          <CalendarDate value={content.period.start} /> – <CalendarDate value={content.period.end} />
+        </dd>
+        <dt>{t("dueLabel")}</dt>
+        <dd>
+          <CalendarDate value={content.period.dueOn} />
+        </dd>
+        <dt>{t("awardLabel")}</dt>
+        <dd>
+          {content.grant.awardNumber}, {content.grant.program} ({content.grant.funderName})
+        </dd>
+        <dt>{t("amountLabel")}</dt>
+        <dd>{formatFigure(format, { type: "money", currency: PROGRAM_CURRENCY }, content.grant.amount)}</dd>
         {content.comparedWith !== undefined && (
           <>
-            <p className="hint">{t("comparison.note")}</p>
-            <p className="hint">{t("comparison.suppressionNote")}</p>
+            <dt>{t("comparison.comparedWithLabel")}</dt>
+            <dd>
+              {content.comparedWith ? (
+                <>
+                  <CalendarDate value={content.comparedWith.start} /> – <CalendarDate value={content.comparedWith.end} />
+                </>
+              ) : (
+                t("comparison.firstPeriod")
+              )}
+            </dd>
           </>
         )}
-        {content.sections.map((section) => (
-          <ReportSection key={section.key} section={section} />
-        ))}
-      </article>
-    </ClientMessages>
+        <dt>{t("generatedLabel")}</dt>
+        <dd>
+          {formatInstant(format, report.generatedAt, taskForce.timeZone)}
+          {report.generatedByName && <> {t("byName", { name: report.generatedByName })}</>}
+        </dd>
+      </dl>
+      {content.comparedWith !== undefined && (
+        <>
+          <p className="hint">{t("comparison.note")}</p>
+          <p className="hint">{t("comparison.suppressionNote")}</p>
+        </>
+      )}
+      {content.sections.map((section) => (
+        <ReportSection key={section.key} section={section} />
+      ))}
+    </article>
   );
 }
