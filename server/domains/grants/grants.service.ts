@@ -245,7 +245,7 @@ export function createGrant(scope: TaskForceScope, input: CreateGrantInput, now 
     const values = { funderName, program, awardNumber, amount, matchTarget, periodStart, periodEnd, reportingCadence };
     const { id } = await insertGrant(tx, { ...values, taskForceId: scope.taskForceId, createdByUserId: scope.userId, createdAt: now, updatedAt: now });
     await recordAudit(tx, auditedBy(scope), { entity: "grant", entityId: id, action: "create", changes: changedFields(null, values) });
-    if (input.applyEcmTemplate) await addTemplateItems(tx, scope, { id, periodStart, periodEnd, reportingCadence }, ECM_TEMPLATE.key, undefined, now);
+    if (input.applyEcmTemplate) await addTemplateItems(tx, scope, { id, periodStart, periodEnd, reportingCadence, matchTarget }, ECM_TEMPLATE.key, undefined, now);
     return { id };
   });
 }
@@ -262,9 +262,9 @@ export function updateGrant(scope: TaskForceScope, input: UpdateGrantInput, now 
     if (Object.keys(after).length === 0) return { id: grant.id, version: grant.version };
     assertPeriod(input.periodStart ?? grant.periodStart, input.periodEnd ?? grant.periodEnd);
     if (input.awardNumber !== undefined) await assertAwardNumberFree(tx, scope, input.awardNumber, grant.id);
-    // The award's dates and cadence are what computed statuses are measured against: record the
-    // statuses on the terms before, and what the new terms change.
-    const movesStatuses = after.periodStart !== undefined || after.periodEnd !== undefined || after.reportingCadence !== undefined;
+    // The award's dates, cadence and match target are what computed statuses are measured against:
+    // record the statuses on the terms before, and what the new terms change.
+    const movesStatuses = after.periodStart !== undefined || after.periodEnd !== undefined || after.reportingCadence !== undefined || after.matchTarget !== undefined;
     const facts = calculatorFacts(tx, [scope.taskForceId]);
     if (movesStatuses) await statusRecorder(tx, scope, grant, now, facts).catchUp({ grantId: grant.id });
     const version = await updateGrantRow(tx, scope.taskForceId, grant.id, input.version, { ...after, updatedAt: now });
