@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { expect, test } from "./test";
-import { demoDateFromToday, expectNoAxeViolations, fill, messages, ok, RIVERBEND, signIn, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
+import { demoDateFromToday, expectNoAxeViolations, fill, messages, newSignedInPage, ok, RIVERBEND, signIn, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
 
 /*
  * The coordinator's side of issue 7: the dashboard shows every widget from the demo seed, an award's
@@ -9,7 +9,8 @@ import { demoDateFromToday, expectNoAxeViolations, fill, messages, ok, RIVERBEND
  * is generated, printed to PDF and downloaded as XLSX that opens with the figures on screen and as
  * the PDF made on the server; and
  * issue 20's requirement history: progress over the award as a chart with its table, and every
- * requirement's status as of a past day.
+ * requirement's status as of a past day; and issue 19's local match to date on the award page and
+ * the dashboard.
  */
 
 const DEMO_AWARD = "DEMO-2025-ECM-0001";
@@ -19,7 +20,7 @@ test("the coordinator's dashboard shows every widget of the demo, each linking t
   await signIn(page, USERS.coordinator);
   await expect(page).toHaveURL((url) => url.pathname === tf("/dashboard"));
   const d = messages.dashboard;
-  for (const title of [d.requirementsTitle, d.nextReportTitle, d.radarTitle, d.trendTitle, d.gapsTitle, d.coverageTitle, d.contributionsTitle, messages.mous.renewalsTitle]) {
+  for (const title of [d.requirementsTitle, d.nextReportTitle, messages.localMatch.widgetTitle, d.radarTitle, d.trendTitle, d.gapsTitle, d.coverageTitle, d.contributionsTitle, messages.mous.renewalsTitle]) {
     await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
   }
   const requirements = page.getByRole("region", { name: d.requirementsTitle });
@@ -30,6 +31,12 @@ test("the coordinator's dashboard shows every widget of the demo, each linking t
   const nextReport = page.getByRole("region", { name: d.nextReportTitle });
   await expect(nextReport.getByText(d.nextDueLabel.replace("{award}", DEMO_AWARD))).toBeVisible();
   await expect(nextReport.getByText(/^Funds may be withheld from/)).toBeVisible();
+
+  const localMatch = page.getByRole("region", { name: messages.localMatch.widgetTitle });
+  await expect(localMatch.getByRole("rowheader", { name: DEMO_AWARD }).getByRole("link")).toHaveAttribute("href", /\/grants\/[0-9a-f-]{36}$/);
+  await expect(localMatch.getByRole("progressbar", { name: messages.localMatch.barLabel })).toBeVisible();
+  await expect(localMatch.getByText(/^\$[\d,]+\.\d\d of \$375,000\.00 matched \(\d+(\.\d)?%\)$/)).toBeVisible();
+  await expect(localMatch.getByText(/^Contributions last updated/)).toBeVisible();
 
   const gaps = page.getByRole("region", { name: d.gapsTitle });
   await expect(gaps.getByRole("rowheader", { name: d.gapsOpen })).toBeVisible();
@@ -160,6 +167,10 @@ test("a coordinator corrects an award's terms: a refusal names the field and kee
   );
   await page.goto(tf(`/grants/${id}`));
   const g = messages.grants;
+  // No match target: the local-match section says so and leads to the terms.
+  const localMatch = page.getByRole("region", { name: messages.localMatch.heading });
+  await expect(localMatch.getByText(messages.localMatch.noTarget)).toBeVisible();
+  await expect(localMatch.getByRole("link", { name: messages.localMatch.setTarget })).toHaveAttribute("href", "#edit-terms");
   await page.getByText(g.editTerms).click();
   const form = page.getByRole("form", { name: g.editTermsForm });
   await expect(form.getByLabel(g.amountLabel)).toHaveValue("250000");
@@ -237,4 +248,76 @@ test("a funder sees the award's progress over time and why a status was overridd
   await expect(corePartners.getByRole("cell", { name: /^Overridden Reason: .*US Attorney's Office/ })).toBeVisible();
   await expect(progress.getByText(/Casey Coordinator/)).toHaveCount(0);
   await expectNoAxeViolations(page, "award progress over time, as a funder");
+});
+
+interface MatchFigures {
+  totalCents: number;
+  targetCents: number;
+  share: number;
+  remainingCents: number;
+}
+
+const money = (cents: number) => new Intl.NumberFormat("en", { style: "currency", currency: "USD" }).format(cents / 100);
+/** "$12,400.00 of $375,000.00 matched (3.3%)", as the page words the figures. */
+const matchFigure = (match: MatchFigures) =>
+  fill(messages.localMatch.figure, {
+    matched: money(match.totalCents),
+    target: money(match.targetCents),
+    share: new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 1 }).format(match.share),
+  });
+
+/** The demo award's local match to date, as the server computes it for whoever is signed in. */
+async function demoAwardMatch(request: Parameters<typeof trpcQuery>[0], grantId: string) {
+  const { awards } = ok(await trpcQuery<{ awards: { id: string; match: MatchFigures }[] }>(request, "grant.match", { taskForceSlug: RIVERBEND }), "grant.match");
+  const match = awards.find((award) => award.id === grantId)?.match;
+  if (!match) throw new Error(`no local match for the demo award ${DEMO_AWARD}`);
+  return match;
+}
+
+test("the award page shows the local match to date against its target, with a bar, the breakdown and a warning while hours are valued at $0", async ({ page, browser }) => {
+  await signInByApi(page.request, USERS.coordinator);
+  const grantId = await demoAwardId(page.request);
+  const match = await demoAwardMatch(page.request, grantId);
+  expect(match.totalCents).toBeGreaterThan(0);
+  await page.goto(tf(`/grants/${grantId}`));
+  const m = messages.localMatch;
+  const section = page.getByRole("region", { name: m.heading });
+  expect(money(match.targetCents)).toBe("$375,000.00");
+  await expect(section.getByText(matchFigure(match), { exact: true })).toBeVisible();
+  await expect(section.getByRole("progressbar", { name: m.barLabel })).toBeVisible();
+  await expect(section.getByText(fill(m.remaining, { remaining: money(match.remainingCents) }))).toBeVisible();
+  const breakdown = section.getByRole("table", { name: m.breakdownCaption });
+  await expect(breakdown.getByRole("rowheader")).toHaveText([m.inKind, m.staffTime, m.consultantTime, m.total, m.target, m.left]);
+  await expect(breakdown.getByRole("row", { name: new RegExp(`^${m.total}`) }).getByRole("cell").last()).toHaveText(money(match.totalCents));
+  // The demo's hourly rates are set: no warning.
+  await expect(section.getByText(m.unvaluedBoth)).toHaveCount(0);
+  await expectNoAxeViolations(page, "award page with its local match");
+
+  // Without rates, staff and consultant hours count for $0 until a coordinator sets them again.
+  const settings = ok(await trpcQuery<{ periodLength: string; staffHourlyRate: number; consultantHourlyRate: number; dueDays: number }>(page.request, "contribution.settings", { taskForceSlug: RIVERBEND }), "contribution.settings");
+  ok(await trpcMutation(page.request, "contribution.updateSettings", { taskForceSlug: RIVERBEND, ...settings, staffHourlyRate: 0, consultantHourlyRate: 0 }), "contribution.updateSettings");
+  try {
+    await page.reload();
+    await expect(section.getByText(m.unvaluedBoth)).toBeVisible();
+    await expect(section.getByRole("link", { name: m.setRates })).toHaveAttribute("href", tf("/settings#contribution-settings-heading"));
+    // The figure drops by the hours' value.
+    const unvalued = await demoAwardMatch(page.request, grantId);
+    expect(unvalued.totalCents).toBeLessThan(match.totalCents);
+    await expect(section.getByText(matchFigure(unvalued), { exact: true })).toBeVisible();
+    await expectNoAxeViolations(page, "award page with hours valued at $0");
+
+    // A funder reads the same figure and the warning, without the way to the settings.
+    const funder = await newSignedInPage(browser, USERS.funder);
+    try {
+      await funder.page.goto(tf(`/grants/${grantId}`));
+      const funderSection = funder.page.getByRole("region", { name: m.heading });
+      await expect(funderSection.getByText(matchFigure(unvalued), { exact: true })).toBeVisible();
+      await expect(funderSection.getByText(m.unvaluedBoth)).toBeVisible();
+      await expect(funderSection.getByRole("link", { name: m.setRates })).toHaveCount(0);
+    } finally {
+      await funder.context.close();
+    }
+  } finally {
+    ok(await trpcMutation(page.request, "contribution.updateSettings", { taskForceSlug: RIVERBEND, ...settings }), "contribution.updateSettings");
+  }
 });

@@ -20,6 +20,7 @@ test("a new task force's coordinator follows the setup checklist from the dashbo
   // Empty widgets say what is missing in a sentence of their own.
   await expect(page.getByRole("region", { name: messages.dashboard.requirementsTitle })).toContainText(messages.dashboard.requirementsNone);
   await expect(page.getByRole("region", { name: messages.dashboard.gapsTitle })).toContainText(messages.dashboard.gapsNone);
+  await expect(page.getByRole("region", { name: messages.localMatch.widgetTitle })).toContainText(messages.localMatch.widgetEmpty);
   // No member organization yet: the contributions widget says so and links to where to add them.
   const contributions = page.getByRole("region", { name: messages.dashboard.contributionsTitle });
   await expect(contributions).not.toContainText("0 of 0");

@@ -208,32 +208,50 @@ export function sumSubmittedInKind(db: Database, taskForceId: string, periods: s
     .groupBy(contributionReports.organizationId, contributionReports.period);
 }
 
-/** Hours and in-kind value of the submitted reports whose period lies within [from, to] (for a grant match). */
-export async function sumMatchInputs(db: Database, taskForceId: string, from: string, to: string) {
-  const within = scoped(
-    contributionReports,
-    taskForceId,
-    eq(contributionReports.status, "submitted"),
-    gte(contributionReports.periodStart, from),
-    lte(contributionReports.periodEnd, to),
-  );
+/**
+ * What values contributions toward a grant match, per task force and contribution period: the
+ * submitted reports' staff hours, paid survivor-consultant hours and in-kind cents, and when the
+ * latest of them was submitted. Every period of every task force given, so that all the awards
+ * of a call (each with its own window, see matchValue) share one load; a task force has a few
+ * periods a year, so the rows stay few.
+ */
+export async function sumMatchInputsByPeriod(db: Database, taskForceIds: readonly string[]) {
+  const ids = [...taskForceIds];
+  const submitted = and(inArray(contributionReports.taskForceId, ids), eq(contributionReports.status, "submitted"));
   const joinReport = (table: typeof contributionValues | typeof contributionInKindItems) =>
     and(eq(contributionReports.taskForceId, table.taskForceId), eq(contributionReports.id, table.reportId));
+  const byPeriod = [contributionReports.taskForceId, contributionReports.periodStart, contributionReports.periodEnd] as const;
   const [hours, inKind] = await Promise.all([
     db
-      .select({ measure: contributionValues.measure, value: sql<number>`coalesce(sum(${contributionValues.value}), 0)`.mapWith(Number) })
-      .from(contributionValues)
-      .innerJoin(contributionReports, joinReport(contributionValues))
-      .where(and(within, inArray(contributionValues.measure, ["staffHours", "consultantPaidHours"])))
-      .groupBy(contributionValues.measure),
+      .select({
+        taskForceId: contributionReports.taskForceId,
+        periodStart: contributionReports.periodStart,
+        periodEnd: contributionReports.periodEnd,
+        staffHours: sql<number>`coalesce(sum(${contributionValues.value}) filter (where ${contributionValues.measure} = 'staffHours'), 0)`.mapWith(Number),
+        consultantPaidHours: sql<number>`coalesce(sum(${contributionValues.value}) filter (where ${contributionValues.measure} = 'consultantPaidHours'), 0)`.mapWith(Number),
+        lastSubmittedAt: sql<Date | null>`max(${contributionReports.submittedAt})`.mapWith((value: string | Date | null) => (value === null ? null : new Date(value))),
+      })
+      .from(contributionReports)
+      // A left join: a submitted report without hours still says when contributions last changed.
+      .leftJoin(contributionValues, and(joinReport(contributionValues), inArray(contributionValues.measure, ["staffHours", "consultantPaidHours"])))
+      .where(submitted)
+      .groupBy(...byPeriod),
     db
-      .select({ cents: sql<number>`coalesce(sum(${contributionInKindItems.estimatedValueCents}), 0)`.mapWith(Number) })
+      .select({
+        taskForceId: contributionReports.taskForceId,
+        periodStart: contributionReports.periodStart,
+        periodEnd: contributionReports.periodEnd,
+        inKindCents: sql<number>`sum(${contributionInKindItems.estimatedValueCents})`.mapWith(Number),
+      })
       .from(contributionInKindItems)
       .innerJoin(contributionReports, joinReport(contributionInKindItems))
-      .where(within),
+      // Said of the items too: PostgreSQL carries an equality across the join, not an IN list.
+      .where(and(submitted, inArray(contributionInKindItems.taskForceId, ids)))
+      .groupBy(...byPeriod),
   ]);
-  const hoursOf = (measure: string) => hours.find((row) => row.measure === measure)?.value ?? 0;
-  return { staffHours: hoursOf("staffHours"), consultantPaidHours: hoursOf("consultantPaidHours"), inKindCents: inKind[0]?.cents ?? 0 };
+  const key = (row: { taskForceId: string; periodStart: string; periodEnd: string }) => `${row.taskForceId}|${row.periodStart}|${row.periodEnd}`;
+  const cents = new Map(inKind.map((row) => [key(row), row.inKindCents]));
+  return hours.map((row) => ({ ...row, inKindCents: cents.get(key(row)) ?? 0 }));
 }
 
 /** Active member-role accounts of the given organizations: the people a reminder goes to. */

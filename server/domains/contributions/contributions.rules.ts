@@ -17,6 +17,34 @@ export const toDollars = (cents: number) => cents / 100;
 /** The value of hours at an hourly rate, in whole cents. */
 export const hoursValueCents = (hours: number, rateCents: number) => Math.round(hours * rateCents);
 
+/** What one contribution period's submitted reports hold toward a grant match. */
+export interface MatchInputs {
+  periodStart: string;
+  periodEnd: string;
+  staffHours: number;
+  consultantPaidHours: number;
+  inKindCents: number;
+}
+
+/**
+ * What contributions are worth toward a grant's match between `from` and `to` (calendar dates,
+ * inclusive): in-kind estimated value + staff hours × the staff rate + paid survivor-consultant
+ * hours × the consultant rate, at the given (the task force's current) rates, over the periods
+ * that lie wholly within the range. Amounts in whole cents.
+ */
+export function matchValue(periods: readonly MatchInputs[], rates: Pick<ContributionSettings, "staffHourlyRateCents" | "consultantHourlyRateCents">, range: { from: string; to: string }) {
+  const within = periods.filter((period) => range.from <= period.periodStart && period.periodEnd <= range.to);
+  const sum = (field: "staffHours" | "consultantPaidHours" | "inKindCents") => within.reduce((total, period) => total + period[field], 0);
+  const staffHours = sum("staffHours");
+  const consultantPaidHours = sum("consultantPaidHours");
+  const inKindCents = sum("inKindCents");
+  const staffTimeCents = hoursValueCents(staffHours, rates.staffHourlyRateCents);
+  const consultantTimeCents = hoursValueCents(consultantPaidHours, rates.consultantHourlyRateCents);
+  return { staffHours, consultantPaidHours, inKindCents, staffTimeCents, consultantTimeCents, totalCents: inKindCents + staffTimeCents + consultantTimeCents };
+}
+
+export type MatchValue = ReturnType<typeof matchValue>;
+
 export interface StoredValue {
   measure: string;
   dimension: string;

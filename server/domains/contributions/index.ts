@@ -4,5 +4,6 @@
  * the domain's own; lint refuses an import of another domain's *.queries.ts (eslint.config.mjs).
  */
 export {
+  sumMatchInputsByPeriod,
   sumSubmittedValues,
 } from "./contributions.queries";

@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { organizations } from "@/db/schema";
+import { createTranslator } from "next-intl";
+import messages from "@/app/i18n/messages/en.json";
+import { contributionSettings, organizations } from "@/db/schema";
 import { createOrganization, createTaskForce, type TestTaskForce } from "@/server/testing/factories";
 import { countingSelects } from "@/server/testing/queryCount";
 import { CALCULATOR_KEYS, calculatorFacts, computeStatuses, REQUIREMENT_CALCULATORS, type CalculatorContext, type CalculatorKey } from "./calculators";
@@ -12,18 +14,18 @@ import { insertContributionReport, insertMeeting, insertMou, insertProtocol } fr
  * the status and the explanation key (the "computed: …" wording) for the met and not-met cases.
  */
 
-const GRANT = { id: "00000000-0000-4000-8000-000000000000", periodStart: "2025-10-01", periodEnd: "2028-09-30", reportingCadence: "semiannual" as const };
+const GRANT = { id: "00000000-0000-4000-8000-000000000000", periodStart: "2025-10-01", periodEnd: "2028-09-30", reportingCadence: "semiannual" as const, matchTarget: null as number | null };
 const TODAY = "2026-11-28";
 
 describe("computed requirements", () => {
   let taskForce: TestTaskForce;
-  const run = (key: CalculatorKey, today = TODAY) => {
-    const context: CalculatorContext = { taskForceId: taskForce.id, grant: GRANT, today };
+  const run = (key: CalculatorKey, today = TODAY, grant: CalculatorContext["grant"] = GRANT) => {
+    const context: CalculatorContext = { taskForceId: taskForce.id, grant, today };
     // Fresh facts on every run: they are loaded once and kept, and the tests add records between runs.
     return getDb().then((db) => REQUIREMENT_CALCULATORS[key](calculatorFacts(db, [taskForce.id]), context));
   };
-  const outcome = async (key: CalculatorKey, today = TODAY) => {
-    const result = await run(key, today);
+  const outcome = async (key: CalculatorKey, today = TODAY, grant: CalculatorContext["grant"] = GRANT) => {
+    const result = await run(key, today, grant);
     return [result.status, result.explanation.key];
   };
   const organization = async (values: { role?: (typeof organizations.$inferSelect)["taskForceRole"]; status?: "active" | "inactive"; discipline?: string; name?: string }) => {
@@ -121,6 +123,29 @@ describe("computed requirements", () => {
     expect(await run("lived-experience")).toMatchObject({ status: "met", explanation: { values: { organizations: 1, hours: 0 } } });
   });
 
+  it("local-match: the award's match to date against its target, in the words of the requirement; not applicable without a target", async () => {
+    const agency = await organization({});
+    const other = await organization({});
+    const award = { ...GRANT, matchTarget: 25_000 };
+    expect(await run("local-match")).toEqual({ status: "not_applicable", explanation: { key: "localMatchNoTarget", values: {} } });
+    expect(await outcome("local-match", TODAY, { ...GRANT, matchTarget: 0 })).toEqual(["not_applicable", "localMatchNoTarget"]);
+    // Before the award began, and a draft, count for nothing (returned reports: match.int.test.ts).
+    await insertContributionReport(taskForce, agency.id, { period: "2025-Q3", periodStart: "2025-07-01", periodEnd: "2025-09-30" }, {}, "submitted", [500_000]);
+    await insertContributionReport(taskForce, other.id, { period: "2025-Q4", periodStart: "2025-10-01", periodEnd: "2025-12-31" }, {}, "draft", [100_000]);
+    expect(await run("local-match", TODAY, award)).toEqual({
+      status: "not_started",
+      explanation: { key: "localMatchNone", values: { matched: 0, target: 25_000, share: 0, from: "2025-10-01" } },
+    });
+    await insertContributionReport(taskForce, agency.id, { period: "2026-Q1", periodStart: "2026-01-01", periodEnd: "2026-03-31" }, { staffHours: 100 }, "submitted", [1_000_000, 240_000]);
+    const underway = await run("local-match", TODAY, award);
+    // Staff hours count for $0 until a rate is set.
+    expect(underway).toEqual({ status: "in_progress", explanation: { key: "localMatchUnderway", values: { matched: 12_400, target: 25_000, share: 0.496, from: "2025-10-01" } } });
+    const t = createTranslator({ locale: "en", messages });
+    expect(t("requirements.computed.localMatchUnderway", underway.explanation.values)).toBe("$12,400.00 of $25,000.00 (49.6%) matched since 2025-10-01.");
+    await (await getDb()).insert(contributionSettings).values({ taskForceId: taskForce.id, staffHourlyRateCents: 12_600 });
+    expect(await run("local-match", TODAY, award)).toEqual({ status: "met", explanation: { key: "localMatchMet", values: { matched: 25_000, target: 25_000, share: 1, from: "2025-10-01" } } });
+  });
+
   it("onboarding: a held training meeting in the award period", async () => {
     await insertMeeting(taskForce, { title: "Before the award", type: "training", status: "held", startsAt: new Date("2025-09-15T15:00:00Z") });
     await insertMeeting(taskForce, { title: "Scheduled", type: "training", startsAt: new Date("2026-12-15T15:00:00Z") });
@@ -156,7 +181,8 @@ describe("computed requirements", () => {
     const selectsFor = async (awards: number) => {
       const counting = countingSelects(await getDb());
       const facts = calculatorFacts(counting.db, [taskForce.id]);
-      const grants = Array.from({ length: awards }, (_, index) => ({ ...GRANT, id: `00000000-0000-4000-8000-00000000000${index}` }));
+      // With a match target, so the local match's contributions and rates are read too.
+      const grants = Array.from({ length: awards }, (_, index) => ({ ...GRANT, matchTarget: 25_000, id: `00000000-0000-4000-8000-00000000000${index}` }));
       await Promise.all(grants.map((grant) => computeStatuses(facts, { taskForceId: taskForce.id, grant, today: TODAY }, CALCULATOR_KEYS)));
       return counting.selects();
     };

@@ -1,4 +1,7 @@
 import type { Database } from "@/server/lib/unitOfWork";
+import { sumMatchInputsByPeriod } from "@/server/domains/contributions";
+import { matchValue, toDollars, type ContributionSettings } from "@/server/domains/contributions/contributions.rules";
+import { settingsOfTaskForces } from "@/server/domains/contributions/contributions.service";
 import { addMonths, effectiveStatus, endedPeriods, reportingPeriods, type ComputedStatus, type ReportingCadence, type RequirementStatus } from "./grants.rules";
 import { listReportedPeriodEnds } from "./grants.queries";
 import {
@@ -11,6 +14,7 @@ import {
   listMousBetweenLeads,
   sumSubmittedMeasuresByPeriod,
 } from "./calculators.queries";
+import { matchProgress, matchStatus, matchTargetCents, matchWindow, type MatchProgress } from "./match.rules";
 
 /*
  * Requirements whose status the platform can work out from its own records. Each calculator is one
@@ -22,7 +26,7 @@ import {
 
 export interface CalculatorContext {
   taskForceId: string;
-  grant: { id: string; periodStart: string; periodEnd: string; reportingCadence: ReportingCadence };
+  grant: { id: string; periodStart: string; periodEnd: string; reportingCadence: ReportingCadence; matchTarget: number | null };
   today: string;
 }
 
@@ -52,6 +56,7 @@ export function calculatorFacts(db: Database, taskForceIds: readonly string[]) {
       return (await loaded).get(taskForceId) ?? [];
     };
   };
+  let settings: Promise<(taskForceId: string) => ContributionSettings> | undefined;
   return {
     activeLeads: perTaskForce(() => listActiveLeads(db, ids)),
     mousBetweenLeads: perTaskForce(() => listMousBetweenLeads(db, ids)),
@@ -62,6 +67,8 @@ export function calculatorFacts(db: Database, taskForceIds: readonly string[]) {
     heldMeetingsByDay: perTaskForce(() => countHeldMeetingsByDay(db, ids, ["training", "full_task_force"])),
     gapsTracked: perTaskForce(() => countGapsTracked(db, ids)),
     reportedPeriodEnds: perTaskForce(() => listReportedPeriodEnds(db, ids)),
+    matchInputsByPeriod: perTaskForce(() => sumMatchInputsByPeriod(db, ids)),
+    contributionSettings: async (taskForceId: string) => (await (settings ??= settingsOfTaskForces(db, ids)))(taskForceId),
   };
 }
 
@@ -101,6 +108,19 @@ async function heldMeetings(facts: CalculatorFacts, taskForceId: string, type: "
     rows.filter((row) => row.type === type && from <= row.day && row.day <= to),
     (row) => row.meetings,
   );
+}
+
+/**
+ * The award's local match to date (match.rules.ts), or null when it has no match target: the
+ * contributions of its window at the task force's current hourly rates. Every award of the call
+ * shares the facts' one load of contributions and rates.
+ */
+export async function matchToDate(facts: CalculatorFacts, taskForceId: string, grant: CalculatorContext["grant"], today: string): Promise<MatchProgress | null> {
+  const targetCents = matchTargetCents(grant.matchTarget);
+  if (targetCents === null) return null;
+  const [periods, rates] = await Promise.all([facts.matchInputsByPeriod(taskForceId), facts.contributionSettings(taskForceId)]);
+  const window = matchWindow(grant, today);
+  return matchProgress(matchValue(periods, rates, window), rates, targetCents, window);
 }
 
 const computed = (status: ComputedStatus["status"], key: string, values: ComputedStatus["explanation"]["values"]): ComputedStatus => ({
@@ -227,6 +247,17 @@ export const REQUIREMENT_CALCULATORS = {
     if (values.rounds > 0 && values.gaps > 0) return computed("met", "dataUseMet", values);
     if (values.rounds > 0 || values.gaps > 0) return computed("in_progress", "dataUsePartly", values);
     return computed("not_started", "dataUseNone", values);
+  },
+  /**
+   * The local match: the award's match to date against its match target. An award without a target
+   * requires no match (the award form says to leave it empty then), so the requirement does not apply.
+   */
+  "local-match": async (facts, { taskForceId, grant, today }) => {
+    const match = await matchToDate(facts, taskForceId, grant, today);
+    if (!match) return computed("not_applicable", "localMatchNoTarget", {});
+    const values = { matched: toDollars(match.totalCents), target: toDollars(match.targetCents), share: match.share, from: match.from };
+    const status = matchStatus(match);
+    return computed(status, { met: "localMatchMet", in_progress: "localMatchUnderway", not_started: "localMatchNone" }[status], values);
   },
   /** A report generated for the last reporting period that has ended. */
   "semiannual-report": async (facts, { taskForceId, grant, today }) => {

@@ -14,6 +14,7 @@ import {
   UpdateRequirementInput,
 } from "./grants.schemas";
 import { addEvidence, removeEvidence } from "./evidence.service";
+import { getMatchProgress } from "./match.service";
 import { getRequirementHistory, getRequirementsAsOf } from "./requirementHistory.service";
 import { addRequirement, applyTemplate, createGrant, getGrant, getGrantProgress, listEvidenceOptions, listGrantsOf, listLinkedRequirements, overrideRequirement, updateGrant, updateRequirement } from "./grants.service";
 
@@ -23,6 +24,8 @@ export const grantsRouter = createRouter({
     .input(GrantInput)
     .query(({ ctx, input }) => getGrant(ctx.scope, input)),
   progress: taskForceProcedure("grant.read").query(({ ctx }) => getGrantProgress(ctx.scope)),
+  /** The local match to date of every current award with a match target (the dashboard's widget). */
+  match: taskForceProcedure("grant.read").query(({ ctx }) => getMatchProgress(ctx.scope)),
   /** Requirements met, in progress and not started over the award's life. */
   requirementHistory: taskForceProcedure("grant.read")
     .input(GrantInput)

@@ -6,13 +6,14 @@ import { todayOfScope, type TaskForceScope } from "@/server/trpc/context";
 import { auditedBy, changedFields, recordAudit } from "@/server/domains/audit/audit.service";
 import { findAssignablePerson } from "@/server/domains/people";
 import { findOrganization } from "@/server/domains/organizations";
-import { calculatorFacts, withEffectiveStatus, type CalculatorContext } from "./calculators";
+import { calculatorFacts, matchToDate, withEffectiveStatus, type CalculatorContext } from "./calculators";
 import { evidenceKind, RECORD_EVIDENCE_KINDS, URL_EVIDENCE_KIND } from "./evidenceKinds";
 import type { EvidenceRecord } from "./evidence.queries";
 import { daysUntil, endedPeriods, nextReportDue, reportingPeriods, requirementProgress } from "./grants.rules";
 import { findGrant, findGrantByAwardNumber, findRequirement, insertGrant, insertRequirements, latestRequirementUpdates, listEvidence, listGrants, listRequirements, listRequirementsLinkedTo, listRequirementsOfTaskForces, listReportsOfRecord, listTemplateKeysOf, nextRequirementPosition, updateGrantRow, updateRequirementRow, type GrantRow, type RequirementRow } from "./grants.queries";
 import type { AddRequirementInput, ApplyTemplateInput, CreateGrantInput, EvidenceOptionsInput, GrantInput, LinkedRequirementsInput, OverrideRequirementInput, UpdateGrantInput, UpdateRequirementInput } from "./grants.schemas";
 import { awardStatusRecorder } from "./statusRecorder";
+import { canSetRates } from "./match.service";
 import { ECM_TEMPLATE, REQUIREMENT_TEMPLATES } from "./templates";
 import { currentTime } from "@/server/lib/clock";
 
@@ -139,9 +140,10 @@ export async function getGrant(scope: TaskForceScope, input: GrantInput, now = c
     facts.reportedPeriodEnds(scope.taskForceId),
     listReportsOfRecord(db, scope.taskForceId, grant.id),
   ]);
-  const [requirements, evidence] = await Promise.all([
+  const [requirements, evidence, match] = await Promise.all([
     withEffectiveStatus(facts, { taskForceId: scope.taskForceId, grant, today }, rows),
     visibleEvidence(db, scope, rows.map((row) => row.id)),
+    matchToDate(facts, scope.taskForceId, grant, today),
   ]);
   const reportedEnds = new Set(reported.filter((row) => row.grantId === grant.id).map((row) => row.periodEnd));
   const canManage = can(scope.role, "grant.manage");
@@ -167,6 +169,9 @@ export async function getGrant(scope: TaskForceScope, input: GrantInput, now = c
       }),
     },
     progress: requirementProgress(requirements.map((requirement) => requirement.effectiveStatus)),
+    /** The local match to date against the award's target (null without one); see match.service.ts for who sees it. */
+    match,
+    canSetRates: canSetRates(scope),
     requirements: requirements.map((requirement) => ({
       ...requirement,
       evidence: evidence.filter((item) => item.requirementId === requirement.id),
@@ -245,7 +250,7 @@ export function createGrant(scope: TaskForceScope, input: CreateGrantInput, now 
     const values = { funderName, program, awardNumber, amount, matchTarget, periodStart, periodEnd, reportingCadence };
     const { id } = await insertGrant(tx, { ...values, taskForceId: scope.taskForceId, createdByUserId: scope.userId, createdAt: now, updatedAt: now });
     await recordAudit(tx, auditedBy(scope), { entity: "grant", entityId: id, action: "create", changes: changedFields(null, values) });
-    if (input.applyEcmTemplate) await addTemplateItems(tx, scope, { id, periodStart, periodEnd, reportingCadence }, ECM_TEMPLATE.key, undefined, now);
+    if (input.applyEcmTemplate) await addTemplateItems(tx, scope, { id, periodStart, periodEnd, reportingCadence, matchTarget }, ECM_TEMPLATE.key, undefined, now);
     return { id };
   });
 }
@@ -262,9 +267,9 @@ export function updateGrant(scope: TaskForceScope, input: UpdateGrantInput, now 
     if (Object.keys(after).length === 0) return { id: grant.id, version: grant.version };
     assertPeriod(input.periodStart ?? grant.periodStart, input.periodEnd ?? grant.periodEnd);
     if (input.awardNumber !== undefined) await assertAwardNumberFree(tx, scope, input.awardNumber, grant.id);
-    // The award's dates and cadence are what computed statuses are measured against: record the
-    // statuses on the terms before, and what the new terms change.
-    const movesStatuses = after.periodStart !== undefined || after.periodEnd !== undefined || after.reportingCadence !== undefined;
+    // The award's dates, cadence and match target are what computed statuses are measured against:
+    // record the statuses on the terms before, and what the new terms change.
+    const movesStatuses = after.periodStart !== undefined || after.periodEnd !== undefined || after.reportingCadence !== undefined || after.matchTarget !== undefined;
     const facts = calculatorFacts(tx, [scope.taskForceId]);
     if (movesStatuses) await statusRecorder(tx, scope, grant, now, facts).catchUp({ grantId: grant.id });
     const version = await updateGrantRow(tx, scope.taskForceId, grant.id, input.version, { ...after, updatedAt: now });

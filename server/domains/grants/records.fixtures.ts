@@ -1,5 +1,5 @@
 import { getDb } from "@/server/lib/unitOfWork";
-import { contributionReports, contributionValues, documents, meetings, mouParties, mous, protocols } from "@/db/schema";
+import { contributionInKindItems, contributionReports, contributionValues, documents, meetings, mouParties, mous, protocols } from "@/db/schema";
 import type { TestTaskForce } from "@/server/testing/factories";
 
 /*
@@ -43,13 +43,14 @@ export async function insertDocument(taskForce: TaskForceRef, filename: string) 
   return row!;
 }
 
-/** A contribution report with its values ({measure: number} or {measure: {dimension: number}}). */
+/** A contribution report with its values ({measure: number} or {measure: {dimension: number}}) and in-kind items (their values in cents). */
 export async function insertContributionReport(
   taskForce: TaskForceRef,
   organizationId: string,
   period: { period: string; periodStart: string; periodEnd: string },
   values: Record<string, number | Record<string, number>>,
   status: "draft" | "submitted" = "submitted",
+  inKindCents: readonly number[] = [],
 ) {
   const db = await getDb();
   const [row] = await db
@@ -62,5 +63,10 @@ export async function insertContributionReport(
       : Object.entries(value).map(([dimension, count]) => ({ taskForceId: taskForce.id, reportId: row!.id, measure, dimension, value: count })),
   );
   if (rows.length > 0) await db.insert(contributionValues).values(rows);
+  if (inKindCents.length > 0) {
+    await db
+      .insert(contributionInKindItems)
+      .values(inKindCents.map((estimatedValueCents, position) => ({ taskForceId: taskForce.id, reportId: row!.id, position, description: `Item ${position + 1}`, estimatedValueCents })));
+  }
   return row!;
 }

@@ -127,7 +127,12 @@ export const OPTIONAL_TEMPLATE: RequirementTemplate = {
     { key: "committees", title: "Named committees in place", description: "The committees named in the application (for example victim services, investigations) meet." },
     { key: "strategic-plan", title: "Strategic plan", description: "A written strategic plan, reviewed each year." },
     { key: "sustainability-plan", title: "Sustainability plan", description: "A written plan for keeping the task force going after the award ends." },
-    { key: "local-match", title: "Local match", description: "The required local match is documented." },
+    {
+      key: "local-match",
+      title: "Local match",
+      description: "The required local match is documented.",
+      computedKey: "local-match",
+    },
   ],
 };
 

@@ -20,7 +20,7 @@ import type { ReportContext, ReportSectionBuilder } from "./sections";
 
 /**
  * The keys of the contribution periods (quarters or months, per the task force's settings) that lie
- * wholly within the reporting period — the same rule as the grant match (sumMatchInputs).
+ * wholly within the reporting period — the same rule as the grant match (matchValue).
  */
 async function contributionPeriodKeysWithin(db: ReportContext["db"], taskForceId: string, period: ReportContext["period"]) {
   const { periodLength } = await settingsOf(db, taskForceId);

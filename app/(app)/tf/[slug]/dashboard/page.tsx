@@ -34,7 +34,7 @@ export default async function DashboardPage({ params }: PageProps<"/tf/[slug]/da
       <p className="lead">{t("welcome", { taskForce: taskForce.name })}</p>
       <p>{t("yourRole", { role: tRoles(taskForce.role) })}</p>
       {readOnly && <p>{t("readOnlyNote")}</p>}
-      <HydrateClient namespaces={["assessmentResults", "charts", "dashboard", "disciplines", "due", "meetings", "mous", "myTasks", "requirements", "setupChecklist"]}>
+      <HydrateClient namespaces={["assessmentResults", "charts", "dashboard", "disciplines", "due", "localMatch", "meetings", "mous", "myTasks", "requirements", "setupChecklist"]}>
         {setsUp && <SetupChecklist taskForceSlug={slug} />}
         {hasTasks && <MyTasks taskForceSlug={slug} />}
         <div className="widget-grid">

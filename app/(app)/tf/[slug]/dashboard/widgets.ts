@@ -6,6 +6,7 @@ import type { Permission } from "@/server/auth/permissions";
 import { ContributionsWidget } from "./ContributionsWidget";
 import { DisciplineCoverageWidget } from "./DisciplineCoverageWidget";
 import { GapsWidget } from "./GapsWidget";
+import { LocalMatchWidget } from "./LocalMatchWidget";
 import { MouRenewalsWidget } from "./MouRenewalsWidget";
 import { NextReportWidget } from "./NextReportWidget";
 import { RequirementProgressWidget } from "./RequirementProgressWidget";
@@ -28,6 +29,7 @@ export interface DashboardWidget {
 export const DASHBOARD_WIDGETS: readonly DashboardWidget[] = [
   { key: "requirements", permission: "grant.read", Component: RequirementProgressWidget, prefetch: (client, input) => client.prefetchQuery(trpc.grant.progress.queryOptions(input)) },
   { key: "nextReport", permission: "grant.read", Component: NextReportWidget, prefetch: (client, input) => client.prefetchQuery(trpc.grant.progress.queryOptions(input)) },
+  { key: "localMatch", permission: "grant.read", Component: LocalMatchWidget, prefetch: (client, input) => client.prefetchQuery(trpc.grant.match.queryOptions(input)) },
   { key: "gaps", permission: "gap.read", Component: GapsWidget, prefetch: (client, input) => client.prefetchQuery(trpc.dashboard.gaps.queryOptions(input)) },
   { key: "disciplineCoverage", permission: "meeting.read", Component: DisciplineCoverageWidget, prefetch: (client, input) => client.prefetchQuery(trpc.meeting.recentFullMeetings.queryOptions(input)) },
   { key: "contributions", permission: "contribution.read", Component: ContributionsWidget, prefetch: (client, input) => client.prefetchQuery(trpc.contribution.summary.queryOptions(input)) },

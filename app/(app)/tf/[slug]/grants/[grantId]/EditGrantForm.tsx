@@ -36,7 +36,8 @@ export function EditGrantForm({ taskForceSlug, grantId, grant }: { taskForceSlug
   }
 
   return (
-    <details className="editor">
+    // The local-match section links here when the award has no match target.
+    <details className="editor" id="edit-terms">
       <summary>{t("editTerms")}</summary>
       {saved && <SuccessMessage>{t("termsSaved")}</SuccessMessage>}
       <form className="stack" onSubmit={onSubmit} noValidate aria-label={t("editTermsForm")}>

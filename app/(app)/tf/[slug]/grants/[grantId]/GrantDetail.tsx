@@ -10,11 +10,12 @@ import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { AddRequirementForms } from "./AddRequirementForms";
 import { EditGrantForm } from "./EditGrantForm";
+import { LocalMatch } from "./LocalMatch";
 import { RequirementEditor } from "./RequirementEditor";
 import { RequirementHistory } from "./RequirementHistory";
 import { RequirementStatus } from "./RequirementStatus";
 
-/** An award: its terms, reporting periods, requirements with status, owner, due date and evidence, and their progress over time. */
+/** An award: its terms, local match, reporting periods, requirements with status, owner, due date and evidence, and their progress over time. */
 export function GrantDetail({ taskForceSlug, grantId, canGenerateReports, asOf }: { taskForceSlug: string; grantId: string; canGenerateReports: boolean; asOf: string | undefined }) {
   const t = useTranslations("grants");
   const tRequirements = useTranslations("requirements");
@@ -50,6 +51,8 @@ export function GrantDetail({ taskForceSlug, grantId, canGenerateReports, asOf }
         </dl>
         {canManage && <EditGrantForm taskForceSlug={taskForceSlug} grantId={grantId} grant={grant} />}
       </section>
+
+      <LocalMatch taskForceSlug={taskForceSlug} match={detail.data.match} canManage={canManage} canSetRates={detail.data.canSetRates} />
 
       <section aria-labelledby="periods-heading">
         <h2 id="periods-heading">{t("periodsHeading")}</h2>

@@ -31,7 +31,7 @@ export default async function GrantPage({ params, searchParams }: PageProps<"/tf
         <Link href={`/tf/${slug}/grants`}>{t("backToList")}</Link>
       </p>
       <h1>{t("detailHeading", { awardNumber: grant.grant.awardNumber })}</h1>
-      <HydrateClient namespaces={["charts", "grants", "ownerFields", "privacy", "requirementHistory", "requirements"]}>
+      <HydrateClient namespaces={["charts", "grants", "localMatch", "ownerFields", "privacy", "requirementHistory", "requirements"]}>
         <GrantDetail taskForceSlug={slug} grantId={grantId} canGenerateReports={taskForce.permissions.includes("report.generate")} asOf={asOf} />
       </HydrateClient>
     </>
