@@ -6,6 +6,7 @@ import { summarizeGaps } from "@/server/domains/dashboard";
 import { dateInZone } from "@/server/lib/dates";
 import { DomainError } from "@/server/errors";
 import { grantOverviews } from "@/server/domains/grants/grants.service";
+import { requirementProgressOverTime } from "@/server/domains/grants/requirementHistory.service";
 import { combineProgress } from "@/server/domains/grants/grants.rules";
 import { listLastFullMeetings } from "@/server/domains/meetings";
 import { currentTime } from "@/server/lib/clock";
@@ -30,20 +31,25 @@ export interface AwardRequirementSeries {
 type Overview = Awaited<ReturnType<typeof grantOverviews>>[number];
 
 /*
- * Requirement counts over time per award, for all the funded task forces at once.
- *
- * The seam for requirement status history: until it exists, each award has a single point, its
- * counts today (the progress grantOverviews has just worked out) — no history is made up. The
- * history function (met / in progress / not started per date, for these task forces' grants) takes
- * this function's place in portfolioOf, called once beside the other loads, returning the same
- * AwardRequirementSeries[]; the chart, the site-visit summary and the export read nothing else.
+ * Requirement counts over time per award, for all the funded task forces at once: the recorded
+ * history at the end of each reporting period that has ended (requirementHistory.service.ts), and
+ * today the counts grantOverviews has just worked out, so the last point is never behind the
+ * award's own page even before the daily job has recorded today's statuses.
  */
-function currentRequirementCounts(overviews: readonly Overview[], funded: readonly { id: string; slug: string; today: string }[]): AwardRequirementSeries[] {
+function requirementSeriesOf(
+  overviews: readonly Overview[],
+  history: Awaited<ReturnType<typeof requirementProgressOverTime>>,
+  funded: readonly { id: string; slug: string; today: string }[],
+): AwardRequirementSeries[] {
   return overviews.flatMap(({ grant, progress }) => {
     const taskForce = funded.find((candidate) => candidate.id === grant.taskForceId);
     if (!taskForce) return [];
+    const recorded = history.find((series) => series.grantId === grant.id)?.points ?? [];
+    const past = recorded
+      .filter((point) => point.date < taskForce.today)
+      .map(({ date, progress: then }) => ({ date, met: then.met, inProgress: then.inProgress, notStarted: then.notStarted }));
     const { met, inProgress, notStarted } = progress;
-    return [{ grantId: grant.id, awardNumber: grant.awardNumber, taskForceSlug: taskForce.slug, points: [{ date: taskForce.today, met, inProgress, notStarted }] }];
+    return [{ grantId: grant.id, awardNumber: grant.awardNumber, taskForceSlug: taskForce.slug, points: [...past, { date: taskForce.today, met, inProgress, notStarted }] }];
   });
 }
 
@@ -76,8 +82,12 @@ async function portfolioOf(funded: readonly FundedTaskForce[], now: Date) {
   if (calendars.length === 0) return [];
   const db = await getDb();
   const ids = calendars.map((calendar) => calendar.id);
-  const [overviews, gapSummaries, trendOf, contributions, lastMeetings] = await Promise.all([
+  const [overviews, history, gapSummaries, trendOf, contributions, lastMeetings] = await Promise.all([
     grantOverviews(db, calendars),
+    requirementProgressOverTime(
+      db,
+      calendars.map(({ id, today, taskForce }) => ({ id, today, timeZone: taskForce.timeZone })),
+    ),
     summarizeGaps(db, calendars),
     // Funders never read individual ratings: only groups that may be shown count (ratingPrivacy.ts).
     areaTrendsOf(db, ids, true),
@@ -85,7 +95,7 @@ async function portfolioOf(funded: readonly FundedTaskForce[], now: Date) {
     // Only meetings shared with funders may be dated for them (the portfolio's freshness too).
     listLastFullMeetings(db, ids, { sharedWithFundersOnly: true }),
   ]);
-  const requirementSeries = currentRequirementCounts(overviews, calendars);
+  const requirementSeries = requirementSeriesOf(overviews, history, calendars);
   return calendars.map(({ taskForce, today }, index) => {
     const trend = trendOf(taskForce.id);
     const lastRound = trend.rounds.at(-1) ?? null;

@@ -1,17 +1,19 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import type { getFormatter, getTranslations } from "next-intl/server";
 import { CalendarDate } from "@/app/_components/DateTime";
 import type { ReportCell, ReportColumn, ReportSectionContent, ReportTotal } from "@/db/schema";
 import { formatCell, formatFigure, isChangeColumn, PERCENT_FIGURE, PLAIN_FIGURE, type FigureKind } from "@/server/lib/figures";
+
+type ReportsTranslator = Awaited<ReturnType<typeof getTranslations<"reports">>>;
+type Formatter = Awaited<ReturnType<typeof getFormatter>>;
 
 /**
  * One section of the printed report: its totals, then its table. A change is written with its sign
  * ("+12") and, for screen readers, in words with the figure it started from ("up 12 from 40").
  * Blank cells read "—"; the report's facts say why a previous figure is blank. Figures read as in
- * the report's PDF (server/lib/figures.ts).
+ * the report's PDF (server/lib/figures.ts). The page hands in its translator and formatter, so the
+ * section renders the same without a request (its test).
  */
-export async function ReportSection({ section }: { section: ReportSectionContent }) {
-  const t = await getTranslations("reports");
-  const format = await getFormatter();
+export function ReportSection({ section, t, format }: { section: ReportSectionContent; t: ReportsTranslator; format: Formatter }) {
 
   const number = (kind: FigureKind, value: number, signed = false) => formatFigure(format, kind, value, signed);
   const figure = (kind: FigureKind, value: ReportCell | undefined) =>

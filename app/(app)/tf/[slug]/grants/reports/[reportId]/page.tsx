@@ -87,7 +87,7 @@ export default async function ReportPage({ params }: PageProps<"/tf/[slug]/grant
         </>
       )}
       {content.sections.map((section) => (
-        <ReportSection key={section.key} section={section} />
+        <ReportSection key={section.key} section={section} t={t} format={format} />
       ))}
     </article>
   );
