@@ -9,7 +9,7 @@ test("a funder sees only the task forces they fund, sorts the table and opens a 
   await expect(page.getByRole("heading", { level: 1, name: messages.funder.title })).toBeVisible();
   const table = page.getByRole("table", { name: messages.funder.caption });
   await expect(table.getByRole("rowheader")).toHaveCount(1);
-  await expect(table.getByRole("link", { name: RIVERBEND_NAME })).toBeVisible();
+  await expect(table.getByRole("link", { name: RIVERBEND_NAME, exact: true })).toBeVisible();
   await expect(page.getByText(LAKESHORE_NAME)).toHaveCount(0);
   await expect(table.getByText(/^A\. .*: /).first()).toBeVisible();
   await expect(table.getByRole("columnheader", { name: new RegExp(messages.funder.contributionsColumn) })).toBeVisible();
@@ -25,7 +25,7 @@ test("a funder sees only the task forces they fund, sorts the table and opens a 
   await expect(nameHeader).toHaveAttribute("aria-sort", "none");
   await expectNoAxeViolations(page, "funder portfolio");
 
-  await table.getByRole("link", { name: RIVERBEND_NAME }).click();
+  await table.getByRole("link", { name: RIVERBEND_NAME, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: messages.dashboard.title })).toBeVisible();
   await expect(page.getByText(messages.dashboard.readOnlyNote)).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: messages.dashboard.requirementsTitle })).toBeVisible();

@@ -68,7 +68,7 @@ test("an administrator gives a program to the demo funder, a coordinator puts th
     await expect(portfolio.getByRole("columnheader", { name: messages.funder.accessColumn })).toBeVisible();
     await expect(rowWith(page, own.name)).toContainText(programName);
     await expectNoAxeViolations(page, "portfolio with a task force through a program");
-    await portfolio.getByRole("link", { name: own.name }).click();
+    await portfolio.getByRole("link", { name: own.name, exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: messages.dashboard.title })).toBeVisible();
     await expect(page.getByText(messages.dashboard.readOnlyNote)).toBeVisible();
     // A plain funder: no settings, no people.
