@@ -114,7 +114,7 @@ describe("meetings in iCalendar text at their zone's local time", () => {
     const add = (at: number) => meetings.push(meeting(`m${at}`, new Date(at).toISOString(), new Date(at + 45 * 60_000).toISOString(), "America/Chicago"));
     // Every 21 hours and 39 minutes through 2026 lands on each hour of the day in both seasons; every
     // 29 minutes through the two days around each change covers both changes' nights closely. (About
-    // 600 meetings: twice as many took seconds and timed out on a loaded machine.)
+    // 600 meetings: twice that took seconds and timed out on a loaded machine.)
     for (let at = Date.UTC(2026, 0, 1); at < Date.UTC(2027, 0, 1); at += 3 * (7 * 60 + 13) * 60_000) add(at);
     for (const change of [Date.UTC(2026, 2, 8, 8), Date.UTC(2026, 10, 1, 7)]) {
       for (let at = change - 86_400_000; at < change + 86_400_000; at += 29 * 60_000) add(at);
