@@ -136,14 +136,16 @@ test.describe("two app servers on one PostgreSQL", () => {
     const listed = ok(await trpcQuery<{ slug: string }[]>(first, "admin.taskForce.list"), "listing on the first server");
     expect(listed.map((row) => row.slug)).toContain(slug);
 
-    // Both servers ran their start-up tick: each demo task force's digest ran once, by one of them.
+    // Both servers ran their start-up tick: each daily job of each demo task force (the digest, the
+    // requirement statuses) ran once, by one of them.
     const runs = async () =>
-      ok(await trpcQuery<{ taskForceRuns: { taskForceSlug: string; status: string }[] }>(first, "admin.jobs.overview"), "jobs overview").taskForceRuns;
+      ok(await trpcQuery<{ taskForceRuns: { job: string; taskForceSlug: string; status: string }[] }>(first, "admin.jobs.overview"), "jobs overview").taskForceRuns;
     await expect
       .poll(async () => (await runs()).filter((run) => run.status === "succeeded").length, { timeout: 60_000 })
       .toBeGreaterThanOrEqual(2);
-    const slugs = (await runs()).map((run) => run.taskForceSlug);
-    expect(slugs).toEqual(expect.arrayContaining(["riverbend-demo", "lakeshore-demo"]));
-    expect(new Set(slugs).size, `one run per task force and day: ${slugs.join(", ")}`).toBe(slugs.length);
+    const done = await runs();
+    expect(done.map((run) => run.taskForceSlug)).toEqual(expect.arrayContaining(["riverbend-demo", "lakeshore-demo"]));
+    const jobs = done.map((run) => `${run.job} of ${run.taskForceSlug}`);
+    expect(new Set(jobs).size, `one run per job, task force and day: ${jobs.join(", ")}`).toBe(jobs.length);
   });
 });
