@@ -24,8 +24,10 @@ const projectName = (database: Database) => (database === "pglite" ? "integratio
 
 /**
  * The same `*.int.test.ts` files run against in-memory PGlite and, when TEST_DATABASE_URL is set,
- * against PostgreSQL. The global setup migrates one template per project; every test file then gets
- * its own copy (server/testing/testDatabase.ts), so files never share rows and runs never collide.
+ * against PostgreSQL. The global setup migrates one template per project; every test file then starts
+ * on a database as the template left it (server/testing/testDatabase.ts): a copy of its own on
+ * PostgreSQL, and on PGlite the worker's one embedded database emptied between files, since loading a
+ * copy cost two seconds a file. Files never see each other's rows and runs never collide.
  *
  * Files share one worker and its module graph (isolate: false): importing the app anew for each of
  * ~50 files took most of the suite's time (about 5 s a file on two cores, against under 1 s of

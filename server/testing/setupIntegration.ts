@@ -1,16 +1,18 @@
 import { afterAll, beforeAll, inject } from "vitest";
-import { closeDatabase, installDatabase } from "@/db/client";
-import { createTestDatabase, type TestDatabase } from "./testDatabase";
+import { installDatabase } from "@/db/client";
+import { databaseForTestFile, type TestFileDatabase } from "./testDatabase";
 
-/* Every integration test file gets a database of its own, installed before any of its queries run. */
-let testDatabase: TestDatabase | undefined;
+/*
+ * Every integration test file starts on a database as the template left it (migrated, with the
+ * default framework), installed before any of its queries run.
+ */
+let testDatabase: TestFileDatabase | undefined;
 
 beforeAll(async () => {
-  testDatabase = await createTestDatabase(inject("testDatabase"));
+  testDatabase = await databaseForTestFile(inject("testDatabase"));
   installDatabase(testDatabase.handle);
 });
 
 afterAll(async () => {
-  await closeDatabase();
-  await testDatabase?.destroy();
+  await testDatabase?.release();
 });
