@@ -2,13 +2,14 @@ import { Link } from "@/app/_components/Link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { NavMenu } from "@/app/_components/NavMenu";
 import { SignOutButton } from "@/app/_components/SignOutButton";
 import { ClientMessages } from "@/app/i18n/ClientMessages";
 import { serverCaller } from "@/app/_trpc/server";
 import { PORTFOLIO_ROLES } from "@/server/auth/permissions";
 import { getSessionUser } from "@/server/auth/session";
 
-/** The signed-in frame: brand, task-force switcher, account and sign-out. */
+/** The signed-in frame: brand, task-force switcher, account and sign-out (behind a menu button on a phone). */
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
   if (!user) redirect("/login");
@@ -24,45 +25,47 @@ export default async function SignedInLayout({ children }: { children: ReactNode
           {tApp("name")}
         </Link>
         <nav aria-label={t("account")}>
-          <ul>
-            {taskForces.length > 0 && (
+          <NavMenu label={t("menu")}>
+            <ul>
+              {taskForces.length > 0 && (
+                <li>
+                  <details className="switcher">
+                    <summary>{t("switcherHint")}</summary>
+                    <ul aria-label={t("switcherLabel")}>
+                      {taskForces.map((taskForce) => (
+                        <li key={taskForce.slug}>
+                          <Link href={`/tf/${taskForce.slug}/dashboard`}>{taskForce.name}</Link>
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                </li>
+              )}
+              {taskForces.some((taskForce) => PORTFOLIO_ROLES.includes(taskForce.role)) && (
+                <li>
+                  <Link href="/funder">{t("funder")}</Link>
+                </li>
+              )}
+              {user.isAdmin && (
+                <li>
+                  <Link href="/admin/task-forces">{t("admin")}</Link>
+                </li>
+              )}
               <li>
-                <details className="switcher">
-                  <summary>{t("switcherHint")}</summary>
-                  <ul aria-label={t("switcherLabel")}>
-                    {taskForces.map((taskForce) => (
-                      <li key={taskForce.slug}>
-                        <Link href={`/tf/${taskForce.slug}/dashboard`}>{taskForce.name}</Link>
-                      </li>
-                    ))}
-                  </ul>
-                </details>
+                <Link href="/notifications">
+                  {unread > 0 ? tNotifications("navUnread", { count: unread }) : tNotifications("nav")}
+                </Link>
               </li>
-            )}
-            {taskForces.some((taskForce) => PORTFOLIO_ROLES.includes(taskForce.role)) && (
               <li>
-                <Link href="/funder">{t("funder")}</Link>
+                <Link href="/account">
+                  {t("account")} <span className="visually-hidden">({user.name})</span>
+                </Link>
               </li>
-            )}
-            {user.isAdmin && (
               <li>
-                <Link href="/admin/task-forces">{t("admin")}</Link>
+                <SignOutButton />
               </li>
-            )}
-            <li>
-              <Link href="/notifications">
-                {unread > 0 ? tNotifications("navUnread", { count: unread }) : tNotifications("nav")}
-              </Link>
-            </li>
-            <li>
-              <Link href="/account">
-                {t("account")} <span className="visually-hidden">({user.name})</span>
-              </Link>
-            </li>
-            <li>
-              <SignOutButton />
-            </li>
-          </ul>
+            </ul>
+          </NavMenu>
         </nav>
       </header>
       {children}

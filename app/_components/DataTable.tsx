@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 /** A column heading that is more than its words: sorted, or read by screen readers only (a column of buttons). */
 export interface DataTableColumn {
@@ -35,7 +36,7 @@ export function DataTable<Row>({
   if (!rows) return null;
   if (rows.length === 0) return empty ? <p>{empty}</p> : null;
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -57,6 +58,6 @@ export function DataTable<Row>({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { JobRunSummary } from "@/db/schema";
 import { JOB_NAMES, type JobName } from "@/db/vocabulary/jobs";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 export interface JobRunRow {
   id: string;
@@ -46,7 +47,7 @@ export async function JobRuns({ runs, timeZone, caption, withTaskForce = false }
   if (runs.length === 0) return <p>{t("noRuns")}</p>;
   const outcomes = await Promise.all(runs.map(outcome));
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -72,6 +73,6 @@ export async function JobRuns({ runs, timeZone, caption, withTaskForce = false }
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

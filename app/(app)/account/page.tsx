@@ -6,6 +6,7 @@ import { ChangePasswordForm } from "./ChangePasswordForm";
 import { NoticePreferences } from "./NoticePreferences";
 import { SignOutEverywhere } from "./SignOutEverywhere";
 import { ClientMessages } from "@/app/i18n/ClientMessages";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title") };
@@ -50,25 +51,27 @@ export default async function AccountPage() {
         {events.length === 0 ? (
           <p>{t("securityLogEmpty")}</p>
         ) : (
-          <table>
-            <caption className="visually-hidden">{t("securityLogTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("securityLogWhen")}</th>
-                <th scope="col">{t("securityLogWhat")}</th>
-                <th scope="col">{t("securityLogBy")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((event) => (
-                <tr key={event.id}>
-                  <td>{format.dateTime(event.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                  <td>{isKnownEvent(event.action) ? t(`events.${event.action}`) : t("events.other", { action: event.action })}</td>
-                  <td>{event.actorName ?? t("securityLogSystem")}</td>
+          <TableScroll label={t("securityLogTitle")}>
+            <table>
+              <caption className="visually-hidden">{t("securityLogTitle")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("securityLogWhen")}</th>
+                  <th scope="col">{t("securityLogWhat")}</th>
+                  <th scope="col">{t("securityLogBy")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {events.map((event) => (
+                  <tr key={event.id}>
+                    <td>{format.dateTime(event.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                    <td>{isKnownEvent(event.action) ? t(`events.${event.action}`) : t("events.other", { action: event.action })}</td>
+                    <td>{event.actorName ?? t("securityLogSystem")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </main>
     </ClientMessages>

@@ -8,6 +8,7 @@ import { CalendarDate } from "@/app/_components/DateTime";
 import { useLevelText } from "@/app/_components/charts/format";
 import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 type SortKey = "name" | "stage" | "progress" | "reporting" | "contributions" | "updatedAt" | "nextDue";
 type Direction = "ascending" | "descending";
@@ -74,91 +75,93 @@ export function Portfolio() {
   };
 
   return (
-    <table className="portfolio">
-      <caption>{t("caption")}</caption>
-      <thead>
-        <tr>
-          {header("name", t("taskForceColumn"))}
-          {header("stage", t("stageColumn"))}
-          {header("progress", t("progressColumn"))}
-          {header("reporting", t("reportingColumn"))}
-          {header("contributions", t("contributionsColumn"))}
-          {header("updatedAt", t("freshnessColumn"))}
-          {header("nextDue", t("nextDueColumn"))}
-          <th scope="col">{t("accessColumn")}</th>
-          <th scope="col">{t("summaryColumn")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.slug}>
-            <th scope="row">
-              <Link href={`/tf/${row.slug}/dashboard`}>{row.name}</Link>
-            </th>
-            <td>
-              {row.areas.length === 0 ? (
-                t("noRound")
-              ) : (
-                <ul className="plain">
-                  {row.areas.map((area) => (
-                    <li key={area.key}>
-                      {t("areaLevel", { key: area.key, name: area.name, level: level(area.level) })}
-                      {area.level !== null && area.previous !== null && area.level !== area.previous && (
-                        <> {area.level > area.previous ? t("movedUp") : t("movedDown")}</>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </td>
-            <td>
-              {row.progress.total === 0
-                ? t("noGrant")
-                : t("progressCell", {
-                    met: row.progress.met,
-                    applicable: row.progress.total - row.progress.notApplicable,
-                    share: format.number(row.progress.share ?? 0, { style: "percent" }),
-                  })}
-            </td>
-            <td>
-              {t("reportingCell", { reported: row.reporting.reported, ended: row.reporting.ended })}
-              {row.reporting.overdue > 0 && (
-                <>
-                  {" "}
-                  <strong className="badge">{t("overdueReports", { count: row.reporting.overdue })}</strong>
-                </>
-              )}
-            </td>
-            <td>
-              {row.contributions && row.contributions.expected > 0
-                ? t("contributionsCell", {
-                    period: row.contributions.period,
-                    submitted: row.contributions.submitted,
-                    expected: row.contributions.expected,
-                    share: format.number(row.contributions.reportingRate, { style: "percent" }),
-                  })
-                : t("noContributions")}
-            </td>
-            <td>{row.updatedAt ? format.relativeTime(row.updatedAt, now) : t("never")}</td>
-            <td>
-              {row.nextDue ? (
-                <>
-                  <CalendarDate value={row.nextDue.dueOn} /> ({t("daysLeft", { days: row.nextDue.daysLeft })})
-                </>
-              ) : (
-                t("noneDue")
-              )}
-            </td>
-            <td>{row.programs.length > 0 ? format.list(row.programs, { type: "conjunction" }) : t("byInvitation")}</td>
-            <td>
-              <Link href={`/funder/summary/${row.slug}`}>
-                {t("summaryLink")}
-                <span className="visually-hidden"> ({row.name})</span>
-              </Link>
-            </td>
+    <TableScroll label={t("caption")}>
+      <table className="portfolio">
+        <caption>{t("caption")}</caption>
+        <thead>
+          <tr>
+            {header("name", t("taskForceColumn"))}
+            {header("stage", t("stageColumn"))}
+            {header("progress", t("progressColumn"))}
+            {header("reporting", t("reportingColumn"))}
+            {header("contributions", t("contributionsColumn"))}
+            {header("updatedAt", t("freshnessColumn"))}
+            {header("nextDue", t("nextDueColumn"))}
+            <th scope="col">{t("accessColumn")}</th>
+            <th scope="col">{t("summaryColumn")}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.slug}>
+              <th scope="row">
+                <Link href={`/tf/${row.slug}/dashboard`}>{row.name}</Link>
+              </th>
+              <td>
+                {row.areas.length === 0 ? (
+                  t("noRound")
+                ) : (
+                  <ul className="plain">
+                    {row.areas.map((area) => (
+                      <li key={area.key}>
+                        {t("areaLevel", { key: area.key, name: area.name, level: level(area.level) })}
+                        {area.level !== null && area.previous !== null && area.level !== area.previous && (
+                          <> {area.level > area.previous ? t("movedUp") : t("movedDown")}</>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td>
+                {row.progress.total === 0
+                  ? t("noGrant")
+                  : t("progressCell", {
+                      met: row.progress.met,
+                      applicable: row.progress.total - row.progress.notApplicable,
+                      share: format.number(row.progress.share ?? 0, { style: "percent" }),
+                    })}
+              </td>
+              <td>
+                {t("reportingCell", { reported: row.reporting.reported, ended: row.reporting.ended })}
+                {row.reporting.overdue > 0 && (
+                  <>
+                    {" "}
+                    <strong className="badge">{t("overdueReports", { count: row.reporting.overdue })}</strong>
+                  </>
+                )}
+              </td>
+              <td>
+                {row.contributions && row.contributions.expected > 0
+                  ? t("contributionsCell", {
+                      period: row.contributions.period,
+                      submitted: row.contributions.submitted,
+                      expected: row.contributions.expected,
+                      share: format.number(row.contributions.reportingRate, { style: "percent" }),
+                    })
+                  : t("noContributions")}
+              </td>
+              <td>{row.updatedAt ? format.relativeTime(row.updatedAt, now) : t("never")}</td>
+              <td>
+                {row.nextDue ? (
+                  <>
+                    <CalendarDate value={row.nextDue.dueOn} /> ({t("daysLeft", { days: row.nextDue.daysLeft })})
+                  </>
+                ) : (
+                  t("noneDue")
+                )}
+              </td>
+              <td>{row.programs.length > 0 ? format.list(row.programs, { type: "conjunction" }) : t("byInvitation")}</td>
+              <td>
+                <Link href={`/funder/summary/${row.slug}`}>
+                  {t("summaryLink")}
+                  <span className="visually-hidden"> ({row.name})</span>
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

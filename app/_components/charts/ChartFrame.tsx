@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 export interface ChartSeries {
   key: string;
@@ -81,34 +82,36 @@ export function ChartFrame({
       </div>
       <details className="chart-table">
         <summary>{t("showTable", { caption })}</summary>
-        <table>
-          <caption className="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{categoryHeading}</th>
-              {series.map((one) => (
-                <th scope="col" key={one.key}>
-                  {one.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {categories.map((category) => (
-              <tr key={category.key}>
-                <th scope="row">{category.label}</th>
-                {series.map((one) => {
-                  const value = one.values[category.key];
-                  return (
-                    <td key={one.key}>
-                      {value === null || value === undefined ? t("noValue") : valueText ? valueText(value) : format.number(value, { maximumFractionDigits: 1 })}
-                    </td>
-                  );
-                })}
+        <TableScroll label={caption}>
+          <table>
+            <caption className="visually-hidden">{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{categoryHeading}</th>
+                {series.map((one) => (
+                  <th scope="col" key={one.key}>
+                    {one.label}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {categories.map((category) => (
+                <tr key={category.key}>
+                  <th scope="row">{category.label}</th>
+                  {series.map((one) => {
+                    const value = one.values[category.key];
+                    return (
+                      <td key={one.key}>
+                        {value === null || value === undefined ? t("noValue") : valueText ? valueText(value) : format.number(value, { maximumFractionDigits: 1 })}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </details>
     </figure>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 export interface DistributionRow {
   key: string;
@@ -82,7 +83,7 @@ export function DistributionHeatMap({
         <strong>{caption}</strong>
         <span className="chart-summary">{summary}</span>
       </figcaption>
-      <div className="table-scroll">
+      <TableScroll label={caption}>
         <table className="heat-map">
           <caption className="visually-hidden">{caption}</caption>
           <thead>
@@ -113,7 +114,7 @@ export function DistributionHeatMap({
             </tbody>
           ))}
         </table>
-      </div>
+      </TableScroll>
     </figure>
   );
 }

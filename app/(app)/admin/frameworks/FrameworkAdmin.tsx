@@ -7,6 +7,7 @@ import { useRef, type ChangeEvent, type FormEvent } from "react";
 import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { WordingNote } from "./WordingNote";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 export function FrameworkAdmin() {
   const t = useTranslations("frameworks");
@@ -39,37 +40,39 @@ export function FrameworkAdmin() {
       {rows.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("name")}</th>
-              <th scope="col">{t("key")}</th>
-              <th scope="col">{t("latestVersion")}</th>
-              <th scope="col">{t("versionCount")}</th>
-              <th scope="col">{t("wording")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((framework) => (
-              <tr key={framework.id}>
-                <th scope="row">
-                  <Link href={`/admin/frameworks/${framework.id}`}>
-                    {framework.isDefault ? t("nameWithDefault", { name: framework.name }) : framework.name}
-                  </Link>
-                </th>
-                <td>
-                  <code>{framework.key}</code>
-                </td>
-                <td>{framework.latestVersion}</td>
-                <td>{framework.versionCount}</td>
-                <td>
-                  <WordingNote note={framework.latestWordingNote} />
-                </td>
+        <TableScroll label={t("title")}>
+          <table>
+            <caption className="visually-hidden">{t("title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("name")}</th>
+                <th scope="col">{t("key")}</th>
+                <th scope="col">{t("latestVersion")}</th>
+                <th scope="col">{t("versionCount")}</th>
+                <th scope="col">{t("wording")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((framework) => (
+                <tr key={framework.id}>
+                  <th scope="row">
+                    <Link href={`/admin/frameworks/${framework.id}`}>
+                      {framework.isDefault ? t("nameWithDefault", { name: framework.name }) : framework.name}
+                    </Link>
+                  </th>
+                  <td>
+                    <code>{framework.key}</code>
+                  </td>
+                  <td>{framework.latestVersion}</td>
+                  <td>{framework.versionCount}</td>
+                  <td>
+                    <WordingNote note={framework.latestWordingNote} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
 
       <h2>{t("importHeading")}</h2>

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { FrameworkContent } from "@/db/schema";
 import { STAGE_NUMBERS } from "@/db/vocabulary/frameworks";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 /**
  * A framework version to read: the stages, then each area with its key elements, their
@@ -33,23 +34,25 @@ export async function FrameworkView({ content }: { content: FrameworkContent }) 
                 <p className="element-key">{t("elementKey", { key: element.key })}</p>
                 {element.description && <p>{element.description}</p>}
                 {element.rubric && Object.keys(element.rubric).length > 0 && (
-                  <table>
-                    <caption>{t("rubricCaption", { element: element.name })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("stageColumn")}</th>
-                        <th scope="col">{t("lookColumn")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {STAGE_NUMBERS.map((number) => (
-                        <tr key={number}>
-                          <th scope="row">{t("stageCell", { number, name: stageName.get(number) ?? "" })}</th>
-                          <td>{element.rubric?.[number] ?? t("notDescribed")}</td>
+                  <TableScroll label={t("rubricCaption", { element: element.name })}>
+                    <table>
+                      <caption>{t("rubricCaption", { element: element.name })}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t("stageColumn")}</th>
+                          <th scope="col">{t("lookColumn")}</th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      </thead>
+                      <tbody>
+                        {STAGE_NUMBERS.map((number) => (
+                          <tr key={number}>
+                            <th scope="row">{t("stageCell", { number, name: stageName.get(number) ?? "" })}</th>
+                            <td>{element.rubric?.[number] ?? t("notDescribed")}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </TableScroll>
                 )}
               </li>
             ))}

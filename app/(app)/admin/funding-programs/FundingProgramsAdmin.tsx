@@ -7,6 +7,7 @@ import { useConfirm } from "@/app/_components/ConfirmDialog";
 import { DateTime } from "@/app/_components/DateTime";
 import { Field, fieldErrorsOf, FormError, formText, SelectField, SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 /**
  * Funding programs for administrators: each program with its program officers and task forces, the
@@ -213,32 +214,34 @@ function PeopleOrTaskForces(props: {
   if (props.rows.length === 0) return <p>{props.empty}</p>;
   const withEmail = props.rows.some((row) => row.email !== undefined);
   return (
-    <table>
-      <caption className="visually-hidden">{props.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{props.nameColumn}</th>
-          {withEmail && <th scope="col">{t("officerEmail")}</th>}
-          <th scope="col">{t("since")}</th>
-          <th scope="col">{t("actions")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((row) => (
-          <tr key={row.key}>
-            <th scope="row">{row.name}</th>
-            {withEmail && <td>{row.email}</td>}
-            <td>
-              <DateTime value={row.since} />
-            </td>
-            <td>
-              <button type="button" className="secondary" disabled={props.removing} onClick={() => props.onRemove(row)}>
-                {props.removeLabel(row.name)}
-              </button>
-            </td>
+    <TableScroll label={props.caption}>
+      <table>
+        <caption className="visually-hidden">{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{props.nameColumn}</th>
+            {withEmail && <th scope="col">{t("officerEmail")}</th>}
+            <th scope="col">{t("since")}</th>
+            <th scope="col">{t("actions")}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.name}</th>
+              {withEmail && <td>{row.email}</td>}
+              <td>
+                <DateTime value={row.since} />
+              </td>
+              <td>
+                <button type="button" className="secondary" disabled={props.removing} onClick={() => props.onRemove(row)}>
+                  {props.removeLabel(row.name)}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

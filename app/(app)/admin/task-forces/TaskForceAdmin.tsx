@@ -6,6 +6,7 @@ import type { FormEvent } from "react";
 import { Field, fieldErrorsOf, FormError, formText } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { InvitationOutcome } from "@/app/_components/InvitationOutcome";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 export function TaskForceAdmin() {
   const t = useTranslations("admin");
@@ -43,41 +44,43 @@ export function TaskForceAdmin() {
       {rows.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("name")}</th>
-              <th scope="col">{t("address")}</th>
-              <th scope="col">{t("timeZone")}</th>
-              <th scope="col">{t("members")}</th>
-              <th scope="col">{t("invite")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((taskForce) => (
-              <tr key={taskForce.id}>
-                <th scope="row">{taskForce.name}</th>
-                <td>/tf/{taskForce.slug}</td>
-                <td>{taskForce.timeZone}</td>
-                <td>{taskForce.activeMembers}</td>
-                <td>
-                  <form className="inline-actions" onSubmit={(event) => onInvite(event, taskForce.id)} noValidate>
-                    <Field
-                      label={t("inviteCoordinator", { name: taskForce.name })}
-                      name="email"
-                      type="email"
-                      errors={invite.variables?.taskForceId === taskForce.id ? fieldErrorsOf(invite.error) : undefined}
-                    />
-                    <button type="submit" className="secondary" disabled={invite.isPending}>
-                      {t("invite")}
-                    </button>
-                  </form>
-                </td>
+        <TableScroll label={t("title")}>
+          <table>
+            <caption className="visually-hidden">{t("title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("name")}</th>
+                <th scope="col">{t("address")}</th>
+                <th scope="col">{t("timeZone")}</th>
+                <th scope="col">{t("members")}</th>
+                <th scope="col">{t("invite")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((taskForce) => (
+                <tr key={taskForce.id}>
+                  <th scope="row">{taskForce.name}</th>
+                  <td>/tf/{taskForce.slug}</td>
+                  <td>{taskForce.timeZone}</td>
+                  <td>{taskForce.activeMembers}</td>
+                  <td>
+                    <form className="inline-actions" onSubmit={(event) => onInvite(event, taskForce.id)} noValidate>
+                      <Field
+                        label={t("inviteCoordinator", { name: taskForce.name })}
+                        name="email"
+                        type="email"
+                        errors={invite.variables?.taskForceId === taskForce.id ? fieldErrorsOf(invite.error) : undefined}
+                      />
+                      <button type="submit" className="secondary" disabled={invite.isPending}>
+                        {t("invite")}
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {invite.data && <InvitationOutcome result={invite.data} />}
       <FormError error={invite.error} />

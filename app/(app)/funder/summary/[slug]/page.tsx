@@ -5,6 +5,7 @@ import { Link } from "@/app/_components/Link";
 import { PrintButton } from "@/app/_components/PrintButton";
 import { loadForPage, serverCaller } from "@/app/_trpc/server";
 import "./summary.css";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 /** The funder's row of one task force, read once for the title and the page. */
 const summaryOf = cache(async (slug: string) => {
@@ -66,61 +67,65 @@ export default async function SiteVisitSummaryPage({ params }: PageProps<"/funde
           {row.awards.length === 0 ? (
             <p>{t("noGrant")}</p>
           ) : (
-            <table className="compact">
-              <thead>
-                <tr>
-                  <th scope="col">{t("charts.awardColumn")}</th>
-                  <th scope="col">{t("charts.met")}</th>
-                  <th scope="col">{t("charts.inProgress")}</th>
-                  <th scope="col">{t("charts.notStarted")}</th>
-                  <th scope="col">{t("progressColumn")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {row.awards.map((award) => (
-                  <tr key={award.grantId}>
-                    <th scope="row">
-                      {award.awardNumber}
-                      <span className="hint">{award.program}</span>
-                    </th>
-                    <td>{award.progress.met}</td>
-                    <td>{award.progress.inProgress}</td>
-                    <td>{award.progress.notStarted}</td>
-                    <td>
-                      {t("progressCell", {
-                        met: award.progress.met,
-                        applicable: award.progress.total - award.progress.notApplicable,
-                        share: percent(award.progress.share ?? 0),
-                      })}
-                    </td>
+            <TableScroll label={t("summary.awardsHeading")}>
+              <table className="compact">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("charts.awardColumn")}</th>
+                    <th scope="col">{t("charts.met")}</th>
+                    <th scope="col">{t("charts.inProgress")}</th>
+                    <th scope="col">{t("charts.notStarted")}</th>
+                    <th scope="col">{t("progressColumn")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {row.awards.map((award) => (
+                    <tr key={award.grantId}>
+                      <th scope="row">
+                        {award.awardNumber}
+                        <span className="hint">{award.program}</span>
+                      </th>
+                      <td>{award.progress.met}</td>
+                      <td>{award.progress.inProgress}</td>
+                      <td>{award.progress.notStarted}</td>
+                      <td>
+                        {t("progressCell", {
+                          met: award.progress.met,
+                          applicable: award.progress.total - award.progress.notApplicable,
+                          share: percent(award.progress.share ?? 0),
+                        })}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
         </section>
 
         <section aria-labelledby="site-visit-areas">
           <h2 id="site-visit-areas">{t("charts.levelsCaption")}</h2>
           {row.lastRound ? (
-            <table className="compact">
-              <thead>
-                <tr>
-                  <th scope="col">{t("charts.areaColumn")}</th>
-                  <th scope="col">{row.lastRound.title}</th>
-                  {row.previousRound && <th scope="col">{row.previousRound.title}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {row.areas.map((area) => (
-                  <tr key={area.key}>
-                    <th scope="row">{t("charts.areaName", { key: area.key, name: area.name })}</th>
-                    <td>{level(area.level)}</td>
-                    {row.previousRound && <td>{level(area.previous)}</td>}
+            <TableScroll label={t("charts.levelsCaption")}>
+              <table className="compact">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("charts.areaColumn")}</th>
+                    <th scope="col">{row.lastRound.title}</th>
+                    {row.previousRound && <th scope="col">{row.previousRound.title}</th>}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {row.areas.map((area) => (
+                    <tr key={area.key}>
+                      <th scope="row">{t("charts.areaName", { key: area.key, name: area.name })}</th>
+                      <td>{level(area.level)}</td>
+                      {row.previousRound && <td>{level(area.previous)}</td>}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           ) : (
             <p>{t("noRound")}</p>
           )}
@@ -128,26 +133,28 @@ export default async function SiteVisitSummaryPage({ params }: PageProps<"/funde
 
         <section aria-labelledby="site-visit-contributions">
           <h2 id="site-visit-contributions">{t("charts.completenessCaption")}</h2>
-          <table className="compact">
-            <thead>
-              <tr>
-                <th scope="col">{t("charts.periodColumn")}</th>
-                <th scope="col">{t("charts.reportingRate")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {row.contributionPeriods.map((period) => (
-                <tr key={period.period}>
-                  <th scope="row">{period.period}</th>
-                  <td>
-                    {period.expected > 0
-                      ? t("contributionsCell", { period: period.period, submitted: period.submitted, expected: period.expected, share: percent(period.reportingRate) })
-                      : t("noContributions")}
-                  </td>
+          <TableScroll label={t("charts.completenessCaption")}>
+            <table className="compact">
+              <thead>
+                <tr>
+                  <th scope="col">{t("charts.periodColumn")}</th>
+                  <th scope="col">{t("charts.reportingRate")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {row.contributionPeriods.map((period) => (
+                  <tr key={period.period}>
+                    <th scope="row">{period.period}</th>
+                    <td>
+                      {period.expected > 0
+                        ? t("contributionsCell", { period: period.period, submitted: period.submitted, expected: period.expected, share: percent(period.reportingRate) })
+                        : t("noContributions")}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </section>
       </div>
     </main>

@@ -7,6 +7,7 @@ import { useTRPC } from "@/app/_trpc/client";
 import { PARAPHRASED_WORDING } from "@/db/vocabulary/frameworks";
 import { CalendarDate } from "@/app/_components/DateTime";
 import { SelectField } from "@/app/_components/forms";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 interface Props {
   taskForceSlug: string;
@@ -46,7 +47,7 @@ export function RoundsList({ taskForceSlug, canManage, canRespond }: Props) {
       {rounds.isSuccess && list.length === 0 ? (
         <p>{canManage ? t("noRoundsCoordinator") : t("noRounds")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t("roundsHeading")}>
           <table aria-labelledby="rounds-heading">
             <thead>
               <tr>
@@ -93,7 +94,7 @@ export function RoundsList({ taskForceSlug, canManage, canRespond }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
 
       {comparable.length >= 2 && (

@@ -9,6 +9,7 @@ import { useTRPC } from "@/app/_trpc/client";
 import { ContributionCharts } from "./ContributionCharts";
 import { ShownValue } from "./ShownCell";
 import type { RouterOutputs } from "./types";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 type Overview = RouterOutputs["contribution"]["overview"];
 type PeriodTable = Overview["victimCounts"]["services"];
@@ -93,7 +94,7 @@ function Completeness({ taskForceSlug, overview, canRemind }: { taskForceSlug: s
           {remind.data.organizationsWithoutAccounts.length > 0 && ` ${t("withoutAccounts", { names: remind.data.organizationsWithoutAccounts.join(", ") })}`}
         </SuccessMessage>
       )}
-      <div className="table-scroll">
+      <TableScroll label={t("completenessHeading")}>
         <table>
           <caption className="visually-hidden">{t("completenessHeading")}</caption>
           <thead>
@@ -153,7 +154,7 @@ function Completeness({ taskForceSlug, overview, canRemind }: { taskForceSlug: s
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }
@@ -162,7 +163,7 @@ function Completeness({ taskForceSlug, overview, canRemind }: { taskForceSlug: s
 function CountsTable({ caption, periods, table, label }: { caption: string; periods: string[]; table: PeriodTable; label: (key: string) => string }) {
   const t = useTranslations("contributions");
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -203,6 +204,6 @@ function CountsTable({ caption, periods, table, label }: { caption: string; peri
           )}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

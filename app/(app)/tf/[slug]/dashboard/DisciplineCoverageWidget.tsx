@@ -8,6 +8,7 @@ import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/disciplines";
 import { WidgetFrame, type WidgetProps } from "./WidgetFrame";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 /**
  * Attendance and discipline coverage of the recent full task-force meetings: each one's attendance
@@ -60,30 +61,32 @@ export function DisciplineCoverageWidget({ taskForceSlug }: WidgetProps) {
             })}
           </p>
           <p>{attendanceText}</p>
-          <table>
-            <caption>{t("recentMeetingsCaption", { count: meetings.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("recentMeetingColumn")}</th>
-                <th scope="col">{t("recentAttendanceColumn")}</th>
-                <th scope="col">{t("recentCoreColumn")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {meetings.map((meeting) => (
-                <tr key={meeting.id}>
-                  <th scope="row">
-                    <Link href={`/tf/${taskForceSlug}/meetings/${meeting.id}`}>{meeting.title}</Link>{" "}
-                    <span className="hint">{format.dateTime(meeting.startsAt, { dateStyle: "medium" })}</span>
-                  </th>
-                  <td>{percent(meeting.attendanceRate)}</td>
-                  <td>
-                    {t("recentCoreCell", { present: coreDisciplines.filter((discipline) => meeting.presentDisciplines.includes(discipline)).length, core: coreDisciplines.length })}
-                  </td>
+          <TableScroll label={t("recentMeetingsCaption", { count: meetings.length })}>
+            <table>
+              <caption>{t("recentMeetingsCaption", { count: meetings.length })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("recentMeetingColumn")}</th>
+                  <th scope="col">{t("recentAttendanceColumn")}</th>
+                  <th scope="col">{t("recentCoreColumn")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {meetings.map((meeting) => (
+                  <tr key={meeting.id}>
+                    <th scope="row">
+                      <Link href={`/tf/${taskForceSlug}/meetings/${meeting.id}`}>{meeting.title}</Link>{" "}
+                      <span className="hint">{format.dateTime(meeting.startsAt, { dateStyle: "medium" })}</span>
+                    </th>
+                    <td>{percent(meeting.attendanceRate)}</td>
+                    <td>
+                      {t("recentCoreCell", { present: coreDisciplines.filter((discipline) => meeting.presentDisciplines.includes(discipline)).length, core: coreDisciplines.length })}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           {coreDisciplines.length > 0 && (
             <SeriesBarChart
               caption={t("coverageCaption", { count: meetings.length })}

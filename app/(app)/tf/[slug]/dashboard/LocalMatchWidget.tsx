@@ -7,6 +7,7 @@ import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { MatchBar, UnvaluedHoursWarning } from "../grants/MatchProgress";
 import { WidgetFrame, type WidgetProps } from "./WidgetFrame";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 /**
  * The local match to date of each current award with a match target (grant.match): the figure and
@@ -29,27 +30,29 @@ export function LocalMatchWidget({ taskForceSlug }: WidgetProps) {
     };
     body = (
       <>
-        <table>
-          <caption className="visually-hidden">{t("widgetCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("awardColumn")}</th>
-              <th scope="col">{t("matchColumn")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {awards.map((award) => (
-              <tr key={award.id}>
-                <th scope="row">
-                  <Link href={`/tf/${taskForceSlug}/grants/${award.id}`}>{award.awardNumber}</Link>
-                </th>
-                <td>
-                  <MatchBar match={award.match} />
-                </td>
+        <TableScroll label={t("widgetCaption")}>
+          <table>
+            <caption className="visually-hidden">{t("widgetCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("awardColumn")}</th>
+                <th scope="col">{t("matchColumn")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {awards.map((award) => (
+                <tr key={award.id}>
+                  <th scope="row">
+                    <Link href={`/tf/${taskForceSlug}/grants/${award.id}`}>{award.awardNumber}</Link>
+                  </th>
+                  <td>
+                    <MatchBar match={award.match} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
         <UnvaluedHoursWarning unvalued={unvalued} taskForceSlug={taskForceSlug} canSetRates={canSetRates} />
       </>
     );

@@ -7,6 +7,7 @@ import { CalendarDate } from "@/app/_components/DateTime";
 import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { WidgetFrame, type WidgetProps } from "./WidgetFrame";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 /** Signed MOUs expiring within 90 days, and those expired (funders: the shared ones), as a table. */
 export function MouRenewalsWidget({ taskForceSlug }: WidgetProps) {
@@ -21,27 +22,29 @@ export function MouRenewalsWidget({ taskForceSlug }: WidgetProps) {
   else {
     const expired = renewals.data.renewals.filter((mou) => mou.daysLeft < 0).length;
     body = (
-      <table>
-        <caption>{t("mousSummary", { expiring: renewals.data.renewals.length - expired, expired })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("mouColumn")}</th>
-            <th scope="col">{t("mouExpiresColumn")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {renewals.data.renewals.map((mou) => (
-            <tr key={mou.id}>
-              <th scope="row">
-                <Link href={`/tf/${taskForceSlug}/members/mous#mou-${mou.id}`}>{mou.title}</Link>
-              </th>
-              <td>
-                {mou.daysLeft < 0 ? <strong>{tMous("expiredOn")}</strong> : tMous("expiresIn", { days: mou.daysLeft })} <CalendarDate value={mou.expiresOn} />
-              </td>
+      <TableScroll label={t("mousSummary", { expiring: renewals.data.renewals.length - expired, expired })}>
+        <table>
+          <caption>{t("mousSummary", { expiring: renewals.data.renewals.length - expired, expired })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("mouColumn")}</th>
+              <th scope="col">{t("mouExpiresColumn")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {renewals.data.renewals.map((mou) => (
+              <tr key={mou.id}>
+                <th scope="row">
+                  <Link href={`/tf/${taskForceSlug}/members/mous#mou-${mou.id}`}>{mou.title}</Link>
+                </th>
+                <td>
+                  {mou.daysLeft < 0 ? <strong>{tMous("expiredOn")}</strong> : tMous("expiresIn", { days: mou.daysLeft })} <CalendarDate value={mou.expiresOn} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     );
   }
   return (

@@ -10,6 +10,7 @@ import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { MEETING_TYPES } from "@/db/vocabulary/meetings";
 import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/disciplines";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 /** Meetings held per quarter by type, attendance rate by month, discipline coverage and attendance by organization. */
 export function MeetingCharts({ taskForceSlug }: { taskForceSlug: string }) {
@@ -74,7 +75,7 @@ export function MeetingCharts({ taskForceSlug }: { taskForceSlug: string }) {
       )}
 
       {coverage.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll label={t("corePresenceCaption")}>
           <table>
             <caption>{t("corePresenceCaption")}</caption>
             <thead>
@@ -100,7 +101,7 @@ export function MeetingCharts({ taskForceSlug }: { taskForceSlug: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
 
       {organizationRows.length > 0 && (
@@ -118,7 +119,7 @@ export function MeetingCharts({ taskForceSlug }: { taskForceSlug: string }) {
         />
       )}
       {attendanceByOrganization.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll label={t("lastPresentCaption")}>
           <table>
             <caption>{t("lastPresentCaption")}</caption>
             <thead>
@@ -136,7 +137,7 @@ export function MeetingCharts({ taskForceSlug }: { taskForceSlug: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

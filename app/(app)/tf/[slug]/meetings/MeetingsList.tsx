@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { DateTime } from "@/app/_components/DateTime";
 import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 /** Meetings by month, newest first: a calendar-like list with body, type, status and minutes. */
 export function MeetingsList({ taskForceSlug }: { taskForceSlug: string }) {
@@ -25,7 +26,7 @@ export function MeetingsList({ taskForceSlug }: { taskForceSlug: string }) {
       <h2 id="meetings-list-heading">{t("listHeading")}</h2>
       {list.data.meetings.length === 0 && <p>{t("none")}</p>}
       {[...months.entries()].map(([month, meetings]) => (
-        <div className="table-scroll" key={month}>
+        <TableScroll label={month} key={month}>
           <table>
             <caption>{month}</caption>
             <thead>
@@ -55,7 +56,7 @@ export function MeetingsList({ taskForceSlug }: { taskForceSlug: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ))}
     </section>
   );

@@ -9,6 +9,7 @@ import { useTRPC } from "@/app/_trpc/client";
 import { JURISDICTION_LEVELS, MEMBERSHIP_STATUSES, ORGANIZATION_ROLES } from "@/db/vocabulary/taskForces";
 import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/disciplines";
 import { useDisciplineName } from "./labels";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 interface Filters {
   discipline: string;
@@ -64,33 +65,35 @@ export function Organizations({ taskForceSlug, canManage }: { taskForceSlug: str
       </form>
       <p role="status">{t("shownCount", { shown: rows.length, total: organizations.data?.length ?? 0 })}</p>
       {rows.length > 0 && (
-        <table>
-          <caption className="visually-hidden">{t("directoryTitle")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("name")}</th>
-              <th scope="col">{t("primaryDiscipline")}</th>
-              <th scope="col">{t("jurisdiction")}</th>
-              <th scope="col">{t("status")}</th>
-              <th scope="col">{t("role")}</th>
-              <th scope="col">{t("region")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((organization) => (
-              <tr key={organization.id}>
-                <th scope="row">
-                  <Link href={`/tf/${taskForceSlug}/members/${organization.id}`}>{organization.name}</Link>
-                </th>
-                <td>{disciplineName(organization.primaryDiscipline)}</td>
-                <td>{organization.jurisdictionLevel ? t(`jurisdictionLevel.${organization.jurisdictionLevel}`) : t("unknown")}</td>
-                <td>{t(`membershipStatus.${organization.membershipStatus}`)}</td>
-                <td>{t(`organizationRole.${organization.taskForceRole}`)}</td>
-                <td>{organization.region || t("unknown")}</td>
+        <TableScroll label={t("directoryTitle")}>
+          <table>
+            <caption className="visually-hidden">{t("directoryTitle")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("name")}</th>
+                <th scope="col">{t("primaryDiscipline")}</th>
+                <th scope="col">{t("jurisdiction")}</th>
+                <th scope="col">{t("status")}</th>
+                <th scope="col">{t("role")}</th>
+                <th scope="col">{t("region")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((organization) => (
+                <tr key={organization.id}>
+                  <th scope="row">
+                    <Link href={`/tf/${taskForceSlug}/members/${organization.id}`}>{organization.name}</Link>
+                  </th>
+                  <td>{disciplineName(organization.primaryDiscipline)}</td>
+                  <td>{organization.jurisdictionLevel ? t(`jurisdictionLevel.${organization.jurisdictionLevel}`) : t("unknown")}</td>
+                  <td>{t(`membershipStatus.${organization.membershipStatus}`)}</td>
+                  <td>{t(`organizationRole.${organization.taskForceRole}`)}</td>
+                  <td>{organization.region || t("unknown")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {canManage && (
         <form className="stack" onSubmit={onCreate} noValidate aria-labelledby="add-organization-heading">

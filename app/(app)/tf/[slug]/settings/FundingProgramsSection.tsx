@@ -7,6 +7,7 @@ import { useConfirm } from "@/app/_components/ConfirmDialog";
 import { DateTime } from "@/app/_components/DateTime";
 import { FormError, SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 /**
  * The funding programs this task force is in, and the others it can be put into: a coordinator puts
@@ -53,55 +54,57 @@ export function FundingProgramsSection({ taskForceSlug }: { taskForceSlug: strin
       <FormError error={programs.error ?? join.error ?? leave.error} />
       {programs.data?.length === 0 && <p>{t("settingsNone")}</p>}
       {programs.data && programs.data.length > 0 && (
-        <table>
-          <caption className="visually-hidden">{t("settingsCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("program")}</th>
-              <th scope="col">{t("officers")}</th>
-              <th scope="col">{t("status")}</th>
-              <th scope="col">{t("actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {programs.data.map((program) => (
-              <tr key={program.id}>
-                <th scope="row">
-                  {program.name}
-                  <br />
-                  <span className="hint">{t("funderOrganizationLine", { organization: program.funderOrganization })}</span>
-                  {program.description && (
-                    <>
-                      <br />
-                      <span className="hint">{program.description}</span>
-                    </>
-                  )}
-                </th>
-                <td>{program.funders.length > 0 ? format.list(program.funders, { type: "conjunction" }) : t("noOfficers")}</td>
-                <td>
-                  {program.coveredSince ? (
-                    <>
-                      {t("coveredSinceLabel")} <DateTime value={program.coveredSince} />
-                    </>
-                  ) : (
-                    t("notCovered")
-                  )}
-                </td>
-                <td>
-                  {program.coveredSince ? (
-                    <button type="button" className="secondary" disabled={leave.isPending} onClick={() => onLeave(program)}>
-                      {t("leave", { program: program.name })}
-                    </button>
-                  ) : (
-                    <button type="button" disabled={join.isPending} onClick={() => onJoin(program)}>
-                      {t("join", { program: program.name })}
-                    </button>
-                  )}
-                </td>
+        <TableScroll label={t("settingsCaption")}>
+          <table>
+            <caption className="visually-hidden">{t("settingsCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("program")}</th>
+                <th scope="col">{t("officers")}</th>
+                <th scope="col">{t("status")}</th>
+                <th scope="col">{t("actions")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {programs.data.map((program) => (
+                <tr key={program.id}>
+                  <th scope="row">
+                    {program.name}
+                    <br />
+                    <span className="hint">{t("funderOrganizationLine", { organization: program.funderOrganization })}</span>
+                    {program.description && (
+                      <>
+                        <br />
+                        <span className="hint">{program.description}</span>
+                      </>
+                    )}
+                  </th>
+                  <td>{program.funders.length > 0 ? format.list(program.funders, { type: "conjunction" }) : t("noOfficers")}</td>
+                  <td>
+                    {program.coveredSince ? (
+                      <>
+                        {t("coveredSinceLabel")} <DateTime value={program.coveredSince} />
+                      </>
+                    ) : (
+                      t("notCovered")
+                    )}
+                  </td>
+                  <td>
+                    {program.coveredSince ? (
+                      <button type="button" className="secondary" disabled={leave.isPending} onClick={() => onLeave(program)}>
+                        {t("leave", { program: program.name })}
+                      </button>
+                    ) : (
+                      <button type="button" disabled={join.isPending} onClick={() => onJoin(program)}>
+                        {t("join", { program: program.name })}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

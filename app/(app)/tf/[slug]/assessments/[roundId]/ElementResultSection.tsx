@@ -9,6 +9,7 @@ import type { FrameworkStage } from "@/db/schema";
 import type messages from "@/app/i18n/messages/en.json";
 import type { Consensus, ConsensusElement } from "./RoundResults";
 import { AgreedStageForm, TargetForm } from "./ElementStageForms";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 type DisciplineKey = keyof (typeof messages)["disciplines"];
 
@@ -130,37 +131,39 @@ function DisciplineSplit({ element }: { element: ConsensusElement }) {
   const label = (discipline: string | null) =>
     discipline === null ? t("noDiscipline") : tDisciplines.has(discipline as DisciplineKey) ? tDisciplines(discipline as DisciplineKey) : discipline;
   return (
-    <table className="compact discipline-split">
-      <caption>{t("disciplineCaption", { element: element.name })}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("discipline")}</th>
-          <th scope="col">{t("median")}</th>
-          <th scope="col">{t("range")}</th>
-          <th scope="col">{t("ratingCount")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {element.byDiscipline.map((group) => (
-          <tr key={group.discipline ?? "none"}>
-            <th scope="row">{label(group.discipline)}</th>
-            {group.stats ? (
-              <>
-                <td>{group.stats.median === null ? t("noValue") : group.stats.median}</td>
-                <td>
-                  {group.stats.min === null || group.stats.max === null
-                    ? t("noValue")
-                    : t("rangeValue", { min: group.stats.min, max: group.stats.max })}
-                </td>
-                <td>{group.stats.stageCount}</td>
-              </>
-            ) : (
-              <td colSpan={3}>{t("suppressed")}</td>
-            )}
+    <TableScroll label={t("disciplineCaption", { element: element.name })}>
+      <table className="compact discipline-split">
+        <caption>{t("disciplineCaption", { element: element.name })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("discipline")}</th>
+            <th scope="col">{t("median")}</th>
+            <th scope="col">{t("range")}</th>
+            <th scope="col">{t("ratingCount")}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {element.byDiscipline.map((group) => (
+            <tr key={group.discipline ?? "none"}>
+              <th scope="row">{label(group.discipline)}</th>
+              {group.stats ? (
+                <>
+                  <td>{group.stats.median === null ? t("noValue") : group.stats.median}</td>
+                  <td>
+                    {group.stats.min === null || group.stats.max === null
+                      ? t("noValue")
+                      : t("rangeValue", { min: group.stats.min, max: group.stats.max })}
+                  </td>
+                  <td>{group.stats.stageCount}</td>
+                </>
+              ) : (
+                <td colSpan={3}>{t("suppressed")}</td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -216,7 +219,7 @@ function IndividualRatings({
       <h4>{t("individualHeading", { count: element.ratings.length })}</h4>
       <details>
       <summary>{t("showRatings", { element: element.name })}</summary>
-      <div className="table-scroll">
+      <TableScroll label={t("individualCaption", { element: element.name })}>
         <table className="compact">
           <caption className="visually-hidden">{t("individualCaption", { element: element.name })}</caption>
           <thead>
@@ -242,7 +245,7 @@ function IndividualRatings({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       </details>
     </div>
   );

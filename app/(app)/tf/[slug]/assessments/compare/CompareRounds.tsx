@@ -11,6 +11,7 @@ import { tallyMovements } from "@/app/_components/charts/summaries";
 import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import type { AppRouter } from "@/server/trpc/root";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 type Comparison = inferRouterOutputs<AppRouter>["assessment"]["compare"];
 type ComparedElement = Comparison["areas"][number]["elements"][number];
@@ -164,7 +165,7 @@ function ComparisonView({ comparison }: { comparison: Comparison }) {
           <p>
             {t("areaLevel", { level: `${level(area.resultA)} → ${level(area.resultB)}` })}
           </p>
-          <div className="table-scroll">
+          <TableScroll label={t("compareAreaCaption", { area: area.name })}>
             <table className="compare">
               <caption className="visually-hidden">{t("compareAreaCaption", { area: area.name })}</caption>
               <thead>
@@ -195,7 +196,7 @@ function ComparisonView({ comparison }: { comparison: Comparison }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       ))}
     </>

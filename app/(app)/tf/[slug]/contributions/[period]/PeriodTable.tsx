@@ -7,6 +7,7 @@ import { useTRPC } from "@/app/_trpc/client";
 import { SuppressionNote } from "../ContributionsOverview";
 import { ShownValue } from "../ShownCell";
 import type { RouterOutputs } from "../types";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 type Table = RouterOutputs["contribution"]["period"];
 type Column = Table["columns"][number];
@@ -42,7 +43,7 @@ export function PeriodTable({ taskForceSlug, period }: { taskForceSlug: string; 
       <h2 id="period-table-heading">{t("tableHeading", { period })}</h2>
       <p>{t("tableIntro")}</p>
       <SuppressionNote suppressed={table.data.suppressed} threshold={table.data.threshold} publication={table.data.publication} />
-      <div className="table-scroll">
+      <TableScroll label={t("tableHeading", { period })}>
         <table>
           <caption className="visually-hidden">{t("tableHeading", { period })}</caption>
           <thead>
@@ -73,7 +74,7 @@ export function PeriodTable({ taskForceSlug, period }: { taskForceSlug: string; 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

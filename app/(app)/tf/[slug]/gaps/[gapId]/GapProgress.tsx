@@ -6,6 +6,7 @@ import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { CalendarDate } from "@/app/_components/DateTime";
 import { useInvalidateGaps } from "./GapDetail";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 /** The closed loop: the element's stage in each round since the gap opened, and resolving when the target is reached. */
 export function GapProgress({ taskForceSlug, gapId }: { taskForceSlug: string; gapId: string }) {
@@ -25,32 +26,34 @@ export function GapProgress({ taskForceSlug, gapId }: { taskForceSlug: string; g
       {rounds.length === 0 ? (
         <p>{t("progressNone")}</p>
       ) : (
-        <table className="compact">
-          <caption className="visually-hidden">{t("progressHeading")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("roundLabel")}</th>
-              <th scope="col">{t("closesColumn")}</th>
-              <th scope="col">{t("stageColumn")}</th>
-              <th scope="col">{t("reachesColumn")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rounds.map((round) => (
-              <tr key={round.roundId}>
-                <th scope="row">
-                  {round.title}
-                  {round.isSourceRound ? ` (${t("sourceRound")})` : ""}
-                </th>
-                <td>
-                  <CalendarDate value={round.closesOn} />
-                </td>
-                <td>{round.stage ?? t("noStage")}</td>
-                <td>{round.reachesTarget ? t("yes") : t("no")}</td>
+        <TableScroll label={t("progressHeading")}>
+          <table className="compact">
+            <caption className="visually-hidden">{t("progressHeading")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("roundLabel")}</th>
+                <th scope="col">{t("closesColumn")}</th>
+                <th scope="col">{t("stageColumn")}</th>
+                <th scope="col">{t("reachesColumn")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rounds.map((round) => (
+                <tr key={round.roundId}>
+                  <th scope="row">
+                    {round.title}
+                    {round.isSourceRound ? ` (${t("sourceRound")})` : ""}
+                  </th>
+                  <td>
+                    <CalendarDate value={round.closesOn} />
+                  </td>
+                  <td>{round.stage ?? t("noStage")}</td>
+                  <td>{round.reachesTarget ? t("yes") : t("no")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {reached && (
         <div className="alert success" role="status">

@@ -14,6 +14,7 @@ import { LocalMatch } from "./LocalMatch";
 import { RequirementEditor } from "./RequirementEditor";
 import { RequirementHistory } from "./RequirementHistory";
 import { RequirementStatus } from "./RequirementStatus";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 /** An award: its terms, local match, reporting periods, requirements with status, owner, due date and evidence, and their progress over time. */
 export function GrantDetail({ taskForceSlug, grantId, canGenerateReports, asOf }: { taskForceSlug: string; grantId: string; canGenerateReports: boolean; asOf: string | undefined }) {
@@ -62,53 +63,55 @@ export function GrantDetail({ taskForceSlug, grantId, canGenerateReports, asOf }
           </p>
         )}
         <p>{t("reportOfRecordNote")}</p>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("periodColumn")}</th>
-              <th scope="col">{t("dueColumn")}</th>
-              <th scope="col">{t("suspensionColumn")}</th>
-              <th scope="col">{t("reportedColumn")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {reporting.periods.map((period) => (
-              <tr key={period.end}>
-                <th scope="row">
-                  <CalendarDate value={period.start} /> – <CalendarDate value={period.end} />
-                </th>
-                <td>
-                  <CalendarDate value={period.dueOn} />
-                  {reporting.overdue.some((overdue) => overdue.end === period.end) && (
-                    <>
-                      {" "}
-                      <strong className="badge">{t("overdue")}</strong>
-                    </>
-                  )}
-                </td>
-                <td>
-                  <CalendarDate value={period.suspensionOn} />
-                </td>
-                <td>
-                  {period.reportOfRecord ? (
-                    <>
-                      {period.reportOfRecord.id ? (
-                        <Link href={`/tf/${taskForceSlug}/grants/reports/${period.reportOfRecord.id}`}>
-                          {t("reportOfRecordOn", { date: format.dateTime(period.reportOfRecord.generatedAt, { dateStyle: "medium" }) })}
-                        </Link>
-                      ) : (
-                        t("reportOfRecordOn", { date: format.dateTime(period.reportOfRecord.generatedAt, { dateStyle: "medium" }) })
-                      )}
-                      {period.reportOfRecord.generatedByName && <> {t("reportOfRecordBy", { name: period.reportOfRecord.generatedByName })}</>}
-                    </>
-                  ) : (
-                    t("reportedNo")
-                  )}
-                </td>
+        <TableScroll label={t("periodsHeading")}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("periodColumn")}</th>
+                <th scope="col">{t("dueColumn")}</th>
+                <th scope="col">{t("suspensionColumn")}</th>
+                <th scope="col">{t("reportedColumn")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {reporting.periods.map((period) => (
+                <tr key={period.end}>
+                  <th scope="row">
+                    <CalendarDate value={period.start} /> – <CalendarDate value={period.end} />
+                  </th>
+                  <td>
+                    <CalendarDate value={period.dueOn} />
+                    {reporting.overdue.some((overdue) => overdue.end === period.end) && (
+                      <>
+                        {" "}
+                        <strong className="badge">{t("overdue")}</strong>
+                      </>
+                    )}
+                  </td>
+                  <td>
+                    <CalendarDate value={period.suspensionOn} />
+                  </td>
+                  <td>
+                    {period.reportOfRecord ? (
+                      <>
+                        {period.reportOfRecord.id ? (
+                          <Link href={`/tf/${taskForceSlug}/grants/reports/${period.reportOfRecord.id}`}>
+                            {t("reportOfRecordOn", { date: format.dateTime(period.reportOfRecord.generatedAt, { dateStyle: "medium" }) })}
+                          </Link>
+                        ) : (
+                          t("reportOfRecordOn", { date: format.dateTime(period.reportOfRecord.generatedAt, { dateStyle: "medium" }) })
+                        )}
+                        {period.reportOfRecord.generatedByName && <> {t("reportOfRecordBy", { name: period.reportOfRecord.generatedByName })}</>}
+                      </>
+                    ) : (
+                      t("reportedNo")
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
 
       <section aria-labelledby="requirements-heading">
@@ -125,57 +128,59 @@ export function GrantDetail({ taskForceSlug, grantId, canGenerateReports, asOf }
         {requirements.length === 0 ? (
           <p>{tRequirements("none")}</p>
         ) : (
-          <table className="requirements">
-            <thead>
-              <tr>
-                <th scope="col">{tRequirements("requirementColumn")}</th>
-                <th scope="col">{tRequirements("statusColumn")}</th>
-                <th scope="col">{tRequirements("ownerColumn")}</th>
-                <th scope="col">{tRequirements("dueColumn")}</th>
-                <th scope="col">{tRequirements("evidenceColumn")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {requirements.map((requirement) => (
-                <Fragment key={requirement.id}>
-                  <tr>
-                    <th scope="row">
-                      {requirement.title}
-                      {requirement.description && <span className="hint">{requirement.description}</span>}
-                    </th>
-                    <td>
-                      <RequirementStatus requirement={requirement} />
-                    </td>
-                    <td>{requirement.ownerOrganizationName ?? requirement.ownerUserName ?? tRequirements("noOwner")}</td>
-                    <td>{requirement.dueOn ? <CalendarDate value={requirement.dueOn} /> : tRequirements("noDue")}</td>
-                    <td>
-                      {requirement.evidence.length === 0 ? (
-                        tRequirements("noEvidence")
-                      ) : (
-                        <ul className="evidence">
-                          {requirement.evidence.map((item) => (
-                            <li key={item.id}>
-                              <span className="evidence-kind">{tRequirements(`kind.${item.kind}` as "kind.url")}</span>{" "}
-                              {item.href ? <a href={item.href}>{item.label || item.recordLabel || item.href}</a> : item.label}
-                              {item.missing && <> {tRequirements("evidenceMissing")}</>}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                  {canManage && (
-                    // The editor spans the table's width on a row of its own, right under its requirement.
-                    <tr className="editor-row">
-                      <td colSpan={5}>
-                        <RequirementEditor taskForceSlug={taskForceSlug} requirement={requirement} evidenceKinds={detail.data.evidenceKinds} />
+          <TableScroll label={tRequirements("heading")}>
+            <table className="requirements">
+              <thead>
+                <tr>
+                  <th scope="col">{tRequirements("requirementColumn")}</th>
+                  <th scope="col">{tRequirements("statusColumn")}</th>
+                  <th scope="col">{tRequirements("ownerColumn")}</th>
+                  <th scope="col">{tRequirements("dueColumn")}</th>
+                  <th scope="col">{tRequirements("evidenceColumn")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {requirements.map((requirement) => (
+                  <Fragment key={requirement.id}>
+                    <tr>
+                      <th scope="row">
+                        {requirement.title}
+                        {requirement.description && <span className="hint">{requirement.description}</span>}
+                      </th>
+                      <td>
+                        <RequirementStatus requirement={requirement} />
+                      </td>
+                      <td>{requirement.ownerOrganizationName ?? requirement.ownerUserName ?? tRequirements("noOwner")}</td>
+                      <td>{requirement.dueOn ? <CalendarDate value={requirement.dueOn} /> : tRequirements("noDue")}</td>
+                      <td>
+                        {requirement.evidence.length === 0 ? (
+                          tRequirements("noEvidence")
+                        ) : (
+                          <ul className="evidence">
+                            {requirement.evidence.map((item) => (
+                              <li key={item.id}>
+                                <span className="evidence-kind">{tRequirements(`kind.${item.kind}` as "kind.url")}</span>{" "}
+                                {item.href ? <a href={item.href}>{item.label || item.recordLabel || item.href}</a> : item.label}
+                                {item.missing && <> {tRequirements("evidenceMissing")}</>}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
                       </td>
                     </tr>
-                  )}
-                </Fragment>
-              ))}
-            </tbody>
-          </table>
+                    {canManage && (
+                      // The editor spans the table's width on a row of its own, right under its requirement.
+                      <tr className="editor-row">
+                        <td colSpan={5}>
+                          <RequirementEditor taskForceSlug={taskForceSlug} requirement={requirement} evidenceKinds={detail.data.evidenceKinds} />
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
       {canManage && <AddRequirementForms taskForceSlug={taskForceSlug} grantId={grantId} templates={detail.data.templates} />}

@@ -4,6 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useReadableValues } from "@/app/_components/forms";
 import type { MatchProgress } from "@/server/domains/grants/match.rules";
 import { MatchBar, UnvaluedHoursWarning, useMoney } from "../MatchProgress";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 /**
  * The award's local match to date against its match target: the figure and bar, what is left, the
@@ -35,56 +36,58 @@ export function LocalMatch({ taskForceSlug, match, canManage, canSetRates }: { t
           <MatchBar match={match} />
           <p>{match.remainingCents > 0 ? t("remaining", { remaining: money(match.remainingCents) }) : t("reached")}</p>
           <UnvaluedHoursWarning unvalued={match.unvalued} taskForceSlug={taskForceSlug} canSetRates={canSetRates} />
-          <table>
-            <caption>{t("breakdownCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("kindColumn")}</th>
-                <th scope="col">{t("hoursColumn")}</th>
-                <th scope="col">{t("rateColumn")}</th>
-                <th scope="col">{t("valueColumn")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">{t("inKind")}</th>
-                <td>{t("notApplicable")}</td>
-                <td>{t("notApplicable")}</td>
-                <td>{money(match.inKindCents)}</td>
-              </tr>
-              {(
-                [
-                  ["staffTime", match.staffHours, match.staffHourlyRateCents, match.staffTimeCents],
-                  ["consultantTime", match.consultantPaidHours, match.consultantHourlyRateCents, match.consultantTimeCents],
-                ] as const
-              ).map(([kind, hoursCounted, rateCents, valueCents]) => (
-                <tr key={kind}>
-                  <th scope="row">{t(kind)}</th>
-                  <td>{hours(hoursCounted)}</td>
-                  <td>{money(rateCents)}</td>
-                  <td>{money(valueCents)}</td>
+          <TableScroll label={t("breakdownCaption")}>
+            <table>
+              <caption>{t("breakdownCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("kindColumn")}</th>
+                  <th scope="col">{t("hoursColumn")}</th>
+                  <th scope="col">{t("rateColumn")}</th>
+                  <th scope="col">{t("valueColumn")}</th>
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t("total")}</th>
-                <td>{hours(match.staffHours + match.consultantPaidHours)}</td>
-                <td>{t("notApplicable")}</td>
-                <td>{money(match.totalCents)}</td>
-              </tr>
-              <tr>
-                <th scope="row">{t("target")}</th>
-                <td colSpan={2}>{t("notApplicable")}</td>
-                <td>{money(match.targetCents)}</td>
-              </tr>
-              <tr>
-                <th scope="row">{t("left")}</th>
-                <td colSpan={2}>{t("notApplicable")}</td>
-                <td>{money(match.remainingCents)}</td>
-              </tr>
-            </tfoot>
-          </table>
+              </thead>
+              <tbody>
+                <tr>
+                  <th scope="row">{t("inKind")}</th>
+                  <td>{t("notApplicable")}</td>
+                  <td>{t("notApplicable")}</td>
+                  <td>{money(match.inKindCents)}</td>
+                </tr>
+                {(
+                  [
+                    ["staffTime", match.staffHours, match.staffHourlyRateCents, match.staffTimeCents],
+                    ["consultantTime", match.consultantPaidHours, match.consultantHourlyRateCents, match.consultantTimeCents],
+                  ] as const
+                ).map(([kind, hoursCounted, rateCents, valueCents]) => (
+                  <tr key={kind}>
+                    <th scope="row">{t(kind)}</th>
+                    <td>{hours(hoursCounted)}</td>
+                    <td>{money(rateCents)}</td>
+                    <td>{money(valueCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t("total")}</th>
+                  <td>{hours(match.staffHours + match.consultantPaidHours)}</td>
+                  <td>{t("notApplicable")}</td>
+                  <td>{money(match.totalCents)}</td>
+                </tr>
+                <tr>
+                  <th scope="row">{t("target")}</th>
+                  <td colSpan={2}>{t("notApplicable")}</td>
+                  <td>{money(match.targetCents)}</td>
+                </tr>
+                <tr>
+                  <th scope="row">{t("left")}</th>
+                  <td colSpan={2}>{t("notApplicable")}</td>
+                  <td>{money(match.remainingCents)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </TableScroll>
         </>
       )}
     </section>

@@ -7,6 +7,7 @@ import { useState, type FormEvent } from "react";
 import { CalendarDate, useCalendarDate } from "@/app/_components/DateTime";
 import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 /** Choose an award's reporting period, generate its progress report, and open earlier ones. */
 export function ReportGenerator({ taskForceSlug }: { taskForceSlug: string }) {
@@ -79,42 +80,44 @@ export function ReportGenerator({ taskForceSlug }: { taskForceSlug: string }) {
         {reports.length === 0 ? (
           <p>{t("none")}</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("periodColumn")}</th>
-                <th scope="col">{t("awardColumn")}</th>
-                <th scope="col">{t("generatedColumn")}</th>
-                <th scope="col">{t("filesColumn")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reports.map((report) => (
-                <tr key={report.id}>
-                  <th scope="row">
-                    <Link href={`/tf/${taskForceSlug}/grants/reports/${report.id}`}>
-                      <CalendarDate value={report.periodStart} /> – <CalendarDate value={report.periodEnd} />
-                    </Link>
-                  </th>
-                  <td>{report.awardNumber}</td>
-                  <td>
-                    {format.dateTime(report.generatedAt, { dateStyle: "medium", timeStyle: "short" })}
-                    {report.generatedByName && <> {t("byName", { name: report.generatedByName })}</>}
-                    {report.audience === "funder" && <> {t("funderAudience")}</>}
-                  </td>
-                  <td>
-                    <a href={`/tf/${taskForceSlug}/grants/reports/${report.id}/export?format=xlsx`} download>
-                      {t("downloadXlsx")}
-                    </a>
-                    {" "}
-                    <a href={`/tf/${taskForceSlug}/grants/reports/${report.id}/export?format=pdf`} download>
-                      {t("downloadPdf")}
-                    </a>
-                  </td>
+          <TableScroll label={t("listHeading")}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("periodColumn")}</th>
+                  <th scope="col">{t("awardColumn")}</th>
+                  <th scope="col">{t("generatedColumn")}</th>
+                  <th scope="col">{t("filesColumn")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {reports.map((report) => (
+                  <tr key={report.id}>
+                    <th scope="row">
+                      <Link href={`/tf/${taskForceSlug}/grants/reports/${report.id}`}>
+                        <CalendarDate value={report.periodStart} /> – <CalendarDate value={report.periodEnd} />
+                      </Link>
+                    </th>
+                    <td>{report.awardNumber}</td>
+                    <td>
+                      {format.dateTime(report.generatedAt, { dateStyle: "medium", timeStyle: "short" })}
+                      {report.generatedByName && <> {t("byName", { name: report.generatedByName })}</>}
+                      {report.audience === "funder" && <> {t("funderAudience")}</>}
+                    </td>
+                    <td>
+                      <a href={`/tf/${taskForceSlug}/grants/reports/${report.id}/export?format=xlsx`} download>
+                        {t("downloadXlsx")}
+                      </a>
+                      {" "}
+                      <a href={`/tf/${taskForceSlug}/grants/reports/${report.id}/export?format=pdf`} download>
+                        {t("downloadPdf")}
+                      </a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
     </>

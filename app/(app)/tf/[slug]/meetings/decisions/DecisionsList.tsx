@@ -8,6 +8,7 @@ import { DateTime } from "@/app/_components/DateTime";
 import { FormError } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
 import { DECISION_STATUSES } from "@/db/vocabulary/meetings";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 type DecisionStatus = (typeof DECISION_STATUSES)[number];
 
@@ -46,7 +47,7 @@ export function DecisionsList({ taskForceSlug }: { taskForceSlug: string }) {
       <p role="status">{t("count", { count: shown.length })}</p>
       <FormError error={change.error} />
       {shown.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll label={status === "" ? t("caption") : t("captionFiltered", { status: tDecisions(`status.${status}`) })}>
           <table>
             <caption>{status === "" ? t("caption") : t("captionFiltered", { status: tDecisions(`status.${status}`) })}</caption>
             <thead>
@@ -90,7 +91,7 @@ export function DecisionsList({ taskForceSlug }: { taskForceSlug: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { type FormEvent } from "react";
 import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 /* The contacts of an organization on its profile: its staff, with work email and phone. */
 
@@ -49,38 +50,40 @@ export function Contacts({ taskForceSlug, organizationId, contacts, canEdit }: {
       {contacts.length === 0 ? (
         <p>{t("contactsNone")}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("contactsTitle")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("contactName")}</th>
-              <th scope="col">{t("contactTitle")}</th>
-              <th scope="col">{t("workEmail")}</th>
-              <th scope="col">{t("workPhone")}</th>
-              {canEdit && <th scope="col">{t("actions")}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {contacts.map((contact) => (
-              <tr key={contact.id}>
-                <th scope="row">
-                  {contact.name}
-                  {contact.isPrimary && <> ({t("primaryContact")})</>}
-                </th>
-                <td>{contact.title || t("none")}</td>
-                <td>{contact.workEmail ? <a href={`mailto:${contact.workEmail}`}>{contact.workEmail}</a> : t("none")}</td>
-                <td>{contact.workPhone ?? t("none")}</td>
-                {canEdit && (
-                  <td>
-                    <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate({ taskForceSlug, organizationId, contactId: contact.id })}>
-                      {t("removeContact", { name: contact.name })}
-                    </button>
-                  </td>
-                )}
+        <TableScroll label={t("contactsTitle")}>
+          <table>
+            <caption className="visually-hidden">{t("contactsTitle")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("contactName")}</th>
+                <th scope="col">{t("contactTitle")}</th>
+                <th scope="col">{t("workEmail")}</th>
+                <th scope="col">{t("workPhone")}</th>
+                {canEdit && <th scope="col">{t("actions")}</th>}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {contacts.map((contact) => (
+                <tr key={contact.id}>
+                  <th scope="row">
+                    {contact.name}
+                    {contact.isPrimary && <> ({t("primaryContact")})</>}
+                  </th>
+                  <td>{contact.title || t("none")}</td>
+                  <td>{contact.workEmail ? <a href={`mailto:${contact.workEmail}`}>{contact.workEmail}</a> : t("none")}</td>
+                  <td>{contact.workPhone ?? t("none")}</td>
+                  {canEdit && (
+                    <td>
+                      <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate({ taskForceSlug, organizationId, contactId: contact.id })}>
+                        {t("removeContact", { name: contact.name })}
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {canEdit && (
         <form className="stack" onSubmit={onAdd} noValidate aria-labelledby="add-contact-heading">

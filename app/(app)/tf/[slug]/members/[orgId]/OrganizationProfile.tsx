@@ -11,6 +11,7 @@ import { JURISDICTION_LEVELS, MEMBERSHIP_STATUSES, ORGANIZATION_ROLES } from "@/
 import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/disciplines";
 import { useDisciplineName } from "../labels";
 import { Contacts } from "./OrganizationContacts";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 type Jurisdiction = (typeof JURISDICTION_LEVELS)[number];
 type OrganizationRole = (typeof ORGANIZATION_ROLES)[number];
@@ -73,27 +74,29 @@ export function OrganizationProfile({ taskForceSlug, organizationId }: { taskFor
         {history.length === 0 ? (
           <p>{t("historyNone")}</p>
         ) : (
-          <table>
-            <caption className="visually-hidden">{t("historyTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("effectiveOn")}</th>
-                <th scope="col">{t("status")}</th>
-                <th scope="col">{t("note")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((row) => (
-                <tr key={row.id}>
-                  <td>
-                    <CalendarDate value={row.effectiveOn} />
-                  </td>
-                  <td>{t(`membershipStatus.${row.status}`)}</td>
-                  <td>{row.note || t("none")}</td>
+          <TableScroll label={t("historyTitle")}>
+            <table>
+              <caption className="visually-hidden">{t("historyTitle")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("effectiveOn")}</th>
+                  <th scope="col">{t("status")}</th>
+                  <th scope="col">{t("note")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {history.map((row) => (
+                  <tr key={row.id}>
+                    <td>
+                      <CalendarDate value={row.effectiveOn} />
+                    </td>
+                    <td>{t(`membershipStatus.${row.status}`)}</td>
+                    <td>{row.note || t("none")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
         {canManage && <StatusForm taskForceSlug={taskForceSlug} organizationId={organization.id} current={organization.membershipStatus} />}
       </section>

@@ -12,6 +12,7 @@ import { OrganizationPicker } from "@/app/_components/Pickers";
 import { useTRPC } from "@/app/_trpc/client";
 import { TASK_FORCE_ROLES } from "@/db/vocabulary/roles";
 import type { TaskForceRole } from "@/server/auth/permissions";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 interface Props {
   taskForceSlug: string;
@@ -98,93 +99,95 @@ export function PeopleManager({ taskForceSlug, canManage, canInvite }: Props) {
       <FormError error={end.error} />
       <FormError error={resetLink.error} />
       {resetLink.data && <ResetLinkOutcome result={resetLink.data} />}
-      <table>
-        <caption className="visually-hidden">{t("title")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("name")}</th>
-            <th scope="col">{t("email")}</th>
-            <th scope="col">{t("role")}</th>
-            <th scope="col">{t("organization")}</th>
-            <th scope="col">{t("since")}</th>
-            {canManage && <th scope="col">{t("actions")}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {(people.data ?? []).map((person) => (
-            <tr key={person.membershipId}>
-              <th scope="row">{person.name}</th>
-              <td>{person.email}</td>
-              <td>{tRoles(person.role)}</td>
-              <td>{person.organizationName ?? t("none")}</td>
-              <td>
-                <DateTime value={person.startedAt} />
-              </td>
-              {canManage && (
+      <TableScroll label={t("title")}>
+        <table>
+          <caption className="visually-hidden">{t("title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("name")}</th>
+              <th scope="col">{t("email")}</th>
+              <th scope="col">{t("role")}</th>
+              <th scope="col">{t("organization")}</th>
+              <th scope="col">{t("since")}</th>
+              {canManage && <th scope="col">{t("actions")}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {(people.data ?? []).map((person) => (
+              <tr key={person.membershipId}>
+                <th scope="row">{person.name}</th>
+                <td>{person.email}</td>
+                <td>{tRoles(person.role)}</td>
+                <td>{person.organizationName ?? t("none")}</td>
                 <td>
-                  {editing === person.membershipId ? (
-                    <form className="stack" onSubmit={(event) => onUpdate(event, person.membershipId)} noValidate>
-                      <FormError error={update.error} />
-                      <RoleAndOrganizationFields
-                        taskForceSlug={taskForceSlug}
-                        errors={fieldErrorsOf(update.error)}
-                        defaultRole={person.role}
-                        defaultOrganizationId={person.organizationId}
-                      />
+                  <DateTime value={person.startedAt} />
+                </td>
+                {canManage && (
+                  <td>
+                    {editing === person.membershipId ? (
+                      <form className="stack" onSubmit={(event) => onUpdate(event, person.membershipId)} noValidate>
+                        <FormError error={update.error} />
+                        <RoleAndOrganizationFields
+                          taskForceSlug={taskForceSlug}
+                          errors={fieldErrorsOf(update.error)}
+                          defaultRole={person.role}
+                          defaultOrganizationId={person.organizationId}
+                        />
+                        <div className="inline-actions">
+                          <button type="submit" disabled={update.isPending}>
+                            {t("save")}
+                          </button>
+                          <button type="button" className="secondary" onClick={() => setEditing(null)}>
+                            {t("cancel")}
+                          </button>
+                        </div>
+                      </form>
+                    ) : (
                       <div className="inline-actions">
-                        <button type="submit" disabled={update.isPending}>
-                          {t("save")}
+                        <button
+                          type="button"
+                          className="secondary"
+                          aria-label={t("edit", { name: person.name })}
+                          onClick={() => {
+                            update.reset();
+                            setEditing(person.membershipId);
+                          }}
+                        >
+                          {t("editShort")}
                         </button>
-                        <button type="button" className="secondary" onClick={() => setEditing(null)}>
-                          {t("cancel")}
+                        <button
+                          type="button"
+                          className="danger"
+                          disabled={end.isPending}
+                          onClick={() => onEnd(person.membershipId, person.name)}
+                          aria-label={t("remove", { name: person.name })}
+                        >
+                          {t("removeShort")}
+                        </button>
+                        <Link href={`/tf/${taskForceSlug}/members/people/${person.userId}/handoff`} aria-label={t("handOffNamed", { name: person.name })}>
+                          {t("handOff")}
+                        </Link>
+                        <button
+                          type="button"
+                          className="secondary"
+                          disabled={resetLink.isPending}
+                          aria-label={t("resetLinkFor", { name: person.name })}
+                          onClick={() => {
+                            setNotice(null);
+                            resetLink.mutate({ taskForceSlug, userId: person.userId });
+                          }}
+                        >
+                          {t("resetLink")}
                         </button>
                       </div>
-                    </form>
-                  ) : (
-                    <div className="inline-actions">
-                      <button
-                        type="button"
-                        className="secondary"
-                        aria-label={t("edit", { name: person.name })}
-                        onClick={() => {
-                          update.reset();
-                          setEditing(person.membershipId);
-                        }}
-                      >
-                        {t("editShort")}
-                      </button>
-                      <button
-                        type="button"
-                        className="danger"
-                        disabled={end.isPending}
-                        onClick={() => onEnd(person.membershipId, person.name)}
-                        aria-label={t("remove", { name: person.name })}
-                      >
-                        {t("removeShort")}
-                      </button>
-                      <Link href={`/tf/${taskForceSlug}/members/people/${person.userId}/handoff`} aria-label={t("handOffNamed", { name: person.name })}>
-                        {t("handOff")}
-                      </Link>
-                      <button
-                        type="button"
-                        className="secondary"
-                        disabled={resetLink.isPending}
-                        aria-label={t("resetLinkFor", { name: person.name })}
-                        onClick={() => {
-                          setNotice(null);
-                          resetLink.mutate({ taskForceSlug, userId: person.userId });
-                        }}
-                      >
-                        {t("resetLink")}
-                      </button>
-                    </div>
-                  )}
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                    )}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {canManage && <FormerMembers taskForceSlug={taskForceSlug} />}
       {canInvite && <Invitations taskForceSlug={taskForceSlug} onChange={refresh} />}
     </>
@@ -246,45 +249,47 @@ function Invitations({ taskForceSlug, onChange }: { taskForceSlug: string; onCha
       {(invitations.data ?? []).length === 0 ? (
         <p>{t("pendingNone")}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("pendingTitle")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("email")}</th>
-              <th scope="col">{t("role")}</th>
-              <th scope="col">{t("organization")}</th>
-              <th scope="col">{t("expires")}</th>
-              <th scope="col">{t("actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(invitations.data ?? []).map((invitation) => (
-              <tr key={invitation.id}>
-                <th scope="row">{invitation.email}</th>
-                <td>{tRoles(invitation.role)}</td>
-                <td>{invitation.organizationName ?? t("none")}</td>
-                <td>
-                  <DateTime value={invitation.expiresAt} withTime />
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="danger"
-                    disabled={revoke.isPending}
-                    onClick={() =>
-                      revoke.mutate(
-                        { taskForceSlug, invitationId: invitation.id },
-                        { onSuccess: () => setRevokedEmail(invitation.email) },
-                      )
-                    }
-                  >
-                    {t("revoke", { email: invitation.email })}
-                  </button>
-                </td>
+        <TableScroll label={t("pendingTitle")}>
+          <table>
+            <caption className="visually-hidden">{t("pendingTitle")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("email")}</th>
+                <th scope="col">{t("role")}</th>
+                <th scope="col">{t("organization")}</th>
+                <th scope="col">{t("expires")}</th>
+                <th scope="col">{t("actions")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {(invitations.data ?? []).map((invitation) => (
+                <tr key={invitation.id}>
+                  <th scope="row">{invitation.email}</th>
+                  <td>{tRoles(invitation.role)}</td>
+                  <td>{invitation.organizationName ?? t("none")}</td>
+                  <td>
+                    <DateTime value={invitation.expiresAt} withTime />
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="danger"
+                      disabled={revoke.isPending}
+                      onClick={() =>
+                        revoke.mutate(
+                          { taskForceSlug, invitationId: invitation.id },
+                          { onSuccess: () => setRevokedEmail(invitation.email) },
+                        )
+                      }
+                    >
+                      {t("revoke", { email: invitation.email })}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

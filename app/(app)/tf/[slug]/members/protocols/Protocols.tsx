@@ -8,6 +8,7 @@ import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app
 import { useTRPC } from "@/app/_trpc/client";
 import { PROTOCOL_STATUSES, PROTOCOL_TOPICS } from "@/db/vocabulary/members";
 import { DocumentLink, DocumentUpload } from "../DocumentUpload";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 type Topic = (typeof PROTOCOL_TOPICS)[number];
 type Status = (typeof PROTOCOL_STATUSES)[number];
@@ -35,48 +36,50 @@ export function Protocols({ taskForceSlug }: { taskForceSlug: string }) {
       {protocols.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("topicField")}</th>
-              <th scope="col">{t("statusField")}</th>
-              <th scope="col">{t("adoptedOn")}</th>
-              <th scope="col">{t("nextReviewOn")}</th>
-              <th scope="col">{t("document")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {protocols.map((row) => (
-              <tr key={row.id} id={`protocol-${row.id}`}>
-                <th scope="row">
-                  {nameOf(row)}
-                  {row.title && <span className="hint"> ({t(`topic.${row.topic}`)})</span>}
-                </th>
-                <td>{t(`status.${row.status}`)}</td>
-                <td>{row.adoptedOn ? <CalendarDate value={row.adoptedOn} /> : t("noValue")}</td>
-                <td>{row.nextReviewOn ? <CalendarDate value={row.nextReviewOn} /> : t("noValue")}</td>
-                <td>
-                  {row.documentId ? <DocumentLink taskForceSlug={taskForceSlug} documentId={row.documentId} label={tDocuments("download", { title: nameOf(row) })} /> : t("noDocument")}
-                  {canManage && (
-                    <>
-                      {" "}
-                      <button type="button" className="secondary" onClick={() => setUploadFor(uploadFor === row.id ? null : row.id)} aria-expanded={uploadFor === row.id}>
-                        {tDocuments("attachNamed", { title: nameOf(row) })}
-                      </button>
-                      {uploadFor === row.id && (
-                        <DocumentUpload taskForceSlug={taskForceSlug} target="protocol" recordId={row.id} recordTitle={nameOf(row)} onUploaded={refresh} />
-                      )}{" "}
-                      <button type="button" className="secondary" onClick={() => setEditing(editing === row.id ? null : row.id)} aria-expanded={editing === row.id}>
-                        {t("editNamed", { title: nameOf(row) })}
-                      </button>
-                    </>
-                  )}
-                </td>
+        <TableScroll label={t("title")}>
+          <table>
+            <caption className="visually-hidden">{t("title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("topicField")}</th>
+                <th scope="col">{t("statusField")}</th>
+                <th scope="col">{t("adoptedOn")}</th>
+                <th scope="col">{t("nextReviewOn")}</th>
+                <th scope="col">{t("document")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {protocols.map((row) => (
+                <tr key={row.id} id={`protocol-${row.id}`}>
+                  <th scope="row">
+                    {nameOf(row)}
+                    {row.title && <span className="hint"> ({t(`topic.${row.topic}`)})</span>}
+                  </th>
+                  <td>{t(`status.${row.status}`)}</td>
+                  <td>{row.adoptedOn ? <CalendarDate value={row.adoptedOn} /> : t("noValue")}</td>
+                  <td>{row.nextReviewOn ? <CalendarDate value={row.nextReviewOn} /> : t("noValue")}</td>
+                  <td>
+                    {row.documentId ? <DocumentLink taskForceSlug={taskForceSlug} documentId={row.documentId} label={tDocuments("download", { title: nameOf(row) })} /> : t("noDocument")}
+                    {canManage && (
+                      <>
+                        {" "}
+                        <button type="button" className="secondary" onClick={() => setUploadFor(uploadFor === row.id ? null : row.id)} aria-expanded={uploadFor === row.id}>
+                          {tDocuments("attachNamed", { title: nameOf(row) })}
+                        </button>
+                        {uploadFor === row.id && (
+                          <DocumentUpload taskForceSlug={taskForceSlug} target="protocol" recordId={row.id} recordTitle={nameOf(row)} onUploaded={refresh} />
+                        )}{" "}
+                        <button type="button" className="secondary" onClick={() => setEditing(editing === row.id ? null : row.id)} aria-expanded={editing === row.id}>
+                          {t("editNamed", { title: nameOf(row) })}
+                        </button>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {canManage && editing && (
         <ProtocolForm

@@ -12,6 +12,7 @@ import { Field, fieldErrorsOf, FormError, formText, SuccessMessage } from "@/app
 import { useTRPC } from "@/app/_trpc/client";
 import { CalendarDate } from "@/app/_components/DateTime";
 import { RoundFields, roundFieldsFrom } from "../../RoundFields";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 interface Props {
   taskForceSlug: string;
@@ -250,7 +251,7 @@ function Progress({ taskForceSlug, roundId, isOpen }: { taskForceSlug: string; r
         groups={data.byDiscipline.map((group) => ({ key: group.discipline ?? "none", label: disciplineName(group.discipline), ...group }))}
       />
 
-      <div className="table-scroll">
+      <TableScroll label={t("respondentsCaption")}>
         <table>
           <caption>{t("respondentsCaption")}</caption>
           <thead>
@@ -283,7 +284,7 @@ function Progress({ taskForceSlug, roundId, isOpen }: { taskForceSlug: string; r
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       <h3 id="not-submitted-heading">{t("notSubmittedHeading", { count: data.notSubmitted.length })}</h3>
       {data.notSubmitted.length === 0 ? (
@@ -325,7 +326,7 @@ function GroupProgressTable({
 }) {
   const t = useTranslations("assessments");
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -347,6 +348,6 @@ function GroupProgressTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

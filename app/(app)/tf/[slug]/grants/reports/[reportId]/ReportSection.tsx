@@ -2,6 +2,7 @@ import type { getFormatter, getTranslations } from "next-intl/server";
 import { CalendarDate } from "@/app/_components/DateTime";
 import type { ReportCell, ReportColumn, ReportSectionContent, ReportTotal } from "@/db/schema";
 import { formatCell, formatFigure, isChangeColumn, PERCENT_FIGURE, PLAIN_FIGURE, type FigureKind } from "@/server/lib/figures";
+import { TableScroll } from "@/app/_components/TableScroll";
 
 type ReportsTranslator = Awaited<ReturnType<typeof getTranslations<"reports">>>;
 type Formatter = Awaited<ReturnType<typeof getFormatter>>;
@@ -51,28 +52,30 @@ export function ReportSection({ section, t, format }: { section: ReportSectionCo
       <h2 id={`section-${section.key}`}>{section.title}</h2>
       {section.totals.length > 0 &&
         (section.totalsHeader ? (
-          <table className="report-totals-table">
-            <caption className="visually-hidden">{t("comparison.totalsCaption", { section: section.title })}</caption>
-            <thead>
-              <tr>
-                {section.totalsHeader.map((header) => (
-                  <th scope="col" key={header}>
-                    {header}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {section.totals.map((total) => (
-                <tr key={total.label}>
-                  <th scope="row">{total.label}</th>
-                  {totalRow(total).map((content, index) => (
-                    <td key={index}>{content}</td>
+          <TableScroll label={t("comparison.totalsCaption", { section: section.title })}>
+            <table className="report-totals-table">
+              <caption className="visually-hidden">{t("comparison.totalsCaption", { section: section.title })}</caption>
+              <thead>
+                <tr>
+                  {section.totalsHeader.map((header) => (
+                    <th scope="col" key={header}>
+                      {header}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {section.totals.map((total) => (
+                  <tr key={total.label}>
+                    <th scope="row">{total.label}</th>
+                    {totalRow(total).map((content, index) => (
+                      <td key={index}>{content}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         ) : (
           <ul className="report-totals">
             {section.totals.map((total) => (
@@ -85,32 +88,34 @@ export function ReportSection({ section, t, format }: { section: ReportSectionCo
       {section.rows.length === 0 ? (
         <p>{t("sectionEmpty")}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              {section.columns.map((column) => (
-                <th scope="col" key={column.key}>
-                  {column.header}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {section.rows.map((row, index) => (
-              <tr key={index}>
-                {section.columns.map((column, columnIndex) =>
-                  columnIndex === 0 ? (
-                    <th scope="row" key={column.key}>
-                      {cell(column, row)}
-                    </th>
-                  ) : (
-                    <td key={column.key}>{cell(column, row)}</td>
-                  ),
-                )}
+        <TableScroll label={section.title}>
+          <table>
+            <thead>
+              <tr>
+                {section.columns.map((column) => (
+                  <th scope="col" key={column.key}>
+                    {column.header}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {section.rows.map((row, index) => (
+                <tr key={index}>
+                  {section.columns.map((column, columnIndex) =>
+                    columnIndex === 0 ? (
+                      <th scope="row" key={column.key}>
+                        {cell(column, row)}
+                      </th>
+                    ) : (
+                      <td key={column.key}>{cell(column, row)}</td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );
