@@ -48,10 +48,7 @@ export default async function SiteVisitSummaryPage({ params }: PageProps<"/funde
           <dt>{t("nextDueColumn")}</dt>
           <dd>{row.nextDue ? `${day(row.nextDue.dueOn)} (${t("daysLeft", { days: row.nextDue.daysLeft })})` : t("noneDue")}</dd>
           <dt>{t("reportingColumn")}</dt>
-          <dd>
-            {t("reportingCell", { reported: row.reporting.reported, ended: row.reporting.ended })}
-            {row.reporting.overdue > 0 && <> {t("overdueReports", { count: row.reporting.overdue })}</>}
-          </dd>
+          <dd>{t("reportingSentence", { reported: row.reporting.reported, ended: row.reporting.ended, overdue: row.reporting.overdue })}</dd>
           <dt>{t("openGapsColumn")}</dt>
           <dd>{row.openGaps}</dd>
           <dt>{t("lastFullMeetingColumn")}</dt>
