@@ -4,7 +4,7 @@ import { databaseForTestFile, type TestFileDatabase } from "./testDatabase";
 
 /*
  * Every integration test file starts on a database as the template left it (migrated, with the
- * default framework), installed before any of its queries run.
+ * default framework), installed before its first query runs.
  */
 let testDatabase: TestFileDatabase | undefined;
 
