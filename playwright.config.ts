@@ -11,8 +11,10 @@ import { E2E_DEMO_PASSWORD, E2E_WORKERS, e2ePort, e2eSmtpPort } from "./e2e/sett
  */
 
 /**
- * System Chromium first (Debian's /usr/bin/chromium, or PLAYWRIGHT_CHROMIUM_PATH), so tests run
- * offline; Playwright's own download only when it was installed by hand.
+ * Debian's Chromium headless shell first (package chromium-headless-shell: what Playwright itself runs
+ * headless, with no browser window), then the full Chromium, so tests run offline; Playwright's own
+ * download only when it was installed by hand. The full Chromium opens two WebUI omnibox renderers for
+ * every browser context: the suite costs about half as much CPU again in it.
  */
 function chromiumExecutable(): string | undefined {
   const configured = process.env.PLAYWRIGHT_CHROMIUM_PATH?.trim();
@@ -20,10 +22,11 @@ function chromiumExecutable(): string | undefined {
     if (!existsSync(configured)) throw new Error(`PLAYWRIGHT_CHROMIUM_PATH points at ${configured}, which does not exist.`);
     return configured;
   }
-  if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
+  const system = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].find((candidate) => existsSync(candidate));
+  if (system) return system;
   if (existsSync(chromium.executablePath())) return undefined;
   throw new Error(
-    "No Chromium found for the end-to-end tests. Install one with `sudo apt-get install chromium` (Debian/Ubuntu), " +
+    "No Chromium found for the end-to-end tests. Install one with `sudo apt-get install chromium-headless-shell` (Debian/Ubuntu), " +
       "or `npx playwright install chromium`, or point PLAYWRIGHT_CHROMIUM_PATH at a Chromium/Chrome binary.",
   );
 }

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type APIRequestContext, type APIResponse, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type APIResponse, type Browser, type BrowserContext, type Page, type Request } from "@playwright/test";
 import { createTranslator } from "next-intl";
 import messages from "../app/i18n/messages/en.json";
 import { addDays, dateInZone } from "../server/lib/dates";
@@ -110,6 +110,63 @@ export function watchForMissingMessages(context: BrowserContext): string[] {
   return missing;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Waiting for a page to settle
+// ---------------------------------------------------------------------------------------------
+
+interface RequestsInFlight {
+  pending: Set<Request>;
+  lastChange: number;
+}
+
+const requestsOf = new WeakMap<Page, RequestsInFlight>();
+
+/**
+ * Counts a page's requests from now on, for waitForQuiet. The test's own pages are counted from
+ * the start (e2e/test.ts); a page of a context a spec opens itself is counted from its first wait.
+ */
+export function countRequests(page: Page): RequestsInFlight {
+  const known = requestsOf.get(page);
+  if (known) return known;
+  const requests: RequestsInFlight = { pending: new Set(), lastChange: Date.now() };
+  const settle = (request: Request) => {
+    requests.pending.delete(request);
+    requests.lastChange = Date.now();
+  };
+  page.on("request", (request) => {
+    requests.pending.add(request);
+    requests.lastChange = Date.now();
+  });
+  page.on("requestfinished", settle);
+  page.on("requestfailed", settle);
+  requestsOf.set(page, requests);
+  return requests;
+}
+
+const QUIET_MS = 500;
+/** Longer than a page of this app ever keeps a request open; past it the page is taken as settled. */
+const PENDING_CAP_MS = 10_000;
+
+/**
+ * Waits until the page has loaded and made no request for half a second, as Playwright's
+ * `networkidle` would, but on our own count: in Chromium's headless shell a page sometimes never
+ * reached `networkidle` although every request had finished, which hung the scan. A request still
+ * counted as open after ten seconds is taken for such a lost event, and the wait ends. With
+ * `afterNow`, the half second of quiet counts from the call, for requests that something just done
+ * is about to start.
+ */
+export async function waitForQuiet(page: Page, { afterNow = false } = {}): Promise<void> {
+  const requests = countRequests(page);
+  await page.waitForLoadState("load");
+  const started = Date.now();
+  for (;;) {
+    const now = Date.now();
+    const quietFor = now - (afterNow ? Math.max(started, requests.lastChange) : requests.lastChange);
+    if (quietFor >= QUIET_MS && (requests.pending.size === 0 || now - started >= PENDING_CAP_MS)) return;
+    await page.waitForTimeout(Math.max(50, QUIET_MS - quietFor));
+  }
+}
+
 /** A new, isolated browser context and page signed in as `email` (for a second person in one test). */
 export async function newSignedInPage(
   browser: Browser,
@@ -118,6 +175,7 @@ export async function newSignedInPage(
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
   const page = await context.newPage();
+  countRequests(page);
   await signInByApi(page.request, email, password);
   return { context, page };
 }
@@ -339,7 +397,7 @@ export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
  */
 export async function expectNoAxeViolations(page: Page, label?: string): Promise<void> {
   // Client components render after hydration; scan what a person sees, not a half-loaded page.
-  await page.waitForLoadState("networkidle");
+  await waitForQuiet(page);
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   // A scan that checked nothing (an empty or crashed page) must not count as a pass.
   expect(results.passes.length, `axe checked nothing on ${label ?? page.url()}`).toBeGreaterThan(0);

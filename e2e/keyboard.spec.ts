@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { demoDateFromToday, demoQuarterBack, fill, LAKESHORE, listOrganizations, messages, ok, signInByApi, translate, trpcMutation, trpcQuery, USERS } from "./fixtures";
+import { demoDateFromToday, demoQuarterBack, fill, LAKESHORE, listOrganizations, messages, ok, signInByApi, translate, trpcMutation, trpcQuery, USERS, waitForQuiet } from "./fixtures";
 
 /*
  * The core flows with the keyboard alone (issue 19): answering a round, recording attendance,
@@ -47,7 +47,7 @@ async function expectFocusVisible(page: Page, what: string): Promise<void> {
 async function open(page: Page, path: string, heading: string): Promise<void> {
   await page.goto(path);
   await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
-  await page.waitForLoadState("networkidle");
+  await waitForQuiet(page);
 }
 
 test.use({ locale: "en-US" });

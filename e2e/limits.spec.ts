@@ -1,6 +1,6 @@
 import { expect, test } from "./test";
 import { MAX_TRPC_BATCH_SIZE, MAX_TRPC_BODY_BYTES } from "../server/trpc/limits";
-import { RIVERBEND, signIn, trpcMutation, USERS } from "./fixtures";
+import { RIVERBEND, signIn, trpcMutation, USERS, waitForQuiet } from "./fixtures";
 
 /*
  * Request limits against the production build (server/trpc/limits.ts): the app's own pages never
@@ -49,7 +49,7 @@ test("no page sends a batch over the limit, even when all its queries refetch to
   for (const path of PAGES) {
     current = path;
     expect((await page.goto(path))?.status(), path).toBe(200);
-    await page.waitForLoadState("networkidle");
+    await waitForQuiet(page);
     // Let every query go stale and bring the tab back into focus: React Query refetches all of the
     // page's queries at once, which the batch link sends as one request — the largest a page makes.
     await page.evaluate(() => {
@@ -58,7 +58,7 @@ test("no page sends a batch over the limit, even when all its queries refetch to
       // React Query's focus manager listens on window; the browser's own event bubbles up to it.
       document.dispatchEvent(new Event("visibilitychange", { bubbles: true }));
     });
-    await page.waitForLoadState("networkidle");
+    await waitForQuiet(page, { afterNow: true });
   }
   const largest = batches.reduce((max, batch) => (batch.calls > max.calls ? batch : max), { page: "", calls: 0, status: 0 });
   test.info().annotations.push({ type: "largest tRPC batch", description: `${largest.calls} calls on ${largest.page}` });

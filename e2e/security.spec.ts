@@ -1,6 +1,6 @@
 import type { ConsoleMessage, Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { messages, RIVERBEND, SESSION_COOKIE, signIn, USERS } from "./fixtures";
+import { messages, RIVERBEND, SESSION_COOKIE, signIn, USERS, waitForQuiet } from "./fixtures";
 
 /*
  * Security basics the browser can see: headers on every page, a Content-Security-Policy the app
@@ -80,7 +80,7 @@ test.describe("security", () => {
     await page.getByRole("button", { name: messages.people.cancel }).click();
     await page.goto(`/tf/${RIVERBEND}/settings/audit`);
     await expect(page.getByRole("heading", { level: 1, name: messages.audit.title })).toBeVisible();
-    await page.waitForLoadState("networkidle");
+    await waitForQuiet(page);
 
     expect(problems.cspViolations, "CSP violations").toEqual([]);
     expect(

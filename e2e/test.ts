@@ -1,5 +1,5 @@
 import { test as base, expect } from "@playwright/test";
-import { watchForMissingMessages } from "./fixtures";
+import { countRequests, watchForMissingMessages } from "./fixtures";
 import { e2ePort } from "./settings";
 
 /*
@@ -13,8 +13,10 @@ export const test = base.extend({
     await provide(`http://localhost:${e2ePort(testInfo.parallelIndex)}`);
   },
   // Every page a test opens fails it if a client component asks for a text its page did not send.
+  // Its pages' requests are counted from the start, for waitForQuiet.
   context: async ({ context }, provide) => {
     const missing = watchForMissingMessages(context);
+    context.on("page", countRequests);
     await provide(context);
     expect(missing, "texts the page's catalog namespaces did not include (add the namespace to its ClientMessages)").toEqual([]);
   },
