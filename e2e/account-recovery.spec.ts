@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
 import * as fakeSmtpServer from "../server/testing/fakeSmtpServer";
 import { textOf } from "../server/testing/fakeSmtpServer";
-import { createInvitedUser, expectNoAxeViolations, messages, newSignedInPage, RIVERBEND, signIn, uniquePassword, USERS } from "./fixtures";
+import { createInvitedUser, expectNoAxeViolations, messages, newSignedInPage, openInApp, RIVERBEND, signIn, uniquePassword, USERS } from "./fixtures";
 import { e2eSmtpPort } from "./settings";
 
 /*
@@ -30,12 +30,12 @@ async function chooseNewPassword(page: Page, password: string) {
 
 test("every page shows the demo banner while demo data is present", async ({ page }) => {
   const banner = page.getByRole("complementary", { name: messages.demo.removeTitle });
-  await page.goto("/login");
+  await openInApp(page, "/login");
   await expect(banner).toContainText(messages.demo.banner);
   await signIn(page, USERS.coordinator);
-  await page.goto(`/tf/${RIVERBEND}/dashboard`);
+  await openInApp(page, `/tf/${RIVERBEND}/dashboard`);
   await expect(banner).toContainText(messages.demo.banner);
-  await page.goto("/account");
+  await openInApp(page, "/account");
   await expect(banner).toContainText(messages.demo.banner);
 });
 
@@ -44,7 +44,7 @@ test("forgot password: the emailed link sets a new password once, and signs the 
   const person = await createInvitedUser(browser, { role: "viewer", prefix: "forgot" });
   const smtp = await fakeSmtpServer.start(e2eSmtpPort(test.info().parallelIndex));
   try {
-    await page.goto("/login");
+    await openInApp(page, "/login");
     await page.getByRole("link", { name: messages.login.forgotPassword }).click();
     await expect(page.getByRole("heading", { name: messages.forgotPassword.title })).toBeVisible();
     await expectNoAxeViolations(page, "forgot password");
@@ -57,23 +57,23 @@ test("forgot password: the emailed link sets a new password once, and signs the 
     await expect.poll(() => toPerson().length, { timeout: 15_000 }).toBe(1);
     const path = resetLinkIn(textOf(toPerson()[0]!));
 
-    await page.goto(path);
+    await openInApp(page, path);
     await expect(page.getByText(person.email)).toBeVisible();
     await expectNoAxeViolations(page, "reset password");
     const newPassword = uniquePassword();
     await chooseNewPassword(page, newPassword);
-    await page.goto("/account");
+    await openInApp(page, "/account");
     await expect(page.getByText(messages.account.events.passwordReset)).toBeVisible();
 
     // The link works once.
-    await page.goto(path);
+    await openInApp(page, path);
     await expect(page.getByRole("heading", { name: messages.resetPassword.usedTitle })).toBeVisible();
 
     // The old password no longer works; the new one does.
     const fresh = await browser.newContext();
     try {
       const other = await fresh.newPage();
-      await other.goto("/login");
+      await openInApp(other, "/login");
       await other.getByLabel(messages.login.email).fill(person.email);
       await other.getByLabel(messages.login.password, { exact: true }).fill(person.password);
       await other.getByRole("button", { name: messages.login.submit }).click();
@@ -91,7 +91,7 @@ test("a coordinator issues a reset link for a person of the task force, who sets
   const person = await createInvitedUser(browser, { role: "viewer", prefix: "coordreset" });
   const { context, page } = await newSignedInPage(browser, USERS.coordinator);
   try {
-    await page.goto(`/tf/${RIVERBEND}/members/people`);
+    await openInApp(page, `/tf/${RIVERBEND}/members/people`);
     await page.getByRole("button", { name: messages.people.resetLinkFor.replace("{name}", person.name) }).click();
     const linkBox = page.getByLabel(messages.people.resetLinkCopy.replace("{name}", person.name), { exact: true });
     await expect(linkBox).toBeVisible();
@@ -100,10 +100,10 @@ test("a coordinator issues a reset link for a person of the task force, who sets
     const theirs = await browser.newContext();
     try {
       const theirPage = await theirs.newPage();
-      await theirPage.goto(new URL(link).pathname);
+      await openInApp(theirPage, new URL(link).pathname);
       const newPassword = uniquePassword();
       await chooseNewPassword(theirPage, newPassword);
-      await theirPage.goto("/account");
+      await openInApp(theirPage, "/account");
       await expect(theirPage.getByRole("heading", { name: messages.account.title })).toBeVisible();
     } finally {
       await theirs.close();

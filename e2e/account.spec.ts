@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { createInvitedUser, expectNoAxeViolations, messages, RIVERBEND, signIn, uniquePassword } from "./fixtures";
+import { createInvitedUser, expectNoAxeViolations, messages, openInApp, RIVERBEND, signIn, uniquePassword } from "./fixtures";
 
 /*
  * Changing one's password. Each test uses a person of its own (invited during the test), so the demo
@@ -20,7 +20,7 @@ test.describe("account", () => {
   test("a wrong current password and a mismatch are shown next to their fields", async ({ page, browser }) => {
     const person = await createInvitedUser(browser, { role: "viewer", prefix: "pw-errors" });
     await signIn(page, person.email, person.password);
-    await page.goto("/account");
+    await openInApp(page, "/account");
     await expect(page.getByText(messages.account.signedInAs.replace("{name}", person.name).replace("{email}", person.email))).toBeVisible();
     const form = passwordForm(page);
 
@@ -61,7 +61,7 @@ test.describe("account", () => {
   test("after a change the new password signs in and the old one does not", async ({ page, browser }) => {
     const person = await createInvitedUser(browser, { role: "viewer", prefix: "pw-change" });
     await signIn(page, person.email, person.password);
-    await page.goto("/account");
+    await openInApp(page, "/account");
     const form = passwordForm(page);
     const newPassword = uniquePassword();
     await form.current.fill(person.password);
@@ -73,7 +73,7 @@ test.describe("account", () => {
     await expect(form.current).toHaveValue("");
 
     // This browser stays signed in (it signed in again with the new password).
-    await page.goto(`/tf/${RIVERBEND}/dashboard`);
+    await openInApp(page, `/tf/${RIVERBEND}/dashboard`);
     await expect(page.getByRole("heading", { level: 1, name: messages.dashboard.title })).toBeVisible();
 
     await page.getByRole("button", { name: messages.nav.signOut }).click();
@@ -99,7 +99,7 @@ test.describe("account", () => {
       await signIn(otherPage, person.email, person.password);
 
       await signIn(page, person.email, person.password);
-      await page.goto("/account");
+      await openInApp(page, "/account");
       const form = passwordForm(page);
       const newPassword = uniquePassword();
       await form.current.fill(person.password);
@@ -108,7 +108,7 @@ test.describe("account", () => {
       await form.submit.click();
       await expect(page.getByRole("status")).toHaveText(messages.account.saved);
 
-      await otherPage.goto(`/tf/${RIVERBEND}/dashboard`);
+      await openInApp(otherPage, `/tf/${RIVERBEND}/dashboard`);
       await expect(otherPage).toHaveURL(/\/login/);
     } finally {
       await other.close();
@@ -118,7 +118,7 @@ test.describe("account", () => {
   test("a person chooses how each kind of notice reaches them, and the choice stays", async ({ page, browser }) => {
     const person = await createInvitedUser(browser, { role: "member", prefix: "notice-choice" });
     await signIn(page, person.email, person.password);
-    await page.goto("/account");
+    await openInApp(page, "/account");
     const t = messages.noticePreferences;
     await expect(page.getByRole("heading", { name: t.title })).toBeVisible();
     const meetings = page.getByLabel(t.topics.meetings.label, { exact: true });

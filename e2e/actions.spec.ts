@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { demoDateFromToday, expectNoAxeViolations, messages, newSignedInPage, RIVERBEND, SHELTER_ORG, signInByApi, USERS } from "./fixtures";
+import { demoDateFromToday, expectNoAxeViolations, messages, newSignedInPage, openInApp, RIVERBEND, SHELTER_ORG, signInByApi, USERS } from "./fixtures";
 
 /*
  * The action tracker: a member sees and completes their seeded actions, a coordinator adds a
@@ -22,7 +22,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 
 test("a member sees their actions with the due state in words and marks one done", async ({ page }) => {
   await signInByApi(page.request, USERS.member);
-  await page.goto(`/tf/${RIVERBEND}/dashboard`);
+  await openInApp(page, `/tf/${RIVERBEND}/dashboard`);
   await sectionNav(page).getByRole("link", { name: messages.nav.actions, exact: true }).click();
   await expect(page).toHaveURL((url) => url.pathname === actionsPath);
   await expect(page.getByRole("heading", { level: 1, name: t.title })).toBeVisible();
@@ -51,7 +51,7 @@ test("a member sees their actions with the due state in words and marks one done
 
 test("a coordinator adds a standalone action; a past due date is refused and the input kept", async ({ page, browser }) => {
   await signInByApi(page.request, USERS.coordinator);
-  await page.goto(actionsPath);
+  await openInApp(page, actionsPath);
   await expect(page.getByRole("heading", { level: 1, name: t.title })).toBeVisible();
   await expectNoAxeViolations(page, "actions page as coordinator");
 
@@ -84,7 +84,7 @@ test("a coordinator adds a standalone action; a past due date is refused and the
 
 test("a funder has no Actions link and the page is not found", async ({ page }) => {
   await signInByApi(page.request, USERS.funder);
-  await page.goto(`/tf/${RIVERBEND}/dashboard`);
+  await openInApp(page, `/tf/${RIVERBEND}/dashboard`);
   await expect(sectionNav(page).getByRole("link", { name: messages.nav.dashboard })).toBeVisible();
   await expect(sectionNav(page).getByRole("link", { name: messages.nav.actions, exact: true })).toHaveCount(0);
   const response = await page.goto(actionsPath);

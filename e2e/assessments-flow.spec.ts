@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { answerEveryElement, demoDateFromToday, expectNoAxeViolations, fill, listPeople, messages, newSignedInPage, ok, RIVERBEND, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
+import { answerEveryElement, demoDateFromToday, expectNoAxeViolations, fill, listPeople, messages, newSignedInPage, ok, openInApp, RIVERBEND, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
 
 /*
  * The issue's "done means", end to end: a round is opened, three members of different disciplines
@@ -46,7 +46,7 @@ async function openRound(page: Page, title: string): Promise<string> {
 async function respondInBrowser(browser: Browser, email: string, roundId: string, firstStage: number) {
   const { context, page } = await newSignedInPage(browser, email);
   try {
-    await page.goto(`/tf/${RIVERBEND}/assessments/${roundId}/respond`);
+    await openInApp(page, `/tf/${RIVERBEND}/assessments/${roundId}/respond`);
     const total = await answerEveryElement(page, (index) => new RegExp(`^Stage ${index === 0 ? firstStage : 3}:`));
     expect(total).toBeGreaterThan(20);
     await expect(page.locator(".progress-count").first()).toHaveText(fill(a.progress, { answered: total, total }));
@@ -71,7 +71,7 @@ test("a round from opening to comparison with the next one", async ({ browser, p
   for (const respondent of RESPONDENTS) await respondInBrowser(browser, respondent.email, firstId, respondent.firstStage);
 
   // --- The coordinator reads consensus, disagreement and the discipline split. ---
-  await page.goto(`/tf/${RIVERBEND}/assessments/${firstId}`);
+  await openInApp(page, `/tf/${RIVERBEND}/assessments/${firstId}`);
   await expect(page.getByRole("heading", { level: 1, name: firstTitle })).toBeVisible();
   const article = page.getByRole("article", { name: first.name, exact: true });
   await expect(article).toContainText(r.disagreementBadge);
@@ -91,7 +91,7 @@ test("a round from opening to comparison with the next one", async ({ browser, p
 
   // Closing is done on the manage page, after a confirmation in a dialog of the page: Escape keeps
   // the round open and gives focus back to the button; the dialog's own button closes it.
-  await page.goto(`/tf/${RIVERBEND}/assessments/${firstId}/manage`);
+  await openInApp(page, `/tf/${RIVERBEND}/assessments/${firstId}/manage`);
   const closeButton = page.getByRole("button", { name: a.closeRound });
   await closeButton.click();
   const confirmation = page.getByRole("dialog", { name: fill(a.confirmClose, { title: firstTitle }) });
@@ -130,13 +130,13 @@ test("a round from opening to comparison with the next one", async ({ browser, p
   ok(await trpcMutation(page.request, "assessment.close", { taskForceSlug: RIVERBEND, roundId: secondId }), "close");
 
   // --- The comparison: every element moved up (from the agreed 2 or the median 3 to 4). ---
-  await page.goto(`/tf/${RIVERBEND}/assessments/compare?a=${firstId}&b=${secondId}`);
+  await openInApp(page, `/tf/${RIVERBEND}/assessments/compare?a=${firstId}&b=${secondId}`);
   await expect(page.getByText(fill(r.movementCount, { label: "Moved up", count: elements.length }))).toBeVisible();
   await expect(page.getByText(fill(r.movementCount, { label: "Moved down", count: 0 }))).toBeVisible();
   await expectNoAxeViolations(page, "comparison of the two flow rounds");
 
   // The same respondents answered both rounds, so the stricter comparison agrees (medians 3 → 4).
-  await page.goto(`/tf/${RIVERBEND}/assessments/compare?a=${firstId}&b=${secondId}&same=1`);
+  await openInApp(page, `/tf/${RIVERBEND}/assessments/compare?a=${firstId}&b=${secondId}&same=1`);
   await expect(page.getByText("3 people responded to both rounds.")).toBeVisible();
   await expect(page.getByText(fill(r.movementCount, { label: "Moved up", count: elements.length }))).toBeVisible();
 });

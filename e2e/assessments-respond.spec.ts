@@ -1,20 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./test";
-import {
-  demoDateFromToday,
-  expectNoAxeViolations,
-  fill,
-  messages,
-  newSignedInPage,
-  ok,
-  openRoundForMember,
-  respondAreaLinks,
-  RIVERBEND,
-  shownElements,
-  signInByApi,
-  trpcQuery,
-  USERS,
-} from "./fixtures";
+import { demoDateFromToday, expectNoAxeViolations, fill, messages, newSignedInPage, ok, openInApp, openRoundForMember, respondAreaLinks, RIVERBEND, shownElements, signInByApi, trpcQuery, USERS } from "./fixtures";
 
 /*
  * The life of a round from the respondent's side: a coordinator creates and opens it, a member
@@ -60,7 +46,7 @@ test.describe("responding to an assessment round", () => {
 
     // --- The coordinator creates the round as a draft and opens it. ---
     await signInByApi(page.request, USERS.coordinator);
-    await page.goto(ROUNDS);
+    await openInApp(page, ROUNDS);
     await expect(page.getByRole("heading", { level: 1, name: m.title })).toBeVisible();
     await expectNoAxeViolations(page, "rounds list (coordinator)");
 
@@ -89,7 +75,7 @@ test.describe("responding to an assessment round", () => {
     // --- A member responds. ---
     const { context: memberContext, page: member } = await newSignedInPage(browser, USERS.member);
     try {
-      await member.goto(ROUNDS);
+      await openInApp(member, ROUNDS);
       await member.getByRole("link", { name: fill(m.respondTo, { title }) }).click();
       await expect(member.getByRole("heading", { level: 1, name: fill(m.respondHeading, { title }) })).toBeVisible();
       const total = await elements(member).count();
@@ -185,7 +171,7 @@ test.describe("responding to an assessment round", () => {
     }
 
     // --- The coordinator sees the submission and reminds the others. ---
-    await page.goto(manageUrl);
+    await openInApp(page, manageUrl);
     const memberRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: MEMBER_NAME }) });
     await expect(memberRow).toContainText(m.respondentStatus.submitted);
     const notSubmitted = page.getByRole("list", { name: /^Not submitted yet/ });
@@ -201,7 +187,7 @@ test.describe("responding to an assessment round", () => {
     await expect(page.getByRole("status").filter({ hasText: /^Reminded 0 people \(\d+ already reminded today\)/ })).toBeVisible();
 
     // The list shows one submission.
-    await page.goto(ROUNDS);
+    await openInApp(page, ROUNDS);
     const listRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: title }) });
     await expect(listRow).toContainText(m.status.open);
     await expect(listRow.getByRole("cell").filter({ hasText: /^1 of \d+ submitted$/ })).toHaveCount(1);
@@ -223,7 +209,7 @@ test.describe("responding to an assessment round", () => {
       const next = page.getByRole("button", { name: m.nextUnanswered });
 
       // Without an area in the address the first is shown; each area says how much of it is rated.
-      await page.goto(respond);
+      await openInApp(page, respond);
       await expect(page.getByRole("heading", { level: 1, name: fill(m.respondHeading, { title }) })).toBeVisible();
       await expect(links).toHaveCount(areas.length);
       for (const [index, area] of areas.entries()) {
@@ -273,10 +259,10 @@ test.describe("responding to an assessment round", () => {
       await expect(unrated.getByRole("status")).toHaveText(m.needsRating);
 
       // An address naming no area of this framework shows the first; one naming an area shows that one.
-      await page.goto(`${respond}?area=Z`);
+      await openInApp(page, `${respond}?area=Z`);
       await expect(links.first()).toHaveAttribute("aria-current", "step");
       await expect(shownElements(page)).toHaveCount(first.elements.length);
-      await page.goto(`${respond}?area=${second.key}`);
+      await openInApp(page, `${respond}?area=${second.key}`);
       await expect(links.nth(1)).toHaveAttribute("aria-current", "step");
       await expect(question(page, second.elements[0]!.name)).toBeVisible();
       // The links at the foot of an area lead to the areas beside it.
@@ -323,7 +309,7 @@ test.describe("responding to an assessment round", () => {
 
   test("a closed round tells the member so instead of showing the form", async ({ page }) => {
     await signInByApi(page.request, USERS.member);
-    await page.goto(ROUNDS);
+    await openInApp(page, ROUNDS);
     await expectNoAxeViolations(page, "rounds list (member)");
     // A seeded round the member answered; other specs may add closed rounds they were not asked in.
     const closedRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Autumn 2026 self-assessment (demo)" }) });
@@ -332,7 +318,7 @@ test.describe("responding to an assessment round", () => {
     expect(results).toBeTruthy();
     // Members get no manage link.
     await expect(page.getByRole("link", { name: /^Manage / })).toHaveCount(0);
-    await page.goto(`${results}/respond`);
+    await openInApp(page, `${results}/respond`);
     await expect(page.getByText(m.respondClosed)).toBeVisible();
     await expect(page.locator("fieldset.element-question")).toHaveCount(0);
     await expectNoAxeViolations(page, "respond page of a closed round");
@@ -340,7 +326,7 @@ test.describe("responding to an assessment round", () => {
 
   test("a closed round's manage page asks for a reason before reopening", async ({ page }) => {
     await signInByApi(page.request, USERS.coordinator);
-    await page.goto(ROUNDS);
+    await openInApp(page, ROUNDS);
     const closedRow = page.getByRole("row").filter({ hasText: m.status.closed }).first();
     await closedRow.getByRole("link", { name: /^Manage / }).click();
     await expect(page.getByRole("heading", { level: 2, name: m.reopenHeading })).toBeVisible();
@@ -357,7 +343,7 @@ test.describe("responding to an assessment round", () => {
   test("a coordinator can ask a whole organization at once", async ({ page }) => {
     const title = `Agency round ${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
     await signInByApi(page.request, USERS.coordinator);
-    await page.goto(ROUNDS);
+    await openInApp(page, ROUNDS);
     const create = page.getByRole("form", { name: m.createHeading });
     await create.getByLabel(m.roundTitle).fill(title);
     await create.getByLabel(m.opensOn).fill(demoDateFromToday(0));

@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { expectNoAxeViolations, fill, messages, ok, RIVERBEND, signInByApi, trpcQuery, USERS } from "./fixtures";
+import { expectNoAxeViolations, fill, messages, ok, openInApp, RIVERBEND, signInByApi, trpcQuery, USERS } from "./fixtures";
 
 /*
  * Results of an assessment round, the comparison of two rounds, and who sees what: coordinators
@@ -38,7 +38,7 @@ test.describe("assessment results", () => {
     test.slow();
     await signInByApi(page.request, USERS.coordinator);
     const { autumn } = await roundIds(page.request);
-    await page.goto(tf(`/assessments/${autumn}`));
+    await openInApp(page, tf(`/assessments/${autumn}`));
     await expect(page.getByRole("heading", { level: 1, name: AUTUMN })).toBeVisible();
     await expect(page.getByText(fill(m.statusLine, { status: "Closed" }))).toBeVisible();
 
@@ -88,7 +88,7 @@ test.describe("assessment results", () => {
     test.slow();
     await signInByApi(page.request, USERS.coordinator);
     const { autumn } = await roundIds(page.request);
-    await page.goto(tf(`/assessments/${autumn}`));
+    await openInApp(page, tf(`/assessments/${autumn}`));
     // Not an element other tests read as "median, not yet agreed" or as the one that moved down.
     const elementName = "Meetings and committees";
     const element = elementArticle(page, elementName);
@@ -122,7 +122,7 @@ test.describe("assessment results", () => {
     // It stuck, and the audit log says who did it.
     await page.reload();
     await expect(elementArticle(page, elementName)).toContainText("4 (Performing) — agreed");
-    await page.goto(tf("/settings/audit"));
+    await openInApp(page, tf("/settings/audit"));
     const agreedRow = page.getByRole("row").filter({ hasText: "Agreed stage" }).filter({ hasText: note });
     await expect(agreedRow.first()).toContainText("Casey Coordinator (demo)");
     await expect(agreedRow.first()).toContainText("stage: (empty) → 4");
@@ -133,9 +133,9 @@ test.describe("assessment results", () => {
   for (const role of ["funder", "viewer"] as const) {
     test(`a ${role} sees aggregates and no individual rating`, async ({ page }) => {
       await signInByApi(page.request, USERS[role]);
-      await page.goto(tf("/assessments"));
+      await openInApp(page, tf("/assessments"));
       const { autumn } = await roundIds(page.request);
-      await page.goto(tf(`/assessments/${autumn}`));
+      await openInApp(page, tf(`/assessments/${autumn}`));
       await expect(page.getByRole("heading", { level: 1, name: AUTUMN })).toBeVisible();
       await expect(page.getByText(m.aggregatesOnly)).toBeVisible();
       await expect(page.getByRole("table", { name: m.heatCaption })).toBeVisible();
@@ -163,7 +163,7 @@ test.describe("assessment results", () => {
   test("a member sees only their own rating", async ({ page }) => {
     await signInByApi(page.request, USERS.member);
     const { autumn } = await roundIds(page.request);
-    await page.goto(tf(`/assessments/${autumn}`));
+    await openInApp(page, tf(`/assessments/${autumn}`));
     await expect(page.getByRole("heading", { level: 1, name: AUTUMN })).toBeVisible();
     const element = elementArticle(page, "Written operational protocols");
     await expect(element.getByRole("heading", { name: m.yourRating })).toBeVisible();
@@ -186,7 +186,7 @@ test.describe("comparing rounds", () => {
     test.slow();
     await signInByApi(page.request, USERS.coordinator);
     const { spring, autumn } = await roundIds(page.request);
-    await page.goto(tf(`/assessments/compare?a=${spring}&b=${autumn}`));
+    await openInApp(page, tf(`/assessments/compare?a=${spring}&b=${autumn}`));
     await expect(page.getByRole("heading", { level: 1, name: m.compareTitle })).toBeVisible();
     await expect(page.getByRole("heading", { name: fill(m.comparing, { a: SPRING, b: AUTUMN }) })).toBeVisible();
     await expect(page.getByLabel(m.roundA)).toHaveValue(spring);
@@ -236,7 +236,7 @@ test.describe("comparing rounds", () => {
       await expect(page.getByRole("status").filter({ hasText: m.badRound })).toBeVisible();
     }
     // Without a choice, the two latest rounds are compared.
-    await page.goto(tf("/assessments/compare"));
+    await openInApp(page, tf("/assessments/compare"));
     await expect(page.getByRole("heading", { name: / \(A\) compared with / })).toBeVisible();
     await expectNoAxeViolations(page, "compare rounds as funder");
   });

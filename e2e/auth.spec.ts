@@ -1,15 +1,15 @@
 import { expect, test } from "./test";
-import { expectNoAxeViolations, LAKESHORE, messages, RIVERBEND, signIn, uniqueEmail, USERS } from "./fixtures";
+import { expectNoAxeViolations, LAKESHORE, messages, openInApp, RIVERBEND, signIn, uniqueEmail, USERS } from "./fixtures";
 
 test.describe("signing in and out", () => {
   test("the sign-in page has no accessibility violations", async ({ page }) => {
-    await page.goto("/login");
+    await openInApp(page, "/login");
     await expect(page.getByRole("heading", { name: messages.login.title })).toBeVisible();
     await expectNoAxeViolations(page, "/login");
   });
 
   test("a wrong password and an unknown email get the same message", async ({ page }) => {
-    await page.goto("/login");
+    await openInApp(page, "/login");
     const email = page.getByLabel(messages.login.email);
     const password = page.getByLabel(messages.login.password, { exact: true });
     const submit = page.getByRole("button", { name: messages.login.submit });
@@ -62,13 +62,13 @@ test.describe("signing in and out", () => {
       await expect(page.getByRole("status")).toHaveText(messages.login.signedOut);
 
       // Signed out for real: the app sends them back to the sign-in page.
-      await page.goto(`/tf/${RIVERBEND}/dashboard`);
+      await openInApp(page, `/tf/${RIVERBEND}/dashboard`);
       await expect(page).toHaveURL(/\/login/);
     });
   }
 
   test("signed out, a task-force page redirects to the sign-in page", async ({ page }) => {
-    await page.goto(`/tf/${RIVERBEND}/dashboard`);
+    await openInApp(page, `/tf/${RIVERBEND}/dashboard`);
     await expect(page).toHaveURL((url) => url.pathname === "/login");
     await expect(page.getByRole("heading", { name: messages.login.title })).toBeVisible();
   });

@@ -1,19 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
-import {
-  answerEveryElement,
-  demoQuarterBack,
-  expectNoAxeViolations,
-  listOrganizations,
-  messages,
-  openRoundForMember,
-  RIVERBEND,
-  SHELTER_ORG,
-  signIn,
-  signInByApi,
-  trpcMutation,
-  USERS,
-} from "./fixtures";
+import { answerEveryElement, demoQuarterBack, expectNoAxeViolations, listOrganizations, messages, openInApp, openRoundForMember, RIVERBEND, SHELTER_ORG, signIn, signInByApi, trpcMutation, USERS } from "./fixtures";
 
 /*
  * The contributions ledger from the demo seed. In the last complete quarter the seed leaves the
@@ -46,7 +33,7 @@ test.describe("contributions", () => {
     await openRoundForMember(browser, roundTitle);
     await signIn(page, USERS.member);
     const dashboard = `/tf/${RIVERBEND}/dashboard`;
-    await page.goto(dashboard);
+    await openInApp(page, dashboard);
     const tasks = page.getByRole("region", { name: tasksText.title });
     await expect(tasks).toBeVisible();
     await expectNoAxeViolations(page, "dashboard with the member's tasks");
@@ -60,7 +47,7 @@ test.describe("contributions", () => {
     await expect(page.getByRole("status").filter({ hasText: "Submitted on" })).toBeVisible();
 
     // Back on the dashboard the round is done; the quarter's report is still to do.
-    await page.goto(dashboard);
+    await openInApp(page, dashboard);
     await expect(tasks.getByRole("link", { name: fill(tasksText.roundStart, { round: roundTitle }) })).toHaveCount(0);
     await tasks.getByRole("link", { name: fill(tasksText.report_missing, { period: LAST_QUARTER }) }).click();
     await expect(page.getByRole("heading", { level: 1, name: fill(t.periodTitle, { period: LAST_QUARTER }) })).toBeVisible();
@@ -91,7 +78,7 @@ test.describe("contributions", () => {
     await expect((await reportForm(page)).getByLabel(t.measures.staffHours, { exact: true })).toHaveValue("42.5");
     await expect((await reportForm(page)).getByLabel(t.measures.staffHours, { exact: true })).toBeDisabled();
     // The quarter now running may start from the figures just submitted, to change where they differ.
-    await page.goto(periodPage(demoQuarterBack(0)));
+    await openInApp(page, periodPage(demoQuarterBack(0)));
     await page.getByRole("button", { name: fill(t.startFromPrevious, { period: LAST_QUARTER }) }).click();
     await expect(page.getByRole("status").filter({ hasText: fill(t.startedFromPrevious, { period: LAST_QUARTER }) })).toBeVisible();
     await expect((await reportForm(page)).getByLabel(t.measures.staffHours, { exact: true })).toHaveValue("42.5");
@@ -106,10 +93,10 @@ test.describe("contributions", () => {
     await expect(page.getByText(fill(t.statusLine, { status: t.status.draft }))).toBeVisible();
     await expect(page.getByRole("status").filter({ hasText: shaped(t.autosave.restored) })).toHaveCount(0);
     // Submitted: no longer among the member's tasks.
-    await page.goto(dashboard);
+    await openInApp(page, dashboard);
     await expect(tasks).toBeVisible();
     await expect(tasks.getByRole("link", { name: new RegExp(LAST_QUARTER) })).toHaveCount(0);
-    await page.goto(periodPage(LAST_QUARTER));
+    await openInApp(page, periodPage(LAST_QUARTER));
     // The member's own column in the table, and the others only combined.
     const table = page.getByRole("table", { name: fill(t.tableHeading, { period: LAST_QUARTER }) });
     await expect(table.getByRole("columnheader", { name: new RegExp(SHELTER_ORG.replace(/[()]/g, "\\$&")) })).toBeVisible();
@@ -142,7 +129,7 @@ test.describe("contributions", () => {
 
     // The connection drops: nothing reaches the server, and the form says the figures are kept here.
     await page.route(SAVE_DRAFT, (route) => route.abort());
-    await page.goto(address);
+    await openInApp(page, address);
     await staffHours.fill("123.5");
     await form.getByRole("button", { name: t.addInKind }).click();
     await form.getByLabel(t.inKindDescription, { exact: true }).last().fill("Loaned laptops for a training (e2e)");
@@ -186,7 +173,7 @@ test.describe("contributions", () => {
   test("another agency imports its quarter from a CSV file; a bad file imports nothing", async ({ page }) => {
     test.setTimeout(90_000);
     await signIn(page, "nurse@example.org");
-    await page.goto(periodPage(LAST_QUARTER));
+    await openInApp(page, periodPage(LAST_QUARTER));
     const template = await page.request.get(`${periodPage(LAST_QUARTER)}/download?file=template`);
     expect(template.status()).toBe(200);
     const templateText = await template.text();
@@ -221,7 +208,7 @@ test.describe("contributions", () => {
   test("the coordinator sees completeness and the charts, reminds, and downloads; a funder sees suppressed totals", async ({ page, browser }) => {
     test.setTimeout(90_000);
     await signIn(page, USERS.coordinator);
-    await page.goto(`/tf/${RIVERBEND}/contributions`);
+    await openInApp(page, `/tf/${RIVERBEND}/contributions`);
     await expect(page.getByRole("heading", { level: 1, name: t.title })).toBeVisible();
     const completeness = page.getByRole("table", { name: t.completenessHeading });
     const older = demoQuarterBack(3);
@@ -250,7 +237,7 @@ test.describe("contributions", () => {
       expect(text).toContain("suppressed");
       expect(text).not.toContain(SHELTER_ORG);
       const funderPage = await funder.newPage();
-      await funderPage.goto(periodPage(older));
+      await openInApp(funderPage, periodPage(older));
       await expect(funderPage.getByRole("table", { name: fill(t.tableHeading, { period: older }) }).getByText(messages.suppression.suppressed).first()).toBeVisible();
       await expect(funderPage.getByRole("form", { name: /Report of/ })).toHaveCount(0);
     } finally {

@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import axe, { type AxeResults } from "axe-core";
 import { expect, type APIRequestContext, type APIResponse, type Browser, type BrowserContext, type Page, type Request } from "@playwright/test";
 import { createTranslator } from "next-intl";
 import messages from "../app/i18n/messages/en.json";
@@ -108,6 +108,32 @@ export function watchForMissingMessages(context: BrowserContext): string[] {
     if (message.type() === "error" && message.text().includes("MISSING_MESSAGE")) missing.push(`${message.page()?.url() ?? ""}: ${message.text()}`);
   });
   return missing;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Moving between pages
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Opens `path` as a person following a link does: when the page already runs the app, through its
+ * router (the browser fetches only the new page's data and code; a fresh load parses and runs every
+ * script again, about twice the CPU), and waits until the address changes (to `path`, or to where
+ * the server redirects it); otherwise, and for the address already shown (a reload), a fresh load.
+ * Next.js exposes its router as `window.next.router` for tooling.
+ */
+export async function openInApp(page: Page, path: string): Promise<void> {
+  const target = new URL(path, "http://app.invalid");
+  const before = await page
+    .evaluate((href) => {
+      const router = (window as { next?: { router?: { push(href: string): void } } }).next?.router;
+      if (!router || location.pathname + location.search === href) return null;
+      const shown = location.href;
+      router.push(href);
+      return shown;
+    }, target.pathname + target.search)
+    .catch(() => null);
+  if (before === null) await page.goto(path);
+  else await page.waitForURL((url) => url.href !== before);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -392,13 +418,28 @@ export async function answerEveryElement(page: Page, answerFor: (index: number) 
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 /**
+ * axe-core run in the page itself, injected once per document: pages opened through the app's
+ * router keep it from one scan to the next. (@axe-core/playwright injects it again for every scan
+ * and finishes each run in a new blank page, which cost more than twice the CPU; the app has no
+ * frames, which that path is for.)
+ */
+async function runAxe(page: Page): Promise<AxeResults> {
+  const injected = await page.evaluate(() => typeof (window as { axe?: { run?: unknown } }).axe?.run === "function");
+  if (!injected) await page.evaluate(axe.source);
+  return page.evaluate(
+    (tags) => (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: "tag", values: tags } }),
+    AXE_TAGS,
+  );
+}
+
+/**
  * Runs axe on the page as it is now and expects no violation at all. When there are some, the
  * failure message lists each rule with its impact, help text and the offending elements.
  */
 export async function expectNoAxeViolations(page: Page, label?: string): Promise<void> {
   // Client components render after hydration; scan what a person sees, not a half-loaded page.
   await waitForQuiet(page);
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const results = await runAxe(page);
   // A scan that checked nothing (an empty or crashed page) must not count as a pass.
   expect(results.passes.length, `axe checked nothing on ${label ?? page.url()}`).toBeGreaterThan(0);
   const readable = results.violations

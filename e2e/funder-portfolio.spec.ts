@@ -1,20 +1,6 @@
 import ExcelJS from "exceljs";
 import { expect, test } from "./test";
-import {
-  createInvitedUser,
-  createOwnTaskForce,
-  demoDateFromToday,
-  expectNoAxeViolations,
-  messages,
-  newSignedInPage,
-  ok,
-  RIVERBEND_NAME,
-  signInByApi,
-  translate,
-  trpcMutation,
-  trpcQuery,
-  USERS,
-} from "./fixtures";
+import { createInvitedUser, createOwnTaskForce, demoDateFromToday, expectNoAxeViolations, messages, newSignedInPage, ok, openInApp, RIVERBEND_NAME, signInByApi, translate, trpcMutation, trpcQuery, USERS } from "./fixtures";
 
 /*
  * A funder of two task forces — the demo's Riverbend, invited by its coordinator, and a task force
@@ -84,7 +70,7 @@ test("a funder of two task forces reads the portfolio charts, downloads the XLSX
   const riverbend = portfolio.find((row) => row.name === RIVERBEND_NAME);
   expect(riverbend?.lastRound, "the demo's closed rounds").not.toBeNull();
 
-  await page.goto("/funder");
+  await openInApp(page, "/funder");
   await expect(page.getByRole("heading", { level: 1, name: t.title })).toBeVisible();
   const table = page.getByRole("table", { name: t.caption });
   await expect(table.getByRole("rowheader")).toHaveCount(2);

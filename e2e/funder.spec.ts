@@ -1,5 +1,5 @@
 import { expect, test } from "./test";
-import { expectNoAxeViolations, LAKESHORE, LAKESHORE_NAME, messages, ok, RIVERBEND, RIVERBEND_NAME, SHELTER_ORG, signIn, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
+import { expectNoAxeViolations, LAKESHORE, LAKESHORE_NAME, messages, ok, openInApp, RIVERBEND, RIVERBEND_NAME, SHELTER_ORG, signIn, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
 
 /* A funder signs in and sees their portfolio and nothing else; the drill-down is read-only. */
 
@@ -35,7 +35,7 @@ test("a funder sees only the task forces they fund, sorts the table and opens a 
   await expect(contributions.getByText(SHELTER_ORG)).toHaveCount(0);
   await expect(page.getByRole("region", { name: messages.dashboard.coverageTitle })).toBeVisible();
   await expectNoAxeViolations(page, "funder dashboard");
-  await page.goto(`/tf/${RIVERBEND}/grants`);
+  await openInApp(page, `/tf/${RIVERBEND}/grants`);
   await expect(page.getByRole("heading", { name: messages.grants.createHeading })).toHaveCount(0);
   expect((await page.goto(`/tf/${LAKESHORE}/dashboard`))?.status()).toBe(404);
 });
@@ -62,6 +62,6 @@ test("the funder's data stops at their portfolio: other task forces, internal re
 
   // A coordinator has no portfolio link.
   await signInByApi(page.request, USERS.coordinator);
-  await page.goto(`/tf/${RIVERBEND}/dashboard`);
+  await openInApp(page, `/tf/${RIVERBEND}/dashboard`);
   await expect(page.getByRole("link", { name: messages.nav.funder })).toHaveCount(0);
 });

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { createOwnTaskForce, expectNoAxeViolations, messages, newSignedInPage, ok, signInByApi, translate, trpcMutation, trpcQuery, USERS } from "./fixtures";
+import { createOwnTaskForce, expectNoAxeViolations, messages, newSignedInPage, ok, openInApp, signInByApi, translate, trpcMutation, trpcQuery, USERS } from "./fixtures";
 
 /*
  * One access for a funder: an administrator creates a funding program and gives it to the demo
@@ -21,7 +21,7 @@ test("an administrator gives a program to the demo funder, a coordinator puts th
 
   // The administrator creates the program and gives it to the demo funder.
   await signInByApi(page.request, USERS.admin);
-  await page.goto("/admin/funding-programs");
+  await openInApp(page, "/admin/funding-programs");
   await expect(page.getByRole("heading", { level: 1, name: t.title })).toBeVisible();
   await expect(page.getByRole("navigation", { name: messages.frameworks.adminSections }).getByRole("link", { name: t.nav })).toHaveAttribute("aria-current", "page");
   await expectNoAxeViolations(page, "funding programs administration");
@@ -46,7 +46,7 @@ test("an administrator gives a program to the demo funder, a coordinator puts th
   const { context: coordinatorContext, page: coordinator } = await newSignedInPage(browser, own.coordinator.email, own.coordinator.password);
   try {
     // The coordinator puts their task force in, after a confirmation naming who will see it.
-    await coordinator.goto(`/tf/${own.slug}/settings`);
+    await openInApp(coordinator, `/tf/${own.slug}/settings`);
     const section = coordinator.getByRole("region", { name: t.settingsHeading });
     const row = rowWith(coordinator, programName);
     await expect(row).toContainText(t.notCovered);
@@ -63,7 +63,7 @@ test("an administrator gives a program to the demo funder, a coordinator puts th
 
     // The funder finds it in their portfolio, through the program, and opens its dashboard.
     await signInByApi(page.request, USERS.funder);
-    await page.goto("/funder");
+    await openInApp(page, "/funder");
     const portfolio = page.getByRole("table", { name: messages.funder.caption });
     await expect(portfolio.getByRole("columnheader", { name: messages.funder.accessColumn })).toBeVisible();
     await expect(rowWith(page, own.name)).toContainText(programName);
@@ -76,15 +76,17 @@ test("an administrator gives a program to the demo funder, a coordinator puts th
     expect((await page.goto(`/tf/${own.slug}/members/people`))?.status()).toBe(404);
 
     // The audit log of the task force says it went in.
-    await coordinator.goto(`/tf/${own.slug}/settings/audit`);
+    await openInApp(coordinator, `/tf/${own.slug}/settings/audit`);
     await expect(coordinator.getByText(translate("audit.entry", { entity: messages.audit.entities.fundingProgram, action: messages.audit.actions.addTaskForce }))).toBeVisible();
 
     // Taken out again, the task force is gone from the funder's view at once.
-    await coordinator.goto(`/tf/${own.slug}/settings`);
+    await openInApp(coordinator, `/tf/${own.slug}/settings`);
     const leave = translate("fundingPrograms.leave", { program: programName });
     await rowWith(coordinator, programName).getByRole("button", { name: leave }).click();
     await coordinator.getByRole("dialog").getByRole("button", { name: leave }).click();
     await expect(coordinator.getByRole("status").filter({ hasText: translate("fundingPrograms.left", { program: programName }) })).toBeVisible();
+    // A fresh load: the header's task-force switcher, in the layout the app keeps across its own
+    // navigations, is read again only then.
     await page.goto("/funder");
     await expect(page.getByRole("heading", { level: 1, name: messages.funder.title })).toBeVisible();
     await expect(page.getByText(own.name)).toHaveCount(0);

@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { demoDateFromToday, expectNoAxeViolations, listPeople, messages, newSignedInPage, ok, RIVERBEND, signIn, trpcMutation, trpcQuery, USERS } from "./fixtures";
+import { demoDateFromToday, expectNoAxeViolations, listPeople, messages, newSignedInPage, ok, openInApp, RIVERBEND, signIn, trpcMutation, trpcQuery, USERS } from "./fixtures";
 
 /*
  * Gaps and action plans. Every test makes the gaps it works on (from a suggestion or by API), so it
@@ -38,7 +38,7 @@ test.describe("gaps", () => {
     const rounds = ok(await trpcQuery<{ id: string; title: string }[]>(page.request, "assessment.list", { taskForceSlug: RIVERBEND }), "assessment.list");
     const autumn = rounds.find((round) => round.title === AUTUMN);
     expect(autumn, "the demo's autumn round").toBeDefined();
-    await page.goto(`/tf/${RIVERBEND}/assessments/${autumn!.id}`);
+    await openInApp(page, `/tf/${RIVERBEND}/assessments/${autumn!.id}`);
     const offer = page.getByRole("link", { name: /^Create a gap for “/ }).first();
     await expect(offer).toBeVisible();
     const element = /“(.+)”/.exec((await offer.textContent()) ?? "")?.[1] ?? "";
@@ -62,7 +62,7 @@ test.describe("gaps", () => {
   test("a suggested gap becomes an action plan; two members of two organizations complete their actions", async ({ page, browser }) => {
     test.setTimeout(90_000);
     await signIn(page, USERS.coordinator);
-    await page.goto(GAPS);
+    await openInApp(page, GAPS);
     const suggestions = page.getByRole("region", { name: t.suggestedHeading });
     await suggestions.getByLabel(t.roundLabel).selectOption({ label: AUTUMN });
     const createButton = suggestions.getByRole("button", { name: t.createFromSuggestion }).first();
@@ -100,7 +100,7 @@ test.describe("gaps", () => {
     ] as const) {
       const { context, page: own } = await newSignedInPage(browser, email);
       try {
-        await own.goto(gapUrl);
+        await openInApp(own, gapUrl);
         const row = own.getByRole("row", { name: new RegExp(title) });
         await row.getByRole("button", { name: t.completeNamed.replace("{title}", title) }).click();
         await expect(row.getByRole("cell", { name: t.actionStatus.done, exact: true })).toBeVisible();
@@ -120,8 +120,8 @@ test.describe("gaps", () => {
     const gapId = await createGapByApi(page.request, `Conflict gap ${suffix()}`);
     const { context, page: other } = await newSignedInPage(browser, USERS.coordinator);
     try {
-      await page.goto(`${GAPS}/${gapId}`);
-      await other.goto(`${GAPS}/${gapId}`);
+      await openInApp(page, `${GAPS}/${gapId}`);
+      await openInApp(other, `${GAPS}/${gapId}`);
       const firstTitle = `Saved first ${suffix()}`;
       const secondTitle = `Saved second ${suffix()}`;
       const firstForm = page.getByRole("form", { name: t.editHeading });
@@ -156,12 +156,12 @@ test.describe("gaps", () => {
     const shared = `Shared note ${suffix()}`;
     ok(await trpcMutation(page.request, "gap.comment", { taskForceSlug: RIVERBEND, gapId, body: internal }), "internal comment");
     ok(await trpcMutation(page.request, "gap.comment", { taskForceSlug: RIVERBEND, gapId, body: shared, sharedWithFunders: true }), "shared comment");
-    await page.goto(`${GAPS}/${gapId}`);
+    await openInApp(page, `${GAPS}/${gapId}`);
     await expect(page.getByText(internal)).toBeVisible();
 
     const { context, page: funder } = await newSignedInPage(browser, USERS.funder);
     try {
-      await funder.goto(`${GAPS}/${gapId}`);
+      await openInApp(funder, `${GAPS}/${gapId}`);
       await expect(funder.getByRole("heading", { level: 1 })).toHaveText(title);
       await expect(funder.getByText(shared)).toBeVisible();
       await expect(funder.getByText(internal)).toHaveCount(0);
@@ -174,14 +174,14 @@ test.describe("gaps", () => {
   test("list, board and detail pages have no axe violations", async ({ page }) => {
     await signIn(page, USERS.coordinator);
     const gapId = await createGapByApi(page.request, `Axe gap ${suffix()}`);
-    await page.goto(GAPS);
+    await openInApp(page, GAPS);
     await expect(page.getByRole("heading", { level: 1, name: t.title })).toBeVisible();
     await expectNoAxeViolations(page, "gaps list");
     await page.getByRole("link", { name: t.viewBoard }).click();
     await page.waitForURL(/view=board/);
     await expect(page.getByRole("heading", { name: new RegExp(t.status.open) }).first()).toBeVisible();
     await expectNoAxeViolations(page, "gaps board");
-    await page.goto(`${GAPS}/${gapId}`);
+    await openInApp(page, `${GAPS}/${gapId}`);
     await expect(page.getByRole("heading", { name: t.actionsHeading })).toBeVisible();
     await expectNoAxeViolations(page, "gap detail");
   });
@@ -236,7 +236,7 @@ test.describe("gaps", () => {
     }
     ok(await trpcMutation(page.request, "assessment.close", { taskForceSlug: RIVERBEND, roundId }), "assessment.close");
 
-    await page.goto(`${GAPS}/${gapId}`);
+    await openInApp(page, `${GAPS}/${gapId}`);
     await expect(page.getByText(t.targetReached.replace("{round}", roundTitle))).toBeVisible();
     await page.getByRole("button", { name: t.markResolved }).click();
     await expect

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { expect, test } from "./test";
-import { demoDateFromToday, expectNoAxeViolations, fill, messages, newSignedInPage, ok, RIVERBEND, signIn, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
+import { demoDateFromToday, expectNoAxeViolations, fill, messages, newSignedInPage, ok, openInApp, RIVERBEND, signIn, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
 
 /*
  * The coordinator's side of issue 7: the dashboard shows every widget from the demo seed, an award's
@@ -67,7 +67,7 @@ test("the coordinator's dashboard shows every widget of the demo, each linking t
 
 test("a coordinator sees computed statuses with their reason and adds a requirement of their own", async ({ page }) => {
   await signInByApi(page.request, USERS.coordinator);
-  await page.goto(tf("/grants"));
+  await openInApp(page, tf("/grants"));
   await page.getByRole("link", { name: DEMO_AWARD }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Award ${DEMO_AWARD}` })).toBeVisible();
   const corePartners = page.getByRole("row", { name: /^Core partners engaged, including prosecution/ });
@@ -93,7 +93,7 @@ test("the semiannual report is generated with progress shown, prints to PDF and 
   const grantId = grants.find((grant) => grant.awardNumber === DEMO_AWARD)?.id;
   const detail = ok(await trpcQuery<{ requirements: unknown[] }>(page.request, "grant.get", { taskForceSlug: RIVERBEND, grantId }), "grant.get");
 
-  await page.goto(tf("/grants/reports"));
+  await openInApp(page, tf("/grants/reports"));
   await expect(page.getByRole("heading", { level: 1, name: messages.reports.title })).toBeVisible();
   const period = page.getByLabel(messages.reports.periodLabel);
   await period.selectOption({ value: `${grantId}|2026-06-30` });
@@ -165,7 +165,7 @@ test("a coordinator corrects an award's terms: a refusal names the field and kee
     }),
     "grant.create",
   );
-  await page.goto(tf(`/grants/${id}`));
+  await openInApp(page, tf(`/grants/${id}`));
   const g = messages.grants;
   // No match target: the local-match section says so and leads to the terms.
   const localMatch = page.getByRole("region", { name: messages.localMatch.heading });
@@ -205,7 +205,7 @@ async function demoAwardId(request: Parameters<typeof trpcQuery>[0]) {
 test("the award page shows requirements over the award as a chart with its table, and their statuses as of a past day", async ({ page }) => {
   await signInByApi(page.request, USERS.coordinator);
   const grantId = await demoAwardId(page.request);
-  await page.goto(tf(`/grants/${grantId}`));
+  await openInApp(page, tf(`/grants/${grantId}`));
   const h = messages.requirementHistory;
   const progress = page.getByRole("region", { name: h.heading });
   // The demo's first reporting period ended with nothing met; some requirements are met by now (of
@@ -240,7 +240,7 @@ test("the award page shows requirements over the award as a chart with its table
 test("a funder sees the award's progress over time and why a status was overridden, but not who changed it", async ({ page }) => {
   await signInByApi(page.request, USERS.funder);
   const grantId = await demoAwardId(page.request);
-  await page.goto(tf(`/grants/${grantId}`));
+  await openInApp(page, tf(`/grants/${grantId}`));
   const h = messages.requirementHistory;
   const progress = page.getByRole("region", { name: h.heading });
   await expect(progress.getByText(/^From 0 to [1-9]\d* of 1[67] requirements met since December 2025\.$/)).toBeVisible();
@@ -279,7 +279,7 @@ test("the award page shows the local match to date against its target, with a ba
   const grantId = await demoAwardId(page.request);
   const match = await demoAwardMatch(page.request, grantId);
   expect(match.totalCents).toBeGreaterThan(0);
-  await page.goto(tf(`/grants/${grantId}`));
+  await openInApp(page, tf(`/grants/${grantId}`));
   const m = messages.localMatch;
   const section = page.getByRole("region", { name: m.heading });
   expect(money(match.targetCents)).toBe("$375,000.00");

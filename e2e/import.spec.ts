@@ -1,5 +1,5 @@
 import { expect, test } from "./test";
-import { createOwnTaskForce, expectNoAxeViolations, messages, signIn } from "./fixtures";
+import { createOwnTaskForce, expectNoAxeViolations, messages, openInApp, signIn } from "./fixtures";
 
 /*
  * Issue 18: a coordinator brings the member organizations and people in from a spreadsheet: the
@@ -14,7 +14,7 @@ test("a coordinator previews a file with bad rows, is refused, and imports the c
   test.slow();
   const own = await createOwnTaskForce(browser, "import");
   await signIn(page, own.coordinator.email, own.coordinator.password);
-  await page.goto(`/tf/${own.slug}/members`);
+  await openInApp(page, `/tf/${own.slug}/members`);
   await page.getByRole("link", { name: t.importLink }).click();
   await expect(page.getByRole("heading", { level: 1, name: t.title })).toBeVisible();
   // The template downloads as a workbook.
@@ -64,7 +64,7 @@ test("a coordinator previews a file with bad rows, is refused, and imports the c
   await expect(page.getByRole("textbox", { name: t.linkSheet })).toHaveValue(/^rowan\.staff@example\.org\t\S+\/invite\/\S+\nsam\.viewer@example\.org\t\S+\/invite\/\S+$/);
   await expectNoAxeViolations(page, "import done");
 
-  await page.goto(`/tf/${own.slug}/members`);
+  await openInApp(page, `/tf/${own.slug}/members`);
   await expect(page.getByRole("link", { name: "Lakeside Police Department" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Harborlight Advocates" })).toBeVisible();
 });

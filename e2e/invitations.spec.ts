@@ -1,18 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
-import {
-  createInvitedUser,
-  expectNoAxeViolations,
-  LAKESHORE,
-  messages,
-  RIVERBEND,
-  RIVERBEND_NAME,
-  SHELTER_ORG,
-  signInByApi,
-  uniqueEmail,
-  uniquePassword,
-  USERS,
-} from "./fixtures";
+import { createInvitedUser, expectNoAxeViolations, LAKESHORE, messages, openInApp, RIVERBEND, RIVERBEND_NAME, SHELTER_ORG, signInByApi, uniqueEmail, uniquePassword, USERS } from "./fixtures";
 
 const PEOPLE = `/tf/${RIVERBEND}/members/people`;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -31,7 +19,7 @@ function inviteForm(page: Page) {
 
 async function openPeopleAsCoordinator(page: Page) {
   await signInByApi(page.request, USERS.coordinator);
-  await page.goto(PEOPLE);
+  await openInApp(page, PEOPLE);
   await expect(page.getByRole("heading", { name: messages.people.inviteTitle })).toBeVisible();
 }
 
@@ -65,7 +53,7 @@ test.describe("invitations", () => {
     const invitee = await browser.newContext();
     try {
       const newcomer = await invitee.newPage();
-      await newcomer.goto(link);
+      await openInApp(newcomer, link);
       await expect(newcomer.getByRole("heading", { level: 1, name: messages.invite.joinTitle.replace("{taskForce}", RIVERBEND_NAME) })).toBeVisible();
       await expect(newcomer.getByText(SHELTER_ORG)).toBeVisible();
       await expectNoAxeViolations(newcomer, "invitation page (new account)");
@@ -80,7 +68,7 @@ test.describe("invitations", () => {
       await expect(newcomer.getByRole("link", { name: new RegExp(`${messages.nav.account}.*${escape(name)}`) })).toBeVisible();
 
       // The link works once.
-      await newcomer.goto(link);
+      await openInApp(newcomer, link);
       await expect(newcomer.getByRole("heading", { level: 1, name: messages.invite.usedTitle })).toBeVisible();
       await expectNoAxeViolations(newcomer, "invitation already used");
     } finally {
@@ -163,7 +151,7 @@ test.describe("invitations", () => {
     const stranger = await browser.newContext();
     try {
       const invitee = await stranger.newPage();
-      await invitee.goto(link);
+      await openInApp(invitee, link);
       await expect(invitee.getByRole("heading", { level: 1, name: messages.invite.revokedTitle })).toBeVisible();
       await expect(invitee.getByRole("button", { name: messages.invite.accept })).toHaveCount(0);
       await expectNoAxeViolations(invitee, "invitation withdrawn");
@@ -184,7 +172,7 @@ test.describe("invitations", () => {
     const link = await invite(page, person.email, messages.roles.funder);
 
     // Opened while signed in as somebody else (the coordinator): told what to do, nothing accepted.
-    await page.goto(link);
+    await openInApp(page, link);
     await expect(
       page.getByText(messages.invite.wrongAccount.replace("{current}", USERS.coordinator).replace("{email}", person.email)),
     ).toBeVisible();
@@ -194,7 +182,7 @@ test.describe("invitations", () => {
     const own = await browser.newContext();
     try {
       const invitee = await own.newPage();
-      await invitee.goto(link);
+      await openInApp(invitee, link);
       await expect(invitee.getByText(messages.invite.signInToAccept.replace("{email}", person.email))).toBeVisible();
       await expectNoAxeViolations(invitee, "invitation for an existing account");
       await invitee.getByRole("link", { name: messages.invite.signIn }).click();
@@ -211,7 +199,7 @@ test.describe("invitations", () => {
       await invitee.waitForURL((url) => url.pathname === `/tf/${RIVERBEND}/dashboard`);
       await expect(invitee.getByText(messages.dashboard.yourRole.replace("{role}", messages.roles.funder))).toBeVisible();
       // Now in two task forces, with a different role in each.
-      await invitee.goto("/");
+      await openInApp(invitee, "/");
       await expect(invitee.getByText(messages.home.yourRole.replace("{role}", messages.roles.funder))).toBeVisible();
       await expect(invitee.getByText(messages.home.yourRole.replace("{role}", messages.roles.viewer))).toBeVisible();
     } finally {

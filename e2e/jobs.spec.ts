@@ -1,5 +1,5 @@
 import { expect, test } from "./test";
-import { expectNoAxeViolations, messages, RIVERBEND, signInByApi, USERS } from "./fixtures";
+import { expectNoAxeViolations, messages, openInApp, RIVERBEND, signInByApi, USERS } from "./fixtures";
 
 /*
  * Where people see the scheduled jobs: the coordinator's settings page and the administration page.
@@ -8,7 +8,7 @@ import { expectNoAxeViolations, messages, RIVERBEND, signInByApi, USERS } from "
  */
 test("a coordinator sees the task force's scheduled jobs under settings", async ({ page }) => {
   await signInByApi(page.request, USERS.coordinator);
-  await page.goto(`/tf/${RIVERBEND}/settings`);
+  await openInApp(page, `/tf/${RIVERBEND}/settings`);
   const section = page.getByRole("region", { name: messages.jobs.title });
   await expect(section).toBeVisible();
   await expect(section.getByText("The server does not run the daily jobs here (JOBS=off)", { exact: false })).toBeVisible();
@@ -18,7 +18,7 @@ test("a coordinator sees the task force's scheduled jobs under settings", async 
 
 test("an administrator sees the schedule, backups and latest runs", async ({ page }) => {
   await signInByApi(page.request, USERS.admin);
-  await page.goto("/admin/jobs");
+  await openInApp(page, "/admin/jobs");
   await expect(page.getByRole("heading", { level: 1, name: messages.jobs.title })).toBeVisible();
   await expect(page.getByText(messages.jobs.adminOff)).toBeVisible();
   await expect(page.getByText(messages.jobs.backupsOff)).toBeVisible();

@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { demoDateFromToday, demoQuarterBack, fill, LAKESHORE, listOrganizations, messages, ok, signInByApi, translate, trpcMutation, trpcQuery, USERS, waitForQuiet } from "./fixtures";
+import { demoDateFromToday, demoQuarterBack, fill, LAKESHORE, listOrganizations, messages, ok, openInApp, signInByApi, translate, trpcMutation, trpcQuery, USERS, waitForQuiet } from "./fixtures";
 
 /*
  * The core flows with the keyboard alone (issue 19): answering a round, recording attendance,
@@ -45,7 +45,7 @@ async function expectFocusVisible(page: Page, what: string): Promise<void> {
 
 /** Opens a page and waits until its client components work (a key pressed earlier would do nothing). */
 async function open(page: Page, path: string, heading: string): Promise<void> {
-  await page.goto(path);
+  await openInApp(page, path);
   await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
   await waitForQuiet(page);
 }

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
 import ICAL from "ical.js";
-import { expectNoAxeViolations, messages, newSignedInPage, RIVERBEND, signIn, signInByApi, translate, trpcMutation, trpcQuery, USERS } from "./fixtures";
+import { expectNoAxeViolations, messages, newSignedInPage, openInApp, RIVERBEND, signIn, signInByApi, translate, trpcMutation, trpcQuery, USERS } from "./fixtures";
 
 /*
  * The "done means" of meeting records, from the demo seed: a coordinator schedules a full
@@ -32,13 +32,13 @@ test("a coordinator runs a meeting from agenda to approved minutes, and the dash
   await signIn(page, USERS.coordinator);
 
   // Before: the seed's October meeting lacked prosecution, as did the two before it.
-  await page.goto(tf("/dashboard"));
+  await openInApp(page, tf("/dashboard"));
   const coverage = section(page, messages.dashboard.coverageTitle);
   await expect(coverage).toContainText("October full task-force meeting (demo)");
   await expect(coverage).toContainText("2 of 3 core disciplines");
   await expect(coverage.getByRole("status")).toContainText(messages.disciplines.prosecution);
 
-  await page.goto(tf("/meetings"));
+  await openInApp(page, tf("/meetings"));
   const form = page.getByRole("form", { name: t.createHeading });
   await form.getByLabel(t.titleLabel, { exact: true }).fill(title);
   await form.getByLabel(t.startsLabel, { exact: true }).fill("2026-11-19T10:00");
@@ -160,7 +160,7 @@ test("a coordinator runs a meeting from agenda to approved minutes, and the dash
   expect(event.endDate.toJSDate().toISOString()).toBe("2026-11-19T17:30:00.000Z");
 
   // The decision is found later in the decision log, filtered by status, and marked implemented there.
-  await page.goto(tf("/meetings"));
+  await openInApp(page, tf("/meetings"));
   await page.getByRole("link", { name: t.decisionsLink }).click();
   await expect(page.getByRole("heading", { level: 1, name: messages.decisionLog.title })).toBeVisible();
   const filter = page.getByLabel(messages.decisionLog.filterLabel);
@@ -173,7 +173,7 @@ test("a coordinator runs a meeting from agenda to approved minutes, and the dash
   await expect(decisionRow).toContainText("Adopt the joint referral protocol");
 
   // After: the new meeting is the latest full meeting, with all three core disciplines and no alert.
-  await page.goto(tf("/dashboard"));
+  await openInApp(page, tf("/dashboard"));
   await expect(coverage).toContainText(title);
   await expect(coverage).toContainText("3 of 3 core disciplines");
   await expect(coverage.getByRole("status")).toHaveCount(0);
@@ -181,7 +181,7 @@ test("a coordinator runs a meeting from agenda to approved minutes, and the dash
 
 test("funders see only the minutes shared with them; members record their own attendance and subscribe to a calendar", async ({ page, browser }) => {
   await signInByApi(page.request, USERS.funder);
-  await page.goto(tf("/meetings"));
+  await openInApp(page, tf("/meetings"));
   const meetingLinks = section(page, t.listHeading).getByRole("link");
   await expect(meetingLinks).toHaveCount(1);
   await expect(meetingLinks).toHaveText("September full task-force meeting (demo)");
@@ -196,7 +196,7 @@ test("funders see only the minutes shared with them; members record their own at
 
   const { context, page: member } = await newSignedInPage(browser, USERS.member);
   try {
-    await member.goto(tf("/meetings"));
+    await openInApp(member, tf("/meetings"));
     await member.getByRole("link", { name: "January full task-force meeting (demo)" }).click();
     const own = member.getByRole("form", { name: t.ownAttendanceHeading });
     await own.getByLabel(t.attendanceStatusLabel, { exact: true }).selectOption({ label: t.attendance.excused });
@@ -204,7 +204,7 @@ test("funders see only the minutes shared with them; members record their own at
     await expect(own).toContainText(`You are recorded as: ${t.attendance.excused}.`);
     await expect(member.getByRole("form", { name: t.recordAttendanceHeading })).toHaveCount(0);
 
-    await member.goto(tf("/meetings"));
+    await openInApp(member, tf("/meetings"));
     const feed = section(member, messages.calendar.heading);
     await feed.getByRole("button", { name: messages.calendar.create }).click();
     const url = await feed.getByLabel(messages.calendar.urlLabel, { exact: true }).inputValue();
@@ -222,7 +222,7 @@ test("funders see only the minutes shared with them; members record their own at
 test("a coordinator keeps at least one core discipline in the settings", async ({ page }) => {
   const tCore = messages.coreDisciplines;
   await signInByApi(page.request, USERS.coordinator);
-  await page.goto(tf("/settings"));
+  await openInApp(page, tf("/settings"));
   const form = page.getByRole("form", { name: tCore.heading });
   const group = form.getByRole("group", { name: tCore.legend });
   await expect(group.getByRole("checkbox", { name: messages.disciplines.prosecution })).toBeChecked();
@@ -239,7 +239,7 @@ test("a coordinator changes a committee; a refused change keeps what was typed",
   const tCommittees = messages.committees;
   const name = `Outreach committee ${Date.now().toString(36)}`;
   await signInByApi(page.request, USERS.coordinator);
-  await page.goto(tf("/meetings/committees"));
+  await openInApp(page, tf("/meetings/committees"));
   const create = page.getByRole("form", { name: tCommittees.createHeading });
   await create.getByLabel(tCommittees.nameLabel, { exact: true }).fill(name);
   await create.getByRole("button", { name: tCommittees.create }).click();

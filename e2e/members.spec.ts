@@ -1,5 +1,5 @@
 import { expect, test } from "./test";
-import { createInvitedUser, demoDateFromToday, expectNoAxeViolations, listOrganizations, listPeople, messages, newSignedInPage, ok, RIVERBEND, signIn, trpcMutation, trpcQuery, USERS } from "./fixtures";
+import { createInvitedUser, demoDateFromToday, expectNoAxeViolations, listOrganizations, listPeople, messages, newSignedInPage, ok, openInApp, RIVERBEND, signIn, trpcMutation, trpcQuery, USERS } from "./fixtures";
 
 /*
  * Member organizations, MOUs and handoff. Each test makes the records it changes (its own MOU, its
@@ -20,7 +20,7 @@ test.describe("members, MOUs and handoff", () => {
     const t = messages.mous;
     const title = `Leads MOU ${suffix()} (e2e)`;
     await signIn(page, USERS.coordinator);
-    await page.goto(`/tf/${RIVERBEND}/members/mous`);
+    await openInApp(page, `/tf/${RIVERBEND}/members/mous`);
     const form = page.getByRole("form", { name: t.newTitle });
     await form.getByLabel(t.titleField, { exact: true }).fill(title);
     await form.getByLabel(t.statusField, { exact: true }).selectOption("signed");
@@ -57,7 +57,7 @@ test.describe("members, MOUs and handoff", () => {
     await expectNoAxeViolations(page, "MOUs after upload");
 
     // The dashboard lists it among the MOUs expiring within 90 days.
-    await page.goto(`/tf/${RIVERBEND}/dashboard`);
+    await openInApp(page, `/tf/${RIVERBEND}/dashboard`);
     const renewals = page.getByRole("region", { name: t.renewalsTitle });
     await expect(renewals.getByRole("link", { name: title })).toBeVisible();
   });
@@ -85,7 +85,7 @@ test.describe("members, MOUs and handoff", () => {
     }
 
     await signIn(page, USERS.coordinator);
-    await page.goto(`/tf/${RIVERBEND}/members/people`);
+    await openInApp(page, `/tf/${RIVERBEND}/members/people`);
     const remove = messages.people.remove.replace("{name}", leaver.name);
     await page.getByRole("button", { name: remove }).click();
     await page.getByRole("dialog").getByRole("button", { name: remove }).click();
@@ -112,7 +112,7 @@ test.describe("members, MOUs and handoff", () => {
     const organizations = await listOrganizations(page.request, RIVERBEND);
     const clinic = organizations.find((organization) => organization.name === CLINIC);
     const sheriff = organizations.find((organization) => organization.name === SHERIFF);
-    await page.goto(`/tf/${RIVERBEND}/members/${clinic?.id}`);
+    await openInApp(page, `/tf/${RIVERBEND}/members/${clinic?.id}`);
     await page.getByRole("button", { name: t.editProfile }).click();
     const region = `North district ${suffix()}`;
     await page.getByLabel(t.region, { exact: true }).fill(region);
@@ -132,7 +132,7 @@ test.describe("members, MOUs and handoff", () => {
     await expect(page.getByRole("cell", { name: "robin.outreach@example.org" })).toBeVisible();
     await expectNoAxeViolations(page, "organization profile");
 
-    await page.goto(`/tf/${RIVERBEND}/members/${sheriff?.id}`);
+    await openInApp(page, `/tf/${RIVERBEND}/members/${sheriff?.id}`);
     await expect(page.getByRole("heading", { level: 1, name: SHERIFF })).toBeVisible();
     await expect(page.getByRole("button", { name: t.editProfile })).toHaveCount(0);
   });
@@ -141,7 +141,7 @@ test.describe("members, MOUs and handoff", () => {
     const t = messages.protocols;
     const title = `Escalation protocol ${suffix()} (e2e)`;
     await signIn(page, USERS.coordinator);
-    await page.goto(`/tf/${RIVERBEND}/members/protocols`);
+    await openInApp(page, `/tf/${RIVERBEND}/members/protocols`);
     const form = page.getByRole("form", { name: t.newTitle });
     await form.getByLabel(t.topicField, { exact: true }).selectOption("other");
     await form.getByRole("button", { name: t.create }).click();

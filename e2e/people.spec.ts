@@ -1,16 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
-import {
-  createInvitedUser,
-  expectNoAxeViolations,
-  LAKESHORE,
-  LAKESHORE_NAME,
-  messages,
-  RIVERBEND,
-  RIVERBEND_NAME,
-  signInByApi,
-  USERS,
-} from "./fixtures";
+import { createInvitedUser, expectNoAxeViolations, LAKESHORE, LAKESHORE_NAME, messages, openInApp, RIVERBEND, RIVERBEND_NAME, signInByApi, USERS } from "./fixtures";
 
 const PEOPLE = `/tf/${RIVERBEND}/members/people`;
 
@@ -30,7 +20,7 @@ test.describe("people and settings", () => {
     // A viewer of this test's own, so the demo viewer keeps their role whatever happens here.
     const viewer = await createInvitedUser(browser, { role: "viewer", prefix: "role-change" });
     await signInByApi(page.request, USERS.coordinator);
-    await page.goto(PEOPLE);
+    await openInApp(page, PEOPLE);
     await expect(personRow(page, viewer.name)).toContainText(messages.roles.viewer);
 
     await changeRole(page, viewer.name, messages.roles.funder);
@@ -48,7 +38,7 @@ test.describe("people and settings", () => {
     await expect(personRow(page, viewer.name)).toContainText(messages.roles.viewer);
 
     // Both changes are in the audit log, with who made them.
-    await page.goto(`/tf/${RIVERBEND}/settings/audit`);
+    await openInApp(page, `/tf/${RIVERBEND}/settings/audit`);
     const changed = page.getByRole("row").filter({ hasText: "Membership changed" });
     await expect(changed.filter({ hasText: "role: viewer → funder" }).first()).toContainText("Casey Coordinator (demo)");
     await expect(changed.filter({ hasText: "role: funder → viewer" }).first()).toContainText("Casey Coordinator (demo)");
@@ -57,7 +47,7 @@ test.describe("people and settings", () => {
 
   test("the only coordinator cannot demote themselves", async ({ page }) => {
     await signInByApi(page.request, USERS.coordinator);
-    await page.goto(PEOPLE);
+    await openInApp(page, PEOPLE);
     const me = "Casey Coordinator (demo)";
     await changeRole(page, me, messages.roles.viewer);
     const row = personRow(page, me);
@@ -75,7 +65,7 @@ test.describe("people and settings", () => {
   test("settings: an unknown time zone is refused next to the field, a valid one is saved", async ({ page }) => {
     // Lakeshore's own coordinator edits Lakeshore, so Riverbend's settings stay as seeded.
     await signInByApi(page.request, USERS.lakeshoreCoordinator);
-    await page.goto(`/tf/${LAKESHORE}/settings`);
+    await openInApp(page, `/tf/${LAKESHORE}/settings`);
     const name = page.getByLabel(messages.settings.name);
     const timeZone = page.getByLabel(messages.settings.timeZone);
     const save = page.getByRole("button", { name: messages.settings.save });
@@ -99,9 +89,9 @@ test.describe("people and settings", () => {
     await expect(page.getByLabel(messages.settings.timeZone)).toHaveValue(next);
 
     // Audited, then put back as it was.
-    await page.goto(`/tf/${LAKESHORE}/settings/audit`);
+    await openInApp(page, `/tf/${LAKESHORE}/settings/audit`);
     await expect(page.getByRole("row").filter({ hasText: "Task force changed" }).filter({ hasText: `timeZone: ${original} → ${next}` }).first()).toBeVisible();
-    await page.goto(`/tf/${LAKESHORE}/settings`);
+    await openInApp(page, `/tf/${LAKESHORE}/settings`);
     await page.getByLabel(messages.settings.timeZone).fill(original);
     await page.getByRole("button", { name: messages.settings.save }).click();
     await expect(page.getByRole("status")).toHaveText(messages.settings.saved);
@@ -109,7 +99,7 @@ test.describe("people and settings", () => {
 
   test("a person in two task forces switches between them", async ({ page }) => {
     await signInByApi(page.request, USERS.member);
-    await page.goto(`/tf/${RIVERBEND}/dashboard`);
+    await openInApp(page, `/tf/${RIVERBEND}/dashboard`);
     await expect(page.getByText(messages.dashboard.welcome.replace("{taskForce}", RIVERBEND_NAME))).toBeVisible();
     await expect(page.getByText(messages.dashboard.yourRole.replace("{role}", messages.roles.member))).toBeVisible();
 

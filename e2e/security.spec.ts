@@ -1,6 +1,6 @@
 import type { ConsoleMessage, Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { messages, RIVERBEND, SESSION_COOKIE, signIn, USERS, waitForQuiet } from "./fixtures";
+import { messages, openInApp, RIVERBEND, SESSION_COOKIE, signIn, USERS, waitForQuiet } from "./fixtures";
 
 /*
  * Security basics the browser can see: headers on every page, a Content-Security-Policy the app
@@ -78,7 +78,7 @@ test.describe("security", () => {
     await page.getByRole("button", { name: messages.people.edit.replace("{name}", "Val Viewer (demo)") }).click();
     await expect(page.getByRole("button", { name: messages.people.cancel })).toBeVisible();
     await page.getByRole("button", { name: messages.people.cancel }).click();
-    await page.goto(`/tf/${RIVERBEND}/settings/audit`);
+    await openInApp(page, `/tf/${RIVERBEND}/settings/audit`);
     await expect(page.getByRole("heading", { level: 1, name: messages.audit.title })).toBeVisible();
     await waitForQuiet(page);
 

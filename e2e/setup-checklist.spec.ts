@@ -1,5 +1,5 @@
 import { expect, test } from "./test";
-import { createOwnTaskForce, expectNoAxeViolations, fill, messages, signIn } from "./fixtures";
+import { createOwnTaskForce, expectNoAxeViolations, fill, messages, openInApp, signIn } from "./fixtures";
 
 /*
  * A task force an administrator has just created: its coordinator's dashboard lists the setup
@@ -12,7 +12,7 @@ test("a new task force's coordinator follows the setup checklist from the dashbo
   const own = await createOwnTaskForce(browser, "setup");
   await signIn(page, own.coordinator.email, own.coordinator.password);
   const dashboard = `/tf/${own.slug}/dashboard`;
-  await page.goto(dashboard);
+  await openInApp(page, dashboard);
   const checklist = page.getByRole("region", { name: c.title });
   await expect(checklist).toContainText(fill(c.intro, { done: 0, total: 7 }));
   await expect(checklist.getByRole("listitem")).toHaveCount(7);
@@ -33,7 +33,7 @@ test("a new task force's coordinator follows the setup checklist from the dashbo
   await chooser.getByRole("button", { name: messages.frameworks.chooserSave }).click();
   await expect(chooser.getByRole("status")).toBeVisible();
 
-  await page.goto(dashboard);
+  await openInApp(page, dashboard);
   await expect(checklist).toContainText(fill(c.intro, { done: 1, total: 7 }));
   await expect(checklist.getByRole("listitem").filter({ hasText: c.step_framework })).toContainText(c.done);
   await expect(checklist.getByRole("listitem").filter({ hasText: c.step_grant })).toContainText(c.toDo);

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "./test";
 import JSZip from "jszip";
-import { createOwnTaskForce, expectNoAxeViolations, messages, newSignedInPage, signIn, USERS } from "./fixtures";
+import { createOwnTaskForce, expectNoAxeViolations, messages, newSignedInPage, openInApp, signIn, USERS } from "./fixtures";
 
 /*
  * Moving a task force: its coordinator downloads everything from Settings, and the administrator
@@ -16,7 +16,7 @@ test.describe("moving a task force", () => {
     const own = await createOwnTaskForce(browser, "archive");
     const moved = `${own.slug}-moved`;
     await signIn(page, own.coordinator.email, own.coordinator.password);
-    await page.goto(`/tf/${own.slug}/settings`);
+    await openInApp(page, `/tf/${own.slug}/settings`);
     await expect(page.getByRole("heading", { name: messages.settings.exportTitle })).toBeVisible();
     await expectNoAxeViolations(page, "settings with the export");
 
@@ -30,12 +30,12 @@ test.describe("moving a task force", () => {
     expect(manifest).toMatchObject({ format: "task-force-roadmap/task-force-archive", taskForce: { slug: own.slug } });
 
     // The download is in the audit log, by the coordinator.
-    await page.goto(`/tf/${own.slug}/settings/audit`);
+    await openInApp(page, `/tf/${own.slug}/settings/audit`);
     await expect(page.getByRole("row").filter({ hasText: messages.audit.actions.export }).first()).toContainText(own.coordinator.name);
 
     const { context: adminContext, page: admin } = await newSignedInPage(browser, USERS.admin);
     try {
-      await admin.goto("/admin/task-forces");
+      await openInApp(admin, "/admin/task-forces");
       const form = admin.getByRole("region", { name: messages.admin.importTitle });
       // A file that is not an archive is refused with a sentence, next to the file field.
       await form.getByLabel(messages.admin.importFile).setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from("name,email\n") });
@@ -55,7 +55,7 @@ test.describe("moving a task force", () => {
     }
 
     // The coordinator, matched by email, coordinates the copy too.
-    await page.goto(`/tf/${moved}/settings`);
+    await openInApp(page, `/tf/${moved}/settings`);
     await expect(page.getByRole("heading", { name: messages.settings.exportTitle })).toBeVisible();
   });
 });
