@@ -13,6 +13,14 @@ import jsxA11y from "eslint-plugin-jsx-a11y";
  */
 const drizzleObjectName = ["db", "tx"];
 
+/** The react-hooks plugin as Next's config registers it (not a dependency of ours). */
+const reactHooks = nextVitals.map((config) => config.plugins?.["react-hooks"]).find(Boolean);
+if (!reactHooks?.configs) throw new Error("eslint-config-next no longer registers the react-hooks plugin; update eslint.config.mjs.");
+/** The React Compiler's rules: what react-hooks checks beyond the rules of hooks and their dependencies. */
+const compilerRules = Object.keys(reactHooks.configs["recommended-latest"].rules).filter(
+  (rule) => rule !== "react-hooks/rules-of-hooks" && rule !== "react-hooks/exhaustive-deps",
+);
+
 /*
  * The database from server/: the driver, Drizzle and db/client, refused outside the queries and the
  * unit of work (see the server/** objects below), and the few files that need part of it.
@@ -176,6 +184,14 @@ export default defineConfig([
         },
       ],
     },
+  },
+  {
+    // The React Compiler's rules (everything react-hooks has beyond the two classic ones) compile each
+    // file to look for components and hooks, which live only in app/: on the server code, the tests
+    // and the tools they found nothing and took most of the lint's time.
+    files: ["**/*.{ts,mts,js,mjs}"],
+    ignores: ["app/**"],
+    rules: Object.fromEntries(compilerRules.map((rule) => [rule, "off"])),
   },
   {
     // next.config.js is CommonJS (package.json has no "type": "module"), so require() is how it imports.
