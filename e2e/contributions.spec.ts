@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { answerEveryElement, demoQuarterBack, expectNoAxeViolations, listOrganizations, messages, openInApp, openRoundForMember, RIVERBEND, SHELTER_ORG, signIn, signInByApi, trpcMutation, USERS } from "./fixtures";
+import { answerEveryElement, demoQuarterBack, expectNoAxeViolations, listOrganizations, messages, openInApp, openRoundForMember, RIVERBEND, SHELTER_ORG, signInByApi, trpcMutation, USERS } from "./fixtures";
 
 /*
  * The contributions ledger from the demo seed. In the last complete quarter the seed leaves the
@@ -31,7 +31,7 @@ test.describe("contributions", () => {
     test.setTimeout(120_000);
     const roundTitle = `Tasks round ${Date.now().toString(36)}`;
     await openRoundForMember(browser, roundTitle);
-    await signIn(page, USERS.member);
+    await signInByApi(page.request, USERS.member);
     const dashboard = `/tf/${RIVERBEND}/dashboard`;
     await openInApp(page, dashboard);
     const tasks = page.getByRole("region", { name: tasksText.title });
@@ -118,7 +118,7 @@ test.describe("contributions", () => {
 
   test("what is typed is kept on the device while the connection is down, then saved as a draft on its own", async ({ page }) => {
     test.setTimeout(90_000);
-    await signIn(page, USERS.coordinator);
+    await signInByApi(page.request, USERS.coordinator);
     // The sheriff's office's quarter now running: no other test touches it.
     const sheriff = (await listOrganizations(page.request, RIVERBEND)).find((organization) => organization.name === SHERIFF_ORG);
     expect(sheriff, "the demo sheriff's office").toBeDefined();
@@ -172,7 +172,7 @@ test.describe("contributions", () => {
 
   test("another agency imports its quarter from a CSV file; a bad file imports nothing", async ({ page }) => {
     test.setTimeout(90_000);
-    await signIn(page, "nurse@example.org");
+    await signInByApi(page.request, "nurse@example.org");
     await openInApp(page, periodPage(LAST_QUARTER));
     const template = await page.request.get(`${periodPage(LAST_QUARTER)}/download?file=template`);
     expect(template.status()).toBe(200);
@@ -207,7 +207,7 @@ test.describe("contributions", () => {
 
   test("the coordinator sees completeness and the charts, reminds, and downloads; a funder sees suppressed totals", async ({ page, browser }) => {
     test.setTimeout(90_000);
-    await signIn(page, USERS.coordinator);
+    await signInByApi(page.request, USERS.coordinator);
     await openInApp(page, `/tf/${RIVERBEND}/contributions`);
     await expect(page.getByRole("heading", { level: 1, name: t.title })).toBeVisible();
     const completeness = page.getByRole("table", { name: t.completenessHeading });

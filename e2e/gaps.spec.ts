@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { demoDateFromToday, expectNoAxeViolations, listPeople, messages, newSignedInPage, ok, openInApp, RIVERBEND, signIn, trpcMutation, trpcQuery, USERS } from "./fixtures";
+import { demoDateFromToday, expectNoAxeViolations, listPeople, messages, newSignedInPage, ok, openInApp, RIVERBEND, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
 
 /*
  * Gaps and action plans. Every test makes the gaps it works on (from a suggestion or by API), so it
@@ -34,7 +34,7 @@ async function addAction(page: Page, title: string, assigneeUserId: string, dueO
 
 test.describe("gaps", () => {
   test("a coordinator turns an element below its target into a gap from the round's results, the form filled in", async ({ page }) => {
-    await signIn(page, USERS.coordinator);
+    await signInByApi(page.request, USERS.coordinator);
     const rounds = ok(await trpcQuery<{ id: string; title: string }[]>(page.request, "assessment.list", { taskForceSlug: RIVERBEND }), "assessment.list");
     const autumn = rounds.find((round) => round.title === AUTUMN);
     expect(autumn, "the demo's autumn round").toBeDefined();
@@ -61,7 +61,7 @@ test.describe("gaps", () => {
 
   test("a suggested gap becomes an action plan; two members of two organizations complete their actions", async ({ page, browser }) => {
     test.setTimeout(90_000);
-    await signIn(page, USERS.coordinator);
+    await signInByApi(page.request, USERS.coordinator);
     await openInApp(page, GAPS);
     const suggestions = page.getByRole("region", { name: t.suggestedHeading });
     await suggestions.getByLabel(t.roundLabel).selectOption({ label: AUTUMN });
@@ -116,7 +116,7 @@ test.describe("gaps", () => {
   });
 
   test("the second of two people saving the same gap is refused with who changed it, and keeps what they typed", async ({ page, browser }) => {
-    await signIn(page, USERS.coordinator);
+    await signInByApi(page.request, USERS.coordinator);
     const gapId = await createGapByApi(page.request, `Conflict gap ${suffix()}`);
     const { context, page: other } = await newSignedInPage(browser, USERS.coordinator);
     try {
@@ -149,7 +149,7 @@ test.describe("gaps", () => {
   });
 
   test("a funder sees the gap and the comments shared with funders, not the internal ones", async ({ page, browser }) => {
-    await signIn(page, USERS.coordinator);
+    await signInByApi(page.request, USERS.coordinator);
     const title = `Funder gap ${suffix()}`;
     const gapId = await createGapByApi(page.request, title);
     const internal = `Internal note ${suffix()}`;
@@ -172,7 +172,7 @@ test.describe("gaps", () => {
   });
 
   test("list, board and detail pages have no axe violations", async ({ page }) => {
-    await signIn(page, USERS.coordinator);
+    await signInByApi(page.request, USERS.coordinator);
     const gapId = await createGapByApi(page.request, `Axe gap ${suffix()}`);
     await openInApp(page, GAPS);
     await expect(page.getByRole("heading", { level: 1, name: t.title })).toBeVisible();
@@ -189,7 +189,7 @@ test.describe("gaps", () => {
   // The closed loop: a later round shows the element reached its target, and the gap offers to resolve.
   test("a later round that reaches the target lets the coordinator resolve the gap", async ({ page, browser }) => {
     test.setTimeout(90_000);
-    await signIn(page, USERS.coordinator);
+    await signInByApi(page.request, USERS.coordinator);
     const framework = ok(
       await trpcQuery<{ content: { areas: { elements: { key: string }[] }[] } }>(page.request, "framework.forTaskForce", { taskForceSlug: RIVERBEND }),
       "framework.forTaskForce",

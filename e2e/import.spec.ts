@@ -1,5 +1,5 @@
 import { expect, test } from "./test";
-import { createOwnTaskForce, expectNoAxeViolations, messages, openInApp, signIn } from "./fixtures";
+import { createOwnTaskForce, expectNoAxeViolations, messages, openInApp, signInByApi } from "./fixtures";
 
 /*
  * Issue 18: a coordinator brings the member organizations and people in from a spreadsheet: the
@@ -13,7 +13,7 @@ const csvFile = (name: string, text: string) => ({ name, mimeType: "text/csv", b
 test("a coordinator previews a file with bad rows, is refused, and imports the corrected file", async ({ page, browser }) => {
   test.slow();
   const own = await createOwnTaskForce(browser, "import");
-  await signIn(page, own.coordinator.email, own.coordinator.password);
+  await signInByApi(page.request, own.coordinator.email, own.coordinator.password);
   await openInApp(page, `/tf/${own.slug}/members`);
   await page.getByRole("link", { name: t.importLink }).click();
   await expect(page.getByRole("heading", { level: 1, name: t.title })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from "./test";
-import { createInvitedUser, demoDateFromToday, expectNoAxeViolations, listOrganizations, listPeople, messages, newSignedInPage, ok, openInApp, RIVERBEND, signIn, trpcMutation, trpcQuery, USERS } from "./fixtures";
+import { createInvitedUser, demoDateFromToday, expectNoAxeViolations, listOrganizations, listPeople, messages, newSignedInPage, ok, openInApp, RIVERBEND, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
 
 /*
  * Member organizations, MOUs and handoff. Each test makes the records it changes (its own MOU, its
@@ -19,7 +19,7 @@ test.describe("members, MOUs and handoff", () => {
   test("the coordinator records a signed MOU, attaches the signed PDF, and sees its 90-day renewal warning", async ({ page }) => {
     const t = messages.mous;
     const title = `Leads MOU ${suffix()} (e2e)`;
-    await signIn(page, USERS.coordinator);
+    await signInByApi(page.request, USERS.coordinator);
     await openInApp(page, `/tf/${RIVERBEND}/members/mous`);
     const form = page.getByRole("form", { name: t.newTitle });
     await form.getByLabel(t.titleField, { exact: true }).fill(title);
@@ -84,7 +84,7 @@ test.describe("members, MOUs and handoff", () => {
       await context.close();
     }
 
-    await signIn(page, USERS.coordinator);
+    await signInByApi(page.request, USERS.coordinator);
     await openInApp(page, `/tf/${RIVERBEND}/members/people`);
     const remove = messages.people.remove.replace("{name}", leaver.name);
     await page.getByRole("button", { name: remove }).click();
@@ -108,7 +108,7 @@ test.describe("members, MOUs and handoff", () => {
   test("a member edits their own organization's profile and contacts, and no other organization's", async ({ page, browser }) => {
     const t = messages.organizations;
     const staff = await createInvitedUser(browser, { role: "member", prefix: "clinic", organizationName: CLINIC });
-    await signIn(page, staff.email, staff.password);
+    await signInByApi(page.request, staff.email, staff.password);
     const organizations = await listOrganizations(page.request, RIVERBEND);
     const clinic = organizations.find((organization) => organization.name === CLINIC);
     const sheriff = organizations.find((organization) => organization.name === SHERIFF);
@@ -140,7 +140,7 @@ test.describe("members, MOUs and handoff", () => {
   test("the coordinator adds a protocol on another topic and later records its adoption", async ({ page }) => {
     const t = messages.protocols;
     const title = `Escalation protocol ${suffix()} (e2e)`;
-    await signIn(page, USERS.coordinator);
+    await signInByApi(page.request, USERS.coordinator);
     await openInApp(page, `/tf/${RIVERBEND}/members/protocols`);
     const form = page.getByRole("form", { name: t.newTitle });
     await form.getByLabel(t.topicField, { exact: true }).selectOption("other");

@@ -1,5 +1,5 @@
 import { expect, test } from "./test";
-import { createOwnTaskForce, expectNoAxeViolations, fill, messages, openInApp, signIn } from "./fixtures";
+import { createOwnTaskForce, expectNoAxeViolations, fill, messages, openInApp, signInByApi } from "./fixtures";
 
 /*
  * A task force an administrator has just created: its coordinator's dashboard lists the setup
@@ -10,7 +10,7 @@ const c = messages.setupChecklist;
 test("a new task force's coordinator follows the setup checklist from the dashboard, then hides it", async ({ page, browser }) => {
   test.slow();
   const own = await createOwnTaskForce(browser, "setup");
-  await signIn(page, own.coordinator.email, own.coordinator.password);
+  await signInByApi(page.request, own.coordinator.email, own.coordinator.password);
   const dashboard = `/tf/${own.slug}/dashboard`;
   await openInApp(page, dashboard);
   const checklist = page.getByRole("region", { name: c.title });

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "./test";
 import JSZip from "jszip";
-import { createOwnTaskForce, expectNoAxeViolations, messages, newSignedInPage, openInApp, signIn, USERS } from "./fixtures";
+import { createOwnTaskForce, expectNoAxeViolations, messages, newSignedInPage, openInApp, signInByApi, USERS } from "./fixtures";
 
 /*
  * Moving a task force: its coordinator downloads everything from Settings, and the administrator
@@ -15,7 +15,7 @@ test.describe("moving a task force", () => {
     test.slow();
     const own = await createOwnTaskForce(browser, "archive");
     const moved = `${own.slug}-moved`;
-    await signIn(page, own.coordinator.email, own.coordinator.password);
+    await signInByApi(page.request, own.coordinator.email, own.coordinator.password);
     await openInApp(page, `/tf/${own.slug}/settings`);
     await expect(page.getByRole("heading", { name: messages.settings.exportTitle })).toBeVisible();
     await expectNoAxeViolations(page, "settings with the export");
