@@ -2,6 +2,7 @@ import { Link } from "@/app/_components/Link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { LanguageSwitch } from "@/app/_components/LanguageSwitch";
 import { NavMenu } from "@/app/_components/NavMenu";
 import { SignOutButton } from "@/app/_components/SignOutButton";
 import { ClientMessages } from "@/app/i18n/ClientMessages";
@@ -60,6 +61,9 @@ export default async function SignedInLayout({ children }: { children: ReactNode
                 <Link href="/account">
                   {t("account")} <span className="visually-hidden">({user.name})</span>
                 </Link>
+              </li>
+              <li>
+                <LanguageSwitch />
               </li>
               <li>
                 <SignOutButton />

@@ -25,6 +25,11 @@ export const users = pgTable(
     sessionsValidAfter: timestamp("sessions_valid_after", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     /** Made by the demo seed (server/demo/seed.ts); `npm run admin -- remove-demo` deletes these accounts. */
     isDemo: boolean("is_demo").notNull().default(false),
+    /**
+     * The language the person chose (app/i18n/locales.ts), for every device they sign in on and for
+     * what is sent to them (emails); null until they choose one, when their browser's language is used.
+     */
+    locale: text("locale"),
   },
   (table) => [uniqueIndex("users_email_lower_unique").on(sql`lower(${table.email})`)],
 );

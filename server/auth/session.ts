@@ -1,5 +1,6 @@
 import { getServerSession } from "next-auth";
 import { cache } from "react";
+import { isSupportedLocale } from "@/server/lib/translate";
 import { getDb } from "@/server/lib/unitOfWork";
 import { findSessionUser } from "@/server/domains/auth";
 import type { SessionUser } from "@/server/trpc/context";
@@ -19,5 +20,5 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const user = await findSessionUser(await getDb(), userId);
   if (!user) return null;
   if (sessionRefusal({ authTime: session.authTime, lastSeen: session.lastSeen }, user, currentTime().getTime())) return null;
-  return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin };
+  return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, locale: user.locale !== null && isSupportedLocale(user.locale) ? user.locale : null };
 });

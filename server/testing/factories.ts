@@ -1,4 +1,5 @@
 import { onlyRow } from "@/db/rows";
+import type { Locale } from "@/server/lib/translate";
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
@@ -156,9 +157,9 @@ export async function createTaskForceWithCoordinator(options: { name?: string; c
  * A tRPC caller with the context a request from `user` (or an anonymous visitor) would get; `headers`
  * are the request's, from which its links' address is worked out as for a real request.
  */
-export function callerFor(user: SessionUser | null, options: { clientAddress?: string | null; headers?: Headers } = {}) {
+export function callerFor(user: SessionUser | null, options: { clientAddress?: string | null; headers?: Headers; locale?: Locale } = {}) {
   const sessionUser = user ? { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin } : null;
-  return createCaller({ user: sessionUser, clientAddress: options.clientAddress ?? "203.0.113.10", baseUrl: publicBaseUrl(options.headers ?? null) });
+  return createCaller({ user: sessionUser, clientAddress: options.clientAddress ?? "203.0.113.10", baseUrl: publicBaseUrl(options.headers ?? null), locale: options.locale });
 }
 
 /** The scope a taskForceProcedure would hand a service, for calling services directly (e.g. with `now`). */

@@ -1,3 +1,4 @@
+import type { Locale } from "@/server/lib/translate";
 import type { TaskForceRole } from "@/server/auth/permissions";
 import { dateInZone } from "@/server/lib/dates";
 
@@ -7,6 +8,8 @@ export interface SessionUser {
   email: string;
   name: string;
   isAdmin: boolean;
+  /** The language the person chose (their account keeps it), absent until they choose one. */
+  locale?: Locale | null;
 }
 
 export interface Context {
@@ -15,6 +18,8 @@ export interface Context {
   clientAddress: string | null;
   /** The address links written for this request start with (server/lib/publicUrl.ts). */
   baseUrl: string;
+  /** The language of the request (the person's choice, the device's, the browser's): files written for the caller use it. English when absent. */
+  locale?: Locale;
   /**
    * The caller's access to task forces already read in this request (by task force slug), for the
    * reads a page or a tRPC batch makes together: a dashboard's dozen prefetched procedures read it

@@ -3,7 +3,7 @@ import { Link } from "@/app/_components/Link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getSessionUser } from "@/server/auth/session";
-import { safeCallbackPath } from "./callbackUrl";
+import { safeSitePath } from "@/server/lib/sitePath";
 import { LoginForm } from "./LoginForm";
 import { ClientMessages } from "@/app/i18n/ClientMessages";
 
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function LoginPage({ searchParams }: PageProps<"/login">) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackPath(params.callbackUrl);
+  const callbackUrl = safeSitePath(params.callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl);
   const t = await getTranslations("login");
   const tApp = await getTranslations("app");

@@ -20,6 +20,10 @@ export async function insertUser(db: Database, values: { email: string; name: st
   return row ?? null;
 }
 
+export async function setPreferredLocale(db: Database, userId: string, locale: string) {
+  await db.update(users).set({ locale }).where(eq(users.id, userId));
+}
+
 export async function findPasswordHash(db: Database, userId: string) {
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
   return row?.passwordHash ?? null;
@@ -50,7 +54,7 @@ export async function findAccountById(db: Database, userId: string) {
 
 export async function findAccountByEmail(db: Database, email: string) {
   const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin })
+    .select({ id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin, locale: users.locale })
     .from(users)
     .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
   return row ?? null;

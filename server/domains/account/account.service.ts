@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { serverTranslator } from "@/server/lib/translate";
+import type { Locale } from "@/server/lib/translate";
+import { localeOf, serverTranslator } from "@/server/lib/translate";
 import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { appBaseUrl } from "@/server/env";
@@ -23,6 +24,7 @@ import {
   insertUser,
   listAccountEvents,
   setPasswordAndEndSessions,
+  setPreferredLocale,
   type AccountTokenPurpose,
 } from "./account.queries";
 import type {
@@ -91,6 +93,11 @@ export function signOutEverywhere(user: SessionUser, now = currentTime()) {
 }
 
 /** The latest entries of the person's own security log, for the account page. */
+/** Keeps the language a person chose on their account, so it follows them to every device and into what is sent to them. */
+export async function choosePreferredLocale(user: SessionUser, locale: Locale) {
+  await setPreferredLocale(await getDb(), user.id, locale);
+}
+
 export async function recentAccountEvents(user: SessionUser) {
   return listAccountEvents(await getDb(), user.id, 10);
 }
@@ -137,7 +144,7 @@ async function deliverPasswordReset(email: string, baseUrl: string, now: Date) {
     await insertAccountEvent(tx, { userId: account.id, actorUserId: null, action: "resetLinkEmailed" });
     return written;
   });
-  const t = serverTranslator("email.passwordReset");
+  const t = serverTranslator("email.passwordReset", localeOf(account));
   await sendMail({ to: account.email, subject: t("subject"), text: t("body", { link: resetLinkOf(baseUrl, token), minutes: RESET_LINK_MINUTES.email }) });
 }
 

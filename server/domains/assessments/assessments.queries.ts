@@ -212,6 +212,7 @@ export function listAskedPeople(db: Database, taskForceId: string, round: { id: 
       userId: users.id,
       name: users.name,
       email: users.email,
+      locale: users.locale,
       organizationId: memberships.organizationId,
       organizationName: organizations.name,
       discipline: organizations.primaryDiscipline,

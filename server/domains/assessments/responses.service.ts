@@ -1,6 +1,6 @@
 import { insertNotifications } from "@/server/domains/notifications";
 import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
-import { serverTranslator } from "@/server/lib/translate";
+import { localeOf, serverTranslator } from "@/server/lib/translate";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import { isEmailConfigured, sendMail } from "@/server/mail/mailer";
@@ -282,18 +282,18 @@ export async function sendReminders(scope: TaskForceScope, input: RoundInput, no
   let emailed = 0;
   if (isEmailConfigured()) {
     for (const person of reminded) {
-      if (await trySendReminder(person.email, scope.taskForceName, round, scope.taskForceSlug)) emailed += 1;
+      if (await trySendReminder(person, scope.taskForceName, round, scope.taskForceSlug)) emailed += 1;
     }
   }
   return { notified: reminded.length, alreadyRemindedToday: skipped, emailed };
 }
 
-async function trySendReminder(email: string, taskForceName: string, round: RoundRow, slug: string): Promise<boolean> {
-  const t = serverTranslator("email.assessmentReminder");
+async function trySendReminder(person: { email: string; locale: string | null }, taskForceName: string, round: RoundRow, slug: string): Promise<boolean> {
+  const t = serverTranslator("email.assessmentReminder", localeOf(person));
   const link = `${appBaseUrl()}/tf/${slug}/assessments/${round.id}/respond`;
   try {
     await sendMail({
-      to: email,
+      to: person.email,
       subject: t("subject", { round: round.title }),
       text: t("body", { round: round.title, taskForce: taskForceName, closesOn: round.closesOn, link }),
     });

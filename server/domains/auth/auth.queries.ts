@@ -19,6 +19,7 @@ export async function findSessionUser(db: Database, userId: string) {
       name: users.name,
       isAdmin: users.isAdmin,
       sessionsValidAfter: users.sessionsValidAfter,
+      locale: users.locale,
     })
     .from(users)
     .where(eq(users.id, userId));

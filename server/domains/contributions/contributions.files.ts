@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { getDb, inTransaction } from "@/server/lib/unitOfWork";
-import { currencyNumberFormat, serverTranslator } from "@/server/lib/translate";
+import { currencyNumberFormat, DEFAULT_LOCALE, serverTranslator, type Locale } from "@/server/lib/translate";
 import { PROGRAM_CURRENCY } from "@/db/vocabulary/grants";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
@@ -22,7 +22,8 @@ import { currentTime } from "@/server/lib/clock";
  * applies; the download route handlers only call these procedures.
  */
 
-const labels = serverTranslator("contributions.file");
+/** The file's words, in the language of the person who asked for it. */
+type Labels = ReturnType<typeof serverTranslator<"contributions.file">>;
 
 export interface ContributionFile {
   fileName: string;
@@ -100,13 +101,13 @@ export async function importContributionsCsv(scope: TaskForceScope, input: Impor
 
 /* ---------- export ---------- */
 
-function rowLabel(row: TableRow): string {
+function rowLabel(row: TableRow, labels: Labels): string {
   if (row.kind === "organization") return row.name ?? "";
   return labels(row.kind === "all" ? "allOrganizations" : "otherOrganizations");
 }
 
 /** A cell as a spreadsheet value: numbers as numbers (money in dollars), "suppressed" as text. */
-function cellValue(column: TableColumn, cell: Shown | undefined): number | string | null {
+function cellValue(column: TableColumn, cell: Shown | undefined, labels: Labels): number | string | null {
   if (!cell) return null;
   if (cell.suppressed) return labels("suppressed");
   return column.kind === "money" ? cell.value / 100 : cell.value;
@@ -114,24 +115,26 @@ function cellValue(column: TableColumn, cell: Shown | undefined): number | strin
 
 const META_COLUMNS = ["organization", "status", "late", "submitted_at", "organizations_reporting"] as const;
 
-function exportRows(table: PeriodTable) {
+function exportRows(table: PeriodTable, labels: Labels) {
   const header = [...META_COLUMNS, ...TABLE_COLUMNS.map((column) => column.csv), "in_kind_description"];
   const rows = table.rows.map((row) => ({
-    label: rowLabel(row),
+    label: rowLabel(row, labels),
     status: row.status ? labels(`status.${row.status}`) : null,
     late: row.late === null ? null : labels(row.late ? "yes" : "no"),
     submittedAt: row.submittedAt,
     reporting: row.reporting,
-    cells: TABLE_COLUMNS.map((column) => cellValue(column, row.cells[column.key])),
+    cells: TABLE_COLUMNS.map((column) => cellValue(column, row.cells[column.key], labels)),
     descriptions: row.inKindDescriptions,
   }));
   return { header, rows };
 }
 
-export async function exportContributions(scope: TaskForceScope, input: ExportInput, now = currentTime()): Promise<ContributionFile> {
+/** The period's table as the screen shows it, as CSV or XLSX; its words (not its column codes) in `locale`. */
+export async function exportContributions(scope: TaskForceScope, input: ExportInput, locale: Locale = DEFAULT_LOCALE, now = currentTime()): Promise<ContributionFile> {
   const table = await getPeriodTable(scope, { period: input.period }, now);
   const today = calendarOf(scope, now).today;
-  const { header, rows } = exportRows(table);
+  const labels = serverTranslator("contributions.file", locale);
+  const { header, rows } = exportRows(table, labels);
   const name = (extension: string) => fileName(scope, table.period.key, table.suppressed ? "suppressed" : table.access, extension, today);
   if (input.format === "csv") {
     const csv = toCsv([
@@ -148,7 +151,7 @@ export async function exportContributions(scope: TaskForceScope, input: ExportIn
   for (const row of rows) sheet.addRow([row.label, row.status, row.late, row.submittedAt, row.reporting, ...row.cells, row.descriptions]);
   sheet.getColumn(4).numFmt = "yyyy-mm-dd hh:mm";
   TABLE_COLUMNS.forEach((column, index) => {
-    if (column.kind === "money") sheet.getColumn(META_COLUMNS.length + index + 1).numFmt = currencyNumberFormat(PROGRAM_CURRENCY);
+    if (column.kind === "money") sheet.getColumn(META_COLUMNS.length + index + 1).numFmt = currencyNumberFormat(PROGRAM_CURRENCY, locale);
   });
   sheet.views = [{ state: "frozen", xSplit: 1, ySplit: 1 }];
   const about = workbook.addWorksheet(labels("aboutSheet"));

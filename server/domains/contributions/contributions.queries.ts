@@ -258,7 +258,7 @@ export async function sumMatchInputsByPeriod(db: Database, taskForceIds: readonl
 export function listOrganizationStaff(db: Database, taskForceId: string, organizationIds: string[]) {
   if (organizationIds.length === 0) return Promise.resolve([]);
   return db
-    .select({ userId: users.id, email: users.email, name: users.name, organizationId: memberships.organizationId })
+    .select({ userId: users.id, email: users.email, name: users.name, locale: users.locale, organizationId: memberships.organizationId })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(

@@ -1,5 +1,5 @@
 import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
-import { serverTranslator } from "@/server/lib/translate";
+import { localeOf, serverTranslator } from "@/server/lib/translate";
 import { can } from "@/server/auth/permissions";
 import { appBaseUrl } from "@/server/env";
 import { DomainError } from "@/server/errors";
@@ -313,8 +313,6 @@ export function returnReport(scope: TaskForceScope, input: ReturnReportInput, no
 
 /* ---------- reminders ---------- */
 
-const reminderEmail = serverTranslator("contributions.reminderEmail");
-
 /**
  * "Send reminder" for one period: every active member account of each organization that has not
  * submitted gets an in-app notice (and an email when SMTP is set). The dedupe key holds one per
@@ -366,6 +364,7 @@ export async function sendPeriodReminders(scope: TaskForceScope, input: PeriodIn
   if (isEmailConfigured()) {
     const link = `${appBaseUrl()}/tf/${scope.taskForceSlug}/contributions/${period.key}`;
     for (const person of reminded) {
+      const reminderEmail = serverTranslator("contributions.reminderEmail", localeOf(person));
       try {
         await sendMail({
           to: person.email,

@@ -19,6 +19,7 @@ import {
 import { trpcErrorOf } from "@/server/testing/errors";
 import { periodContaining, previousPeriod } from "@/server/domains/contributions/periods";
 import { dateInZone } from "@/server/lib/dates";
+import es from "@/app/i18n/messages/es.json";
 
 /*
  * The portfolio's charts and files as a funder of two task forces sees them — one by invitation, one
@@ -269,6 +270,19 @@ describe("the funder portfolio's charts, site-visit summary and files", () => {
     expect(rows).toEqual(table?.rows.map((row) => row.map(asText)));
     expect(rows.map((row) => row[0])).toEqual(["Task force", portfolio[0]?.name, portfolio[1]?.name]);
     expect(rows[2]?.[2]).toBe("A. Structure and leadership: —; B. Identification and services: —");
+  });
+
+  it("heads the files in the language of the funder who asks, with the same figures", async () => {
+    const english = await sheetsOf((await callerFor(funder).funder.export({ format: "xlsx" })).base64);
+    const spanish = await sheetsOf((await callerFor(funder, { locale: "es-US" }).funder.export({ format: "xlsx" })).base64);
+    expect(spanish.map((sheet) => sheet.name)).toEqual([es.funder.export.portfolioSheet, es.funder.charts.levelsCaption, es.funder.charts.completenessCaption, es.funder.charts.requirementsCaption].map((name) => name.slice(0, 31)));
+    expect(spanish[0]?.rows[0]?.slice(0, 3)).toEqual([es.funder.taskForceColumn, es.funder.accessColumn, es.funder.stageColumn]);
+    // Headings and words change; names and figures do not.
+    expect(spanish.map((sheet) => sheet.rows.slice(1).map((row) => row.filter((cell) => typeof cell === "number")))).toEqual(
+      english.map((sheet) => sheet.rows.slice(1).map((row) => row.filter((cell) => typeof cell === "number"))),
+    );
+    const csv = Buffer.from((await callerFor(funder, { locale: "es-US" }).funder.export({ format: "csv" })).base64, "base64").toString("utf8");
+    expect((parse(csv.slice(1)) as string[][])[0]?.[0]).toBe(es.funder.taskForceColumn);
   });
 
   it("gives a site-visit summary of a funded task force exactly as its portfolio row, and of no other", async () => {

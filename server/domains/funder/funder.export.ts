@@ -1,7 +1,7 @@
 import type { ReportCell, ReportColumn, ReportSectionContent } from "@/db/schema";
 import { dateInZone } from "@/server/lib/dates";
 import { currentTime } from "@/server/lib/clock";
-import { serverTranslator } from "@/server/lib/translate";
+import { DEFAULT_LOCALE, serverTranslator, type Locale } from "@/server/lib/translate";
 import type { FunderScope } from "@/server/trpc/context";
 import { sectionsToXlsx, sectionToCsv } from "@/server/domains/reports/reports.export";
 import type { ExportPortfolioInput } from "./funder.schemas";
@@ -15,8 +15,8 @@ import { getPortfolio, type PortfolioRow } from "./funder.service";
  * page, and no victim-related count is in the portfolio at all.
  */
 
-const t = serverTranslator("funder");
-const tCharts = serverTranslator("charts");
+/** The file's words, in the language of the funder who asked for it. */
+type Words = ReturnType<typeof serverTranslator<"funder">>;
 
 const text = (key: string, header: string): ReportColumn => ({ key, header, type: "text" });
 const number = (key: string, header: string): ReportColumn => ({ key, header, type: "number" });
@@ -27,9 +27,9 @@ const date = (key: string, header: string): ReportColumn => ({ key, header, type
 const asPercent = (share: number | null): number | null => (share === null ? null : Math.round(share * 1000) / 10);
 
 /** A level as the page writes it: one decimal, or the page's sign for "no value". */
-const levelText = (level: number | null) => (level === null ? tCharts("noValue") : level.toFixed(1));
+const levelText = (level: number | null, noValue: string) => (level === null ? noValue : level.toFixed(1));
 
-function portfolioSection(rows: readonly PortfolioRow[]): ReportSectionContent {
+function portfolioSection(rows: readonly PortfolioRow[], t: Words, noValue: string): ReportSectionContent {
   return {
     key: "portfolio",
     title: t("export.portfolioSheet"),
@@ -59,7 +59,7 @@ function portfolioSection(rows: readonly PortfolioRow[]): ReportSectionContent {
       return {
         taskForce: row.name,
         access: row.programs.length > 0 ? row.programs.join("; ") : t("byInvitation"),
-        areas: row.areas.length > 0 ? row.areas.map((area) => t("areaLevel", { key: area.key, name: area.name, level: levelText(area.level) })).join("; ") : t("noRound"),
+        areas: row.areas.length > 0 ? row.areas.map((area) => t("areaLevel", { key: area.key, name: area.name, level: levelText(area.level, noValue) })).join("; ") : t("noRound"),
         round: row.lastRound?.title ?? null,
         requirementsMet: row.progress.met,
         requirementsApplicable: row.progress.total - row.progress.notApplicable,
@@ -82,7 +82,7 @@ function portfolioSection(rows: readonly PortfolioRow[]): ReportSectionContent {
 }
 
 /** The table of the roadmap-level chart: each task force's areas in its latest closed round and the one before. */
-function areaLevelsSection(rows: readonly PortfolioRow[]): ReportSectionContent {
+function areaLevelsSection(rows: readonly PortfolioRow[], t: Words): ReportSectionContent {
   return {
     key: "areaLevels",
     title: t("charts.levelsCaption"),
@@ -109,7 +109,7 @@ function areaLevelsSection(rows: readonly PortfolioRow[]): ReportSectionContent 
 }
 
 /** The table of the contributions-reporting chart: each task force's last ended periods. */
-function contributionReportingSection(rows: readonly PortfolioRow[]): ReportSectionContent {
+function contributionReportingSection(rows: readonly PortfolioRow[], t: Words): ReportSectionContent {
   return {
     key: "contributionReporting",
     title: t("charts.completenessCaption"),
@@ -138,7 +138,7 @@ function contributionReportingSection(rows: readonly PortfolioRow[]): ReportSect
 }
 
 /** The table of the requirements chart: each award's counts on each day it has them. */
-function requirementsSection(rows: readonly PortfolioRow[]): ReportSectionContent {
+function requirementsSection(rows: readonly PortfolioRow[], t: Words): ReportSectionContent {
   return {
     key: "requirements",
     title: t("charts.requirementsCaption"),
@@ -158,18 +158,21 @@ function requirementsSection(rows: readonly PortfolioRow[]): ReportSectionConten
 }
 
 /** The portfolio's tables as the files lay them out: the portfolio table first, then each chart's. */
-export function portfolioSections(rows: readonly PortfolioRow[]): ReportSectionContent[] {
-  return [portfolioSection(rows), areaLevelsSection(rows), contributionReportingSection(rows), requirementsSection(rows)];
+function portfolioSections(rows: readonly PortfolioRow[], t: Words, noValue: string): ReportSectionContent[] {
+  return [portfolioSection(rows, t, noValue), areaLevelsSection(rows, t), contributionReportingSection(rows, t), requirementsSection(rows, t)];
 }
 
-export async function exportPortfolio(funder: FunderScope, input: ExportPortfolioInput, now = currentTime()) {
+/** The portfolio as CSV (its table) or XLSX (its table and each chart's), headed in `locale`. */
+export async function exportPortfolio(funder: FunderScope, input: ExportPortfolioInput, locale: Locale = DEFAULT_LOCALE, now = currentTime()) {
   const rows = await getPortfolio(funder, now);
+  const t = serverTranslator("funder", locale);
+  const noValue = serverTranslator("charts", locale)("noValue");
   // The task forces keep different zones: the file is named by the day it was made in UTC.
   const fileName = (extension: string) => `funder-portfolio_generated-${now.toISOString().slice(0, 10)}.${extension}`;
   if (input.format === "csv") {
-    const csv = `\uFEFF${sectionToCsv(portfolioSection(rows))}`;
+    const csv = `\uFEFF${sectionToCsv(portfolioSection(rows, t, noValue))}`;
     return { fileName: fileName("csv"), contentType: "text/csv; charset=utf-8", base64: Buffer.from(csv).toString("base64") };
   }
-  const workbook = await sectionsToXlsx(t("title"), portfolioSections(rows), now);
+  const workbook = await sectionsToXlsx(t("title"), portfolioSections(rows, t, noValue), now);
   return { fileName: fileName("xlsx"), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", base64: workbook.toString("base64") };
 }

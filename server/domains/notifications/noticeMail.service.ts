@@ -3,7 +3,7 @@ import { inTransaction } from "@/server/lib/unitOfWork";
 import { noticeTopicOf } from "@/db/schema";
 import { appBaseUrl } from "@/server/env";
 import { currentTime } from "@/server/lib/clock";
-import { readableValues, serverTranslator } from "@/server/lib/translate";
+import { localeOf, readableValues, serverTranslator, SUPPORTED_LOCALES, type Locale } from "@/server/lib/translate";
 import { isEmailConfigured, sendMail } from "@/server/mail/mailer";
 import { claimUnsentMail } from "./notifications.queries";
 
@@ -25,14 +25,23 @@ export interface NoticeMailSummary {
 
 type Claimed = Awaited<ReturnType<typeof claimUnsentMail>>[number];
 
-const noticeText = serverTranslator("notifications");
-const nowText = serverTranslator("email.notice");
-const digestText = serverTranslator("email.reminderDigest");
-const topicName = serverTranslator("noticePreferences.topics");
+/** The words of notice emails in one language: each person gets theirs in the language they chose. */
+function mailTexts(locale: Locale) {
+  return {
+    notice: serverTranslator("notifications", locale),
+    now: serverTranslator("email.notice", locale),
+    digest: serverTranslator("email.reminderDigest", locale),
+    topic: serverTranslator("noticePreferences.topics", locale),
+  };
+}
+
+const textsByLocale = new Map(SUPPORTED_LOCALES.map((locale) => [locale, mailTexts(locale)]));
+const textsFor = (person: { locale: string | null }) => textsByLocale.get(localeOf(person))!;
 
 function sentenceOf(notice: Claimed): string {
+  const { notice: noticeText } = textsFor(notice);
   const kind = notice.kind as Parameters<typeof noticeText>[0];
-  return noticeText.has(kind) ? noticeText(kind, readableValues(notice.values, notice.timeZone)) : notice.kind;
+  return noticeText.has(kind) ? noticeText(kind, readableValues(notice.values, notice.timeZone, localeOf(notice))) : notice.kind;
 }
 
 const absolute = (link: string) => `${appBaseUrl()}${link}`;
@@ -58,6 +67,7 @@ export async function sendNoticeEmailsNow(now = currentTime()): Promise<NoticeMa
     );
     for (const notice of batch) {
       const sentence = sentenceOf(notice);
+      const { now: nowText, topic: topicName } = textsFor(notice);
       const topic = noticeTopicOf(notice.kind);
       const sent = await trySend(
         () =>
@@ -98,6 +108,7 @@ export async function sendNoticeDigest(taskForceId: string, now = currentTime())
   for (const items of byPerson.values()) {
     const [first] = items;
     if (!first) continue;
+    const { digest: digestText } = textsFor(first);
     const lines = items.map((notice) => `- ${sentenceOf(notice)}\n  ${absolute(notice.link)}`);
     const sent = await trySend(
       () =>

@@ -147,6 +147,7 @@ export async function claimUnsentMail(db: Database, { delivery, taskForceId, lim
       createdAt: notifications.createdAt,
       userId: users.id,
       email: users.email,
+      locale: users.locale,
       taskForceId: taskForces.id,
       taskForceName: taskForces.name,
       timeZone: taskForces.timeZone,

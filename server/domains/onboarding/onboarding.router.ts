@@ -5,7 +5,7 @@ import { applyImport, importTemplateFile, previewImport } from "./onboarding.ser
 export const onboardingRouter = createRouter({
   template: taskForceProcedure("organization.manage")
     .input(ImportTemplateInput)
-    .query(({ input }) => importTemplateFile(input)),
+    .query(({ ctx, input }) => importTemplateFile(input, ctx.locale)),
   // A mutation although it writes nothing: a file does not belong in a GET request's address.
   preview: taskForceProcedure("organization.manage")
     .input(ImportFileInput)

@@ -75,8 +75,8 @@ export type Vocabularies = {
 
 export const normalizedWord = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 
-export function vocabulary<Key extends string>(keys: readonly Key[], labelOf: (key: Key) => string): Map<string, Key> {
-  return new Map(keys.flatMap((key) => [[normalizedWord(key), key] as const, [normalizedWord(labelOf(key)), key] as const]));
+export function vocabulary<Key extends string>(keys: readonly Key[], labelsOf: (key: Key) => string[]): Map<string, Key> {
+  return new Map(keys.flatMap((key) => [[normalizedWord(key), key] as const, ...labelsOf(key).map((label) => [normalizedWord(label), key] as const)]));
 }
 
 const LEAD_ROLES: readonly OrganizationRole[] = ["lead_law_enforcement", "lead_victim_services"];

@@ -2,7 +2,7 @@ import { JURISDICTION_LEVELS, ORGANIZATION_ROLES, TASK_FORCE_ROLES } from "@/db/
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import { currentTime } from "@/server/lib/clock";
-import { serverTranslator } from "@/server/lib/translate";
+import { DEFAULT_LOCALE, serverTranslator, SUPPORTED_LOCALES, type Locale } from "@/server/lib/translate";
 import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { deliverInvitation, writeInvitation, type CreatedInvitation, type WrittenInvitation } from "@/server/domains/invitations";
@@ -23,16 +23,22 @@ import { importTemplate, readImportFile, UnreadableFile, type Sheets } from "./o
 
 type Discipline = (typeof DISCIPLINES)[number];
 
-const disciplineName = serverTranslator("disciplines");
-const jurisdictionName = serverTranslator("organizations.jurisdictionLevel");
-const organizationRoleName = serverTranslator("organizations.organizationRole");
-const roleName = serverTranslator("roles");
+/** The words of each language: a file may name a value by its key or as the app shows it in any language. */
+function namesIn(locale: Locale) {
+  return {
+    discipline: serverTranslator("disciplines", locale),
+    jurisdiction: serverTranslator("organizations.jurisdictionLevel", locale),
+    organizationRole: serverTranslator("organizations.organizationRole", locale),
+    role: serverTranslator("roles", locale),
+  };
+}
+const names = SUPPORTED_LOCALES.map(namesIn);
 
 const WORDS: Vocabularies = {
-  disciplines: vocabulary(DISCIPLINES, (key) => disciplineName(key)),
-  jurisdictions: vocabulary(JURISDICTION_LEVELS, (key) => jurisdictionName(key)),
-  organizationRoles: vocabulary(ORGANIZATION_ROLES, (key) => organizationRoleName(key)),
-  taskForceRoles: vocabulary(TASK_FORCE_ROLES, (key) => roleName(key)),
+  disciplines: vocabulary(DISCIPLINES, (key) => names.map((name) => name.discipline(key))),
+  jurisdictions: vocabulary(JURISDICTION_LEVELS, (key) => names.map((name) => name.jurisdiction(key))),
+  organizationRoles: vocabulary(ORGANIZATION_ROLES, (key) => names.map((name) => name.organizationRole(key))),
+  taskForceRoles: vocabulary(TASK_FORCE_ROLES, (key) => names.map((name) => name.role(key))),
 };
 
 async function sheetsOf(input: ImportFileInput): Promise<Sheets> {
@@ -117,14 +123,18 @@ export async function applyImport(scope: TaskForceScope, input: ImportFileInput,
   return { summary: summaryOf(plan), invitations };
 }
 
-const EXAMPLES = {
-  organizations: [["Example County Sheriff's Office", disciplineName("lawEnforcementLocalState"), "", jurisdictionName("local"), organizationRoleName("lead_law_enforcement"), "", "", "https://sheriff.example.org"]],
-  people: [["alex.example@example.org", "Alex Example", "Example County Sheriff's Office", roleName("member")]],
-};
+/** The example rows of the template, their values written as the app shows them in the requester's language. */
+function examplesIn(locale: Locale) {
+  const name = namesIn(locale);
+  return {
+    organizations: [["Example County Sheriff's Office", name.discipline("lawEnforcementLocalState"), "", name.jurisdiction("local"), name.organizationRole("lead_law_enforcement"), "", "", "https://sheriff.example.org"]],
+    people: [["alex.example@example.org", "Alex Example", "Example County Sheriff's Office", name.role("member")]],
+  };
+}
 
 /** The template to fill in: both sheets in a workbook, or one of them as CSV, with an example row each. */
-export async function importTemplateFile(input: ImportTemplateInput) {
-  const bytes = await importTemplate(input.format, input.kind, EXAMPLES);
+export async function importTemplateFile(input: ImportTemplateInput, locale: Locale = DEFAULT_LOCALE) {
+  const bytes = await importTemplate(input.format, input.kind, examplesIn(locale));
   return {
     fileName: input.format === "xlsx" ? "task-force-import.xlsx" : `task-force-${input.kind}.csv`,
     contentType: input.format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",

@@ -2,7 +2,7 @@ import PDFDocument from "pdfkit";
 import type { ReportContent, ReportSectionContent, ReportTotal } from "@/db/schema";
 import { PROGRAM_CURRENCY } from "@/db/vocabulary/grants";
 import { formatCalendarDate, formatCell, formatFigure, formatInstant, isChangeColumn, PERCENT_FIGURE, PLAIN_FIGURE, type Formatter } from "@/server/lib/figures";
-import { serverFormatter, serverTranslator, SERVER_LOCALE, type ServerTranslator } from "@/server/lib/translate";
+import { catalogTranslator, DEFAULT_LOCALE, serverFormatter, type Locale, type ServerTranslator } from "@/server/lib/translate";
 import { winAnsiText } from "@/server/lib/winAnsi";
 
 /*
@@ -238,16 +238,16 @@ function bytesOf(doc: PDFKit.PDFDocument): Promise<Buffer> {
   });
 }
 
-/** The report as a PDF, in the server's language; times of day in `timeZone` (the task force's). */
-export async function reportToPdf(content: ReportContent, generatedAt: Date, timeZone: string): Promise<Buffer> {
-  const t = serverTranslator();
-  const format = serverFormatter(timeZone);
+/** The report as a PDF, its headings in `locale`; times of day in `timeZone` (the task force's). */
+export async function reportToPdf(content: ReportContent, generatedAt: Date, timeZone: string, locale: Locale = DEFAULT_LOCALE): Promise<Buffer> {
+  const t = catalogTranslator(locale);
+  const format = serverFormatter(timeZone, locale);
   const doc = new PDFDocument({
     size: "LETTER",
     layout: "landscape",
     margins: PDF_MARGINS,
     bufferPages: true,
-    lang: SERVER_LOCALE,
+    lang: locale,
     displayTitle: true,
     // The file's own dates are the report's: the same report always makes the same bytes.
     info: { Title: content.title, Author: content.taskForceName, Creator: t("app.name"), CreationDate: generatedAt },

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackPath } from "./callbackUrl";
+import { safeSitePath } from "./sitePath";
 
-describe("safeCallbackPath", () => {
+describe("safeSitePath", () => {
   it("keeps paths on this site, with their query", () => {
-    expect(safeCallbackPath("/tf/riverbend-demo/members/people")).toBe("/tf/riverbend-demo/members/people");
-    expect(safeCallbackPath("/invite/abc?x=1")).toBe("/invite/abc?x=1");
-    expect(safeCallbackPath(["/account", "/other"])).toBe("/account");
+    expect(safeSitePath("/tf/riverbend-demo/members/people")).toBe("/tf/riverbend-demo/members/people");
+    expect(safeSitePath("/invite/abc?x=1")).toBe("/invite/abc?x=1");
+    expect(safeSitePath(["/account", "/other"])).toBe("/account");
   });
 
   it.each([
@@ -19,6 +19,6 @@ describe("safeCallbackPath", () => {
     ["relative path", "account"],
     ["javascript scheme", "javascript:alert(1)"],
   ])("falls back to the home page for a %s value", (_label, value) => {
-    expect(safeCallbackPath(value)).toBe("/");
+    expect(safeSitePath(value)).toBe("/");
   });
 });
