@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import es from "../app/i18n/messages/es.json";
 import { expect, test } from "./test";
 import { demoQuarterBack, expectNoAxeViolations, fill, LAKESHORE, LAKESHORE_NAME, listOrganizations, listPeople, messages, openInApp, RIVERBEND, RIVERBEND_NAME, SHELTER_ORG, signInByApi, trpcQuery, USERS } from "./fixtures";
 
@@ -181,46 +182,56 @@ test.describe("every page passes axe", () => {
     expect((await page.goto(tf("/settings/audit")))?.status()).toBe(404);
   });
 
-  test("funder's section pages", async ({ page }) => {
-    test.slow();
-    await signInByApi(page.request, USERS.funder);
-    // Funders see suppressed figures and ratings by group, not by agency.
-    for (const [path, heading] of [
-      [tf("/dashboard"), messages.dashboard.title],
-      [tf("/assessments"), messages.nav.assessments],
-    ] as const) {
-      await visit(page, path, heading);
-    }
-  });
+  // The funder's pages, the ones that write the most sentences from figures (summaries, suppression
+  // notes, the site-visit summary), are scanned in Spanish, which axe checks the lang attribute of
+  // too; the link crawl reads every page of every role in Spanish as well.
+  test.describe("a funder whose browser prefers Spanish", () => {
+    test.use({ locale: "es-US" });
+    const spanishPeriodTitle = es.contributions.periodTitle.replace("{period}", lastQuarter());
+    const spanishNav = (page: Page) => page.getByRole("navigation", { name: es.nav.main });
 
-  test("funder's other pages; no settings, no people", async ({ page }) => {
-    test.slow();
-    await signInByApi(page.request, USERS.funder);
-    // No staff contacts for funders on an agency's page.
-    await visit(page, await organizationPath(page), SHELTER_ORG);
-    await expect(page.getByRole("heading", { name: messages.organizations.contactsTitle })).toHaveCount(0);
-    for (const [path, heading] of [
-      [tf("/members"), messages.nav.members],
-      [tf(CONTRIBUTIONS_PERIOD), contributionsPeriodTitle],
-      [tf("/grants/reports"), messages.reports.title],
-      ["/funder", messages.funder.title],
-      [`/funder/summary/${RIVERBEND}`, fill(messages.funder.summary.title, { name: RIVERBEND_NAME })],
-    ] as const) {
-      await visit(page, path, heading);
-    }
-    // Handing off is the coordinators' job.
-    expect((await page.goto(tf("/members/people/00000000-0000-4000-8000-000000000000/handoff")))?.status()).toBe(404);
+    test("funder's section pages", async ({ page }) => {
+      test.slow();
+      await signInByApi(page.request, USERS.funder);
+      // Funders see suppressed figures and ratings by group, not by agency.
+      for (const [path, heading] of [
+        [tf("/dashboard"), es.dashboard.title],
+        [tf("/assessments"), es.nav.assessments],
+      ] as const) {
+        await visit(page, path, heading);
+      }
+    });
 
-    await expect(sectionNav(page).getByRole("link", { name: messages.nav.settings })).toHaveCount(0);
-    await page.goto(tf("/members"));
-    // Funders see the agencies, not the staff directory, and cannot add agencies.
-    await expect(page.getByRole("link", { name: messages.nav.people, exact: true })).toHaveCount(0);
-    await expect(page.getByRole("button", { name: messages.organizations.add })).toHaveCount(0);
+    test("funder's other pages; no settings, no people", async ({ page }) => {
+      test.slow();
+      await signInByApi(page.request, USERS.funder);
+      // No staff contacts for funders on an agency's page.
+      await visit(page, await organizationPath(page), SHELTER_ORG);
+      await expect(page.getByRole("heading", { name: es.organizations.contactsTitle })).toHaveCount(0);
+      for (const [path, heading] of [
+        [tf("/members"), es.nav.members],
+        [tf(CONTRIBUTIONS_PERIOD), spanishPeriodTitle],
+        [tf("/grants/reports"), es.reports.title],
+        ["/funder", es.funder.title],
+        [`/funder/summary/${RIVERBEND}`, fill(es.funder.summary.title, { name: RIVERBEND_NAME })],
+      ] as const) {
+        await visit(page, path, heading);
+      }
+      // Handing off is the coordinators' job.
+      expect((await page.goto(tf("/members/people/00000000-0000-4000-8000-000000000000/handoff")))?.status()).toBe(404);
 
-    const people = await page.goto(tf("/members/people"));
-    expect(people?.status()).toBe(404);
-    await expect(page.getByRole("heading", { level: 1, name: messages.errors.notFoundTitle })).toBeVisible();
-    expect((await page.goto(tf("/settings")))?.status()).toBe(404);
+      await expect(spanishNav(page).getByRole("link", { name: es.nav.members })).toBeVisible();
+      await expect(spanishNav(page).getByRole("link", { name: es.nav.settings })).toHaveCount(0);
+      await page.goto(tf("/members"));
+      // Funders see the agencies, not the staff directory, and cannot add agencies.
+      await expect(page.getByRole("link", { name: es.nav.people, exact: true })).toHaveCount(0);
+      await expect(page.getByRole("button", { name: es.organizations.add })).toHaveCount(0);
+
+      const people = await page.goto(tf("/members/people"));
+      expect(people?.status()).toBe(404);
+      await expect(page.getByRole("heading", { level: 1, name: es.errors.notFoundTitle })).toBeVisible();
+      expect((await page.goto(tf("/settings")))?.status()).toBe(404);
+    });
   });
 
   // A viewer is shown the member's pages without their controls, so axe has nothing new to check
