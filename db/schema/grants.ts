@@ -250,6 +250,8 @@ export interface ReportContent {
    */
   comparedWith?: { start: string; end: string } | null;
   sections: ReportSectionContent[];
+  /** The language it was written in (its generator's); absent in reports made before there was a second language, which are English. */
+  locale?: string;
 }
 
 /**

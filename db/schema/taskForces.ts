@@ -151,6 +151,8 @@ export const invitations = pgTable(
     acceptedByUserId: uuid("accepted_by_user_id").references(() => users.id, { onDelete: "set null" }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The language the inviter chose for the invitee: of the email, and of the account made from it. Null: English. */
+    locale: text("locale"),
   },
   (table) => [
     index("invitations_task_force_idx").on(table.taskForceId),

@@ -11,7 +11,7 @@ export async function findUserIdByEmail(db: Database, email: string) {
 }
 
 /** Returns null when the email is already taken (case-insensitive). */
-export async function insertUser(db: Database, values: { email: string; name: string; passwordHash: string; isAdmin?: boolean; isDemo?: boolean }) {
+export async function insertUser(db: Database, values: { email: string; name: string; passwordHash: string; isAdmin?: boolean; isDemo?: boolean; locale?: string | null }) {
   const [row] = await db
     .insert(users)
     .values({ ...values, email: values.email.toLowerCase() })

@@ -9,6 +9,12 @@ import {
 } from "@/server/testing/factories";
 import * as fakeSmtpServer from "@/server/testing/fakeSmtpServer";
 import { headersOf, textOf, type FakeSmtpServer, type ReceivedMail } from "@/server/testing/fakeSmtpServer";
+import { createTranslator } from "next-intl";
+import es from "@/app/i18n/messages/es.json";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { trpcErrorOf } from "@/server/testing/errors";
 import { INVITATION_TTL_DAYS } from "./invitations.service";
 
 const BASE_URL = "https://roadmap.example.org";
@@ -91,6 +97,34 @@ describe("invitation emails", () => {
     });
     await callerFor(null).invitation.acceptWithNewAccount({ token, name: "Erin Emailed", password: "a long enough password" });
     expect(await callerFor(null).invitation.lookup({ token })).toEqual({ status: "used" });
+  });
+
+  it("writes the email in the language chosen for the invitee, and the account made from it starts in that language", async () => {
+    const email = `spanish-${unique()}@example.org`;
+    await callerFor(coordinator).invitation.create({ taskForceSlug: taskForce.slug, email, role: "viewer", locale: "es-US" });
+    const mail = onlyMessageTo(email);
+    const t = createTranslator({ locale: "es-US", messages: es, namespace: "email.invitation" });
+    expect(headersOf(mail).get("subject")).toBe(t("subject", { taskForce: TASK_FORCE_NAME }));
+    const text = textOf(mail);
+    expect(text.replace(/\s+/g, " ")).toContain(t("body", { taskForce: TASK_FORCE_NAME, link: "LINK", days: INVITATION_TTL_DAYS }).split("LINK")[0]!.replace(/\s+/g, " ").trim());
+    await callerFor(null).invitation.acceptWithNewAccount({ token: tokenInBody(text), name: "Elena Española", password: "a long enough password" });
+    const [account] = await (await getDb()).select({ locale: users.locale }).from(users).where(eq(users.email, email));
+    expect(account?.locale).toBe("es-US");
+
+    // Without a choice, English, and the account follows the browser until its person chooses.
+    smtp.messages.length = 0;
+    const other = `english-${unique()}@example.org`;
+    await callerFor(coordinator).invitation.create({ taskForceSlug: taskForce.slug, email: other, role: "viewer" });
+    expect(headersOf(onlyMessageTo(other)).get("subject")).toBe(`Invitation to ${TASK_FORCE_NAME} on Task Force Roadmap`);
+  });
+
+  it("refuses a language the app does not offer", async () => {
+    const error = await trpcErrorOf(
+      callerFor(coordinator).invitation.create({ taskForceSlug: taskForce.slug, email: `french-${unique()}@example.org`, role: "viewer", locale: "fr" as never }),
+      "BAD_REQUEST",
+    );
+    expect(JSON.stringify(error.cause ?? error)).toContain("locale");
+    expect(smtp.messages).toHaveLength(0);
   });
 
   it("emails the first coordinator of a task force an administrator creates", async () => {

@@ -19,6 +19,7 @@ export async function insertInvitation(
     tokenHash: string;
     invitedByUserId: string | null;
     expiresAt: Date;
+    locale: string | null;
   },
 ) {
   return insertOne(db, invitations, values, { id: invitations.id }, "invitation insert");
@@ -84,6 +85,7 @@ export async function findInvitationByTokenHash(db: Database, tokenHash: string)
       expiresAt: invitations.expiresAt,
       acceptedAt: invitations.acceptedAt,
       revokedAt: invitations.revokedAt,
+      locale: invitations.locale,
     })
     .from(invitations)
     .innerJoin(taskForces, eq(taskForces.id, invitations.taskForceId))

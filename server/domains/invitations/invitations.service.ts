@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
-import { serverTranslator } from "@/server/lib/translate";
+import { DEFAULT_LOCALE, serverTranslator, type Locale } from "@/server/lib/translate";
 import { hashPassword } from "@/server/auth/password";
 import { DomainError } from "@/server/errors";
 import { isEmailConfigured, sendMail } from "@/server/mail/mailer";
@@ -57,6 +57,7 @@ export interface WrittenInvitation {
   expiresAt: Date;
   taskForceName: string;
   token: string;
+  locale: Locale;
 }
 
 /**
@@ -86,6 +87,7 @@ export async function writeInvitation(
     tokenHash: hashToken(token),
     invitedByUserId: inviter.userId,
     expiresAt,
+    locale: input.locale ?? null,
   });
   await recordAudit(
     tx,
@@ -97,7 +99,7 @@ export async function writeInvitation(
       changes: { email: { from: null, to: input.email }, role: { from: null, to: input.role } },
     },
   );
-  return { invitationId: id, email: input.email, expiresAt, taskForceName: inviter.taskForceName, token };
+  return { invitationId: id, email: input.email, expiresAt, taskForceName: inviter.taskForceName, token, locale: input.locale ?? DEFAULT_LOCALE };
 }
 
 /**
@@ -106,7 +108,7 @@ export async function writeInvitation(
  */
 export async function deliverInvitation(written: WrittenInvitation, baseUrl: string): Promise<CreatedInvitation> {
   const link = invitationLink(baseUrl, written.token);
-  const emailed = isEmailConfigured() && (await trySendInvitation(written.email, written.taskForceName, link));
+  const emailed = isEmailConfigured() && (await trySendInvitation(written, link));
   return { invitationId: written.invitationId, email: written.email, expiresAt: written.expiresAt, emailed, link: emailed ? null : link };
 }
 
@@ -140,7 +142,7 @@ export async function createInvitations(
   if (emails.length > MAX_INVITATIONS_AT_ONCE) throw new DomainError("INVALID", "tooManyInvitations", { max: MAX_INVITATIONS_AT_ONCE }, "emails");
   const written = await inTransaction(async (tx) => {
     const all: WrittenInvitation[] = [];
-    for (const email of emails) all.push(await writeInvitation(tx, inviter, { email, role: input.role, organizationId: input.organizationId }, now));
+    for (const email of emails) all.push(await writeInvitation(tx, inviter, { email, role: input.role, organizationId: input.organizationId, locale: input.locale }, now));
     return all;
   }).catch((error: unknown) => {
     // One address of the list is a member already: said next to the list, which is the field here.
@@ -153,8 +155,8 @@ export async function createInvitations(
   return { invitations };
 }
 
-async function trySendInvitation(email: string, taskForceName: string, link: string): Promise<boolean> {
-  const t = serverTranslator("email.invitation");
+async function trySendInvitation({ email, taskForceName, locale }: WrittenInvitation, link: string): Promise<boolean> {
+  const t = serverTranslator("email.invitation", locale);
   try {
     await sendMail({
       to: email,
@@ -282,7 +284,7 @@ export async function acceptInvitationWithNewAccount(input: AcceptWithNewAccount
   const passwordHash = await hashPassword(input.password);
   const joined = await inTransaction(async (tx) => {
     const invitation = await loadUsableInvitation(tx, input.token, now);
-    const user = await insertUser(tx, { email: invitation.email, name: input.name, passwordHash });
+    const user = await insertUser(tx, { email: invitation.email, name: input.name, passwordHash, locale: invitation.locale });
     if (!user) throw new DomainError("CONFLICT", "accountExistsSignIn", { email: invitation.email });
     const joined = await joinTaskForce(tx, invitation, user.id, now);
     return { ...joined, email: user.email };

@@ -92,7 +92,8 @@ export async function previewImport(scope: TaskForceScope, input: ImportFileInpu
  * the preview: someone else may have joined or added an organization since). Invitations are
  * emailed, or their links handed back, after everything committed.
  */
-export async function applyImport(scope: TaskForceScope, input: ImportFileInput, baseUrl: string, now = currentTime()) {
+/** Writes the file's rows; the people's invitations go out in `locale`, the importer's language. */
+export async function applyImport(scope: TaskForceScope, input: ImportFileInput, baseUrl: string, locale: Locale = DEFAULT_LOCALE, now = currentTime()) {
   const sheets = await sheetsOf(input);
   assertMayInvite(scope, sheets);
   const { plan, written } = await inTransaction(async (tx) => {
@@ -113,7 +114,7 @@ export async function applyImport(scope: TaskForceScope, input: ImportFileInput,
     for (const person of plan.people) {
       if (!person.role) continue;
       const organizationId = person.organizationName ? (organizationIds.get(normalizedWord(person.organizationName)) ?? null) : null;
-      written.push(await writeInvitation(tx, scope, { email: person.email, role: person.role, organizationId }, now));
+      written.push(await writeInvitation(tx, scope, { email: person.email, role: person.role, organizationId, locale }, now));
     }
     return { plan, written };
   });

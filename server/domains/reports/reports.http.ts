@@ -1,4 +1,5 @@
 import { DomainError } from "@/server/errors";
+import { localeOf } from "@/server/lib/translate";
 import type { SessionUser } from "@/server/trpc/context";
 import { resolveTaskForceScope } from "@/server/trpc/scope";
 import { reportFileName, reportToXlsx, sectionToCsv } from "./reports.export";
@@ -48,7 +49,7 @@ export async function handleReportExport(request: Request, user: SessionUser | n
       return file(`\uFEFF${sectionToCsv(section)}`, "text/csv; charset=utf-8", reportFileName(content, generatedOn, "csv", section.key));
     }
     case "pdf":
-      return file(await reportToPdf(content, generatedAt, scope.timeZone), "application/pdf", reportFileName(content, generatedOn, "pdf"));
+      return file(await reportToPdf(content, generatedAt, scope.timeZone, localeOf(content)), "application/pdf", reportFileName(content, generatedOn, "pdf"));
     default:
       return file(await reportToXlsx(content, generatedAt), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", reportFileName(content, generatedOn, "xlsx"));
   }

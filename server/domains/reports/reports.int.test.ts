@@ -13,6 +13,7 @@ import { contributionMatchValue } from "@/server/domains/contributions/contribut
 import { upsertSettings } from "@/server/domains/contributions/contributions.queries";
 import { smallCellThreshold } from "@/server/env";
 import { periodContaining, previousPeriod, type Period } from "@/server/domains/contributions/periods";
+import es from "@/app/i18n/messages/es.json";
 import { reportToXlsx, sectionToCsv } from "./reports.export";
 
 /** A contribution report's period fields for one quarter. */
@@ -125,6 +126,20 @@ describe("progress reports", () => {
 
     const audit = await db.select({ action: auditLog.action, actorUserId: auditLog.actorUserId }).from(auditLog).where(and(eq(auditLog.entity, "grantReport"), eq(auditLog.entityId, id)));
     expect(audit).toEqual([{ action: "generate", actorUserId: coordinator.id }]);
+  });
+
+  it("is written in the language of whoever generates it, with the same figures, and says which", async () => {
+    const english = await callerFor(coordinator).report.generate({ taskForceSlug: slug(), grantId, periodEnd: currentPeriodEnd });
+    const spanish = await callerFor(coordinator, { locale: "es-US" }).report.generate({ taskForceSlug: slug(), grantId, periodEnd: currentPeriodEnd });
+    const read = (id: string) => callerFor(coordinator).report.get({ taskForceSlug: slug(), reportId: id });
+    const [inEnglish, inSpanish] = [(await read(english.id)).content, (await read(spanish.id)).content];
+    expect(inEnglish.locale).toBe("en");
+    expect(inSpanish.locale).toBe("es-US");
+    expect(inSpanish.title).toBe(es.reports.documentTitle.replace("{taskForce}", inSpanish.taskForceName));
+    expect(inSpanish.sections.map((section) => section.key)).toEqual(inEnglish.sections.map((section) => section.key));
+    expect(inSpanish.sections.map((section) => section.title)).not.toEqual(inEnglish.sections.map((section) => section.title));
+    const figures = (content: typeof inEnglish) => content.sections.map((section) => section.rows.map((row) => Object.values(row).filter((cell) => typeof cell === "number")));
+    expect(figures(inSpanish)).toEqual(figures(inEnglish));
   });
 
   it("reports the period's held meetings by type and, across full task-force meetings, the disciplines and organizations at the table", async () => {

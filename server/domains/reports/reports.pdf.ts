@@ -238,7 +238,7 @@ function bytesOf(doc: PDFKit.PDFDocument): Promise<Buffer> {
   });
 }
 
-/** The report as a PDF, its headings in `locale`; times of day in `timeZone` (the task force's). */
+/** The report as a PDF, its own headings in `locale` (the report's language); times of day in `timeZone` (the task force's). */
 export async function reportToPdf(content: ReportContent, generatedAt: Date, timeZone: string, locale: Locale = DEFAULT_LOCALE): Promise<Buffer> {
   const t = catalogTranslator(locale);
   const format = serverFormatter(timeZone, locale);

@@ -1,5 +1,5 @@
 import { getDb, inTransaction } from "@/server/lib/unitOfWork";
-import { serverTranslator, type ServerTranslator } from "@/server/lib/translate";
+import { catalogTranslator, DEFAULT_LOCALE, type Locale, type ServerTranslator } from "@/server/lib/translate";
 import type { ReportContent } from "@/db/schema";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
@@ -49,7 +49,11 @@ export async function listReportOptions(scope: TaskForceScope, now = currentTime
 }
 
 /** Builds the report from committed data (reads outside the write), then stores it with its audit entry. */
-export async function generateReport(scope: TaskForceScope, input: GenerateReportInput, now = currentTime()) {
+/**
+ * Generates the report of record for a period, its headings and sentences in `locale` (the language
+ * of whoever generates it: the stored report reads the same for everyone, as a filed document does).
+ */
+export async function generateReport(scope: TaskForceScope, input: GenerateReportInput, locale: Locale = DEFAULT_LOCALE, now = currentTime()) {
   const db = await getDb();
   const grant = await findGrant(db, scope.taskForceId, input.grantId);
   if (!grant) throw new DomainError("NOT_FOUND", "grantNotFound");
@@ -63,7 +67,7 @@ export async function generateReport(scope: TaskForceScope, input: GenerateRepor
   const previous = periods[index - 1] ?? null;
   if (period.start > today) throw new DomainError("INVALID", "reportingPeriodNotStarted", {}, "periodEnd");
   const audience = audienceOf(scope);
-  const t = serverTranslator();
+  const t = catalogTranslator(locale);
   const context: ReportContext = { db, scope, taskForce, grantId: grant.id, period, audience, now, t };
   const words = comparisonWords(t, previous !== null);
   const sections = await Promise.all(
@@ -88,6 +92,7 @@ export async function generateReport(scope: TaskForceScope, input: GenerateRepor
     period: { start: period.start, end: period.end, dueOn: period.dueOn },
     comparedWith: previous ? { start: previous.start, end: previous.end } : null,
     sections,
+    locale,
   };
   return inTransaction(async (tx) => {
     const report = await insertGrantReport(tx, {

@@ -2,7 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@/app/_components/Link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { LOCALE_NAMES, SUPPORTED_LOCALES, type Locale } from "@/app/i18n/locales";
 import { useState, type FormEvent } from "react";
 import { useConfirm } from "@/app/_components/ConfirmDialog";
 import { DateTime } from "@/app/_components/DateTime";
@@ -42,6 +43,23 @@ function RoleAndOrganizationFields({
     </>
   );
 }
+
+/** The invitee's language: of the invitation email and of the account they make from it. The inviter's own by default. */
+function InvitationLanguageField({ errors }: { errors: ReturnType<typeof fieldErrorsOf> }) {
+  const t = useTranslations("people");
+  return (
+    <SelectField
+      label={t("invitationLanguage")}
+      name="locale"
+      options={SUPPORTED_LOCALES.map((locale) => ({ value: locale, label: LOCALE_NAMES[locale] }))}
+      defaultValue={useLocale()}
+      errors={errors}
+      hint={t("invitationLanguageHint")}
+    />
+  );
+}
+
+const invitationLanguageFrom = (form: HTMLFormElement) => formText(form, "locale") as Locale;
 
 function roleAssignmentFrom(form: HTMLFormElement) {
   return {
@@ -220,7 +238,7 @@ function Invitations({ taskForceSlug, onChange }: { taskForceSlug: string; onCha
     const form = event.currentTarget;
     setRevokedEmail(null);
     create.mutate(
-      { taskForceSlug, email: formText(form, "email"), ...roleAssignmentFrom(form) },
+      { taskForceSlug, email: formText(form, "email"), ...roleAssignmentFrom(form), locale: invitationLanguageFrom(form) },
       { onSuccess: () => form.reset() },
     );
   }
@@ -234,6 +252,7 @@ function Invitations({ taskForceSlug, onChange }: { taskForceSlug: string; onCha
         <FormError error={create.error} />
         <Field label={t("email")} name="email" type="email" autoComplete="off" errors={fieldErrorsOf(create.error)} required />
         <RoleAndOrganizationFields taskForceSlug={taskForceSlug} errors={fieldErrorsOf(create.error)} />
+        <InvitationLanguageField errors={fieldErrorsOf(create.error)} />
         <div>
           <button type="submit" disabled={create.isPending}>
             {create.isPending ? t("inviting") : t("invite")}
@@ -336,7 +355,7 @@ function InviteSeveral({ taskForceSlug, onChange }: { taskForceSlug: string; onC
   function onInvite(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    createMany.mutate({ taskForceSlug, emails: formText(form, "emails"), ...roleAssignmentFrom(form) }, { onSuccess: () => form.reset() });
+    createMany.mutate({ taskForceSlug, emails: formText(form, "emails"), ...roleAssignmentFrom(form), locale: invitationLanguageFrom(form) }, { onSuccess: () => form.reset() });
   }
 
   const errors = fieldErrorsOf(createMany.error);
@@ -358,6 +377,7 @@ function InviteSeveral({ taskForceSlug, onChange }: { taskForceSlug: string; onC
           {(control) => <textarea {...control} rows={5} autoComplete="off" />}
         </Field>
         <RoleAndOrganizationFields taskForceSlug={taskForceSlug} errors={errors} />
+        <InvitationLanguageField errors={errors} />
         <div>
           <button type="submit" disabled={createMany.isPending}>
             {createMany.isPending ? t("inviting") : t("inviteSeveral")}

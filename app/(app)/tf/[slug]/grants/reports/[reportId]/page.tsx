@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { Link } from "@/app/_components/Link";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { CalendarDate } from "@/app/_components/DateTime";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { DEFAULT_LOCALE, isSupportedLocale } from "@/app/i18n/locales";
 import { loadForPage, serverCaller } from "@/app/_trpc/server";
 import { PROGRAM_CURRENCY } from "@/db/vocabulary/grants";
-import { formatFigure, formatInstant } from "@/server/lib/figures";
+import { formatCalendarDate, formatFigure, formatInstant } from "@/server/lib/figures";
 import { requireTaskForcePermission } from "../../../_lib/taskForce";
 import { PrintButton } from "@/app/_components/PrintButton";
 import { ReportSection } from "./ReportSection";
@@ -25,22 +25,28 @@ export default async function ReportPage({ params }: PageProps<"/tf/[slug]/grant
   const caller = await serverCaller();
   const report = await loadForPage(() => caller.report.get({ taskForceSlug: slug, reportId }), path);
   const { content } = report;
-  const t = await getTranslations("reports");
-  const format = await getFormatter();
+  const pageLocale = await getLocale();
+  const tPage = await getTranslations("reports");
+  // The report reads as it was filed, in its generator's language, whatever the reader's; the
+  // actions around it are in the reader's.
+  const locale = content.locale && isSupportedLocale(content.locale) ? content.locale : DEFAULT_LOCALE;
+  const t = await getTranslations({ locale, namespace: "reports" });
+  const format = await getFormatter({ locale });
+  const date = (value: string) => formatCalendarDate(format, value);
   return (
-    <article className="report">
-      <div className="no-print report-actions">
-        <Link href={`/tf/${slug}/grants/reports`}>{t("backToReports")}</Link>
-        <PrintButton label={t("print")} />
+    <article className="report" lang={locale}>
+      <div className="no-print report-actions" lang={pageLocale}>
+        <Link href={`/tf/${slug}/grants/reports`}>{tPage("backToReports")}</Link>
+        <PrintButton label={tPage("print")} />
         <a href={`${path}/export?format=xlsx`} download>
-          {t("downloadXlsx")}
+          {tPage("downloadXlsx")}
         </a>
         <a href={`${path}/export?format=pdf`} download>
-          {t("downloadPdf")}
+          {tPage("downloadPdf")}
         </a>
         {content.sections.map((section) => (
           <a key={section.key} href={`${path}/export?format=csv&section=${section.key}`} download>
-            {t("downloadCsv", { section: section.title })}
+            {tPage("downloadCsv", { section: section.title })}
           </a>
         ))}
       </div>
@@ -48,11 +54,11 @@ export default async function ReportPage({ params }: PageProps<"/tf/[slug]/grant
       <dl className="facts">
         <dt>{t("periodLabel")}</dt>
         <dd>
-          <CalendarDate value={content.period.start} /> – <CalendarDate value={content.period.end} />
+          {date(content.period.start)} – {date(content.period.end)}
         </dd>
         <dt>{t("dueLabel")}</dt>
         <dd>
-          <CalendarDate value={content.period.dueOn} />
+          {date(content.period.dueOn)}
         </dd>
         <dt>{t("awardLabel")}</dt>
         <dd>
@@ -66,7 +72,7 @@ export default async function ReportPage({ params }: PageProps<"/tf/[slug]/grant
             <dd>
               {content.comparedWith ? (
                 <>
-                  <CalendarDate value={content.comparedWith.start} /> – <CalendarDate value={content.comparedWith.end} />
+                  {date(content.comparedWith.start)} – {date(content.comparedWith.end)}
                 </>
               ) : (
                 t("comparison.firstPeriod")
