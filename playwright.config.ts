@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
-import { E2E_DEMO_PASSWORD, E2E_WORKERS, e2ePort, e2eSmtpPort } from "./e2e/settings";
+import { E2E_DEMO_PASSWORD, E2E_LOCALE, E2E_WORKERS, e2ePort, e2eSmtpPort } from "./e2e/settings";
 
 /*
  * End-to-end tests drive the production build (`next start`) in Chromium. Each Playwright worker
@@ -57,6 +57,8 @@ export default defineConfig({
       name: "chromium",
       use: {
         ...devices["Desktop Chrome"],
+        // The browser's language, which the app follows on a first visit (E2E_LOCALE; US English by default).
+        locale: E2E_LOCALE === "en" ? "en-US" : E2E_LOCALE,
         launchOptions: {
           executablePath: chromiumExecutable(),
           args: [

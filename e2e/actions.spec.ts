@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { demoDateFromToday, expectNoAxeViolations, messages, newSignedInPage, openInApp, RIVERBEND, SHELTER_ORG, signInByApi, USERS } from "./fixtures";
+import { demoDateFromToday, escapeRegExp, expectNoAxeViolations, messages, newSignedInPage, openInApp, RIVERBEND, SHELTER_ORG, signInByApi, USERS } from "./fixtures";
 
 /*
  * The action tracker: a member sees and completes their seeded actions, a coordinator adds a
@@ -18,7 +18,6 @@ const allActions = (page: Page) => page.getByRole("region", { name: t.allHeading
 const OVERDUE_ACTION = "Draft the referral protocol with the sheriff's office (demo)";
 const DUE_SOON_ACTION = "Circulate the notes of the November partners' meeting (demo)";
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 test("a member sees their actions with the due state in words and marks one done", async ({ page }) => {
   await signInByApi(page.request, USERS.member);

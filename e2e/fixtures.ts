@@ -1,23 +1,31 @@
 import axe, { type AxeResults } from "axe-core";
 import { expect, type APIRequestContext, type APIResponse, type Browser, type BrowserContext, type Page, type Request } from "@playwright/test";
 import { createTranslator } from "next-intl";
-import messages from "../app/i18n/messages/en.json";
+import en from "../app/i18n/messages/en.json";
+import es from "../app/i18n/messages/es.json";
+import type { Locale } from "../app/i18n/locales";
 import { addDays, dateInZone } from "../server/lib/dates";
-import { E2E_DEMO_PASSWORD } from "./settings";
+import { E2E_DEMO_PASSWORD, E2E_LOCALE } from "./settings";
 
 /*
  * Shared helpers for the end-to-end specs. The server runs the production build on a fresh embedded
  * database seeded with the fictional demo (server/demo/seed.ts); these constants mirror that seed.
  */
 
-export { messages };
+const CATALOGS: Record<Locale, typeof en> = { en, "es-US": es };
+
+/** The catalog of the language the suite reads the app in (E2E_LOCALE). */
+export const messages = CATALOGS[E2E_LOCALE];
 
 /** A catalog message with its values, as the app shows it (ICU plurals and selects included). */
-export const translate = createTranslator({ locale: "en", messages });
+export const translate = createTranslator({ locale: E2E_LOCALE, messages });
 
 /** A plain catalog message (no plural or select) with its {placeholders} filled in; unknown ones stay. */
 export const fill = (message: string, values: Record<string, string | number>) =>
   message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+
+/** `text` as a regular expression matches it, literally. */
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The demo accounts' password, set for the e2e server by playwright.config.ts. */
 export const DEMO_PASSWORD = E2E_DEMO_PASSWORD;

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
+import { E2E_LOCALE } from "./settings";
 import { expect, test } from "./test";
 import { demoDateFromToday, expectNoAxeViolations, fill, messages, newSignedInPage, ok, openInApp, RIVERBEND, signIn, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
 
@@ -257,13 +258,13 @@ interface MatchFigures {
   remainingCents: number;
 }
 
-const money = (cents: number) => new Intl.NumberFormat("en", { style: "currency", currency: "USD" }).format(cents / 100);
+const money = (cents: number) => new Intl.NumberFormat(E2E_LOCALE, { style: "currency", currency: "USD" }).format(cents / 100);
 /** "$12,400.00 of $375,000.00 matched (3.3%)", as the page words the figures. */
 const matchFigure = (match: MatchFigures) =>
   fill(messages.localMatch.figure, {
     matched: money(match.totalCents),
     target: money(match.targetCents),
-    share: new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 1 }).format(match.share),
+    share: new Intl.NumberFormat(E2E_LOCALE, { style: "percent", maximumFractionDigits: 1 }).format(match.share),
   });
 
 /** The demo award's local match to date, as the server computes it for whoever is signed in. */

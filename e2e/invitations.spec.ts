@@ -1,9 +1,8 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { createInvitedUser, expectNoAxeViolations, LAKESHORE, messages, openInApp, RIVERBEND, RIVERBEND_NAME, SHELTER_ORG, signInByApi, uniqueEmail, uniquePassword, USERS } from "./fixtures";
+import { createInvitedUser, escapeRegExp, expectNoAxeViolations, LAKESHORE, messages, openInApp, RIVERBEND, RIVERBEND_NAME, SHELTER_ORG, signInByApi, uniqueEmail, uniquePassword, USERS } from "./fixtures";
 
 const PEOPLE = `/tf/${RIVERBEND}/members/people`;
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The invitation form on the people page (its Email field, not the tables' Email columns). */
 function inviteForm(page: Page) {
@@ -65,7 +64,7 @@ test.describe("invitations", () => {
 
       await newcomer.waitForURL((url) => url.pathname === `/tf/${RIVERBEND}/dashboard`);
       await expect(newcomer.getByText(messages.dashboard.yourRole.replace("{role}", messages.roles.member))).toBeVisible();
-      await expect(newcomer.getByRole("link", { name: new RegExp(`${messages.nav.account}.*${escape(name)}`) })).toBeVisible();
+      await expect(newcomer.getByRole("link", { name: new RegExp(`${messages.nav.account}.*${escapeRegExp(name)}`) })).toBeVisible();
 
       // The link works once.
       await openInApp(newcomer, link);
@@ -132,7 +131,7 @@ test.describe("invitations", () => {
 
     await expect(form.alert).toHaveText(messages.errors.invalidInput);
     await expect(form.organization).toHaveAttribute("aria-invalid", "true");
-    await expect(form.organization).toHaveAccessibleDescription(new RegExp(escape(messages.validation.organizationRequired)));
+    await expect(form.organization).toHaveAccessibleDescription(new RegExp(escapeRegExp(messages.validation.organizationRequired)));
     await expect(form.email).toHaveValue(email);
     await expect(form.email).not.toHaveAttribute("aria-invalid", "true");
     await expect(page.getByRole("row").filter({ hasText: email })).toHaveCount(0);

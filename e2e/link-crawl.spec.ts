@@ -1,7 +1,7 @@
 import type { APIRequestContext } from "@playwright/test";
 import es from "../app/i18n/messages/es.json";
 import { expect, test } from "./test";
-import { messages, signInByApi, USERS } from "./fixtures";
+import { escapeRegExp, messages, signInByApi, USERS } from "./fixtures";
 
 /*
  * Every link a role is shown must open for that role (issue 13, item 4). Per demo role, starting at
@@ -90,7 +90,7 @@ function problemOf(status: number, finalUrl: URL, html: string): string | null {
   const missing = MISSING_MESSAGE.exec(html);
   if (missing) return `shows the message path ${missing[1]} instead of its text`;
   if (finalUrl.pathname === "/login") return "sent to sign in";
-  const heading = (text: string) => new RegExp(`<h1[^>]*>\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*</h1>`).test(html);
+  const heading = (text: string) => new RegExp(`<h1[^>]*>\\s*${escapeRegExp(text)}\\s*</h1>`).test(html);
   if (heading(es.errors.notFoundTitle)) return "not-found page";
   if (heading(es.errors.errorTitle)) return "error page";
   if (html && !/<html[^>]*\slang="es-US"/.test(html)) return "not marked as Spanish (lang)";

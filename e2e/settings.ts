@@ -1,3 +1,5 @@
+import { resolveLocale } from "../app/i18n/locales";
+
 /*
  * Settings shared by playwright.config.ts (which starts the servers with them) and the specs (which
  * rely on them). No password here works anywhere but in the end-to-end servers' own databases.
@@ -32,3 +34,10 @@ export const E2E_DEMO_PASSWORD = process.env.DEMO_PASSWORD?.trim() || "e2e-only-
 export function e2eSmtpPort(worker: number): number {
   return e2ePort(worker) + 10_000;
 }
+
+/**
+ * The language the suite reads the app in (E2E_LOCALE=es runs it in US Spanish): the browser asks
+ * for it (Accept-Language) and the specs look for the catalog's texts in it (e2e/fixtures.ts).
+ * English by default. The language spec, the link crawl and the funder's axe pass read Spanish anyway.
+ */
+export const E2E_LOCALE = resolveLocale({ acceptLanguage: process.env.E2E_LOCALE?.trim() || "en" });
