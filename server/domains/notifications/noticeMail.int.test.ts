@@ -9,6 +9,11 @@ import { inTransaction } from "@/server/lib/unitOfWork";
 import { sendNoticeDigest, sendNoticeEmailsNow, withNoticeMail } from "./noticeMail.service";
 import { insertNotificationRows } from "./notifications.queries";
 import { insertNotifications } from "./notifications.service";
+import { inArray } from "drizzle-orm";
+import { createTranslator } from "next-intl";
+import es from "@/app/i18n/messages/es.json";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
 
 /*
  * Issue 18: each person chooses, per topic, how notices reach them besides the notices page: not at
@@ -102,6 +107,24 @@ describe("notice emails", () => {
     expect(subjectOf(digest!)).toBe("Your daily digest from Lakeshore Task Force: 1 notice");
     expect(decoded(digest!)).toContain("- A meeting you are expected at was scheduled: “Partners' meeting”");
     expect(mailsTo(smtp, quiet)).toEqual([]);
+  });
+
+  it("writes each person's emails, now and in the digest, in the language they chose", async () => {
+    vi.stubEnv("SMTP_URL", smtp.url);
+    const { taskForce, advocate, morning, schedule } = await meetingTaskForce();
+    await (await getDb()).update(users).set({ locale: "es-US" }).where(inArray(users.id, [advocate.id, morning.id]));
+    await schedule();
+    await sendNoticeEmailsNow();
+    await sendNoticeDigest(taskForce.id);
+    const spanishSentence = es.notifications.meetingScheduled.split("“")[0]!;
+    const [now] = mailsTo(smtp, advocate);
+    expect(subjectOf(now!)).toContain(`Lakeshore Task Force: ${spanishSentence}`);
+    // The meeting's time in Spanish: "10:00 a. m." where English says "10:00 AM".
+    expect(subjectOf(now!)).toMatch(/10:00\s?a\.\s?m\./);
+    expect(decoded(now!)).toContain(es.email.notice.body.split("{link}")[0]!.split("\n\n")[1]!.trim());
+    const [digest] = mailsTo(smtp, morning);
+    expect(subjectOf(digest!)).toBe(createTranslator({ locale: "es-US", messages: es, namespace: "email.reminderDigest" })("subject", { count: 1, taskForce: "Lakeshore Task Force" }));
+    expect(decoded(digest!)).toContain(`- ${spanishSentence}`);
   });
 
   it("sends a cancelled meeting's calendar file as cancelled", async () => {
