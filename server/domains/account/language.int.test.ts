@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
@@ -6,8 +6,8 @@ import en from "@/app/i18n/messages/en.json";
 import es from "@/app/i18n/messages/es.json";
 import { findSessionUser } from "@/server/domains/auth";
 import { createUser, unique, type TestUser } from "@/server/testing/factories";
-import * as fakeSmtpServer from "@/server/testing/fakeSmtpServer";
-import { headersOf, textOf, type FakeSmtpServer } from "@/server/testing/fakeSmtpServer";
+import { headersOf, textOf } from "@/server/testing/fakeSmtpServer";
+import { withFakeSmtpServer } from "@/server/testing/fakeSmtpHooks";
 import { startPasswordReset } from "./account.service";
 import { handleLanguageChoice } from "./languageChoice.http";
 
@@ -76,20 +76,10 @@ describe("choosing a language", () => {
 });
 
 describe("emails in the recipient's language", () => {
-  let smtp: FakeSmtpServer;
-  beforeAll(async () => {
-    smtp = await fakeSmtpServer.start();
-  });
-  afterAll(async () => {
-    await smtp.close();
-  });
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    smtp.messages.length = 0;
-  });
+  const smtp = withFakeSmtpServer();
 
   it("a password reset link reaches each person in the language they chose, English when they chose none", async () => {
-    vi.stubEnv("SMTP_URL", smtp.url);
+    vi.stubEnv("SMTP_URL", smtp.current.url);
     const spanish = await createUser();
     const english = await createUser();
     await choose(post({ locale: "es-US" }), spanish);
@@ -97,7 +87,7 @@ describe("emails in the recipient's language", () => {
       const { delivery } = await startPasswordReset({ email: user.email }, `2001:db8:21::${unique()}`, "https://roadmap.example.org");
       await delivery;
     }
-    const mailTo = (user: TestUser) => smtp.messages.find((mail) => mail.to.includes(user.email))!;
+    const mailTo = (user: TestUser) => smtp.current.messages.find((mail) => mail.to.includes(user.email))!;
     expect(headersOf(mailTo(spanish)).get("subject")).toBe(es.email.passwordReset.subject);
     expect(textOf(mailTo(spanish))).toContain(es.email.passwordReset.body.split("{")[0]!.trim().slice(0, 30));
     expect(headersOf(mailTo(english)).get("subject")).toBe(en.email.passwordReset.subject);
