@@ -4,7 +4,7 @@ import { findAssessmentRounds, findGaps } from "@/server/domains/grants/evidence
 import { insertEvidence, insertGrant, insertRequirements } from "@/server/domains/grants/grants.queries";
 import { insertStatusChanges } from "@/server/domains/grants/requirementHistory.queries";
 import type { RequirementStatus } from "@/server/domains/grants/grants.rules";
-import { ECM_TEMPLATE } from "@/server/domains/grants/templates";
+import { ECM_TEMPLATE, templateItemText } from "@/server/domains/grants/templates";
 import { currentTime } from "@/server/lib/clock";
 
 /*
@@ -111,8 +111,7 @@ export async function seedDemoGrants(
         grantId,
         templateKey: item.key,
         computedKey: item.computedKey ?? null,
-        title: item.title,
-        description: item.description,
+        ...templateItemText(item),
         status: plan.status ?? "not_started",
         overrideStatus: plan.override?.status ?? null,
         overrideReason: plan.override?.reason ?? null,

@@ -64,6 +64,8 @@ export interface TaskForceScope {
   readonly taskForceName: string;
   /** The task force's calendar: its "today" and every date it keeps are in this zone. */
   readonly timeZone: string;
+  /** The caller's language (the request's): what a service writes for them, a file or a filed report, is in it. English when absent. */
+  readonly locale?: Locale;
   readonly [scopeBrand]: true;
 }
 

@@ -166,7 +166,7 @@ export function taskForceProcedure(permission: Permission) {
       // A change may alter the caller's own access (a role, a departure): it reads it afresh, and
       // so does every call after it in the same request.
       if (type !== "query") ctx.taskForceAccess?.clear();
-      const resolved = await resolveTaskForceScope(ctx.user, input.taskForceSlug, permission, type === "query" ? ctx.taskForceAccess : undefined);
+      const resolved = await resolveTaskForceScope(ctx.user, input.taskForceSlug, permission, type === "query" ? ctx.taskForceAccess : undefined, ctx.locale);
       if ("refused" in resolved) {
         throw resolved.refused === "NOT_FOUND"
           ? new TRPCError({ code: "NOT_FOUND", message: "Task force not found" })

@@ -1,4 +1,5 @@
 import { getDb } from "@/server/lib/unitOfWork";
+import type { Locale } from "@/server/lib/translate";
 import { can, PORTFOLIO_ROLES, type Permission } from "@/server/auth/permissions";
 import { findTaskForceAccess, listTaskForceAccess } from "@/server/domains/access";
 import { createFunderScope, createTaskForceScope, type AccessCache, type FunderScope, type SessionUser, type TaskForceScope } from "./context";
@@ -15,6 +16,7 @@ export async function resolveTaskForceScope(
   slug: string,
   permission: Permission,
   remembered?: AccessCache,
+  locale?: Locale,
 ): Promise<{ scope: TaskForceScope } | { refused: "NOT_FOUND" | "FORBIDDEN" }> {
   const access = await accessOf(user, slug, remembered);
   if (!access) return { refused: "NOT_FOUND" };
@@ -28,6 +30,7 @@ export async function resolveTaskForceScope(
       organizationId: access.organizationId,
       taskForceName: access.taskForceName,
       timeZone: access.timeZone,
+      locale,
     }),
   };
 }

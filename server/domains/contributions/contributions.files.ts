@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { getDb, inTransaction } from "@/server/lib/unitOfWork";
-import { currencyNumberFormat, DEFAULT_LOCALE, serverTranslator, type Locale } from "@/server/lib/translate";
+import { currencyNumberFormat, DEFAULT_LOCALE, serverTranslator } from "@/server/lib/translate";
 import { PROGRAM_CURRENCY } from "@/db/vocabulary/grants";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
@@ -129,8 +129,9 @@ function exportRows(table: PeriodTable, labels: Labels) {
   return { header, rows };
 }
 
-/** The period's table as the screen shows it, as CSV or XLSX; its words (not its column codes) in `locale`. */
-export async function exportContributions(scope: TaskForceScope, input: ExportInput, locale: Locale = DEFAULT_LOCALE, now = currentTime()): Promise<ContributionFile> {
+/** The period's table as the screen shows it, as CSV or XLSX; its words (not its column codes) in the caller's language. */
+export async function exportContributions(scope: TaskForceScope, input: ExportInput, now = currentTime()): Promise<ContributionFile> {
+  const locale = scope.locale ?? DEFAULT_LOCALE;
   const table = await getPeriodTable(scope, { period: input.period }, now);
   const today = calendarOf(scope, now).today;
   const labels = serverTranslator("contributions.file", locale);

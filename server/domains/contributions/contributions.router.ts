@@ -55,5 +55,5 @@ export const contributionsRouter = createRouter({
     .mutation(({ ctx, input }) => importContributionsCsv(ctx.scope, input)),
   export: taskForceProcedure("contribution.read")
     .input(ExportInput)
-    .query(({ ctx, input }) => exportContributions(ctx.scope, input, ctx.locale)),
+    .query(({ ctx, input }) => exportContributions(ctx.scope, input)),
 });

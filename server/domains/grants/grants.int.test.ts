@@ -5,6 +5,7 @@ import { auditLog } from "@/db/schema";
 import { dateFromToday, answersForAll, callerFor, createActionItemFor, createAssessingTaskForce, createAssessmentRound, createGapFor, createMember, createOrganization, createTaskForceWithCoordinator, respond, scopeFor, type TestMembership, type TestTaskForce, type TestUser } from "@/server/testing/factories";
 import { domainErrorOf, fieldErrorsOf, trpcErrorOf } from "@/server/testing/errors";
 import { getGrant, getGrantProgress } from "./grants.service";
+import es from "@/app/i18n/messages/es.json";
 import { ECM_TEMPLATE } from "./templates";
 
 const AWARD = {
@@ -49,6 +50,21 @@ describe("grant awards and requirements", () => {
     ({ user: viewer } = await createMember(taskForce, "viewer"));
     other = await createTaskForceWithCoordinator();
     ({ id: grantId } = await callerFor(coordinator).grant.create({ taskForceSlug: slug(), ...AWARD, awardNumber: "TF-1" }));
+  });
+
+  it("words the template's requirements in the language of whoever applies it, and offers the rest in the reader's", async () => {
+    const spanish = callerFor(coordinator, { locale: "es-US" });
+    const { id } = await spanish.grant.create({ taskForceSlug: slug(), ...AWARD, awardNumber: "TF-ES" });
+    const detail = await spanish.grant.get({ taskForceSlug: slug(), grantId: id });
+    expect(detail.requirements.map((requirement) => requirement.templateKey)).toEqual(ECM_TEMPLATE.items.map((item) => item.key));
+    expect(detail.requirements.map(({ title, description }) => ({ title, description }))).toEqual(
+      ECM_TEMPLATE.items.map((item) => ({ title: es.requirementTemplates[item.key].title, description: es.requirementTemplates[item.key].description })),
+    );
+    expect(detail.templates.find((template) => template.key === "optional")?.items.find((item) => item.key === "strategic-plan")?.title).toBe(es.requirementTemplates["strategic-plan"].title);
+    const inEnglish = await callerFor(coordinator).grant.get({ taskForceSlug: slug(), grantId: id });
+    expect(inEnglish.templates.find((template) => template.key === "optional")?.items.find((item) => item.key === "strategic-plan")?.title).toBe("Strategic plan");
+    // What was filed stays as it was written: the requirements are the award's own text now.
+    expect(inEnglish.requirements[0]?.title).toBe(es.requirementTemplates["lead-pair"].title);
   });
 
   it("creates an award with the ECM template, audited, and adds nothing when the template is applied again", async () => {

@@ -14,7 +14,7 @@ import { findGrant, findGrantByAwardNumber, findRequirement, insertGrant, insert
 import type { AddRequirementInput, ApplyTemplateInput, CreateGrantInput, EvidenceOptionsInput, GrantInput, LinkedRequirementsInput, OverrideRequirementInput, UpdateGrantInput, UpdateRequirementInput } from "./grants.schemas";
 import { awardStatusRecorder } from "./statusRecorder";
 import { canSetRates } from "./match.service";
-import { ECM_TEMPLATE, REQUIREMENT_TEMPLATES } from "./templates";
+import { ECM_TEMPLATE, REQUIREMENT_TEMPLATES, templateItemText } from "./templates";
 import { currentTime } from "@/server/lib/clock";
 
 /*
@@ -181,7 +181,7 @@ export async function getGrant(scope: TaskForceScope, input: GrantInput, now = c
     templates: canManage
       ? REQUIREMENT_TEMPLATES.map((template) => ({
           key: template.key,
-          items: template.items.filter((item) => !applied.has(item.key)).map(({ key, title }) => ({ key, title })),
+          items: template.items.filter((item) => !applied.has(item.key)).map((item) => ({ key: item.key, title: templateItemText(item, scope.locale).title })),
         }))
       : [],
     evidenceKinds: canManage ? [...RECORD_EVIDENCE_KINDS.filter((kind) => can(scope.role, evidenceKind(kind)!.readPermission)), URL_EVIDENCE_KIND] : [],
@@ -298,8 +298,7 @@ async function addTemplateItems(tx: Database, scope: TaskForceScope, grant: Calc
       grantId,
       templateKey: item.key,
       computedKey: item.computedKey ?? null,
-      title: item.title,
-      description: item.description,
+      ...templateItemText(item, scope.locale),
       position: first + index,
       updatedByUserId: scope.userId,
       createdAt: now,

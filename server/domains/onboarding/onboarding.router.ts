@@ -12,5 +12,5 @@ export const onboardingRouter = createRouter({
     .mutation(({ ctx, input }) => previewImport(ctx.scope, input)),
   confirm: taskForceProcedure("organization.manage")
     .input(ImportFileInput)
-    .mutation(({ ctx, input }) => applyImport(ctx.scope, input, ctx.baseUrl, ctx.locale)),
+    .mutation(({ ctx, input }) => applyImport(ctx.scope, input, ctx.baseUrl)),
 });

@@ -92,8 +92,9 @@ export async function previewImport(scope: TaskForceScope, input: ImportFileInpu
  * the preview: someone else may have joined or added an organization since). Invitations are
  * emailed, or their links handed back, after everything committed.
  */
-/** Writes the file's rows; the people's invitations go out in `locale`, the importer's language. */
-export async function applyImport(scope: TaskForceScope, input: ImportFileInput, baseUrl: string, locale: Locale = DEFAULT_LOCALE, now = currentTime()) {
+/** Writes the file's rows; the people's invitations go out in the importer's language. */
+export async function applyImport(scope: TaskForceScope, input: ImportFileInput, baseUrl: string, now = currentTime()) {
+  const locale = scope.locale ?? DEFAULT_LOCALE;
   const sheets = await sheetsOf(input);
   assertMayInvite(scope, sheets);
   const { plan, written } = await inTransaction(async (tx) => {

@@ -1,5 +1,5 @@
 import { getDb, inTransaction } from "@/server/lib/unitOfWork";
-import { catalogTranslator, DEFAULT_LOCALE, type Locale, type ServerTranslator } from "@/server/lib/translate";
+import { catalogTranslator, DEFAULT_LOCALE, type ServerTranslator } from "@/server/lib/translate";
 import type { ReportContent } from "@/db/schema";
 import { can } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
@@ -50,10 +50,11 @@ export async function listReportOptions(scope: TaskForceScope, now = currentTime
 
 /** Builds the report from committed data (reads outside the write), then stores it with its audit entry. */
 /**
- * Generates the report of record for a period, its headings and sentences in `locale` (the language
- * of whoever generates it: the stored report reads the same for everyone, as a filed document does).
+ * Generates the report of record for a period, its headings and sentences in the language of whoever
+ * generates it (scope.locale): the stored report reads the same for everyone, as a filed document does.
  */
-export async function generateReport(scope: TaskForceScope, input: GenerateReportInput, locale: Locale = DEFAULT_LOCALE, now = currentTime()) {
+export async function generateReport(scope: TaskForceScope, input: GenerateReportInput, now = currentTime()) {
+  const locale = scope.locale ?? DEFAULT_LOCALE;
   const db = await getDb();
   const grant = await findGrant(db, scope.taskForceId, input.grantId);
   if (!grant) throw new DomainError("NOT_FOUND", "grantNotFound");
