@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { catalogProblems } from "./catalogParity";
 import { catalogName, DEFAULT_LOCALE, SUPPORTED_LOCALES } from "./locales";
@@ -17,6 +18,14 @@ describe("every language's catalog can replace the English one", () => {
 
   it("the English catalog itself parses", () => {
     expect(catalogProblems(reference, reference)).toEqual([]);
+  });
+});
+
+describe("codes the server sends in an error's values", () => {
+  it.each(SUPPORTED_LOCALES)("read as words in %s, not as codes", (locale) => {
+    const t = createTranslator({ locale, messages: catalogOf(catalogName(locale)), namespace: "errors" });
+    const sentences = [t("gapTransitionNotAllowed", { from: "wont_fix", to: "in_progress" }), t("statusReasonRequired", { status: "wont_fix" })];
+    for (const sentence of sentences) expect(sentence).not.toMatch(/wont_fix|in_progress/);
   });
 });
 
