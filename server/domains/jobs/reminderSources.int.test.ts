@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { notifications } from "@/db/schema";
-import { callerFor, createTaskForceWithCoordinator, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import es from "@/app/i18n/messages/es.json";
+import { notifications, users } from "@/db/schema";
+import { callerFor, createMember, createTaskForceWithCoordinator, type TestTaskForce, type TestUser } from "@/server/testing/factories";
 import { remindTaskForce } from "./reminders.service";
 
 /* The daily digest's grant-report and protocol-review reminders, at fixed dates (noon UTC, Chicago's same day). */
@@ -52,5 +53,15 @@ describe("grant report and protocol review reminders", () => {
       { kind: "grantReportOverdue", values: { awardNumber: "AW-7", periodEnd: "2027-06-30", dueOn: "2027-07-30", suspensionOn: "2027-08-14" }, link: `/tf/${taskForce.slug}/grants` },
       { kind: "protocolReviewOverdue", values: { title: "Media", reviewOn: "2027-08-01" }, link: expect.stringMatching(/#protocol-/) },
     ]);
+  });
+
+  it("names an untitled protocol by its topic in each coordinator's language", async () => {
+    const { taskForce: other, coordinator: english } = await createTaskForceWithCoordinator();
+    const { user: spanish } = await createMember(other, "coordinator");
+    await (await getDb()).update(users).set({ locale: "es-US" }).where(eq(users.id, spanish.id));
+    await callerFor(english).protocol.create({ taskForceSlug: other.slug, topic: "media", status: "adopted", adoptedOn: "2026-01-10", nextReviewOn: "2027-08-01" });
+    expect(await remindTaskForce(other, at("2027-07-02"))).toMatchObject({ notified: 2 });
+    expect((await noticesOf(english)).map((notice) => notice.values)).toEqual([{ title: "Media", reviewOn: "2027-08-01" }]);
+    expect((await noticesOf(spanish)).map((notice) => notice.values)).toEqual([{ title: es.protocols.topic.media, reviewOn: "2027-08-01" }]);
   });
 });

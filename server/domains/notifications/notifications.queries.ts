@@ -75,7 +75,7 @@ export async function markNotificationsRead(db: Database, userId: string, ids: s
 /** The task force's active coordinators with their email: recipients of task-force-wide reminders. */
 export function listActiveCoordinators(db: Database, taskForceId: string) {
   return db
-    .select({ userId: users.id, email: users.email })
+    .select({ userId: users.id, email: users.email, locale: users.locale })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.taskForceId, taskForceId), eq(memberships.role, "coordinator"), isNull(memberships.endedAt)));

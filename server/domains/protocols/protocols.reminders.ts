@@ -1,4 +1,4 @@
-import { serverTranslator } from "@/server/lib/translate";
+import { localeOf, serverTranslator, SUPPORTED_LOCALES } from "@/server/lib/translate";
 import { addDays } from "@/server/lib/dates";
 import { listActiveCoordinators } from "@/server/domains/notifications";
 import type { Reminder, ReminderSource } from "@/server/domains/notifications/reminders";
@@ -7,7 +7,8 @@ import { listProtocolsDueForReview } from "./protocols.queries";
 /** How many days before its review date a protocol's review is first announced. */
 export const PROTOCOL_REVIEW_NOTICE_DAYS = 30;
 
-const topicName = serverTranslator("protocols.topic");
+/** A protocol's topic as each coordinator reads it: the notice keeps the name, in its reader's language. */
+const topicNames = new Map(SUPPORTED_LOCALES.map((locale) => [locale, serverTranslator("protocols.topic", locale)]));
 
 /**
  * The reminder job's source for protocol reviews: an adopted protocol (or one under review) whose
@@ -23,10 +24,11 @@ export const protocolReviewReminders: ReminderSource = async (tx, taskForce, tod
     const reviewOn = protocol.nextReviewOn ?? today;
     const overdue = reviewOn < today;
     const kind = overdue ? "protocolReviewOverdue" : "protocolReviewDue";
-    const title = protocol.title.trim() || topicName(protocol.topic);
-    const values = { title, reviewOn };
     const link = `/tf/${taskForce.slug}/members/protocols#protocol-${protocol.id}`;
     for (const person of coordinators) {
+      // An untitled protocol goes by its topic, named in the coordinator's language.
+      const title = protocol.title.trim() || topicNames.get(localeOf(person))!(protocol.topic);
+      const values = { title, reviewOn };
       reminders.push({
         notification: { taskForceId: taskForce.id, userId: person.userId, kind, values, link, dedupeKey: `${kind}:${protocol.id}:${reviewOn}:${person.userId}` },
         overdue,
