@@ -79,12 +79,17 @@ const ENGLISH_SENTENCES = messagesOf(en)
   .filter(([key, text]) => !/[{<]/.test(text) && text.trim().split(/\s+/).length >= 3 && spanish.get(key) !== text)
   .map(([, text]) => text);
 
-/** What a reader sees of a page: its text without scripts (the data and catalogs sent along), styles and markup. */
+/**
+ * What a reader sees of a page in Spanish: its text without scripts (the data and catalogs sent
+ * along), styles and markup, and without what is marked as another language (a report filed in
+ * English reads as filed, `lang="en"`, and a screen reader says it in English).
+ */
 function visibleText(html: string): string {
   return decodeEntities(
     html
       .replace(/<script\b[\s\S]*?<\/script>/gi, " ")
       .replace(/<style\b[\s\S]*?<\/style>/gi, " ")
+      .replace(/<(\w+)\b[^>]*\slang="(?!es-US")[^"]*"[^>]*>[\s\S]*?<\/\1>/gi, " ")
       .replace(/<[^>]+>/g, " "),
   ).replace(/\s+/g, " ");
 }

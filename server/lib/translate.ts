@@ -37,8 +37,8 @@ export function catalogTranslator(locale: Locale): ServerTranslator {
 }
 
 /**
- * A spreadsheet number format that shows an amount in `currency` with its symbol in the default
- * locale and cents ("$13,977.50"), while the cell stays a number a spreadsheet can add up.
+ * A spreadsheet number format that shows an amount in `currency` with its symbol in `locale` and
+ * cents ("$13,977.50"), while the cell stays a number a spreadsheet can add up.
  */
 export function currencyNumberFormat(currency: string, locale: Locale = DEFAULT_LOCALE): string {
   const symbol = new Intl.NumberFormat(locale, { style: "currency", currency }).formatToParts(0).find((part) => part.type === "currency")?.value ?? currency;
@@ -58,7 +58,7 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?
 
 /**
  * Message values as a reader expects them: calendar dates ("2026-12-10") and instants written as
- * ISO text become dates in the default locale, an instant at the task force's own time of day
+ * ISO text become dates in `locale`, an instant at the task force's own time of day
  * (a meeting at 09:00 in Chicago is not one at 15:00 UTC). What the notice list does in the browser.
  */
 export function readableValues(values: Record<string, string | number>, timeZone: string, locale: Locale = DEFAULT_LOCALE): Record<string, string | number> {

@@ -61,6 +61,12 @@ describe("choosing a language", () => {
     expect(await storedLocale(user)).toBeNull();
   });
 
+  it("refuses a body larger than the switch's form before reading it whole, and changes nothing", async () => {
+    const user = await createUser();
+    expect(await choose(post({ locale: "es-US", returnTo: `/${"x".repeat(10_000)}` }), user)).toEqual({ status: 413, location: null, cookies: {} });
+    expect(await storedLocale(user)).toBeNull();
+  });
+
   it("refuses a post from another site", async () => {
     const user = await createUser();
     expect(await choose(post({ locale: "es-US", returnTo: "/" }, { "sec-fetch-site": "cross-site" }), user)).toEqual({ status: 403, location: null, cookies: {} });
