@@ -54,7 +54,7 @@ describe("choosing a language", () => {
 
   it("refuses a language the app does not offer, and changes nothing", async () => {
     const user = await createUser();
-    for (const locale of ["fr", "", "es-US; Path=/", "x".repeat(5000)]) {
+    for (const locale of ["fr", "", "es-US; Path=/", "x".repeat(500)]) {
       expect(await choose(post({ locale, returnTo: "/" }), user)).toEqual({ status: 400, location: null, cookies: {} });
     }
     expect(await choose(post({ returnTo: "/" }), user)).toMatchObject({ status: 400, cookies: {} });
