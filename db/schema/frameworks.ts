@@ -1,6 +1,9 @@
 import { integer, pgTable, text, timestamp, unique, uuid, jsonb } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
+/** A stage's number as framework content keys it. */
+type StageNumber = "1" | "2" | "3" | "4" | "5";
+
 /** One stage of development (1–5), applied to every element. */
 export interface FrameworkStage {
   number: number;
@@ -14,7 +17,7 @@ export interface FrameworkElement {
   name: string;
   description: string;
   /** What each stage looks like for this element, by stage number ("1".."5"); optional per stage. */
-  rubric?: Partial<Record<"1" | "2" | "3" | "4" | "5", string>>;
+  rubric?: Partial<Record<StageNumber, string>>;
 }
 
 export interface FrameworkArea {
@@ -24,10 +27,26 @@ export interface FrameworkArea {
   elements: FrameworkElement[];
 }
 
+/**
+ * A framework's text in one more language, by the keys of what it translates (stage numbers, area
+ * and element keys). Every field is optional: what a translation lacks is read in the framework's
+ * own language (English).
+ */
+export interface FrameworkTranslation {
+  /** The framework's name and description in this language. */
+  name?: string;
+  description?: string;
+  stages?: Partial<Record<StageNumber, { name?: string; description?: string }>>;
+  areas?: Record<string, { name?: string; description?: string }>;
+  elements?: Record<string, { name?: string; description?: string; rubric?: Partial<Record<StageNumber, string>> }>;
+}
+
 /** The validated content of one framework version (validated by server/domains/frameworks). */
 export interface FrameworkContent {
   stages: FrameworkStage[];
   areas: FrameworkArea[];
+  /** Translations by language tag ("es"); the text above is English. */
+  translations?: Record<string, FrameworkTranslation>;
 }
 
 /**

@@ -95,6 +95,8 @@ export interface FunderScope {
   readonly userId: string;
   /** By name; empty for someone who funds nothing. */
   readonly taskForces: readonly FundedTaskForce[];
+  /** The caller's language, for what is written for them (the roadmap's names, exported files). */
+  readonly locale?: Locale;
   readonly [funderScopeBrand]: true;
 }
 

@@ -130,7 +130,7 @@ export const adminProcedure = baseProcedure
  * programs) into a FunderScope (never taken from the input). Someone who funds nothing gets an empty scope, not a refusal: the
  * portfolio is then simply empty.
  */
-export const funderProcedure = authedProcedure.use(async ({ ctx, next }) => next({ ctx: { ...ctx, funder: await resolveFunderScope(ctx.user) } }));
+export const funderProcedure = authedProcedure.use(async ({ ctx, next }) => next({ ctx: { ...ctx, funder: await resolveFunderScope(ctx.user, ctx.locale) } }));
 
 /**
  * A procedure on the task forces the caller funds that only a funder may call: the same FunderScope,
@@ -141,7 +141,7 @@ export const fundersOnlyProcedure = baseProcedure
   .meta({ access: "funder" })
   .use(requireUser)
   .use(async ({ ctx, next }) => {
-    const funder = await resolveFunderScope(ctx.user);
+    const funder = await resolveFunderScope(ctx.user, ctx.locale);
     if (funder.taskForces.length === 0) throw new TRPCError({ code: "FORBIDDEN", message: "Funders only" });
     return next({ ctx: { ...ctx, funder } });
   });

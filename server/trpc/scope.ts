@@ -45,10 +45,10 @@ function accessOf(user: SessionUser, slug: string, remembered: AccessCache | und
 }
 
 /** The task forces the caller funds, for the funder's reads across them; empty when they fund none. */
-export async function resolveFunderScope(user: SessionUser): Promise<FunderScope> {
+export async function resolveFunderScope(user: SessionUser, locale?: Locale): Promise<FunderScope> {
   const reached = await listTaskForceAccess(await getDb(), user.id);
   const taskForces = reached
     .filter((access) => PORTFOLIO_ROLES.includes(access.role))
     .map((access) => ({ id: access.taskForceId, slug: access.slug, name: access.taskForceName, timeZone: access.timeZone, programs: access.programs }));
-  return createFunderScope({ userId: user.id, taskForces });
+  return createFunderScope({ userId: user.id, taskForces, locale });
 }

@@ -57,7 +57,7 @@ export async function noticeRoundChange(
 /** The reminders job's source: open rounds closing within two days, to each asked person not yet submitted. */
 export const roundClosingReminders: ReminderSource = async (tx, taskForce, today) => {
   const until = addDays(today, ROUND_CLOSING_SOON_DAYS);
-  const rounds = (await listRoundsWithContent(tx, [taskForce.id], { status: "open" })).filter((round) => round.closesOn >= today && round.closesOn <= until);
+  const rounds = (await listRoundsWithContent(tx, [taskForce.id], { status: "open", locale: undefined })).filter((round) => round.closesOn >= today && round.closesOn <= until);
   const perRound = await Promise.all(
     rounds.map(async (round) => {
       const people = await pendingRespondents(tx, taskForce.id, round);

@@ -14,6 +14,7 @@ import {
 } from "@/db/schema";
 import { can } from "@/server/auth/permissions";
 import { organizationOf } from "@/server/domains/organizations";
+import { rowInLanguage } from "@/server/domains/frameworks";
 
 type RoundStatus = (typeof assessmentRounds.$inferSelect)["status"];
 type RoundAudience = (typeof assessmentRounds.$inferSelect)["audience"];
@@ -105,19 +106,27 @@ export function listRoundSummaries(db: Database, taskForceId: string) {
     .orderBy(desc(assessmentRounds.opensOn), desc(assessmentRounds.createdAt));
 }
 
-export async function findRoundSummary(db: Database, taskForceId: string, roundId: string) {
+/** A round with its framework's content in the reader's language (`locale`). */
+export async function findRoundSummary(db: Database, taskForceId: string, roundId: string, locale: string | undefined) {
   const [row] = await db
     .select({ ...roundSummaryColumns, content: frameworkVersions.content, wordingNote: frameworkVersions.wordingNote })
     .from(assessmentRounds)
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, assessmentRounds.frameworkVersionId))
     .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
     .where(and(eq(assessmentRounds.taskForceId, taskForceId), eq(assessmentRounds.id, roundId)));
-  return row ?? null;
+  return row ? rowInLanguage(row, locale) : null;
 }
 
-/** Rounds of the task forces with their framework content, oldest first; `ids` narrows them, `status` filters. */
-export function listRoundsWithContent(db: Database, taskForceIds: readonly string[], options: { ids?: string[]; status?: RoundStatus }) {
-  return db
+/**
+ * Rounds of the task forces with their framework content in the reader's language (`locale`),
+ * oldest first; `ids` narrows them, `status` filters.
+ */
+export async function listRoundsWithContent(
+  db: Database,
+  taskForceIds: readonly string[],
+  options: { ids?: string[]; status?: RoundStatus; locale: string | undefined },
+) {
+  const rows = await db
     .select({ ...roundColumns, taskForceId: assessmentRounds.taskForceId, content: frameworkVersions.content })
     .from(assessmentRounds)
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, assessmentRounds.frameworkVersionId))
@@ -129,6 +138,7 @@ export function listRoundsWithContent(db: Database, taskForceIds: readonly strin
       ),
     )
     .orderBy(asc(assessmentRounds.closesOn), asc(assessmentRounds.createdAt));
+  return rows.map((row) => rowInLanguage(row, options.locale));
 }
 
 export async function insertRound(

@@ -73,9 +73,9 @@ export async function listRounds(scope: TaskForceScope) {
 
 export async function getRound(scope: TaskForceScope, input: RoundInput) {
   const db = await getDb();
-  const summary = await findRoundSummary(db, scope.taskForceId, input.roundId);
+  const summary = await findRoundSummary(db, scope.taskForceId, input.roundId, scope.locale);
   if (!summary) throw new DomainError("NOT_FOUND", "roundNotFound");
-  const { content, wordingNote, frameworkName, frameworkVersion, ...round } = summary;
+  const { content, untranslatedTexts, wordingNote, frameworkName, frameworkVersion, ...round } = summary;
   const elements = elementsOf(content);
   const canRespond = can(scope.role, "assessment.respond");
   const asked = canRespond && (await listAskedPeople(db, scope.taskForceId, round, scope.userId)).length > 0;
@@ -86,7 +86,7 @@ export async function getRound(scope: TaskForceScope, input: RoundInput) {
       // The task force's calendar date of the closing, to set beside its planned dates (also calendar dates there).
       closedOn: round.closedAt ? dateInZone(round.closedAt, scope.timeZone) : null,
     },
-    framework: { versionId: round.frameworkVersionId, name: frameworkName, version: frameworkVersion, wordingNote, content },
+    framework: { versionId: round.frameworkVersionId, name: frameworkName, version: frameworkVersion, wordingNote, content, untranslatedTexts },
     elementCount: elements.elements.length,
     me: {
       asked,

@@ -26,7 +26,7 @@ export async function compareRounds(scope: TaskForceScope, input: CompareRoundsI
   const db = await getDb();
   const ids = [...new Set([input.roundA, input.roundB])];
   const [rounds, rows, agreed, minGroup] = await Promise.all([
-    listRoundsWithContent(db, [scope.taskForceId], { ids }),
+    listRoundsWithContent(db, [scope.taskForceId], { ids, locale: scope.locale }),
     listSubmittedRatings(db, scope.taskForceId, ids),
     listAgreedStages(db, [scope.taskForceId], ids),
     ratingGroupLimitOf(db, scope),
@@ -95,7 +95,7 @@ export async function compareRounds(scope: TaskForceScope, input: CompareRoundsI
  * matched by key; names come from the latest round's framework.
  */
 export async function getTrend(scope: TaskForceScope) {
-  return areaTrendOf(await getDb(), scope.taskForceId, !can(scope.role, "assessment.readIndividual"));
+  return areaTrendOf(await getDb(), scope.taskForceId, !can(scope.role, "assessment.readIndividual"), scope.locale);
 }
 
 /**
@@ -103,17 +103,17 @@ export async function getTrend(scope: TaskForceScope) {
  * results only of groups that may be shown to someone who may not read individual ratings — always
  * true for anything that leaves the task force (reports, the funder portfolio).
  */
-export async function areaTrendOf(db: Database, taskForceId: string, restricted: boolean) {
-  return (await areaTrendsOf(db, [taskForceId], restricted))(taskForceId);
+export async function areaTrendOf(db: Database, taskForceId: string, restricted: boolean, locale: string | undefined) {
+  return (await areaTrendsOf(db, [taskForceId], restricted, locale))(taskForceId);
 }
 
 /**
  * The trends of task forces the caller was already checked for (the funder portfolio spans
  * several): the same queries for any number of them. Returns each task force's trend by id.
  */
-export async function areaTrendsOf(db: Database, taskForceIds: readonly string[], restricted: boolean) {
+export async function areaTrendsOf(db: Database, taskForceIds: readonly string[], restricted: boolean, locale: string | undefined) {
   const [rounds, counts, agreed, minGroupOf] = await Promise.all([
-    listRoundsWithContent(db, taskForceIds, { status: "closed" }),
+    listRoundsWithContent(db, taskForceIds, { status: "closed", locale }),
     listClosedRoundAnswerCounts(db, taskForceIds),
     listAgreedStages(db, taskForceIds),
     minRatingGroupsOf(db, taskForceIds),

@@ -57,7 +57,7 @@ export async function getMyResponse(scope: TaskForceScope, input: RoundInput) {
 export async function listRoundsToAnswer(scope: TaskForceScope) {
   if (!can(scope.role, "assessment.respond")) return [];
   const db = await getDb();
-  const rounds = await listRoundsWithContent(db, [scope.taskForceId], { status: "open" });
+  const rounds = await listRoundsWithContent(db, [scope.taskForceId], { status: "open", locale: scope.locale });
   const toAnswer = await Promise.all(
     rounds.map(async ({ content, ...round }) => {
       const [asked] = await listAskedPeople(db, scope.taskForceId, round, scope.userId);

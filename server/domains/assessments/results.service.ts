@@ -46,7 +46,7 @@ export async function minRatingGroupsOf(db: Database, taskForceIds: readonly str
 
 export async function getConsensus(scope: TaskForceScope, input: RoundInput) {
   const db = await getDb();
-  const summary = await findRoundSummary(db, scope.taskForceId, input.roundId);
+  const summary = await findRoundSummary(db, scope.taskForceId, input.roundId, scope.locale);
   if (!summary) throw new DomainError("NOT_FOUND", "roundNotFound");
   const { content, ...round } = summary;
   const access = individualAccess(scope);

@@ -1,11 +1,14 @@
+import { isDeepStrictEqual } from "node:util";
 import type { Database } from "@/server/lib/unitOfWork";
-import type { FrameworkContent } from "@/db/schema";
+import type { FrameworkContent, FrameworkTranslation } from "@/db/schema";
+import spanish from "./defaultFramework.es.json";
 import {
   DEFAULT_FRAMEWORK_KEY,
   findFrameworkByKey,
   findLatestVersionOfFramework,
   insertFramework,
   insertNextFrameworkVersion,
+  lockFramework,
 } from "./frameworks.queries";
 import { PARAPHRASED_WORDING } from "@/db/vocabulary/frameworks";
 
@@ -14,6 +17,7 @@ import { PARAPHRASED_WORDING } from "@/db/vocabulary/frameworks";
  * (four areas of function, their key elements, five stages of development), with every name,
  * description and rubric line written in our own words. The official wording was not available to
  * us; an administrator who has it imports it as a new version (the UI says so next to this one).
+ * It ships in Spanish too (defaultFramework.es.json, written to app/i18n/messages/es.glossary.md).
  */
 
 export const DEFAULT_FRAMEWORK_NAME = "Task force development roadmap";
@@ -25,7 +29,8 @@ export const PARAPHRASED = PARAPHRASED_WORDING;
 type Rubric = [string, string, string, string, string];
 const rubric = (lines: Rubric) => ({ "1": lines[0], "2": lines[1], "3": lines[2], "4": lines[3], "5": lines[4] });
 
-export const DEFAULT_FRAMEWORK_CONTENT: FrameworkContent = {
+/** The shipped English text; DEFAULT_FRAMEWORK_CONTENT adds the translations. */
+const ENGLISH_CONTENT: FrameworkContent = {
   stages: [
     {
       number: 1,
@@ -366,11 +371,28 @@ export const DEFAULT_FRAMEWORK_CONTENT: FrameworkContent = {
   ],
 };
 
+export const DEFAULT_FRAMEWORK_CONTENT: FrameworkContent = {
+  ...ENGLISH_CONTENT,
+  translations: { es: spanish satisfies FrameworkTranslation },
+};
+
 /**
- * Creates the default framework and its first version when they are missing; does nothing
- * otherwise, so it runs on every start. Returns the framework's id. One transaction, so a framework never exists without a
- * version; two instances starting at once are kept apart by the unique key (the second waits for
- * the first to commit, then finds the row and leaves it).
+ * Whether a version is an earlier shipped default: our paraphrased English exactly, without the
+ * translations shipped since. An administrator's own version (imported or edited) never is.
+ */
+function isEarlierShippedVersion(version: { content: FrameworkContent; wordingNote: string }): boolean {
+  const { translations, ...english } = version.content;
+  return version.wordingNote === PARAPHRASED && translations === undefined && isDeepStrictEqual(english, ENGLISH_CONTENT);
+}
+
+/**
+ * Creates the default framework and its first version when they are missing, so it runs on every
+ * start. An install whose default is still an earlier shipped version (the same English without
+ * the translations) gets the shipped content as its next version: rounds taken on the earlier one
+ * keep it, new rounds are read in Spanish too. Anything else is left alone. Returns the framework's
+ * id. One transaction, so a framework never exists without a version; two instances starting at
+ * once are kept apart by the unique key and the framework's row lock (the second waits for the
+ * first to commit, then finds its rows and leaves them).
  */
 export async function ensureDefaultFramework(db: Database): Promise<{ frameworkId: string }> {
   return db.transaction(async (tx) => {
@@ -381,7 +403,9 @@ export async function ensureDefaultFramework(db: Database): Promise<{ frameworkI
         description: DEFAULT_FRAMEWORK_DESCRIPTION,
       })) ?? (await findFrameworkByKey(tx, DEFAULT_FRAMEWORK_KEY));
     if (!framework) throw new Error("the default framework could neither be created nor found");
-    if (!(await findLatestVersionOfFramework(tx, framework.id))) {
+    await lockFramework(tx, framework.id);
+    const latest = await findLatestVersionOfFramework(tx, framework.id);
+    if (!latest || isEarlierShippedVersion(latest)) {
       await insertNextFrameworkVersion(tx, {
         frameworkId: framework.id,
         content: DEFAULT_FRAMEWORK_CONTENT,

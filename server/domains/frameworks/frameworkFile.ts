@@ -9,6 +9,7 @@ import {
   type FrameworkFile,
 } from "./frameworks.schemas";
 import type { FrameworkContent } from "@/db/schema";
+import { STAGE_NUMBERS } from "@/db/vocabulary/frameworks";
 
 /*
  * Reading a framework from JSON text, with problems told the way a person fixing the file needs
@@ -106,6 +107,11 @@ function describeIssue(issue: Issue): { key: string; values: MessageValues } {
     return { key: issue.message, values };
   }
   switch (issue.code) {
+    case "invalid_key": {
+      // A record's key broke its own rule (a translation's language tag): say that rule, naming the key.
+      const rule = issue.issues[0]?.message ?? "";
+      return /^[a-z][A-Za-z]*$/.test(rule) ? { key: rule, values: { key: String(issue.path.at(-1) ?? "") } } : { key: "invalid", values: {} };
+    }
     case "invalid_type":
       return /received (undefined|null)$/.test(issue.message)
         ? { key: "required", values: {} }
@@ -166,6 +172,40 @@ export function parseFrameworkContent(text: string): ParseOutcome<FrameworkConte
   return parseJsonWith(text, FrameworkContentSchema);
 }
 
+/** Picks the entries of `record` named by `keys`, in that order (those it lacks are left out). */
+function inOrder<T>(record: Record<string, T> | undefined, keys: readonly string[]): Record<string, T> | undefined {
+  if (!record) return undefined;
+  return Object.fromEntries(keys.filter((key) => record[key] !== undefined).map((key) => [key, record[key]!]));
+}
+
+/**
+ * The content with its translations in the framework's own order (languages alphabetically, then
+ * stages, areas and elements as the framework lists them), as the schema orders every other field.
+ */
+function inFrameworkOrder(content: FrameworkContent): FrameworkContent {
+  if (!content.translations) return content;
+  const areaKeys = content.areas.map((area) => area.key);
+  const elementKeys = content.areas.flatMap((area) => area.elements.map((element) => element.key));
+  const languages = Object.keys(content.translations).sort();
+  return {
+    ...content,
+    translations: Object.fromEntries(
+      languages.map((language) => {
+        const translation = content.translations![language]!;
+        return [
+          language,
+          {
+            ...translation,
+            stages: inOrder(translation.stages, STAGE_NUMBERS),
+            areas: inOrder(translation.areas, areaKeys),
+            elements: inOrder(translation.elements, elementKeys),
+          },
+        ];
+      }),
+    ),
+  };
+}
+
 /**
  * The file for one framework version: fields in a fixed, readable order (the database stores
  * content as jsonb, which does not keep key order), two-space indentation, a final newline.
@@ -184,12 +224,12 @@ export function serializeFrameworkFile(file: {
     name: file.name,
     description: file.description,
     wordingNote: file.wordingNote,
-    content: file.content,
+    content: inFrameworkOrder(file.content),
   });
   return `${JSON.stringify(canonical, null, 2)}\n`;
 }
 
 /** The content alone in the same order and layout, for editing in a text box. */
 export function serializeFrameworkContent(content: FrameworkContent): string {
-  return `${JSON.stringify(FrameworkContentSchema.parse(content), null, 2)}\n`;
+  return `${JSON.stringify(FrameworkContentSchema.parse(inFrameworkOrder(content)), null, 2)}\n`;
 }

@@ -5,6 +5,8 @@ import { getDb } from "@/db/client";
 import { DEFAULT_FRAMEWORK_CONTENT, ensureDefaultFramework } from "./defaultFramework";
 import { DEFAULT_FRAMEWORK_KEY } from "./frameworks.queries";
 
+const { translations: _translations, ...DEFAULT_ENGLISH } = DEFAULT_FRAMEWORK_CONTENT;
+
 /** The parts of a framework file the tests bend; extra fields may be added to see them refused. */
 interface EditableFile {
   [field: string]: unknown;
@@ -55,7 +57,7 @@ describe("framework administration", () => {
       expect.objectContaining({ isDefault: true, latestVersion: 1, versionCount: 1, latestWordingNote: "paraphrased" }),
     ]);
     const version = await callerFor(admin).framework.get({ versionId: defaults[0]!.latestVersionId });
-    expect(version.content).toEqual(DEFAULT_FRAMEWORK_CONTENT);
+    expect(JSON.parse(version.contentJson)).toEqual(DEFAULT_FRAMEWORK_CONTENT);
   });
 
   it("imports a new key as a new framework and the same key again as its next version", async () => {
@@ -93,7 +95,7 @@ describe("framework administration", () => {
     const imported = await callerFor(admin).framework.import({ json: exported.json });
     expect(imported).toMatchObject({ key: DEFAULT_FRAMEWORK_KEY, version: defaultRow!.latestVersion + 1, newFramework: false });
     const reimported = await callerFor(admin).framework.get({ versionId: imported.versionId });
-    expect(reimported.content).toEqual(DEFAULT_FRAMEWORK_CONTENT);
+    expect(JSON.parse(reimported.contentJson)).toEqual(DEFAULT_FRAMEWORK_CONTENT);
     expect(reimported.wordingNote).toBe("paraphrased");
     // And the new version exports to the very same text, apart from nothing at all.
     expect((await callerFor(admin).framework.export({ versionId: imported.versionId })).json).toBe(exported.json);
@@ -224,7 +226,8 @@ describe("a task force's framework", () => {
     expect(await callerFor(member).framework.forTaskForce({ taskForceSlug: taskForce.slug })).toMatchObject({
       frameworkKey: DEFAULT_FRAMEWORK_KEY,
       isDefault: true,
-      content: DEFAULT_FRAMEWORK_CONTENT,
+      // Read in the member's language (English): the framework's own text, without the other languages.
+      content: DEFAULT_ENGLISH,
     });
     const available = await callerFor(coordinator).framework.available({ taskForceSlug: taskForce.slug });
     const defaultId = available.frameworks.find((framework) => framework.isDefault)?.id;

@@ -11,6 +11,7 @@ const versionColumns = {
   frameworkId: frameworkVersions.frameworkId,
   frameworkKey: frameworks.key,
   frameworkName: frameworks.name,
+  frameworkDescription: frameworks.description,
   version: frameworkVersions.version,
   content: frameworkVersions.content,
   wordingNote: frameworkVersions.wordingNote,
@@ -63,6 +64,11 @@ export async function insertFramework(db: Database, values: { key: string; name:
 }
 
 /** Appends the next version number; the unique (framework, version) pair refuses a concurrent twin. */
+/** Holds the framework's row until the transaction ends, so two writers of its next version go one after the other. */
+export async function lockFramework(db: Database, frameworkId: string) {
+  await db.select({ id: frameworks.id }).from(frameworks).where(eq(frameworks.id, frameworkId)).for("update");
+}
+
 export async function insertNextFrameworkVersion(
   db: Database,
   values: { frameworkId: string; content: FrameworkContent; wordingNote: string; createdByUserId: string | null },
@@ -79,7 +85,9 @@ export async function insertNextFrameworkVersion(
 
 /**
  * Every framework with its latest version and how many versions it has, in one query: DISTINCT ON
- * keeps each framework's newest version row, and the window counts its versions.
+ * keeps each framework's newest version row, and the window counts its versions. The framework's
+ * name and description in other languages come from its latest version's translations (the
+ * stage, area and element texts stay in the database).
  */
 export async function listFrameworksWithLatestVersion(db: Database) {
   const rows = await db
@@ -92,6 +100,10 @@ export async function listFrameworksWithLatestVersion(db: Database) {
       latestVersion: frameworkVersions.version,
       latestWordingNote: frameworkVersions.wordingNote,
       latestCreatedAt: frameworkVersions.createdAt,
+      namesByLanguage: sql<Record<string, { name?: string; description?: string }> | null>`(
+        select jsonb_object_agg(translation.key, translation.value - 'stages' - 'areas' - 'elements')
+        from jsonb_each(${frameworkVersions.content} -> 'translations') as translation
+      )`,
       versionCount: sql<number>`count(*) over (partition by ${frameworkVersions.frameworkId})`.mapWith(Number),
     })
     .from(frameworks)

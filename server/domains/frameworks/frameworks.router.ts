@@ -20,9 +20,9 @@ import {
 
 export const frameworksRouter = createRouter({
   // Platform administration: frameworks are shared by every task force.
-  list: adminProcedure.query(() => listFrameworks()),
-  versions: adminProcedure.input(ListFrameworkVersionsInput).query(({ input }) => listFrameworkVersions(input)),
-  get: adminProcedure.input(FrameworkVersionInput).query(({ input }) => getFrameworkVersion(input)),
+  list: adminProcedure.query(({ ctx }) => listFrameworks(ctx.locale)),
+  versions: adminProcedure.input(ListFrameworkVersionsInput).query(({ ctx, input }) => listFrameworkVersions(input, ctx.locale)),
+  get: adminProcedure.input(FrameworkVersionInput).query(({ ctx, input }) => getFrameworkVersion(input, ctx.locale)),
   export: adminProcedure.input(FrameworkVersionInput).query(({ input }) => exportFrameworkVersion(input)),
   import: adminProcedure.input(ImportFrameworkInput).mutation(({ ctx, input }) => importFramework(ctx.user, input)),
   saveVersion: adminProcedure.input(SaveFrameworkVersionInput).mutation(({ ctx, input }) => saveFrameworkVersion(ctx.user, input)),

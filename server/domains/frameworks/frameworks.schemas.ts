@@ -12,7 +12,10 @@ import { z } from "zod";
  *   to by this key in assessments, gaps and targets, so keep a key when you reword an element;
  * - area keys are unique, and element keys are unique across the whole framework;
  * - names are required; a rubric line may be given for stages "1" to "5" only;
- * - no fields beyond those listed: a misspelt field is reported instead of silently dropped.
+ * - no fields beyond those listed: a misspelt field is reported instead of silently dropped;
+ * - `translations` (optional) holds the same texts in other languages, by language tag ("es") and
+ *   then by stage number, area key and element key; any text may be left out (it is then read in
+ *   English), but a key must be one the framework has, so a misspelt key is reported too.
  *
  * Error messages given here name a rule; the catalog says it under `errors.frameworkFile_<rule>`.
  */
@@ -31,6 +34,14 @@ const name = z.string().trim().min(1).max(200);
 const description = z.string().trim().max(2000);
 const rubricLine = z.string().trim().min(1).max(1000);
 
+const RubricSchema = z.strictObject({
+  "1": rubricLine.optional(),
+  "2": rubricLine.optional(),
+  "3": rubricLine.optional(),
+  "4": rubricLine.optional(),
+  "5": rubricLine.optional(),
+});
+
 export const FrameworkStageSchema = z.strictObject({
   number: z.number().int(),
   name,
@@ -41,15 +52,7 @@ export const FrameworkElementSchema = z.strictObject({
   key: z.string().trim().max(80).regex(ELEMENT_KEY_PATTERN, { error: "elementKeyFormat" }),
   name,
   description: description.default(""),
-  rubric: z
-    .strictObject({
-      "1": rubricLine.optional(),
-      "2": rubricLine.optional(),
-      "3": rubricLine.optional(),
-      "4": rubricLine.optional(),
-      "5": rubricLine.optional(),
-    })
-    .optional(),
+  rubric: RubricSchema.optional(),
 });
 
 export const FrameworkAreaSchema = z.strictObject({
@@ -59,10 +62,24 @@ export const FrameworkAreaSchema = z.strictObject({
   elements: z.array(FrameworkElementSchema).min(1).max(100),
 });
 
+/** A language as translations are keyed: "es", or with a region where it matters, "es-US". */
+export const LANGUAGE_TAG_PATTERN = /^[a-z]{2,3}(?:-[A-Z]{2})?$/;
+
+const translatedTexts = z.strictObject({ name: name.optional(), description: description.optional() });
+
+export const FrameworkTranslationSchema = z.strictObject({
+  name: name.optional(),
+  description: description.optional(),
+  stages: z.partialRecord(z.enum(STAGE_NUMBERS), translatedTexts).optional(),
+  areas: z.record(z.string(), translatedTexts).optional(),
+  elements: z.record(z.string(), translatedTexts.extend({ rubric: RubricSchema.optional() })).optional(),
+});
+
 export const FrameworkContentSchema = z
   .strictObject({
     stages: z.array(FrameworkStageSchema),
     areas: z.array(FrameworkAreaSchema).min(1).max(26),
+    translations: z.record(z.string().regex(LANGUAGE_TAG_PATTERN, { error: "languageTag" }), FrameworkTranslationSchema).optional(),
   })
   .superRefine((content, ctx) => {
     if (content.stages.length !== STAGE_NUMBERS.length) {
@@ -93,6 +110,15 @@ export const FrameworkContentSchema = z
         elementKeys.add(element.key);
       });
     });
+    for (const [language, translation] of Object.entries(content.translations ?? {})) {
+      const unknown = (kind: "areas" | "elements", known: Set<string>) => {
+        for (const key of Object.keys(translation[kind] ?? {})) {
+          if (!known.has(key)) ctx.addIssue({ code: "custom", message: "translationKey", path: ["translations", language, kind, key], params: { key } });
+        }
+      };
+      unknown("areas", areaKeys);
+      unknown("elements", elementKeys);
+    }
   });
 export type FrameworkContentInput = z.input<typeof FrameworkContentSchema>;
 

@@ -2,6 +2,7 @@ import { getDb, inTransaction } from "@/server/lib/unitOfWork";
 import { DomainError } from "@/server/errors";
 import type { SessionUser, TaskForceScope } from "@/server/trpc/context";
 import { recordAudit } from "@/server/domains/audit/audit.service";
+import { frameworkNamesInLanguage, rowInLanguage } from "./frameworkLanguage";
 import { parseFrameworkContent, parseFrameworkFile, serializeFrameworkContent, serializeFrameworkFile, type ParseOutcome } from "./frameworkFile";
 import {
   DEFAULT_FRAMEWORK_KEY,
@@ -40,30 +41,41 @@ function valueOrThrow<T>(outcome: ParseOutcome<T>): T {
   throw new DomainError("INVALID", outcome.problem.messageKey, outcome.problem.values, "json");
 }
 
-export async function listFrameworks() {
+export async function listFrameworks(locale: string | undefined) {
   const rows = await listFrameworksWithLatestVersion(await getDb());
-  return rows.map((row) => ({ ...row, isDefault: row.key === DEFAULT_FRAMEWORK_KEY }));
+  return rows.map(({ namesByLanguage, ...row }) => ({ ...frameworkNamesInLanguage(row, namesByLanguage, locale), isDefault: row.key === DEFAULT_FRAMEWORK_KEY }));
 }
 
-export async function listFrameworkVersions(input: ListFrameworkVersionsInput) {
+/** A framework (named in the administrator's language, `locale`, where its latest version says) and its versions. */
+export async function listFrameworkVersions(input: ListFrameworkVersionsInput, locale: string | undefined) {
   const db = await getDb();
   const framework = await findFrameworkById(db, input.frameworkId);
   if (!framework) throw new DomainError("NOT_FOUND", "frameworkNotFound");
-  const versions = await listVersionsOfFramework(db, input.frameworkId);
-  return { framework: { ...framework, isDefault: framework.key === DEFAULT_FRAMEWORK_KEY }, versions };
+  const [versions, latest] = await Promise.all([listVersionsOfFramework(db, input.frameworkId), findLatestVersionOfFramework(db, input.frameworkId)]);
+  const named = frameworkNamesInLanguage(framework, latest?.content.translations ?? null, locale);
+  return { framework: { ...named, isDefault: framework.key === DEFAULT_FRAMEWORK_KEY }, versions };
 }
 
-export async function getFrameworkVersion(input: FrameworkVersionInput) {
+/**
+ * A version to read in the administrator's language (`locale`), and to edit as it is stored:
+ * `contentJson` keeps every language, `languages` names those it has besides English.
+ */
+export async function getFrameworkVersion(input: FrameworkVersionInput, locale: string | undefined) {
   const version = await findFrameworkVersion(await getDb(), input.versionId);
   if (!version) throw new DomainError("NOT_FOUND", "frameworkNotFound");
-  return { ...version, isDefault: version.frameworkKey === DEFAULT_FRAMEWORK_KEY, contentJson: serializeFrameworkContent(version.content) };
+  return {
+    ...rowInLanguage(version, locale),
+    isDefault: version.frameworkKey === DEFAULT_FRAMEWORK_KEY,
+    languages: Object.keys(version.content.translations ?? {}).sort(),
+    contentJson: serializeFrameworkContent(version.content),
+  };
 }
 
-/** The framework version a new round of this task force is taken on, for members reading it. */
+/** The framework version a new round of this task force is taken on, for members reading it in their language. */
 export async function getFrameworkOfTaskForce(scope: TaskForceScope) {
   const version = await findCurrentFrameworkVersionOfTaskForce(await getDb(), scope.taskForceId);
   if (!version) throw new DomainError("NOT_FOUND", "frameworkNotFound");
-  return { ...version, isDefault: version.frameworkKey === DEFAULT_FRAMEWORK_KEY };
+  return { ...rowInLanguage(version, scope.locale), isDefault: version.frameworkKey === DEFAULT_FRAMEWORK_KEY };
 }
 
 export async function exportFrameworkVersion(input: FrameworkVersionInput) {
@@ -120,8 +132,7 @@ export async function listAvailableFrameworks(scope: TaskForceScope) {
   const frameworks = rows.map((row) => ({
     id: row.id,
     key: row.key,
-    name: row.name,
-    description: row.description,
+    ...frameworkNamesInLanguage({ name: row.name, description: row.description }, row.namesByLanguage, scope.locale),
     latestVersion: row.latestVersion,
     latestWordingNote: row.latestWordingNote,
     isDefault: row.key === DEFAULT_FRAMEWORK_KEY,

@@ -9,6 +9,7 @@ import {
   serializeFrameworkFile,
 } from "./frameworkFile";
 import { FrameworkContentSchema } from "./frameworks.schemas";
+import { frameworkInLanguage } from "./frameworkLanguage";
 
 const defaultFile = () =>
   serializeFrameworkFile({
@@ -225,5 +226,85 @@ describe("edited content", () => {
       ok: false,
       problem: { messageKey: "frameworkFile_duplicateKey", values: { key: "A.mission", path: "areas[0].elements[3].key", line: lineOf(text, '"key": "A.mou"') } },
     });
+  });
+});
+
+describe("a framework in another language", () => {
+  const translated = () => ({
+    ...smallContent(),
+    translations: {
+      es: {
+        stages: { "1": { name: "Etapa 1" } },
+        areas: { A: { name: "Área A" } },
+        elements: { "A.one": { name: "Uno", description: "Primero", rubric: { "1": "Comenzando" } } },
+      },
+    },
+  });
+
+  it("reads each text in the reader's language where the framework has it, and counts the rest left in English", () => {
+    const { content, untranslatedTexts } = frameworkInLanguage(translated(), "es-US");
+    expect(content.stages.map((stage) => stage.name)).toEqual(["Etapa 1", "Stage 2", "Stage 3", "Stage 4", "Stage 5"]);
+    expect(content.areas[0]).toMatchObject({ name: "Área A", elements: [{ name: "Uno", description: "Primero", rubric: { "1": "Comenzando", "5": "Lasting" } }, { name: "Two" }] });
+    // Left in English: four stage names, one rubric line, element Two's name and description (empty stage descriptions count for nothing).
+    expect(untranslatedTexts).toBe(4 + 1 + 2);
+    expect(content).not.toHaveProperty("translations");
+  });
+
+  it("gives an English reader the framework's own text, with nothing to note", () => {
+    expect(frameworkInLanguage(translated(), "en")).toEqual({ content: smallContent(), untranslatedTexts: 0 });
+    expect(frameworkInLanguage(translated(), undefined).untranslatedTexts).toBe(0);
+  });
+
+  it("falls back to English throughout for a language the framework lacks, and says how much", () => {
+    const { content, untranslatedTexts } = frameworkInLanguage(smallContent(), "es-US");
+    expect(content).toEqual(smallContent());
+    expect(untranslatedTexts).toBe(5 + 1 + 2 + 2 + 2);
+  });
+
+  it("prefers a translation for the reader's region, then the language's", () => {
+    const content = { ...smallContent(), translations: { es: { areas: { A: { name: "Área" } } }, "es-US": { areas: { A: { name: "Área (EE. UU.)" } } } } };
+    expect(frameworkInLanguage(content, "es-US").content.areas[0]!.name).toBe("Área (EE. UU.)");
+    expect(frameworkInLanguage(content, "es-MX").content.areas[0]!.name).toBe("Área");
+  });
+
+  it("ships the default framework wholly in Spanish", () => {
+    const { content, untranslatedTexts, name } = frameworkInLanguage(DEFAULT_FRAMEWORK_CONTENT, "es-US");
+    expect(untranslatedTexts).toBe(0);
+    expect(name).toBe("Hoja de ruta de desarrollo del grupo de trabajo");
+    expect(content.stages.map((stage) => stage.name)).toEqual(["Exploración", "Formación", "Implementación", "Desempeño", "Sostenibilidad"]);
+  });
+
+  it("keeps every language through export and import, in the framework's order", () => {
+    const content = { ...translated(), translations: { fr: { name: "Outil" }, es: { ...translated().translations.es, elements: { "A.two": { name: "Dos" }, "A.one": { name: "Uno" } } } } };
+    const text = serializeFrameworkContent(content);
+    expect(parseFrameworkContent(text)).toEqual({ ok: true, value: content });
+    expect(Object.keys((JSON.parse(text) as { translations: object }).translations)).toEqual(["es", "fr"]);
+    expect(text.indexOf('"A.one"')).toBeLessThan(text.indexOf('"A.two"'));
+    const parsed = parseFrameworkFile(defaultFile());
+    expect(parsed.ok && parsed.value.content.translations?.es?.elements?.["A.mission"]?.rubric?.["5"]).toBe(DEFAULT_FRAMEWORK_CONTENT.translations?.es?.elements?.["A.mission"]?.rubric?.["5"]);
+  });
+
+  it("names a translation of an element the framework does not have, on its line", () => {
+    const content = translated();
+    content.translations.es.elements = { ...content.translations.es.elements, "A.three": { name: "Tres" } } as typeof content.translations.es.elements;
+    const text = fileText(content);
+    expect(parseFrameworkFile(text)).toMatchObject({
+      ok: false,
+      problem: { messageKey: "frameworkFile_translationKey", values: { key: "A.three", path: "content.translations.es.elements.A.three", line: lineOf(text, '"A.three"') } },
+    });
+  });
+
+  it("names a language that is not written as a language tag", () => {
+    const text = fileText({ ...smallContent(), translations: { Spanish: { name: "Herramienta" } } });
+    expect(parseFrameworkFile(text)).toMatchObject({
+      ok: false,
+      problem: { messageKey: "frameworkFile_languageTag", values: { key: "Spanish", path: "content.translations.Spanish", line: lineOf(text, '"Spanish"') } },
+    });
+  });
+
+  it("names a misspelt field inside a translation", () => {
+    const content = translated();
+    const text = fileText({ ...content, translations: { es: { ...content.translations.es, areas: { A: { nmae: "Área" } } } } });
+    expect(parseFrameworkFile(text)).toMatchObject({ ok: false, problem: { messageKey: "frameworkFile_unknownField", values: { field: "nmae" } } });
   });
 });

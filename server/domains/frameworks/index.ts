@@ -11,3 +11,4 @@ export {
   insertNextFrameworkVersion,
 } from "./frameworks.queries";
 export { frameworkElements } from "./elements";
+export { frameworkInLanguage, rowInLanguage } from "./frameworkLanguage";

@@ -1,7 +1,7 @@
 import type { ReportCell, ReportColumn, ReportSectionContent } from "@/db/schema";
 import { dateInZone } from "@/server/lib/dates";
 import { currentTime } from "@/server/lib/clock";
-import { DEFAULT_LOCALE, serverTranslator, type Locale } from "@/server/lib/translate";
+import { DEFAULT_LOCALE, serverTranslator } from "@/server/lib/translate";
 import type { FunderScope } from "@/server/trpc/context";
 import { sectionsToXlsx, sectionToCsv } from "@/server/domains/reports/reports.export";
 import type { ExportPortfolioInput } from "./funder.schemas";
@@ -163,7 +163,8 @@ function portfolioSections(rows: readonly PortfolioRow[], t: Words, noValue: str
 }
 
 /** The portfolio as CSV (its table) or XLSX (its table and each chart's), headed in `locale`. */
-export async function exportPortfolio(funder: FunderScope, input: ExportPortfolioInput, locale: Locale = DEFAULT_LOCALE, now = currentTime()) {
+export async function exportPortfolio(funder: FunderScope, input: ExportPortfolioInput, now = currentTime()) {
+  const locale = funder.locale ?? DEFAULT_LOCALE;
   const rows = await getPortfolio(funder, now);
   const t = serverTranslator("funder", locale);
   const noValue = serverTranslator("charts", locale)("noValue");

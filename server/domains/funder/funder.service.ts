@@ -63,21 +63,22 @@ function requirementSeriesOf(
  * all read these rows.
  */
 export async function getPortfolio(funder: FunderScope, now = currentTime()) {
-  return portfolioOf(funder.taskForces, now);
+  return portfolioOf(funder.taskForces, funder.locale, now);
 }
 
 /** One funded task force's row, for its site-visit summary; a task force the funder does not fund does not exist for them. */
 export async function getSiteVisitSummary(funder: FunderScope, taskForceSlug: string, now = currentTime()) {
   const taskForce = funder.taskForces.find((candidate) => candidate.slug === taskForceSlug);
   if (!taskForce) throw new DomainError("NOT_FOUND", "taskForceNotFound");
-  const [row] = await portfolioOf([taskForce], now);
+  const [row] = await portfolioOf([taskForce], funder.locale, now);
   if (!row) throw new DomainError("NOT_FOUND", "taskForceNotFound");
   return row;
 }
 
 export type PortfolioRow = Awaited<ReturnType<typeof portfolioOf>>[number];
 
-async function portfolioOf(funded: readonly FundedTaskForce[], now: Date) {
+/** The rows of the funded task forces, the roadmap's names in the reader's language (`locale`). */
+async function portfolioOf(funded: readonly FundedTaskForce[], locale: string | undefined, now: Date) {
   const calendars = funded.map((taskForce) => ({ id: taskForce.id, slug: taskForce.slug, today: dateInZone(now, taskForce.timeZone), taskForce }));
   if (calendars.length === 0) return [];
   const db = await getDb();
@@ -90,7 +91,7 @@ async function portfolioOf(funded: readonly FundedTaskForce[], now: Date) {
     ),
     summarizeGaps(db, calendars),
     // Funders never read individual ratings: only groups that may be shown count (ratingPrivacy.ts).
-    areaTrendsOf(db, ids, true),
+    areaTrendsOf(db, ids, true, locale),
     recentCompleteness(db, calendars),
     // Only meetings shared with funders may be dated for them (the portfolio's freshness too).
     listLastFullMeetings(db, ids, { sharedWithFundersOnly: true }),

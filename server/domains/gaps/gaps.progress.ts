@@ -26,7 +26,7 @@ export async function getGapProgress(scope: TaskForceScope, input: GapInput) {
   const db = await getDb();
   const gap = await loadGap(db, scope, input.gapId);
   const [closedRounds, medians, elementTarget] = await Promise.all([
-    listRoundsWithContent(db, [scope.taskForceId], { status: "closed" }),
+    listRoundsWithContent(db, [scope.taskForceId], { status: "closed", locale: scope.locale }),
     closedRoundMediansFor(db, scope),
     gap.targetStage === null ? findTarget(db, scope.taskForceId, gap.elementKey) : Promise.resolve(null),
   ]);
@@ -70,7 +70,7 @@ export async function getGapStats(scope: TaskForceScope, now = currentTime()) {
     countOpenGapsByOwnerOrganization(db, scope.taskForceId),
     countOverdueGaps(db, scope.taskForceId, today),
     countOverdueActionItems(db, scope.taskForceId, today),
-    frameworkElements(db, scope.taskForceId),
+    frameworkElements(db, scope.taskForceId, scope.locale),
   ]);
   return {
     today,

@@ -59,7 +59,7 @@ export async function listGapsOf(scope: TaskForceScope, input: ListGapsInput, no
   const [rows, openActions, framework] = await Promise.all([
     listGaps(db, scope.taskForceId, input, today),
     countOpenActionsByGap(db, scope.taskForceId),
-    frameworkElements(db, scope.taskForceId),
+    frameworkElements(db, scope.taskForceId, scope.locale),
   ]);
   const openActionsOf = new Map(openActions.map((row) => [row.gapId, row.open]));
   const internal = can(scope.role, "gap.readInternal");
@@ -85,7 +85,7 @@ export async function getGap(scope: TaskForceScope, input: GapInput, now = curre
   const [events, actions, framework] = await Promise.all([
     listGapEvents(db, scope.taskForceId, gap.id),
     can(scope.role, "action.read") ? listActionItemsOf(scope, { gapId: gap.id }, now).then((list) => list.actionItems) : Promise.resolve([]),
-    frameworkElements(db, scope.taskForceId),
+    frameworkElements(db, scope.taskForceId, scope.locale),
   ]);
   // Funders see the status history without its notes, and only the comments shared with them.
   const timeline = internal
@@ -176,7 +176,7 @@ export async function listGapSuggestions(scope: TaskForceScope, input: GapSugges
 export function createGap(scope: TaskForceScope, input: CreateGapInput, now = currentTime()) {
   return inTransaction(async (tx) => {
     const { today } = todayOf(scope, now);
-    const { elements } = await frameworkElements(tx, scope.taskForceId);
+    const { elements } = await frameworkElements(tx, scope.taskForceId, scope.locale);
     if (!elements.has(input.elementKey)) throw new DomainError("INVALID", "unknownElement", { elementKey: input.elementKey }, "elementKey");
     if (input.sourceRoundId && !(await findRound(tx, scope.taskForceId, input.sourceRoundId))) {
       throw new DomainError("INVALID", "unknownRound", {}, "sourceRoundId");

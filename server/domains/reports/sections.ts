@@ -101,9 +101,9 @@ const requirementsSection: ReportSectionBuilder = {
 
 const roadmapSection: ReportSectionBuilder = {
   key: "roadmap",
-  async build({ db, taskForce, period, t }) {
+  async build({ db, scope, taskForce, period, t }) {
     // A report is for outside use, whoever generates it: only rating groups that may be shown count.
-    const trend = await areaTrendOf(db, taskForce.id, true);
+    const trend = await areaTrendOf(db, taskForce.id, true, scope.locale);
     // Rounds are placed by the day they closed in the task force's calendar (not UTC's, already the
     // next day on a Chicago evening): the level at the period's end, and before it began.
     const closedOn = (round: (typeof trend.rounds)[number]) => (round.closedAt ? dateInZone(round.closedAt, taskForce.timeZone) : round.closesOn);
@@ -142,8 +142,11 @@ const roadmapSection: ReportSectionBuilder = {
 
 const gapsSection: ReportSectionBuilder = {
   key: "gaps",
-  async build({ db, taskForce, period, t }) {
-    const [rows, framework] = await Promise.all([listGapsOfPeriod(db, taskForce.id, period, taskForce.timeZone), frameworkElements(db, taskForce.id)]);
+  async build({ db, scope, taskForce, period, t }) {
+    const [rows, framework] = await Promise.all([
+      listGapsOfPeriod(db, taskForce.id, period, taskForce.timeZone),
+      frameworkElements(db, taskForce.id, scope.locale),
+    ]);
     const inPeriod = (date: string | null) => date !== null && date >= period.start && date <= period.end;
     return {
       title: t("reports.sections.gaps"),

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import { FrameworkLanguageNote } from "@/app/_components/FrameworkLanguageNote";
 import { Link } from "@/app/_components/Link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { loadForPage, serverCaller } from "@/app/_trpc/server";
 import { AdminNav } from "../../AdminNav";
 import { DownloadButton } from "../DownloadButton";
@@ -30,8 +31,9 @@ export default async function FrameworkPage({ params, searchParams }: PageProps<
 
   const t = await getTranslations("frameworks");
   const format = await getFormatter();
+  const languageName = new Intl.DisplayNames([await getLocale()], { type: "language" });
   return (
-    <ClientMessages namespaces={["frameworks"]}>
+    <ClientMessages namespaces={["frameworkLanguage", "frameworks"]}>
       <main id="main">
         <AdminNav current="frameworks" />
         <p>
@@ -65,6 +67,8 @@ export default async function FrameworkPage({ params, searchParams }: PageProps<
           })}
         </ul>
 
+        <FrameworkLanguageNote untranslatedTexts={version.untranslatedTexts} />
+        {version.languages.length > 0 && <p>{t("translatedInto", { languages: format.list(version.languages.map((language) => languageName.of(language) ?? language)) })}</p>}
         <FrameworkView content={version.content} />
 
         <h2>{t("editHeading")}</h2>

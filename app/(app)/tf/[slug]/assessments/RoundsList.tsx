@@ -1,5 +1,6 @@
 "use client";
 
+import { FrameworkLanguageNote } from "@/app/_components/FrameworkLanguageNote";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@/app/_components/Link";
 import { useTranslations } from "next-intl";
@@ -41,6 +42,7 @@ export function RoundsList({ taskForceSlug, canManage, canRespond }: Props) {
           )}
         </p>
       )}
+      {framework.data && <FrameworkLanguageNote untranslatedTexts={framework.data.untranslatedTexts} />}
       <p>{t("intro")}</p>
 
       <h2 id="rounds-heading">{t("roundsHeading")}</h2>

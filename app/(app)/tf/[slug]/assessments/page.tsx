@@ -27,7 +27,7 @@ export default async function AssessmentsPage({ params }: PageProps<"/tf/[slug]/
   return (
     <>
       <h1>{t("title")}</h1>
-      <HydrateClient namespaces={["assessmentResults", "assessments", "charts", "frameworks", "roles"]}>
+      <HydrateClient namespaces={["assessmentResults", "assessments", "charts", "frameworkLanguage", "frameworks", "roles"]}>
         <RoundsList taskForceSlug={slug} canManage={canManage} canRespond={canRespond} />
         <AreaTrend taskForceSlug={slug} />
         {canManage && <CreateRoundForm taskForceSlug={slug} />}

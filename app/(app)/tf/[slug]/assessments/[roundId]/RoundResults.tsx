@@ -1,5 +1,6 @@
 "use client";
 
+import { FrameworkLanguageNote } from "@/app/_components/FrameworkLanguageNote";
 import { useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { Link } from "@/app/_components/Link";
@@ -157,6 +158,7 @@ export function RoundResults({ taskForceSlug, roundId, canManage, canSetTarget, 
         <li>{t("framework", { name: framework.name, version: framework.version })}</li>
         <li>{t("respondents", { count: consensus.respondentCount })}</li>
       </ul>
+      <FrameworkLanguageNote untranslatedTexts={framework.untranslatedTexts} />
       <nav aria-label={t("actions")}>
         <ul className="inline-actions plain-list">
           {me.canRespondNow && (

@@ -27,7 +27,7 @@ export default async function RoundResultsPage({ params }: Props) {
     canCreateGap ? queryClient.prefetchQuery(trpc.gap.suggestions.queryOptions(input)) : null,
   ]);
   return (
-    <HydrateClient namespaces={["assessmentResults", "charts", "disciplines"]}>
+    <HydrateClient namespaces={["assessmentResults", "charts", "disciplines", "frameworkLanguage"]}>
       <RoundResults
         taskForceSlug={slug}
         roundId={roundId}

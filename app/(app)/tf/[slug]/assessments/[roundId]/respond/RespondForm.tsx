@@ -1,5 +1,6 @@
 "use client";
 
+import { FrameworkLanguageNote } from "@/app/_components/FrameworkLanguageNote";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { usePathname, useSearchParams } from "next/navigation";
@@ -189,6 +190,7 @@ export function RespondForm({ taskForceSlug, roundId, userId }: Props) {
       <p className="lead">
         {t("respondIntro")} <strong>{t("respondCloses")}</strong> <CalendarDate value={mine.data.round.closesOn} />
       </p>
+      <FrameworkLanguageNote untranslatedTexts={round.data.framework.untranslatedTexts} />
       <div className="respond-bar">
         <div className="respond-progress">
           <p className="progress-count" aria-live="polite">

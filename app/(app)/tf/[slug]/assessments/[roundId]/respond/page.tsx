@@ -46,7 +46,7 @@ export default async function RespondPage({ params }: PageProps<"/tf/[slug]/asse
           </p>
         </>
       ) : (
-        <HydrateClient namespaces={["assessments", "privacy"]}>
+        <HydrateClient namespaces={["assessments", "frameworkLanguage", "privacy"]}>
           <RespondForm taskForceSlug={slug} roundId={roundId} userId={user.id} />
         </HydrateClient>
       )}
