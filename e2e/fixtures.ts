@@ -3,6 +3,7 @@ import { expect, type APIRequestContext, type APIResponse, type Browser, type Br
 import { createTranslator } from "next-intl";
 import en from "../app/i18n/messages/en.json";
 import es from "../app/i18n/messages/es.json";
+import spanishRoadmap from "../server/domains/frameworks/defaultFramework.es.json";
 import type { Locale } from "../app/i18n/locales";
 import { addDays, dateInZone } from "../server/lib/dates";
 import { E2E_DEMO_PASSWORD, E2E_LOCALE } from "./settings";
@@ -19,6 +20,13 @@ export const messages = CATALOGS[E2E_LOCALE];
 
 /** A catalog message with its values, as the app shows it (ICU plurals and selects included). */
 export const translate = createTranslator({ locale: E2E_LOCALE, messages });
+
+/**
+ * A text of the shipped roadmap as pages show it in E2E_LOCALE: the English given, or its Spanish
+ * picked from the framework's translation (server/domains/frameworks/defaultFramework.es.json).
+ */
+export const roadmapText = (english: string, inSpanish: (translation: typeof spanishRoadmap) => string) =>
+  E2E_LOCALE === "es-US" ? inSpanish(spanishRoadmap) : english;
 
 /** A plain catalog message (no plural or select) with its {placeholders} filled in; unknown ones stay. */
 export const fill = (message: string, values: Record<string, string | number>) =>

@@ -1,13 +1,17 @@
 import type { Page } from "@playwright/test";
+import { createTranslator } from "next-intl";
 import es from "../app/i18n/messages/es.json";
+import spanishRoadmap from "../server/domains/frameworks/defaultFramework.es.json";
 import { expect, test } from "./test";
-import { createInvitedUser, expectNoAxeViolations, messages, openInApp, RIVERBEND, signInByApi } from "./fixtures";
+import { createInvitedUser, expectNoAxeViolations, messages, ok, openInApp, RIVERBEND, signInByApi, trpcMutation, USERS } from "./fixtures";
 
 /*
  * Issue 21: the language switch on every page, before and after signing in. The first visit follows
  * the browser's languages; a choice made while signed in is kept on the account and follows the
  * person to another device; pages in Spanish pass axe (which also checks the lang attribute).
  */
+
+const spanish = createTranslator({ locale: "es-US", messages: es });
 
 const switchTo = (page: Page, languageName: string) => page.getByRole("form", { name: /^(Language|Idioma)$/ }).getByRole("button", { name: languageName, exact: true });
 
@@ -71,5 +75,41 @@ test.describe("a person's choice", () => {
     // And back to English, on the account too.
     await switchTo(page, "English").click();
     await expect(page.getByRole("heading", { level: 1, name: messages.account.title })).toBeVisible();
+  });
+});
+
+test.describe("the roadmap in Spanish", () => {
+  test.use({ locale: "es-MX" });
+
+  test("reads in Spanish where the framework has it, and a framework without Spanish says it is shown in English", async ({ page }) => {
+    await signInByApi(page.request, USERS.admin);
+    // A state's own instrument, written in English only.
+    const imported = ok(
+      await trpcMutation<{ frameworkId: string }>(page.request, "framework.import", {
+        json: JSON.stringify({
+          format: "task-force-roadmap/framework",
+          formatVersion: 1,
+          key: `state-tool-${Date.now()}`,
+          name: "State self-assessment tool",
+          wordingNote: "official",
+          content: {
+            stages: [1, 2, 3, 4, 5].map((number) => ({ number, name: `Level ${number}`, description: "" })),
+            areas: [{ key: "S", name: "Structure", elements: [{ key: "S.charter", name: "Charter", description: "A written charter." }] }],
+          },
+        }),
+      }),
+      "framework import",
+    );
+    await openInApp(page, `/admin/frameworks/${imported.frameworkId}`);
+    // Five stage names, the area's name, the element's name and description.
+    await expect(page.getByTestId("framework-language-note")).toHaveText(spanish("frameworkLanguage.untranslatedNote", { count: 8 }));
+    await expect(page.getByRole("heading", { level: 4, name: "Charter" })).toBeVisible();
+    await expectNoAxeViolations(page, "framework without Spanish, read in Spanish");
+
+    // The shipped roadmap is written in Spanish too: no note.
+    await openInApp(page, "/admin/frameworks");
+    await page.getByRole("link", { name: new RegExp(`^${spanishRoadmap.name}`) }).click();
+    await expect(page.getByRole("table", { name: new RegExp(spanishRoadmap.elements["A.mission"].name) })).toBeVisible();
+    await expect(page.getByTestId("framework-language-note")).toHaveCount(0);
   });
 });
