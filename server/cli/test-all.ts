@@ -1,29 +1,27 @@
 /**
  * `npm test` (and `npm run test:all`, which installs first): every check, in order, and a summary.
  *
- *   step         what it runs                             counts                  starts when
- *   typecheck    npm run typecheck                        as one test             at once
- *   lint         npm run lint                             as one test             at once
- *   unit         vitest --project unit                    each test               at once
- *   integration  vitest --project integration (PGlite)    each test               typecheck, lint, unit are done
- *   integration-postgres  the same on PostgreSQL, when    each test               typecheck, lint, unit are done
- *                TEST_DATABASE_URL is set
- *   clock-N      unit and the date-sensitive integration  each test               integration is done (unit
- *                files again at the hours that break                              files only: both are)
+ *   typecheck    npm run typecheck                        counts as one test   } side by side
+ *   lint         npm run lint                             counts as one test   }
+ *   unit         vitest --project unit                    each test counts     }
+ *   integration  vitest --project integration (PGlite),   each test counts; the two databases run
+ *                side by side with integration-postgres   side by side
+ *                when TEST_DATABASE_URL is set
+ *   clock        unit and the date-sensitive integration  each test counts; the instants run side
+ *                files again at the hours that break      by side, and the build beside them
  *                date code
- *   build        next build                               as one test             integration is done
- *   budget       each route's first-load JavaScript       each route              the build is done
+ *   build        next build                               counts as one test; budget and e2e are skipped if it fails
+ *   budget       each route's first-load JavaScript       each route counts
  *                against its budget (bundleBudget.ts)
- *   e2e          playwright test, two workers each with   each test               the budget is done
+ *   e2e          playwright test, two workers each with   each test counts
  *                a server and database of its own
  *
  * Every vitest run starts its clock (libfaketime) at one of the moments that break date code, in the
  * process time zone Pacific/Kiritimati (far from both UTC and Chicago, so nothing may lean on the
  * machine's zone either): see clockPlan() in testClock.ts.
  *
- * Steps start as soon as what they need is done (jobGraph.ts), so the two cores of a CI machine
- * stay busy: most steps alone leave one mostly idle. A failing step does not stop the next one
- * (budget and e2e are skipped when the build fails), so one run shows everything that is wrong. The last
+ * Steps side by side share the two cores of a CI machine: each alone would leave one mostly idle.
+ * A failing step does not stop the next one, so one run shows everything that is wrong. The last
  * line of output is exactly `N passed, N failed`; the exit code is non-zero when anything failed.
  * Test counts come from the runners' JSON reports in .data/test-results/.
  *
@@ -31,9 +29,8 @@
  * there), e.g. `TEST_CLOCK=2026-12-05T03:30:00Z npm test`.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { runJobs, type Job } from "./jobGraph";
 import { clockPlan, type ClockInstant } from "./testClock";
 import { playwrightFailures, vitestFailures, type PlaywrightReport, type VitestReport } from "./testReports";
 
@@ -67,7 +64,7 @@ interface RunOptions {
   env?: Record<string, string>;
   /** Start the command's clock at this instant (libfaketime); it then moves with real time. */
   clock?: string;
-  /** Write the output here instead of the terminal (every step of the graph has a file of its own). */
+  /** Write the output here instead of the terminal (for a step that runs beside another). */
   logFile?: string;
 }
 
@@ -122,6 +119,32 @@ async function single(name: string, command: string, args: string[], options: Ru
   return { name, status: ok ? "passed" : "failed", passed: ok ? 1 : 0, failed: ok ? 0 : 1, seconds: (Date.now() - started) / 1000 };
 }
 
+interface SideBySideStep {
+  /** The step's name; its log is .data/test-results/<name>.log. */
+  name: string;
+  /** The banner over its output, when it says more than the name. */
+  title?: string;
+  /** Runs the step, writing its output to `logFile` when one is given (else to the terminal). */
+  run: (logFile: string | undefined) => Promise<StepResult>;
+}
+
+/**
+ * Steps run at the same time. The first one's output goes to the terminal as it runs; the others'
+ * is kept in files under .data/test-results and printed, each under its banner, when all are done,
+ * so the outputs never interleave.
+ */
+async function sideBySide(steps: SideBySideStep[]): Promise<StepResult[]> {
+  const logFile = (index: number) => (index === 0 ? undefined : path.join(RESULTS, `${steps[index]!.name}.log`));
+  banner(steps[0]!.title ?? steps[0]!.name);
+  const results = await Promise.all(steps.map((step, index) => step.run(logFile(index))));
+  for (const [index, step] of steps.entries()) {
+    if (index === 0) continue;
+    banner(step.title ?? step.name);
+    console.log(readFileSync(logFile(index)!, "utf8"));
+  }
+  return results;
+}
+
 /**
  * Counts from a runner's report. A crash before any test ran (config error, suite that fails to
  * import) still exits non-zero; it then counts as one failure so it shows in the final line.
@@ -171,6 +194,35 @@ function movedClock(instant: ClockInstant): Pick<RunOptions, "clock" | "env"> & 
 }
 
 /**
+ * The integration suite on both databases at once: PGlite is in-process and CPU-bound, PostgreSQL
+ * waits on a server, so side by side they finish sooner than one after the other on two cores.
+ */
+async function integration(plan: ReturnType<typeof clockPlan>): Promise<StepResult[]> {
+  const pglite = movedClock(plan.integration);
+  const steps: SideBySideStep[] = [
+    {
+      name: "integration",
+      run: (logFile) =>
+        vitest({ name: "integration", projects: ["integration", "integration-isolated"], options: { ...pglite, logFile }, note: `PGlite, ${pglite.note}` }),
+    },
+  ];
+  if (WITH_POSTGRES) {
+    const postgres = movedClock(plan.integrationPostgres);
+    steps.push({
+      name: "integration-postgres",
+      run: (logFile) =>
+        vitest({
+          name: "integration-postgres",
+          projects: ["integration-postgres", "integration-postgres-isolated"],
+          options: { ...postgres, logFile },
+          note: `PostgreSQL, ${postgres.note}`,
+        }),
+    });
+  }
+  return sideBySide(steps);
+}
+
+/**
  * What the clock step runs: every unit test file, and the integration files whose tests deal in
  * dates. Named one by one, because file filters apply to every project of one vitest run.
  */
@@ -193,38 +245,32 @@ function clockStepFiles(): { unit: string[]; integration: string[] } {
 /**
  * The clock step: unit tests and the date-sensitive integration files again at the instants of
  * clockPlan() (only the unit files where the instant says so). A test that takes UTC's date for the
- * task force's fails here every run. A run with integration files starts when PGlite's integration
- * run has finished (it runs the same files on the same kind of database); a run of unit files only
- * when every integration run has.
+ * task force's fails here every run. The instants run side by side, each vitest on one core, with
+ * `beside` (the build) meanwhile, so the two cores stay busy.
  */
-function clockJobs(plan: ReturnType<typeof clockPlan>, integrationJobs: string[]): Job<StepResult[]>[] {
+async function clockStep(plan: ReturnType<typeof clockPlan>, beside: SideBySideStep): Promise<StepResult[]> {
   if (!commandExists("faketime")) {
-    return [
-      {
-        name: "clock",
-        after: integrationJobs,
-        run: async (logFile) => {
-          writeFileSync(logFile, "The clock step needs libfaketime: `sudo apt-get install faketime` (.ci/run installs it).\n");
-          return [{ name: "clock", status: "failed", passed: 0, failed: 1, seconds: 0, note: "faketime not installed" }];
-        },
-      },
-    ];
+    banner("clock");
+    console.error("The clock step needs libfaketime: `sudo apt-get install faketime` (.ci/run installs it).");
+    return [{ name: "clock", status: "failed", passed: 0, failed: 1, seconds: 0, note: "faketime not installed" }, ...(await sideBySide([beside]))];
   }
   const files = clockStepFiles();
-  return plan.clockStep.map((instant, index) => ({
-    name: `clock-${index + 1}`,
-    title: `clock ${index + 1}/${plan.clockStep.length}: ${instant.label}, ${instant.at}`,
-    after: instant.integration ? ["integration"] : integrationJobs,
-    run: async (logFile) => [
-      await vitest({
-        name: `clock-${index + 1}`,
-        projects: instant.integration ? ["unit", "integration", "integration-isolated"] : ["unit"],
-        files: instant.integration ? [...files.unit, ...files.integration] : files.unit,
-        options: { clock: instant.at, env: { TZ: FAR_ZONE }, logFile },
-        note: instant.integration ? instant.at : `${instant.at}, unit files`,
-      }),
-    ],
-  }));
+  const runs = plan.clockStep.map(
+    (instant, index): SideBySideStep => ({
+      name: `clock-${index + 1}`,
+      title: `clock ${index + 1}/${plan.clockStep.length}: ${instant.label}, ${instant.at}`,
+      run: (logFile) =>
+        vitest({
+          name: `clock-${index + 1}`,
+          projects: instant.integration ? ["unit", "integration", "integration-isolated"] : ["unit"],
+          files: instant.integration ? [...files.unit, ...files.integration] : files.unit,
+          options: { clock: instant.at, env: { TZ: FAR_ZONE }, logFile },
+          note: instant.integration ? instant.at : `${instant.at}, unit files`,
+        }),
+    }),
+  );
+  const [besideResult, ...results] = await sideBySide([beside, ...runs]);
+  return [...results, besideResult!];
 }
 
 function commandExists(command: string): boolean {
@@ -232,19 +278,21 @@ function commandExists(command: string): boolean {
 }
 
 /** Each route's first-load JavaScript against its budget (server/cli/bundleBudgets.ts), one test per route. */
-async function bundleBudget(logFile: string): Promise<StepResult> {
+async function bundleBudget(): Promise<StepResult> {
+  banner("budget");
   const started = Date.now();
   const report = path.join(RESULTS, "budget.json");
   rmSync(report, { force: true });
-  const code = await run("npx", ["tsx", "server/cli/bundleBudget.ts", "--report", report], { logFile });
+  const code = await run("npx", ["tsx", "server/cli/bundleBudget.ts", "--report", report]);
   return counted("budget", code, started, readJson(report) as { passed: number; failed: number } | null);
 }
 
-async function playwright(logFile: string): Promise<StepResult> {
+async function playwright(): Promise<StepResult> {
+  banner("e2e");
   const started = Date.now();
   const report = path.join(RESULTS, "e2e.json");
   rmSync(report, { force: true });
-  const code = await run("npx", ["playwright", "test"], { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: report }, logFile });
+  const code = await run("npx", ["playwright", "test"], { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: report } });
   const json = readJson(report) as PlaywrightReport | null;
   const stats = json?.stats;
   const counts = stats ? { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0 } : null;
@@ -281,60 +329,31 @@ async function main(): Promise<void> {
     console.error(`TEST_CLOCK needs an ISO instant such as 2026-12-05T03:30:00Z and libfaketime (\`sudo apt-get install faketime\`); got "${RUN_CLOCK}".`);
     process.exit(2);
   }
+  const results: StepResult[] = [];
   const plan = clockPlan({ withPostgres: WITH_POSTGRES });
   const unitClock = movedClock(plan.unit);
-  const pglite = movedClock(plan.integration);
-  const postgres = movedClock(plan.integrationPostgres);
-  const firstSteps = ["typecheck", "lint", "unit"];
-  const integrationJobs = WITH_POSTGRES ? ["integration", "integration-postgres"] : ["integration"];
-  const one = async (result: Promise<StepResult>) => [await result];
-  const buildFailed = (finished: ReadonlyMap<string, StepResult[]>) => finished.get("build")?.[0]?.status !== "passed";
-  const skipped = (name: string): StepResult[] => [{ name, status: "skipped", passed: 0, failed: 0, seconds: 0, note: "build failed" }];
 
-  const jobs: Job<StepResult[]>[] = [
-    { name: "typecheck", run: (logFile) => one(single("typecheck", "npm", ["run", "--silent", "typecheck"], { logFile })) },
-    { name: "lint", run: (logFile) => one(single("lint", "npm", ["run", "--silent", "lint"], { logFile })) },
-    { name: "unit", run: (logFile) => one(vitest({ name: "unit", projects: ["unit"], options: { ...unitClock, logFile }, note: unitClock.note })) },
-    // The two databases side by side: PGlite is in-process and CPU-bound, PostgreSQL waits on a
-    // server, so together they finish sooner than one after the other on two cores.
-    {
-      name: "integration",
-      after: firstSteps,
-      run: (logFile) =>
-        one(vitest({ name: "integration", projects: ["integration", "integration-isolated"], options: { ...pglite, logFile }, note: `PGlite, ${pglite.note}` })),
-    },
-    ...(WITH_POSTGRES
-      ? [
-          {
-            name: "integration-postgres",
-            after: firstSteps,
-            run: (logFile: string) =>
-              one(
-                vitest({
-                  name: "integration-postgres",
-                  projects: ["integration-postgres", "integration-postgres-isolated"],
-                  options: { ...postgres, logFile },
-                  note: `PostgreSQL, ${postgres.note}`,
-                }),
-              ),
-          },
-        ]
-      : []),
-    ...clockJobs(plan, integrationJobs),
-    // The build starts beside the clock runs, once PGlite's integration run has freed its core; it
-    // skips its own type check when the typecheck step passed (next.config.js).
-    {
-      name: "build",
-      after: ["integration"],
-      run: (logFile, finished) =>
-        one(single("build", "npx", ["tsx", "server/cli/app.ts", "build"], { logFile, env: finished.get("typecheck")?.[0]?.status === "passed" ? { BUILD_TYPECHECKED: "1" } : {} })),
-    },
-    { name: "budget", after: ["build"], run: async (logFile, finished) => (buildFailed(finished) ? skipped("budget") : [await bundleBudget(logFile)]) },
-    // The end-to-end suite starts as soon as there is a build, while the clock runs may still go on.
-    { name: "e2e", after: ["budget"], run: async (logFile, finished) => (buildFailed(finished) ? skipped("e2e") : [await playwright(logFile)]) },
-  ];
-  const finished = await runJobs(jobs, (name) => path.join(RESULTS, `${name}.log`), banner);
-  const results = jobs.flatMap((job) => finished.get(job.name) ?? []);
+  results.push(
+    ...(await sideBySide([
+      { name: "typecheck", run: (logFile) => single("typecheck", "npm", ["run", "--silent", "typecheck"], { logFile }) },
+      { name: "lint", run: (logFile) => single("lint", "npm", ["run", "--silent", "lint"], { logFile }) },
+      { name: "unit", run: (logFile) => vitest({ name: "unit", projects: ["unit"], options: { ...unitClock, logFile }, note: unitClock.note }) },
+    ])),
+  );
+  results.push(...(await integration(plan)));
+  // The build skips its own type check when the typecheck step passed (next.config.js).
+  const typecheckPassed = results.find((result) => result.name === "typecheck")?.status === "passed";
+  const afterTypecheck: Record<string, string> = typecheckPassed ? { BUILD_TYPECHECKED: "1" } : {};
+  const clockAndBuild = await clockStep(plan, { name: "build", run: (logFile) => single("build", "npx", ["tsx", "server/cli/app.ts", "build"], { logFile, env: afterTypecheck }) });
+  results.push(...clockAndBuild);
+  const build = clockAndBuild.at(-1)!;
+  if (build.status === "passed") {
+    results.push(await bundleBudget());
+    results.push(await playwright());
+  } else {
+    results.push({ name: "budget", status: "skipped", passed: 0, failed: 0, seconds: 0, note: "build failed" });
+    results.push({ name: "e2e", status: "skipped", passed: 0, failed: 0, seconds: 0, note: "build failed" });
+  }
 
   printSummary(results);
   const passed = results.reduce((sum, result) => sum + result.passed, 0);
