@@ -35,7 +35,7 @@ import { hashPassword } from "@/server/auth/password";
 import type { SessionUser } from "@/server/trpc/context";
 import { SERVICE_TYPES, SIMPLE_MEASURES, TRAINING_SECTORS } from "@/server/domains/contributions/contributions.measures";
 import { periodContaining, previousPeriod, type Period } from "@/server/domains/contributions/periods";
-import { DEFAULT_FRAMEWORK_CONTENT } from "@/server/domains/frameworks/defaultFramework";
+import { DEFAULT_FRAMEWORK_CONTENT } from "@/server/domains/frameworks/defaultFrameworkContent";
 import { DEFAULT_FRAMEWORK_KEY, findFrameworkByKey, findLatestVersionOfFramework } from "@/server/domains/frameworks/frameworks.queries";
 import { addDays } from "@/server/lib/dates";
 import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/disciplines";

@@ -38,7 +38,7 @@ import { closeDatabase, getDb, installDatabase } from "@/db/client";
 import { callProcedure } from "@/server/testing/factories";
 import { createTestDatabase, databaseUrl } from "@/server/testing/testDatabase";
 import { periodContaining, previousPeriod } from "@/server/domains/contributions/periods";
-import { DEFAULT_FRAMEWORK_CONTENT } from "@/server/domains/frameworks/defaultFramework";
+import { DEFAULT_FRAMEWORK_CONTENT } from "@/server/domains/frameworks/defaultFrameworkContent";
 import { findTaskForce } from "@/server/domains/taskForces/taskForces.queries";
 import { todayIn } from "@/server/lib/clock";
 import type { SessionUser } from "@/server/trpc/context";

@@ -3,7 +3,8 @@ import { expect, type APIRequestContext, type APIResponse, type Browser, type Br
 import { createTranslator } from "next-intl";
 import en from "../app/i18n/messages/en.json";
 import es from "../app/i18n/messages/es.json";
-import spanishRoadmap from "../server/domains/frameworks/defaultFramework.es.json";
+import { DEFAULT_FRAMEWORK_CONTENT } from "../server/domains/frameworks/defaultFrameworkContent";
+import { frameworkInLanguage } from "../server/domains/frameworks/frameworkLanguage";
 import type { Locale } from "../app/i18n/locales";
 import { addDays, dateInZone } from "../server/lib/dates";
 import { E2E_DEMO_PASSWORD, E2E_LOCALE } from "./settings";
@@ -21,12 +22,15 @@ export const messages = CATALOGS[E2E_LOCALE];
 /** A catalog message with its values, as the app shows it (ICU plurals and selects included). */
 export const translate = createTranslator({ locale: E2E_LOCALE, messages });
 
-/**
- * A text of the shipped roadmap as pages show it in E2E_LOCALE: the English given, or its Spanish
- * picked from the framework's translation (server/domains/frameworks/defaultFramework.es.json).
- */
-export const roadmapText = (english: string, inSpanish: (translation: typeof spanishRoadmap) => string) =>
-  E2E_LOCALE === "es-US" ? inSpanish(spanishRoadmap) : english;
+/** The shipped roadmap as pages show it in E2E_LOCALE (the demo task forces assess on it). */
+const ROADMAP = frameworkInLanguage(DEFAULT_FRAMEWORK_CONTENT, E2E_LOCALE).content;
+
+/** The name of one of the roadmap's elements, by key ("A.mission"), as pages show it in E2E_LOCALE. */
+export function roadmapElementName(key: string): string {
+  const element = ROADMAP.areas.flatMap((area) => area.elements).find((candidate) => candidate.key === key);
+  if (!element) throw new Error(`the roadmap has no element ${key}`);
+  return element.name;
+}
 
 /** A plain catalog message (no plural or select) with its {placeholders} filled in; unknown ones stay. */
 export const fill = (message: string, values: Record<string, string | number>) =>

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { createTranslator } from "next-intl";
 import es from "../app/i18n/messages/es.json";
-import spanishRoadmap from "../server/domains/frameworks/defaultFramework.es.json";
+import { DEFAULT_FRAMEWORK_CONTENT } from "../server/domains/frameworks/defaultFrameworkContent";
 import { expect, test } from "./test";
 import { createInvitedUser, expectNoAxeViolations, messages, ok, openInApp, RIVERBEND, signInByApi, trpcMutation, USERS } from "./fixtures";
 
@@ -108,8 +108,9 @@ test.describe("the roadmap in Spanish", () => {
 
     // The shipped roadmap is written in Spanish too: no note.
     await openInApp(page, "/admin/frameworks");
+    const spanishRoadmap = DEFAULT_FRAMEWORK_CONTENT.translations!.es!;
     await page.getByRole("link", { name: new RegExp(`^${spanishRoadmap.name}`) }).click();
-    await expect(page.getByRole("table", { name: new RegExp(spanishRoadmap.elements["A.mission"].name) })).toBeVisible();
+    await expect(page.getByRole("table", { name: new RegExp(spanishRoadmap.elements!["A.mission"]!.name!) })).toBeVisible();
     await expect(page.getByTestId("framework-language-note")).toHaveCount(0);
   });
 });

@@ -20,7 +20,8 @@ import {
   type TestUser,
 } from "@/server/testing/factories";
 import { reportingPeriods } from "@/server/domains/grants/grants.rules";
-import { DEFAULT_FRAMEWORK_CONTENT, DEFAULT_FRAMEWORK_DESCRIPTION, DEFAULT_FRAMEWORK_NAME, ensureDefaultFramework, PARAPHRASED } from "./defaultFramework";
+import { ensureDefaultFramework } from "./defaultFramework";
+import { DEFAULT_FRAMEWORK_CONTENT, DEFAULT_FRAMEWORK_DESCRIPTION, DEFAULT_FRAMEWORK_NAME, PARAPHRASED } from "./defaultFrameworkContent";
 import { findFrameworkByKey, findLatestVersionOfFramework, DEFAULT_FRAMEWORK_KEY, insertNextFrameworkVersion } from "./frameworks.queries";
 
 /*

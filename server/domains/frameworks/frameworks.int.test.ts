@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { callerFor, createAdmin, createMember, createTaskForceWithCoordinator, createUser, unique, type TestUser } from "@/server/testing/factories";
 import { domainErrorOf, trpcErrorOf } from "@/server/testing/errors";
 import { getDb } from "@/db/client";
-import { DEFAULT_FRAMEWORK_CONTENT, ensureDefaultFramework } from "./defaultFramework";
+import { ensureDefaultFramework } from "./defaultFramework";
+import { DEFAULT_FRAMEWORK_CONTENT } from "./defaultFrameworkContent";
 import { DEFAULT_FRAMEWORK_KEY } from "./frameworks.queries";
 
 const { translations: _translations, ...DEFAULT_ENGLISH } = DEFAULT_FRAMEWORK_CONTENT;

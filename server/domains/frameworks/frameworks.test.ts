@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_FRAMEWORK_CONTENT, PARAPHRASED } from "./defaultFramework";
+import { DEFAULT_FRAMEWORK_CONTENT, PARAPHRASED } from "./defaultFrameworkContent";
 import {
   formatPath,
   lineColumnAt,
