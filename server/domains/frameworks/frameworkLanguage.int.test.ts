@@ -186,9 +186,11 @@ describe("an install whose default framework predates its Spanish", () => {
     const upgraded = (await findLatestVersionOfFramework(db, framework.id))!;
     expect(upgraded.version).toBe(earlier.version + 1);
     expect(upgraded.content).toEqual(DEFAULT_FRAMEWORK_CONTENT);
-    // Rounds taken on the earlier version keep it as it was.
+    // Rounds taken on the earlier version keep it as it was, and are read in Spanish all the same.
     const [kept] = await db.select({ content: frameworkVersions.content }).from(frameworkVersions).where(eq(frameworkVersions.id, earlier.id));
     expect(kept!.content).toEqual(english);
+    const admin = callerFor(await createAdmin(), { locale: "es-US" });
+    expect(await admin.framework.get({ versionId: earlier.id })).toMatchObject({ untranslatedTexts: 0, content: { areas: [{ name: spanish.areas!.A!.name }, {}, {}, {}] } });
 
     // Started again: nothing more to do.
     await ensureDefaultFramework(db);

@@ -1,4 +1,6 @@
+import { isDeepStrictEqual } from "node:util";
 import type { FrameworkContent, FrameworkTranslation } from "@/db/schema";
+import { DEFAULT_FRAMEWORK_CONTENT, DEFAULT_FRAMEWORK_ENGLISH } from "./defaultFrameworkContent";
 
 /*
  * A framework's text in the reader's language. Framework content is written in English and may
@@ -25,10 +27,22 @@ function forLocale<T>(byLanguage: Record<string, T> | null | undefined, locale: 
   return byLanguage?.[locale] ?? byLanguage?.[locale.split("-")[0]!];
 }
 
+/**
+ * A version's translations. A version of the shipped roadmap from before it carried any (the same
+ * English word for word) is read with the shipped ones: rounds taken on it years ago read in
+ * Spanish too, and the version itself stays as it was written.
+ */
+function translationsOf(content: FrameworkContent): FrameworkContent["translations"] {
+  if (content.translations) return content.translations;
+  const { translations: _none, ...english } = content;
+  return isDeepStrictEqual(english, DEFAULT_FRAMEWORK_ENGLISH) ? DEFAULT_FRAMEWORK_CONTENT.translations : undefined;
+}
+
 /** The content in `locale` (a reader's; none reads English). */
 export function frameworkInLanguage(content: FrameworkContent, locale: string | undefined): FrameworkInLanguage {
-  const { translations, ...english } = content;
+  const { translations: _translations, ...english } = content;
   if (!locale || locale.split("-")[0] === FRAMEWORK_LANGUAGE) return { content: english, untranslatedTexts: 0 };
+  const translations = translationsOf(content);
   const translation: FrameworkTranslation = forLocale(translations, locale) ?? {};
   let untranslatedTexts = 0;
   /** The translated text, or the English one (counted) when the translation lacks it; empty stays empty. */

@@ -274,6 +274,15 @@ describe("a framework in another language", () => {
     expect(content.stages.map((stage) => stage.name)).toEqual(["Exploración", "Formación", "Implementación", "Desempeño", "Sostenibilidad"]);
   });
 
+  it("reads a version of the shipped roadmap from before its Spanish in Spanish, but not one with words of its own", () => {
+    const { translations: _translations, ...earlier } = DEFAULT_FRAMEWORK_CONTENT;
+    expect(frameworkInLanguage(earlier, "es-US")).toMatchObject({ untranslatedTexts: 0, content: { stages: [{ name: "Exploración" }, {}, {}, {}, {}] } });
+    const reworded = { ...earlier, areas: earlier.areas.map((area, index) => (index === 0 ? { ...area, name: "Structure (our wording)" } : area)) };
+    const { content, untranslatedTexts } = frameworkInLanguage(reworded, "es-US");
+    expect(content.stages[0]!.name).toBe("Exploring");
+    expect(untranslatedTexts).toBeGreaterThan(100);
+  });
+
   it("keeps every language through export and import, in the framework's order", () => {
     const content = { ...translated(), translations: { fr: { name: "Outil" }, es: { ...translated().translations.es, elements: { "A.two": { name: "Dos" }, "A.one": { name: "Uno" } } } } };
     const text = serializeFrameworkContent(content);
