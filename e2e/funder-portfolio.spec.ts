@@ -108,7 +108,7 @@ test("a funder of two task forces reads the portfolio charts, downloads the XLSX
   expect(download.suggestedFilename()).toMatch(/^funder-portfolio_generated-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(await download.path());
-  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([t.export.portfolioSheet, t.charts.levelsCaption, t.charts.completenessCaption, t.charts.requirementsCaption]);
+  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([t.export.portfolioSheet, t.export.levelsSheet, t.export.completenessSheet, t.export.requirementsSheet]);
   const [tableSheet, levelSheet, reportingSheet, requirementSheet] = workbook.worksheets;
   expect(bodyRows(tableSheet).map((row) => row[0])).toEqual(portfolio.map((row) => row.name));
   const levelRows = bodyRows(levelSheet);

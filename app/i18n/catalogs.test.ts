@@ -21,6 +21,24 @@ describe("every language's catalog can replace the English one", () => {
   });
 });
 
+describe("names of spreadsheet sheets", () => {
+  // Excel refuses a sheet name over 31 characters or with any of : \ / ? * [ ]; a name cut to fit
+  // reads badly ("Requisitos cumplidos a lo larg"), so each language writes its own short names.
+  it.each(SUPPORTED_LOCALES)("fit Excel's 31 characters in %s", (locale) => {
+    const catalog = catalogOf(catalogName(locale));
+    const t = createTranslator({ locale, messages: catalog }) as unknown as (key: string, values?: Record<string, string>) => string;
+    const names = [
+      ...Object.keys(catalog.reports.sheets).map((key) => t(`reports.sheets.${key}`)),
+      ...Object.keys(catalog.funder.export).filter((key) => key.endsWith("Sheet")).map((key) => t(`funder.export.${key}`)),
+      t("contributions.file.sheetName", { period: "2026-Q3" }),
+      t("contributions.file.aboutSheet"),
+    ];
+    const unfit = names.filter((name) => name.length > 31 || /[:\\/?*[\]]/.test(name));
+    expect(unfit).toEqual([]);
+    expect(names.length).toBeGreaterThan(10);
+  });
+});
+
 describe("codes the server sends in an error's values", () => {
   it.each(SUPPORTED_LOCALES)("read as words in %s, not as codes", (locale) => {
     const t = createTranslator({ locale, messages: catalogOf(catalogName(locale)), namespace: "errors" });

@@ -230,6 +230,8 @@ export interface ReportSectionContent {
   /** Builder key (server/domains/reports/sections.ts); also the sheet and CSV name. */
   key: string;
   title: string;
+  /** The name of its sheet in XLSX files (at most 31 characters, Excel's limit); the title when absent. */
+  sheetName?: string;
   columns: ReportColumn[];
   rows: Record<string, ReportCell>[];
   /** Figures that sum up the section (e.g. requirements met). */

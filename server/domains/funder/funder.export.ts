@@ -86,6 +86,7 @@ function areaLevelsSection(rows: readonly PortfolioRow[], t: Words): ReportSecti
   return {
     key: "areaLevels",
     title: t("charts.levelsCaption"),
+    sheetName: t("export.levelsSheet"),
     columns: [
       text("taskForce", t("taskForceColumn")),
       text("area", t("charts.areaColumn")),
@@ -113,6 +114,7 @@ function contributionReportingSection(rows: readonly PortfolioRow[], t: Words): 
   return {
     key: "contributionReporting",
     title: t("charts.completenessCaption"),
+    sheetName: t("export.completenessSheet"),
     columns: [
       text("taskForce", t("taskForceColumn")),
       text("period", t("charts.periodColumn")),
@@ -142,6 +144,7 @@ function requirementsSection(rows: readonly PortfolioRow[], t: Words): ReportSec
   return {
     key: "requirements",
     title: t("charts.requirementsCaption"),
+    sheetName: t("export.requirementsSheet"),
     columns: [
       text("taskForce", t("taskForceColumn")),
       text("award", t("charts.awardColumn")),

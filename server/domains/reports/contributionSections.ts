@@ -48,6 +48,7 @@ export const trainingsSection: ReportSectionBuilder = {
     const sums = await contributionSums(context);
     return {
       title: t("reports.sections.trainings"),
+      sheetName: t("reports.sheets.trainings"),
       columns: [
         { key: "sector", header: t("reports.columns.sector"), type: "text" },
         { key: "peopleTrained", header: t("contributions.measures.peopleTrained"), type: "number", compare: "relative" },
@@ -99,6 +100,7 @@ export const contributionsSection: ReportSectionBuilder = {
     const shareTotal = target ? [{ label: t("reports.match.share"), value: Math.round((toDollars(toDate.totalCents) / target) * 1000) / 10, compare: "absolute" as const }] : [];
     return {
       title: t("reports.sections.contributions"),
+      sheetName: t("reports.sheets.contributions"),
       columns: [
         { key: "measure", header: t("reports.columns.measure"), type: "text" },
         { key: "period", header: t("reports.columns.inPeriod", { currency: PROGRAM_CURRENCY }), type: "money", currency: PROGRAM_CURRENCY, compare: "relative" },
@@ -138,6 +140,7 @@ export const victimCountsSection: ReportSectionBuilder = {
     });
     return {
       title: t("reports.sections.victimCounts"),
+      sheetName: t("reports.sheets.victimCounts"),
       columns: [
         { key: "measure", header: t("reports.columns.measure"), type: "text" },
         // Compared with the previous period's published figures, built here the same way: the same

@@ -94,4 +94,16 @@ describe("report files", () => {
     expect(sheet.getRow(5).values).toEqual([undefined, "Staff hours in the period", 100.5, 90, 10.5, 11.7]);
     expect(formats(5)).toEqual(["General", "General", "+General;-General;General", '+General"%";-General"%";General"%"']);
   });
+
+  it("names each sheet by the section's short name, and a long title without one ends at a word", async () => {
+    const sheetNames = async (sections: ReportSectionContent[]) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(new Uint8Array(await reportToXlsx({ title: "Informe", sections } as ReportContent, new Date("2026-07-01T12:00:00Z"))).buffer);
+      return workbook.worksheets.map((sheet) => sheet.name);
+    };
+    const trainings = { ...section, key: "trainings", title: "Capacitaciones y personas capacitadas" };
+    expect(await sheetNames([{ ...trainings, sheetName: "Capacitaciones y participantes" }])).toEqual(["Capacitaciones y participantes"]);
+    // A report filed before sections had short names: cut where a word ends, not inside one.
+    expect(await sheetNames([trainings, { ...section, title: "Metas: avance / logros [2026]?" }])).toEqual(["Capacitaciones y personas…", "Metas avance logros 2026"]);
+  });
 });

@@ -53,9 +53,20 @@ function totalCells(section: ReportSectionContent, total: ReportTotal): ReportCe
 /** Number formats of a total's cells (not the table's column underneath, which may be money). */
 const TOTAL_FORMATS = ["General", "General", signed("General"), signed(PERCENT_FORMAT)] as const;
 
-/** Sheet names: at most 31 characters and none of : \ / ? * [ ]. */
-function sheetName(title: string): string {
-  return title.replace(/[:\\/?*[\]]/g, " ").slice(0, 31);
+/** Excel's longest sheet name. */
+const MAX_SHEET_NAME = 31;
+
+/**
+ * A section's sheet name: its own short name (written to fit), else its title, without : \ / ? * [ ]
+ * (each becomes a space, and spaces run together).
+ * A title too long (a report filed before sections had short names) ends at a word, with "…".
+ */
+function sheetName(section: ReportSectionContent): string {
+  const name = (section.sheetName ?? section.title).replace(/[:\\/?*[\]]/g, " ").replace(/\s+/g, " ").trim();
+  if (name.length <= MAX_SHEET_NAME) return name;
+  const cut = name.slice(0, MAX_SHEET_NAME - 1);
+  const wordEnd = cut.lastIndexOf(" ");
+  return `${(wordEnd > 0 ? cut.slice(0, wordEnd) : cut).trimEnd()}…`;
 }
 
 export function reportToXlsx(content: ReportContent, generatedAt: Date): Promise<Buffer> {
@@ -76,7 +87,7 @@ export async function sectionsToXlsx(title: string, sections: readonly ReportSec
 }
 
 function addSheet(workbook: ExcelJS.Workbook, section: ReportSectionContent) {
-  const sheet = workbook.addWorksheet(sheetName(section.title));
+  const sheet = workbook.addWorksheet(sheetName(section));
   sheet.columns = section.columns.map((column) => ({
     key: column.key,
     header: column.header,

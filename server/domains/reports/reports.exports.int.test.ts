@@ -44,7 +44,7 @@ const totalCellsOf = (section: ReportSectionContent) =>
 
 /** The section's table and totals, read back from its sheet (row 1 is the heading). */
 function sheetOf(workbook: ExcelJS.Workbook, section: ReportSectionContent) {
-  const sheet = workbook.getWorksheet(section.title)!;
+  const sheet = workbook.getWorksheet(section.sheetName ?? section.title)!;
   const width = section.columns.length;
   const values = (rowNumber: number, columns = width) =>
     Array.from({ length: columns }, (_, index) => {

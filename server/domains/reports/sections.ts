@@ -66,6 +66,7 @@ const requirementsSection: ReportSectionBuilder = {
     const { requirements, progress } = await getGrant(scope, { grantId }, now);
     return {
       title: t("reports.sections.requirements"),
+      sheetName: t("reports.sheets.requirements"),
       columns: [
         { key: "title", header: t("reports.columns.requirement"), type: "text" },
         { key: "status", header: t("reports.columns.status"), type: "text" },
@@ -123,6 +124,7 @@ const roadmapSection: ReportSectionBuilder = {
     });
     return {
       title: t("reports.sections.roadmap"),
+      sheetName: t("reports.sheets.roadmap"),
       columns: [
         { key: "area", header: t("reports.columns.area"), type: "text" },
         { key: "previous", header: t("reports.columns.previousLevel", { round: before?.title ?? "—" }), type: "number" },
@@ -150,6 +152,7 @@ const gapsSection: ReportSectionBuilder = {
     const inPeriod = (date: string | null) => date !== null && date >= period.start && date <= period.end;
     return {
       title: t("reports.sections.gaps"),
+      sheetName: t("reports.sheets.gaps"),
       columns: [
         { key: "title", header: t("reports.columns.gap"), type: "text" },
         { key: "element", header: t("reports.columns.element"), type: "text" },
@@ -220,6 +223,7 @@ const meetingsSection: ReportSectionBuilder = {
       .sort((a, b) => b.meetings - a.meetings || a.item.localeCompare(b.item));
     return {
       title: t("reports.sections.meetings"),
+      sheetName: t("reports.sheets.meetings"),
       columns: [
         { key: "group", header: t("reports.columns.meetingGroup"), type: "text" },
         { key: "item", header: t("reports.columns.meetingItem"), type: "text" },
@@ -249,6 +253,7 @@ const mousProtocolsSection: ReportSectionBuilder = {
     const empty = { signedOn: null, effectiveOn: null, expiresOn: null, adoptedOn: null, nextReviewOn: null };
     return {
       title: t("reports.sections.mousProtocols"),
+      sheetName: t("reports.sheets.mousProtocols"),
       columns: [
         { key: "kind", header: t("reports.columns.recordKind"), type: "text" },
         { key: "title", header: t("reports.columns.title"), type: "text" },
