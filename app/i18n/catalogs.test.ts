@@ -22,7 +22,7 @@ describe("every language's catalog can replace the English one", () => {
 });
 
 describe("names of spreadsheet sheets", () => {
-  // Excel refuses a sheet name over 31 characters or with any of : \ / ? * [ ]; a name cut to fit
+  // Excel refuses a sheet name over 31 characters or with one of : \ / ? * [ ]; a name cut to fit
   // reads badly ("Requisitos cumplidos a lo larg"), so each language writes its own short names.
   it.each(SUPPORTED_LOCALES)("fit Excel's 31 characters in %s", (locale) => {
     const catalog = catalogOf(catalogName(locale));

@@ -12,6 +12,7 @@ import type { ProcedureMeta } from "@/server/trpc/init";
 import { appRouter, createCaller } from "@/server/trpc/root";
 import { currentTime, todayIn } from "@/server/lib/clock";
 import { addDays } from "@/server/lib/dates";
+import { reportingPeriods } from "@/server/domains/grants/grants.rules";
 import { publicBaseUrl } from "@/server/lib/publicUrl";
 
 /*
@@ -341,6 +342,32 @@ export async function createGapFor(
     targetStage: options.targetStage ?? null,
     sourceRoundId: options.sourceRoundId ?? null,
   });
+}
+
+/* ---------- grants ---------- */
+
+/**
+ * An ECM award created through `caller` that began 400 days ago and runs 700 more (semiannual
+ * reports), so that periods have ended and the current one has begun; with that current period.
+ */
+export async function createRunningAward(
+  taskForce: Pick<TestTaskForce, "slug">,
+  caller: ReturnType<typeof callerFor>,
+  options: { awardNumber?: string; amount?: number } = {},
+): Promise<{ grantId: string; currentPeriod: { start: string; end: string } }> {
+  const dates = { periodStart: dateFromToday(-400), periodEnd: dateFromToday(700) };
+  const { id } = await caller.grant.create({
+    taskForceSlug: taskForce.slug,
+    funderName: "Test Funder",
+    program: "ECM",
+    awardNumber: options.awardNumber ?? `AW-${unique()}`,
+    amount: options.amount ?? 1000,
+    matchTarget: null,
+    ...dates,
+  });
+  const today = dateFromToday(0);
+  const currentPeriod = reportingPeriods({ ...dates, reportingCadence: "semiannual" }).find((period) => period.start <= today && period.end >= today)!;
+  return { grantId: id, currentPeriod };
 }
 
 /** An action item created by `coordinator` through the API. */

@@ -10,6 +10,7 @@ import {
   createFramework,
   createGapFor,
   createMember,
+  createRunningAward,
   createTaskForceWithCoordinator,
   createUser,
   dateFromToday,
@@ -19,7 +20,6 @@ import {
   type TestTaskForce,
   type TestUser,
 } from "@/server/testing/factories";
-import { reportingPeriods } from "@/server/domains/grants/grants.rules";
 import { ensureDefaultFramework } from "./defaultFramework";
 import { DEFAULT_FRAMEWORK_CONTENT, DEFAULT_FRAMEWORK_DESCRIPTION, DEFAULT_FRAMEWORK_NAME, PARAPHRASED } from "./defaultFrameworkContent";
 import { findFrameworkByKey, findLatestVersionOfFramework, DEFAULT_FRAMEWORK_KEY, insertNextFrameworkVersion } from "./frameworks.queries";
@@ -88,20 +88,9 @@ describe("the roadmap in the reader's language", () => {
     ({ id: gapId } = await createGapFor(taskForce, coordinator, { elementKey: "B.services", sourceRoundId: roundIds[0] }));
     // Applied in Spanish: the ECM template's requirements become the award's own text in the language
     // of whoever applies it, and two of their titles are also names of elements in English.
-    ({ id: grantId } = await callerFor(coordinator, { locale: "es-US" }).grant.create({
-      taskForceSlug: taskForce.slug,
-      funderName: "Test Funder",
-      program: "ECM",
-      awardNumber: "FL-1",
-      amount: 1000,
-      matchTarget: null,
-      periodStart: dateFromToday(-400),
-      periodEnd: dateFromToday(700),
-    }));
-    const today = dateFromToday(0);
-    periodEnd = reportingPeriods({ periodStart: dateFromToday(-400), periodEnd: dateFromToday(700), reportingCadence: "semiannual" }).find(
-      (period) => period.start <= today && period.end >= today,
-    )!.end;
+    const award = await createRunningAward(taskForce, callerFor(coordinator, { locale: "es-US" }));
+    grantId = award.grantId;
+    periodEnd = award.currentPeriod.end;
   });
 
   /** What each reader is shown that names the roadmap, read as `locale`. */

@@ -28,7 +28,7 @@ function forLocale<T>(byLanguage: Record<string, T> | null | undefined, locale: 
 }
 
 /**
- * A version's translations. A version of the shipped roadmap from before it carried any (the same
+ * A version's translations. A version of the shipped roadmap from before it carried translations (the same
  * English word for word) is read with the shipped ones: rounds taken on it years ago read in
  * Spanish too, and the version itself stays as it was written.
  */

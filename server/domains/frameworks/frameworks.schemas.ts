@@ -14,7 +14,7 @@ import { z } from "zod";
  * - names are required; a rubric line may be given for stages "1" to "5" only;
  * - no fields beyond those listed: a misspelt field is reported instead of silently dropped;
  * - `translations` (optional) holds the same texts in other languages, by language tag ("es") and
- *   then by stage number, area key and element key; any text may be left out (it is then read in
+ *   then by stage number, area key and element key; each text may be left out (it is then read in
  *   English), but a key must be one the framework has, so a misspelt key is reported too.
  *
  * Error messages given here name a rule; the catalog says it under `errors.frameworkFile_<rule>`.

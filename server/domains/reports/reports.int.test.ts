@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { attendance, auditLog, gaps, grantRequirements, grants } from "@/db/schema";
-import { answersForAll, callerFor, createActionItemFor, createOrganization, createAssessingTaskForce, createAssessmentRound, createGapFor, createMember, createTaskForceWithCoordinator, dateFromToday, respond, scopeFor, type TestMembership, type TestTaskForce, type TestUser } from "@/server/testing/factories";
+import { answersForAll, callerFor, createActionItemFor, createOrganization, createAssessingTaskForce, createAssessmentRound, createGapFor, createMember, createRunningAward, createTaskForceWithCoordinator, dateFromToday, respond, scopeFor, type TestMembership, type TestTaskForce, type TestUser } from "@/server/testing/factories";
 import { domainErrorOf, trpcErrorOf } from "@/server/testing/errors";
 import { getGrant } from "@/server/domains/grants/grants.service";
 import { reportingPeriods } from "@/server/domains/grants/grants.rules";
@@ -45,20 +45,9 @@ describe("progress reports", () => {
     ({ user: member } = await createMember(taskForce, "member"));
     const caller = callerFor(coordinator);
     // An award that started a year ago, so that periods have ended and the current one has begun.
-    ({ id: grantId } = await caller.grant.create({
-      taskForceSlug: slug(),
-      funderName: "Test Funder",
-      program: "ECM",
-      awardNumber: "R-1",
-      amount: 900_000,
-      matchTarget: null,
-      periodStart: dateFromToday(-400),
-      periodEnd: dateFromToday(700),
-    }));
-    const today = dateFromToday(0);
-    ({ start: currentPeriodStart, end: currentPeriodEnd } = reportingPeriods({ periodStart: dateFromToday(-400), periodEnd: dateFromToday(700), reportingCadence: "semiannual" }).find(
-      (period) => period.start <= today && period.end >= today,
-    )!);
+    const award = await createRunningAward(taskForce, caller, { awardNumber: "R-1", amount: 900_000 });
+    grantId = award.grantId;
+    ({ start: currentPeriodStart, end: currentPeriodEnd } = award.currentPeriod);
 
     const round = await createAssessmentRound(taskForce, coordinator);
     // Three different answers per element: a report is for outside use, and smaller or uniform groups are withheld (ratingPrivacy.ts).
