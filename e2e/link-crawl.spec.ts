@@ -5,7 +5,7 @@ import { expect, test } from "./test";
 import type { FrameworkContent } from "../db/schema/frameworks";
 import { DEFAULT_FRAMEWORK_CONTENT, DEFAULT_FRAMEWORK_ENGLISH } from "../server/domains/frameworks/defaultFrameworkContent";
 import { frameworkInLanguage } from "../server/domains/frameworks/frameworkLanguage";
-import { escapeRegExp, messages, signInByApi, USERS } from "./fixtures";
+import { escapeRegExp, LAKESHORE, messages, RIVERBEND, signInByApi, trpcQuery, USERS } from "./fixtures";
 
 /*
  * Every link a role is shown must open for that role (issue 13, item 4). Per demo role, starting at
@@ -115,8 +115,23 @@ function visibleText(html: string): string {
   ).replace(/\s+/g, " ");
 }
 
+/**
+ * The gap titles people wrote, in the language they wrote them: a gap made from a round's results is
+ * titled with the element's name in its author's language ("…: from stage 2 to stage 3"), and the
+ * other specs, which read in English, make such gaps in the same demo database before the crawl may
+ * run. A record's own words are not the page's, so they are taken out of the text before it is read.
+ */
+async function gapTitlesReadableBy(request: APIRequestContext): Promise<string[]> {
+  const titles: string[] = [];
+  for (const taskForceSlug of [RIVERBEND, LAKESHORE]) {
+    const result = await trpcQuery<{ gaps: { title: string }[] }>(request, "gap.list", { taskForceSlug });
+    titles.push(...(result.data?.gaps ?? []).map((gap) => gap.title));
+  }
+  return titles;
+}
+
 /** Why a fetched page is an error page for the reader, or null when it opened. */
-function problemOf(status: number, finalUrl: URL, html: string): string | null {
+function problemOf(status: number, finalUrl: URL, html: string, recordTexts: readonly string[]): string | null {
   if (status >= 400) return `HTTP ${status}`;
   const missing = MISSING_MESSAGE.exec(html);
   if (missing) return `shows the message path ${missing[1]} instead of its text`;
@@ -125,7 +140,7 @@ function problemOf(status: number, finalUrl: URL, html: string): string | null {
   if (heading(es.errors.notFoundTitle)) return "not-found page";
   if (heading(es.errors.errorTitle)) return "error page";
   if (html && !/<html[^>]*\slang="es-US"/.test(html)) return "not marked as Spanish (lang)";
-  const text = visibleText(html);
+  const text = recordTexts.reduce((remaining, record) => remaining.replaceAll(record, " "), visibleText(html));
   const english = ENGLISH_SENTENCES.filter((sentence) => text.includes(sentence));
   if (english.length > 0) return `shows English: ${english.map((sentence) => `“${sentence}”`).join(", ")}`;
   // (The forbidden sentence is not looked for in the text: every page carries the message catalog for
@@ -133,7 +148,7 @@ function problemOf(status: number, finalUrl: URL, html: string): string | null {
   return null;
 }
 
-async function crawl(request: APIRequestContext, baseURL: string) {
+async function crawl(request: APIRequestContext, baseURL: string, recordTexts: readonly string[]) {
   const start = new URL("/", baseURL);
   const queue: { url: URL; from: string }[] = [{ url: start, from: "(landing page)" }];
   const seen = new Set<string>([pageKey(start)]);
@@ -145,7 +160,7 @@ async function crawl(request: APIRequestContext, baseURL: string) {
     opened += 1;
     const finalUrl = new URL(response.url());
     const html = (response.headers()["content-type"] ?? "").includes("text/html") ? await response.text() : "";
-    const problem = problemOf(response.status(), finalUrl, html);
+    const problem = problemOf(response.status(), finalUrl, html, recordTexts);
     const target = url.pathname + url.search;
     if (problem) {
       broken.push(`${from} → ${target}: ${problem}`);
@@ -169,7 +184,7 @@ test.describe("every link a role is shown opens for that role, in Spanish", () =
       try {
         await signInByApi(request, USERS[role]);
         const started = Date.now();
-        const { broken, opened, unvisited } = await crawl(request, baseURL!);
+        const { broken, opened, unvisited } = await crawl(request, baseURL!, await gapTitlesReadableBy(request));
         console.log(`link crawl as ${role}: ${opened} pages in ${((Date.now() - started) / 1000).toFixed(1)} s${unvisited ? `, ${unvisited} links left at the bound` : ""}`);
         // A crawl that opened only the landing page proves nothing.
         expect(opened, `the ${role} crawl followed links`).toBeGreaterThan(10);
