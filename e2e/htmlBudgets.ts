@@ -1,0 +1,45 @@
+/*
+ * Budgets for the HTML of each page (issue 17), checked by the link crawl (e2e/link-crawl.spec.ts),
+ * which fetches every page each demo role can reach. The HTML carries the rendered page and the data
+ * its client components start from (React Query's prefetched state and the catalog namespaces they
+ * read), so it is what a browser parses before anything shows. Uncompressed bytes, as parsed.
+ *
+ * Like the JavaScript budgets (server/cli/bundleBudgets.ts) they hold today's weight, with room for
+ * the records other specs add to the same demo database before the crawl, so that a page can only
+ * get lighter; the README's benchmark section has the measurements. Not yet issue 17's aim of 40 KB.
+ */
+
+const KB = 1024;
+
+export interface HtmlBudget {
+  /** Why these pages need more than the default. */
+  reason: string;
+  kilobytes: number;
+  /** The pages (path, without the query) it is for. */
+  pages?: RegExp;
+}
+
+const ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+/** The heaviest ordinary page measured 125 KB (a quarter's contributions, as the coordinator). */
+export const DEFAULT_HTML_BUDGET: HtmlBudget = { reason: "every page not listed", kilobytes: 150 };
+
+export const HTML_BUDGETS: readonly HtmlBudget[] = [
+  {
+    reason: "a round's results: each of the 22 elements' statistics, split by discipline, and the individual ratings (344 KB measured)",
+    kilobytes: 400,
+    pages: new RegExp(`^/tf/[^/]+/assessments/${ID}$`),
+  },
+  { reason: "an award: every requirement with its history and evidence (202 KB measured)", kilobytes: 250, pages: new RegExp(`^/tf/[^/]+/grants/${ID}$`) },
+];
+
+export function htmlBudgetOf(path: string): HtmlBudget {
+  return HTML_BUDGETS.find((budget) => budget.pages?.test(path)) ?? DEFAULT_HTML_BUDGET;
+}
+
+/** Why a page's HTML is too heavy, or null when it is within its budget. */
+export function overHtmlBudget(path: string, bytes: number): string | null {
+  const budget = htmlBudgetOf(path);
+  if (bytes <= budget.kilobytes * KB) return null;
+  return `HTML of ${Math.round(bytes / KB)} KB, over its budget of ${budget.kilobytes} KB (${budget.reason})`;
+}
