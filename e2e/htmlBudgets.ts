@@ -26,11 +26,10 @@ export const DEFAULT_HTML_BUDGET: HtmlBudget = { reason: "every page not listed"
 
 export const HTML_BUDGETS: readonly HtmlBudget[] = [
   {
-    reason: "a round's results: each of the 22 elements' statistics, split by discipline, and the individual ratings (344 KB measured)",
-    kilobytes: 400,
+    reason: "a round's results: each of the 22 elements' statistics, split by discipline, and the individual ratings (255 KB measured)",
+    kilobytes: 300,
     pages: new RegExp(`^/tf/[^/]+/assessments/${ID}$`),
   },
-  { reason: "an award: every requirement with its history and evidence (202 KB measured)", kilobytes: 250, pages: new RegExp(`^/tf/[^/]+/grants/${ID}$`) },
 ];
 
 export function htmlBudgetOf(path: string): HtmlBudget {

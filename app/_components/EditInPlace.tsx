@@ -1,12 +1,13 @@
 "use client";
 
 import { useId, type ReactNode } from "react";
+import { Disclosure } from "@/app/_components/Disclosure";
 import { fieldErrorsOf, FormError, SuccessMessage, type ErrorLike } from "@/app/_components/forms";
 import type { FieldErrors } from "@/server/trpc/fieldErrors";
 
 /**
  * A record changed where it is listed: a disclosure that opens onto its form, so a long list stays
- * short until someone opens the one to change. The fields are uncontrolled, so a refused save keeps
+ * short (and its page light: the form is rendered when first opened) until someone opens the one to change. The fields are uncontrolled, so a refused save keeps
  * what was typed; the form is named by its heading for screen readers.
  */
 export function EditInPlace({
@@ -27,8 +28,7 @@ export function EditInPlace({
 }) {
   const headingId = useId();
   return (
-    <details className={className}>
-      <summary>{labels.open}</summary>
+    <Disclosure className={className} summary={labels.open}>
       <form
         className="stack"
         noValidate
@@ -48,6 +48,6 @@ export function EditInPlace({
           </button>
         </div>
       </form>
-    </details>
+    </Disclosure>
   );
 }

@@ -9,6 +9,7 @@ import type { FrameworkStage } from "@/db/schema";
 import type messages from "@/app/i18n/messages/en.json";
 import type { Consensus, ConsensusElement } from "./RoundResults";
 import { AgreedStageForm, TargetForm } from "./ElementStageForms";
+import { Disclosure } from "@/app/_components/Disclosure";
 import { TableScroll } from "@/app/_components/TableScroll";
 
 type DisciplineKey = keyof (typeof messages)["disciplines"];
@@ -112,13 +113,12 @@ export function ElementResultSection({ taskForceSlug, roundId, element, stages, 
       <DisciplineSplit element={element} />
       <IndividualRatings element={element} access={individualRatings} stages={stages} />
       {(canRecordAgreed || canSetTarget) && (
-        <details className="record">
-          <summary>{t("recordSummary", { element: element.name })}</summary>
+        <Disclosure className="record" summary={t("recordSummary", { element: element.name })}>
           <div className="record-forms">
             {canRecordAgreed && <AgreedStageForm taskForceSlug={taskForceSlug} roundId={roundId} element={element} stages={stages} />}
             {canSetTarget && <TargetForm taskForceSlug={taskForceSlug} roundId={roundId} element={element} stages={stages} />}
           </div>
-        </details>
+        </Disclosure>
       )}
     </article>
   );
@@ -217,8 +217,7 @@ function IndividualRatings({
   return (
     <div className="individual-ratings">
       <h4>{t("individualHeading", { count: element.ratings.length })}</h4>
-      <details>
-      <summary>{t("showRatings", { element: element.name })}</summary>
+      <Disclosure summary={t("showRatings", { element: element.name })}>
       <TableScroll label={t("individualCaption", { element: element.name })}>
         <table className="compact">
           <caption className="visually-hidden">{t("individualCaption", { element: element.name })}</caption>
@@ -246,7 +245,7 @@ function IndividualRatings({
           </tbody>
         </table>
       </TableScroll>
-      </details>
+      </Disclosure>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { Disclosure } from "@/app/_components/Disclosure";
 import { OwnerFields } from "@/app/_components/OwnerFields";
 import { Field, fieldErrorsOf, FormError, formText, orNull, SuccessMessage } from "@/app/_components/forms";
 import { useTRPC } from "@/app/_trpc/client";
@@ -80,8 +81,7 @@ export function RequirementEditor({
   const errors = fieldErrorsOf(update.error);
   const overrideErrors = fieldErrorsOf(override.error);
   return (
-    <details className="editor">
-      <summary>{t("edit", { title: requirement.title })}</summary>
+    <Disclosure className="editor" summary={t("edit", { title: requirement.title })}>
       {saved && <SuccessMessage>{saved}</SuccessMessage>}
       <form className="stack" onSubmit={onSave} noValidate aria-label={t("editForm", { title: requirement.title })}>
         <FormError error={update.error} />
@@ -144,6 +144,6 @@ export function RequirementEditor({
         </form>
       )}
       <EvidenceEditor taskForceSlug={taskForceSlug} requirement={requirement} evidenceKinds={evidenceKinds} />
-    </details>
+    </Disclosure>
   );
 }
