@@ -5,6 +5,7 @@ import en from "../app/i18n/messages/en.json";
 import es from "../app/i18n/messages/es.json";
 import { DEFAULT_FRAMEWORK_CONTENT } from "../server/domains/frameworks/defaultFrameworkContent";
 import { frameworkInLanguage } from "../server/domains/frameworks/frameworkLanguage";
+import type { FrameworkContent } from "../db/schema";
 import type { Locale } from "../app/i18n/locales";
 import { addDays, dateInZone } from "../server/lib/dates";
 import { E2E_DEMO_PASSWORD, E2E_LOCALE } from "./settings";
@@ -31,6 +32,9 @@ export function roadmapElementName(key: string): string {
   if (!element) throw new Error(`the roadmap has no element ${key}`);
   return element.name;
 }
+
+/** A framework's content as the API gives it (as written, with its translations), as pages show it in E2E_LOCALE. */
+export const frameworkAsShown = (content: FrameworkContent) => frameworkInLanguage(content, E2E_LOCALE).content;
 
 /** The name of the roadmap's stage `number` (1 to 5), as pages show it in E2E_LOCALE. */
 export function roadmapStageName(number: number): string {
