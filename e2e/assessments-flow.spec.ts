@@ -1,6 +1,27 @@
 import type { Browser, Page } from "@playwright/test";
+import type { FrameworkContent } from "../db/schema";
 import { expect, test } from "./test";
-import { answerEveryElement, demoDateFromToday, expectNoAxeViolations, fill, listPeople, messages, newSignedInPage, ok, openInApp, RIVERBEND, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
+import {
+  answerEveryElement,
+  demoDateFromToday,
+  expectNoAxeViolations,
+  fill,
+  frameworkAsShown,
+  listPeople,
+  messagePattern,
+  messages,
+  newSignedInPage,
+  ok,
+  openInApp,
+  RIVERBEND,
+  ROUND_SUBMITTED,
+  signInByApi,
+  stageChoice,
+  translate,
+  trpcMutation,
+  trpcQuery,
+  USERS,
+} from "./fixtures";
 
 /*
  * The issue's "done means", end to end: a round is opened, three members of different disciplines
@@ -11,6 +32,7 @@ import { answerEveryElement, demoDateFromToday, expectNoAxeViolations, fill, lis
 
 const a = messages.assessments;
 const r = messages.assessmentResults;
+const movedUp = translate("assessmentResults.movement", { movement: "up" });
 /** Three demo members: victim services, local law enforcement and prosecution. */
 const RESPONDENTS = [
   { email: "advocate@example.org", firstStage: 1, discipline: messages.disciplines.victimServices },
@@ -18,9 +40,6 @@ const RESPONDENTS = [
   { email: "prosecutor@example.org", firstStage: 2, discipline: messages.disciplines.prosecution },
 ] as const;
 
-interface FrameworkShape {
-  content: { areas: { elements: { key: string; name: string }[] }[] };
-}
 
 /** Creates and opens a round asking exactly the three respondents; returns its id. */
 async function openRound(page: Page, title: string): Promise<string> {
@@ -47,11 +66,11 @@ async function respondInBrowser(browser: Browser, email: string, roundId: string
   const { context, page } = await newSignedInPage(browser, email);
   try {
     await openInApp(page, `/tf/${RIVERBEND}/assessments/${roundId}/respond`);
-    const total = await answerEveryElement(page, (index) => new RegExp(`^Stage ${index === 0 ? firstStage : 3}:`));
+    const total = await answerEveryElement(page, (index) => stageChoice(index === 0 ? firstStage : 3));
     expect(total).toBeGreaterThan(20);
     await expect(page.locator(".progress-count").first()).toHaveText(fill(a.progress, { answered: total, total }));
     await page.getByRole("button", { name: a.submit }).click();
-    await expect(page.getByText(/^Submitted on /)).toBeVisible();
+    await expect(page.getByText(ROUND_SUBMITTED)).toBeVisible();
   } finally {
     await context.close();
   }
@@ -61,8 +80,8 @@ test("a round from opening to comparison with the next one", async ({ browser, p
   test.slow();
   const suffix = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
   await signInByApi(page.request, USERS.coordinator);
-  const framework = ok(await trpcQuery<FrameworkShape>(page.request, "framework.forTaskForce", { taskForceSlug: RIVERBEND }), "framework");
-  const elements = framework.content.areas.flatMap((area) => area.elements);
+  const framework = ok(await trpcQuery<{ content: FrameworkContent }>(page.request, "framework.forTaskForce", { taskForceSlug: RIVERBEND }), "framework");
+  const elements = frameworkAsShown(framework.content).areas.flatMap((area) => area.elements);
   const first = elements[0]!;
 
   // --- Round one: three members respond in their own browsers. ---
@@ -75,7 +94,7 @@ test("a round from opening to comparison with the next one", async ({ browser, p
   await expect(page.getByRole("heading", { level: 1, name: firstTitle })).toBeVisible();
   const article = page.getByRole("article", { name: first.name, exact: true });
   await expect(article).toContainText(r.disagreementBadge);
-  await expect(article).toContainText("— median, not yet agreed");
+  await expect(article).toContainText(messagePattern(r.resultMedian));
   const split = article.getByRole("table", { name: fill(r.disciplineCaption, { element: first.name }) });
   for (const respondent of RESPONDENTS) await expect(split.getByRole("rowheader", { name: respondent.discipline })).toBeVisible();
   await expectNoAxeViolations(page, "results of a fresh round");
@@ -87,7 +106,7 @@ test("a round from opening to comparison with the next one", async ({ browser, p
   await agreedForm.getByLabel(r.note).fill(`Agreed at the flow review ${suffix}`);
   await agreedForm.getByRole("button", { name: r.saveAgreed }).click();
   await expect(agreedForm.getByRole("status")).toHaveText(fill(r.agreedSaved, { element: first.name }));
-  await expect(article).toContainText("— agreed");
+  await expect(article).toContainText(messagePattern(r.resultAgreed));
 
   // Closing is done on the manage page, after a confirmation in a dialog of the page: Escape keeps
   // the round open and gives focus back to the button; the dialog's own button closes it.
@@ -131,12 +150,12 @@ test("a round from opening to comparison with the next one", async ({ browser, p
 
   // --- The comparison: every element moved up (from the agreed 2 or the median 3 to 4). ---
   await openInApp(page, `/tf/${RIVERBEND}/assessments/compare?a=${firstId}&b=${secondId}`);
-  await expect(page.getByText(fill(r.movementCount, { label: "Moved up", count: elements.length }))).toBeVisible();
-  await expect(page.getByText(fill(r.movementCount, { label: "Moved down", count: 0 }))).toBeVisible();
+  await expect(page.getByText(fill(r.movementCount, { label: movedUp, count: elements.length }))).toBeVisible();
+  await expect(page.getByText(fill(r.movementCount, { label: translate("assessmentResults.movement", { movement: "down" }), count: 0 }))).toBeVisible();
   await expectNoAxeViolations(page, "comparison of the two flow rounds");
 
   // The same respondents answered both rounds, so the stricter comparison agrees (medians 3 → 4).
   await openInApp(page, `/tf/${RIVERBEND}/assessments/compare?a=${firstId}&b=${secondId}&same=1`);
-  await expect(page.getByText("3 people responded to both rounds.")).toBeVisible();
-  await expect(page.getByText(fill(r.movementCount, { label: "Moved up", count: elements.length }))).toBeVisible();
+  await expect(page.getByText(translate("assessmentResults.respondentsInBoth", { count: 3 }))).toBeVisible();
+  await expect(page.getByText(fill(r.movementCount, { label: movedUp, count: elements.length }))).toBeVisible();
 });

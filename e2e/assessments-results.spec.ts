@@ -1,6 +1,23 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { expectNoAxeViolations, fill, messages, ok, openInApp, RIVERBEND, signInByApi, trpcQuery, USERS } from "./fixtures";
+import {
+  escapeRegExp,
+  expectNoAxeViolations,
+  fill,
+  messageBefore,
+  messagePattern,
+  messages,
+  ok,
+  openInApp,
+  RIVERBEND,
+  roadmapElementName,
+  roadmapStageName,
+  signInByApi,
+  translate,
+  translatePattern,
+  trpcQuery,
+  USERS,
+} from "./fixtures";
 
 /*
  * Results of an assessment round, the comparison of two rounds, and who sees what: coordinators
@@ -12,6 +29,13 @@ const m = messages.assessmentResults;
 const SPRING = "Spring 2026 self-assessment (demo)";
 const AUTUMN = "Autumn 2026 self-assessment (demo)";
 const tf = (path: string) => `/tf/${RIVERBEND}${path}`;
+/** Elements of the roadmap whose results in the demo rounds these tests know. */
+const MISSION = roadmapElementName("A.mission");
+const PROTOCOLS = roadmapElementName("A.protocols");
+/** A stage with its name, as results show it ("4 (Performing)"). */
+const stageWithName = (stage: number) => fill(m.stageWithName, { stage, name: roadmapStageName(stage) });
+const movedUp = translate("assessmentResults.movement", { movement: "up" });
+const individualHeading = new RegExp(`^${escapeRegExp(messageBefore(m.individualHeading, "count"))}`);
 
 /** Fills an ICU message's simple {placeholders}; enough for the plain sentences asserted here. */
 async function roundIds(request: APIRequestContext): Promise<{ spring: string; autumn: string }> {
@@ -40,30 +64,35 @@ test.describe("assessment results", () => {
     const { autumn } = await roundIds(page.request);
     await openInApp(page, tf(`/assessments/${autumn}`));
     await expect(page.getByRole("heading", { level: 1, name: AUTUMN })).toBeVisible();
-    await expect(page.getByText(fill(m.statusLine, { status: "Closed" }))).toBeVisible();
+    await expect(page.getByText(fill(m.statusLine, { status: translate("assessmentResults.status", { status: "closed" }) }))).toBeVisible();
 
     // The radar shows this round over the previous closed one, with a summary in words.
     await expect(page.locator("figcaption").filter({ hasText: fill(m.radarCaption, { current: AUTUMN, previous: SPRING }) })).toBeVisible();
     await expect(page.locator("figure.chart").first().getByRole("application")).toBeVisible();
-    await expect(page.locator(".chart-summary").first()).toContainText("Strongest area:");
-    await expect(page.locator(".chart-summary").first()).toContainText(`Compared with ${SPRING}: up in`);
+    await expect(page.locator(".chart-summary").first()).toContainText(messageBefore(m.summaryStrongestWeakest, "strongest"));
+    await expect(page.locator(".chart-summary").first()).toContainText(fill(messageBefore(m.summaryMovement, "up"), { previous: SPRING }));
 
     // The heat map is a table; disagreement is marked in words.
     const heatMap = page.getByRole("table", { name: m.heatCaption });
     await expect(heatMap).toBeVisible();
     await expect(heatMap.getByText(messages.charts.disagreementYes).first()).toBeVisible();
-    await expect(page.locator("figcaption").filter({ hasText: /elements? shows? disagreement \(ratings 2 or more stages apart\)/ })).toBeVisible();
+    // Its caption counts the disagreeing elements, and names them when they are few.
+    const disagreeingCount = await page.locator("article.element-result.disagreement").count();
+    const elementCount = await page.locator("article.element-result").count();
+    const named = translatePattern("assessmentResults.heatSummary", { count: disagreeingCount, total: elementCount, names: /.+/ });
+    const many = translatePattern("assessmentResults.heatSummaryMany", { count: disagreeingCount, total: elementCount });
+    await expect(page.locator("figcaption").filter({ hasText: new RegExp(`${named.source}|${many.source}`) })).toBeVisible();
 
     // Per element: the result and its source in words, the discipline split, and every rating.
-    const agreedElement = elementArticle(page, "Mission, vision and measurable goals");
-    await expect(agreedElement).toContainText("— agreed");
-    const medianElement = elementArticle(page, "Written operational protocols");
-    await expect(medianElement).toContainText("— median, not yet agreed");
-    await expect(medianElement.getByRole("table", { name: "Written operational protocols by discipline" })).toBeVisible();
+    const agreedElement = elementArticle(page, MISSION);
+    await expect(agreedElement).toContainText(messagePattern(m.resultAgreed));
+    const medianElement = elementArticle(page, PROTOCOLS);
+    await expect(medianElement).toContainText(messagePattern(m.resultMedian));
+    await expect(medianElement.getByRole("table", { name: fill(m.disciplineCaption, { element: PROTOCOLS }) })).toBeVisible();
     await expect(medianElement.getByRole("rowheader", { name: messages.disciplines.victimServices })).toBeVisible();
     await expect(medianElement.getByRole("heading", { name: fill(m.individualHeading, { count: 6 }) })).toBeVisible();
-    await medianElement.getByText(fill(m.showRatings, { element: "Written operational protocols" })).click();
-    const ratings = medianElement.getByRole("table", { name: fill(m.individualCaption, { element: "Written operational protocols" }) });
+    await medianElement.getByText(fill(m.showRatings, { element: PROTOCOLS })).click();
+    const ratings = medianElement.getByRole("table", { name: fill(m.individualCaption, { element: PROTOCOLS }) });
     await expect(ratings.getByRole("rowheader", { name: "Avery Advocate (demo)" })).toBeVisible();
     await expect(ratings.getByRole("row").filter({ hasText: "Avery Advocate (demo)" })).toContainText("Riverbend Safe Harbor Victim Services (demo)");
 
@@ -90,12 +119,12 @@ test.describe("assessment results", () => {
     const { autumn } = await roundIds(page.request);
     await openInApp(page, tf(`/assessments/${autumn}`));
     // Not an element other tests read as "median, not yet agreed" or as the one that moved down.
-    const elementName = "Meetings and committees";
+    const elementName = roadmapElementName("A.meetings");
     const element = elementArticle(page, elementName);
     await element.getByText(fill(m.recordSummary, { element: elementName })).click();
 
     const agreedForm = element.getByRole("form", { name: fill(m.agreedForm, { element: elementName }) });
-    await agreedForm.getByLabel(m.agreedStage).selectOption({ label: "4 — Performing" });
+    await agreedForm.getByLabel(m.agreedStage).selectOption({ label: fill(m.stageOption, { stage: 4, name: roadmapStageName(4) }) });
     // A note that is too long is refused next to the field, and what was typed stays.
     const tooLong = `e2e ${"x".repeat(2001)}`;
     await agreedForm.getByLabel(m.note).fill(tooLong);
@@ -108,26 +137,26 @@ test.describe("assessment results", () => {
     await agreedForm.getByLabel(m.note).fill(note);
     await agreedForm.getByRole("button", { name: m.saveAgreed }).click();
     await expect(agreedForm.getByRole("status")).toHaveText(fill(m.agreedSaved, { element: elementName }));
-    await expect(element).toContainText("4 (Performing) — agreed");
+    await expect(element).toContainText(fill(m.resultAgreed, { stage: stageWithName(4) }));
     await expect(element).toContainText(note);
 
     const targetForm = element.getByRole("form", { name: fill(m.targetForm, { element: elementName }) });
     const targetNote = `e2e target ${Date.now().toString(36)}`;
-    await targetForm.getByLabel(m.targetStage).selectOption({ label: "5 — Sustaining" });
+    await targetForm.getByLabel(m.targetStage).selectOption({ label: fill(m.stageOption, { stage: 5, name: roadmapStageName(5) }) });
     await targetForm.getByLabel(m.note).fill(targetNote);
     await targetForm.getByRole("button", { name: m.saveTarget }).click();
     await expect(targetForm.getByRole("status")).toHaveText(fill(m.targetSaved, { element: elementName }));
-    await expect(element.locator("dl.stats")).toContainText("5 (Sustaining)");
+    await expect(element.locator("dl.stats")).toContainText(stageWithName(5));
 
     // It stuck, and the audit log says who did it.
     await page.reload();
-    await expect(elementArticle(page, elementName)).toContainText("4 (Performing) — agreed");
+    await expect(elementArticle(page, elementName)).toContainText(fill(m.resultAgreed, { stage: stageWithName(4) }));
     await openInApp(page, tf("/settings/audit"));
-    const agreedRow = page.getByRole("row").filter({ hasText: "Agreed stage" }).filter({ hasText: note });
+    const agreedRow = page.getByRole("row").filter({ hasText: messages.audit.entities.agreedStage }).filter({ hasText: note });
     await expect(agreedRow.first()).toContainText("Casey Coordinator (demo)");
-    await expect(agreedRow.first()).toContainText("stage: (empty) → 4");
-    const targetRow = page.getByRole("row").filter({ hasText: "Target stage" }).filter({ hasText: targetNote });
-    await expect(targetRow.first()).toContainText("stage: (empty) → 5");
+    await expect(agreedRow.first()).toContainText(fill(messages.audit.change, { field: "stage", from: messages.audit.empty, to: 4 }));
+    const targetRow = page.getByRole("row").filter({ hasText: messages.audit.entities.elementTarget }).filter({ hasText: targetNote });
+    await expect(targetRow.first()).toContainText(fill(messages.audit.change, { field: "stage", from: messages.audit.empty, to: 5 }));
   });
 
   for (const role of ["funder", "viewer"] as const) {
@@ -139,19 +168,19 @@ test.describe("assessment results", () => {
       await expect(page.getByRole("heading", { level: 1, name: AUTUMN })).toBeVisible();
       await expect(page.getByText(m.aggregatesOnly)).toBeVisible();
       await expect(page.getByRole("table", { name: m.heatCaption })).toBeVisible();
-      const element = elementArticle(page, "Written operational protocols");
-      await expect(element).toContainText("— median, not yet agreed");
+      const element = elementArticle(page, PROTOCOLS);
+      await expect(element).toContainText(messagePattern(m.resultMedian));
       // Every discipline group of the demo is smaller than three: all are withheld, the two victim-services
       // respondents too (either could subtract their own rating to get the other's).
-      const split = element.getByRole("table", { name: "Written operational protocols by discipline" });
+      const split = element.getByRole("table", { name: fill(m.disciplineCaption, { element: PROTOCOLS }) });
       await expect(split.getByText(m.suppressed).first()).toBeVisible();
       await expect(split.getByRole("row").filter({ hasText: messages.disciplines.victimServices })).toContainText(m.suppressed);
 
-      await expect(page.getByRole("heading", { name: /^Individual ratings/ })).toHaveCount(0);
+      await expect(page.getByRole("heading", { name: individualHeading })).toHaveCount(0);
       await expect(page.getByRole("heading", { name: m.yourRating })).toHaveCount(0);
       await expect(page.getByText("Avery Advocate (demo)")).toHaveCount(0);
       await expect(page.getByText("Morgan Member (demo)")).toHaveCount(0);
-      await expect(page.getByText(fill(m.recordSummary, { element: "Written operational protocols" }))).toHaveCount(0);
+      await expect(page.getByText(fill(m.recordSummary, { element: PROTOCOLS }))).toHaveCount(0);
       await expect(page.getByRole("link", { name: m.manage })).toHaveCount(0);
       if (role === "funder") {
         await expandChartTables(page);
@@ -165,13 +194,13 @@ test.describe("assessment results", () => {
     const { autumn } = await roundIds(page.request);
     await openInApp(page, tf(`/assessments/${autumn}`));
     await expect(page.getByRole("heading", { level: 1, name: AUTUMN })).toBeVisible();
-    const element = elementArticle(page, "Written operational protocols");
+    const element = elementArticle(page, PROTOCOLS);
     await expect(element.getByRole("heading", { name: m.yourRating })).toBeVisible();
-    await expect(page.getByRole("heading", { name: /^Individual ratings/ })).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: individualHeading })).toHaveCount(0);
     await expect(page.getByText("Avery Advocate (demo)")).toHaveCount(0);
     await expect(page.getByText("Dana Deputy (demo)")).toHaveCount(0);
     await expect(page.getByRole("link", { name: m.manage })).toHaveCount(0);
-    await expect(page.getByText(fill(m.recordSummary, { element: "Written operational protocols" }))).toHaveCount(0);
+    await expect(page.getByText(fill(m.recordSummary, { element: PROTOCOLS }))).toHaveCount(0);
   });
 
   test("an unknown or malformed round id is the not-found page", async ({ page }) => {
@@ -201,11 +230,11 @@ test.describe("comparing rounds", () => {
     expect(up).toBeGreaterThan(0);
     expect(down).toBeGreaterThan(0);
     expect((up ?? 0) + (down ?? 0) + (unchanged ?? 0) + (notComparable ?? 0)).toBe(23);
-    await expect(counts.first()).toContainText(fill(m.movementCount, { label: "Moved up", count: up ?? 0 }));
-    await expect(page.getByRole("cell", { name: /Moved up/ }).first()).toBeVisible();
+    await expect(counts.first()).toContainText(fill(m.movementCount, { label: movedUp, count: up ?? 0 }));
+    await expect(page.getByRole("cell", { name: new RegExp(escapeRegExp(movedUp)) }).first()).toBeVisible();
 
     // The nurse joined after spring: with the same respondents only, autumn counts five people, not six.
-    const missionRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Mission, vision and measurable goals" }) });
+    const missionRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: MISSION }) });
     await expect(missionRow.getByRole("cell").nth(4)).toHaveText("6");
     await page.getByLabel(m.sameRespondents).check();
     await page.getByRole("button", { name: m.compareSubmit }).click();
@@ -214,12 +243,12 @@ test.describe("comparing rounds", () => {
     await expect(page.getByLabel(m.sameRespondents)).toBeChecked();
     await expect(missionRow.getByRole("cell").nth(4)).toHaveText("5");
     // Agreed stages are left out: both sides are medians now.
-    await expect(missionRow).not.toContainText("(agreed)");
+    await expect(missionRow).not.toContainText(messagePattern(m.sourceAgreed));
 
     // The trend of each area across the closed rounds, with its summary in words.
     const trend = page.locator("figure").filter({ hasText: m.trendCaption });
     // Other specs may close rounds of their own after autumn, so only the start of the span is fixed.
-    await expect(trend).toContainText(`From ${SPRING} to `);
+    await expect(trend).toContainText(fill(messageBefore(m.trendSummary, "last"), { first: SPRING }));
     await expect(trend.getByRole("application")).toBeVisible();
 
     await expandChartTables(page);
@@ -237,7 +266,7 @@ test.describe("comparing rounds", () => {
     }
     // Without a choice, the two latest rounds are compared.
     await openInApp(page, tf("/assessments/compare"));
-    await expect(page.getByRole("heading", { name: / \(A\) compared with / })).toBeVisible();
+    await expect(page.getByRole("heading", { name: messagePattern(m.comparing) })).toBeVisible();
     await expectNoAxeViolations(page, "compare rounds as funder");
   });
 });

@@ -1,6 +1,26 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { answerEveryElement, demoQuarterBack, expectNoAxeViolations, listOrganizations, messages, openInApp, openRoundForMember, RIVERBEND, SHELTER_ORG, signInByApi, trpcMutation, USERS } from "./fixtures";
+import {
+  answerEveryElement,
+  CONTRIBUTION_SUBMITTED,
+  demoQuarterBack,
+  escapeRegExp,
+  expectNoAxeViolations,
+  fill,
+  listOrganizations,
+  messageBefore,
+  messagePattern,
+  messages,
+  openInApp,
+  openRoundForMember,
+  RIVERBEND,
+  ROUND_SUBMITTED,
+  SHELTER_ORG,
+  signInByApi,
+  translate,
+  trpcMutation,
+  USERS,
+} from "./fixtures";
 
 /*
  * The contributions ledger from the demo seed. In the last complete quarter the seed leaves the
@@ -16,9 +36,8 @@ const SURVIVORS_ORG = "Riverbend Survivor Leadership Council (demo)";
 
 const LAST_QUARTER = demoQuarterBack(1);
 const periodPage = (period: string) => `/tf/${RIVERBEND}/contributions/${period}`;
-const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
-/** A message whose values vary (a time, a reason) as a pattern: its fixed words, with a wildcard for each value. */
-const shaped = (text: string) => new RegExp(`^${text.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{\w+\}/g, ".+")}`);
+/** A message whose values vary (a time, a reason) as a pattern at the start of a text: its fixed words, with a wildcard for each value. */
+const shaped = (text: string) => messagePattern(text, {}, { from: "start" });
 /** The form's draft saves, to cut the connection for them. */
 const SAVE_DRAFT = /\/api\/trpc\/[^?]*contribution\.saveDraft/;
 
@@ -44,7 +63,7 @@ test.describe("contributions", () => {
     const total = await answerEveryElement(page, () => messages.assessments.dontKnow);
     await expect(page.locator(".progress-count")).toHaveText(fill(messages.assessments.progress, { answered: total, total }));
     await page.getByRole("button", { name: messages.assessments.submit }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Submitted on" })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: ROUND_SUBMITTED })).toBeVisible();
 
     // Back on the dashboard the round is done; the quarter's report is still to do.
     await openInApp(page, dashboard);
@@ -73,7 +92,7 @@ test.describe("contributions", () => {
     await expect(page.getByText(fill(t.statusLine, { status: t.status.draft }))).toBeVisible();
 
     await (await reportForm(page)).getByRole("button", { name: t.submit, exact: true }).click();
-    await expect(page.getByRole("status").filter({ hasText: /^Submitted/ })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: CONTRIBUTION_SUBMITTED })).toBeVisible();
     await expect(page.getByText(fill(t.statusLine, { status: t.status.submitted }))).toBeVisible();
     await expect((await reportForm(page)).getByLabel(t.measures.staffHours, { exact: true })).toHaveValue("42.5");
     await expect((await reportForm(page)).getByLabel(t.measures.staffHours, { exact: true })).toBeDisabled();
@@ -190,8 +209,8 @@ test.describe("contributions", () => {
     await importForm.getByRole("button", { name: t.importButton }).click();
     const problems = importForm.getByRole("alert");
     await expect(problems).toContainText(t.importProblemsHeading);
-    await expect(problems).toContainText("Line 2, column “staff_hours”");
-    await expect(problems).toContainText("Line 2, column “trainings_delivered”");
+    await expect(problems).toContainText(messagePattern(t.problemLine, { line: 2, column: "staff_hours" }));
+    await expect(problems).toContainText(messagePattern(t.problemLine, { line: 2, column: "trainings_delivered" }));
     await expect(page.getByText(fill(t.statusLine, { status: t.status.draft }))).toBeVisible();
 
     await importForm.getByLabel(t.importFile).setInputFiles({
@@ -200,7 +219,7 @@ test.describe("contributions", () => {
       buffer: Buffer.from(`${header}\n"${CLINIC_ORG}",38,1,30,9,"Clinic space for a workshop",800\n`),
     });
     await importForm.getByRole("button", { name: t.importButton }).click();
-    await expect(importForm.getByRole("status")).toHaveText("1 report imported and submitted.");
+    await expect(importForm.getByRole("status")).toHaveText(translate("contributions.importedOk", { count: 1 }));
     await expect(page.getByText(fill(t.statusLine, { status: t.status.submitted }))).toBeVisible();
     await expect(page.getByRole("form", { name: fill(t.formHeading, { organization: CLINIC_ORG }) }).getByLabel(t.measures.staffHours, { exact: true })).toHaveValue("38");
   });
@@ -214,7 +233,7 @@ test.describe("contributions", () => {
     const older = demoQuarterBack(3);
     const row = completeness.getByRole("row", { name: new RegExp(`^${older}`) });
     await expect(row).toContainText(SURVIVORS_ORG);
-    await expect(row).toContainText("5 of 6");
+    await expect(row).toContainText(fill(t.submittedOf, { submitted: 5, expected: 6 }));
     for (const caption of [t.valueByTypeCaption, t.valueByOrganizationCaption, t.trainedCaption, t.completenessCaption]) {
       await expect(page.getByRole("figure", { name: new RegExp(caption) })).toBeVisible();
     }
@@ -239,7 +258,7 @@ test.describe("contributions", () => {
       const funderPage = await funder.newPage();
       await openInApp(funderPage, periodPage(older));
       await expect(funderPage.getByRole("table", { name: fill(t.tableHeading, { period: older }) }).getByText(messages.suppression.suppressed).first()).toBeVisible();
-      await expect(funderPage.getByRole("form", { name: /Report of/ })).toHaveCount(0);
+      await expect(funderPage.getByRole("form", { name: new RegExp(escapeRegExp(messageBefore(t.formHeading, "organization"))) })).toHaveCount(0);
     } finally {
       await funder.close();
     }

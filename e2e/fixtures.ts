@@ -1,10 +1,11 @@
 import axe, { type AxeResults } from "axe-core";
 import { expect, type APIRequestContext, type APIResponse, type Browser, type BrowserContext, type Page, type Request } from "@playwright/test";
-import { createTranslator } from "next-intl";
+import { createFormatter, createTranslator } from "next-intl";
 import en from "../app/i18n/messages/en.json";
 import es from "../app/i18n/messages/es.json";
 import { DEFAULT_FRAMEWORK_CONTENT } from "../server/domains/frameworks/defaultFrameworkContent";
 import { frameworkInLanguage } from "../server/domains/frameworks/frameworkLanguage";
+import type { FrameworkContent } from "../db/schema";
 import type { Locale } from "../app/i18n/locales";
 import { addDays, dateInZone } from "../server/lib/dates";
 import { E2E_DEMO_PASSWORD, E2E_LOCALE } from "./settings";
@@ -32,12 +33,90 @@ export function roadmapElementName(key: string): string {
   return element.name;
 }
 
+/** A framework's content as the API gives it (as written, with its translations), as pages show it in E2E_LOCALE. */
+export const frameworkAsShown = (content: FrameworkContent) => frameworkInLanguage(content, E2E_LOCALE).content;
+
+/** The name of the roadmap's stage `number` (1 to 5), as pages show it in E2E_LOCALE. */
+export function roadmapStageName(number: number): string {
+  const stage = ROADMAP.stages.find((candidate) => candidate.number === number);
+  if (!stage) throw new Error(`the roadmap has no stage ${number}`);
+  return stage.name;
+}
+
+/** Dates, numbers and lists as the app formats them in E2E_LOCALE. */
+export const format = createFormatter({ locale: E2E_LOCALE, timeZone: "UTC" });
+
+/** A calendar day (YYYY-MM-DD) as the app writes it in a sentence or a table ("Oct 1, 2025"). */
+export const mediumDate = (day: string) => format.dateTime(new Date(`${day}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
+
 /** A plain catalog message (no plural or select) with its {placeholders} filled in; unknown ones stay. */
 export const fill = (message: string, values: Record<string, string | number>) =>
   message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 
+/**
+ * The part of a catalog message before its placeholder or rich-text tag `name` ({name}, <name>): for a
+ * text whose rest a test cannot know (a plural of an unknown count, a date).
+ */
+export const messageBefore = (message: string, name: string) => {
+  const at = message.search(new RegExp(`\\{${name}\\b|<${name}>`));
+  if (at < 0) throw new Error(`no {${name}} or <${name}> in “${message}”`);
+  return message.slice(0, at);
+};
+
 /** `text` as a regular expression matches it, literally. */
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * A plain catalog message as a regular expression, for texts with parts a test cannot know (a time,
+ * a count): each {placeholder} matches its value (a string literally, a RegExp as its pattern) or,
+ * without one, any text; the rest matches literally. `from: "start"` anchors it at the text's start,
+ * `"whole"` at both ends.
+ */
+export function messagePattern(message: string, values: Record<string, string | number | RegExp> = {}, { from }: { from?: "start" | "whole" } = {}): RegExp {
+  const source = message
+    .split(/(\{\w+\})/)
+    .map((part) => {
+      const name = /^\{(\w+)\}$/.exec(part)?.[1];
+      if (name === undefined) return escapeRegExp(part);
+      const value = values[name];
+      return value === undefined ? ".+?" : value instanceof RegExp ? `(?:${value.source})` : escapeRegExp(String(value));
+    })
+    .join("");
+  return new RegExp(`${from ? "^" : ""}${source}${from === "whole" ? "$" : ""}`);
+}
+
+/**
+ * A catalog message with its values (ICU plurals and selects included, as translate takes them) as a
+ * regular expression, where a value given as a RegExp is a part the test cannot know (a share, a
+ * name list) and matches as that pattern; `from` anchors it as messagePattern's does.
+ */
+export function translatePattern(
+  key: Parameters<typeof translate>[0],
+  values: Record<string, string | number | RegExp>,
+  { from }: { from?: "start" | "whole" } = {},
+): RegExp {
+  const holes: RegExp[] = [];
+  const plain = Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [name, value instanceof RegExp ? `\u0000${holes.push(value) - 1}\u0000` : value]),
+  );
+  const source = escapeRegExp(translate(key, plain)).replace(/\u0000(\d+)\u0000/g, (_, index: string) => `(?:${holes[Number(index)]!.source})`);
+  return new RegExp(`${from ? "^" : ""}${source}${from === "whole" ? "$" : ""}`);
+}
+
+/** The start of the name of a respond page's choice of stage `number` ("Stage 3: Implementing", then its description). */
+export const stageChoice = (number: number) => messagePattern(messages.assessments.stageOption, { number, name: roadmapStageName(number) }, { from: "start" });
+
+/** What the respond page says once a round's response is submitted ("Submitted on …"). */
+export const ROUND_SUBMITTED = new RegExp(`^${escapeRegExp(messageBefore(messages.assessments.submittedOn, "date"))}`);
+
+/** What a contribution report's page says once it is submitted, on time or late (a past quarter may be past its due date). */
+export const CONTRIBUTION_SUBMITTED = new RegExp(
+  `^(?:${escapeRegExp(messages.contributions.submittedOk)}|${escapeRegExp(messages.contributions.submittedLateOk)})`,
+);
+
+/** An audit log entry's "what" ("Membership changed"), by the entity's and the action's keys. */
+export const auditEntry = (entity: keyof typeof messages.audit.entities, action: keyof typeof messages.audit.actions) =>
+  fill(messages.audit.entry, { entity: messages.audit.entities[entity], action: messages.audit.actions[action] });
 
 /** The demo accounts' password, set for the e2e server by playwright.config.ts. */
 export const DEMO_PASSWORD = E2E_DEMO_PASSWORD;

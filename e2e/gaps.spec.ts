@@ -1,6 +1,24 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { demoDateFromToday, expectNoAxeViolations, listPeople, messages, newSignedInPage, ok, openInApp, RIVERBEND, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
+import {
+  demoDateFromToday,
+  escapeRegExp,
+  expectNoAxeViolations,
+  fill,
+  format,
+  listPeople,
+  messageBefore,
+  messagePattern,
+  messages,
+  newSignedInPage,
+  ok,
+  openInApp,
+  RIVERBEND,
+  signInByApi,
+  trpcMutation,
+  trpcQuery,
+  USERS,
+} from "./fixtures";
 
 /*
  * Gaps and action plans. Every test makes the gaps it works on (from a suggestion or by API), so it
@@ -39,15 +57,15 @@ test.describe("gaps", () => {
     const autumn = rounds.find((round) => round.title === AUTUMN);
     expect(autumn, "the demo's autumn round").toBeDefined();
     await openInApp(page, `/tf/${RIVERBEND}/assessments/${autumn!.id}`);
-    const offer = page.getByRole("link", { name: /^Create a gap for “/ }).first();
+    const offer = page.getByRole("link", { name: new RegExp(`^${escapeRegExp(messageBefore(messages.assessmentResults.createGap, "element"))}`) }).first();
     await expect(offer).toBeVisible();
     const element = /“(.+)”/.exec((await offer.textContent()) ?? "")?.[1] ?? "";
     await offer.click();
 
     await expect(page).toHaveURL(/\/gaps\?round=.+&element=.+#create-gap-heading$/);
     const form = page.getByRole("form", { name: t.createHeading });
-    await expect(page.getByText(new RegExp(`^Filled in from the results of ${AUTUMN.replace(/[()]/g, "\\$&")}`))).toBeVisible();
-    await expect(form.getByLabel(t.titleLabel, { exact: true })).toHaveValue(new RegExp(`^${element.replace(/[()]/g, "\\$&")}: from stage \\d to stage \\d$`));
+    await expect(page.getByText(new RegExp(`^${escapeRegExp(fill(messageBefore(t.prefilledFrom, "element"), { round: AUTUMN }))}`))).toBeVisible();
+    await expect(form.getByLabel(t.titleLabel, { exact: true })).toHaveValue(messagePattern(t.suggestedTitleRaise, { element, current: /\d/, target: /\d/ }, { from: "whole" }));
     await expect(form.getByLabel(t.elementLabel, { exact: true }).locator("option:checked")).toContainText(element);
     await expectNoAxeViolations(page, "gaps page with a gap filled in from results");
 
@@ -84,7 +102,7 @@ test.describe("gaps", () => {
     const pastTitle = `Past action ${suffix()}`;
     await addAction(page, pastTitle, member!.userId, "2020-01-01");
     const form = page.getByRole("form", { name: t.addActionHeading });
-    await expect(form.getByText(/Choose a due date from today/).first()).toBeVisible();
+    await expect(form.getByText(messagePattern(messages.errors.dueOnPast)).first()).toBeVisible();
     await expect(form.getByLabel(t.actionTitleLabel, { exact: true })).toHaveValue(pastTitle);
 
     const memberAction = `Shelter action ${suffix()}`;
@@ -131,12 +149,12 @@ test.describe("gaps", () => {
       await expect(page.getByText(t.saved)).toBeVisible();
       // The history names the changes in words, not by the fields' names in the code ("dueOn").
       const history = page.getByRole("region", { name: t.timelineHeading });
-      await expect(history).toContainText(t.eventUpdate.replace("{fields}", `${t.changedField.title} and ${t.changedField.dueOn}`));
+      await expect(history).toContainText(fill(t.eventUpdate, { fields: format.list([t.changedField.title, t.changedField.dueOn], { type: "conjunction" }) }));
 
       const secondForm = other.getByRole("form", { name: t.editHeading });
       await secondForm.getByLabel(t.titleLabel).fill(secondTitle);
       await secondForm.getByRole("button", { name: t.save }).click();
-      await expect(secondForm.getByRole("alert")).toContainText("was changed by Casey Coordinator (demo)");
+      await expect(secondForm.getByRole("alert")).toContainText(messagePattern(messages.errors.gapChangedByOther, { by: "Casey Coordinator (demo)" }));
       // The latest saved details show, and the typed title is still in the form.
       await expect(other.getByRole("heading", { level: 1 })).toHaveText(firstTitle);
       await expect(secondForm.getByLabel(t.titleLabel)).toHaveValue(secondTitle);

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { createInvitedUser, escapeRegExp, expectNoAxeViolations, LAKESHORE, messages, openInApp, RIVERBEND, RIVERBEND_NAME, SHELTER_ORG, signInByApi, uniqueEmail, uniquePassword, USERS } from "./fixtures";
+import { createInvitedUser, escapeRegExp, expectNoAxeViolations, fill, LAKESHORE, messages, openInApp, RIVERBEND, RIVERBEND_NAME, SHELTER_ORG, signInByApi, translate, uniqueEmail, uniquePassword, USERS } from "./fixtures";
 
 const PEOPLE = `/tf/${RIVERBEND}/members/people`;
 
@@ -108,13 +108,13 @@ test.describe("invitations", () => {
     await emails.fill(pasted);
     await section.getByLabel(messages.people.role, { exact: true }).selectOption({ label: messages.roles.viewer });
     await section.getByRole("button", { name: messages.people.inviteSeveral }).click();
-    await expect(section.getByRole("alert")).toContainText("These are not email addresses: not-an-address.");
+    await expect(section.getByRole("alert")).toContainText(fill(messages.errors.invitationEmailsInvalid, { emails: "not-an-address" }));
     await expect(emails).toHaveValue(pasted);
     await expectNoAxeViolations(page, "invite several, refused");
 
     await emails.fill(`${first}\n${second}`);
     await section.getByRole("button", { name: messages.people.inviteSeveral }).click();
-    await expect(section.getByRole("status").first()).toHaveText("2 invitations created.");
+    await expect(section.getByRole("status").first()).toHaveText(translate("people.invitedSeveral", { count: 2 }));
     for (const email of [first, second]) {
       await expect(section.getByRole("status").filter({ hasText: email })).toContainText(messages.people.invitedLink.replace("{email}", email));
       await expect(page.getByRole("row").filter({ hasText: email })).toContainText(messages.roles.viewer);

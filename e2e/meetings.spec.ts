@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
 import ICAL from "ical.js";
-import { expectNoAxeViolations, messages, newSignedInPage, openInApp, RIVERBEND, signIn, signInByApi, translate, trpcMutation, trpcQuery, USERS } from "./fixtures";
+import { expectNoAxeViolations, fill, messageBefore, messages, newSignedInPage, openInApp, RIVERBEND, signIn, signInByApi, translate, trpcMutation, trpcQuery, USERS } from "./fixtures";
 
 /*
  * The "done means" of meeting records, from the demo seed: a coordinator schedules a full
@@ -21,6 +21,9 @@ const ORGANIZATIONS = [
   "Riverbend Community Health Clinic (demo)",
 ];
 
+/** The dashboard's coverage summary, up to the disciplines absent from all recent meetings: how many core ones were at the latest. */
+const coreDisciplinesAt = (present: number) => fill(messageBefore(messages.dashboard.coverageSummary, "absent"), { present, core: 3 });
+
 const summaries = (text: string) =>
   new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent").map((vevent) => new ICAL.Event(vevent).summary);
 
@@ -35,7 +38,7 @@ test("a coordinator runs a meeting from agenda to approved minutes, and the dash
   await openInApp(page, tf("/dashboard"));
   const coverage = section(page, messages.dashboard.coverageTitle);
   await expect(coverage).toContainText("October full task-force meeting (demo)");
-  await expect(coverage).toContainText("2 of 3 core disciplines");
+  await expect(coverage).toContainText(coreDisciplinesAt(2));
   await expect(coverage.getByRole("status")).toContainText(messages.disciplines.prosecution);
 
   await openInApp(page, tf("/meetings"));
@@ -51,7 +54,7 @@ test("a coordinator runs a meeting from agenda to approved minutes, and the dash
   await form.getByRole("button", { name: t.create }).click();
   // Scheduled: the coordinator is taken to the new meeting, which says what was carried into it.
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await expect(page.getByRole("status").first()).toContainText("4 items carried forward");
+  await expect(page.getByRole("status").first()).toContainText(translate("meetings.carriedCount", { count: 4 }));
   // The confirmation is not in the address, so a reload does not say it again.
   await expect(page).toHaveURL((url) => url.search === "");
 
@@ -60,7 +63,7 @@ test("a coordinator runs a meeting from agenda to approved minutes, and the dash
     await expect(agenda.getByRole("heading", { level: 3, name: carried, exact: true })).toBeVisible();
   }
   // Keyboard-reachable reordering: the undecided item moves up one place.
-  await agenda.getByRole("button", { name: "Move Joint referral protocol up" }).click();
+  await agenda.getByRole("button", { name: fill(t.moveUp, { title: "Joint referral protocol" }) }).click();
   await expect(agenda.locator(".agenda-item h3").nth(2)).toHaveText("Joint referral protocol");
 
   const attendance = section(page, t.attendanceHeading);
@@ -88,7 +91,7 @@ test("a coordinator runs a meeting from agenda to approved minutes, and the dash
   await expect(selects.first()).toHaveValue("present");
   await expect(selects.last()).toHaveValue("");
 
-  const minutesForm = page.getByRole("form", { name: "Minutes for Joint referral protocol" });
+  const minutesForm = page.getByRole("form", { name: fill(messages.minutes.editorLabel, { title: "Joint referral protocol" }) });
   // The draft is previewed as typed; a pasted HTML tag is left out, not shown as text.
   await minutesForm.getByRole("textbox").fill("Protocol agreed with **two changes**. <script>alert(1)</script>");
   await minutesForm.getByText(messages.minutes.preview).click();
@@ -98,8 +101,8 @@ test("a coordinator runs a meeting from agenda to approved minutes, and the dash
   await expect(minutesForm.getByRole("status")).toHaveText(messages.minutes.saved);
 
   // An agenda item is changed in place; a refused change keeps what was typed.
-  await agenda.getByText("Change Joint referral protocol", { exact: true }).click();
-  const itemForm = agenda.getByRole("form", { name: "Change agenda item Joint referral protocol" });
+  await agenda.getByText(fill(t.editItem, { title: "Joint referral protocol" }), { exact: true }).click();
+  const itemForm = agenda.getByRole("form", { name: fill(t.editItemHeading, { title: "Joint referral protocol" }) });
   await itemForm.getByLabel(t.notesLabel, { exact: true }).fill("Two drafts to compare.");
   await itemForm.getByLabel(t.minutesAllottedLabel, { exact: true }).fill("0");
   await itemForm.getByRole("button", { name: t.saveItem }).click();
@@ -132,12 +135,12 @@ test("a coordinator runs a meeting from agenda to approved minutes, and the dash
   const edit = page.getByRole("form", { name: t.editHeading });
   await edit.getByLabel(t.statusLabel, { exact: true }).selectOption({ label: t.status.held });
   await edit.getByRole("button", { name: t.save }).click();
-  await expect(page.getByText(`Status: ${t.status.held}`)).toBeVisible();
+  await expect(page.getByText(fill(t.statusFact, { status: t.status.held }))).toBeVisible();
 
   await page.getByRole("button", { name: messages.minutes.approve }).click();
   await expect(page.getByText(t.minutesStatus.approved, { exact: true })).toBeVisible();
   // Approved minutes are read-only: no editor in the page, and the server refuses a direct save.
-  await expect(page.getByRole("form", { name: "Minutes for Joint referral protocol" })).toHaveCount(0);
+  await expect(page.getByRole("form", { name: fill(messages.minutes.editorLabel, { title: "Joint referral protocol" }) })).toHaveCount(0);
   // The read view renders the markdown.
   await expect(section(page, t.agendaHeading).locator("strong", { hasText: "two changes" })).toBeVisible();
   await expect(section(page, t.agendaHeading)).not.toContainText("<script>");
@@ -175,7 +178,7 @@ test("a coordinator runs a meeting from agenda to approved minutes, and the dash
   // After: the new meeting is the latest full meeting, with all three core disciplines and no alert.
   await openInApp(page, tf("/dashboard"));
   await expect(coverage).toContainText(title);
-  await expect(coverage).toContainText("3 of 3 core disciplines");
+  await expect(coverage).toContainText(coreDisciplinesAt(3));
   await expect(coverage.getByRole("status")).toHaveCount(0);
 });
 
@@ -201,7 +204,7 @@ test("funders see only the minutes shared with them; members record their own at
     const own = member.getByRole("form", { name: t.ownAttendanceHeading });
     await own.getByLabel(t.attendanceStatusLabel, { exact: true }).selectOption({ label: t.attendance.excused });
     await own.getByRole("button", { name: t.recordOwnAttendance }).click();
-    await expect(own).toContainText(`You are recorded as: ${t.attendance.excused}.`);
+    await expect(own).toContainText(fill(t.ownAttendanceIs, { status: t.attendance.excused }));
     await expect(member.getByRole("form", { name: t.recordAttendanceHeading })).toHaveCount(0);
 
     await openInApp(member, tf("/meetings"));
@@ -245,8 +248,8 @@ test("a coordinator changes a committee; a refused change keeps what was typed",
   await create.getByRole("button", { name: tCommittees.create }).click();
   await expect(page.getByRole("heading", { level: 3, name })).toBeVisible();
 
-  await page.getByText(`Change ${name}`, { exact: true }).click();
-  const edit = page.getByRole("form", { name: `Change committee ${name}` });
+  await page.getByText(fill(tCommittees.editCommittee, { name }), { exact: true }).click();
+  const edit = page.getByRole("form", { name: fill(tCommittees.editHeading, { name }) });
   await edit.getByLabel(tCommittees.nameLabel, { exact: true }).fill("");
   await edit.getByLabel(tCommittees.descriptionLabel, { exact: true }).fill("Schools and faith groups.");
   await edit.getByLabel(tCommittees.chairOrganizationLabel, { exact: true }).selectOption({ label: ORGANIZATIONS[4]! });

@@ -1,5 +1,5 @@
 import { expect, test } from "./test";
-import { createInvitedUser, demoDateFromToday, expectNoAxeViolations, listOrganizations, listPeople, messages, newSignedInPage, ok, openInApp, RIVERBEND, signInByApi, trpcMutation, trpcQuery, USERS } from "./fixtures";
+import { createInvitedUser, demoDateFromToday, expectNoAxeViolations, listOrganizations, listPeople, messages, newSignedInPage, ok, openInApp, RIVERBEND, signInByApi, translate, trpcMutation, trpcQuery, USERS } from "./fixtures";
 
 /*
  * Member organizations, MOUs and handoff. Each test makes the records it changes (its own MOU, its
@@ -97,7 +97,7 @@ test.describe("members, MOUs and handoff", () => {
     await expectNoAxeViolations(page, "handoff");
 
     await page.getByLabel(messages.handoff.successor).selectOption(deputyId);
-    await page.getByRole("button", { name: "Hand off 2 responsibilities" }).click();
+    await page.getByRole("button", { name: translate("handoff.submit", { count: 2 }) }).click();
     await expect(page.getByRole("status")).toContainText("Dana Deputy (demo)");
     await expect(page.getByText(gapTitle)).toHaveCount(0);
 

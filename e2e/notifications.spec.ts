@@ -1,5 +1,9 @@
 import { expect, test } from "./test";
-import { createInvitedUser, demoDateFromToday, expectNoAxeViolations, newSignedInPage, ok, RIVERBEND, signIn, trpcMutation, USERS } from "./fixtures";
+import { createInvitedUser, demoDateFromToday, expectNoAxeViolations, fill, messageBefore, messages, newSignedInPage, ok, RIVERBEND, signIn, trpcMutation, USERS } from "./fixtures";
+
+const n = messages.notificationsPage;
+/** A notice about the round `roundTitle`, up to its date. */
+const noticeStart = (message: string, roundTitle: string) => fill(messageBefore(message, "closesOn"), { roundTitle });
 
 test("a round's opening and a reminder reach the person in the app, and reading them clears the unread count", async ({ browser, page }) => {
   const person = await createInvitedUser(browser, { role: "member", prefix: "reminded" });
@@ -21,18 +25,18 @@ test("a round's opening and a reminder reach the person in the app, and reading 
 
   // Two notices: the round opened for them, and the coordinator's reminder.
   await signIn(page, person.email, person.password);
-  await page.getByRole("link", { name: "Notifications (2 unread)" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
-  const opened = page.getByRole("listitem").filter({ hasText: `${title} is open for your ratings until` });
-  const reminder = page.getByRole("listitem").filter({ hasText: `Please rate the elements of ${title} before` });
+  await page.getByRole("link", { name: fill(n.navUnread, { count: 2 }) }).click();
+  await expect(page.getByRole("heading", { level: 1, name: n.title })).toBeVisible();
+  const opened = page.getByRole("listitem").filter({ hasText: noticeStart(messages.notifications.assessmentOpened, title) });
+  const reminder = page.getByRole("listitem").filter({ hasText: noticeStart(messages.notifications.assessmentReminder, title) });
   await expect(opened).toBeVisible();
   await expect(reminder).toBeVisible();
   await expectNoAxeViolations(page, "notifications");
 
-  await opened.getByRole("button", { name: "Mark as read" }).click();
-  await expect(page.getByRole("link", { name: "Notifications (1 unread)" })).toBeVisible();
-  await reminder.getByRole("button", { name: "Mark as read" }).click();
-  await expect(page.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
-  await reminder.getByRole("link", { name: "Open" }).click();
+  await opened.getByRole("button", { name: n.markRead }).click();
+  await expect(page.getByRole("link", { name: fill(n.navUnread, { count: 1 }) })).toBeVisible();
+  await reminder.getByRole("button", { name: n.markRead }).click();
+  await expect(page.getByRole("link", { name: n.nav, exact: true })).toBeVisible();
+  await reminder.getByRole("link", { name: n.open }).click();
   await expect(page).toHaveURL(new RegExp(`/tf/${RIVERBEND}/assessments/${round.id}/respond$`));
 });

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "./test";
 import JSZip from "jszip";
-import { createOwnTaskForce, expectNoAxeViolations, messages, newSignedInPage, openInApp, signInByApi, USERS } from "./fixtures";
+import { createOwnTaskForce, expectNoAxeViolations, fill, messageBefore, messages, newSignedInPage, openInApp, signInByApi, translate, USERS } from "./fixtures";
 
 /*
  * Moving a task force: its coordinator downloads everything from Settings, and the administrator
@@ -45,9 +45,10 @@ test.describe("moving a task force", () => {
       await form.getByLabel(messages.admin.importFile).setInputFiles(file);
       await form.getByLabel(messages.admin.importSlug).fill(moved);
       await form.getByRole("button", { name: messages.admin.importSubmit }).click();
-      await expect(form.getByRole("status")).toContainText(`${own.name} was imported as /tf/${moved}`);
-      // Everyone in it already has an account on this installation.
-      await expect(form.getByRole("status")).toContainText("already had an account here");
+      await expect(form.getByRole("status")).toContainText(fill(messageBefore(messages.admin.imported, "records"), { name: own.name, slug: moved }));
+      // Both people it names (its coordinator, and the administrator who created it and invited them)
+      // already have an account on this installation.
+      await expect(form.getByRole("status")).toContainText(translate("admin.importPeopleMatched", { count: 2 }));
       await expect(admin.getByRole("rowheader", { name: own.name })).toHaveCount(2);
       await expectNoAxeViolations(admin, "task force administration after an import");
     } finally {

@@ -156,6 +156,11 @@ describe("a section compared with the previous period's", () => {
     expect(section.totalsHeader).toBeUndefined();
   });
 
+  it("keeps the section's sheet name, which XLSX files name its sheet by", () => {
+    const named: BuiltSection = { title: "Persons identified and services", sheetName: "Identification and services", columns: [], rows: [], totals: [] };
+    expect(compareSection(named, null, words).sheetName).toBe("Identification and services");
+  });
+
   it("stores a section without compared figures as it was built", () => {
     const plain: BuiltSection = { title: "MOUs", columns: [{ key: "title", header: "Title", type: "text" }], rows: [{ title: "Shared MOU" }], totals: [{ label: "MOUs signed", value: 1 }] };
     expect(comparesSomething(plain)).toBe(false);

@@ -26,6 +26,8 @@ export interface BuiltTotal {
 }
 export interface BuiltSection {
   title: string;
+  /** Its sheet's name in XLSX files (ReportSectionContent.sheetName). */
+  sheetName?: string;
   columns: BuiltColumn[];
   rows: Record<string, ReportCell>[];
   totals: BuiltTotal[];
@@ -155,7 +157,14 @@ export function compareSection(current: BuiltSection, previous: BuiltSection | n
     return { label, value, previous: cellOf(change.previous), change: cellOf(change.change), changePercent: cellOf(change.changePercent) };
   });
 
-  return { title: current.title, columns, rows, totals, ...(comparesTotals ? { totalsHeader: words.totalsHeader } : {}) };
+  return {
+    title: current.title,
+    ...(current.sheetName === undefined ? {} : { sheetName: current.sheetName }),
+    columns,
+    rows,
+    totals,
+    ...(comparesTotals ? { totalsHeader: words.totalsHeader } : {}),
+  };
 }
 
 /** Whether a section has figures to set beside the previous period's (else it is not built again for it). */
