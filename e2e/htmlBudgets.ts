@@ -30,6 +30,11 @@ export const HTML_BUDGETS: readonly HtmlBudget[] = [
     kilobytes: 300,
     pages: new RegExp(`^/tf/[^/]+/assessments/${ID}$`),
   },
+  {
+    reason: "the form answering a round: each of the 22 elements with its five stages, their descriptions and rubric lines (169 KB measured)",
+    kilobytes: 200,
+    pages: new RegExp(`^/tf/[^/]+/assessments/${ID}/respond$`),
+  },
 ];
 
 export function htmlBudgetOf(path: string): HtmlBudget {
