@@ -1,6 +1,7 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./test";
 import {
+  auditChange,
   escapeRegExp,
   expectNoAxeViolations,
   fill,
@@ -154,9 +155,9 @@ test.describe("assessment results", () => {
     await openInApp(page, tf("/settings/audit"));
     const agreedRow = page.getByRole("row").filter({ hasText: messages.audit.entities.agreedStage }).filter({ hasText: note });
     await expect(agreedRow.first()).toContainText("Casey Coordinator (demo)");
-    await expect(agreedRow.first()).toContainText(fill(messages.audit.change, { field: "stage", from: messages.audit.empty, to: 4 }));
+    await expect(agreedRow.first()).toContainText(auditChange("stage", messages.audit.empty, 4));
     const targetRow = page.getByRole("row").filter({ hasText: messages.audit.entities.elementTarget }).filter({ hasText: targetNote });
-    await expect(targetRow.first()).toContainText(fill(messages.audit.change, { field: "stage", from: messages.audit.empty, to: 5 }));
+    await expect(targetRow.first()).toContainText(auditChange("stage", messages.audit.empty, 5));
   });
 
   for (const role of ["funder", "viewer"] as const) {

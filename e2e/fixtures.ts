@@ -118,6 +118,10 @@ export const CONTRIBUTION_SUBMITTED = new RegExp(
 export const auditEntry = (entity: keyof typeof messages.audit.entities, action: keyof typeof messages.audit.actions) =>
   fill(messages.audit.entry, { entity: messages.audit.entities[entity], action: messages.audit.actions[action] });
 
+/** A line of an audit log entry's "changes" ("Role: Viewer → Funder"), by the field's key and the values as the page shows them. */
+export const auditChange = (field: keyof typeof messages.audit.fields, from: string | number, to: string | number) =>
+  fill(messages.audit.change, { field: messages.audit.fields[field], from, to });
+
 /** The demo accounts' password, set for the e2e server by playwright.config.ts. */
 export const DEMO_PASSWORD = E2E_DEMO_PASSWORD;
 export const RIVERBEND = "riverbend-demo";

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { auditEntry, createInvitedUser, expectNoAxeViolations, fill, LAKESHORE, LAKESHORE_NAME, messages, openInApp, RIVERBEND, RIVERBEND_NAME, signInByApi, USERS } from "./fixtures";
+import { auditChange, auditEntry, createInvitedUser, expectNoAxeViolations, LAKESHORE, LAKESHORE_NAME, messages, openInApp, RIVERBEND, RIVERBEND_NAME, signInByApi, USERS } from "./fixtures";
 
 const PEOPLE = `/tf/${RIVERBEND}/members/people`;
 
@@ -40,8 +40,8 @@ test.describe("people and settings", () => {
     // Both changes are in the audit log, with who made them.
     await openInApp(page, `/tf/${RIVERBEND}/settings/audit`);
     const changed = page.getByRole("row").filter({ hasText: auditEntry("membership", "update") });
-    await expect(changed.filter({ hasText: fill(messages.audit.change, { field: "role", from: "viewer", to: "funder" }) }).first()).toContainText("Casey Coordinator (demo)");
-    await expect(changed.filter({ hasText: fill(messages.audit.change, { field: "role", from: "funder", to: "viewer" }) }).first()).toContainText("Casey Coordinator (demo)");
+    await expect(changed.filter({ hasText: auditChange("role", messages.roles.viewer, messages.roles.funder) }).first()).toContainText("Casey Coordinator (demo)");
+    await expect(changed.filter({ hasText: auditChange("role", messages.roles.funder, messages.roles.viewer) }).first()).toContainText("Casey Coordinator (demo)");
     await expectNoAxeViolations(page, "audit log with changes");
   });
 
@@ -90,7 +90,7 @@ test.describe("people and settings", () => {
 
     // Audited, then put back as it was.
     await openInApp(page, `/tf/${LAKESHORE}/settings/audit`);
-    await expect(page.getByRole("row").filter({ hasText: auditEntry("taskForce", "update") }).filter({ hasText: fill(messages.audit.change, { field: "timeZone", from: original, to: next }) }).first()).toBeVisible();
+    await expect(page.getByRole("row").filter({ hasText: auditEntry("taskForce", "update") }).filter({ hasText: auditChange("timeZone", original, next) }).first()).toBeVisible();
     await openInApp(page, `/tf/${LAKESHORE}/settings`);
     await page.getByLabel(messages.settings.timeZone).fill(original);
     await page.getByRole("button", { name: messages.settings.save }).click();

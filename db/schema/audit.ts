@@ -2,6 +2,8 @@ import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-cor
 import { taskForces } from "./taskForces";
 import { users } from "./users";
 
+export * from "../vocabulary/audit";
+
 /** What changed in one field: the value before and after (null when absent). */
 export type AuditChanges = Record<string, { from: unknown; to: unknown }>;
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "@/server/lib/unitOfWork";
-import type { AuditChanges } from "@/db/schema";
+import type { AuditChanges, AuditEntity } from "@/db/schema";
 import { hashPassword } from "@/server/auth/password";
 import type { TaskForceRole } from "@/server/auth/permissions";
 import { findUserIdByEmail, insertUser, setAdmin } from "@/server/domains/account/account.queries";
@@ -186,7 +186,7 @@ export async function seedDemo(db: Database, options: { password?: string } = {}
       // The second task force may be left over from an earlier, partly removed demo: skip it then.
       if (!taskForce) continue;
       await markTaskForceAsDemo(tx, taskForce.id);
-      const audit = (entity: string, entityId: string, changes: AuditChanges) =>
+      const audit = (entity: AuditEntity, entityId: string, changes: AuditChanges) =>
         recordAudit(tx, { taskForceId: taskForce.id, actorUserId: null }, { entity, entityId, action: "create", changes });
 
       await audit("taskForce", taskForce.id, {

@@ -1,5 +1,5 @@
 import type { Database } from "@/server/lib/unitOfWork";
-import type { AuditChanges } from "@/db/schema";
+import type { AuditAction, AuditChanges, AuditEntity } from "@/db/schema";
 import type { TaskForceRole } from "@/server/auth/permissions";
 import { recordAudit } from "@/server/domains/audit/audit.service";
 import { insertActionItem } from "@/server/domains/actionItems/actionItems.queries";
@@ -66,7 +66,7 @@ export async function seedDemoGaps(
     return key ? (demo.organizationIds.get(key) ?? null) : null;
   };
   const due = (days: number | null) => (days === null ? null : addDays(today, days));
-  const audit = (entity: string, entityId: string, action: string, changes: AuditChanges) =>
+  const audit = (entity: AuditEntity, entityId: string, action: AuditAction, changes: AuditChanges) =>
     recordAudit(tx, { taskForceId: demo.taskForceId, actorUserId: coordinatorId }, { entity, entityId, action, changes });
 
   const plans: DemoGapPlan[] = [

@@ -1,6 +1,6 @@
 import { onlyRow } from "@/db/rows";
 import type { Database } from "@/server/lib/unitOfWork";
-import { actionItems, agendaItems, attendance, committeeMembers, committees, decisions, meetings, minutes } from "@/db/schema";
+import { actionItems, agendaItems, attendance, committeeMembers, committees, decisions, meetings, minutes, type AuditChanges, type AuditEntity } from "@/db/schema";
 import { recordAudit } from "@/server/domains/audit/audit.service";
 import { zonedTimeToInstant } from "@/server/domains/meetings/meetings.rules";
 import { todayIn } from "@/server/lib/clock";
@@ -177,7 +177,7 @@ export async function seedDemoMeetings(
     return id;
   };
   const coordinatorId = userOf("coordinator@example.org");
-  const audit = (entity: string, entityId: string, changes: Record<string, { from: unknown; to: unknown }>) =>
+  const audit = (entity: AuditEntity, entityId: string, changes: AuditChanges) =>
     recordAudit(tx, { taskForceId, actorUserId: null }, { entity, entityId, action: "create", changes });
 
   const committeeIds = new Map<string, string>();

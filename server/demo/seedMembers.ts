@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Database } from "@/server/lib/unitOfWork";
-import type { AuditChanges } from "@/db/schema";
+import type { AuditChanges, AuditEntity } from "@/db/schema";
 import { recordAudit } from "@/server/domains/audit/audit.service";
 import { insertDocument } from "@/server/domains/documents/documents.queries";
 import { addDays, dateInZone } from "@/server/lib/dates";
@@ -122,7 +122,7 @@ export async function seedDemoMembers(
 ) {
   const today = dateInZone(new Date(), demo.timeZone);
   const coordinatorId = demo.userIds.get("coordinator@example.org") ?? null;
-  const audit = (entity: string, entityId: string, changes: AuditChanges) =>
+  const audit = (entity: AuditEntity, entityId: string, changes: AuditChanges) =>
     recordAudit(tx, { taskForceId: demo.taskForceId, actorUserId: null }, { entity, entityId, action: "create", changes });
   const org = (key: OrganizationKey) => {
     const id = demo.organizationIds.get(key);

@@ -97,7 +97,9 @@ export async function insertCheckedActionItem(
     { organizationId: input.assigneeOrganizationId, userId: input.assigneeUserId },
     { organization: "assigneeOrganizationId", person: "assigneeUserId" },
   );
-  const values = { ...input, assigneeOrganizationId };
+  // Named fields: the procedure's input also carries taskForceSlug, which belongs in neither the row nor the log.
+  const { gapId, meetingId, title, assigneeUserId, dueOn } = input;
+  const values = { gapId, meetingId, title, assigneeUserId, assigneeOrganizationId, dueOn };
   const { id, version } = await insertActionItem(tx, {
     ...values,
     taskForceId: scope.taskForceId,

@@ -1,6 +1,6 @@
 import type { Database } from "@/server/lib/unitOfWork";
 import { getDb } from "@/server/lib/unitOfWork";
-import type { AuditChanges } from "@/db/schema";
+import type { AuditAction, AuditChanges, AuditEntity } from "@/db/schema";
 import type { TaskForceScope } from "@/server/trpc/context";
 import { insertAuditEntry, listAuditEntries, listEntriesAbout } from "./audit.queries";
 import type { ListAuditInput } from "./audit.schemas";
@@ -21,11 +21,15 @@ export function auditedBy(scope: Pick<TaskForceScope, "taskForceId" | "userId">)
   return { taskForceId: scope.taskForceId, actorUserId: scope.userId };
 }
 
-/** Writes an audit entry. Call it with the transaction that makes the change it records. */
+/**
+ * Writes an audit entry. Call it with the transaction that makes the change it records. The entity
+ * and the action come from the audit vocabulary (db/vocabulary/audit.ts), which the catalogs must
+ * be able to say.
+ */
 export function recordAudit(
   tx: Database,
   who: { taskForceId: string; actorUserId: string | null },
-  what: { entity: string; entityId: string; action: string; changes?: AuditChanges },
+  what: { entity: AuditEntity; entityId: string; action: AuditAction; changes?: AuditChanges },
 ) {
   return insertAuditEntry(tx, { ...who, ...what, changes: what.changes ?? {} });
 }
@@ -34,7 +38,7 @@ export function recordAudit(
  * What the log holds about some records of one kind (e.g. requirements), oldest first: for a
  * domain that reconstructs a record's past from it. One query for all the records.
  */
-export function auditTrailOf(db: Database, taskForceIds: readonly string[], entity: string, entityIds: readonly string[]) {
+export function auditTrailOf(db: Database, taskForceIds: readonly string[], entity: AuditEntity, entityIds: readonly string[]) {
   return listEntriesAbout(db, taskForceIds, entity, entityIds);
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { getDb, inTransaction, type Database } from "@/server/lib/unitOfWork";
+import type { AuditEntity } from "@/db/schema";
 import { can, type Permission } from "@/server/auth/permissions";
 import { DomainError } from "@/server/errors";
 import type { TaskForceScope } from "@/server/trpc/context";
@@ -19,7 +20,7 @@ import { currentTime } from "@/server/lib/clock";
 
 interface DocumentTarget {
   /** Audit entity name of the record. */
-  entity: string;
+  entity: AuditEntity;
   permission: Permission;
   /** Points the record at the document; returns the document it held before, or undefined when the record does not exist. */
   attach(tx: Database, taskForceId: string, recordId: string, documentId: string): Promise<string | null | undefined>;

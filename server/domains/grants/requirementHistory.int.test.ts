@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { organizations, requirementStatusChanges, TASK_FORCE_ROLES } from "@/db/schema";
+import { organizations, requirementStatusChanges, TASK_FORCE_ROLES, type AuditAction, type AuditChanges } from "@/db/schema";
 import { recordAudit } from "@/server/domains/audit/audit.service";
 import { runDueJobs } from "@/server/domains/jobs/jobs.service";
 import type { JobsConfig } from "@/server/domains/jobs/jobs.config";
@@ -268,7 +268,7 @@ describe("requirement status history", () => {
       { taskForceId: taskForce.id, grantId, title: "Lead pair", computedKey: "lead-pair", position: 1, createdAt, updatedAt: createdAt },
     ]);
     const who = { taskForceId: taskForce.id, actorUserId: coordinator.id };
-    const log = async (entityId: string, action: string, changes: Record<string, { from: unknown; to: unknown }>) => {
+    const log = async (entityId: string, action: AuditAction, changes: AuditChanges) => {
       await recordAudit(db, who, { entity: "grantRequirement", entityId, action, changes });
     };
     await log(handSet!.id, "create", { title: { from: null, to: "Mission statement" } });

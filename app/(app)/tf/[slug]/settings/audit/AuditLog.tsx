@@ -5,19 +5,13 @@ import { useTranslations } from "next-intl";
 import { DateTime } from "@/app/_components/DateTime";
 import { useTRPC } from "@/app/_trpc/client";
 import { AUDIT_PAGE_SIZE, nextAuditPage } from "./auditPaging";
-import type messages from "@/app/i18n/messages/en.json";
+import { useAuditText } from "./auditText";
+import type { AuditValueNames } from "./auditValues";
 import { TableScroll } from "@/app/_components/TableScroll";
 
-type EntityKey = `entities.${keyof (typeof messages)["audit"]["entities"]}`;
-type ActionKey = `actions.${keyof (typeof messages)["audit"]["actions"]}`;
-
-function display(value: unknown, empty: string): string {
-  if (value === null || value === undefined || value === "") return empty;
-  return typeof value === "string" ? value : JSON.stringify(value);
-}
-
-export function AuditLog({ taskForceSlug }: { taskForceSlug: string }) {
+export function AuditLog({ taskForceSlug, valueNames }: { taskForceSlug: string; valueNames: AuditValueNames }) {
   const t = useTranslations("audit");
+  const text = useAuditText(valueNames);
   const trpc = useTRPC();
   const pages = useInfiniteQuery(
     trpc.audit.list.infiniteQueryOptions(
@@ -47,21 +41,11 @@ export function AuditLog({ taskForceSlug }: { taskForceSlug: string }) {
                   <DateTime value={entry.createdAt} withTime />
                 </td>
                 <td>{entry.actorName ?? t("system")}</td>
-                <td>
-                  {t("entry", {
-                    entity: t.has(`entities.${entry.entity}` as EntityKey) ? t(`entities.${entry.entity}` as EntityKey) : entry.entity,
-                    action: t.has(`actions.${entry.action}` as ActionKey) ? t(`actions.${entry.action}` as ActionKey) : entry.action,
-                  })}
-                </td>
+                <td>{text.what(entry)}</td>
                 <td>
                   <ul>
                     {Object.entries(entry.changes).map(([field, change]) => (
-                      <li key={field}>
-                        {/* A value kept beside a change to say what it concerns (which program a funder joined), not changed itself. */}
-                        {JSON.stringify(change.from) === JSON.stringify(change.to)
-                          ? t("context", { field, value: display(change.from, t("empty")) })
-                          : t("change", { field, from: display(change.from, t("empty")), to: display(change.to, t("empty")) })}
-                      </li>
+                      <li key={field}>{text.change(entry.entity, field, change)}</li>
                     ))}
                   </ul>
                 </td>

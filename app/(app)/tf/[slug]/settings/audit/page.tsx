@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getMessages, getTranslations } from "next-intl/server";
 import { getQueryClient, HydrateClient, trpc } from "@/app/_trpc/server";
 import { requireTaskForcePermission } from "../../_lib/taskForce";
 import { AuditLog } from "./AuditLog";
 import { AUDIT_PAGE_SIZE, nextAuditPage } from "./auditPaging";
+import { auditValueNames } from "./auditValues";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("title") };
@@ -21,7 +22,7 @@ export default async function AuditPage({ params }: PageProps<"/tf/[slug]/settin
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       <HydrateClient namespaces={["audit"]}>
-        <AuditLog taskForceSlug={slug} />
+        <AuditLog taskForceSlug={slug} valueNames={auditValueNames(await getMessages())} />
       </HydrateClient>
     </>
   );
