@@ -112,13 +112,14 @@ export async function seedDemoContributions(
       const submittedDay = outcome === "late" ? addDays(dueOn, 12) : addDays(period.end, 5 + step * 3);
       const submittedAt = at(submittedDay);
       const submitted = outcome === "onTime" || outcome === "late";
+      const status = submitted ? "submitted" : outcome === "returned" ? "returned" : "draft";
       const report = await insertReport(tx, {
         taskForceId,
         organizationId,
         period: period.key,
         periodStart: period.start,
         periodEnd: period.end,
-        status: submitted ? "submitted" : outcome === "returned" ? "returned" : "draft",
+        status,
         submittedAt: submitted ? submittedAt : null,
         submittedByUserId: outcome === "draft" ? null : submitterOf[key],
         late: outcome === "late",
@@ -137,7 +138,7 @@ export async function seedDemoContributions(
         entity: "contributionReport",
         entityId: report.id,
         action: "create",
-        changes: { organizationId: { from: null, to: organizationId }, period: { from: null, to: period.key }, status: { from: null, to: outcome } },
+        changes: { organizationId: { from: null, to: organizationId }, period: { from: null, to: period.key }, status: { from: null, to: status } },
       });
     }
   }
