@@ -114,7 +114,7 @@ describe("importing organizations and people", () => {
     expect(people.organizations).toEqual([]);
 
     const unknownColumn = domainErrorOf(await trpcErrorOf(caller.onboarding.preview({ ...base, fileName: "o.csv", contentBase64: csv("name,primary_discipline,budget\nA,Health,3\n") }), "BAD_REQUEST"));
-    expect(unknownColumn).toMatchObject({ messageKey: "importUnknownColumn", values: { columns: "budget", sheet: "organizations" }, field: "file" });
+    expect(unknownColumn).toMatchObject({ messageKey: "importUnknownColumn", values: { columns: "budget", sheet: "Organizations" }, field: "file" });
     const notAWorkbook = domainErrorOf(await trpcErrorOf(caller.onboarding.preview({ ...base, fileName: "o.xlsx", contentBase64: csv("PK this is not a zip") }), "BAD_REQUEST"));
     expect(notAWorkbook).toMatchObject({ messageKey: "importUnreadable" });
     const empty = domainErrorOf(await trpcErrorOf(caller.onboarding.preview({ ...base, fileName: "o.csv", contentBase64: csv("name,primary_discipline\n") }), "BAD_REQUEST"));
@@ -155,6 +155,37 @@ describe("importing organizations and people", () => {
     expect(preview.people.map((row) => row.action)).toEqual(["invite"]);
     const peopleCsv = await caller.onboarding.template({ ...base, format: "csv", kind: "people" });
     expect(Buffer.from(peopleCsv.base64, "base64").toString("utf8")).toContain("email,name,organization,role");
+  });
+
+  it("offers the template in the requester's language, and reads a file's sheets and columns named in any language or by key", async () => {
+    const { coordinator, caller, base } = await importingTaskForce();
+    const inSpanish = callerFor(coordinator, { locale: "es-US" });
+    const template = await inSpanish.onboarding.template({ ...base, format: "xlsx", kind: "organizations" });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(template.base64, "base64") as unknown as ArrayBuffer);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(["Organizaciones", "Personas"]);
+    expect(book.worksheets[0]!.getRow(1).values).toEqual([undefined, "nombre", "disciplina principal", "disciplinas adicionales", "jurisdicción", "rol en el grupo de trabajo", "dirección", "región", "sitio web"]);
+    // The Spanish template imports as it is, read by someone reading English.
+    const preview = await caller.onboarding.preview({ ...base, fileName: template.fileName, contentBase64: template.base64 });
+    expect(preview.organizations.map((row) => row.action)).toEqual(["create"]);
+    expect(preview.people.map((row) => row.action)).toEqual(["invite"]);
+    const peopleCsv = await inSpanish.onboarding.template({ ...base, format: "csv", kind: "people" });
+    expect(Buffer.from(peopleCsv.base64, "base64").toString("utf8")).toContain("correo electrónico,nombre,organización,rol");
+
+    // Headings mixed from both languages and the keys, written loosely, name the same columns.
+    const mixed = await workbook({
+      PERSONAS: [["Correo electronico", "Name", "organization", "ROL"], ["ana@example.org", "Ana", "", "Coordinación"]],
+      organizations: [["Nombre", "primary discipline", "task_force_role"], ["City Clinic", "Health", ""]],
+    });
+    const read = await inSpanish.onboarding.preview({ ...base, fileName: "mixed.xlsx", contentBase64: mixed });
+    expect(read.people).toEqual([expect.objectContaining({ email: "ana@example.org", role: "coordinator", action: "invite" })]);
+    expect(read.organizations).toEqual([expect.objectContaining({ name: "City Clinic", action: "create" })]);
+
+    // What cannot be read is named in the reader's words.
+    const unknownSheet = domainErrorOf(await trpcErrorOf(inSpanish.onboarding.preview({ ...base, fileName: "x.xlsx", contentBase64: await workbook({ Presupuesto: [["a"], ["1"]] }) }), "BAD_REQUEST"));
+    expect(unknownSheet).toMatchObject({ messageKey: "importUnknownSheet", values: { sheet: "Presupuesto", organizations: "Organizaciones", people: "Personas" } });
+    const noKey = domainErrorOf(await trpcErrorOf(inSpanish.onboarding.preview({ ...base, fileName: "o.csv", contentBase64: csv("región\nNorth\n") }), "BAD_REQUEST"));
+    expect(noKey).toMatchObject({ messageKey: "importNoKeyColumn", values: { column: "nombre", sheet: "Organizaciones" } });
   });
 
   it("is a coordinator's: member staff may not preview or import", async () => {

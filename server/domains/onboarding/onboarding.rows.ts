@@ -73,7 +73,13 @@ export type Vocabularies = {
   taskForceRoles: Map<string, TaskForceRole>;
 };
 
-export const normalizedWord = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+/** A word as a file may write it: any case, spacing, punctuation or accents ("Correo electronico"). */
+export const normalizedWord = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "");
 
 export function vocabulary<Key extends string>(keys: readonly Key[], labelsOf: (key: Key) => string[]): Map<string, Key> {
   return new Map(keys.flatMap((key) => [[normalizedWord(key), key] as const, ...labelsOf(key).map((label) => [normalizedWord(label), key] as const)]));

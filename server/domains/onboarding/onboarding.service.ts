@@ -11,7 +11,7 @@ import { DISCIPLINES } from "@/server/domains/organizations/disciplines";
 import { listActiveMemberships } from "@/server/domains/people";
 import { errorCount, normalizedWord, planImport, vocabulary, type ImportPlan, type TaskForceAsItIs, type Vocabularies } from "./onboarding.rows";
 import type { ImportFileInput, ImportTemplateInput } from "./onboarding.schemas";
-import { importTemplate, readImportFile, UnreadableFile, type Sheets } from "./onboarding.sheets";
+import { IMPORT_COLUMNS, importTemplate, readImportFile, SHEET_KINDS, UnreadableFile, type Headings, type ImportColumn, type Sheets } from "./onboarding.sheets";
 
 /*
  * Bringing a task force's organizations and people in from a spreadsheet: a preview of what each
@@ -34,6 +34,23 @@ function namesIn(locale: Locale) {
 }
 const names = SUPPORTED_LOCALES.map(namesIn);
 
+/**
+ * Sheets and columns: named in `locale` in the template and in messages, and read by their key or
+ * their name in any language, as values are.
+ */
+function headingsIn(locale: Locale): Headings {
+  const column = serverTranslator("onboarding.columns", locale);
+  const sheet = serverTranslator("onboarding.sheetNames", locale);
+  return {
+    columnOf: (heading) => COLUMN_WORDS.get(normalizedWord(heading)),
+    sheetOf: (name) => SHEET_WORDS.get(normalizedWord(name)),
+    column: (key) => column(key as ImportColumn),
+    sheet: (kind) => sheet(kind),
+  };
+}
+const COLUMN_WORDS = vocabulary(IMPORT_COLUMNS, (key) => SUPPORTED_LOCALES.map((locale) => serverTranslator("onboarding.columns", locale)(key)));
+const SHEET_WORDS = vocabulary(SHEET_KINDS, (kind) => SUPPORTED_LOCALES.map((locale) => serverTranslator("onboarding.sheetNames", locale)(kind)));
+
 const WORDS: Vocabularies = {
   disciplines: vocabulary(DISCIPLINES, (key) => names.map((name) => name.discipline(key))),
   jurisdictions: vocabulary(JURISDICTION_LEVELS, (key) => names.map((name) => name.jurisdiction(key))),
@@ -41,9 +58,9 @@ const WORDS: Vocabularies = {
   taskForceRoles: vocabulary(TASK_FORCE_ROLES, (key) => names.map((name) => name.role(key))),
 };
 
-async function sheetsOf(input: ImportFileInput): Promise<Sheets> {
+async function sheetsOf(input: ImportFileInput, locale: Locale): Promise<Sheets> {
   try {
-    return await readImportFile(input.fileName, Buffer.from(input.contentBase64, "base64"));
+    return await readImportFile(input.fileName, Buffer.from(input.contentBase64, "base64"), headingsIn(locale));
   } catch (error) {
     if (error instanceof UnreadableFile) throw new DomainError("INVALID", error.reason, error.values, "file");
     throw error;
@@ -80,7 +97,7 @@ function assertMayInvite(scope: TaskForceScope, sheets: Sheets) {
 
 /** What each row of the file would do. Writes nothing. */
 export async function previewImport(scope: TaskForceScope, input: ImportFileInput) {
-  const sheets = await sheetsOf(input);
+  const sheets = await sheetsOf(input, scope.locale ?? DEFAULT_LOCALE);
   assertMayInvite(scope, sheets);
   const plan = planImport(sheets, await taskForceAsItIs(await getDb(), scope), WORDS);
   if (plan.tooMany) throw new DomainError("INVALID", "importTooManyRows", { max: 500 }, "file");
@@ -95,7 +112,7 @@ export async function previewImport(scope: TaskForceScope, input: ImportFileInpu
 /** Writes the file's rows; the people's invitations go out in the importer's language. */
 export async function applyImport(scope: TaskForceScope, input: ImportFileInput, baseUrl: string, now = currentTime()) {
   const locale = scope.locale ?? DEFAULT_LOCALE;
-  const sheets = await sheetsOf(input);
+  const sheets = await sheetsOf(input, locale);
   assertMayInvite(scope, sheets);
   const { plan, written } = await inTransaction(async (tx) => {
     const asItIs = await taskForceAsItIs(tx, scope);
@@ -136,7 +153,7 @@ function examplesIn(locale: Locale) {
 
 /** The template to fill in: both sheets in a workbook, or one of them as CSV, with an example row each. */
 export async function importTemplateFile(input: ImportTemplateInput, locale: Locale = DEFAULT_LOCALE) {
-  const bytes = await importTemplate(input.format, input.kind, examplesIn(locale));
+  const bytes = await importTemplate(input.format, input.kind, examplesIn(locale), headingsIn(locale));
   return {
     fileName: input.format === "xlsx" ? "task-force-import.xlsx" : `task-force-${input.kind}.csv`,
     contentType: input.format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",

@@ -5,7 +5,10 @@ import { toCsv } from "@/server/lib/csv";
 /*
  * The import files of a task force's organizations and people: a workbook with a sheet of each (the
  * template), or a CSV file of one of them, told apart by its columns. What is read here is text by
- * column name and line; what the text means is onboarding.rows.ts's business.
+ * column name and line; what the text means is onboarding.rows.ts's business. Sheets and columns are
+ * named in the requester's language in the template, and read by their key or their name in any
+ * language (`Headings`, built from the catalogs by the service), so a file made from a template in
+ * Spanish, or from one made before there were languages, reads the same.
  */
 
 export const ORGANIZATION_COLUMNS = [
@@ -21,7 +24,20 @@ export const ORGANIZATION_COLUMNS = [
 export const PEOPLE_COLUMNS = ["email", "name", "organization", "role"] as const;
 
 export type SheetKind = "organizations" | "people";
+export const SHEET_KINDS: readonly SheetKind[] = ["organizations", "people"];
 const COLUMNS: Record<SheetKind, readonly string[]> = { organizations: ORGANIZATION_COLUMNS, people: PEOPLE_COLUMNS };
+export const IMPORT_COLUMNS = [...new Set([...ORGANIZATION_COLUMNS, ...PEOPLE_COLUMNS])];
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+
+/** How sheets and columns are named: what a file's names stand for, and the requester's words for the template and messages. */
+export interface Headings {
+  /** The column a heading names (by its key or its name in any language), if any. */
+  columnOf(heading: string): string | undefined;
+  /** The kind of sheet a workbook sheet's name names, if any. */
+  sheetOf(name: string): SheetKind | undefined;
+  column(column: string): string;
+  sheet(kind: SheetKind): string;
+}
 
 export interface SheetRow {
   /** The line (CSV) or row number (workbook) a person finds it at in their file. */
@@ -46,13 +62,13 @@ export class UnreadableFile extends Error {
 }
 
 /** A table's header checked against its kind's columns; a column nobody knows is refused, not ignored. */
-function rowsOf(kind: SheetKind, header: string[], body: { line: number; record: string[] }[]): SheetRow[] {
-  const names = header.map((name) => name.trim().toLowerCase().replace(/\s+/g, "_"));
+function rowsOf(kind: SheetKind, header: string[], body: { line: number; record: string[] }[], headings: Headings): SheetRow[] {
   const known = new Set(COLUMNS[kind]);
-  const unknown = names.filter((name) => name && !known.has(name));
-  if (unknown.length > 0) throw new UnreadableFile("importUnknownColumn", { columns: unknown.join(", "), sheet: kind });
+  const names = header.map((heading) => (heading.trim() ? (headings.columnOf(heading) ?? null) : ""));
+  const unknown = header.filter((heading, index) => names[index] === null || (names[index] && !known.has(names[index])));
+  if (unknown.length > 0) throw new UnreadableFile("importUnknownColumn", { columns: unknown.map((heading) => heading.trim()).join(", "), sheet: headings.sheet(kind) });
   const key = COLUMNS[kind][0]!;
-  if (!names.includes(key)) throw new UnreadableFile("importNoKeyColumn", { column: key, sheet: kind });
+  if (!names.includes(key)) throw new UnreadableFile("importNoKeyColumn", { column: headings.column(key), sheet: headings.sheet(kind) });
   return body
     .map(({ line, record }) => ({
       line,
@@ -62,11 +78,11 @@ function rowsOf(kind: SheetKind, header: string[], body: { line: number; record:
 }
 
 /** The kind a lone CSV table is, by its columns: people have an email column, organizations do not. */
-function kindOfHeader(header: string[]): SheetKind {
-  return header.some((name) => name.trim().toLowerCase() === "email") ? "people" : "organizations";
+function kindOfHeader(header: string[], headings: Headings): SheetKind {
+  return header.some((heading) => headings.columnOf(heading) === "email") ? "people" : "organizations";
 }
 
-function readCsv(text: string): Sheets {
+function readCsv(text: string, headings: Headings): Sheets {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, { bom: true, skip_empty_lines: true, info: true, relax_column_count: true }) as unknown as typeof records;
@@ -76,8 +92,8 @@ function readCsv(text: string): Sheets {
   }
   const [header, ...body] = records;
   if (!header) throw new UnreadableFile("importEmpty");
-  const kind = kindOfHeader(header.record);
-  const rows = rowsOf(kind, header.record, body.map(({ record, info }) => ({ line: info.lines, record })));
+  const kind = kindOfHeader(header.record, headings);
+  const rows = rowsOf(kind, header.record, body.map(({ record, info }) => ({ line: info.lines, record })), headings);
   return { organizations: kind === "organizations" ? rows : [], people: kind === "people" ? rows : [] };
 }
 
@@ -93,7 +109,7 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-async function readWorkbook(bytes: Buffer): Promise<Sheets> {
+async function readWorkbook(bytes: Buffer, headings: Headings): Promise<Sheets> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -102,9 +118,11 @@ async function readWorkbook(bytes: Buffer): Promise<Sheets> {
   }
   const sheets: Sheets = { organizations: [], people: [] };
   for (const sheet of workbook.worksheets) {
-    const name = sheet.name.trim().toLowerCase();
-    if (name !== "organizations" && name !== "people") {
-      if (sheet.actualRowCount > 0) throw new UnreadableFile("importUnknownSheet", { sheet: sheet.name });
+    const kind = headings.sheetOf(sheet.name);
+    if (!kind) {
+      if (sheet.actualRowCount > 0) {
+        throw new UnreadableFile("importUnknownSheet", { sheet: sheet.name, organizations: headings.sheet("organizations"), people: headings.sheet("people") });
+      }
       continue;
     }
     const table: { line: number; record: string[] }[] = [];
@@ -114,26 +132,27 @@ async function readWorkbook(bytes: Buffer): Promise<Sheets> {
       table.push({ line, record: Array.from(record, (cell) => cell ?? "") });
     });
     const [header, ...body] = table;
-    if (header) sheets[name] = rowsOf(name, header.record, body);
+    if (header) sheets[kind] = rowsOf(kind, header.record, body, headings);
   }
   return sheets;
 }
 
 /** The file's rows by kind; throws UnreadableFile when it is not a workbook or CSV of these columns. */
-export async function readImportFile(fileName: string, bytes: Buffer): Promise<Sheets> {
+export async function readImportFile(fileName: string, bytes: Buffer, headings: Headings): Promise<Sheets> {
   const isWorkbook = /\.xlsx$/i.test(fileName) || bytes.subarray(0, 2).toString("latin1") === "PK";
-  const sheets = isWorkbook ? await readWorkbook(bytes) : readCsv(bytes.toString("utf8"));
+  const sheets = isWorkbook ? await readWorkbook(bytes, headings) : readCsv(bytes.toString("utf8"), headings);
   if (sheets.organizations.length + sheets.people.length === 0) throw new UnreadableFile("importEmpty");
   return sheets;
 }
 
-/** An empty template: a workbook with both sheets, or the CSV of one kind. */
-export async function importTemplate(format: "xlsx" | "csv", kind: SheetKind, examples: Record<SheetKind, string[][]>) {
-  if (format === "csv") return Buffer.from(toCsv([[...COLUMNS[kind]], ...examples[kind]], { byteOrderMark: true }), "utf8");
+/** An empty template, named in the requester's words: a workbook with both sheets, or the CSV of one kind. */
+export async function importTemplate(format: "xlsx" | "csv", kind: SheetKind, examples: Record<SheetKind, string[][]>, headings: Headings) {
+  const header = (sheetKind: SheetKind) => COLUMNS[sheetKind].map((column) => headings.column(column));
+  if (format === "csv") return Buffer.from(toCsv([header(kind), ...examples[kind]], { byteOrderMark: true }), "utf8");
   const workbook = new ExcelJS.Workbook();
-  for (const sheetKind of ["organizations", "people"] as const) {
-    const sheet = workbook.addWorksheet(sheetKind);
-    sheet.addRow([...COLUMNS[sheetKind]]).font = { bold: true };
+  for (const sheetKind of SHEET_KINDS) {
+    const sheet = workbook.addWorksheet(headings.sheet(sheetKind));
+    sheet.addRow(header(sheetKind)).font = { bold: true };
     for (const example of examples[sheetKind]) sheet.addRow(example);
     sheet.columns.forEach((column) => (column.width = 28));
   }
