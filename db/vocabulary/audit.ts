@@ -89,3 +89,6 @@ export const AUDIT_ACTIONS = [
   "update",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** A field of a change that holds the id of another record ("ownerUserId", "partyOrganizationIds"): the log names it. */
+export const isReferenceField = (field: string) => /Ids?$/.test(field);

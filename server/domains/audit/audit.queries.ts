@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, or } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { auditLog, users, type AuditChanges } from "@/db/schema";
+import { auditLog, memberships, organizations, users, type AuditChanges } from "@/db/schema";
 import type { AuditCursor } from "./audit.schemas";
 
 export interface AuditEntryValues {
@@ -54,4 +54,24 @@ export function listEntriesAbout(db: Database, taskForceIds: readonly string[], 
     .from(auditLog)
     .where(and(inArray(auditLog.taskForceId, [...taskForceIds]), eq(auditLog.entity, entity), inArray(auditLog.entityId, [...entityIds])))
     .orderBy(asc(auditLog.createdAt), asc(auditLog.id));
+}
+
+/**
+ * The names of the people and organizations among `ids`, as far as they belong to the task force:
+ * people who are or were its members, its own organizations. An id of anything else stays unnamed.
+ */
+export async function listNamesInTaskForce(db: Database, taskForceId: string, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
+  if (ids.length === 0) return [];
+  const [people, organizationNames] = await Promise.all([
+    db
+      .selectDistinct({ id: users.id, name: users.name })
+      .from(users)
+      .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.taskForceId, taskForceId)))
+      .where(inArray(users.id, [...ids])),
+    db
+      .select({ id: organizations.id, name: organizations.name })
+      .from(organizations)
+      .where(and(eq(organizations.taskForceId, taskForceId), inArray(organizations.id, [...ids]))),
+  ]);
+  return [...people, ...organizationNames];
 }

@@ -1,8 +1,8 @@
 import type { Database } from "@/server/lib/unitOfWork";
 import { getDb } from "@/server/lib/unitOfWork";
-import type { AuditAction, AuditChanges, AuditEntity } from "@/db/schema";
+import { isReferenceField, type AuditAction, type AuditChanges, type AuditEntity } from "@/db/schema";
 import type { TaskForceScope } from "@/server/trpc/context";
-import { insertAuditEntry, listAuditEntries, listEntriesAbout } from "./audit.queries";
+import { insertAuditEntry, listAuditEntries, listEntriesAbout, listNamesInTaskForce } from "./audit.queries";
 import type { ListAuditInput } from "./audit.schemas";
 
 /** Field-by-field difference of two versions of a record, for the `changes` column. */
@@ -42,12 +42,32 @@ export function auditTrailOf(db: Database, taskForceIds: readonly string[], enti
   return listEntriesAbout(db, taskForceIds, entity, entityIds);
 }
 
-/** A page of the audit log and where the next (older) page starts, or null at the beginning of time. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The ids of other records the changes of some entries hold. */
+export function referencedIds(entries: readonly { changes: AuditChanges }[]): string[] {
+  const ids = new Set<string>();
+  for (const { changes } of entries) {
+    for (const [field, change] of Object.entries(changes)) {
+      if (!isReferenceField(field)) continue;
+      for (const value of [change.from, change.to].flat()) if (typeof value === "string" && UUID.test(value)) ids.add(value);
+    }
+  }
+  return [...ids];
+}
+
+/**
+ * A page of the audit log and where the next (older) page starts, or null at the beginning of time;
+ * with the names of the people and organizations its changes refer to by id, so the log can say
+ * "Owner: Dana Deputy" rather than an id.
+ */
 export async function listAudit(scope: TaskForceScope, input: ListAuditInput) {
+  const db = await getDb();
   // One extra row tells whether an older page exists without a second query.
-  const rows = await listAuditEntries(await getDb(), scope.taskForceId, { limit: input.limit + 1, cursor: input.cursor });
+  const rows = await listAuditEntries(db, scope.taskForceId, { limit: input.limit + 1, cursor: input.cursor });
   const entries = rows.slice(0, input.limit);
   const last = entries.at(-1);
   const nextCursor = rows.length > input.limit && last ? { createdAt: last.createdAt, id: last.id } : null;
-  return { entries, nextCursor };
+  const names = Object.fromEntries((await listNamesInTaskForce(db, scope.taskForceId, referencedIds(entries))).map(({ id, name }) => [id, name]));
+  return { entries, nextCursor, names };
 }

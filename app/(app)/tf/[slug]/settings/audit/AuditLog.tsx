@@ -11,7 +11,6 @@ import { TableScroll } from "@/app/_components/TableScroll";
 
 export function AuditLog({ taskForceSlug, valueNames }: { taskForceSlug: string; valueNames: AuditValueNames }) {
   const t = useTranslations("audit");
-  const text = useAuditText(valueNames);
   const trpc = useTRPC();
   const pages = useInfiniteQuery(
     trpc.audit.list.infiniteQueryOptions(
@@ -20,6 +19,8 @@ export function AuditLog({ taskForceSlug, valueNames }: { taskForceSlug: string;
     ),
   );
   const rows = pages.data?.pages.flatMap((page) => page.entries) ?? [];
+  const referenceNames = Object.assign({}, ...(pages.data?.pages.map((page) => page.names) ?? [])) as Record<string, string>;
+  const text = useAuditText(valueNames, referenceNames);
   if (rows.length === 0) return <p>{t("none")}</p>;
   return (
     <>
