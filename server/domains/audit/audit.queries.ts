@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, or } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { auditLog, memberships, organizations, users, type AuditChanges } from "@/db/schema";
+import { auditLog, meetings, memberships, organizations, users, type AuditChanges } from "@/db/schema";
 import type { AuditCursor } from "./audit.schemas";
 
 export interface AuditEntryValues {
@@ -57,12 +57,13 @@ export function listEntriesAbout(db: Database, taskForceIds: readonly string[], 
 }
 
 /**
- * The names of the people and organizations among `ids`, as far as they belong to the task force:
- * people who are or were its members, its own organizations. An id of anything else stays unnamed.
+ * The names of the people, organizations and meetings among `ids`, as far as they belong to the task
+ * force: people who are or were its members, its own organizations and meetings (by title). An id
+ * of anything else stays unnamed.
  */
 export async function listNamesInTaskForce(db: Database, taskForceId: string, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
   if (ids.length === 0) return [];
-  const [people, organizationNames] = await Promise.all([
+  const [people, organizationNames, meetingTitles] = await Promise.all([
     db
       .selectDistinct({ id: users.id, name: users.name })
       .from(users)
@@ -72,6 +73,10 @@ export async function listNamesInTaskForce(db: Database, taskForceId: string, id
       .select({ id: organizations.id, name: organizations.name })
       .from(organizations)
       .where(and(eq(organizations.taskForceId, taskForceId), inArray(organizations.id, [...ids]))),
+    db
+      .select({ id: meetings.id, name: meetings.title })
+      .from(meetings)
+      .where(and(eq(meetings.taskForceId, taskForceId), inArray(meetings.id, [...ids]))),
   ]);
-  return [...people, ...organizationNames];
+  return [...people, ...organizationNames, ...meetingTitles];
 }

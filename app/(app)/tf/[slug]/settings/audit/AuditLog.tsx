@@ -9,7 +9,7 @@ import { useAuditText } from "./auditText";
 import type { AuditValueNames } from "./auditValues";
 import { TableScroll } from "@/app/_components/TableScroll";
 
-export function AuditLog({ taskForceSlug, valueNames }: { taskForceSlug: string; valueNames: AuditValueNames }) {
+export function AuditLog({ taskForceSlug, valueNames, elementNames }: { taskForceSlug: string; valueNames: AuditValueNames; elementNames: Record<string, string> }) {
   const t = useTranslations("audit");
   const trpc = useTRPC();
   const pages = useInfiniteQuery(
@@ -20,7 +20,7 @@ export function AuditLog({ taskForceSlug, valueNames }: { taskForceSlug: string;
   );
   const rows = pages.data?.pages.flatMap((page) => page.entries) ?? [];
   const referenceNames = Object.assign({}, ...(pages.data?.pages.map((page) => page.names) ?? [])) as Record<string, string>;
-  const text = useAuditText(valueNames, referenceNames);
+  const text = useAuditText(valueNames, { ...referenceNames, ...elementNames });
   if (rows.length === 0) return <p>{t("none")}</p>;
   return (
     <>

@@ -10,8 +10,8 @@ type NameKey = `entities.${keyof Catalog["entities"]}` | `actions.${keyof Catalo
 /**
  * An audit entry in the reader's words: the record and what was done to it as the catalog names
  * them, each field by its label, each value as the app shows it elsewhere (a status or a role by
- * its name, a date in the reader's locale, a person or organization of the task force by name) or
- * else as stored. A name the catalog lacks (one an
+ * its name, a date in the reader's locale, a person, organization or roadmap element of the task
+ * force by name) or else as stored. A name the catalog lacks (one an
  * older version of the app wrote) shows as stored rather than not at all.
  */
 export function useAuditText(valueNames: AuditValueNames, referenceNames: Readonly<Record<string, string>>) {
@@ -28,8 +28,8 @@ export function useAuditText(valueNames: AuditValueNames, referenceNames: Readon
     if (typeof value === "boolean") return t(value ? "yes" : "no");
     if (typeof value === "number") return String(value);
     if (typeof value !== "string") return JSON.stringify(value);
-    // A person or organization the entry refers to by id, named by the server.
-    if (isReferenceField(field) && Object.hasOwn(referenceNames, value)) return referenceNames[value]!;
+    // A person or organization the entry refers to by id (named by the server), or a roadmap element by its key.
+    if ((isReferenceField(field) || field === "elementKey") && Object.hasOwn(referenceNames, value)) return referenceNames[value]!;
     const group = valueGroupOf(entity, field);
     return (group === undefined ? undefined : valueNames[group]?.[value]) ?? String(readable({ value }).value);
   }
