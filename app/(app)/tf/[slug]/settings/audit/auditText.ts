@@ -27,11 +27,19 @@ export function useAuditText(valueNames: AuditValueNames, referenceNames: Readon
     if (Array.isArray(value)) return value.map((one) => valueText(entity, field, one)).join(", ");
     if (typeof value === "boolean") return t(value ? "yes" : "no");
     if (typeof value === "number") return String(value);
+    if (typeof value === "object") return recordText(value);
     if (typeof value !== "string") return JSON.stringify(value);
     // A person or organization the entry refers to by id (named by the server), or a roadmap element by its key.
     if ((isReferenceField(field) || field === "elementKey") && Object.hasOwn(referenceNames, value)) return referenceNames[value]!;
     const group = valueGroupOf(entity, field);
     return (group === undefined ? undefined : valueNames[group]?.[value]) ?? String(readable({ value }).value);
+  }
+
+  /** A record kept whole in a change (an uploaded document, an in-kind resource) by what names it to a person. */
+  function recordText(value: object): string {
+    if ("filename" in value && typeof value.filename === "string") return value.filename;
+    if ("description" in value && typeof value.description === "string") return value.description;
+    return JSON.stringify(value);
   }
 
   function fieldText(entity: string, field: string): string {

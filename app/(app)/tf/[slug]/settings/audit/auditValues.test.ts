@@ -19,4 +19,10 @@ describe("the names of audited values", () => {
     expect(valueGroupOf("membership", "role")).toBe("roles");
     expect(valueGroupOf("taskForce", "name")).toBeUndefined();
   });
+
+  it("name a requirement's template by its title, and an invitation's revoking by its reason", () => {
+    const names = auditValueNames(es);
+    expect(names[valueGroupOf("grantRequirement", "templateKey")!]?.["lead-pair"]).toBe(es.requirementTemplates["lead-pair"].title);
+    expect(names[valueGroupOf("invitation", "reason")!]?.inviterNoLongerCoordinator).toBe(es.audit.reasons.inviterNoLongerCoordinator);
+  });
 });

@@ -39,6 +39,9 @@ const VALUE_GROUPS: Record<string, string> = {
   "assessmentRound.status": "assessments.status",
   "contributionReport.status": "contributions.status",
   periodLength: "contributions.settings",
+  // A requirement made from a template is named by the template's title.
+  templateKey: "requirementTemplates.*.title",
+  "invitation.reason": "audit.reasons",
 };
 
 /** The names of the values of each group, in one language. */
@@ -49,8 +52,16 @@ export function valueGroupOf(entity: string, field: string): string | undefined 
   return VALUE_GROUPS[`${entity}.${field}`] ?? VALUE_GROUPS[field];
 }
 
-/** Every group's value names, read from one language's catalog. */
+/**
+ * Every group's value names, read from one language's catalog. A group's path may hold one `*`:
+ * each entry there is a value, named by what follows it in the entry ("requirementTemplates.*.title").
+ */
 export function auditValueNames(catalog: Record<string, unknown>): AuditValueNames {
-  const groupAt = (path: string) => path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], catalog);
+  const at = (node: unknown, path: string) => (path ? path.split(".").reduce<unknown>((here, key) => (here as Record<string, unknown> | undefined)?.[key], node) : node);
+  const groupAt = (path: string) => {
+    const [parent = path, child] = path.split(".*.");
+    const group = at(catalog, parent) as Record<string, unknown>;
+    return child === undefined ? group : Object.fromEntries(Object.entries(group).map(([key, entry]) => [key, at(entry, child)]));
+  };
   return Object.fromEntries([...new Set(Object.values(VALUE_GROUPS))].map((path) => [path, groupAt(path) as Record<string, string>]));
 }
