@@ -157,7 +157,7 @@ describe("importing organizations and people", () => {
     expect(Buffer.from(peopleCsv.base64, "base64").toString("utf8")).toContain("email,name,organization,role");
   });
 
-  it("offers the template in the requester's language, and reads a file's sheets and columns named in any language or by key", async () => {
+  it("offers the template in the requester's language, and reads a file's sheets and columns named in either language or by key", async () => {
     const { coordinator, caller, base } = await importingTaskForce();
     const inSpanish = callerFor(coordinator, { locale: "es-US" });
     const template = await inSpanish.onboarding.template({ ...base, format: "xlsx", kind: "organizations" });

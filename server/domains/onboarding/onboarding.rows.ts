@@ -73,7 +73,7 @@ export type Vocabularies = {
   taskForceRoles: Map<string, TaskForceRole>;
 };
 
-/** A word as a file may write it: any case, spacing, punctuation or accents ("Correo electronico"). */
+/** A word as a file may write it, whatever its case, spacing, punctuation or accents ("Correo electronico"). */
 export const normalizedWord = (text: string) =>
   text
     .normalize("NFD")

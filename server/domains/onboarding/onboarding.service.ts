@@ -36,7 +36,7 @@ const names = SUPPORTED_LOCALES.map(namesIn);
 
 /**
  * Sheets and columns: named in `locale` in the template and in messages, and read by their key or
- * their name in any language, as values are.
+ * their name in one of the languages, as values are.
  */
 function headingsIn(locale: Locale): Headings {
   const column = serverTranslator("onboarding.columns", locale);

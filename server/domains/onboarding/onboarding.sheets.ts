@@ -6,8 +6,8 @@ import { toCsv } from "@/server/lib/csv";
  * The import files of a task force's organizations and people: a workbook with a sheet of each (the
  * template), or a CSV file of one of them, told apart by its columns. What is read here is text by
  * column name and line; what the text means is onboarding.rows.ts's business. Sheets and columns are
- * named in the requester's language in the template, and read by their key or their name in any
- * language (`Headings`, built from the catalogs by the service), so a file made from a template in
+ * named in the requester's language in the template, and read by their key or their name in one
+ * of the languages (`Headings`, built from the catalogs by the service), so a file made from a template in
  * Spanish, or from one made before there were languages, reads the same.
  */
 
@@ -31,9 +31,9 @@ export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 /** How sheets and columns are named: what a file's names stand for, and the requester's words for the template and messages. */
 export interface Headings {
-  /** The column a heading names (by its key or its name in any language), if any. */
+  /** The column a heading names (by its key or its name in one of the languages), or undefined. */
   columnOf(heading: string): string | undefined;
-  /** The kind of sheet a workbook sheet's name names, if any. */
+  /** The kind of sheet a workbook sheet's name names, or undefined. */
   sheetOf(name: string): SheetKind | undefined;
   column(column: string): string;
   sheet(kind: SheetKind): string;
