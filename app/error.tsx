@@ -9,7 +9,7 @@ import { useEffect } from "react";
  * transactional, so the message can honestly say that saved work is safe.
  */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations("errors");
+  const t = useTranslations("errorPage");
   useEffect(() => {
     console.error(error);
   }, [error]);

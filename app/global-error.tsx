@@ -15,7 +15,7 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
   const [texts, setTexts] = useState<Texts | null>(null);
   useEffect(() => {
     void import("./i18n/messages/en.json").then(({ default: messages }) => {
-      const t = createTranslator({ locale: DEFAULT_LOCALE, messages, namespace: "errors" });
+      const t = createTranslator({ locale: DEFAULT_LOCALE, messages, namespace: "errorPage" });
       setTexts({ title: t("errorTitle"), text: t("error"), retry: t("retry") });
     });
   }, []);

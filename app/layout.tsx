@@ -29,8 +29,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t("skipToContent")}
         </a>
         {demo.present && <DemoBanner isAdmin={user?.isAdmin ?? false} />}
-        {/* Forms on nearly every page read these; each page adds the namespaces of its own components. */}
-        <NextIntlClientProvider messages={await pickMessages(["errors", "validation"])}>
+        {/*
+          Forms on nearly every page read these; each page adds the namespaces of its own components.
+          A refusal from the server comes worded, so the error catalog is not among them.
+        */}
+        <NextIntlClientProvider messages={await pickMessages(["errorPage", "requestFailed", "validation"])}>
           <TRPCReactProvider>{children}</TRPCReactProvider>
         </NextIntlClientProvider>
       </body>

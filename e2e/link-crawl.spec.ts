@@ -142,7 +142,7 @@ function problemOf(status: number, finalUrl: URL, html: string, recordTexts: rea
   if (finalUrl.pathname === "/login") return "sent to sign in";
   const heading = (text: string) => new RegExp(`<h1[^>]*>\\s*${escapeRegExp(text)}\\s*</h1>`).test(html);
   if (heading(es.errors.notFoundTitle)) return "not-found page";
-  if (heading(es.errors.errorTitle)) return "error page";
+  if (heading(es.errorPage.errorTitle)) return "error page";
   if (html && !/<html[^>]*\slang="es-US"/.test(html)) return "not marked as Spanish (lang)";
   const text = recordTexts.reduce((remaining, record) => remaining.replaceAll(record, " "), visibleText(html));
   const english = ENGLISH_SENTENCES.filter((sentence) => text.includes(sentence));

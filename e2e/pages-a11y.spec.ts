@@ -291,7 +291,7 @@ test.describe("every page passes axe", () => {
     const response = await page.goto("/no-such-page");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1, name: messages.errors.notFoundTitle })).toBeVisible();
-    await expect(page.getByRole("link", { name: messages.errors.backHome })).toBeVisible();
+    await expect(page.getByRole("link", { name: messages.errorPage.backHome })).toBeVisible();
     await expectNoAxeViolations(page, "404 page");
   });
 

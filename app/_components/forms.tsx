@@ -8,9 +8,12 @@ import type { FieldErrors, FieldMessage } from "@/server/trpc/fieldErrors";
 import type messages from "@/app/i18n/messages/en.json";
 
 export type ClientError = TRPCClientErrorLike<AppRouter>;
-/** A failed request as forms read it: a tRPC error, or the same JSON shape from a route handler (file uploads). */
-export type ErrorLike = { data?: { messageKey?: string; values?: Record<string, string | number>; fieldErrors?: FieldErrors } | null };
-type ErrorKey = keyof (typeof messages)["errors"];
+/**
+ * A failed request as forms read it: a tRPC error, or the same JSON shape from a route handler (file
+ * uploads). `text` is its sentence, worded by the server in the person's language (server/trpc/errorText.ts).
+ */
+export type ErrorLike = { data?: { messageKey?: string; values?: Record<string, string | number>; fieldErrors?: FieldErrors; text?: string } | null };
+type RequestFailedKey = keyof (typeof messages)["requestFailed"];
 type ValidationKey = keyof (typeof messages)["validation"];
 
 export function fieldErrorsOf(error: ErrorLike | null | undefined): FieldErrors {
@@ -41,25 +44,26 @@ export function useReadableValues() {
     );
 }
 
-/** The sentence for a failed request, in the person's language; never a server-side English string. */
+/**
+ * The sentence for a failed request, in the person's language: the server's wording, or when no
+ * answer came (the connection failed, a proxy answered) the page's own.
+ */
 export function useErrorMessage() {
-  const t = useTranslations("errors");
-  const readable = useReadableValues();
+  const t = useTranslations("requestFailed");
   return (error: ErrorLike): string => {
-    const key = error.data?.messageKey ?? "internal";
-    return t.has(key as ErrorKey) ? t(key as ErrorKey, readable(error.data?.values)) : t("internal");
+    if (error.data?.text) return error.data.text;
+    const key = error.data?.messageKey;
+    return key && t.has(key as RequestFailedKey) ? t(key as RequestFailedKey) : t("internal");
   };
 }
 
+/** A field's problem as a sentence: the server's wording, or for a problem the page found itself, the `validation` catalog's. */
 export function useFieldMessage() {
-  const tValidation = useTranslations("validation");
-  const tErrors = useTranslations("errors");
+  const t = useTranslations("validation");
   const readable = useReadableValues();
   return (message: FieldMessage) => {
-    const values = readable(message.values);
-    if (tValidation.has(message.key as ValidationKey)) return tValidation(message.key as ValidationKey, values);
-    if (tErrors.has(message.key as ErrorKey)) return tErrors(message.key as ErrorKey, values);
-    return tValidation("invalid");
+    if (message.text) return message.text;
+    return t.has(message.key as ValidationKey) ? t(message.key as ValidationKey, readable(message.values)) : t("invalid");
   };
 }
 

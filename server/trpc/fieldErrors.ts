@@ -1,10 +1,15 @@
 import type { ZodError } from "zod";
 import type { MessageValues } from "@/server/errors";
 
-/** A field's problem as a message-catalog key (under `validation`) with values to fill in. */
+/**
+ * A field's problem as a message-catalog key (under `validation`, or `errors` for a service's
+ * refusal) with values to fill in, and once a server has worded it (server/trpc/errorText.ts) the
+ * sentence in the reader's language. A problem a page finds itself has no text yet.
+ */
 export interface FieldMessage {
   key: string;
   values?: MessageValues;
+  text?: string;
 }
 export type FieldErrors = Record<string, FieldMessage[]>;
 

@@ -5,6 +5,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockIn
 import { getDb } from "@/db/client";
 import { createAdmin, createTaskForceWithCoordinator, unique, type TestTaskForce, type TestUser } from "@/server/testing/factories";
 import { publicBaseUrl } from "@/server/lib/publicUrl";
+import type { Locale } from "@/server/lib/translate";
 import type { Context, SessionUser } from "./context";
 import { appRouter } from "./root";
 
@@ -19,7 +20,7 @@ interface HttpResult {
   body: unknown;
 }
 
-async function request(user: SessionUser | null, path: string, input: unknown, method: "GET" | "POST"): Promise<HttpResult> {
+async function request(user: SessionUser | null, path: string, input: unknown, method: "GET" | "POST", locale?: Locale): Promise<HttpResult> {
   const url = new URL(`http://localhost/api/trpc/${path}`);
   const serialized = JSON.stringify(superjson.serialize(input));
   if (method === "GET") url.searchParams.set("input", serialized);
@@ -28,14 +29,14 @@ async function request(user: SessionUser | null, path: string, input: unknown, m
     headers: { "content-type": "application/json" },
     body: method === "POST" ? serialized : undefined,
   });
-  const context: Context = { user, clientAddress: "192.0.2.7", baseUrl: publicBaseUrl(req.headers) };
+  const context: Context = { user, clientAddress: "192.0.2.7", baseUrl: publicBaseUrl(req.headers), locale };
   const response = await fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => context });
   const text = await response.text();
   return { status: response.status, text, body: JSON.parse(text) };
 }
 
 const query = (user: SessionUser | null, path: string, input?: unknown) => request(user, path, input, "GET");
-const mutation = (user: SessionUser | null, path: string, input: unknown) => request(user, path, input, "POST");
+const mutation = (user: SessionUser | null, path: string, input: unknown, locale?: Locale) => request(user, path, input, "POST", locale);
 
 /** The error as the tRPC client sees it after superjson, i.e. what `error.shape` holds in the browser. */
 function errorShape(result: HttpResult) {
@@ -87,9 +88,19 @@ describe("errors over HTTP", () => {
     const result = await mutation(admin, "admin.taskForce.create", { slug: "ok-slug", name: "X", timeZone: "Mars/Olympus", coordinatorEmail: "" });
     expect(result.status).toBe(400);
     expect(errorShape(result).data.fieldErrors).toEqual({
-      name: [{ key: "tooShort", values: { min: 3 } }],
-      timeZone: [{ key: "timeZone" }],
-      coordinatorEmail: [{ key: "email" }],
+      name: [{ key: "tooShort", values: { min: 3 }, text: "Use at least 3 characters." }],
+      timeZone: [{ key: "timeZone", text: expect.stringMatching(/time zone/i) }],
+      coordinatorEmail: [{ key: "email", text: expect.stringMatching(/email/i) }],
+    });
+  });
+
+  it("words the refusal in the caller's language, so pages need not carry the error catalog", async () => {
+    const result = await mutation(admin, "admin.taskForce.create", { slug: "ok-slug", name: "X", timeZone: "UTC", coordinatorEmail: "c@example.org" }, "es-US");
+    expect(result.status).toBe(400);
+    expect(errorShape(result).data).toMatchObject({
+      messageKey: "invalidInput",
+      text: "Algunos campos requieren su atención. Revise los mensajes que aparecen junto a ellos.",
+      fieldErrors: { name: [{ key: "tooShort", values: { min: 3 }, text: "Use al menos 3 caracteres." }] },
     });
   });
 

@@ -1,14 +1,18 @@
 import { fetchRequestHandler, type FetchCreateContextFnOptions } from "@trpc/server/adapters/fetch";
 import { withNoticeMail } from "@/server/domains/notifications";
 import { readBodyWithin, requestWithBody } from "@/server/lib/requestBody";
+import { localeOfRequest } from "@/server/lib/translate";
 import type { Context } from "./context";
+import { explainError } from "./errorText";
 import { bodyLimitOf, MAX_TRPC_BATCH_SIZE } from "./limits";
 import { appRouter } from "./root";
 
-/** A refusal in the same shape as the error formatter's (messageKey, values, fieldErrors), for forms and toasts. */
-function refusal(status: number, messageKey: string) {
+/** A refusal in the same shape as the error formatter's (messageKey, values, fieldErrors, text), for forms and toasts. */
+function refusal(req: Request, status: number, messageKey: string) {
+  // The body was refused before the session is read: the device's language (cookie, browser) words it.
+  const data = explainError({ messageKey, values: {}, fieldErrors: {} }, localeOfRequest(req.headers, null));
   return Response.json(
-    { error: { json: { message: messageKey, code: status === 413 ? -32413 : -32600, data: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST", httpStatus: status, messageKey, values: {}, fieldErrors: {} } } } },
+    { error: { json: { message: messageKey, code: status === 413 ? -32413 : -32600, data: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST", httpStatus: status, ...data } } } },
     { status, headers: { "Cache-Control": "no-store" } },
   );
 }
@@ -25,7 +29,7 @@ export async function handleTrpcRequest(req: Request, createContext: (options: F
   if (req.method !== "GET" && req.method !== "HEAD") {
     const path = decodeURIComponent(new URL(req.url).pathname.replace(/^\/api\/trpc\/?/, ""));
     const body = await readBodyWithin(req, bodyLimitOf(path));
-    if (!body.ok) return body.reason === "tooLarge" ? refusal(413, "requestTooLarge") : refusal(400, "invalidInput");
+    if (!body.ok) return body.reason === "tooLarge" ? refusal(req, 413, "requestTooLarge") : refusal(req, 400, "invalidInput");
     request = requestWithBody(req, body.bytes);
   }
   // A change may write notices someone wants by email at once: they go when it has answered.

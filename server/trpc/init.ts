@@ -2,10 +2,11 @@ import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Permission } from "@/server/auth/permissions";
-import { DomainError, isDatabaseUnavailable, type DomainErrorCode, type MessageValues } from "@/server/errors";
+import { DomainError, isDatabaseUnavailable, type DomainErrorCode } from "@/server/errors";
 import type { Context } from "./context";
 import { limitPublicRequest } from "@/server/domains/rateLimits/rateLimits.service";
-import { fieldErrorsFromZod, type FieldErrors } from "./fieldErrors";
+import { explainError, type ErrorParts } from "./errorText";
+import { fieldErrorsFromZod } from "./fieldErrors";
 import { resolveFunderScope, resolveTaskForceScope } from "./scope";
 
 /** Who may call a procedure. The role × procedure matrix test reads this from every procedure. */
@@ -29,14 +30,7 @@ const TRPC_CODE_OF: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   UNAVAILABLE: "SERVICE_UNAVAILABLE",
 };
 
-/** What a client receives beside tRPC's own error shape: catalog keys, never server internals. */
-export interface ErrorData {
-  messageKey: string;
-  values: MessageValues;
-  fieldErrors: FieldErrors;
-}
-
-function errorData(error: TRPCError): ErrorData {
+function errorParts(error: TRPCError): ErrorParts {
   const cause = error.cause;
   if (cause instanceof DomainError) {
     return {
@@ -58,13 +52,20 @@ function errorData(error: TRPCError): ErrorData {
   return { messageKey: generic[error.code] ?? "internal", values: {}, fieldErrors: {} };
 }
 
+/**
+ * The time zone of the task force a refusal came from, by its cause, so that an instant in its
+ * message ("changed by someone else at 9:14 AM") reads at the task force's time of day.
+ */
+const refusalTimeZones = new WeakMap<Error, string>();
+
 const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
   .create({
     transformer: superjson,
-    errorFormatter({ shape, error }) {
-      const data = errorData(error);
+    errorFormatter({ shape, error, ctx }) {
+      const cause = error.cause;
+      const data = explainError(errorParts(error), ctx?.locale, cause ? refusalTimeZones.get(cause) : undefined);
       // Internal errors keep their details in the server log; the browser gets a catalog key only.
       const message = error.code === "INTERNAL_SERVER_ERROR" ? "Internal server error" : shape.message;
       return { ...shape, message, data: { ...shape.data, stack: undefined, ...data } };
@@ -172,6 +173,8 @@ export function taskForceProcedure(permission: Permission) {
           ? new TRPCError({ code: "NOT_FOUND", message: "Task force not found" })
           : new TRPCError({ code: "FORBIDDEN", message: `Missing permission ${permission}` });
       }
-      return next({ ctx: { ...ctx, scope: resolved.scope } });
+      const result = await next({ ctx: { ...ctx, scope: resolved.scope } });
+      if (!result.ok && result.error.cause) refusalTimeZones.set(result.error.cause, resolved.scope.timeZone);
+      return result;
     });
 }

@@ -22,11 +22,15 @@ import { MAX_DOCUMENT_BYTES } from "./documents.rules";
 
 const PDF = new Uint8Array(Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n", "latin1"));
 
-function upload(user: TestUser | null, slug: string, target: string, recordId: string, file: { name: string; type: string; bytes: Uint8Array }) {
+function upload(user: TestUser | null, slug: string, target: string, recordId: string, file: { name: string; type: string; bytes: Uint8Array }, headers: HeadersInit = {}) {
   const form = new FormData();
   form.set("file", new File([Buffer.from(file.bytes)], file.name, { type: file.type }));
-  const request = new Request(`http://localhost/api/tf/${slug}/documents?target=${target}&recordId=${recordId}`, { method: "POST", body: form });
+  const request = new Request(`http://localhost/api/tf/${slug}/documents?target=${target}&recordId=${recordId}`, { method: "POST", body: form, headers });
   return handleDocumentUpload(request, user, slug);
+}
+
+function download(user: TestUser | null, slug: string, documentId: string) {
+  return handleDocumentDownload(new Request(`http://localhost/api/tf/${slug}/documents/${documentId}`), user, slug, documentId);
 }
 
 describe("document upload and download", () => {
@@ -65,11 +69,11 @@ describe("document upload and download", () => {
     const { mou } = await callerFor(coordinator).mou.get({ taskForceSlug: taskForce.slug, mouId: sharedMouId });
     expect(mou.documentId).toBe(stored.id);
 
-    const download = await handleDocumentDownload(coordinator, taskForce.slug, stored.id);
-    expect(download.status).toBe(200);
-    expect(download.headers.get("content-type")).toBe("application/pdf");
-    expect(download.headers.get("content-disposition")).toBe("attachment; filename*=UTF-8''signed%20MOU.pdf");
-    expect(new Uint8Array(await download.arrayBuffer())).toEqual(PDF);
+    const file = await download(coordinator, taskForce.slug, stored.id);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toBe("application/pdf");
+    expect(file.headers.get("content-disposition")).toBe("attachment; filename*=UTF-8''signed%20MOU.pdf");
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(PDF);
     const audit = await (await getDb()).select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, sharedMouId));
     expect(audit.map((row) => row.action)).toContain("attachDocument");
   });
@@ -78,17 +82,27 @@ describe("document upload and download", () => {
     const first = (await (await upload(coordinator, taskForce.slug, "mou", internalMouId, { name: "a.txt", type: "text/plain", bytes: new Uint8Array(Buffer.from("draft one")) })).json()) as { id: string };
     const second = await upload(coordinator, taskForce.slug, "mou", internalMouId, { name: "b.txt", type: "text/plain", bytes: new Uint8Array(Buffer.from("draft two")) });
     expect(second.status).toBe(201);
-    expect((await handleDocumentDownload(coordinator, taskForce.slug, first.id)).status).toBe(404);
+    expect((await download(coordinator, taskForce.slug, first.id)).status).toBe(404);
   });
 
   it("refuses a program renamed to .pdf with 415 and the catalog message for the file field", async () => {
     const response = await upload(coordinator, taskForce.slug, "mou", sharedMouId, { name: "mou.pdf", type: "application/pdf", bytes: new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03]) });
     expect(response.status).toBe(415);
+    const text = "This type of file is not accepted. Upload a PDF, Word (DOCX), OpenDocument (ODT), PNG, JPEG or plain text file.";
     expect(await response.json()).toEqual({
       messageKey: "documentTypeNotAllowed",
       values: {},
-      fieldErrors: { file: [{ key: "documentTypeNotAllowed", values: {} }] },
+      fieldErrors: { file: [{ key: "documentTypeNotAllowed", values: {}, text }] },
+      text,
     });
+  });
+
+  it("words a refusal in the uploader's language, so a page need not carry the error catalog", async () => {
+    const renamedProgram = { name: "mou.pdf", type: "application/pdf", bytes: new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03]) };
+    const response = await upload(coordinator, taskForce.slug, "mou", sharedMouId, renamedProgram, { "accept-language": "es-MX,es;q=0.9" });
+    expect(((await response.json()) as { text: string }).text).toMatch(/^No se acepta este tipo de archivo\./);
+    const anonymous = await upload(null, taskForce.slug, "mou", sharedMouId, renamedProgram, { "accept-language": "es" });
+    expect(await anonymous.json()).toMatchObject({ messageKey: "signInRequired", text: "Su sesión terminó. Vuelva a iniciar sesión." });
   });
 
   it("refuses a file over the limit with 413", async () => {
@@ -108,20 +122,20 @@ describe("document upload and download", () => {
   it("lets funders download only documents of records shared with them", async () => {
     const shared = (await callerFor(coordinator).mou.get({ taskForceSlug: taskForce.slug, mouId: sharedMouId })).mou.documentId;
     const internal = (await callerFor(coordinator).mou.get({ taskForceSlug: taskForce.slug, mouId: internalMouId })).mou.documentId;
-    expect((await handleDocumentDownload(funder, taskForce.slug, shared ?? "")).status).toBe(200);
-    expect((await handleDocumentDownload(funder, taskForce.slug, internal ?? "")).status).toBe(404);
-    expect((await handleDocumentDownload(viewer, taskForce.slug, internal ?? "")).status).toBe(200);
-    expect((await handleDocumentDownload(member, taskForce.slug, internal ?? "")).status).toBe(200);
+    expect((await download(funder, taskForce.slug, shared ?? "")).status).toBe(200);
+    expect((await download(funder, taskForce.slug, internal ?? "")).status).toBe(404);
+    expect((await download(viewer, taskForce.slug, internal ?? "")).status).toBe(200);
+    expect((await download(member, taskForce.slug, internal ?? "")).status).toBe(200);
   });
 
   it("does not reach across task forces: another coordinator can neither attach to nor download from this one", async () => {
     const other = await createTaskForceWithCoordinator();
     const documentId = (await callerFor(coordinator).mou.get({ taskForceSlug: taskForce.slug, mouId: sharedMouId })).mou.documentId ?? "";
     // Through this task force's slug they are not a member …
-    expect((await handleDocumentDownload(other.coordinator, taskForce.slug, documentId)).status).toBe(404);
+    expect((await download(other.coordinator, taskForce.slug, documentId)).status).toBe(404);
     // … and through their own slug the record and the document are not found.
     expect((await upload(other.coordinator, other.taskForce.slug, "mou", sharedMouId, { name: "x.pdf", type: "application/pdf", bytes: PDF })).status).toBe(404);
-    expect((await handleDocumentDownload(other.coordinator, other.taskForce.slug, documentId)).status).toBe(404);
+    expect((await download(other.coordinator, other.taskForce.slug, documentId)).status).toBe(404);
   });
 
   it("attaches a document to a protocol as well", async () => {
