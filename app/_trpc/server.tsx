@@ -15,6 +15,13 @@ const createServerContext = cache(async () => createRequestContext(await headers
 
 export const getQueryClient = cache(makeQueryClient);
 
+/**
+ * The query cache of server components that render their data themselves (the dashboard's widgets,
+ * the roadmap trend). It is never dehydrated into the page, since nothing in the browser reads it;
+ * components asking for one procedure with one input still share one call per request.
+ */
+export const getRenderedQueryClient = cache(makeQueryClient);
+
 /** For prefetching in server components: `await prefetch(trpc.people.list.queryOptions(...))`. */
 export const trpc = createTRPCOptionsProxy<AppRouter>({
   ctx: createServerContext,

@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import type { FrameworkStage } from "@/db/schema";
+import { levelTextWith } from "./levels";
 
 /** A stage or level as text: a whole stage with its name ("3 (Implementing)"), a half stage or mean as a number. */
 export function useStageText(stages: readonly FrameworkStage[] = []) {
@@ -17,8 +18,5 @@ export function useStageText(stages: readonly FrameworkStage[] = []) {
 
 /** A level (a mean or median) as a number with at most one decimal. */
 export function useLevelText() {
-  const format = useFormatter();
-  const t = useTranslations("assessmentResults");
-  return (value: number | null | undefined) =>
-    value === null || value === undefined ? t("noValue") : format.number(value, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  return levelTextWith(useFormatter(), useTranslations("assessmentResults")("noValue"));
 }

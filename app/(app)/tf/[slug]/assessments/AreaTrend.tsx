@@ -1,30 +1,27 @@
-"use client";
-
-import { useQuery } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
-import { useId } from "react";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { levelTextWith } from "@/app/_components/charts/levels";
 import { StageTrend } from "@/app/_components/charts/StageTrend";
-import { useLevelText } from "@/app/_components/charts/format";
 import { extremesOf, tallyMovements } from "@/app/_components/charts/summaries";
-import { FormError } from "@/app/_components/forms";
-import { useTRPC } from "@/app/_trpc/client";
+import { ReadFailure, readForRendering } from "@/app/_trpc/rendered";
+import { trpc } from "@/app/_trpc/server";
 
 /**
  * Each area's level (mean of its element results: agreed stage, else median) across the closed
- * rounds of the task force, oldest first, with a summary in words and the numbers as a table.
- * Prefetch `trpc.assessment.trend.queryOptions({ taskForceSlug })` on the page to render it at once.
+ * rounds of the task force, oldest first, with a summary in words and the numbers as a table. A
+ * server component: only the drawing runs in the browser.
  */
-export function AreaTrend({ taskForceSlug, headingLevel = 2 }: { taskForceSlug: string; headingLevel?: 2 | 3 }) {
-  const t = useTranslations("assessmentResults");
-  const level = useLevelText();
-  const trpc = useTRPC();
-  const headingId = useId();
-  const trend = useQuery(trpc.assessment.trend.queryOptions({ taskForceSlug }));
+export async function AreaTrend({ taskForceSlug, headingLevel = 2 }: { taskForceSlug: string; headingLevel?: 2 | 3 }) {
+  const [t, format, trend] = await Promise.all([
+    getTranslations("assessmentResults"),
+    getFormatter(),
+    readForRendering((client) => client.fetchQuery(trpc.assessment.trend.queryOptions({ taskForceSlug }))),
+  ]);
+  const level = levelTextWith(format, t("noValue"));
+  const headingId = `area-trend-${headingLevel}`;
   const Heading = headingLevel === 2 ? "h2" : "h3";
 
   let body;
-  if (trend.error) body = <FormError error={trend.error} />;
-  else if (!trend.data) body = null;
+  if ("failure" in trend) body = <ReadFailure text={trend.failure} />;
   else if (trend.data.rounds.length === 0) body = <p>{t("trendNone")}</p>;
   else {
     const { rounds, areas } = trend.data;

@@ -20,14 +20,13 @@ export default async function AssessmentsPage({ params }: PageProps<"/tf/[slug]/
   await Promise.all([
     queryClient.prefetchQuery(trpc.assessment.list.queryOptions(input)),
     queryClient.prefetchQuery(trpc.framework.forTaskForce.queryOptions(input)),
-    queryClient.prefetchQuery(trpc.assessment.trend.queryOptions(input)),
     ...(canManage ? [queryClient.prefetchQuery(trpc.assessment.respondents.queryOptions(input))] : []),
   ]);
   const t = await getTranslations("assessments");
   return (
     <>
       <h1>{t("title")}</h1>
-      <HydrateClient namespaces={["assessmentResults", "assessments", "charts", "frameworkLanguage", "frameworks", "roles"]}>
+      <HydrateClient namespaces={["assessments", "charts", "frameworkLanguage", "frameworks", "roles"]}>
         <RoundsList taskForceSlug={slug} canManage={canManage} canRespond={canRespond} />
         <AreaTrend taskForceSlug={slug} />
         {canManage && <CreateRoundForm taskForceSlug={slug} />}

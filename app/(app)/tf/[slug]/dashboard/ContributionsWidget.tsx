@@ -1,11 +1,8 @@
-"use client";
-
-import { useQuery } from "@tanstack/react-query";
-import { useFormatter, useTranslations } from "next-intl";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "@/app/_components/Link";
+import { ReadFailure, readForRendering } from "@/app/_trpc/rendered";
+import { trpc } from "@/app/_trpc/server";
 import { PROGRAM_CURRENCY } from "@/db/vocabulary/grants";
-import { FormError } from "@/app/_components/forms";
-import { useTRPC } from "@/app/_trpc/client";
 import { WidgetFrame, type WidgetProps } from "./WidgetFrame";
 
 /**
@@ -13,14 +10,11 @@ import { WidgetFrame, type WidgetProps } from "./WidgetFrame";
  * completeness of the last ended period: contribution.summary, the overview's figures without its
  * tables — aggregates only, so every role that may read contributions sees the same figures.
  */
-export function ContributionsWidget({ taskForceSlug }: WidgetProps) {
-  const t = useTranslations("dashboard");
-  const format = useFormatter();
-  const trpc = useTRPC();
-  const summary = useQuery(trpc.contribution.summary.queryOptions({ taskForceSlug }));
+export async function ContributionsWidget({ taskForceSlug, timeZone }: WidgetProps) {
+  const [t, format] = await Promise.all([getTranslations("dashboard"), getFormatter()]);
+  const summary = await readForRendering((client) => client.fetchQuery(trpc.contribution.summary.queryOptions({ taskForceSlug })));
   let body;
-  if (summary.error) body = <FormError error={summary.error} />;
-  else if (!summary.data) body = null;
+  if ("failure" in summary) body = <ReadFailure text={summary.failure} />;
   else {
     const { current, lastEnded } = summary.data;
     const dollars = (cents: number) => format.number(cents / 100, { style: "currency", currency: PROGRAM_CURRENCY, maximumFractionDigits: 0 });
@@ -57,10 +51,12 @@ export function ContributionsWidget({ taskForceSlug }: WidgetProps) {
   }
   return (
     <WidgetFrame
+      id="contributions"
       title={t("contributionsTitle")}
       href={`/tf/${taskForceSlug}/contributions`}
       linkLabel={t("contributionsLink")}
-      freshness={summary.data ? { what: t("contributionsWhat"), at: summary.data.updatedAt, none: t("contributionsNone") } : null}
+      freshness={"data" in summary ? { what: t("contributionsWhat"), at: summary.data.updatedAt, none: t("contributionsNone") } : null}
+      timeZone={timeZone}
     >
       {body}
     </WidgetFrame>

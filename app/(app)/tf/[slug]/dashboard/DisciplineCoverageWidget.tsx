@@ -1,14 +1,11 @@
-"use client";
-
-import { useQuery } from "@tanstack/react-query";
-import { Link } from "@/app/_components/Link";
-import { useFormatter, useTranslations } from "next-intl";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { SeriesBarChart } from "@/app/_components/charts/SeriesBarChart";
-import { FormError } from "@/app/_components/forms";
-import { useTRPC } from "@/app/_trpc/client";
+import { Link } from "@/app/_components/Link";
+import { TableScroll } from "@/app/_components/TableScroll";
+import { ReadFailure, readForRendering } from "@/app/_trpc/rendered";
+import { trpc } from "@/app/_trpc/server";
 import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/disciplines";
 import { WidgetFrame, type WidgetProps } from "./WidgetFrame";
-import { TableScroll } from "@/app/_components/TableScroll";
 
 /**
  * Attendance and discipline coverage of the recent full task-force meetings: each one's attendance
@@ -16,18 +13,13 @@ import { TableScroll } from "@/app/_components/TableScroll";
  * present (chart + table), and a prominent alert for core disciplines absent from all of them.
  * Freshness is the latest full meeting held.
  */
-export function DisciplineCoverageWidget({ taskForceSlug }: WidgetProps) {
-  const t = useTranslations("dashboard");
-  const tMeetings = useTranslations("meetings");
-  const tDisciplines = useTranslations("disciplines");
-  const format = useFormatter();
-  const trpc = useTRPC();
-  const coverage = useQuery(trpc.meeting.recentFullMeetings.queryOptions({ taskForceSlug }));
+export async function DisciplineCoverageWidget({ taskForceSlug, timeZone }: WidgetProps) {
+  const [t, tMeetings, tDisciplines, format] = await Promise.all([getTranslations("dashboard"), getTranslations("meetings"), getTranslations("disciplines"), getFormatter()]);
+  const coverage = await readForRendering((client) => client.fetchQuery(trpc.meeting.recentFullMeetings.queryOptions({ taskForceSlug })));
   const percent = (rate: number | null) => (rate === null ? t("attendanceNone") : format.number(rate, { style: "percent" }));
   const name = (key: string) => ((DISCIPLINES as readonly string[]).includes(key) ? tDisciplines(key as Discipline) : key);
   let body;
-  if (coverage.error) body = <FormError error={coverage.error} />;
-  else if (!coverage.data) body = null;
+  if ("failure" in coverage) body = <ReadFailure text={coverage.failure} />;
   else {
     const { coreDisciplines, meetings, absent, window, attendanceRate: overallRate } = coverage.data;
     const latest = meetings[0];
@@ -55,7 +47,7 @@ export function DisciplineCoverageWidget({ taskForceSlug }: WidgetProps) {
           <p>
             {tMeetings("coverageLatest", {
               title: latest.title,
-              date: format.dateTime(latest.startsAt, { dateStyle: "medium" }),
+              date: format.dateTime(latest.startsAt, { dateStyle: "medium", timeZone }),
               present: presentAtLatest,
               core: coreDisciplines.length,
             })}
@@ -76,7 +68,7 @@ export function DisciplineCoverageWidget({ taskForceSlug }: WidgetProps) {
                   <tr key={meeting.id}>
                     <th scope="row">
                       <Link href={`/tf/${taskForceSlug}/meetings/${meeting.id}`}>{meeting.title}</Link>{" "}
-                      <span className="hint">{format.dateTime(meeting.startsAt, { dateStyle: "medium" })}</span>
+                      <span className="hint">{format.dateTime(meeting.startsAt, { dateStyle: "medium", timeZone })}</span>
                     </th>
                     <td>{percent(meeting.attendanceRate)}</td>
                     <td>
@@ -102,13 +94,14 @@ export function DisciplineCoverageWidget({ taskForceSlug }: WidgetProps) {
       );
     }
   }
-  const latestHeld = coverage.data?.meetings[0]?.startsAt ?? null;
   return (
     <WidgetFrame
+      id="disciplineCoverage"
       title={t("coverageTitle")}
       href={`/tf/${taskForceSlug}/meetings`}
       linkLabel={t("coverageLink")}
-      freshness={coverage.data ? { what: t("coverageWhat"), at: latestHeld, none: t("coverageNone") } : null}
+      freshness={"data" in coverage ? { what: t("coverageWhat"), at: coverage.data.meetings[0]?.startsAt ?? null, none: t("coverageNone") } : null}
+      timeZone={timeZone}
       wide
     >
       {body}

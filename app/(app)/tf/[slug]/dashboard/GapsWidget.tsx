@@ -1,20 +1,15 @@
-"use client";
-
-import { useQuery } from "@tanstack/react-query";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/app/_components/Link";
-import { useTranslations } from "next-intl";
-import { FormError } from "@/app/_components/forms";
-import { useTRPC } from "@/app/_trpc/client";
+import { ReadFailure, readForRendering } from "@/app/_trpc/rendered";
+import { trpc } from "@/app/_trpc/server";
 import { WidgetFrame, type WidgetProps } from "./WidgetFrame";
 
 /** Open, overdue and resolved gaps as figures (a table is their own text alternative). */
-export function GapsWidget({ taskForceSlug }: WidgetProps) {
-  const t = useTranslations("dashboard");
-  const trpc = useTRPC();
-  const summary = useQuery(trpc.dashboard.gaps.queryOptions({ taskForceSlug }));
+export async function GapsWidget({ taskForceSlug, timeZone }: WidgetProps) {
+  const t = await getTranslations("dashboard");
+  const summary = await readForRendering((client) => client.fetchQuery(trpc.dashboard.gaps.queryOptions({ taskForceSlug })));
   let body;
-  if (summary.error) body = <FormError error={summary.error} />;
-  else if (!summary.data) body = null;
+  if ("failure" in summary) body = <ReadFailure text={summary.failure} />;
   else {
     const { open, overdue, resolved } = summary.data;
     body = (
@@ -49,10 +44,12 @@ export function GapsWidget({ taskForceSlug }: WidgetProps) {
   }
   return (
     <WidgetFrame
+      id="gaps"
       title={t("gapsTitle")}
       href={`/tf/${taskForceSlug}/gaps`}
       linkLabel={t("gapsLink")}
-      freshness={summary.data ? { what: t("gapsWhat"), at: summary.data.updatedAt, none: t("gapsNone") } : null}
+      freshness={"data" in summary ? { what: t("gapsWhat"), at: summary.data.updatedAt, none: t("gapsNone") } : null}
+      timeZone={timeZone}
     >
       {body}
     </WidgetFrame>

@@ -1,26 +1,21 @@
-"use client";
-
-import { useQuery } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/app/_components/Link";
-import { FormError } from "@/app/_components/forms";
-import { useTRPC } from "@/app/_trpc/client";
+import { TableScroll } from "@/app/_components/TableScroll";
+import { ReadFailure, readForRendering } from "@/app/_trpc/rendered";
+import { trpc } from "@/app/_trpc/server";
 import { MatchBar, UnvaluedHoursWarning } from "../grants/MatchProgress";
 import { WidgetFrame, type WidgetProps } from "./WidgetFrame";
-import { TableScroll } from "@/app/_components/TableScroll";
 
 /**
  * The local match to date of each current award with a match target (grant.match): the figure and
  * its bar per award, and the warning while hours are valued at $0. Every role that reads grants sees
  * the same figures (see server/domains/grants/match.service.ts).
  */
-export function LocalMatchWidget({ taskForceSlug }: WidgetProps) {
-  const t = useTranslations("localMatch");
-  const trpc = useTRPC();
-  const progress = useQuery(trpc.grant.match.queryOptions({ taskForceSlug }));
+export async function LocalMatchWidget({ taskForceSlug, timeZone }: WidgetProps) {
+  const t = await getTranslations("localMatch");
+  const progress = await readForRendering((client) => client.fetchQuery(trpc.grant.match.queryOptions({ taskForceSlug })));
   let body;
-  if (progress.error) body = <FormError error={progress.error} />;
-  else if (!progress.data) body = null;
+  if ("failure" in progress) body = <ReadFailure text={progress.failure} />;
   else if (progress.data.awards.length === 0) body = <p>{t("widgetEmpty")}</p>;
   else {
     const { awards, canSetRates } = progress.data;
@@ -59,10 +54,12 @@ export function LocalMatchWidget({ taskForceSlug }: WidgetProps) {
   }
   return (
     <WidgetFrame
+      id="localMatch"
       title={t("widgetTitle")}
       href={`/tf/${taskForceSlug}/grants`}
       linkLabel={t("widgetLink")}
-      freshness={progress.data ? { what: t("widgetWhat"), at: progress.data.updatedAt, none: t("widgetNone") } : null}
+      freshness={"data" in progress ? { what: t("widgetWhat"), at: progress.data.updatedAt, none: t("widgetNone") } : null}
+      timeZone={timeZone}
     >
       {body}
     </WidgetFrame>

@@ -1,23 +1,17 @@
-"use client";
-
-import { useQuery } from "@tanstack/react-query";
-import { Link } from "@/app/_components/Link";
-import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { CalendarDate } from "@/app/_components/DateTime";
-import { FormError } from "@/app/_components/forms";
-import { useTRPC } from "@/app/_trpc/client";
-import { WidgetFrame, type WidgetProps } from "./WidgetFrame";
+import { Link } from "@/app/_components/Link";
 import { TableScroll } from "@/app/_components/TableScroll";
+import { ReadFailure, readForRendering } from "@/app/_trpc/rendered";
+import { trpc } from "@/app/_trpc/server";
+import { WidgetFrame, type WidgetProps } from "./WidgetFrame";
 
 /** Signed MOUs expiring within 90 days, and those expired (funders: the shared ones), as a table. */
-export function MouRenewalsWidget({ taskForceSlug }: WidgetProps) {
-  const t = useTranslations("dashboard");
-  const tMous = useTranslations("mous");
-  const trpc = useTRPC();
-  const renewals = useQuery(trpc.mou.renewals.queryOptions({ taskForceSlug }));
+export async function MouRenewalsWidget({ taskForceSlug, timeZone }: WidgetProps) {
+  const [t, tMous] = await Promise.all([getTranslations("dashboard"), getTranslations("mous")]);
+  const renewals = await readForRendering((client) => client.fetchQuery(trpc.mou.renewals.queryOptions({ taskForceSlug })));
   let body;
-  if (renewals.error) body = <FormError error={renewals.error} />;
-  else if (!renewals.data) body = null;
+  if ("failure" in renewals) body = <ReadFailure text={renewals.failure} />;
   else if (renewals.data.renewals.length === 0) body = <p>{tMous("renewalsNone")}</p>;
   else {
     const expired = renewals.data.renewals.filter((mou) => mou.daysLeft < 0).length;
@@ -48,7 +42,7 @@ export function MouRenewalsWidget({ taskForceSlug }: WidgetProps) {
     );
   }
   return (
-    <WidgetFrame title={tMous("renewalsTitle")} href={`/tf/${taskForceSlug}/members/mous`} linkLabel={t("mousLink")} freshness={null}>
+    <WidgetFrame id="mouRenewals" title={tMous("renewalsTitle")} href={`/tf/${taskForceSlug}/members/mous`} linkLabel={t("mousLink")} freshness={null} timeZone={timeZone}>
       {body}
     </WidgetFrame>
   );

@@ -1,23 +1,18 @@
-"use client";
-
-import { useQuery } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { CalendarDate } from "@/app/_components/DateTime";
-import { FormError } from "@/app/_components/forms";
-import { useTRPC } from "@/app/_trpc/client";
+import { ReadFailure, readForRendering } from "@/app/_trpc/rendered";
+import { trpc } from "@/app/_trpc/server";
 import { WidgetFrame, type WidgetProps } from "./WidgetFrame";
 
 /**
  * The next progress report due, with a countdown and the day JustGrants may withhold funds if it
  * is still missing (15 days after the due date); periods already past due are named first.
  */
-export function NextReportWidget({ taskForceSlug, permissions }: WidgetProps) {
-  const t = useTranslations("dashboard");
-  const trpc = useTRPC();
-  const progress = useQuery(trpc.grant.progress.queryOptions({ taskForceSlug }));
+export async function NextReportWidget({ taskForceSlug, permissions, timeZone }: WidgetProps) {
+  const t = await getTranslations("dashboard");
+  const progress = await readForRendering((client) => client.fetchQuery(trpc.grant.progress.queryOptions({ taskForceSlug })));
   let body;
-  if (progress.error) body = <FormError error={progress.error} />;
-  else if (!progress.data) body = null;
+  if ("failure" in progress) body = <ReadFailure text={progress.failure} />;
   else {
     const { nextDue, grants } = progress.data;
     const overdue = grants.flatMap((grant) => grant.overdue.map((period) => ({ ...period, awardNumber: grant.awardNumber })));
@@ -55,8 +50,14 @@ export function NextReportWidget({ taskForceSlug, permissions }: WidgetProps) {
     );
   }
   return (
-    <WidgetFrame title={t("nextReportTitle")} href={permissions.includes("report.generate") ? `/tf/${taskForceSlug}/grants/reports` : `/tf/${taskForceSlug}/grants`}
-      linkLabel={permissions.includes("report.generate") ? t("nextReportLink") : t("requirementsLink")} freshness={null}>
+    <WidgetFrame
+      id="nextReport"
+      title={t("nextReportTitle")}
+      href={permissions.includes("report.generate") ? `/tf/${taskForceSlug}/grants/reports` : `/tf/${taskForceSlug}/grants`}
+      linkLabel={permissions.includes("report.generate") ? t("nextReportLink") : t("requirementsLink")}
+      freshness={null}
+      timeZone={timeZone}
+    >
       {body}
     </WidgetFrame>
   );

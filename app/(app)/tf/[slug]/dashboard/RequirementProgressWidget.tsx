@@ -1,21 +1,15 @@
-"use client";
-
-import { useQuery } from "@tanstack/react-query";
-import { useFormatter, useTranslations } from "next-intl";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { SeriesBarChart } from "@/app/_components/charts/SeriesBarChart";
-import { FormError } from "@/app/_components/forms";
-import { useTRPC } from "@/app/_trpc/client";
+import { ReadFailure, readForRendering } from "@/app/_trpc/rendered";
+import { trpc } from "@/app/_trpc/server";
 import { WidgetFrame, type WidgetProps } from "./WidgetFrame";
 
 const SEGMENTS = ["met", "inProgress", "notStarted", "notApplicable"] as const;
 
 /** Requirements of each award by status, as stacked bars with the counts as a table. */
-export function RequirementProgressWidget({ taskForceSlug }: WidgetProps) {
-  const t = useTranslations("dashboard");
-  const tRequirements = useTranslations("requirements");
-  const format = useFormatter();
-  const trpc = useTRPC();
-  const progress = useQuery(trpc.grant.progress.queryOptions({ taskForceSlug }));
+export async function RequirementProgressWidget({ taskForceSlug, timeZone }: WidgetProps) {
+  const [t, tRequirements, format] = await Promise.all([getTranslations("dashboard"), getTranslations("requirements"), getFormatter()]);
+  const progress = await readForRendering((client) => client.fetchQuery(trpc.grant.progress.queryOptions({ taskForceSlug })));
   const label = {
     met: tRequirements("status.met"),
     inProgress: tRequirements("status.in_progress"),
@@ -24,8 +18,7 @@ export function RequirementProgressWidget({ taskForceSlug }: WidgetProps) {
   };
 
   let body;
-  if (progress.error) body = <FormError error={progress.error} />;
-  else if (!progress.data) body = null;
+  if ("failure" in progress) body = <ReadFailure text={progress.failure} />;
   else if (progress.data.grants.length === 0) body = <p>{t("noGrants")}</p>;
   else {
     const rows = progress.data.grants.map((grant) => ({ key: grant.id, label: grant.awardNumber, ...grant.progress }));
@@ -50,10 +43,12 @@ export function RequirementProgressWidget({ taskForceSlug }: WidgetProps) {
   }
   return (
     <WidgetFrame
+      id="requirements"
       title={t("requirementsTitle")}
       href={`/tf/${taskForceSlug}/grants`}
       linkLabel={t("requirementsLink")}
-      freshness={progress.data ? { what: t("requirementsWhat"), at: progress.data.updatedAt, none: t("requirementsNone") } : null}
+      freshness={"data" in progress ? { what: t("requirementsWhat"), at: progress.data.updatedAt, none: t("requirementsNone") } : null}
+      timeZone={timeZone}
     >
       {body}
     </WidgetFrame>

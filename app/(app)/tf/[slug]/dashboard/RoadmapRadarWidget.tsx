@@ -1,25 +1,19 @@
-"use client";
-
-import { useQuery } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { levelTextWith } from "@/app/_components/charts/levels";
 import { StageRadar } from "@/app/_components/charts/StageRadar";
-import { useLevelText } from "@/app/_components/charts/format";
 import { extremesOf } from "@/app/_components/charts/summaries";
-import { FormError } from "@/app/_components/forms";
-import { useTRPC } from "@/app/_trpc/client";
+import { ReadFailure, readForRendering } from "@/app/_trpc/rendered";
+import { trpc } from "@/app/_trpc/server";
 import { WidgetFrame, type WidgetProps } from "./WidgetFrame";
 
 /** Roadmap stage by area in the latest closed round, over the one before (aggregates only). */
-export function RoadmapRadarWidget({ taskForceSlug }: WidgetProps) {
-  const t = useTranslations("dashboard");
-  const tResults = useTranslations("assessmentResults");
-  const level = useLevelText();
-  const trpc = useTRPC();
-  const trend = useQuery(trpc.assessment.trend.queryOptions({ taskForceSlug }));
+export async function RoadmapRadarWidget({ taskForceSlug, timeZone }: WidgetProps) {
+  const [t, tResults, format] = await Promise.all([getTranslations("dashboard"), getTranslations("assessmentResults"), getFormatter()]);
+  const level = levelTextWith(format, tResults("noValue"));
+  const trend = await readForRendering((client) => client.fetchQuery(trpc.assessment.trend.queryOptions({ taskForceSlug })));
 
   let body;
-  if (trend.error) body = <FormError error={trend.error} />;
-  else if (!trend.data) body = null;
+  if ("failure" in trend) body = <ReadFailure text={trend.failure} />;
   else if (trend.data.rounds.length === 0) body = <p>{tResults("trendNone")}</p>;
   else {
     const { rounds, areas } = trend.data;
@@ -52,14 +46,15 @@ export function RoadmapRadarWidget({ taskForceSlug }: WidgetProps) {
       />
     );
   }
-  const lastClosed = trend.data?.rounds.at(-1)?.closedAt ?? null;
   return (
     <WidgetFrame
+      id="roadmapRadar"
       wide
       title={t("radarTitle")}
       href={`/tf/${taskForceSlug}/assessments`}
       linkLabel={t("radarLink")}
-      freshness={trend.data ? { what: t("radarWhat"), at: lastClosed, none: t("radarNone") } : null}
+      freshness={"data" in trend ? { what: t("radarWhat"), at: trend.data.rounds.at(-1)?.closedAt ?? null, none: t("radarNone") } : null}
+      timeZone={timeZone}
     >
       {body}
     </WidgetFrame>

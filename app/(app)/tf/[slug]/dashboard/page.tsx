@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getQueryClient, HydrateClient, trpc } from "@/app/_trpc/server";
+import { ClientMessages } from "@/app/i18n/ClientMessages";
 import { loadTaskForce } from "../_lib/taskForce";
 import { MyTasks } from "./MyTasks";
 import { SetupChecklist } from "./SetupChecklist";
@@ -10,7 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
 }
 
-/** The task force's home: every widget the viewer may see, prefetched together. */
+/**
+ * The task force's home: every widget the viewer may see. Widgets are server components reading
+ * their own data, side by side; only the person's tasks and the setup checklist, which change as
+ * they are worked through, are client components with their queries prefetched.
+ */
 export default async function DashboardPage({ params }: PageProps<"/tf/[slug]/dashboard">) {
   const { slug } = await params;
   const taskForce = await loadTaskForce(slug, `/tf/${slug}/dashboard`);
@@ -19,9 +24,7 @@ export default async function DashboardPage({ params }: PageProps<"/tf/[slug]/da
   const input = { taskForceSlug: slug };
   const hasTasks = taskForce.permissions.includes("work.own");
   const setsUp = taskForce.permissions.includes("taskForce.update");
-  // Widgets reading the same procedure share one request (the query cache dedupes by key).
   await Promise.all([
-    ...widgets.map((widget) => widget.prefetch(queryClient, input)),
     hasTasks ? queryClient.prefetchQuery(trpc.dashboard.myTasks.queryOptions(input)) : null,
     setsUp ? queryClient.prefetchQuery(trpc.dashboard.setupChecklist.queryOptions(input)) : null,
   ]);
@@ -34,15 +37,18 @@ export default async function DashboardPage({ params }: PageProps<"/tf/[slug]/da
       <p className="lead">{t("welcome", { taskForce: taskForce.name })}</p>
       <p>{t("yourRole", { role: tRoles(taskForce.role) })}</p>
       {readOnly && <p>{t("readOnlyNote")}</p>}
-      <HydrateClient namespaces={["assessmentResults", "charts", "dashboard", "disciplines", "due", "localMatch", "meetings", "mous", "myTasks", "requirements", "setupChecklist"]}>
+      <HydrateClient namespaces={["due", "myTasks", "setupChecklist"]}>
         {setsUp && <SetupChecklist taskForceSlug={slug} />}
         {hasTasks && <MyTasks taskForceSlug={slug} />}
+      </HydrateClient>
+      {/* The charts' drawings and the match bars, the widgets' only client components. */}
+      <ClientMessages namespaces={["charts", "localMatch"]}>
         <div className="widget-grid">
           {widgets.map(({ key, Component }) => (
-            <Component key={key} taskForceSlug={slug} permissions={taskForce.permissions} />
+            <Component key={key} taskForceSlug={slug} permissions={taskForce.permissions} timeZone={taskForce.timeZone} />
           ))}
         </div>
-      </HydrateClient>
+      </ClientMessages>
     </>
   );
 }

@@ -24,10 +24,7 @@ export default async function CompareRoundsPage({ params, searchParams }: Props)
   await requireTaskForcePermission(slug, `/tf/${slug}/assessments/compare`, "assessment.read");
   const queryClient = getQueryClient();
   const listInput = { taskForceSlug: slug };
-  const [rounds] = await Promise.all([
-    queryClient.fetchQuery(trpc.assessment.list.queryOptions(listInput)),
-    queryClient.prefetchQuery(trpc.assessment.trend.queryOptions(listInput)),
-  ]);
+  const rounds = await queryClient.fetchQuery(trpc.assessment.list.queryOptions(listInput));
 
   // Without a choice, the two latest rounds that have been opened (a draft has no ratings): older as A.
   const opened = rounds.filter((round) => round.status !== "draft");
