@@ -11,7 +11,7 @@
  *      people, 5 years of meetings, gaps, action items, assessment rounds, contributions, 3 awards,
  *      30 MOUs — beside 20 smaller task forces, then ANALYZEs (as autovacuum would after a load);
  *   3. calls, as Bench Task Force 1's coordinator and through createCaller with a real context (the
- *      path a request takes), each procedure the dashboard prefetches (read from widgets.ts), alone
+ *      path a request takes), each procedure the dashboard reads (read from its folder), alone
  *      and all at once as the page does, and `funder.portfolio` as a funder of five task forces;
  *   4. records the SQL each one issues, compares the statement count with the same call on a small
  *      task force (a count that grows with the data is an N+1), and EXPLAINs every statement,
@@ -21,7 +21,7 @@
  *
  * Options: --runs N (timed runs, default 30), --warmup N (default 5), --out FILE, --no-fail.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { closeDatabase, installDatabase } from "@/db/client";
@@ -70,20 +70,20 @@ function parseOptions(argv: readonly string[]): Options {
 /* ---------- the procedures measured ---------- */
 
 const DASHBOARD_FOLDER = path.join("app", "(app)", "tf", "[slug]", "dashboard");
-/** The widgets' prefetches, and the page's own (the person's tasks, the setup checklist). */
-const PREFETCHING_FILES = [path.join(DASHBOARD_FOLDER, "widgets.ts"), path.join(DASHBOARD_FOLDER, "page.tsx")];
 
 /**
- * The procedures the dashboard prefetches, read from its source so that a new widget is measured
+ * The procedures the dashboard reads (each widget reads its own; the page prefetches the person's
+ * tasks and the setup checklist), from the source of its folder so that a new widget is measured
  * without touching the benchmark (those files are server-only React code that tsx cannot run).
- * Two widgets that read one procedure share one request on the page, so each is listed once. The
- * coordinator measured holds every permission, so every prefetch of the page counts.
+ * Two widgets that read one procedure share one call on the page, so each is listed once. The
+ * coordinator measured holds every permission, so every read of the page counts.
  */
 function dashboardProcedures(): string[] {
-  const source = PREFETCHING_FILES.map((file) => readFileSync(file, "utf8")).join("\n");
+  const files = readdirSync(DASHBOARD_FOLDER).filter((file) => /\.tsx?$/.test(file));
+  const source = files.map((file) => readFileSync(path.join(DASHBOARD_FOLDER, file), "utf8")).join("\n");
   const paths = [...source.matchAll(/trpc\.(\w+)\.(\w+)\.queryOptions/g)].map((match) => `${match[1]}.${match[2]}`);
-  if (paths.length === 0) throw new Error(`found no prefetched procedure in ${PREFETCHING_FILES.join(", ")}; the benchmark reads them as trpc.<router>.<procedure>.queryOptions`);
-  return [...new Set(paths)];
+  if (paths.length === 0) throw new Error(`found no procedure read in ${DASHBOARD_FOLDER}; the benchmark reads them as trpc.<router>.<procedure>.queryOptions`);
+  return [...new Set(paths)].sort();
 }
 
 const PORTFOLIO_PROCEDURE = "funder.portfolio";
