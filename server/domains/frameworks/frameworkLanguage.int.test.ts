@@ -101,6 +101,7 @@ describe("the roadmap in the reader's language", () => {
     const report = await asCoordinator.report.generate({ ...input, grantId, periodEnd });
     return {
       framework: await asCoordinator.framework.forTaskForce(input),
+      frameworkOutline: await asCoordinator.framework.outline(input),
       frameworkChoices: await asCoordinator.framework.available(input),
       round: await asCoordinator.assessment.get({ ...input, roundId: roundB }),
       consensus: await asCoordinator.assessment.consensus({ ...input, roundId: roundB }),

@@ -230,6 +230,12 @@ describe("a task force's framework", () => {
       // Read in the member's language (English): the framework's own text, without the other languages.
       content: DEFAULT_ENGLISH,
     });
+    // Lists and pickers of elements read the outline: every area and element by key and name, no stage texts.
+    const outline = await callerFor(member).framework.outline({ taskForceSlug: taskForce.slug });
+    expect(outline).toMatchObject({ isDefault: true, untranslatedTexts: 0 });
+    expect(outline.areas).toEqual(
+      DEFAULT_ENGLISH.areas.map((area) => ({ key: area.key, name: area.name, elements: area.elements.map((element) => ({ key: element.key, name: element.name })) })),
+    );
     const available = await callerFor(coordinator).framework.available({ taskForceSlug: taskForce.slug });
     const defaultId = available.frameworks.find((framework) => framework.isDefault)?.id;
     expect(available.frameworkIdInUse).toBe(defaultId);

@@ -10,6 +10,7 @@ import {
   chooseFramework,
   exportFrameworkVersion,
   getFrameworkOfTaskForce,
+  getFrameworkOutlineOfTaskForce,
   getFrameworkVersion,
   importFramework,
   listAvailableFrameworks,
@@ -28,6 +29,7 @@ export const frameworksRouter = createRouter({
   saveVersion: adminProcedure.input(SaveFrameworkVersionInput).mutation(({ ctx, input }) => saveFrameworkVersion(ctx.user, input)),
   // A task force's side: read the framework it assesses against; coordinators choose it.
   forTaskForce: taskForceProcedure("assessment.read").query(({ ctx }) => getFrameworkOfTaskForce(ctx.scope)),
+  outline: taskForceProcedure("assessment.read").query(({ ctx }) => getFrameworkOutlineOfTaskForce(ctx.scope)),
   available: taskForceProcedure("taskForce.update").query(({ ctx }) => listAvailableFrameworks(ctx.scope)),
   choose: taskForceProcedure("taskForce.update")
     .input(ChooseFrameworkInput)

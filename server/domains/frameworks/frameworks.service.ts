@@ -78,6 +78,17 @@ export async function getFrameworkOfTaskForce(scope: TaskForceScope) {
   return { ...rowInLanguage(version, scope.locale), isDefault: version.frameworkKey === DEFAULT_FRAMEWORK_KEY };
 }
 
+/**
+ * The task force's framework as lists and pickers of elements need it: its name, version and
+ * wording, and the areas and elements by key and name, without the stages' descriptions and rubric
+ * lines (a tenth of the whole), in the caller's language.
+ */
+export async function getFrameworkOutlineOfTaskForce(scope: TaskForceScope) {
+  const { id, frameworkName, version, wordingNote, untranslatedTexts, isDefault, content } = await getFrameworkOfTaskForce(scope);
+  const areas = content.areas.map((area) => ({ key: area.key, name: area.name, elements: area.elements.map((element) => ({ key: element.key, name: element.name })) }));
+  return { id, frameworkName, version, wordingNote, untranslatedTexts, isDefault, areas };
+}
+
 export async function exportFrameworkVersion(input: FrameworkVersionInput) {
   const version = await findFrameworkVersionForExport(await getDb(), input.versionId);
   if (!version) throw new DomainError("NOT_FOUND", "frameworkNotFound");

@@ -23,7 +23,7 @@ export function RoundsList({ taskForceSlug, canManage, canRespond }: Props) {
   const trpc = useTRPC();
   const input = { taskForceSlug };
   const rounds = useQuery(trpc.assessment.list.queryOptions(input));
-  const framework = useQuery(trpc.framework.forTaskForce.queryOptions(input));
+  const framework = useQuery(trpc.framework.outline.queryOptions(input));
   const base = `/tf/${taskForceSlug}/assessments`;
   const list = rounds.data ?? [];
   // Comparing needs ratings: draft rounds have none.

@@ -19,7 +19,7 @@ export default async function AssessmentsPage({ params }: PageProps<"/tf/[slug]/
   const input = { taskForceSlug: slug };
   await Promise.all([
     queryClient.prefetchQuery(trpc.assessment.list.queryOptions(input)),
-    queryClient.prefetchQuery(trpc.framework.forTaskForce.queryOptions(input)),
+    queryClient.prefetchQuery(trpc.framework.outline.queryOptions(input)),
     ...(canManage ? [queryClient.prefetchQuery(trpc.assessment.respondents.queryOptions(input))] : []),
   ]);
   const t = await getTranslations("assessments");

@@ -27,7 +27,7 @@ export function CreateGapForm({ taskForceSlug, from = null }: { taskForceSlug: s
   const titleOf = useSuggestedGapTitle();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const framework = useQuery(trpc.framework.forTaskForce.queryOptions({ taskForceSlug }));
+  const framework = useQuery(trpc.framework.outline.queryOptions({ taskForceSlug }));
   const [created, setCreated] = useState<{ id: string; title: string } | null>(null);
   const [formKey, setFormKey] = useState(0);
   const suggestions = useQuery({ ...trpc.gap.suggestions.queryOptions({ taskForceSlug, roundId: from?.roundId ?? "" }), enabled: from !== null });
@@ -86,7 +86,7 @@ export function CreateGapForm({ taskForceSlug, from = null }: { taskForceSlug: s
           {(control) => (
             <select {...control} defaultValue={prefill?.elementKey ?? from?.elementKey ?? ""}>
               <option value="">{t("chooseElement")}</option>
-              {(framework.data?.content.areas ?? []).map((area) => (
+              {(framework.data?.areas ?? []).map((area) => (
                 <optgroup key={area.key} label={area.name}>
                   {area.elements.map((element) => (
                     <option key={element.key} value={element.key}>

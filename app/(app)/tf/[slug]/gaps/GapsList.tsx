@@ -16,8 +16,8 @@ export function GapsList({ taskForceSlug, filters }: { taskForceSlug: string; fi
   const input = { taskForceSlug };
   const list = useQuery(trpc.gap.list.queryOptions({ ...input, ...filters.input }));
   const organizations = useQuery(trpc.organization.list.queryOptions(input));
-  const framework = useQuery(trpc.framework.forTaskForce.queryOptions(input));
-  const areas = framework.data?.content.areas ?? [];
+  const framework = useQuery(trpc.framework.outline.queryOptions(input));
+  const areas = framework.data?.areas ?? [];
   const areaName = (key: string) => areas.find((area) => area.key === key)?.name ?? key;
 
   function sortHeader(sort: GapSort, label: string): DataTableColumn {

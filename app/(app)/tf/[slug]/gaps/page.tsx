@@ -25,7 +25,7 @@ export default async function GapsPage({ params, searchParams }: PageProps<"/tf/
     queryClient.prefetchQuery(trpc.gap.list.queryOptions({ ...input, ...filters.input })),
     queryClient.prefetchQuery(trpc.gap.stats.queryOptions(input)),
     queryClient.prefetchQuery(trpc.organization.list.queryOptions(input)),
-    queryClient.prefetchQuery(trpc.framework.forTaskForce.queryOptions(input)),
+    queryClient.prefetchQuery(trpc.framework.outline.queryOptions(input)),
     ...(canManage
       ? [queryClient.prefetchQuery(trpc.people.assignable.queryOptions(input)), queryClient.prefetchQuery(trpc.assessment.list.queryOptions(input))]
       : []),

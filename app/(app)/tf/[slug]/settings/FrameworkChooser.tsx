@@ -17,7 +17,7 @@ export function FrameworkChooser({ taskForceSlug }: { taskForceSlug: string }) {
       onSuccess: () =>
         Promise.all([
           queryClient.invalidateQueries({ queryKey: trpc.framework.available.queryKey({ taskForceSlug }) }),
-          queryClient.invalidateQueries({ queryKey: trpc.framework.forTaskForce.queryKey({ taskForceSlug }) }),
+          queryClient.invalidateQueries({ queryKey: trpc.framework.outline.queryKey({ taskForceSlug }) }),
         ]),
     }),
   );

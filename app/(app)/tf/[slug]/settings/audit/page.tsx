@@ -17,8 +17,8 @@ export default async function AuditPage({ params }: PageProps<"/tf/[slug]/settin
     trpc.audit.list.infiniteQueryOptions({ taskForceSlug: slug, limit: AUDIT_PAGE_SIZE }, { getNextPageParam: nextAuditPage }),
   );
   // Elements are named as the task force's roadmap names them now, in the reader's language.
-  const framework = await (await serverCaller()).framework.forTaskForce({ taskForceSlug: slug });
-  const elementNames = Object.fromEntries(framework.content.areas.flatMap((area) => area.elements.map((element) => [element.key, element.name])));
+  const framework = await (await serverCaller()).framework.outline({ taskForceSlug: slug });
+  const elementNames = Object.fromEntries(framework.areas.flatMap((area) => area.elements.map((element) => [element.key, element.name])));
   const t = await getTranslations("audit");
   return (
     <>
