@@ -42,15 +42,17 @@ import { DISCIPLINES, type Discipline } from "@/server/domains/organizations/dis
 import { seededRandom, type Random } from "./random";
 
 /*
- * The benchmark's data set: one large, long-running task force (the one measured) and twenty
- * smaller ones beside it, so that every query has to pick one tenant's rows out of many, as in a
- * real deployment. Everything is invented: "Bench Task Force 3", "Agency 12 (bench)", addresses at
+ * The benchmark's data set: one large, long-running task force (the one measured) and others
+ * beside it — twenty smaller ones (BENCH_SIZE), or 499 as a national deployment might hold
+ * (NATIONAL_SIZE) — so that every query has to pick one tenant's rows out of many, as in a real
+ * deployment. Everything is invented: "Bench Task Force 3", "Agency 12 (bench)", addresses at
  * example.org, and no survivor or case data of any kind.
  *
  * The volume is bulk-inserted (chunked multi-row inserts, ids drawn up front so rows can reference
- * each other) in the shape the schema demands: composite tenant foreign keys, check constraints,
- * enums. The few records whose rules are complex (grant awards with the ECM template, evidence
- * links, generated reports) go through the real procedures afterwards (datasetGrants.ts).
+ * each other, a few task forces at a time so that a national data set is never whole in memory) in
+ * the shape the schema demands: composite tenant foreign keys, check constraints, enums. The few
+ * records whose rules are complex (grant awards with the ECM template, evidence links, generated
+ * reports) go through the real procedures afterwards (datasetGrants.ts).
  *
  * Deterministic: a fixed seed, and every date counted back from `now`, which the caller passes in
  * (midnight UTC of the measured task force's today in its own zone, never UTC's date), so the data
@@ -77,6 +79,8 @@ export interface TaskForceProfile {
   grants: number;
   mous: number;
   protocols: number;
+  /** How many measures besides staff hours a contribution report fills in. */
+  measuresPerReport: [number, number];
 }
 
 /** A large task force five years in: the one whose dashboard is measured. */
@@ -93,10 +97,8 @@ export const MEASURED_PROFILE: TaskForceProfile = {
   grants: 3,
   mous: 30,
   protocols: 9,
+  measuresPerReport: [3, 7],
 };
-
-/** The other tenants: smaller and younger, drawn from the seed. */
-export const OTHER_TASK_FORCES = 20;
 
 /** How many task forces the portfolio funder funds (the measured one among them). */
 export const FUNDED_TASK_FORCES = 5;
@@ -122,8 +124,46 @@ function otherProfile(random: Random): TaskForceProfile {
     grants: 1,
     mous: random.int(3, 10),
     protocols: random.int(2, 6),
+    measuresPerReport: [3, 7],
   };
 }
+
+/**
+ * A task force of a national deployment: 25 to 75 agencies, three to five years in, about a hundred
+ * meetings, 2,000 assessment responses and 4,000 contribution values each, so that 499 of them make
+ * the volumes of issue 17 (25,000 organizations, 50,000 meetings, a million attendance rows and
+ * responses, two million contribution values).
+ */
+function nationalProfile(random: Random): TaskForceProfile {
+  const organizations = random.int(25, 75);
+  const years = random.int(3, 5);
+  return {
+    ...otherProfile(random),
+    organizations,
+    people: Math.round(organizations * (2 + random.next())),
+    years,
+    fullMeetingAttendance: [Math.round(organizations * 0.5), organizations],
+    rounds: years,
+    respondents: 22,
+    measuresPerReport: [1, 3],
+  };
+}
+
+/** How many task forces stand beside the measured one, and how each is drawn from the seed. */
+export interface DatasetSize {
+  otherTaskForces: number;
+  /** The profile of task force `index` (2 and up). */
+  profileOf(random: Random, index: number): TaskForceProfile;
+}
+
+/** The dashboard and HTTP benches: twenty smaller and younger task forces. */
+export const BENCH_SIZE: DatasetSize = { otherTaskForces: 20, profileOf: otherProfile };
+
+/**
+ * The scale bench: 499 national-sized task forces, but Bench Task Force 2 stays small, so that the
+ * statement counts compare with a small task force as in the dashboard bench.
+ */
+export const NATIONAL_SIZE: DatasetSize = { otherTaskForces: 499, profileOf: (random, index) => (index === 2 ? otherProfile(random) : nationalProfile(random)) };
 
 /** Someone whose membership has not ended: who can sign in and work in the task force today. */
 export interface BenchPerson {
@@ -663,7 +703,7 @@ class TaskForceGenerator {
     const value = (measure: string, dimension: string, amount: number) =>
       this.rows.contributionValues.push({ taskForceId: this.id, reportId, measure, dimension, value: amount });
     value("staffHours", "", this.random.int(10, 400) + this.random.int(0, 3) / 4);
-    for (const measure of this.random.sample(SIMPLE_MEASURES.filter((candidate) => candidate !== "staffHours"), this.random.int(3, 7))) {
+    for (const measure of this.random.sample(SIMPLE_MEASURES.filter((candidate) => candidate !== "staffHours"), this.random.int(...this.profile.measuresPerReport))) {
       value(measure, "", measure === "consultantPaidHours" ? this.random.int(1, 60) + 0.5 : this.random.int(0, 40));
     }
     for (const sector of this.random.sample(TRAINING_SECTORS, this.random.int(0, 3))) value("peopleTrained", sector, this.random.int(1, 60));
@@ -735,23 +775,50 @@ function emptyRows(): Rows {
   return Object.fromEntries(Object.keys(TABLES).map((name) => [name, []])) as unknown as Rows;
 }
 
+/** Rows generated before they are inserted: the dashboard bench's data set in one go, a national one a few task forces at a time. */
+const ROWS_PER_LOAD = 250_000;
+
+const pendingRows = (rows: Rows) => Object.values(rows).reduce((sum, list: object[]) => sum + list.length, 0);
+
+function addCounts(counts: RowCounts, rows: Rows, keep: (row: object) => boolean) {
+  for (const [name, list] of Object.entries(rows) as [string, object[]][]) {
+    const count = list.filter(keep).length;
+    if (count > 0) counts[name] = (counts[name] ?? 0) + count;
+  }
+}
+
 /**
- * Builds the bulk part of the data set in memory and inserts it table by table. The funders'
- * memberships are added here too; awards come afterwards through the API (datasetGrants.ts).
- * `measuredProfile` shapes Bench Task Force 1 (the HTTP bench wants 40 agencies and more people).
+ * Builds the bulk part of the data set and inserts it table by table, a batch of task forces at a
+ * time. The funders' memberships are added here too; awards come afterwards through the API
+ * (datasetGrants.ts). `measuredProfile` shapes Bench Task Force 1 (the HTTP bench wants 40 agencies
+ * and more people); `size` says how many task forces stand beside it.
  */
-export async function generateBulkData(db: Database, now: Date, measuredProfile: TaskForceProfile = MEASURED_PROFILE): Promise<BenchDataset> {
+export async function generateBulkData(db: Database, now: Date, measuredProfile: TaskForceProfile = MEASURED_PROFILE, size: DatasetSize = BENCH_SIZE): Promise<BenchDataset> {
   const framework = await findFrameworkByKey(db, DEFAULT_FRAMEWORK_KEY);
   const version = framework ? await findLatestVersionOfFramework(db, framework.id) : null;
   if (!version) throw new Error("the default framework is missing; ensureDefaultFramework must run first");
   const random = seededRandom(BENCH_SEED);
   const passwordHash = await hashPassword(BENCH_PASSWORD);
-  const rows = emptyRows();
+  let rows = emptyRows();
+  const all: BenchTaskForce[] = [];
+  const rowCounts: BenchDataset["rowCounts"] = { all: {}, measured: {} };
+  const load = async () => {
+    const loading = rows;
+    rows = emptyRows();
+    // One transaction: PGlite commits each statement otherwise, which makes the load several times slower.
+    await db.transaction(async (tx) => {
+      for (const name of Object.keys(TABLES) as TableName[]) await insertChunked(tx, TABLES[name], loading[name]);
+    });
+    addCounts(rowCounts.all, loading, () => true);
+    addCounts(rowCounts.measured, loading, (row) => "taskForceId" in row && row.taskForceId === all[0]?.id);
+  };
 
-  const profiles = [measuredProfile, ...Array.from({ length: OTHER_TASK_FORCES }, () => otherProfile(random))];
-  const all = profiles.map((profile, offset) =>
-    new TaskForceGenerator(rows, random, { index: offset + 1, profile, now, passwordHash, frameworkVersionId: version.id }).generate(),
-  );
+  for (let index = 1; index <= size.otherTaskForces + 1; index++) {
+    // Each profile is drawn just before its task force, so that the first task forces are the same whatever the size.
+    const profile = index === 1 ? measuredProfile : size.profileOf(random, index);
+    all.push(new TaskForceGenerator(rows, random, { index, profile, now, passwordHash, frameworkVersionId: version.id }).generate());
+    if (pendingRows(rows) >= ROWS_PER_LOAD) await load();
+  }
   const [measured, small] = all;
   if (!measured || !small) throw new Error("the data set needs at least two task forces");
 
@@ -763,19 +830,6 @@ export async function generateBulkData(db: Database, now: Date, measuredProfile:
   };
   const portfolioFunder = funder("bench-funder-portfolio@example.org", "Program officer (bench)", all.slice(0, FUNDED_TASK_FORCES));
   const singleFunder = funder("bench-funder-single@example.org", "Program officer of one (bench)", [small]);
-
-  // One transaction: PGlite commits each statement otherwise, which makes the load several times slower.
-  await db.transaction(async (tx) => {
-    for (const name of Object.keys(TABLES) as TableName[]) await insertChunked(tx, TABLES[name], rows[name]);
-  });
-  const tables: Record<string, object[]> = rows;
-  const counts = (keep: (row: object) => boolean): RowCounts =>
-    Object.fromEntries(
-      Object.entries(tables).flatMap(([name, list]) => {
-        const count = list.filter(keep).length;
-        return count > 0 ? [[name, count]] : [];
-      }),
-    );
-  const rowCounts = { all: counts(() => true), measured: counts((row) => "taskForceId" in row && row.taskForceId === measured.id) };
+  await load();
   return { measured, small, all, portfolioFunder, singleFunder, rowCounts };
 }

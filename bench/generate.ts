@@ -2,7 +2,7 @@ import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { todayIn } from "@/server/lib/clock";
-import { generateBulkData, MEASURED_PROFILE, type BenchDataset, type TaskForceProfile } from "./dataset";
+import { BENCH_SIZE, generateBulkData, MEASURED_PROFILE, type BenchDataset, type DatasetSize, type TaskForceProfile } from "./dataset";
 import { generateGrants } from "./datasetGrants";
 
 /**
@@ -10,12 +10,15 @@ import { generateGrants } from "./datasetGrants";
  * API, then ANALYZE. Shared by the dashboard bench and the HTTP bench, so both measure the same
  * kind of task force.
  */
-export async function generateDataset(measuredProfile: TaskForceProfile = MEASURED_PROFILE): Promise<{ dataset: BenchDataset; seconds: { bulk: number; grants: number } }> {
+export async function generateDataset(
+  measuredProfile: TaskForceProfile = MEASURED_PROFILE,
+  size: DatasetSize = BENCH_SIZE,
+): Promise<{ dataset: BenchDataset; seconds: { bulk: number; grants: number } }> {
   // The measured task force's today (Chicago), not UTC's, which is a day ahead every evening there.
   const startOfToday = new Date(`${todayIn("America/Chicago")}T00:00:00Z`);
   const db = await getDb();
   let started = performance.now();
-  const dataset = await generateBulkData(db, startOfToday, measuredProfile);
+  const dataset = await generateBulkData(db, startOfToday, measuredProfile, size);
   const bulk = (performance.now() - started) / 1000;
   started = performance.now();
   const grants = await generateGrants(dataset.all, startOfToday.toISOString().slice(0, 10));

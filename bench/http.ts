@@ -51,7 +51,7 @@ import { ensureBuild, startServer, type RunningServer } from "./httpServer";
 import { verifyWrites, type KindCheck } from "./httpVerify";
 import { signIn } from "./httpWire";
 import { rowsOf } from "./queryPlans";
-import { optionReader } from "./options";
+import { optionReader, postgresServerUrl } from "./options";
 
 /* ---------- targets, and why these numbers ---------- */
 
@@ -76,8 +76,6 @@ const CONFLICT_TRIALS_PER_KIND = 10;
  * time; eight keep well clear of it, so the limit is not what is measured.
  */
 const SIGN_IN_CONCURRENCY = 8;
-
-const DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/test";
 
 /* ---------- options ---------- */
 
@@ -326,7 +324,7 @@ interface Target {
 
 export async function runHttpBench(argv: readonly string[]): Promise<void> {
   const options = parseOptions(argv);
-  const adminUrl = process.env.BENCH_DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
+  const adminUrl = postgresServerUrl();
   const runId = randomBytes(4).toString("hex");
   let started = performance.now();
   const build = await ensureBuild(options.build);

@@ -3,14 +3,16 @@
  * only) it runs the dashboard bench, as `npm run bench` always did.
  *
  *   dashboard  each dashboard query through createCaller, with statement counts and plans (bench/dashboard.ts)
+ *   scale      the same on PostgreSQL with 500 task forces, a national deployment's data (bench/dashboard.ts)
  *   http       the production build under 200 signed-in users over HTTP, then every write checked (bench/http.ts)
  */
-import { runDashboardBench } from "./dashboard";
+import { runDashboardBench, runScaleBench } from "./dashboard";
 import { runHttpBench } from "./http";
 
 const BENCHES: Record<string, (argv: readonly string[]) => Promise<void>> = {
   dashboard: runDashboardBench,
   http: runHttpBench,
+  scale: runScaleBench,
 };
 
 async function main(argv: readonly string[]): Promise<void> {

@@ -13,3 +13,6 @@ export function optionReader(argv: readonly string[]) {
   };
   return { valueOf, count, has: (flag: string) => argv.includes(flag) };
 }
+
+/** The PostgreSQL server a bench that needs one creates its database on: BENCH_DATABASE_URL, or the local one. */
+export const postgresServerUrl = () => process.env.BENCH_DATABASE_URL?.trim() || "postgres://postgres@127.0.0.1:5432/test";

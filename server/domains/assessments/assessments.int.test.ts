@@ -488,10 +488,10 @@ describe("comparing rounds and the trend", () => {
 
   beforeAll(async () => {
     ({ taskForce, coordinator } = await createAssessingTaskForce());
-    const [ann, bo, newcomer, newcomer2] = await Promise.all(
-      ["Ann", "Bo", "New One", "New Two"].map(async (name) => (await createMember(taskForce, "member", { name })).user),
+    const [ann, bo, newcomer, newcomer2, unsent] = await Promise.all(
+      ["Ann", "Bo", "New One", "New Two", "Never Sent"].map(async (name) => (await createMember(taskForce, "member", { name })).user),
     );
-    if (!ann || !bo || !newcomer || !newcomer2) throw new Error("members missing");
+    if (!ann || !bo || !newcomer || !newcomer2 || !unsent) throw new Error("members missing");
     first = (await createAssessmentRound(taskForce, coordinator, { title: "First" })).id;
     await respond(ann, taskForce, first, answersForAll(2, { "B.services": 4 }));
     await respond(bo, taskForce, first, answersForAll(2, { "B.services": 4, "A.protocols": "dk" }));
@@ -503,6 +503,8 @@ describe("comparing rounds and the trend", () => {
     await respond(bo, taskForce, second, answersForAll(2, { "B.services": 3 }));
     await respond(newcomer, taskForce, second, answersForAll(5, { "B.services": 3 }));
     await respond(newcomer2, taskForce, second, answersForAll(5, { "B.services": 3 }));
+    // Answers never submitted count nowhere: not in the comparison, the consensus or the trend.
+    await respond(unsent, taskForce, second, answersForAll(1), { submit: false });
     await callerFor(coordinator).assessment.close({ taskForceSlug: taskForce.slug, roundId: second });
   });
 

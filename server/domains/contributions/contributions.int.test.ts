@@ -167,6 +167,8 @@ describe("the contributions ledger", () => {
       inKind: input.inKind,
     });
     expect(reloaded).toMatchObject({ canEdit: false, canSubmit: false, canReturn: false });
+    // The submitter's name, looked up by their id (not joined) since the scale bench (issue 17).
+    expect(reloaded.report).toMatchObject({ status: "submitted", submittedByName: advocate.name });
     const audit = await auditOf(taskForce.id, "contributionReport");
     expect(audit.map((entry) => [entry.action, entry.actorUserId])).toEqual([
       ["save", advocate.id],

@@ -43,7 +43,9 @@ const reportColumns = {
   status: contributionReports.status,
   submittedAt: contributionReports.submittedAt,
   submittedByUserId: contributionReports.submittedByUserId,
-  submittedByName: users.name,
+  // Looked up per report by the users' primary key: a join let the planner read every user of
+  // every task force (users carry no task force) once a few hundred reports were asked for.
+  submittedByName: sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${contributionReports.submittedByUserId})`,
   late: contributionReports.late,
   returnedAt: contributionReports.returnedAt,
   returnedReason: contributionReports.returnedReason,
@@ -55,8 +57,7 @@ function reportsWithNames(db: Database) {
   return db
     .select(reportColumns)
     .from(contributionReports)
-    .innerJoin(organizations, organizationOf(contributionReports))
-    .leftJoin(users, eq(users.id, contributionReports.submittedByUserId));
+    .innerJoin(organizations, organizationOf(contributionReports));
 }
 
 export type ReportRow = NonNullable<Awaited<ReturnType<typeof findReport>>>;
@@ -140,8 +141,16 @@ export function listReportInKind(db: Database, taskForceId: string, reportId: st
 /** Every report of the task forces for the given periods, with its organization's name. */
 export function listReportsOfPeriods(db: Database, taskForceIds: readonly string[], periods: string[]) {
   if (periods.length === 0) return Promise.resolve([]);
+  const ids = [...taskForceIds];
   return reportsWithNames(db)
-    .where(and(inArray(contributionReports.taskForceId, [...taskForceIds]), inArray(contributionReports.period, periods)))
+    .where(
+      and(
+        inArray(contributionReports.taskForceId, ids),
+        inArray(contributionReports.period, periods),
+        // Said again of the organizations: PostgreSQL carries an equality across the join, not an IN list.
+        inArray(organizations.taskForceId, ids),
+      ),
+    )
     .orderBy(asc(organizations.name));
 }
 
@@ -298,6 +307,7 @@ export function listReportingOrganizationsOfPeriods(db: Database, taskForceIds: 
   )}) as reporting_periods(key, start_on, end_on)`;
   const periodStart = sql.raw("reporting_periods.start_on");
   const periodEnd = sql.raw("reporting_periods.end_on");
+  const ids = [...taskForceIds];
   const ofOrganization = and(eq(history.taskForceId, organizations.taskForceId), eq(history.organizationId, organizations.id));
   const statusAtStart = db
     .select({ status: history.status })
@@ -305,7 +315,12 @@ export function listReportingOrganizationsOfPeriods(db: Database, taskForceIds: 
     .where(and(ofOrganization, lte(history.effectiveOn, periodStart)))
     .orderBy(desc(history.effectiveOn), desc(history.recordedAt))
     .limit(1);
-  const anyHistory = db.select({ id: history.id }).from(history).where(ofOrganization);
+  // PostgreSQL runs this one (a NOT EXISTS within an OR) as a hash of the rows it may match, read once:
+  // the task forces named here make those rows theirs, where it read every task force's history.
+  const anyHistory = db
+    .select({ id: history.id })
+    .from(history)
+    .where(and(inArray(history.taskForceId, ids), ofOrganization));
   const activatedDuring = db
     .select({ id: history.id })
     .from(history)
@@ -316,7 +331,7 @@ export function listReportingOrganizationsOfPeriods(db: Database, taskForceIds: 
     .innerJoin(periodList, sql`true`)
     .where(
       and(
-        inArray(organizations.taskForceId, [...taskForceIds]),
+        inArray(organizations.taskForceId, ids),
         or(exists(activatedDuring), sql`(${statusAtStart}) = 'active'`, and(notExists(anyHistory), eq(organizations.membershipStatus, "active"))),
       ),
     )

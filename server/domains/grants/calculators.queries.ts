@@ -51,7 +51,8 @@ export function listMousBetweenLeads(db: Database, taskForceIds: readonly string
     .select({ mouId: mouParties.mouId })
     .from(mouParties)
     .innerJoin(organizations, and(eq(organizations.taskForceId, mouParties.taskForceId), eq(organizations.id, mouParties.organizationId)))
-    .where(and(inArray(mouParties.taskForceId, [...taskForceIds]), activeLead))
+    // The task forces said of both tables: PostgreSQL carries an equality across a join, not an IN list.
+    .where(and(inArray(mouParties.taskForceId, [...taskForceIds]), inArray(organizations.taskForceId, [...taskForceIds]), activeLead))
     .groupBy(mouParties.mouId)
     .having(sql`count(distinct ${mouParties.organizationId}) >= 2`);
   return db
