@@ -329,6 +329,27 @@ describe("results and who may see what", () => {
     ]);
   });
 
+  it("lets the results page read everyone's ratings per element when opened, the same ratings as the whole consensus", async () => {
+    const whole = await callerFor(coordinator).assessment.consensus(input());
+    const withoutRatings = await callerFor(coordinator).assessment.consensus({ ...input(), withRatings: false });
+    for (const element of whole.areas.flatMap((area) => area.elements)) {
+      const slim = elementOf(withoutRatings, element.key);
+      expect({ ...slim, ratings: element.ratings }).toEqual(element);
+      // The coordinator answered nothing submitted, so none of theirs stays in.
+      expect(slim.ratings).toEqual([]);
+      expect(await callerFor(coordinator).assessment.elementRatings({ ...input(), elementKey: element.key })).toEqual(element.ratings);
+    }
+    // A member keeps their own rating in the slim consensus, and may not ask for everyone's.
+    expect(elementOf(await callerFor(police).assessment.consensus({ ...input(), withRatings: false }), "A.mission").ratings.map((rating) => rating.respondentName)).toEqual(["Pat Police"]);
+    for (const user of [police, funder, viewer]) {
+      await trpcErrorOf(callerFor(user).assessment.elementRatings({ ...input(), elementKey: "A.mission" }), "FORBIDDEN");
+    }
+    await trpcErrorOf(callerFor(coordinator).assessment.elementRatings({ ...input(), elementKey: "Z.nothing" }), "BAD_REQUEST");
+    // Another task force's coordinator cannot reach this round through their own task force.
+    const other = await createAssessingTaskForce();
+    await trpcErrorOf(callerFor(other.coordinator).assessment.elementRatings({ taskForceSlug: other.taskForce.slug, roundId, elementKey: "A.mission" }), "NOT_FOUND");
+  });
+
   it("shows a member only their own ratings, and hides discipline groups of fewer than three", async () => {
     const consensus = await callerFor(police).assessment.consensus(input());
     expect(consensus.individualRatings).toBe("own");

@@ -1,7 +1,9 @@
 import { createRouter, taskForceProcedure } from "@/server/trpc/init";
 import {
   CompareRoundsInput,
+  ConsensusInput,
   CreateRoundInput,
+  ElementRatingsInput,
   ExtendRoundInput,
   RecordAgreedStageInput,
   ReopenRoundInput,
@@ -14,7 +16,7 @@ import {
 import { closeRound, createRound, extendRound, getRound, listRespondentChoices, listRounds, openRound, reopenRound, updateRound } from "./assessments.service";
 import { compareRounds, getTrend } from "./comparison.service";
 import { getMyResponse, getProgress, saveDraft, sendReminders, submitResponse } from "./responses.service";
-import { getConsensus, getRatingPrivacy, listTargetsOf, recordAgreedStage, setMinRatingGroup, setTarget } from "./results.service";
+import { getConsensus, getElementRatings, getRatingPrivacy, listTargetsOf, recordAgreedStage, setMinRatingGroup, setTarget } from "./results.service";
 
 export const assessmentsRouter = createRouter({
   // Rounds
@@ -62,8 +64,11 @@ export const assessmentsRouter = createRouter({
     .input(RoundInput)
     .mutation(({ ctx, input }) => sendReminders(ctx.scope, input)),
   consensus: taskForceProcedure("assessment.read")
-    .input(RoundInput)
+    .input(ConsensusInput)
     .query(({ ctx, input }) => getConsensus(ctx.scope, input)),
+  elementRatings: taskForceProcedure("assessment.readIndividual")
+    .input(ElementRatingsInput)
+    .query(({ ctx, input }) => getElementRatings(ctx.scope, input)),
   recordAgreedStage: taskForceProcedure("assessment.manage")
     .input(RecordAgreedStageInput)
     .mutation(({ ctx, input }) => recordAgreedStage(ctx.scope, input)),

@@ -70,6 +70,19 @@ export const SaveDraftInput = z
   });
 export type SaveDraftInput = z.infer<typeof SaveDraftInput>;
 
+export const ConsensusInput = RoundInput.extend({
+  /**
+   * False leaves out other people's ratings (a member's own stay in): a round's results page reads
+   * them per element when a coordinator opens them (assessment.elementRatings), since a large
+   * round's hundreds of ratings with their rationale would otherwise travel with the page.
+   */
+  withRatings: z.boolean().default(true),
+});
+export type ConsensusInput = z.input<typeof ConsensusInput>;
+
+export const ElementRatingsInput = RoundInput.extend({ elementKey: ElementKey });
+export type ElementRatingsInput = z.infer<typeof ElementRatingsInput>;
+
 export const RecordAgreedStageInput = z.object({
   roundId: z.uuid(),
   elementKey: ElementKey,

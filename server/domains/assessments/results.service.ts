@@ -8,7 +8,7 @@ import { meanOfResults, type RespondentRating } from "./consensus";
 import { elementView, MIN_RATING_GROUP_DEFAULT, MIN_RATING_GROUP_FLOOR, MIN_RATING_GROUP_MAX } from "./ratingPrivacy";
 import { deleteAgreedStage, deleteTarget, findAgreedStage, findTarget, listAgreedStages, listMinRatingGroups, listSubmittedRatings, listTargets, updateMinRatingGroup, upsertAgreedStage, upsertTarget } from "./results.queries";
 import { findRoundSummary } from "./assessments.queries";
-import type { RecordAgreedStageInput, RoundInput, SetMinRatingGroupInput, SetTargetInput } from "./assessments.schemas";
+import type { ConsensusInput, ElementRatingsInput, RecordAgreedStageInput, SetMinRatingGroupInput, SetTargetInput } from "./assessments.schemas";
 import { currentTime } from "@/server/lib/clock";
 import { assertElement, elementsOf, loadRound, versionElements } from "./assessments.service";
 
@@ -44,7 +44,40 @@ export async function minRatingGroupsOf(db: Database, taskForceIds: readonly str
   return (taskForceId: string) => byId.get(taskForceId) ?? MIN_RATING_GROUP_DEFAULT;
 }
 
-export async function getConsensus(scope: TaskForceScope, input: RoundInput) {
+type SubmittedRating = Awaited<ReturnType<typeof listSubmittedRatings>>[number];
+
+/** One rating as a reader allowed to see it is shown it: who, from which organization, what and why. */
+function individualRating(row: SubmittedRating, scope: TaskForceScope) {
+  return {
+    respondentUserId: row.respondentUserId,
+    respondentName: row.respondentName,
+    organizationName: row.organizationName,
+    discipline: row.discipline,
+    answer: row.answer,
+    stage: row.stage,
+    rationale: row.rationale,
+    evidence: row.evidence,
+    evidenceLinks: row.evidenceLinks,
+    updatedAt: row.updatedAt,
+    isMine: row.respondentUserId === scope.userId,
+  };
+}
+
+/**
+ * Every rating of one element of a round, for those who may read individual ratings (the procedure
+ * requires assessment.readIndividual): what the results page shows when a coordinator opens an
+ * element's ratings, as getConsensus would have included them.
+ */
+export async function getElementRatings(scope: TaskForceScope, input: ElementRatingsInput) {
+  if (individualAccess(scope) !== "all") throw new DomainError("FORBIDDEN", "forbidden");
+  const db = await getDb();
+  const round = await loadRound(db, scope, input.roundId);
+  assertElement(await versionElements(db, round.frameworkVersionId), input.elementKey);
+  const rows = await listSubmittedRatings(db, scope.taskForceId, [round.id]);
+  return rows.filter((row) => row.elementKey === input.elementKey).map((row) => individualRating(row, scope));
+}
+
+export async function getConsensus(scope: TaskForceScope, input: ConsensusInput) {
   const db = await getDb();
   const summary = await findRoundSummary(db, scope.taskForceId, input.roundId, scope.locale);
   if (!summary) throw new DomainError("NOT_FOUND", "roundNotFound");
@@ -67,7 +100,8 @@ export async function getConsensus(scope: TaskForceScope, input: RoundInput) {
       const agreedRow = agreedBy.get(element.key);
       const view = elementView(ratings, agreedRow?.stage ?? null, minGroup);
       const targetRow = targetBy.get(element.key);
-      const visible = access === "all" ? elementRows : access === "own" ? elementRows.filter((row) => row.respondentUserId === scope.userId) : [];
+      const own = () => elementRows.filter((row) => row.respondentUserId === scope.userId);
+      const visible = access === "all" ? (input.withRatings === false ? own() : elementRows) : access === "own" ? own() : [];
       return {
         key: element.key,
         name: element.name,
@@ -79,19 +113,7 @@ export async function getConsensus(scope: TaskForceScope, input: RoundInput) {
           : null,
         result: view.result,
         target: targetRow ? { stage: targetRow.stage, note: targetRow.note } : null,
-        ratings: visible.map((row) => ({
-          respondentUserId: row.respondentUserId,
-          respondentName: row.respondentName,
-          organizationName: row.organizationName,
-          discipline: row.discipline,
-          answer: row.answer,
-          stage: row.stage,
-          rationale: row.rationale,
-          evidence: row.evidence,
-          evidenceLinks: row.evidenceLinks,
-          updatedAt: row.updatedAt,
-          isMine: row.respondentUserId === scope.userId,
-        })),
+        ratings: visible.map((row) => individualRating(row, scope)),
       };
     });
     return { key: area.key, name: area.name, result: meanOfResults(elements.map((element) => element.result.stage)), elements };

@@ -1,5 +1,6 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { DateTime } from "@/app/_components/DateTime";
 import { Link } from "@/app/_components/Link";
@@ -10,6 +11,8 @@ import type messages from "@/app/i18n/messages/en.json";
 import type { Consensus, ConsensusElement } from "./RoundResults";
 import { AgreedStageForm, TargetForm } from "./ElementStageForms";
 import { Disclosure } from "@/app/_components/Disclosure";
+import { FormError } from "@/app/_components/forms";
+import { useTRPC } from "@/app/_trpc/client";
 import { TableScroll } from "@/app/_components/TableScroll";
 
 type DisciplineKey = keyof (typeof messages)["disciplines"];
@@ -111,7 +114,7 @@ export function ElementResultSection({ taskForceSlug, roundId, element, stages, 
         </p>
       )}
       <DisciplineSplit element={element} />
-      <IndividualRatings element={element} access={individualRatings} stages={stages} />
+      <IndividualRatings taskForceSlug={taskForceSlug} roundId={roundId} element={element} access={individualRatings} stages={stages} />
       {(canRecordAgreed || canSetTarget) && (
         <Disclosure className="record" summary={t("recordSummary", { element: element.name })}>
           <div className="record-forms">
@@ -167,24 +170,35 @@ function DisciplineSplit({ element }: { element: ConsensusElement }) {
   );
 }
 
-function IndividualRatings({
-  element,
-  access,
-  stages,
-}: {
-  element: ConsensusElement;
-  access: Consensus["individualRatings"];
-  stages: readonly FrameworkStage[];
-}) {
+type IndividualRating = ConsensusElement["ratings"][number];
+
+function useAnswerText(stages: readonly FrameworkStage[]) {
   const t = useTranslations("assessmentResults");
   const stageText = useStageText(stages);
-  if (access === "none" || element.ratings.length === 0) return null;
-  const answerText = (rating: ConsensusElement["ratings"][number]) =>
+  return (rating: IndividualRating) =>
     rating.answer === "stage"
       ? t("answerStage", { stage: stageText(rating.stage) })
       : rating.answer === "dont_know"
         ? t("answerDontKnow")
         : t("answerNotApplicable");
+}
+
+function IndividualRatings({
+  taskForceSlug,
+  roundId,
+  element,
+  access,
+  stages,
+}: {
+  taskForceSlug: string;
+  roundId: string;
+  element: ConsensusElement;
+  access: Consensus["individualRatings"];
+  stages: readonly FrameworkStage[];
+}) {
+  const t = useTranslations("assessmentResults");
+  const answerText = useAnswerText(stages);
+  if (access === "none" || element.answerCount === 0) return null;
 
   if (access === "own") {
     const mine = element.ratings.filter((rating) => rating.isMine);
@@ -214,39 +228,52 @@ function IndividualRatings({
     );
   }
 
+  // Everyone's ratings are read when first shown: a large round's would otherwise travel with the page.
   return (
     <div className="individual-ratings">
-      <h4>{t("individualHeading", { count: element.ratings.length })}</h4>
+      <h4>{t("individualHeading", { count: element.answerCount })}</h4>
       <Disclosure summary={t("showRatings", { element: element.name })}>
-      <TableScroll label={t("individualCaption", { element: element.name })}>
-        <table className="compact">
-          <caption className="visually-hidden">{t("individualCaption", { element: element.name })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("respondent")}</th>
-              <th scope="col">{t("organization")}</th>
-              <th scope="col">{t("answer")}</th>
-              <th scope="col">{t("rationale")}</th>
-              <th scope="col">{t("evidence")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {element.ratings.map((rating) => (
-              <tr key={rating.respondentUserId}>
-                <th scope="row">{rating.respondentName}</th>
-                <td>{rating.organizationName ?? t("noOrganization")}</td>
-                <td>{answerText(rating)}</td>
-                <td>{rating.rationale || t("none")}</td>
-                <td>
-                  <Evidence rating={rating} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+        <AllRatings taskForceSlug={taskForceSlug} roundId={roundId} element={element} stages={stages} />
       </Disclosure>
     </div>
+  );
+}
+
+function AllRatings({ taskForceSlug, roundId, element, stages }: { taskForceSlug: string; roundId: string; element: ConsensusElement; stages: readonly FrameworkStage[] }) {
+  const t = useTranslations("assessmentResults");
+  const answerText = useAnswerText(stages);
+  const trpc = useTRPC();
+  const ratings = useQuery(trpc.assessment.elementRatings.queryOptions({ taskForceSlug, roundId, elementKey: element.key }));
+  if (ratings.error) return <FormError error={ratings.error} />;
+  if (!ratings.data) return <p role="status">{t("ratingsLoading")}</p>;
+  return (
+    <TableScroll label={t("individualCaption", { element: element.name })}>
+      <table className="compact">
+        <caption className="visually-hidden">{t("individualCaption", { element: element.name })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("respondent")}</th>
+            <th scope="col">{t("organization")}</th>
+            <th scope="col">{t("answer")}</th>
+            <th scope="col">{t("rationale")}</th>
+            <th scope="col">{t("evidence")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ratings.data.map((rating) => (
+            <tr key={rating.respondentUserId}>
+              <th scope="row">{rating.respondentName}</th>
+              <td>{rating.organizationName ?? t("noOrganization")}</td>
+              <td>{answerText(rating)}</td>
+              <td>{rating.rationale || t("none")}</td>
+              <td>
+                <Evidence rating={rating} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

@@ -55,7 +55,7 @@ export function RoundResults({ taskForceSlug, roundId, canManage, canSetTarget, 
   const trpc = useTRPC();
   const input = { taskForceSlug, roundId };
   const roundQuery = useQuery(trpc.assessment.get.queryOptions(input));
-  const consensusQuery = useQuery(trpc.assessment.consensus.queryOptions(input));
+  const consensusQuery = useQuery(trpc.assessment.consensus.queryOptions({ ...input, withRatings: false }));
   const roundsQuery = useQuery(trpc.assessment.list.queryOptions({ taskForceSlug }));
   const trendQuery = useQuery(trpc.assessment.trend.queryOptions({ taskForceSlug }));
   // Elements below their target with no open gap yet: where "Create a gap" is offered (coordinators).

@@ -21,7 +21,8 @@ export default async function RoundResultsPage({ params }: Props) {
   const listInput = { taskForceSlug: slug };
   const canCreateGap = taskForce.permissions.includes("gap.manage");
   await Promise.all([
-    queryClient.prefetchQuery(trpc.assessment.consensus.queryOptions(input)),
+    // Other people's ratings are read per element when opened (ElementResultSection).
+    queryClient.prefetchQuery(trpc.assessment.consensus.queryOptions({ ...input, withRatings: false })),
     queryClient.prefetchQuery(trpc.assessment.list.queryOptions(listInput)),
     queryClient.prefetchQuery(trpc.assessment.trend.queryOptions(listInput)),
     canCreateGap ? queryClient.prefetchQuery(trpc.gap.suggestions.queryOptions(input)) : null,
