@@ -21,7 +21,7 @@
  *
  * Options: --runs N (timed runs, default 30), --warmup N (default 5), --out FILE, --no-fail.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { closeDatabase, installDatabase } from "@/db/client";
@@ -32,6 +32,7 @@ import { FUNDED_TASK_FORCES, type RowCounts } from "./dataset";
 import { generateDataset } from "./generate";
 import { PlanInspector, StatementRecorder, type Statement, type StatementPlan } from "./queryPlans";
 import { optionReader } from "./options";
+import { finishBench, percentile, printTable, printTargets, type Target } from "./report";
 
 /* ---------- targets, and why these numbers ---------- */
 
@@ -97,9 +98,6 @@ interface Timing {
   runs: number;
 }
 
-/** Nearest-rank percentile of sorted samples. */
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-
 async function time(work: () => Promise<unknown>, options: Options): Promise<Timing> {
   for (let run = 0; run < options.warmup; run++) await work();
   const samples: number[] = [];
@@ -143,13 +141,6 @@ async function inspect(recorder: StatementRecorder, inspector: PlanInspector, on
 const sequentialScansOf = (queries: QueryReport) => queries.statements.flatMap((statement) => statement.sequentialScans.map((scan) => ({ ...scan, sql: statement.sql })));
 
 /* ---------- the run ---------- */
-
-interface Target {
-  what: string;
-  limit: string;
-  value: string;
-  met: boolean;
-}
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
@@ -225,13 +216,7 @@ export async function runDashboardBench(argv: readonly string[]): Promise<void> 
       portfolio,
       targets,
     };
-    mkdirSync(path.dirname(options.out), { recursive: true });
-    writeFileSync(options.out, `${JSON.stringify(result, null, 2)}\n`);
-    console.log(`\nResults written to ${options.out}`);
-
-    const missed = targets.filter((target) => !target.met);
-    console.log(`${targets.length - missed.length} targets met, ${missed.length} missed`);
-    if (missed.length > 0 && options.fail) process.exitCode = 1;
+    finishBench(options.out, result, targets, options.fail);
   } finally {
     await closeDatabase();
     await database.destroy();
@@ -251,14 +236,6 @@ interface Report {
   targets: Target[];
   options: Options;
   taskForce: string;
-}
-
-function printTable(header: string[], rows: string[][]) {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  ");
-  console.log(line(header));
-  console.log(widths.map((width) => "-".repeat(width)).join("  "));
-  for (const row of rows) console.log(line(row));
 }
 
 const oneLine = (text: string, length = 160) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
@@ -295,9 +272,5 @@ function printReport({ widgets, dashboard, portfolio, targets, options, taskForc
     console.log("\nSequential scans of large tables\n");
     for (const scan of scans) console.log(`  ${scan.procedure}: ${scan.table} (${scan.tableRows} rows, ${scan.plannedRows} planned) in ${oneLine(scan.sql)}`);
   }
-  console.log("\nTargets\n");
-  printTable(
-    ["target", "limit", "measured", "met"],
-    targets.map((target) => [target.what, target.limit, target.value, target.met ? "yes" : "MISSED"]),
-  );
+  printTargets(targets);
 }

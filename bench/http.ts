@@ -29,7 +29,6 @@
  * Options: --users N, --duration S, --think MIN-MAX, --processes N, --port P, --build, --out FILE, --no-fail.
  */
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -52,6 +51,7 @@ import { verifyWrites, type KindCheck } from "./httpVerify";
 import { signIn } from "./httpWire";
 import { rowsOf } from "./queryPlans";
 import { optionReader } from "./options";
+import { finishBench, percentile, printTable, printTargets, type Target } from "./report";
 
 /* ---------- targets, and why these numbers ---------- */
 
@@ -135,9 +135,6 @@ async function inParallel<T, R>(items: readonly T[], limit: number, work: (item:
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
-
-/** Nearest-rank percentile of sorted samples. */
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
 
@@ -317,13 +314,6 @@ async function deadlockCount(): Promise<number> {
   return Number(row?.deadlocks ?? 0);
 }
 
-interface Target {
-  what: string;
-  limit: string;
-  value: string;
-  met: boolean;
-}
-
 export async function runHttpBench(argv: readonly string[]): Promise<void> {
   const options = parseOptions(argv);
   const adminUrl = process.env.BENCH_DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
@@ -470,12 +460,7 @@ export async function runHttpBench(argv: readonly string[]): Promise<void> {
       serverLogErrorLines: logErrors.slice(0, 50),
       targets,
     };
-    mkdirSync(path.dirname(options.out), { recursive: true });
-    writeFileSync(options.out, `${JSON.stringify(result, null, 2)}\n`);
-    console.log(`\nResults written to ${options.out}`);
-    const missed = targets.filter((target) => !target.met);
-    console.log(`${targets.length - missed.length} targets met, ${missed.length} missed`);
-    if (missed.length > 0 && options.fail) process.exitCode = 1;
+    finishBench(options.out, result, targets, options.fail);
   } finally {
     await server?.stop();
     await closeDatabase();
@@ -484,14 +469,6 @@ export async function runHttpBench(argv: readonly string[]): Promise<void> {
 }
 
 /* ---------- printing ---------- */
-
-function printTable(header: string[], rows: string[][]) {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  ");
-  console.log(line(header));
-  console.log(widths.map((width) => "-".repeat(width)).join("  "));
-  for (const row of rows) console.log(line(row));
-}
 
 interface Report {
   routes: RouteReport[];
@@ -560,9 +537,5 @@ function printReport({ routes, total, checks, conflicts, targets, duration, opti
     console.log(`\nThe server logged ${logErrors.length} lines mentioning an error; the first:`);
     for (const line of logErrors.slice(0, 5)) console.log(`  ${line.slice(0, 200)}`);
   }
-  console.log("\nTargets\n");
-  printTable(
-    ["target", "limit", "measured", "met"],
-    targets.map((target) => [target.what, target.limit, target.value, target.met ? "yes" : "MISSED"]),
-  );
+  printTargets(targets);
 }
