@@ -31,7 +31,7 @@ import type { SessionUser } from "@/server/trpc/context";
 import { FUNDED_TASK_FORCES, type RowCounts } from "./dataset";
 import { generateDataset } from "./generate";
 import { PlanInspector, StatementRecorder, type Statement, type StatementPlan } from "./queryPlans";
-import { optionReader } from "./options";
+import { optionReader, type ResultOptions } from "./options";
 import { finishBench, percentile, printTable, printTargets, type Target } from "./report";
 
 /* ---------- targets, and why these numbers ---------- */
@@ -51,20 +51,17 @@ const LARGE_TABLE_ROWS = 3_000;
 
 /* ---------- options ---------- */
 
-interface Options {
+interface Options extends ResultOptions {
   runs: number;
   warmup: number;
-  out: string;
-  fail: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const { valueOf, count, has } = optionReader(argv);
+  const { count, results } = optionReader(argv);
   return {
     runs: count("--runs", 30, 1),
     warmup: count("--warmup", 5),
-    out: valueOf("--out") ?? path.join(".data", "bench", "dashboard.json"),
-    fail: !has("--no-fail"),
+    ...results("dashboard.json"),
   };
 }
 
@@ -216,7 +213,7 @@ export async function runDashboardBench(argv: readonly string[]): Promise<void> 
       portfolio,
       targets,
     };
-    finishBench(options.out, result, targets, options.fail);
+    finishBench(options, result, targets);
   } finally {
     await closeDatabase();
     await database.destroy();

@@ -29,7 +29,6 @@
  * Options: --users N, --duration S, --think MIN-MAX, --processes N, --port P, --build, --out FILE, --no-fail.
  */
 import { randomBytes } from "node:crypto";
-import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
@@ -41,7 +40,7 @@ import { DEFAULT_FRAMEWORK_CONTENT } from "@/server/domains/frameworks/defaultFr
 import { findTaskForce } from "@/server/domains/taskForces/taskForces.queries";
 import { todayIn } from "@/server/lib/clock";
 import type { SessionUser } from "@/server/trpc/context";
-import { BENCH_PASSWORD, MEASURED_PROFILE, type BenchPerson, type BenchTaskForce, type TaskForceProfile } from "./dataset";
+import { BENCH_PASSWORD, HTTP_PROFILE, type BenchPerson, type BenchTaskForce } from "./dataset";
 import { cpuShares, cpuSnapshot, type CpuShare } from "./cpu";
 import { generateDataset } from "./generate";
 import { runConflictChecks, type ConflictOutcome, type ConflictTarget } from "./httpConflicts";
@@ -50,8 +49,8 @@ import { ensureBuild, startServer, type RunningServer } from "./httpServer";
 import { verifyWrites, type KindCheck } from "./httpVerify";
 import { signIn } from "./httpWire";
 import { rowsOf } from "./queryPlans";
-import { optionReader } from "./options";
-import { finishBench, percentile, printTable, printTargets, type Target } from "./report";
+import { optionReader, type ResultOptions } from "./options";
+import { finishBench, LATENCY_COLUMNS, latencyCells, latencySummary, machineFacts, printTable, printTargets, type LatencySummary, type Target } from "./report";
 
 /* ---------- targets, and why these numbers ---------- */
 
@@ -59,13 +58,6 @@ import { finishBench, percentile, printTable, printTargets, type Target } from "
 const DASHBOARD_P95_MS = 300;
 
 /* ---------- the load's shape ---------- */
-
-/**
- * The measured task force as the issue describes it: 44 organizations, of which (with the bench's
- * seed) 40 have staff and 4 are prospective, and enough people that 200 of them are current
- * coordinators and members.
- */
-const LOAD_PROFILE: TaskForceProfile = { ...MEASURED_PROFILE, organizations: 44, people: 240 };
 
 /** Pairs of people saving the same record at once, per kind of record. */
 const CONFLICT_TRIALS_PER_KIND = 10;
@@ -81,19 +73,17 @@ const DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/test";
 
 /* ---------- options ---------- */
 
-interface Options {
+interface Options extends ResultOptions {
   users: number;
   durationSeconds: number;
   think: ThinkTime;
   processes: number;
   port: number;
   build: boolean;
-  out: string;
-  fail: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const { valueOf, count, has } = optionReader(argv);
+  const { valueOf, count, has, results } = optionReader(argv);
   return {
     users: count("--users", 200, 1),
     durationSeconds: count("--duration", 60, 1),
@@ -101,8 +91,7 @@ function parseOptions(argv: readonly string[]): Options {
     processes: count("--processes", 1, 1),
     port: count("--port", 3200, 1),
     build: has("--build"),
-    out: valueOf("--out") ?? path.join(".data", "bench", "http.json"),
-    fail: !has("--no-fail"),
+    ...results("http.json"),
   };
 }
 
@@ -262,17 +251,9 @@ async function preparePlan(taskForce: BenchTaskForce, users: number, runId: stri
 
 /* ---------- the run ---------- */
 
-interface RouteReport {
+interface RouteReport extends LatencySummary {
   /** A route, or "all". */
   route: string;
-  requests: number;
-  perSecond: number;
-  /** Mean size of an answer, headers included. */
-  kibPerAnswer: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
   non2xx: number;
   serverErrors: number;
   timeouts: number;
@@ -280,17 +261,10 @@ interface RouteReport {
 }
 
 function routeReport(route: string, tally: RouteTally, durationSeconds: number): RouteReport {
-  const sorted = [...tally.latenciesMs].sort((a, b) => a - b);
   const count = (test: (status: number) => boolean) => [...tally.statuses].filter(([status]) => test(status)).reduce((sum, [, times]) => sum + times, 0);
   return {
     route,
-    requests: sorted.length,
-    perSecond: sorted.length / durationSeconds,
-    kibPerAnswer: sorted.length === 0 ? 0 : tally.bytes / sorted.length / 1024,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-    max: sorted.at(-1) ?? Number.NaN,
+    ...latencySummary(tally.latenciesMs, tally.bytes, durationSeconds),
     non2xx: count((status) => status < 200 || status >= 300),
     serverErrors: count((status) => status >= 500),
     timeouts: tally.timeouts,
@@ -329,7 +303,7 @@ export async function runHttpBench(argv: readonly string[]): Promise<void> {
     const [versionRow] = rowsOf(await database.handle.db.execute(sql`show server_version`));
     const postgresVersion = String(versionRow?.server_version ?? "?");
     console.log(`Database: PostgreSQL ${postgresVersion} (${database.name}, dropped afterwards)`);
-    const { dataset, seconds: generated } = await generateDataset(LOAD_PROFILE);
+    const { dataset, seconds: generated } = await generateDataset(HTTP_PROFILE);
     console.log(`Data set: ${generated.bulk.toFixed(1)} s bulk load, ${generated.grants.toFixed(1)} s awards through the API`);
     const taskForce = dataset.measured;
     started = performance.now();
@@ -343,7 +317,7 @@ export async function runHttpBench(argv: readonly string[]): Promise<void> {
 
     const logFile = path.join(path.dirname(options.out), "http-server.log");
     started = performance.now();
-    server = await startServer({ port: options.port, databaseUrl: databaseUrl(adminUrl, database.name), logFile, processes: options.processes });
+    server = await startServer({ port: options.port, database: { kind: "postgres", url: databaseUrl(adminUrl, database.name) }, logFile, processes: options.processes });
     console.log(
       `Server: ${server.baseUrl} (npm start's server/cli/app.ts start, JOBS=off, SERVER_PROCESSES=${options.processes}), ready in ${seconds(started).toFixed(1)} s; its output in ${logFile}`,
     );
@@ -435,14 +409,7 @@ export async function runHttpBench(argv: readonly string[]): Promise<void> {
       { what: "dashboard page p95", limit: `< ${DASHBOARD_P95_MS} ms`, value: dashboard ? `${dashboard.p95.toFixed(0)} ms` : "not measured", met: dashboard !== undefined && dashboard.p95 < DASHBOARD_P95_MS },
     ];
 
-    const machine = {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model ?? "?",
-      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-      node: process.version,
-      postgres: postgresVersion,
-      loadAverageAtEnd: os.loadavg().map((value) => Number(value.toFixed(2))),
-    };
+    const machine = { ...machineFacts(), postgres: postgresVersion };
     printReport({ routes, total, checks, conflicts, targets, duration, options, machine, logErrors, cpu });
 
     const result = {
@@ -460,7 +427,7 @@ export async function runHttpBench(argv: readonly string[]): Promise<void> {
       serverLogErrorLines: logErrors.slice(0, 50),
       targets,
     };
-    finishBench(options.out, result, targets, options.fail);
+    finishBench(options, result, targets);
   } finally {
     await server?.stop();
     await closeDatabase();
@@ -488,20 +455,8 @@ function printReport({ routes, total, checks, conflicts, targets, duration, opti
     `\n${options.users} people for ${duration.toFixed(1)} s, ${describeThink(options.think)}, ${options.processes} server process(es), on ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}, PostgreSQL ${machine.postgres}; ` +
       `load average at the end ${machine.loadAverageAtEnd.join(", ")} (latency in ms)\n`,
   );
-  const cells = (route: RouteReport) => [
-    route.route,
-    String(route.requests),
-    route.perSecond.toFixed(1),
-    route.kibPerAnswer.toFixed(1),
-    route.p50.toFixed(0),
-    route.p95.toFixed(0),
-    route.p99.toFixed(0),
-    route.max.toFixed(0),
-    String(route.non2xx),
-    String(route.serverErrors),
-    String(route.timeouts + route.connectionErrors),
-  ];
-  printTable(["route", "requests", "req/s", "KiB", "p50", "p95", "p99", "max", "non-2xx", "5xx", "timeouts"], [...routes.map(cells), cells(total)]);
+  const cells = (route: RouteReport) => [route.route, ...latencyCells(route), String(route.non2xx), String(route.serverErrors), String(route.timeouts + route.connectionErrors)];
+  printTable(["route", ...LATENCY_COLUMNS, "non-2xx", "5xx", "timeouts"], [...routes.map(cells), cells(total)]);
   if (cpu.length > 0) {
     console.log(`\nCPU during the load, in cores kept busy (of ${machine.cpus}): ${cpu.map((share) => `${share.what} ${share.cores.toFixed(2)}`).join(", ")}`);
   }
