@@ -4,13 +4,16 @@
  *
  *   dashboard  each dashboard query through createCaller, with statement counts and plans (bench/dashboard.ts)
  *   http       the production build under 200 signed-in users over HTTP, then every write checked (bench/http.ts)
+ *   pages      one coordinator's pages and a tRPC batch under autocannon, on PostgreSQL and PGlite, and Lighthouse (bench/pages.ts)
  */
 import { runDashboardBench } from "./dashboard";
 import { runHttpBench } from "./http";
+import { runPagesBench } from "./pages";
 
 const BENCHES: Record<string, (argv: readonly string[]) => Promise<void>> = {
   dashboard: runDashboardBench,
   http: runHttpBench,
+  pages: runPagesBench,
 };
 
 async function main(argv: readonly string[]): Promise<void> {
