@@ -132,6 +132,12 @@ interface Measured extends LatencySummary {
   /** Cores the app server kept busy, and this process (autocannon). */
   serverCores: number | null;
   loadGeneratorCores: number | null;
+  /**
+   * The app server's CPU time per answer: what an answer costs whatever else the machine is
+   * doing (on PGlite the database's work included, on PostgreSQL not). One process answers at
+   * most 1,000 / this many requests a second.
+   */
+  serverCpuMsPerRequest: number | null;
 }
 
 async function drive(baseUrl: string, route: Route, cookie: string, connections: number, durationSeconds: number, server: RunningServer): Promise<Measured> {
@@ -145,6 +151,7 @@ async function drive(baseUrl: string, route: Route, cookie: string, connections:
   });
   const result = await instance;
   const cpuAfter = cpuSnapshot();
+  const summary = latencySummary(latencies, bytes, result.duration);
   const [serverShare, loadShare] =
     cpuBefore && cpuAfter
       ? cpuShares(cpuBefore, cpuAfter, [
@@ -156,11 +163,12 @@ async function drive(baseUrl: string, route: Route, cookie: string, connections:
     target: route.name,
     connections,
     seconds: result.duration,
-    ...latencySummary(latencies, bytes, result.duration),
+    ...summary,
     non2xx: result.non2xx,
     errors: result.errors,
     serverCores: serverShare?.cores ?? null,
     loadGeneratorCores: loadShare?.cores ?? null,
+    serverCpuMsPerRequest: serverShare && summary.requests > 0 ? (serverShare.cores * result.duration * 1000) / summary.requests : null,
   };
 }
 
@@ -307,7 +315,7 @@ function printReport(runs: readonly DatabaseRun[], options: Options, machine: Re
   for (const run of runs) {
     console.log(`\n${run.kind === "postgres" ? "PostgreSQL" : "PGlite"} ${run.version}\n`);
     printTable(
-      ["target", "connections", ...LATENCY_COLUMNS, "non-2xx", "errors", "server CPU", "autocannon CPU"],
+      ["target", "connections", ...LATENCY_COLUMNS, "non-2xx", "errors", "server cores", "CPU ms/answer", "autocannon cores"],
       run.measured.map((measured) => [
         measured.target,
         String(measured.connections),
@@ -315,6 +323,7 @@ function printReport(runs: readonly DatabaseRun[], options: Options, machine: Re
         String(measured.non2xx),
         String(measured.errors),
         cores(measured.serverCores),
+        measured.serverCpuMsPerRequest === null ? "?" : measured.serverCpuMsPerRequest.toFixed(1),
         cores(measured.loadGeneratorCores),
       ]),
     );
