@@ -11,6 +11,8 @@ declare module "autocannon" {
     /** Seconds. */
     duration: number;
     headers?: Record<string, string>;
+    /** Seconds an answer may take before it counts as an error (default 10). */
+    timeout?: number;
   }
 
   interface Result {
