@@ -99,11 +99,15 @@ function parseOptions(argv: readonly string[]): Options {
 /* ---------- what is driven ---------- */
 
 interface Route {
+  key: keyof typeof TARGET_NAMES;
   name: string;
   path: string;
   /** Checks one answer before the load, so that a sign-in page or a failed call is never what gets measured. */
   check: (status: number, body: string) => string | null;
 }
+
+/** The pages Lighthouse loads: the two heaviest a coordinator opens often. */
+const LIGHTHOUSE_PAGES: readonly Route["key"][] = ["dashboard", "results"];
 
 const TARGET_NAMES = { dashboard: "dashboard page", results: "round results page", batch: `tRPC batch ${BATCH_PROCEDURES.join(",")}`, floor: "/api/auth/csrf (floor)" } as const;
 
@@ -111,9 +115,10 @@ function routesOf(slug: string, roundId: string): Route[] {
   const page = (status: number) => (status === 200 ? null : `answered ${status} (a redirect is the sign-in page)`);
   const input = { taskForceSlug: slug };
   return [
-    { name: TARGET_NAMES.dashboard, path: `/tf/${slug}/dashboard`, check: page },
-    { name: TARGET_NAMES.results, path: `/tf/${slug}/assessments/${roundId}`, check: page },
+    { key: "dashboard", name: TARGET_NAMES.dashboard, path: `/tf/${slug}/dashboard`, check: page },
+    { key: "results", name: TARGET_NAMES.results, path: `/tf/${slug}/assessments/${roundId}`, check: page },
     {
+      key: "batch",
       name: TARGET_NAMES.batch,
       path: trpcBatchPath(BATCH_PROCEDURES.map((procedure) => ({ procedure, input }))),
       // A batch in which one call failed still answers 207, a 2xx: each call's own answer is checked.
@@ -123,7 +128,7 @@ function routesOf(slug: string, roundId: string): Route[] {
         return status === 200 && answers.length === BATCH_PROCEDURES.length && failed === 0 ? null : `answered ${status} with ${failed} failed calls: ${body.slice(0, 200)}`;
       },
     },
-    { name: TARGET_NAMES.floor, path: "/api/auth/csrf", check: page },
+    { key: "floor", name: TARGET_NAMES.floor, path: "/api/auth/csrf", check: page },
   ];
 }
 
@@ -252,9 +257,9 @@ async function runOnDatabase(kind: DatabaseKind, options: Options, adminUrl: str
 
     const lighthouse: DatabaseRun["lighthouse"] = [];
     if (options.lighthouse) {
-      for (const route of routes.slice(0, 2)) {
+      for (const route of routes.filter((candidate) => LIGHTHOUSE_PAGES.includes(candidate.key))) {
         started = performance.now();
-        const reportFile = path.join(path.dirname(options.out), `pages-lighthouse-${kind}-${route.name.split(" ")[0]}.json`);
+        const reportFile = path.join(path.dirname(options.out), `pages-lighthouse-${kind}-${route.key}.json`);
         lighthouse.push({ page: route.name, ...(await runLighthouse(`${server.baseUrl}${route.path}`, cookie, reportFile)) });
         console.log(`  Lighthouse, ${route.name}: ${seconds(started).toFixed(0)} s`);
       }
