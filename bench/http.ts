@@ -45,7 +45,7 @@ import { cpuShares, cpuSnapshot, type CpuShare } from "./cpu";
 import { generateDataset } from "./generate";
 import { runConflictChecks, type ConflictOutcome, type ConflictTarget } from "./httpConflicts";
 import { LoadRecorder, ROUTES, runLoad, type LoadUser, type RouteTally, type Scenario, type ThinkTime } from "./httpLoad";
-import { ensureBuild, startServer, type RunningServer } from "./httpServer";
+import { benchAdminUrl, ensureBuild, startServer, type RunningServer } from "./httpServer";
 import { verifyWrites, type KindCheck } from "./httpVerify";
 import { signIn } from "./httpWire";
 import { rowsOf } from "./queryPlans";
@@ -68,8 +68,6 @@ const CONFLICT_TRIALS_PER_KIND = 10;
  * time; eight keep well clear of it, so the limit is not what is measured.
  */
 const SIGN_IN_CONCURRENCY = 8;
-
-const DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/test";
 
 /* ---------- options ---------- */
 
@@ -290,11 +288,9 @@ async function deadlockCount(): Promise<number> {
 
 export async function runHttpBench(argv: readonly string[]): Promise<void> {
   const options = parseOptions(argv);
-  const adminUrl = process.env.BENCH_DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
+  const adminUrl = benchAdminUrl();
   const runId = randomBytes(4).toString("hex");
-  let started = performance.now();
-  const build = await ensureBuild(options.build);
-  console.log(build === "built" ? `Built the app in ${seconds(started).toFixed(0)} s.` : "Using the existing build in .next (--build rebuilds).");
+  await ensureBuild(options.build);
 
   const database = await createTestDatabase({ kind: "postgres", adminUrl });
   installDatabase(database.handle);
@@ -306,7 +302,7 @@ export async function runHttpBench(argv: readonly string[]): Promise<void> {
     const { dataset, seconds: generated } = await generateDataset(HTTP_PROFILE);
     console.log(`Data set: ${generated.bulk.toFixed(1)} s bulk load, ${generated.grants.toFixed(1)} s awards through the API`);
     const taskForce = dataset.measured;
-    started = performance.now();
+    let started = performance.now();
     const plan = await preparePlan(taskForce, options.users, runId);
     const agencies = new Set(plan.people.map((person) => person.organizationId).filter(Boolean)).size;
     const coordinators = plan.people.filter((person) => person.role === "coordinator").length;

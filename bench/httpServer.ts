@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import type { DatabaseConfig } from "@/db/config";
 
 /*
@@ -35,15 +36,22 @@ function runToEnd(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   });
 }
 
+/** The PostgreSQL server on which the benches over HTTP make their databases. */
+export const benchAdminUrl = () => process.env.BENCH_DATABASE_URL?.trim() || "postgres://postgres@127.0.0.1:5432/test";
+
 /**
  * Builds the app unless `.next` already holds a production build (as `npm start` decides), or
- * always with `force`: a build left from older code would measure that code.
+ * always with `force` (`--build`): a build left from older code would measure that code.
  */
-export async function ensureBuild(force: boolean): Promise<"built" | "existing"> {
-  if (!force && existsSync(path.join(ROOT, ".next", "BUILD_ID"))) return "existing";
+export async function ensureBuild(force: boolean): Promise<void> {
+  if (!force && existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+    console.log("Using the existing build in .next (--build rebuilds).");
+    return;
+  }
+  const started = performance.now();
   const code = await runToEnd([TSX_CLI, APP_CLI, "build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
   if (code !== 0) throw new Error(`the build failed (exit code ${code})`);
-  return "built";
+  console.log(`Built the app in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 }
 
 async function assertPortFree(port: number): Promise<void> {

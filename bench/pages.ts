@@ -35,7 +35,7 @@ import { createTestDatabase, databaseUrl, type TestDatabase } from "@/server/tes
 import { BENCH_PASSWORD, HTTP_PROFILE, type BenchTaskForce } from "./dataset";
 import { cpuShares, cpuSnapshot } from "./cpu";
 import { generateDataset } from "./generate";
-import { ensureBuild, startServer, type RunningServer } from "./httpServer";
+import { benchAdminUrl, ensureBuild, startServer, type RunningServer } from "./httpServer";
 import { signIn, trpcBatchPath } from "./httpWire";
 import { runLighthouse, type LighthouseResult } from "./lighthouse";
 import { optionReader, type ResultOptions } from "./options";
@@ -63,8 +63,6 @@ const CONNECTIONS = [1, 10] as const;
 
 /** The dashboard's gaps and contributions widgets, as its client asks for both when it refetches them together. */
 const BATCH_PROCEDURES = ["dashboard.gaps", "contribution.summary"] as const;
-
-const DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/test";
 
 type DatabaseKind = DatabaseConfig["kind"];
 const DATABASE_KINDS: readonly DatabaseKind[] = ["postgres", "pglite"];
@@ -300,11 +298,9 @@ function targetsOf(run: DatabaseRun): Target[] {
 
 export async function runPagesBench(argv: readonly string[]): Promise<void> {
   const options = parseOptions(argv);
-  const adminUrl = process.env.BENCH_DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
+  const adminUrl = benchAdminUrl();
   const runId = randomBytes(4).toString("hex");
-  const started = performance.now();
-  const build = await ensureBuild(options.build);
-  console.log(build === "built" ? `Built the app in ${seconds(started).toFixed(0)} s.` : "Using the existing build in .next (--build rebuilds).");
+  await ensureBuild(options.build);
 
   const runs: DatabaseRun[] = [];
   for (const kind of options.databases) runs.push(await runOnDatabase(kind, options, adminUrl, runId));
