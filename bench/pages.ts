@@ -1,12 +1,11 @@
 /*
  * `npm run bench -- pages`: how fast the production build answers one signed-in coordinator, on
  * PostgreSQL and on the embedded PGlite in turn, and what Lighthouse makes of its two heaviest
- * pages. For each database this script
- *   1. builds the app unless .next holds a build (--build rebuilds), and makes a database of its
- *      own with the bench data set (bench/dataset.ts; the measured task force shaped as the HTTP
- *      bench's): a new database on the PostgreSQL server of BENCH_DATABASE_URL (default
- *      postgres://postgres@127.0.0.1:5432/test), dropped afterwards, or a new PGlite folder under
- *      .data/bench/, removed afterwards;
+ * pages. It builds the app unless .next holds a build (--build rebuilds); then for each database
+ *   1. makes a database of its own with the bench data set (bench/dataset.ts; the measured task
+ *      force shaped as the HTTP bench's): a new database on the PostgreSQL server of
+ *      BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), dropped afterwards,
+ *      or a new PGlite folder under .data/bench/, removed afterwards;
  *   2. starts the server as `npm start` does (server/cli/app.ts start) on it, on --port (default
  *      3300), with the daily jobs off, and signs in as the measured task force's coordinator
  *      through next-auth's credentials endpoints;
