@@ -40,7 +40,25 @@ interface Report {
   audits: Record<string, { numericValue?: number; details?: { items?: { resourceType?: string; transferSize?: number }[] } }>;
 }
 
+/**
+ * Lighthouse fails now and then for reasons of its own ("Something went wrong with recording the
+ * trace over your page load. Please run Lighthouse again. (NO_NAVSTART)", seen here on a busy
+ * machine), so a failed run is tried again, twice at most, before the bench gives up.
+ */
+const ATTEMPTS = 3;
+
 export async function runLighthouse(url: string, cookie: string, reportFile: string): Promise<LighthouseResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runOnce(url, cookie, reportFile);
+    } catch (error) {
+      if (attempt >= ATTEMPTS) throw error;
+      console.log(`  Lighthouse failed (attempt ${attempt} of ${ATTEMPTS}), trying again: ${error instanceof Error ? error.message.split("\n").slice(0, 2).join(" ") : String(error)}`);
+    }
+  }
+}
+
+async function runOnce(url: string, cookie: string, reportFile: string): Promise<LighthouseResult> {
   const args = [
     LIGHTHOUSE_CLI,
     url,
