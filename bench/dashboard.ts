@@ -27,7 +27,7 @@
  *
  * Options: --runs N (timed runs, default 30), --warmup N (default 5), --out FILE, --no-fail.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { closeDatabase, installDatabase } from "@/db/client";
@@ -37,7 +37,8 @@ import type { SessionUser } from "@/server/trpc/context";
 import { BENCH_SIZE, FUNDED_TASK_FORCES, MEASURED_PROFILE, NATIONAL_SIZE, type DatasetSize, type RowCounts } from "./dataset";
 import { generateDataset } from "./generate";
 import { PlanInspector, StatementRecorder, type Statement, type StatementPlan } from "./queryPlans";
-import { optionReader, postgresServerUrl } from "./options";
+import { optionReader, postgresServerUrl, type ResultOptions } from "./options";
+import { finishBench, percentile, printTable, printTargets, type Target } from "./report";
 
 /* ---------- targets, and why these numbers ---------- */
 
@@ -56,20 +57,17 @@ const LARGE_TABLE_ROWS = 3_000;
 
 /* ---------- options ---------- */
 
-interface Options {
+interface Options extends ResultOptions {
   runs: number;
   warmup: number;
-  out: string;
-  fail: boolean;
 }
 
 function parseOptions(argv: readonly string[], name: string): Options {
-  const { valueOf, count, has } = optionReader(argv);
+  const { count, results } = optionReader(argv);
   return {
     runs: count("--runs", 30, 1),
     warmup: count("--warmup", 5),
-    out: valueOf("--out") ?? path.join(".data", "bench", `${name}.json`),
-    fail: !has("--no-fail"),
+    ...results(`${name}.json`),
   };
 }
 
@@ -102,9 +100,6 @@ interface Timing {
   max: number;
   runs: number;
 }
-
-/** Nearest-rank percentile of sorted samples. */
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
 async function time(work: () => Promise<unknown>, options: Options): Promise<Timing> {
   for (let run = 0; run < options.warmup; run++) await work();
@@ -149,13 +144,6 @@ async function inspect(recorder: StatementRecorder, inspector: PlanInspector, on
 const sequentialScansOf = (queries: QueryReport) => queries.statements.flatMap((statement) => statement.sequentialScans.map((scan) => ({ ...scan, sql: statement.sql })));
 
 /* ---------- the run ---------- */
-
-interface Target {
-  what: string;
-  limit: string;
-  value: string;
-  met: boolean;
-}
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
@@ -242,13 +230,7 @@ async function runProcedureBench(argv: readonly string[], { name, size, adminUrl
       portfolio,
       targets,
     };
-    mkdirSync(path.dirname(options.out), { recursive: true });
-    writeFileSync(options.out, `${JSON.stringify(result, null, 2)}\n`);
-    console.log(`\nResults written to ${options.out}`);
-
-    const missed = targets.filter((target) => !target.met);
-    console.log(`${targets.length - missed.length} targets met, ${missed.length} missed`);
-    if (missed.length > 0 && options.fail) process.exitCode = 1;
+    finishBench(options, result, targets);
   } finally {
     await closeDatabase();
     await database.destroy();
@@ -268,14 +250,6 @@ interface Report {
   targets: Target[];
   options: Options;
   taskForce: string;
-}
-
-function printTable(header: string[], rows: string[][]) {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  ");
-  console.log(line(header));
-  console.log(widths.map((width) => "-".repeat(width)).join("  "));
-  for (const row of rows) console.log(line(row));
 }
 
 const oneLine = (text: string, length = 160) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
@@ -316,9 +290,5 @@ function printReport({ widgets, dashboard, portfolio, targets, options, taskForc
     console.log("\nSequential scans of large tables\n");
     for (const scan of scans) console.log(`  ${scan.procedure}: ${scan.table} (${scan.tableRows} rows, ${scan.plannedRows} planned) in ${oneLine(scan.sql)}`);
   }
-  console.log("\nTargets\n");
-  printTable(
-    ["target", "limit", "measured", "met"],
-    targets.map((target) => [target.what, target.limit, target.value, target.met ? "yes" : "MISSED"]),
-  );
+  printTargets(targets);
 }

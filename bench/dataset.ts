@@ -100,6 +100,13 @@ export const MEASURED_PROFILE: TaskForceProfile = {
   measuresPerReport: [3, 7],
 };
 
+/**
+ * The measured task force of the benches over HTTP, as issue 17 describes it: 44 organizations,
+ * of which (with the bench's seed) 40 have staff and 4 are prospective, and enough people that 200
+ * of them are current coordinators and members.
+ */
+export const HTTP_PROFILE: TaskForceProfile = { ...MEASURED_PROFILE, organizations: 44, people: 240 };
+
 /** How many task forces the portfolio funder funds (the measured one among them). */
 export const FUNDED_TASK_FORCES = 5;
 

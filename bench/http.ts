@@ -29,8 +29,6 @@
  * Options: --users N, --duration S, --think MIN-MAX, --processes N, --port P, --build, --out FILE, --no-fail.
  */
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
@@ -42,7 +40,7 @@ import { DEFAULT_FRAMEWORK_CONTENT } from "@/server/domains/frameworks/defaultFr
 import { findTaskForce } from "@/server/domains/taskForces/taskForces.queries";
 import { todayIn } from "@/server/lib/clock";
 import type { SessionUser } from "@/server/trpc/context";
-import { BENCH_PASSWORD, MEASURED_PROFILE, type BenchPerson, type BenchTaskForce, type TaskForceProfile } from "./dataset";
+import { BENCH_PASSWORD, HTTP_PROFILE, type BenchPerson, type BenchTaskForce } from "./dataset";
 import { cpuShares, cpuSnapshot, type CpuShare } from "./cpu";
 import { generateDataset } from "./generate";
 import { runConflictChecks, type ConflictOutcome, type ConflictTarget } from "./httpConflicts";
@@ -51,7 +49,8 @@ import { ensureBuild, startServer, type RunningServer } from "./httpServer";
 import { verifyWrites, type KindCheck } from "./httpVerify";
 import { signIn } from "./httpWire";
 import { rowsOf } from "./queryPlans";
-import { optionReader, postgresServerUrl } from "./options";
+import { optionReader, postgresServerUrl, type ResultOptions } from "./options";
+import { finishBench, LATENCY_COLUMNS, latencyCells, latencySummary, machineFacts, printTable, printTargets, type LatencySummary, type Target } from "./report";
 
 /* ---------- targets, and why these numbers ---------- */
 
@@ -59,13 +58,6 @@ import { optionReader, postgresServerUrl } from "./options";
 const DASHBOARD_P95_MS = 300;
 
 /* ---------- the load's shape ---------- */
-
-/**
- * The measured task force as the issue describes it: 44 organizations, of which (with the bench's
- * seed) 40 have staff and 4 are prospective, and enough people that 200 of them are current
- * coordinators and members.
- */
-const LOAD_PROFILE: TaskForceProfile = { ...MEASURED_PROFILE, organizations: 44, people: 240 };
 
 /** Pairs of people saving the same record at once, per kind of record. */
 const CONFLICT_TRIALS_PER_KIND = 10;
@@ -79,19 +71,17 @@ const SIGN_IN_CONCURRENCY = 8;
 
 /* ---------- options ---------- */
 
-interface Options {
+interface Options extends ResultOptions {
   users: number;
   durationSeconds: number;
   think: ThinkTime;
   processes: number;
   port: number;
   build: boolean;
-  out: string;
-  fail: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const { valueOf, count, has } = optionReader(argv);
+  const { valueOf, count, has, results } = optionReader(argv);
   return {
     users: count("--users", 200, 1),
     durationSeconds: count("--duration", 60, 1),
@@ -99,8 +89,7 @@ function parseOptions(argv: readonly string[]): Options {
     processes: count("--processes", 1, 1),
     port: count("--port", 3200, 1),
     build: has("--build"),
-    out: valueOf("--out") ?? path.join(".data", "bench", "http.json"),
-    fail: !has("--no-fail"),
+    ...results("http.json"),
   };
 }
 
@@ -133,9 +122,6 @@ async function inParallel<T, R>(items: readonly T[], limit: number, work: (item:
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
-
-/** Nearest-rank percentile of sorted samples. */
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
 
@@ -263,17 +249,9 @@ async function preparePlan(taskForce: BenchTaskForce, users: number, runId: stri
 
 /* ---------- the run ---------- */
 
-interface RouteReport {
+interface RouteReport extends LatencySummary {
   /** A route, or "all". */
   route: string;
-  requests: number;
-  perSecond: number;
-  /** Mean size of an answer, headers included. */
-  kibPerAnswer: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
   non2xx: number;
   serverErrors: number;
   timeouts: number;
@@ -281,17 +259,10 @@ interface RouteReport {
 }
 
 function routeReport(route: string, tally: RouteTally, durationSeconds: number): RouteReport {
-  const sorted = [...tally.latenciesMs].sort((a, b) => a - b);
   const count = (test: (status: number) => boolean) => [...tally.statuses].filter(([status]) => test(status)).reduce((sum, [, times]) => sum + times, 0);
   return {
     route,
-    requests: sorted.length,
-    perSecond: sorted.length / durationSeconds,
-    kibPerAnswer: sorted.length === 0 ? 0 : tally.bytes / sorted.length / 1024,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-    max: sorted.at(-1) ?? Number.NaN,
+    ...latencySummary(tally.latenciesMs, tally.bytes, durationSeconds),
     non2xx: count((status) => status < 200 || status >= 300),
     serverErrors: count((status) => status >= 500),
     timeouts: tally.timeouts,
@@ -315,20 +286,11 @@ async function deadlockCount(): Promise<number> {
   return Number(row?.deadlocks ?? 0);
 }
 
-interface Target {
-  what: string;
-  limit: string;
-  value: string;
-  met: boolean;
-}
-
 export async function runHttpBench(argv: readonly string[]): Promise<void> {
   const options = parseOptions(argv);
   const adminUrl = postgresServerUrl();
   const runId = randomBytes(4).toString("hex");
-  let started = performance.now();
-  const build = await ensureBuild(options.build);
-  console.log(build === "built" ? `Built the app in ${seconds(started).toFixed(0)} s.` : "Using the existing build in .next (--build rebuilds).");
+  await ensureBuild(options.build);
 
   const database = await createTestDatabase({ kind: "postgres", adminUrl });
   installDatabase(database.handle);
@@ -337,10 +299,10 @@ export async function runHttpBench(argv: readonly string[]): Promise<void> {
     const [versionRow] = rowsOf(await database.handle.db.execute(sql`show server_version`));
     const postgresVersion = String(versionRow?.server_version ?? "?");
     console.log(`Database: PostgreSQL ${postgresVersion} (${database.name}, dropped afterwards)`);
-    const { dataset, seconds: generated } = await generateDataset(LOAD_PROFILE);
+    const { dataset, seconds: generated } = await generateDataset(HTTP_PROFILE);
     console.log(`Data set: ${generated.bulk.toFixed(1)} s bulk load, ${generated.grants.toFixed(1)} s awards through the API`);
     const taskForce = dataset.measured;
-    started = performance.now();
+    let started = performance.now();
     const plan = await preparePlan(taskForce, options.users, runId);
     const agencies = new Set(plan.people.map((person) => person.organizationId).filter(Boolean)).size;
     const coordinators = plan.people.filter((person) => person.role === "coordinator").length;
@@ -351,7 +313,7 @@ export async function runHttpBench(argv: readonly string[]): Promise<void> {
 
     const logFile = path.join(path.dirname(options.out), "http-server.log");
     started = performance.now();
-    server = await startServer({ port: options.port, databaseUrl: databaseUrl(adminUrl, database.name), logFile, processes: options.processes });
+    server = await startServer({ port: options.port, database: { kind: "postgres", url: databaseUrl(adminUrl, database.name) }, logFile, processes: options.processes });
     console.log(
       `Server: ${server.baseUrl} (npm start's server/cli/app.ts start, JOBS=off, SERVER_PROCESSES=${options.processes}), ready in ${seconds(started).toFixed(1)} s; its output in ${logFile}`,
     );
@@ -443,14 +405,7 @@ export async function runHttpBench(argv: readonly string[]): Promise<void> {
       { what: "dashboard page p95", limit: `< ${DASHBOARD_P95_MS} ms`, value: dashboard ? `${dashboard.p95.toFixed(0)} ms` : "not measured", met: dashboard !== undefined && dashboard.p95 < DASHBOARD_P95_MS },
     ];
 
-    const machine = {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model ?? "?",
-      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-      node: process.version,
-      postgres: postgresVersion,
-      loadAverageAtEnd: os.loadavg().map((value) => Number(value.toFixed(2))),
-    };
+    const machine = { ...machineFacts(), postgres: postgresVersion };
     printReport({ routes, total, checks, conflicts, targets, duration, options, machine, logErrors, cpu });
 
     const result = {
@@ -468,12 +423,7 @@ export async function runHttpBench(argv: readonly string[]): Promise<void> {
       serverLogErrorLines: logErrors.slice(0, 50),
       targets,
     };
-    mkdirSync(path.dirname(options.out), { recursive: true });
-    writeFileSync(options.out, `${JSON.stringify(result, null, 2)}\n`);
-    console.log(`\nResults written to ${options.out}`);
-    const missed = targets.filter((target) => !target.met);
-    console.log(`${targets.length - missed.length} targets met, ${missed.length} missed`);
-    if (missed.length > 0 && options.fail) process.exitCode = 1;
+    finishBench(options, result, targets);
   } finally {
     await server?.stop();
     await closeDatabase();
@@ -482,14 +432,6 @@ export async function runHttpBench(argv: readonly string[]): Promise<void> {
 }
 
 /* ---------- printing ---------- */
-
-function printTable(header: string[], rows: string[][]) {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  ");
-  console.log(line(header));
-  console.log(widths.map((width) => "-".repeat(width)).join("  "));
-  for (const row of rows) console.log(line(row));
-}
 
 interface Report {
   routes: RouteReport[];
@@ -509,20 +451,8 @@ function printReport({ routes, total, checks, conflicts, targets, duration, opti
     `\n${options.users} people for ${duration.toFixed(1)} s, ${describeThink(options.think)}, ${options.processes} server process(es), on ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}, PostgreSQL ${machine.postgres}; ` +
       `load average at the end ${machine.loadAverageAtEnd.join(", ")} (latency in ms)\n`,
   );
-  const cells = (route: RouteReport) => [
-    route.route,
-    String(route.requests),
-    route.perSecond.toFixed(1),
-    route.kibPerAnswer.toFixed(1),
-    route.p50.toFixed(0),
-    route.p95.toFixed(0),
-    route.p99.toFixed(0),
-    route.max.toFixed(0),
-    String(route.non2xx),
-    String(route.serverErrors),
-    String(route.timeouts + route.connectionErrors),
-  ];
-  printTable(["route", "requests", "req/s", "KiB", "p50", "p95", "p99", "max", "non-2xx", "5xx", "timeouts"], [...routes.map(cells), cells(total)]);
+  const cells = (route: RouteReport) => [route.route, ...latencyCells(route), String(route.non2xx), String(route.serverErrors), String(route.timeouts + route.connectionErrors)];
+  printTable(["route", ...LATENCY_COLUMNS, "non-2xx", "5xx", "timeouts"], [...routes.map(cells), cells(total)]);
   if (cpu.length > 0) {
     console.log(`\nCPU during the load, in cores kept busy (of ${machine.cpus}): ${cpu.map((share) => `${share.what} ${share.cores.toFixed(2)}`).join(", ")}`);
   }
@@ -558,9 +488,5 @@ function printReport({ routes, total, checks, conflicts, targets, duration, opti
     console.log(`\nThe server logged ${logErrors.length} lines mentioning an error; the first:`);
     for (const line of logErrors.slice(0, 5)) console.log(`  ${line.slice(0, 200)}`);
   }
-  console.log("\nTargets\n");
-  printTable(
-    ["target", "limit", "measured", "met"],
-    targets.map((target) => [target.what, target.limit, target.value, target.met ? "yes" : "MISSED"]),
-  );
+  printTargets(targets);
 }

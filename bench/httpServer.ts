@@ -3,11 +3,14 @@ import { randomBytes } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
+import type { DatabaseConfig } from "@/db/config";
 
 /*
- * The production server the HTTP bench drives: `server/cli/app.ts start`, exactly what `npm start`
+ * The production server the HTTP benches drive: `server/cli/app.ts start`, exactly what `npm start`
  * runs (it migrates, then serves the build through server/cli/serve.ts), on a database of the
- * bench's own. Its output goes to a log file that is searched for deadlocks afterwards.
+ * bench's own: a PostgreSQL database, or an embedded one in a folder no other process has open.
+ * Its output goes to a log file that is searched for deadlocks afterwards.
  */
 
 const ROOT = process.cwd();
@@ -35,13 +38,17 @@ function runToEnd(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
 
 /**
  * Builds the app unless `.next` already holds a production build (as `npm start` decides), or
- * always with `force`: a build left from older code would measure that code.
+ * always with `force` (`--build`): a build left from older code would measure that code.
  */
-export async function ensureBuild(force: boolean): Promise<"built" | "existing"> {
-  if (!force && existsSync(path.join(ROOT, ".next", "BUILD_ID"))) return "existing";
+export async function ensureBuild(force: boolean): Promise<void> {
+  if (!force && existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+    console.log("Using the existing build in .next (--build rebuilds).");
+    return;
+  }
+  const started = performance.now();
   const code = await runToEnd([TSX_CLI, APP_CLI, "build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
   if (code !== 0) throw new Error(`the build failed (exit code ${code})`);
-  return "built";
+  console.log(`Built the app in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 }
 
 async function assertPortFree(port: number): Promise<void> {
@@ -59,7 +66,7 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
-export async function startServer(options: { port: number; databaseUrl: string; logFile: string; processes: number }): Promise<RunningServer> {
+export async function startServer(options: { port: number; database: DatabaseConfig; logFile: string; processes: number }): Promise<RunningServer> {
   await assertPortFree(options.port);
   // Sessions are signed with the loopback name NEXTAUTH_URL gives; the load then goes to 127.0.0.1 directly.
   const baseUrl = `http://127.0.0.1:${options.port}`;
@@ -68,7 +75,9 @@ export async function startServer(options: { port: number; databaseUrl: string; 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(options.port),
-    DATABASE_URL: options.databaseUrl,
+    // Unset (empty) DATABASE_URL is what selects the embedded database in PGLITE_DIR.
+    DATABASE_URL: options.database.kind === "postgres" ? options.database.url : "",
+    PGLITE_DIR: options.database.kind === "pglite" ? options.database.dataDir : "",
     // localhost is the one plain-http address a production start accepts (server/env.ts).
     NEXTAUTH_URL: `http://localhost:${options.port}`,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),

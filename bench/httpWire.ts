@@ -1,12 +1,22 @@
 /*
- * What the HTTP bench sends and reads, in the shapes the browser uses: next-auth's credentials
+ * What the HTTP benches send and read, in the shapes the browser uses: next-auth's credentials
  * sign-in, and tRPC calls as `httpBatchLink` with the superjson transformer sends them
- * (app/_trpc/client.tsx): `?batch=1`, inputs as `{"0":{"json":…}}`, answers as a one-element array.
+ * (app/_trpc/client.tsx): `?batch=1`, inputs as `{"0":{"json":…}}`, answers as an array, one
+ * element per call.
  */
+
+/**
+ * The path of queries sent together, as the browser's batch link requests those that start in the
+ * same tick: `/api/trpc/a,b?batch=1&input={"0":…,"1":…}`.
+ */
+export function trpcBatchPath(calls: readonly { procedure: string; input: unknown }[]): string {
+  const inputs = Object.fromEntries(calls.map((call, index) => [index, { json: call.input }]));
+  return `/api/trpc/${calls.map((call) => call.procedure).join(",")}?batch=1&input=${encodeURIComponent(JSON.stringify(inputs))}`;
+}
 
 /** The path of a tRPC query, as the browser's batch link requests it. */
 export function trpcQueryPath(procedure: string, input: unknown): string {
-  return `/api/trpc/${procedure}?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { json: input } }))}`;
+  return trpcBatchPath([{ procedure, input }]);
 }
 
 /** The path and body of a tRPC mutation, as the browser's batch link posts it. */

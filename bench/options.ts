@@ -1,3 +1,11 @@
+import path from "node:path";
+
+/** Where a bench writes its results (`--out`), and whether a missed target fails the run (`--no-fail` only reports). */
+export interface ResultOptions {
+  out: string;
+  fail: boolean;
+}
+
 /** Reads `--name value` options of a benchmark's command line, as the benches share them. */
 export function optionReader(argv: readonly string[]) {
   const valueOf = (name: string): string | undefined => {
@@ -11,7 +19,10 @@ export function optionReader(argv: readonly string[]) {
     if (!/^\d+$/.test(value) || Number(value) < min) throw new Error(`${name} takes a whole number from ${min}, not ${value}`);
     return Number(value);
   };
-  return { valueOf, count, has: (flag: string) => argv.includes(flag) };
+  const has = (flag: string) => argv.includes(flag);
+  /** `--out` (by default `file` in .data/bench/) and `--no-fail`. */
+  const results = (file: string): ResultOptions => ({ out: valueOf("--out") ?? path.join(".data", "bench", file), fail: !has("--no-fail") });
+  return { valueOf, count, has, results };
 }
 
 /** The PostgreSQL server a bench that needs one creates its database on: BENCH_DATABASE_URL, or the local one. */

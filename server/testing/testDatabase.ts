@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { openDatabase, type DatabaseHandle, type DatabaseOptions } from "@/db/client";
 import { MIGRATIONS_FOLDER } from "@/db/config";
 import * as schema from "@/db/schema";
@@ -10,9 +10,11 @@ import { ensureDefaultFramework } from "@/server/domains/frameworks/defaultFrame
  * Where a test file's database comes from: a PGlite data directory dumped after migrating, or a
  * migrated PostgreSQL template database. Without a template the copy is migrated from scratch.
  * Either way it holds what every start of the app creates (the default framework), as production does.
+ * An embedded one lives in memory, or (for a benchmark that hands it to a server afterwards) in
+ * `dataDir`, a new folder.
  */
 export type TestDatabaseSource =
-  | { kind: "pglite"; templateFile?: string }
+  | { kind: "pglite"; templateFile?: string; dataDir?: string }
   | { kind: "postgres"; adminUrl: string; templateName?: string };
 
 declare module "vitest" {
@@ -23,9 +25,9 @@ declare module "vitest" {
 
 export interface TestDatabase {
   handle: DatabaseHandle;
-  /** The PostgreSQL database name, or "pglite" for an in-memory one. */
+  /** The PostgreSQL database name, or the embedded one's folder ("pglite" in memory). */
   name: string;
-  /** Closes the connection and, for PostgreSQL, drops the database. Safe to call twice. */
+  /** Closes the connection and drops the database (for PostgreSQL) or removes its folder. Safe to call twice. */
   destroy(): Promise<void>;
 }
 
@@ -78,35 +80,45 @@ export async function dropPostgresDatabase(adminUrl: string, name: string): Prom
   await withAdmin(adminUrl, (run) => run(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
 }
 
+/**
+ * A database just opened, made as every start of the app makes it (migrated, with the default
+ * framework) unless it was copied from a template that is; `remove` drops it once it is closed,
+ * and does so at once when making it fails.
+ */
+async function madeDatabase(handle: DatabaseHandle, name: string, remove: () => Promise<void>, fromTemplate: boolean): Promise<TestDatabase> {
+  const close = once(() => handle.close());
+  const destroy = once(async () => {
+    await close();
+    await remove();
+  });
+  try {
+    if (!fromTemplate) {
+      await handle.migrate();
+      await ensureDefaultFramework(handle.db);
+    }
+  } catch (error) {
+    await destroy();
+    throw error;
+  }
+  return { handle: { ...handle, close }, name, destroy };
+}
+
 /** A fresh, migrated database of its own for one test file (or one benchmark run). */
 export async function createTestDatabase(source: TestDatabaseSource, options: DatabaseOptions = {}): Promise<TestDatabase> {
   if (source.kind === "postgres") {
     const name = uniqueName("tfr_test");
     await createPostgresDatabase(source.adminUrl, name, source.templateName);
     const handle = await openDatabase({ kind: "postgres", url: databaseUrl(source.adminUrl, name) }, options);
-    const close = once(() => handle.close());
-    const destroy = once(async () => {
-      await close();
-      await dropPostgresDatabase(source.adminUrl, name);
-    });
-    try {
-      if (!source.templateName) {
-        await handle.migrate();
-        await ensureDefaultFramework(handle.db);
-      }
-    } catch (error) {
-      await destroy();
-      throw error;
-    }
-    return { handle: { ...handle, close }, name, destroy };
+    return madeDatabase(handle, name, () => dropPostgresDatabase(source.adminUrl, name), Boolean(source.templateName));
   }
 
   if (!source.templateFile) {
-    const handle = await openDatabase({ kind: "pglite", dataDir: "" }, options);
-    await handle.migrate();
-    await ensureDefaultFramework(handle.db);
-    const close = once(() => handle.close());
-    return { handle: { ...handle, close }, name: "pglite", destroy: close };
+    const dataDir = source.dataDir ?? "";
+    const handle = await openDatabase({ kind: "pglite", dataDir }, options);
+    const removeFolder = async () => {
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    };
+    return madeDatabase(handle, dataDir || "pglite", removeFolder, false);
   }
 
   // Loading a dumped data directory skips initdb and the migrations: about four times faster.
