@@ -148,7 +148,7 @@ async function sideBySide(steps: SideBySideStep[]): Promise<StepResult[]> {
 }
 
 /**
- * Counts from a runner's report. A crash before any test ran (config error, suite that fails to
+ * Counts from a runner's report. A crash before a test ran (config error, suite that fails to
  * import) still exits non-zero; it then counts as one failure so it shows in the final line.
  */
 function counted(name: string, code: number, started: number, counts: { passed: number; failed: number } | null): StepResult {

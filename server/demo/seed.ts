@@ -23,8 +23,8 @@ import { currentTime } from "@/server/lib/clock";
 
 /*
  * A clearly fictional demo: invented task forces, agencies and people with "(demo)" in every name and
- * @example.org addresses (a domain reserved for documentation). It holds no case or survivor data of
- * any kind. Its accounts share one password generated for each installation (DEMO_PASSWORD, kept in
+ * @example.org addresses (a domain reserved for documentation). It holds no case or survivor data at
+ * all. Its accounts share one password generated for each installation (DEMO_PASSWORD, kept in
  * .env.local and printed by `npm run app`), never a published one, and every record is flagged
  * is_demo so that an administrator can remove it all in one step (server/domains/demo).
  */

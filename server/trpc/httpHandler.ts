@@ -20,7 +20,7 @@ function refusal(req: Request, status: number, messageKey: string) {
 /**
  * Serves /api/trpc. The body is read with its size limit enforced while reading (a chunked request
  * has no Content-Length to check first) and a batch of more than MAX_TRPC_BATCH_SIZE calls is
- * refused by tRPC itself (`maxBatchSize`, checked before the context is created or any input is
+ * refused by tRPC itself (`maxBatchSize`, checked before the context is created or an input is
  * parsed), so one request can never make the server do more than a page's worth of work. A call
  * whose input is a whole file (an administrator's task force import) alone has a limit of its own.
  */

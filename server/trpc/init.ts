@@ -105,7 +105,7 @@ export const publicProcedure = baseProcedure.meta({ access: "public" }).use(asyn
 
 /**
  * Anyone may call it, and it is not counted: a read of the installation's own state that takes no
- * input, reveals nothing of any account and costs one small query (is this a demo, can reset mail
+ * input, reveals nothing of an account and costs one small query (is this a demo, can reset mail
  * be sent). Pages read these on every view; counted, the page views of one office behind one
  * address would use up the allowance that its invitations and password resets need.
  */

@@ -117,7 +117,7 @@ describe("the life of an assessment round", () => {
     await respond(coordinator, taskForce, round.id, answersForAll(2));
     const listed = (await callerFor(member).assessment.list({ taskForceSlug: slug() })).find((row) => row.id === round.id);
     expect(listed).toMatchObject({ title: "Listed round", status: "open", startedCount: 2, submittedCount: 1 });
-    // The coordinator and every member (this one and any earlier test's) are asked.
+    // The coordinator and every member (this one and those of earlier tests) are asked.
     expect(listed?.askedCount).toBeGreaterThanOrEqual(2);
   });
 });

@@ -284,7 +284,7 @@ export function listOrganizationStaff(db: Database, taskForceId: string, organiz
 /**
  * The organizations expected to report for a period: those whose membership status was "active" on
  * some day of it — active at its start (the latest status recorded on or before that day) or made
- * active during it. An organization without any recorded history (created before status history
+ * active during it. An organization with no recorded history (created before status history
  * existed) counts by its current status; one whose history starts after the period's start was not
  * a member then.
  */

@@ -42,7 +42,7 @@ export interface UploadedFile {
   bytes: Uint8Array;
 }
 
-/** Checks the file (size, type by content) and attaches it to the record, replacing and removing any earlier document. */
+/** Checks the file (size, type by content) and attaches it to the record, replacing and removing an earlier one. */
 export function attachDocument(scope: TaskForceScope, target: DocumentTargetKind, recordId: string, file: UploadedFile, now = currentTime()) {
   const kind = DOCUMENT_TARGETS[target];
   if (!can(scope.role, kind.permission)) throw new DomainError("FORBIDDEN", "forbidden");

@@ -97,7 +97,7 @@ export async function exportFrameworkVersion(input: FrameworkVersionInput) {
 
 /**
  * Imports a framework file: a key that exists gets a new version (and the file's name and
- * description), a new key a new framework with version 1. A file with any problem changes nothing.
+ * description), a new key a new framework with version 1. A file with a problem changes nothing.
  */
 export async function importFramework(admin: SessionUser, input: ImportFrameworkInput) {
   const file = valueOrThrow(parseFrameworkFile(input.json));

@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { assessmentRounds, contributionReports, contributionValues, gaps, meetings, mouParties, mous, organizations, protocols } from "@/db/schema";
 
 /*
- * The records the requirement calculators read, each one aggregated query for any number of task
+ * The records the requirement calculators read, each one aggregated query for one or many task
  * forces, grouped by task force and by the day or period an award's window is cut from. The
  * windows themselves (an award's start-up phase, its current reporting period) are applied in
  * calculators.ts, so every award of every task force in a call shares the same few queries.

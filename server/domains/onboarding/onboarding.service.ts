@@ -23,7 +23,7 @@ import { IMPORT_COLUMNS, importTemplate, readImportFile, SHEET_KINDS, Unreadable
 
 type Discipline = (typeof DISCIPLINES)[number];
 
-/** The words of each language: a file may name a value by its key or as the app shows it in any language. */
+/** The words of each language: a file may name a value by its key or as the app shows it in one of its languages. */
 function namesIn(locale: Locale) {
   return {
     discipline: serverTranslator("disciplines", locale),

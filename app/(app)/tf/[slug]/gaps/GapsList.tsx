@@ -48,8 +48,8 @@ export function GapsList({ taskForceSlug, filters }: { taskForceSlug: string; fi
             </label>
           ))}
         </fieldset>
-        <SelectField label={t("areaFilter")} name="area" options={areas.map((area) => ({ value: area.key, label: area.name }))} noneLabel={t("any")} defaultValue={filters.input.area} />
-        <OrganizationPicker label={t("organizationFilter")} name="organization" organizations={organizations.data ?? []} noneLabel={t("any")} defaultValue={filters.input.ownerOrganizationId} />
+        <SelectField label={t("areaFilter")} name="area" options={areas.map((area) => ({ value: area.key, label: area.name }))} noneLabel={t("filterUnset")} defaultValue={filters.input.area} />
+        <OrganizationPicker label={t("organizationFilter")} name="organization" organizations={organizations.data ?? []} noneLabel={t("filterUnset")} defaultValue={filters.input.ownerOrganizationId} />
         <div className="field">
           <label htmlFor="gap-filter-due-by">{t("dueByFilter")}</label>
           <input id="gap-filter-due-by" type="date" name="dueBy" defaultValue={filters.input.dueBefore ?? ""} />
