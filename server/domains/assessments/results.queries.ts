@@ -7,10 +7,11 @@ import { organizationOf } from "@/server/domains/organizations";
 /* What a round's results are built from: submitted ratings, agreed stages and the task force's targets. */
 
 /**
- * The ratings of submitted responses in the given rounds, one row per person and element. Names
- * and texts are selected only when the caller may read individual ratings.
+ * The ratings of submitted responses in the given rounds, one row per person and element (of every
+ * element, or only of `elementKey`). Names and texts are selected only when the caller may read
+ * individual ratings.
  */
-export function listSubmittedRatings(db: Database, taskForceId: string, roundIds: readonly string[]) {
+export function listSubmittedRatings(db: Database, taskForceId: string, roundIds: readonly string[], elementKey?: string) {
   return db
     .select({
       roundId: responses.roundId,
@@ -38,7 +39,13 @@ export function listSubmittedRatings(db: Database, taskForceId: string, roundIds
     .innerJoin(users, eq(users.id, responses.respondentUserId))
     .leftJoin(organizations, organizationOf(responseSubmissions))
     .where(
-      scoped(responses, taskForceId, inArray(responses.roundId, [...roundIds]), isNotNull(responseSubmissions.submittedAt)),
+      scoped(
+        responses,
+        taskForceId,
+        inArray(responses.roundId, [...roundIds]),
+        isNotNull(responseSubmissions.submittedAt),
+        elementKey === undefined ? undefined : eq(responses.elementKey, elementKey),
+      ),
     )
     .orderBy(asc(users.name), asc(responses.elementKey));
 }

@@ -73,8 +73,8 @@ export async function getElementRatings(scope: TaskForceScope, input: ElementRat
   const db = await getDb();
   const round = await loadRound(db, scope, input.roundId);
   assertElement(await versionElements(db, round.frameworkVersionId), input.elementKey);
-  const rows = await listSubmittedRatings(db, scope.taskForceId, [round.id]);
-  return rows.filter((row) => row.elementKey === input.elementKey).map((row) => individualRating(row, scope));
+  const rows = await listSubmittedRatings(db, scope.taskForceId, [round.id], input.elementKey);
+  return rows.map((row) => individualRating(row, scope));
 }
 
 export async function getConsensus(scope: TaskForceScope, input: ConsensusInput) {
