@@ -22,10 +22,20 @@ export interface ErrorData extends ErrorParts {
 }
 
 type Translate = (key: string, values: MessageValues) => string | null;
+type Namespace = "errors" | "validation" | "requestFailed";
 
-function translatorOf(namespace: "errors" | "validation" | "requestFailed", locale: Locale): Translate {
-  const t = serverTranslator(namespace, locale) as unknown as { has(key: string): boolean; (key: string, values: MessageValues): string };
-  return (key, values) => (t.has(key) ? t(key, values) : null);
+/** Made once per namespace and language, so that a message's ICU text is parsed once, not for each refusal. */
+const translators = new Map<string, Translate>();
+
+function translatorOf(namespace: Namespace, locale: Locale): Translate {
+  const key = `${namespace} ${locale}`;
+  let translate = translators.get(key);
+  if (!translate) {
+    const t = serverTranslator(namespace, locale) as unknown as { has(key: string): boolean; (key: string, values: MessageValues): string };
+    translate = (key, values) => (t.has(key) ? t(key, values) : null);
+    translators.set(key, translate);
+  }
+  return translate;
 }
 
 /**
