@@ -11,7 +11,8 @@
  *      through next-auth's credentials endpoints;
  *   3. drives, with autocannon and that session's cookie, one target at a time: the dashboard page,
  *      the results page of the last closed assessment round, a tRPC batch of two of the dashboard's
- *      queries as the browser's batch link sends it, and next-auth's /api/auth/csrf, the framework's
+ *      queries as the browser's batch link sends it, the account page (the signed-in floor: the
+ *      lightest page with the signed-in frame), and next-auth's /api/auth/csrf, the framework's
  *      floor (a route handler that reads no database); each first warmed up (--warmup seconds, 10
  *      connections, not counted), then measured at 1 and at 10 connections for --duration seconds;
  *   4. runs Lighthouse (bench/lighthouse.ts) on the dashboard and the results page, --lighthouse-runs
@@ -108,7 +109,13 @@ interface Route {
 /** The pages Lighthouse loads: the two heaviest a coordinator opens often. */
 const LIGHTHOUSE_PAGES: readonly Route["key"][] = ["dashboard", "results"];
 
-const TARGET_NAMES = { dashboard: "dashboard page", results: "round results page", batch: `tRPC batch ${BATCH_PROCEDURES.join(",")}`, floor: "/api/auth/csrf (floor)" } as const;
+const TARGET_NAMES = {
+  dashboard: "dashboard page",
+  results: "round results page",
+  batch: `tRPC batch ${BATCH_PROCEDURES.join(",")}`,
+  signedInFloor: "/account (signed-in floor)",
+  floor: "/api/auth/csrf (floor)",
+} as const;
 
 function routesOf(slug: string, roundId: string): Route[] {
   const page = (status: number) => (status === 200 ? null : `answered ${status} (a redirect is the sign-in page)`);
@@ -127,6 +134,9 @@ function routesOf(slug: string, roundId: string): Route[] {
         return status === 200 && answers.length === BATCH_PROCEDURES.length && failed === 0 ? null : `answered ${status} with ${failed} failed calls: ${body.slice(0, 200)}`;
       },
     },
+    // The lightest signed-in page: the signed-in frame (session, task forces, unread notices) and a
+    // short page, so what a page costs beyond it is the page's own.
+    { key: "signedInFloor", name: TARGET_NAMES.signedInFloor, path: "/account", check: page },
     { key: "floor", name: TARGET_NAMES.floor, path: "/api/auth/csrf", check: page },
   ];
 }

@@ -69,7 +69,10 @@ test.describe("assessment results", () => {
 
     // The radar shows this round over the previous closed one, with a summary in words.
     await expect(page.locator("figcaption").filter({ hasText: fill(m.radarCaption, { current: AUTUMN, previous: SPRING }) })).toBeVisible();
-    await expect(page.locator("figure.chart").first().getByRole("application")).toBeVisible();
+    // A drawing is drawn once it is scrolled to (ChartFrame.tsx).
+    const radar = page.locator("figure.chart").first();
+    await radar.scrollIntoViewIfNeeded();
+    await expect(radar.getByRole("application")).toBeVisible();
     await expect(page.locator(".chart-summary").first()).toContainText(messageBefore(m.summaryStrongestWeakest, "strongest"));
     await expect(page.locator(".chart-summary").first()).toContainText(fill(messageBefore(m.summaryMovement, "up"), { previous: SPRING }));
 
@@ -250,6 +253,7 @@ test.describe("comparing rounds", () => {
     const trend = page.locator("figure").filter({ hasText: m.trendCaption });
     // Other specs may close rounds of their own after autumn, so only the start of the span is fixed.
     await expect(trend).toContainText(fill(messageBefore(m.trendSummary, "last"), { first: SPRING }));
+    await trend.scrollIntoViewIfNeeded();
     await expect(trend.getByRole("application")).toBeVisible();
 
     await expandChartTables(page);

@@ -4,6 +4,7 @@ import {
   answerEveryElement,
   CONTRIBUTION_SUBMITTED,
   demoQuarterBack,
+  drawEveryChart,
   escapeRegExp,
   expectNoAxeViolations,
   fill,
@@ -237,7 +238,10 @@ test.describe("contributions", () => {
     for (const caption of [t.valueByTypeCaption, t.valueByOrganizationCaption, t.trainedCaption, t.completenessCaption]) {
       await expect(page.getByRole("figure", { name: new RegExp(caption) })).toBeVisible();
     }
-    await expect(page.locator(".recharts-surface").first()).toBeVisible();
+    await drawEveryChart(page);
+    // Each chart's space holds its drawing once it has been scrolled to.
+    await expect(page.locator(".chart-canvas").first()).toBeAttached();
+    await expect(page.locator(".chart-canvas:not(:has(svg.recharts-surface))")).toHaveCount(0);
     await row.getByRole("button", { name: fill(t.remindLabel, { period: older }) }).click();
     await expect(page.getByRole("status")).toContainText(SURVIVORS_ORG);
     await expectNoAxeViolations(page, "contributions overview, coordinator");

@@ -296,6 +296,19 @@ export async function waitForQuiet(page: Page, { afterNow = false } = {}): Promi
   }
 }
 
+/**
+ * Scrolls to each chart's drawing, as a reader does, so that each is drawn (a drawing loads only when
+ * it comes into the window: ChartFrame.tsx) and axe checks the drawings too, then back to the top.
+ */
+export async function drawEveryChart(page: Page): Promise<void> {
+  const canvases = await page.locator(".chart-canvas").all();
+  if (canvases.length === 0) return;
+  for (const canvas of canvases) await canvas.scrollIntoViewIfNeeded();
+  await expect(page.locator(".chart-canvas .chart-loading")).toHaveCount(0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await waitForQuiet(page);
+}
+
 /** A new, isolated browser context and page signed in as `email` (for a second person in one test). */
 export async function newSignedInPage(
   browser: Browser,
@@ -542,6 +555,7 @@ async function runAxe(page: Page): Promise<AxeResults> {
 export async function expectNoAxeViolations(page: Page, label?: string): Promise<void> {
   // Client components render after hydration; scan what a person sees, not a half-loaded page.
   await waitForQuiet(page);
+  await drawEveryChart(page);
   const results = await runAxe(page);
   // A scan that checked nothing (an empty or crashed page) must not count as a pass.
   expect(results.passes.length, `axe checked nothing on ${label ?? page.url()}`).toBeGreaterThan(0);

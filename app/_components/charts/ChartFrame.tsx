@@ -1,8 +1,9 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import type { ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import { TableScroll } from "@/app/_components/TableScroll";
+import { DrawingPlaceholder } from "./lazyDrawings";
 
 export interface ChartSeries {
   key: string;
@@ -44,6 +45,27 @@ export function chartRows(categories: ChartCategory[], series: ChartSeries[]) {
 }
 
 /**
+ * Whether some of the element has been in the window. A drawing waits for it: loading recharts and
+ * drawing every chart at once is most of a dashboard's blocking time on a phone, for pictures nobody
+ * has scrolled to yet. Once seen, it stays true.
+ */
+function useSeen(element: RefObject<HTMLElement | null>): boolean {
+  const [seen, setSeen] = useState(false);
+  useEffect(() => {
+    const target = element.current;
+    if (!target) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      setSeen(true);
+      observer.disconnect();
+    });
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [element]);
+  return seen;
+}
+
+/**
  * A chart with what every chart here needs: a caption, a text summary that says what the picture
  * shows, and the same numbers as a table for screen readers and for copying.
  */
@@ -66,19 +88,21 @@ export function ChartFrame({
   height: number;
   /** How the table writes a value (money as currency); a number with at most one decimal when not given. */
   valueText?: (value: number) => string;
-  /** The drawing: a lazily loaded recharts component (see drawings.tsx) that fills the height. */
+  /** The drawing: a lazily loaded recharts component (see drawings.tsx) that fills the height, rendered once it is in the window. */
   children: ReactNode;
 }) {
   const t = useTranslations("charts");
   const format = useFormatter();
+  const canvas = useRef<HTMLDivElement>(null);
+  const drawn = useSeen(canvas);
   return (
     <figure className="chart">
       <figcaption>
         <strong>{caption}</strong>
         <span className="chart-summary">{summary}</span>
       </figcaption>
-      <div className="chart-canvas" style={{ height }}>
-        {children}
+      <div ref={canvas} className="chart-canvas" style={{ height }}>
+        {drawn ? children : <DrawingPlaceholder />}
       </div>
       <details className="chart-table">
         <summary>{t("showTable", { caption })}</summary>

@@ -5,7 +5,8 @@ import dynamic from "next/dynamic";
 /*
  * recharts is about a third of a chart page's JavaScript (some 107 KB gzip). The caption, summary and
  * table of a chart need none of it, so each drawing is loaded after the page works, in the browser
- * only (recharts measures its container, which the server cannot). Its ChartFrame keeps the space.
+ * only (recharts measures its container, which the server cannot), and only when its ChartFrame
+ * comes into the window. The ChartFrame keeps the space meanwhile.
  */
 
 /** What shows in a chart's space while its drawing loads: nothing to read; the summary and table are beside it. */
