@@ -217,15 +217,22 @@ export function watchForMissingMessages(context: BrowserContext): string[] {
 // Moving between pages
 // ---------------------------------------------------------------------------------------------
 
+/** How long a router push may take to change the address before openInApp loads the page afresh. */
+const ROUTER_PUSH_MS = 20_000;
+
 /**
  * Opens `path` as a person following a link does: when the page already runs the app, through its
  * router (the browser fetches only the new page's data and code; a fresh load parses and runs every
  * script again, about twice the CPU), and waits until the address changes (to `path`, or to where
  * the server redirects it); otherwise, and for the address already shown (a reload), a fresh load.
- * Next.js exposes its router as `window.next.router` for tooling.
+ * Next.js exposes its router as `window.next.router` for tooling, from its first script on; a push
+ * made before the page has hydrated can be dropped (seen once on a slow machine: the sign-in page's
+ * status was visible, from the server's HTML, and the push went nowhere), so the page is given its
+ * load first, and a push that moved nothing in ROUTER_PUSH_MS becomes a fresh load.
  */
 export async function openInApp(page: Page, path: string): Promise<void> {
   const target = new URL(path, "http://app.invalid");
+  await page.waitForLoadState("load").catch(() => undefined);
   const before = await page
     .evaluate((href) => {
       const router = (window as { next?: { router?: { push(href: string): void } } }).next?.router;
@@ -236,7 +243,7 @@ export async function openInApp(page: Page, path: string): Promise<void> {
     }, target.pathname + target.search)
     .catch(() => null);
   if (before === null) await page.goto(path);
-  else await page.waitForURL((url) => url.href !== before);
+  else await page.waitForURL((url) => url.href !== before, { timeout: ROUTER_PUSH_MS }).catch(() => page.goto(path));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -298,15 +305,11 @@ export async function waitForQuiet(page: Page, { afterNow = false } = {}): Promi
 
 /**
  * Scrolls to each chart's drawing, as a reader does, so that each is drawn (a drawing loads only when
- * it comes into the window: ChartFrame.tsx) and axe checks the drawings too, then back to the top.
+ * it comes into the window: ChartFrame.tsx) and axe checks the drawings too.
  */
 export async function drawEveryChart(page: Page): Promise<void> {
-  const canvases = await page.locator(".chart-canvas").all();
-  if (canvases.length === 0) return;
-  for (const canvas of canvases) await canvas.scrollIntoViewIfNeeded();
+  for (const canvas of await page.locator(".chart-canvas").all()) await canvas.scrollIntoViewIfNeeded();
   await expect(page.locator(".chart-canvas .chart-loading")).toHaveCount(0);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await waitForQuiet(page);
 }
 
 /** A new, isolated browser context and page signed in as `email` (for a second person in one test). */
