@@ -138,3 +138,25 @@ test("a funder of two task forces reads the portfolio charts, downloads the XLSX
   // A task force the funder does not fund has no summary for them.
   expect((await page.goto("/funder/summary/lakeshore-demo"))?.status()).toBe(404);
 });
+
+test("a chart not yet scrolled to prints as its table, not as an empty box, and closes the table after printing", async ({ page }) => {
+  // A short window: the last chart is far below it and is never drawn (ChartFrame.tsx).
+  await page.setViewportSize({ width: 1280, height: 400 });
+  await signInByApi(page.request, USERS.funder);
+  await openInApp(page, "/funder");
+  const last = page.locator("figure.chart").last();
+  const table = last.locator("details.chart-table");
+  await expect(last.locator(".chart-canvas .chart-loading")).toHaveCount(1);
+  await expect(table).not.toHaveAttribute("open");
+
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await page.emulateMedia({ media: "print" });
+  await expect(table).toHaveAttribute("open");
+  await expect(last.locator(".chart-canvas")).toBeHidden();
+  await expect(last.getByRole("table")).toBeVisible();
+
+  await page.emulateMedia({ media: "screen" });
+  await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+  await expect(table).not.toHaveAttribute("open");
+  await expect(last.locator(".chart-canvas")).toBeVisible();
+});

@@ -66,6 +66,33 @@ function useSeen(element: RefObject<HTMLElement | null>): boolean {
 }
 
 /**
+ * Printing a page shows, for each chart not yet drawn, its table in place of the empty drawing
+ * (globals.css hides the placeholder on paper): a drawing loads too late for the print, the numbers
+ * are already on the page. The table closes again after printing unless it was open before.
+ */
+function usePrintsTableUndrawn(table: RefObject<HTMLDetailsElement | null>, drawn: boolean) {
+  useEffect(() => {
+    if (drawn) return;
+    let openedForPrint = false;
+    const beforePrint = () => {
+      if (!table.current || table.current.open) return;
+      table.current.open = true;
+      openedForPrint = true;
+    };
+    const afterPrint = () => {
+      if (table.current && openedForPrint) table.current.open = false;
+      openedForPrint = false;
+    };
+    window.addEventListener("beforeprint", beforePrint);
+    window.addEventListener("afterprint", afterPrint);
+    return () => {
+      window.removeEventListener("beforeprint", beforePrint);
+      window.removeEventListener("afterprint", afterPrint);
+    };
+  }, [table, drawn]);
+}
+
+/**
  * A chart with what every chart here needs: a caption, a text summary that says what the picture
  * shows, and the same numbers as a table for screen readers and for copying.
  */
@@ -95,6 +122,8 @@ export function ChartFrame({
   const format = useFormatter();
   const canvas = useRef<HTMLDivElement>(null);
   const drawn = useSeen(canvas);
+  const table = useRef<HTMLDetailsElement>(null);
+  usePrintsTableUndrawn(table, drawn);
   return (
     <figure className="chart">
       <figcaption>
@@ -104,7 +133,7 @@ export function ChartFrame({
       <div ref={canvas} className="chart-canvas" style={{ height }}>
         {drawn ? children : <DrawingPlaceholder />}
       </div>
-      <details className="chart-table">
+      <details ref={table} className="chart-table">
         <summary>{t("showTable", { caption })}</summary>
         <TableScroll label={caption}>
           <table>
