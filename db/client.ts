@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import type { Logger } from "drizzle-orm/logger";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { databaseConfigFromEnv, MIGRATIONS_FOLDER, type DatabaseConfig } from "./config";
+import { databaseConfigFromEnv, MIGRATIONS_FOLDER, postgresConnectionOf, type DatabaseConfig } from "./config";
 import { lockFolder } from "./folderLock";
 import * as schema from "./schema";
 
@@ -25,13 +25,15 @@ export async function openDatabase(config: DatabaseConfig, options: DatabaseOpti
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-    const client = postgres(config.url, { max: 10, onnotice: () => {} });
+    const connection = postgresConnectionOf(config.url);
+    const connect = (max: number) => postgres(connection.url, { max, onnotice: () => {}, ...(connection.host ? { host: connection.host } : {}) });
+    const client = connect(10);
     return {
       db: drizzle(client, { schema, logger: options.logger }),
       kind: "postgres",
       async migrate() {
         // A single connection, so that the migrator's advisory lock and its DDL share one session.
-        const migrationClient = postgres(config.url, { max: 1, onnotice: () => {} });
+        const migrationClient = connect(1);
         try {
           await migrate(drizzle(migrationClient), { migrationsFolder: MIGRATIONS_FOLDER });
         } finally {

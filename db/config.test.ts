@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, databaseConfigFromEnv } from "./config";
+import { ConfigError, databaseConfigFromEnv, postgresConnectionOf } from "./config";
 
 /** An environment with only these variables (Next.js types NODE_ENV as always present). */
 const env = (variables: Record<string, string>) => variables as NodeJS.ProcessEnv;
@@ -35,6 +35,22 @@ describe("databaseConfigFromEnv", () => {
       const message = (thrown as ConfigError).message;
       expect(message).toMatch(/^DATABASE_URL must be a PostgreSQL URL such as postgres:\/\/.+\.$/);
       expect(message).not.toContain("\n");
+    }
+  });
+});
+
+describe("postgresConnectionOf", () => {
+  it("gives the driver a host from the query, as libpq takes it (a socket folder above all), and the URL without it", () => {
+    expect(postgresConnectionOf("postgres://app:p%40ss@localhost:5433/roadmap?host=/var/run/postgresql&application_name=roadmap")).toEqual({
+      url: "postgres://app:p%40ss@localhost:5433/roadmap?application_name=roadmap",
+      host: "/var/run/postgresql",
+    });
+    expect(postgresConnectionOf("postgres://app@localhost/roadmap?host=db.internal")).toEqual({ url: "postgres://app@localhost/roadmap", host: "db.internal" });
+  });
+
+  it("leaves a URL without a host in its query as it is", () => {
+    for (const url of ["postgres://app:pw@db:5432/roadmap", "postgresql://db/roadmap?sslmode=require"]) {
+      expect(postgresConnectionOf(url)).toEqual({ url, host: null });
     }
   });
 });
