@@ -90,7 +90,7 @@ export async function getDb(): Promise<Database> {
   return (await databaseHandle()).db;
 }
 
-/** Tests install their own isolated database before any query runs. */
+/** Tests install their own isolated database before the first query runs. */
 export function installDatabase(handle: DatabaseHandle): void {
   holder.__taskForceRoadmapDb = Promise.resolve(handle);
 }
