@@ -305,11 +305,13 @@ export async function waitForQuiet(page: Page, { afterNow = false } = {}): Promi
 
 /**
  * Scrolls to each chart's drawing, as a reader does, so that each is drawn (a drawing loads only when
- * it comes into the window: ChartFrame.tsx) and axe checks the drawings too.
+ * it comes into the window: ChartFrame.tsx) and axe checks the drawings too. A chart inside something
+ * closed (a disclosure, a hidden section) is not shown, so it is neither scrolled to nor waited for.
  */
 export async function drawEveryChart(page: Page): Promise<void> {
-  for (const canvas of await page.locator(".chart-canvas").all()) await canvas.scrollIntoViewIfNeeded();
-  await expect(page.locator(".chart-canvas .chart-loading")).toHaveCount(0);
+  const shown = page.locator(".chart-canvas:visible");
+  for (const canvas of await shown.all()) await canvas.scrollIntoViewIfNeeded();
+  await expect(shown.locator(".chart-loading")).toHaveCount(0);
 }
 
 /** A new, isolated browser context and page signed in as `email` (for a second person in one test). */
