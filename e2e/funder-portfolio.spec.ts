@@ -149,9 +149,14 @@ test("a chart not yet scrolled to prints as its table, not as an empty box, and 
   await expect(last.locator(".chart-canvas .chart-loading")).toHaveCount(1);
   await expect(table).not.toHaveAttribute("open");
 
-  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  // The page listens for printing once it has hydrated, so the browser's notice is given until heard.
+  await expect
+    .poll(async () => {
+      await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+      return table.evaluate((details) => (details as HTMLDetailsElement).open);
+    })
+    .toBe(true);
   await page.emulateMedia({ media: "print" });
-  await expect(table).toHaveAttribute("open");
   await expect(last.locator(".chart-canvas")).toBeHidden();
   await expect(last.getByRole("table")).toBeVisible();
 
