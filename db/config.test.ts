@@ -46,10 +46,11 @@ describe("postgresConnectionOf", () => {
       host: "/var/run/postgresql",
     });
     expect(postgresConnectionOf("postgres://app@localhost/roadmap?host=db.internal")).toEqual({ url: "postgres://app@localhost/roadmap", host: "db.internal" });
+    expect(postgresConnectionOf("postgres://app@db1:5432,db2:5432/roadmap?host=/run/postgresql")).toEqual({ url: "postgres://app@db1:5432,db2:5432/roadmap", host: "/run/postgresql" });
   });
 
   it("leaves a URL without a host in its query as it is", () => {
-    for (const url of ["postgres://app:pw@db:5432/roadmap", "postgresql://db/roadmap?sslmode=require"]) {
+    for (const url of ["postgres://app:pw@db:5432/roadmap", "postgresql://db/roadmap?sslmode=require", "postgres://app@db1:5432,db2:5432/roadmap?target_session_attrs=read-write"]) {
       expect(postgresConnectionOf(url)).toEqual({ url, host: null });
     }
   });
