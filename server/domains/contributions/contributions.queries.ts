@@ -317,7 +317,7 @@ export function listReportingOrganizationsOfPeriods(db: Database, taskForceIds: 
     .limit(1);
   // PostgreSQL runs this one (a NOT EXISTS within an OR) as a hash of the rows it may match, read once:
   // the task forces named here make those rows theirs, where it read every task force's history.
-  const anyHistory = db
+  const recordedHistory = db
     .select({ id: history.id })
     .from(history)
     .where(and(inArray(history.taskForceId, ids), ofOrganization));
@@ -332,7 +332,7 @@ export function listReportingOrganizationsOfPeriods(db: Database, taskForceIds: 
     .where(
       and(
         inArray(organizations.taskForceId, ids),
-        or(exists(activatedDuring), sql`(${statusAtStart}) = 'active'`, and(notExists(anyHistory), eq(organizations.membershipStatus, "active"))),
+        or(exists(activatedDuring), sql`(${statusAtStart}) = 'active'`, and(notExists(recordedHistory), eq(organizations.membershipStatus, "active"))),
       ),
     )
     .orderBy(asc(organizations.name));
